@@ -1,0 +1,25 @@
+import type { DvcError } from '../../errors.js';
+import { t, type Lang } from '../../i18n/index.js';
+import type { Streams } from '../context.js';
+
+export interface ErrorRenderOptions {
+  lang: Lang;
+  json: boolean;
+  streams: Streams;
+  debug: boolean;
+  original: unknown;
+}
+
+/** Prints an error: one JSON object on stdout in --json mode, else a message on stderr. Stack only with DVC_DEBUG=1. */
+export function renderError(err: DvcError, o: ErrorRenderOptions): void {
+  const message = t(o.lang, err.key, err.params);
+  if (o.json) {
+    o.streams.stdout.write(JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n');
+  } else {
+    o.streams.stderr.write(`${t(o.lang, 'cli.error')}: ${message}\n`);
+  }
+  if (o.debug) {
+    const stack = o.original instanceof Error ? o.original.stack : String(o.original);
+    o.streams.stderr.write(`${stack}\n`);
+  }
+}

@@ -1,0 +1,20 @@
+import type { MessageTable } from './types.js';
+import { common } from './messages/common.js';
+import { mapCommunes } from './messages/map-communes.js';
+import { testApi } from './messages/test-api.js';
+import { evidence } from './messages/evidence.js';
+import { doctor } from './messages/doctor.js';
+
+/**
+ * The one message catalogue. It is split into parts by area so that each area's texts sit together,
+ * but every lookup goes through this merged table; keys are namespaced (`cli.`, `excel.`, `api.` …).
+ */
+export const PARTS: Record<string, MessageTable> = { common, mapCommunes, testApi, evidence, doctor };
+
+function merge(lang: 'vi' | 'en'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of Object.values(PARTS)) Object.assign(out, part[lang]);
+  return out;
+}
+
+export const CATALOG = { vi: merge('vi'), en: merge('en') };

@@ -1,0 +1,6 @@
+import type { MessageTable } from '../types.js';
+
+export const evidence: MessageTable = {
+  vi: {},
+  en: {},
+};

@@ -1,0 +1,6 @@
+import type { MessageTable } from '../types.js';
+
+export const testApi: MessageTable = {
+  vi: {},
+  en: {},
+};

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DvcError, ExitCode } from '../errors.js';
+import type { DvcConfig } from '../core/config/schema.js';
+
+export interface LoadedConfig {
+  config: DvcConfig;
+  /** Absolute path of the file the config came from; relative paths inside it resolve from its folder. */
+  filepath: string;
+}
+
+const SEARCH_PLACES = [
+  'package.json',
+  'dvc.config.json',
+  'dvc.config.yaml',
+  'dvc.config.yml',
+  'dvc.config.mjs',
+  '.dvcrc',
+  '.dvcrc.json',
+  '.dvcrc.yaml',
+  '.dvcrc.yml',
+];
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function parseYaml(text: string): Promise<unknown> {
+  const { parse } = await import('yaml');
+  return parse(stripBom(text));
+}
+
+function parseJson(filepath: string, text: string): unknown {
+  try {
+    return JSON.parse(stripBom(text));
+  } catch (e) {
+    throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
+/**
+ * Finds and validates the configuration: an explicit `--config` file, else cosmiconfig's search from `cwd`
+ * up to the home folder. Returns null when none exists and none was asked for.
+ */
+export async function loadConfig(opts: { configPath?: string; cwd?: string } = {}): Promise<LoadedConfig | null> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const yamlLoader = async (filepath: string, content: string) => {
+    try {
+      return await parseYaml(content);
+    } catch (e) {
+      throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
+    }
+  };
+  const jsonLoader = (filepath: string, content: string) => {
+    const parsed = parseJson(filepath, content);
+    return path.basename(filepath) === 'package.json' ? (parsed as { dvc?: unknown }).dvc ?? null : parsed;
+  };
+  const explorer = cosmiconfig('dvc', {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'global',
+    loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
+  });
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  try {
+    if (opts.configPath) {
+      const abs = path.resolve(opts.cwd ?? process.cwd(), opts.configPath);
+      await readFile(abs).catch(() => {
+        throw new DvcError('config.notFound', { path: opts.configPath }, ExitCode.Usage);
+      });
+      result = await explorer.load(abs);
+    } else {
+      result = await explorer.search(opts.cwd ?? process.cwd());
+    }
+  } catch (e) {
+    if (e instanceof DvcError) throw e;
+    throw new DvcError('config.parse', { file: opts.configPath ?? '?', reason: (e as Error).message }, ExitCode.Usage);
+  }
+  if (!result || result.config === null || result.config === undefined) {
+    if (opts.configPath) throw new DvcError('config.parse', { file: opts.configPath, reason: 'empty' }, ExitCode.Usage);
+    return null;
+  }
+  const { validateConfig } = await import('../core/config/validate.js');
+  return { config: validateConfig(result.config, result.filepath), filepath: result.filepath };
+}
+
+/** Loads the config or fails with a message saying how to create one. */
+export async function requireConfig(opts: { configPath?: string; cwd?: string } = {}): Promise<LoadedConfig> {
+  const loaded = await loadConfig(opts);
+  if (!loaded) throw new DvcError('config.none', {}, ExitCode.Usage);
+  return loaded;
+}

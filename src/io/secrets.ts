@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DvcError, ExitCode } from '../errors.js';
+
+export interface SecretRef {
+  env?: string;
+  file?: string;
+}
+
+/**
+ * Reads a secret from the environment variable or file the config names. `what` says what it is for
+ * (e.g. "provinces.HNI.auth.passwordEnv") so a missing secret is easy to find; the value itself is never echoed.
+ */
+export async function resolveSecret(ref: SecretRef, what: string, o: { env?: NodeJS.ProcessEnv; baseDir?: string } = {}): Promise<string | undefined> {
+  const env = o.env ?? process.env;
+  if (ref.env) {
+    const v = env[ref.env];
+    if (v === undefined || v === '') throw new DvcError('config.secretEnvMissing', { name: ref.env, what }, ExitCode.Usage);
+    return v;
+  }
+  if (ref.file) {
+    const abs = path.resolve(o.baseDir ?? process.cwd(), ref.file);
+    try {
+      const text = await readFile(abs, 'utf8');
+      return text.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
+    } catch {
+      throw new DvcError('config.secretFileMissing', { file: ref.file, what }, ExitCode.Usage);
+    }
+  }
+  return undefined;
+}
