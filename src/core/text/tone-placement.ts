@@ -1,0 +1,1 @@
+export function normaliseTonePlacement(s: string): string { return s; }

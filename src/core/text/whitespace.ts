@@ -1,0 +1,1 @@
+export function normaliseWhitespace(s: string): string { return s.replace(/\s+/g, ' ').trim(); }
