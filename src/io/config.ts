@@ -51,10 +51,8 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
       throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
     }
   };
-  const jsonLoader = (filepath: string, content: string) => {
-    const parsed = parseJson(filepath, content);
-    return path.basename(filepath) === 'package.json' ? (parsed as { dvc?: unknown }).dvc ?? null : parsed;
-  };
+  // cosmiconfig itself takes the `dvc` property out of package.json.
+  const jsonLoader = (filepath: string, content: string) => parseJson(filepath, content);
   const explorer = cosmiconfig('dvc', {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'global',

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, PARTS } from './catalog.js';
+import { t } from './index.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogue', () => {
+  it('has every key in both languages', () => {
+    const vi = Object.keys(CATALOG.vi).sort();
+    const en = Object.keys(CATALOG.en).sort();
+    expect(vi.filter((k) => !(k in CATALOG.en))).toEqual([]);
+    expect(en.filter((k) => !(k in CATALOG.vi))).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatched = Object.keys(CATALOG.vi).filter((k) => k in CATALOG.en && placeholders(CATALOG.vi[k]).join() !== placeholders(CATALOG.en[k]).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it('defines no key twice across parts', () => {
+    const seen = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const [part, table] of Object.entries(PARTS)) {
+      for (const k of Object.keys(table.vi)) {
+        if (seen.has(k)) dupes.push(`${k} (${seen.get(k)} and ${part})`);
+        seen.set(k, part);
+      }
+    }
+    expect(dupes).toEqual([]);
+  });
+
+  it('keeps Vietnamese text in NFC with no empty message', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (const [k, v] of Object.entries(CATALOG[lang])) {
+        expect(v.trim(), `${lang}:${k}`).not.toBe('');
+        expect(v, `${lang}:${k}`).toBe(v.normalize('NFC'));
+      }
+    }
+  });
+
+  it('writes Vietnamese with diacritics, not folded ASCII', () => {
+    const sentences = Object.entries(CATALOG.vi).filter(([, v]) => v.split(' ').length >= 4);
+    const folded = sentences.filter(([, v]) => !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(v));
+    expect(folded.map(([k]) => k)).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('vi', 'fs.notFound', { path: 'a.xlsx' })).toContain('a.xlsx');
+    expect(t('en', 'fs.notFound', {})).toContain('{path}');
+    expect(t('en', 'no.such.key')).toBe('no.such.key');
+  });
+});
