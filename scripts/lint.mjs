@@ -1,0 +1,34 @@
+// `npm run lint`: the type check, plus the house rules a compiler does not see.
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+execSync('npx tsc --noEmit -p .', { cwd: root, stdio: 'inherit' });
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (p.endsWith('.ts')) yield p;
+  }
+}
+
+const problems = [];
+for (const file of files(path.join(root, 'src'))) {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const text = readFileSync(file, 'utf8');
+  const isTest = rel.endsWith('.test.ts');
+  if (rel.startsWith('src/core/') && !isTest) {
+    if (/(:|as|<)\s*any\b/.test(text)) problems.push(`${rel}: 'any' in src/core`);
+    if (/console\.(log|error|warn|info)\(/.test(text)) problems.push(`${rel}: console output in src/core`);
+    if (/from ['"]node:(fs|net|http|https|tls|dns|child_process)/.test(text)) problems.push(`${rel}: I/O import in src/core`);
+  }
+  if (!rel.startsWith('src/cli/') && !isTest && /process\.exit\(/.test(text)) problems.push(`${rel}: process.exit outside src/cli`);
+  if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log('lint: ok');
