@@ -1,3 +1,57 @@
-import type { NameKeys, TextReason, Tier } from './types.js';
-export function firstMatchingTier(_a: NameKeys, _b: NameKeys): Tier | null { return null; }
-export function explainKeyMatch(_std: NameKeys, _tax: NameKeys, _tier: Tier): TextReason[] { return []; }
+/**
+ * Why two names meet: the reasons are computed from both sides. A transformation is a reason only if,
+ * switched off on both sides, the two names would no longer meet at that tier; prefix reasons compare the
+ * two prefixes directly.
+ */
+import { computeNameKeys, type Stage } from './name-keys.js';
+import { TIERS, type NameKeys, type NameKind, type TextReason, type Tier } from './types.js';
+
+/** The strictest tier at which the two names have equal keys, or null. */
+export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
+  for (const tier of TIERS) if (a[tier] === b[tier]) return tier;
+  return null;
+}
+
+const REASON_ORDER: readonly TextReason[] = [
+  'tcvn3_decoded', 'vni_decoded', 'nfc_normalised', 'whitespace_normalised', 'punctuation_normalised',
+  'case_normalised', 'tone_normalised', 'prefix_expanded', 'prefix_stripped', 'unit_type_changed',
+  'number_normalised', 'spacing_normalised', 'diacritics_folded', 'iy_normalised',
+];
+
+function stageOf(reason: TextReason): Stage | null {
+  if (reason === 'vni_decoded') return 'tcvn3_decoded';
+  if (reason === 'prefix_expanded' || reason === 'prefix_stripped' || reason === 'unit_type_changed') return null;
+  return reason;
+}
+
+/** The reasons that made `std` and `tax` meet at `tier` (which must be a tier where their keys are equal). */
+export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: NameKind = 'commune'): TextReason[] {
+  const out = new Set<TextReason>();
+  if (tier === 'exact') {
+    if (std.steps.exact.length || tax.steps.exact.length) out.add('nfc_normalised');
+    if (std.raw.trim() !== std.raw || tax.raw.trim() !== tax.raw) out.add('whitespace_normalised');
+    return order(out);
+  }
+  if (std.unitType && tax.unitType && std.unitType !== tax.unitType) out.add('unit_type_changed');
+  else if ((std.unitType === null) !== (tax.unitType === null)) out.add('prefix_stripped');
+  else if (std.unitType && std.prefixForm !== tax.prefixForm) out.add('prefix_expanded');
+
+  const applied = new Set<TextReason>([...std.steps[tier], ...tax.steps[tier]]);
+  for (const reason of applied) {
+    const stage = stageOf(reason);
+    if (stage === null) continue;
+    const off = new Set<Stage>([stage]);
+    const a = computeNameKeys(std.raw, kind, off);
+    const b = computeNameKeys(tax.raw, kind, off);
+    if (a[tier] !== b[tier]) out.add(reason);
+  }
+  if (out.size === 0) {
+    for (const reason of applied) out.add(reason);
+    if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out.add('case_normalised');
+  }
+  return order(out);
+}
+
+function order(set: Set<TextReason>): TextReason[] {
+  return REASON_ORDER.filter((r) => set.has(r));
+}

@@ -1,0 +1,84 @@
+/**
+ * Is a text plausibly Vietnamese written in Unicode? Used to decide whether a cell is a legacy-font
+ * (TCVN3/VNI) cell read as Windows-1252: such cells contain characters that never occur in Vietnamese
+ * (µ, ¸, ø, ï, ñ …) or syllables that Vietnamese spelling does not allow ("Baùc", "Néi").
+ */
+import { splitTone } from './tone-marks.js';
+
+/** Latin-1 characters that occur in NFC Vietnamese. Every other character in U+00A1–U+00FF is foreign. */
+const VIETNAMESE_LATIN1 = new Set('ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý');
+
+const VOWELS = new Set('aăâeêioôơuưy');
+const CLUSTERS = new Set([
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
+  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'oo',
+  'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ươ', 'ưu', 'yê',
+  'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
+]);
+const FINALS = new Set(['', 'c', 'ch', 'k', 'm', 'n', 'ng', 'nh', 'p', 't']);
+const CONSONANT = /^[bcdđghklmnpqrstvxfjwz]*/;
+/** A glide that never carries the tone when it ends a cluster (except in "uy"). */
+const GLIDES = new Set(['i', 'y', 'o', 'u']);
+const QUALITY = new Set(['ă', 'â', 'ê', 'ô', 'ơ']);
+
+/** True when the character is in U+00A1–U+00FF but is not a letter of Vietnamese. */
+export function isForeignLatin1(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0xa1 && c <= 0xff && !VIETNAMESE_LATIN1.has(ch);
+}
+
+/** Whether one lower-case NFC word (letters only) is a well-formed Vietnamese syllable. */
+export function isPlausibleSyllable(word: string): boolean {
+  let toneAt = -1;
+  let letters = '';
+  for (const ch of word) {
+    if (isForeignLatin1(ch)) return false;
+    const split = splitTone(ch);
+    if (split) {
+      if (toneAt >= 0) return false;
+      toneAt = letters.length;
+      letters += split.base;
+    } else {
+      letters += ch;
+    }
+  }
+  let initial = CONSONANT.exec(letters)?.[0] ?? '';
+  let rest = letters.slice(initial.length);
+  // "gi" and "qu" are initials when another vowel follows.
+  if ((initial.endsWith('g') && rest.startsWith('i') && rest.length > 1 && VOWELS.has(rest[1])) ||
+      (initial.endsWith('q') && rest.startsWith('u'))) {
+    initial += rest[0];
+    rest = rest.slice(1);
+  }
+  let n = 0;
+  while (n < rest.length && VOWELS.has(rest[n])) n++;
+  const cluster = rest.slice(0, n);
+  const final = rest.slice(n);
+  if (cluster === '') return toneAt < 0 && final === '' && initial !== '';
+  if (!CLUSTERS.has(cluster) || !FINALS.has(final)) return false;
+  if (toneAt < 0) return true;
+  const pos = toneAt - initial.length;
+  if (pos < 0) return false;
+  return tonePositionAllowed(cluster, pos, final !== '');
+}
+
+function tonePositionAllowed(cluster: string, pos: number, closed: boolean): boolean {
+  if (cluster.length === 1) return true;
+  const chars = [...cluster];
+  const quality = chars.findIndex((c) => QUALITY.has(c));
+  if (quality >= 0) return pos === quality || (cluster === 'ươ' && pos === 1) || (cluster === 'ươi' && pos === 1) || (cluster === 'ươu' && pos === 1);
+  if (chars[0] === 'ư') return pos === 0;
+  if (cluster === 'oa' || cluster === 'oe' || cluster === 'uy' || cluster === 'oo') return true;
+  if (!closed && (cluster === 'ia' || cluster === 'ua')) return pos === 0;
+  if (GLIDES.has(chars[chars.length - 1])) return pos < chars.length - 1 && (chars.length < 3 || pos === 1);
+  return true;
+}
+
+/** Number of words in the text that are not plausible Vietnamese (0 = plausible). */
+export function implausibility(text: string): number {
+  let bad = 0;
+  for (const word of text.toLowerCase().split(/[^\p{L}\u00a1-\u00ff]+/u)) {
+    if (word !== '' && !isPlausibleSyllable(word)) bad++;
+  }
+  return bad;
+}
