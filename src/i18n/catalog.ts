@@ -1,6 +1,7 @@
 import type { MessageTable } from './types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes.js';
+import { mapCommunesCli } from './messages/map-communes-cli.js';
 import { testApi } from './messages/test-api.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
@@ -9,7 +10,7 @@ import { doctor } from './messages/doctor.js';
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
  * but every lookup goes through this merged table; keys are namespaced (`cli.`, `excel.`, `api.` …).
  */
-export const PARTS: Record<string, MessageTable> = { common, mapCommunes, testApi, evidence, doctor };
+export const PARTS: Record<string, MessageTable> = { common, mapCommunes, mapCommunesCli, testApi, evidence, doctor };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
