@@ -1,0 +1,149 @@
+import type { MessageParams } from '../../errors.js';
+
+/**
+ * The types of the API-type registry. Everything here is data a province can edit: no official field table of the
+ * portal's land-obligation calls is public, so templates and schemas come from public one-stop code (see
+ * docs/api-types.md) and can be replaced per province in the config (`apiTypes.<id>`).
+ */
+
+/** The three built-in types; a province may add more in its config (ids are `[a-z0-9-]+`). */
+export const BUILTIN_API_TYPE_IDS = ['tra-cuu', 'thong-bao-thue', 'chung-tu'] as const;
+export type BuiltinApiTypeId = (typeof BUILTIN_API_TYPE_IDS)[number];
+export type ApiTypeId = BuiltinApiTypeId | (string & {});
+
+/** A JSON Schema (draft-07 keywords; `description` on every property says where the field came from). */
+export type JsonSchema = { [key: string]: unknown };
+
+/** A message to render later: a catalogue key and its parameters. */
+export interface Msg {
+  key: string;
+  params: MessageParams;
+}
+
+/** The portal's request envelope: `{"service","isUpdating","data":{...}}`, plus vendor extras (`Ngay`, `SecurityKey`). */
+export interface RequestBody {
+  service: string;
+  isUpdating: boolean;
+  data: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+/** What a template needs to build a plausible body. */
+export interface TemplateContext {
+  /** The province's unit code, e.g. `000.00.00.H26`. */
+  unit: string;
+  /** The moment to stamp into `Ngay`, `ThoiGianThanhToan`, `NGAY_QUYET_DINH` (formatted in Vietnam time, UTC+7). */
+  now: Date;
+  /** A dossier code; default `{unit}-{yyMMdd}-0101` (the shape of `000.04.05.H55-230731-0101`). */
+  dossierCode?: string;
+}
+
+/** How to read a province's answer. Defaults: `error_code`, success `["0"]` (numbers and strings compare alike). */
+export interface ResponseRule {
+  /** Dotted path of the business code in the JSON answer, e.g. `error_code` or `data.code`. */
+  codeField: string;
+  successCodes: Array<string | number>;
+  /** Accepted HTTP statuses; default any 2xx. */
+  statuses?: number[];
+  /** The slowest acceptable answer, in ms; no time check when absent. */
+  maxTimeMs?: number;
+}
+
+/** One HTTP answer as the transport saw it. */
+export interface HttpResult {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  body: string | Uint8Array;
+  /** Total time of the exchange in ms. */
+  timeMs: number;
+}
+
+export type CheckName = 'status' | 'json' | 'schema' | 'code' | 'time';
+
+export interface Check {
+  name: CheckName;
+  ok: boolean;
+  /** Why it passed or failed, to be rendered through the catalogue. */
+  message: Msg;
+}
+
+/** One problem of a request body against its schema. */
+export interface ValidationIssue {
+  /** Dotted path of the field, e.g. `data.ThongTinThanhToan.ThoiGianThanhToan` (`` for the body itself). */
+  path: string;
+  /** What is wrong (catalogue key `api.issue.*` + params). */
+  problem: Msg;
+  /** A right value for this field, taken from the schema's `examples`, when known. */
+  example?: string;
+}
+
+/** Where a type's definition came from. */
+export type ApiTypeOrigin = 'builtin' | 'config' | 'builtin+config';
+
+/** A request template as data: a JSON body whose strings may hold `${unit}`, `${dossierCode}`, `${now:FORMAT}`. */
+export type TemplateData = RequestBody;
+
+export interface ApiType {
+  id: ApiTypeId;
+  /** Catalogue key of the title (built-ins), e.g. `api.type.chung-tu.title`. */
+  titleKey: string;
+  /** A literal title given in the config (province-defined types), shown instead of the catalogue one. */
+  title?: string;
+  /** The portal's `service` name in the envelope. */
+  service: string;
+  /** False when the portal has not published the name and `service` is a labelled placeholder (tra-cuu). */
+  servicePublished: boolean;
+  origin: ApiTypeOrigin;
+  /** A config-supplied template replacing the built-in one (placeholders filled by buildTemplate). */
+  template?: TemplateData;
+  /** Builds the built-in template; absent for config-only types (they use `template`). */
+  build?: (ctx: TemplateContext) => RequestBody;
+  requestSchema: JsonSchema;
+  responseSchema: JsonSchema;
+  exampleRequest: RequestBody;
+  exampleResponse: unknown;
+  /** The default response convention for this type. */
+  responseRule: ResponseRule;
+}
+
+/** A province's override of one type, as loaded from the files the config names (src/io/api-type-files.ts). */
+export interface ApiTypeOverride {
+  service?: string;
+  title?: string;
+  template?: TemplateData;
+  requestSchema?: JsonSchema;
+  responseSchema?: JsonSchema;
+}
+
+export type ApiTypeOverrides = Record<string, ApiTypeOverride>;
+
+/** One row of a tax notice (`/DATA/BODY/ROW_LIST/LIST`). */
+export interface NoticeItem {
+  MA_SO_THUE: string;
+  SO_QUYET_DINH: string;
+  /** dd-MM-yyyy */
+  NGAY_QUYET_DINH: string;
+  /** Whole VND, as written in the XML (digits). */
+  SO_TIEN: string;
+  TEN_TIEUMUC: string;
+}
+
+/** One dossier of a notice file (`ROW_LIST`): its code and its rows. */
+export interface NoticeDossier {
+  MA_HSO: string;
+  items: NoticeItem[];
+}
+
+/** A flat table of a notice file: one line per LIST row with its dossier code, for `dvc test-api decode`. */
+export interface NoticeRow extends NoticeItem {
+  MA_HSO: string;
+}
+
+export interface DecodedNotice {
+  dossiers: NoticeDossier[];
+  rows: NoticeRow[];
+  /** The XML text after base64 decoding. */
+  xml: string;
+  issues: ValidationIssue[];
+}
