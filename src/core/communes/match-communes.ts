@@ -66,6 +66,10 @@ export function matchCommunes(input: MatchInput): MatchResult {
   const taxByCode = new Map<string, UnitRow>();
   for (const row of input.tax) if (!taxByCode.has(taxCodes.get(row)!)) taxByCode.set(taxCodes.get(row)!, row);
 
+  // When both sheets use one code system, codes are evidence too (see toRowMatch).
+  const codeEvidence = systems.std === systems.tax
+    ? { stdCodes: new Set(stdCodes.values()), taxCodes: new Set(taxCodes.values()) }
+    : undefined;
   const results = new Map<UnitRow, RowMatch>();
   const taxUnused: TaxUnused[] = [];
   const conflicts: CodeConflict[] = [];
@@ -83,7 +87,7 @@ export function matchCommunes(input: MatchInput): MatchResult {
     const matches = matchBlock(stdIndex, taxIndex, districtPairs);
     const chosen = new Map<string, RowMatch[]>();
     for (const m of matches) {
-      const row = toRowMatch(m, province, decisions, taxByCode, taxCodes, taxIndex.rows, input);
+      const row = toRowMatch(m, province, decisions, taxByCode, taxCodes, taxIndex.rows, input, codeEvidence);
       results.set(m.std.row, row);
       if (row.taxCode !== undefined) {
         const list = chosen.get(row.taxCode);
@@ -151,6 +155,7 @@ function codeReasons(row: UnitRow, codes: ReadonlyMap<UnitRow, string>): Reason[
 function toRowMatch(
   m: BlockMatch, province: number, decisions: ReadonlyMap<string, Decision>, taxByCode: ReadonlyMap<string, UnitRow>,
   taxCodes: ReadonlyMap<UnitRow, string>, taxRows: readonly IndexedRow[], input: MatchInput,
+  codeEvidence?: { stdCodes: ReadonlySet<string>; taxCodes: ReadonlySet<string> },
 ): RowMatch {
   const base = {
     stdRow: m.std.row.rowNumber, stdCode: m.std.code, stdName: m.std.row.name, province, duplicateName: m.duplicateName,
@@ -173,6 +178,14 @@ function toRowMatch(
   }
   if (m.outcome === 'filled') {
     const t = m.tax!;
+    // Same code system: the std code is gone from the tax sheet and the tax code is another std row's
+    // code, so the std commune was merged into (or renamed to make room for) that tax commune.
+    if (codeEvidence && t.code !== m.std.code && !codeEvidence.taxCodes.has(m.std.code) && codeEvidence.stdCodes.has(t.code)) {
+      return {
+        ...base, status: 'not_found', reasons: [...codeReason, { code: 'merged_into', params: { code: t.code, name: t.row.name } }],
+        candidates: [candidateOf(t)],
+      };
+    }
     return {
       ...base, status: m.tier === 'exact' ? 'exact' : 'normalised', method: m.tier, taxCode: taxCodes.get(t.row) ?? t.code,
       taxName: t.row.name, taxRow: t.row.rowNumber, reasons: [...codeReason, ...m.reasons], candidates: [],
