@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { renderMapCommunesHtml } from './map-communes.js';
+import { sampleMapCommunesResult } from './sample-models.js';
+import type { MapCommunesResult } from './map-communes-model.js';
+
+function embedded(html: string, id: string): unknown {
+  const m = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
+  if (!m) throw new Error(`no ${id}`);
+  return JSON.parse(m[1]);
+}
+
+describe('renderMapCommunesHtml', () => {
+  const model = sampleMapCommunesResult(600, 0.3);
+
+  it('writes a Vietnamese page by default and an English one on request', () => {
+    expect(renderMapCommunesHtml(model, { lang: 'vi' })).toMatch(/<html lang="vi">[\s\S]*Báo cáo đối chiếu mã phường\/xã/);
+    expect(renderMapCommunesHtml(model, { lang: 'en' })).toMatch(/<html lang="en">[\s\S]*Commune code matching report/);
+  });
+
+  it('embeds every row that is not exact, and only those, for the review table', () => {
+    const rows = embedded(renderMapCommunesHtml(model, { lang: 'vi' }), 'review-data') as { s: string }[];
+    const expected = (model.rows ?? []).filter((r) => r.status !== 'exact');
+    expect(rows).toHaveLength(expected.length);
+    expect(rows.every((r) => r.s !== 'exact')).toBe(true);
+  });
+
+  it('shows the summary numbers and one bar row per province', () => {
+    const html = renderMapCommunesHtml(model, { lang: 'en' });
+    const s = model.summary!;
+    expect(html).toContain(`<li data-count="ambiguous"><span class="v">${s.ambiguous}</span>Ambiguous</li>`);
+    expect(html).toContain(`<li data-count="notFound"><span class="v">${s.notFound}</span>Not found</li>`);
+    expect(html.match(/<tr data-province=/g)).toHaveLength(model.provinces!.length);
+  });
+
+  it('escapes names so that a cell cannot inject markup or close the data script', () => {
+    const evil: MapCommunesResult = { rows: [{ status: 'ambiguous', name: '<img src=x onerror=alert(1)>', provinceName: 'A</script><b>' }] };
+    const html = renderMapCommunesHtml(evil, { lang: 'vi' });
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</script><b>');
+    expect((embedded(html, 'review-data') as { n: string }[])[0].n).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('tolerates a result with missing optional fields and computes counts from rows', () => {
+    const html = renderMapCommunesHtml({ rows: [{ status: 'exact' }, { status: 'not_found', reasons: ['x'] }] }, { lang: 'en' });
+    expect(html).toContain('<li data-count="rows"><span class="v">2</span>');
+    expect(html).toContain('<li data-count="notFound"><span class="v">1</span>');
+    expect(() => renderMapCommunesHtml({}, { lang: 'vi' })).not.toThrow();
+  });
+
+  it('references nothing outside the file', () => {
+    const html = renderMapCommunesHtml(model, { lang: 'vi' });
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).toContain("connect-src 'none'");
+  });
+});
