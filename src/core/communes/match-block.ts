@@ -36,10 +36,12 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
       if (tier === 'folded' && cands.length > 1) return ambiguous(s, cands, duplicateName);
       let survivors = cands;
       let competitors = std.byTier[tier].get(s.keys[tier]) ?? [s];
+      // A name duplicated in the province is settled by district or not at all.
+      if (duplicateName && !useDistricts) return ambiguous(s, duplicateCandidates(s, tax, cands), duplicateName);
       if (useDistricts) {
         // A candidate in another (paired) district is a different commune with the same name.
         const inDistrict = survivors.filter((t) => t.district === taxDistrict || !pairedTaxDistricts.has(t.district!));
-        if (inDistrict.length < survivors.length || competitors.length > 1) {
+        if (inDistrict.length < survivors.length || competitors.length > 1 || duplicateName) {
           survivors = inDistrict;
           competitors = competitors.filter((c) => c.district === s.district);
           if (survivors.length === 1 && (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))) {
@@ -65,6 +67,13 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
     }
     return { std: s, outcome: 'not_found', candidates: [], reasons: [], duplicateName };
   });
+}
+
+/** Every tax row that shares the std row's name key at some tier. */
+function duplicateCandidates(s: IndexedRow, tax: BlockIndex, cands: IndexedRow[]): IndexedRow[] {
+  const all = new Set(cands);
+  for (const t of tax.byTier.normalised.get(s.keys.normalised) ?? []) all.add(t);
+  return [...all];
 }
 
 function ambiguous(s: IndexedRow, cands: IndexedRow[], duplicateName: boolean): BlockMatch {
