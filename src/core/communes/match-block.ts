@@ -38,15 +38,14 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
       let competitors = std.byTier[tier].get(s.keys[tier]) ?? [s];
       // A name duplicated in the province is settled by district or not at all.
       if (duplicateName && !useDistricts) return ambiguous(s, duplicateCandidates(s, tax, cands), duplicateName);
-      if (useDistricts) {
-        // A candidate in another (paired) district is a different commune with the same name.
-        const inDistrict = survivors.filter((t) => t.district === taxDistrict || !pairedTaxDistricts.has(t.district!));
-        if (inDistrict.length < survivors.length || competitors.length > 1 || duplicateName) {
-          survivors = inDistrict;
-          competitors = competitors.filter((c) => c.district === s.district);
-          if (survivors.length === 1 && (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))) {
-            reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
-          }
+      if (useDistricts && (duplicateName || cands.length > 1 || competitors.length > 1)) {
+        // A candidate in another paired district is a different commune with the same name; when the std
+        // district itself has no counterpart (it was dissolved), its communes may be anywhere.
+        const inDistrict = survivors.filter((t) => taxDistrict === undefined || t.district === taxDistrict || !pairedTaxDistricts.has(t.district!));
+        survivors = inDistrict;
+        if (taxDistrict !== undefined) competitors = competitors.filter((c) => c.district === s.district);
+        if (survivors.length === 1 && (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))) {
+          reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
         }
       }
       if (survivors.length > 1 || competitors.length > 1) {
