@@ -95,3 +95,24 @@ describe('matchCommunes', () => {
     expect(r.provinces[0]).toMatchObject({ rows: 3, decided: 2, notFound: 1, taxUnused: 1 });
   });
 });
+
+describe('catalogue', () => {
+  it('has a text for every reason code and status in both languages', async () => {
+    const { CATALOG } = await import('../../i18n/catalog.js');
+    const codes = [
+      'tcvn3_decoded', 'vni_decoded', 'nfc_normalised', 'whitespace_normalised', 'case_normalised', 'tone_normalised',
+      'punctuation_normalised', 'prefix_expanded', 'prefix_stripped', 'unit_type_changed', 'number_normalised',
+      'spacing_normalised', 'diacritics_folded', 'iy_normalised', 'district_disambiguated', 'unit_type_preferred',
+      'decided_by_officer', 'no_tax_commune', 'merged_into', 'leading_zero_restored', 'code_conflict', 'duplicate_code',
+      'decision_code_unknown',
+    ].map((c) => `reason.${c}`);
+    const statuses = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'].map((s) => `status.${s}`);
+    for (const key of [...codes, ...statuses]) {
+      expect(CATALOG.vi[key], key).toBeTruthy();
+      expect(CATALOG.en[key], key).toBeTruthy();
+      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(ph(CATALOG.vi[key])).toEqual(ph(CATALOG.en[key]));
+      expect(CATALOG.vi[key]).toBe(CATALOG.vi[key].normalize('NFC'));
+    }
+  });
+});
