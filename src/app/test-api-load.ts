@@ -1,0 +1,57 @@
+import { performance } from 'node:perf_hooks';
+import type { ApiType } from '../core/api/registry.js';
+import { round, summarise } from '../core/probe/percentiles.js';
+import type { BodyCase } from './test-api-body.js';
+import { probeOnce, type ProbeSettings } from './test-api-probe.js';
+import type { LoadSummary, ProbeResult } from './test-api-result.js';
+import type { Target } from './test-api-target.js';
+
+export interface LoadRun {
+  summary: LoadSummary;
+  /** The first probe, and the first failing one when it differs: enough to show what went wrong. */
+  samples: ProbeResult[];
+}
+
+/** `--repeat N --concurrency C`: N probes, C at a time, each on a fresh connection. */
+export async function runLoad(type: ApiType, target: Target, c: BodyCase, s: ProbeSettings, repeat: number, concurrency: number, onProgress?: (done: number, total: number) => void): Promise<LoadRun> {
+  const times: number[] = [];
+  const errorsByKind: Record<string, number> = {};
+  const samples: ProbeResult[] = [];
+  let failedSample = false;
+  let next = 0;
+  let done = 0;
+  let passed = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < repeat) {
+      next++;
+      const r = await probeOnce(type, target, c, s);
+      done++;
+      if (samples.length === 0) samples.push(r);
+      if (r.ok) passed++;
+      else {
+        if (!failedSample && samples[0] !== r) samples.push(r);
+        failedSample = true;
+        const kinds = r.fault ? [r.fault.kind] : r.checks.filter((ch) => !ch.ok).map((ch) => `check:${ch.name}`);
+        for (const k of kinds) errorsByKind[k] = (errorsByKind[k] ?? 0) + 1;
+      }
+      if (!r.fault) times.push(r.timings.total);
+      onProgress?.(done, repeat);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repeat)) }, worker));
+  const wallMs = performance.now() - t0;
+  return {
+    summary: {
+      requests: repeat,
+      concurrency,
+      passed,
+      failed: repeat - passed,
+      errorsByKind,
+      latency: summarise(times),
+      throughput: round((repeat / wallMs) * 1000),
+      wallMs: round(wallMs),
+    },
+    samples,
+  };
+}
