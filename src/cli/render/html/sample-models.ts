@@ -4,6 +4,8 @@
  * rows, a fifth of them to review) so that the page's speed is measured on what an officer will open.
  */
 import type { MapCommunesResult, MapRow } from './map-communes-model.js';
+import type { RunLike } from './test-api-model.js';
+import type { EvidenceIndexModel } from './evidence-index.js';
 
 const PROVINCES = [
   'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
@@ -70,5 +72,67 @@ export function sampleMapCommunesResult(rowCount = 10_600, reviewShare = 0.19, s
     summary: { rows: rows.length, exact: count(rows, 'exact'), normalised: count(rows, 'normalised'), decided: count(rows, 'decided'), ambiguous: count(rows, 'ambiguous'), notFound: count(rows, 'not_found'), taxUnused: 42, conflicts: 3 },
     provinces,
     rows,
+  };
+}
+
+/** Two probes of one province (one passing, one failing a check) and a load run, with credentials left in on purpose. */
+export function sampleTestApiRun(): RunLike {
+  const tls = { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', subject: 'CN=motcua.example.gov.vn', issuer: 'CN=Example CA', validTo: 'Sep 14 23:59:59 2026 GMT', daysToExpiry: 21, authorized: true };
+  const rand = rng(11);
+  const latencies = Array.from({ length: 500 }, () => 38 + rand() * 30 + (rand() < 0.05 ? 150 * rand() : 0));
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.ceil((p / 100) * sorted.length) - 1] * 10) / 10;
+  return {
+    probes: [
+      {
+        ok: true, dst: 'HNI', type: 'tra-cuu', name: 'tra-cuu', url: 'https://motcua.example.gov.vn/api/dvcqg/tracuu', startedAt: '2025-08-02T09:15:04.120+07:00',
+        request: { method: 'POST', headers: { 'content-type': 'application/json', Authorization: 'Basic ZHZjOnNlY3JldA==' }, body: { MaHoSo: '000.04.05.H55-230731-0101' } },
+        response: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': '212' }, body: { error_code: 1, message: { MaHoSo: '000.04.05.H55-230731-0101', TenTTHC: 'Đăng ký biến động đất đai', PhiLePhi: [{ TenPhiLePhi: 'Lệ phí trước bạ', SoTien: 1250000 }] } }, bytes: 212 },
+        timings: { dns: 4.2, connect: 11.8, tls: 23.5, ttfb: 61.3, download: 2.1, total: 102.9 },
+        tls,
+        checks: [
+          { name: 'status', ok: true, message: 'HTTP 200' },
+          { name: 'json', ok: true, message: 'Phản hồi là JSON hợp lệ' },
+          { name: 'code', ok: true, message: 'error_code = 1 (có khoản phải nộp)' },
+          { name: 'time', ok: true, message: '103 ms < 5000 ms' },
+        ],
+      },
+      {
+        ok: false, dst: 'HNI', type: 'chung-tu', name: 'chung-tu', url: 'https://motcua.example.gov.vn/api/dvcqg/chungtu', startedAt: '2025-08-02T09:15:05.004+07:00',
+        request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: { service: 'NhanChungTuThueDat', isUpdating: false, SecurityKey: 'k-9f8e7d6c', data: { MaHoSo: 'H55.92-230404-0004', MaSoThue: '0101234567', ThongTinThanhToan: { MaThongBaoThue: 'TB-2023-0042', SoTien: 1250000, TrangThaiThanhToan: 1 } } } },
+        response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"error_code":"-1","message":"Hồ sơ H55.92-230404-0004 không tồn tại"}', bytes: 71 },
+        timings: { dns: 0.6, connect: 9.7, tls: 21.9, ttfb: 88.4, download: 0.8, total: 121.4 },
+        tls,
+        checks: [
+          { name: 'status', ok: true, message: 'HTTP 200' },
+          { name: 'code', ok: false, message: 'error_code = -1: hồ sơ không tồn tại hoặc không hợp lệ' },
+        ],
+      },
+    ],
+    load: { requests: 500, concurrency: 10, passed: 493, failed: 7, errorsByKind: { timeout: 4, 'check:code': 3 }, latency: { min: Math.round(sorted[0] * 10) / 10, p50: at(50), p90: at(90), p99: at(99), max: Math.round(sorted[sorted.length - 1] * 10) / 10 }, throughput: 187.4, latencies },
+  };
+}
+
+/** The index page model of an evidence bag: the request, its checklist, images, a PDF receipt and a video. */
+export function sampleEvidenceModel(): EvidenceIndexModel {
+  return {
+    request: {
+      title: 'UBND tỉnh Ninh Bình- Đề nghị xác nhận tích hợp thanh toán nghĩa vụ tài chính đất đai thành công',
+      text: 'Kính gửi Văn phòng Chính phủ,\n\nUBND tỉnh Ninh Bình đã thực hiện thanh toán thử nghĩa vụ tài chính về đất đai cho hồ sơ 000.04.05.H55-230731-0101.\nĐề nghị xác nhận tích hợp thành công.\n\nĐầu mối: Nguyễn Văn A, 0912 345 678.',
+    },
+    checklist: [
+      { id: 'sms', label: 'Tin nhắn thông báo thuế trên điện thoại của người dân', ok: true, severity: 'error', message: '1 ảnh' },
+      { id: 'paid', label: 'Màn hình thanh toán thành công của người dân', ok: true, severity: 'error', message: '1 ảnh' },
+      { id: 'receipt', label: 'Màn hình phần mềm một cửa và biên lai Cổng DVCQG gửi về', ok: true, severity: 'error', message: '1 tệp PDF' },
+      { id: 'video', label: 'Video quá trình thanh toán', ok: false, severity: 'warning', message: 'Video 212 MB, lớn hơn giới hạn 100 MB' },
+    ],
+    files: [
+      { path: 'anh/01-tin-nhan-thong-bao-thue.png', bytes: 184_220, sha256: 'a3f1c2d4e5b6978812ab34cd56ef7890a1b2c3d4e5f60718293a4b5c6d7e8f90', kind: 'image' },
+      { path: 'anh/02-thanh-toan-thanh-cong.jpg', bytes: 256_004, sha256: '5d41402abc4b2a76b9719d911017c592ae3f1c2d4e5b6978812ab34cd56ef789', kind: 'image' },
+      { path: 'bien-lai/bien lai H55-230731-0101.pdf', bytes: 91_433, sha256: '0b1c2d3e4f5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0', kind: 'pdf' },
+      { path: 'video/thanh-toan.mp4', bytes: 212_000_000, sha256: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100', kind: 'video' },
+      { path: 'yeu-cau.txt', bytes: 412, sha256: '9e107d9d372bb6826bd81d3542a419d69e107d9d372bb6826bd81d3542a419d6', kind: 'other' },
+    ],
+    meta: { unitName: 'UBND tỉnh Ninh Bình', dstcode: 'NBH', bagDate: '2025-08-02' },
   };
 }

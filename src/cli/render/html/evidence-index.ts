@@ -1,0 +1,109 @@
+/**
+ * The `index.html` page of an evidence bag, written into the bag's `data/` folder by `dvc evidence pack`.
+ *
+ *   renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang: Lang; title?: string }): string
+ *
+ * Shows the request text, the checklist with each item's status (✓ / ! / ✗), thumbnails of the images and a link
+ * to every file with its size and SHA-256 (the manifest's hashes). Links and `<img src>` are relative to `data/`,
+ * so the page works wherever the bag is unpacked and copies no file's data. A path that is absolute or climbs out
+ * of the folder (`..`) is listed without a link.
+ */
+import type { Lang } from '../../../i18n/index.js';
+import { t } from '../../../i18n/index.js';
+import type { MessageParams } from '../../../errors.js';
+import { esc, relativeHref } from './escape.js';
+import { formatBytes, formatInt } from './format.js';
+import { renderPage } from './page.js';
+
+export type EvidenceFileKind = 'image' | 'pdf' | 'video' | 'xml' | 'json' | 'other';
+
+export interface EvidenceIndexModel {
+  request?: { title?: string; text?: string };
+  checklist?: { id?: string; label?: string; ok?: boolean; severity?: string; message?: string }[];
+  /** Paths relative to the bag's `data/` folder, `/` or `\` separated. */
+  files?: { path: string; bytes?: number; sha256?: string; kind?: EvidenceFileKind | string }[];
+  meta?: { unitName?: string; dstcode?: string; bagDate?: string };
+}
+
+function insideFolder(p: string): boolean {
+  const norm = p.replace(/\\/g, '/');
+  return !norm.startsWith('/') && !/^[A-Za-z]:/.test(norm) && !norm.split('/').includes('..');
+}
+
+export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang: Lang; title?: string }): string {
+  const { lang } = opts;
+  const T = (key: string, params?: MessageParams) => t(lang, key, params);
+  const title = opts.title ?? model.request?.title ?? T('html.ev.title');
+  const meta = model.meta ?? {};
+  const facts: [string, string | undefined][] = [
+    [T('html.ev.unit'), meta.unitName],
+    ['DSTCode', meta.dstcode],
+    [T('html.ev.bagDate'), meta.bagDate],
+  ];
+  const factsHtml = facts.some(([, v]) => v)
+    ? `<dl class="facts">${facts.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`
+    : '';
+
+  const checklist = model.checklist ?? [];
+  const failed = checklist.filter((c) => c.ok === false && c.severity !== 'warning' && c.severity !== 'info').length;
+  const warned = checklist.filter((c) => c.ok === false && (c.severity === 'warning' || c.severity === 'info')).length;
+  const verdict = failed > 0
+    ? `<span class="badge bad">${esc(T('html.ev.incomplete', { count: failed }))}</span>`
+    : `<span class="badge ok">${esc(T('html.ev.complete'))}</span>${warned ? ` <span class="badge warn">${esc(T('html.ev.warnings', { count: warned }))}</span>` : ''}`;
+  const statusOf = (c: { ok?: boolean; severity?: string }) => (c.ok ? 'ok' : c.severity === 'warning' || c.severity === 'info' ? 'warn' : 'bad');
+  const checklistHtml = checklist.length
+    ? `<table class="checklist"><caption>${esc(T('html.ev.checklistCaption'))}</caption><thead><tr><th scope="col">${esc(T('html.ev.status'))}</th><th scope="col">${esc(T('html.ev.item'))}</th><th scope="col">${esc(T('html.ev.detail'))}</th></tr></thead><tbody>${checklist
+        .map((c) => {
+          const s = statusOf(c);
+          return `<tr data-item="${esc(c.id)}" data-state="${s}"><td class="check-${s}">${esc(T(`html.ev.state.${s}`))}</td><th scope="row">${esc(c.label ?? c.id)}</th><td>${esc(c.message)}</td></tr>`;
+        })
+        .join('')}</tbody></table>`
+    : `<p class="muted">${esc(T('html.ev.noChecklist'))}</p>`;
+
+  const requestHtml = model.request?.text
+    ? `<h2 id="request">${esc(T('html.ev.request'))}</h2>${model.request.title ? `<p><strong>${esc(model.request.title)}</strong></p>` : ''}<pre class="request">${esc(model.request.text)}</pre>`
+    : '';
+
+  const files = model.files ?? [];
+  const images = files.filter((f) => f.kind === 'image' && insideFolder(f.path));
+  const gallery = images.length
+    ? `<h2 id="images">${esc(T('html.ev.images', { count: images.length }))}</h2><ul class="gallery">${images
+        .map((f) => {
+          const href = relativeHref(f.path);
+          return `<li><figure><a href="${esc(href)}"><img src="${esc(href)}" alt="${esc(T('html.ev.imageAlt', { path: f.path }))}" loading="lazy"></a><figcaption class="mono">${esc(f.path)}</figcaption></figure></li>`;
+        })
+        .join('')}</ul>`
+    : '';
+  const total = files.reduce((n, f) => n + (f.bytes ?? 0), 0);
+  const filesHtml = `<h2 id="files">${esc(T('html.ev.files'))}</h2>
+<table class="files"><caption>${esc(T('html.ev.filesCaption', { count: formatInt(lang, files.length), size: formatBytes(lang, total) }))}</caption>
+<thead><tr><th scope="col">${esc(T('html.ev.file'))}</th><th scope="col">${esc(T('html.ev.kind'))}</th><th scope="col" class="num">${esc(T('html.ev.size'))}</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>${files
+    .map((f) => {
+      const name = insideFolder(f.path) ? `<a href="${esc(relativeHref(f.path))}">${esc(f.path)}</a>` : esc(f.path);
+      return `<tr data-file="${esc(f.path)}"><th scope="row" class="mono">${name}</th><td>${esc(T(`html.ev.kind.${f.kind ?? 'other'}`))}</td><td class="num">${formatBytes(lang, f.bytes)}</td><td class="mono hash">${esc(f.sha256 ?? '–')}</td></tr>`;
+    })
+    .join('')}</tbody></table>`;
+
+  const body = `<h1>${esc(title)}</h1>
+<p>${verdict}</p>
+${factsHtml}
+<h2 id="checklist">${esc(T('html.ev.checklist'))}</h2>
+${checklistHtml}
+${requestHtml}
+${gallery}
+${filesHtml}`;
+  return renderPage({ lang, title, body, css: EVIDENCE_CSS, localImages: true });
+}
+
+const EVIDENCE_CSS = `
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .25rem 0 .75rem; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+pre.request { font-family: inherit; font-size: 1rem; max-height: none; }
+ul.gallery { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; }
+ul.gallery figure { margin: 0; border: 1px solid var(--line); padding: .4rem; }
+ul.gallery img { display: block; width: 100%; height: 11rem; object-fit: contain; background: var(--soft); }
+ul.gallery figcaption { font-size: .8rem; word-break: break-all; margin-top: .25rem; }
+td.hash { word-break: break-all; font-size: .78rem; }
+table.files th[scope=row] { font-weight: 400; background: none; word-break: break-all; }
+`;
