@@ -1,0 +1,104 @@
+import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../types.js';
+import { formatVnTime } from '../vn-time.js';
+import { sampleDossierCode, SAMPLE } from './samples.js';
+import { dossierCodeSchema, envelopeSchema, resultSchema, SRC } from './envelope.js';
+
+const SOURCES = `${SRC.opencpsReceipt}; ${SRC.thReceipt}`;
+export const CHUNG_TU_SERVICE = 'NhanChungTuThueDat';
+
+function text(description: string, example: string, extra: JsonSchema = {}): JsonSchema {
+  return { type: 'string', description: `${description} Source: ${SOURCES}.`, examples: [example], ...extra };
+}
+
+const paymentSchema: JsonSchema = {
+  type: 'object',
+  required: ['MaThongBaoThue', 'ThoiGianThanhToan', 'SoTien', 'TrangThaiThanhToan'],
+  description: `Payment details. Source: ${SOURCES}.`,
+  properties: {
+    MaThongBaoThue: text('Notice number: the SO_QUYET_DINH of the earlier NhanThongBaoThueDat notice; matched with MaHoSo and MaSoThue.', 'TB-230731-0001', { minLength: 1 }),
+    ThoiGianThanhToan: text('Payment time, yyyyMMddHHmmss (Thanh Hóa parses it with that exact format).', '20230731093000', {
+      pattern: '^[0-9]{14}$',
+      format: 'vn-yyyyMMddHHmmss',
+    }),
+    SoTien: {
+      type: ['number', 'string'],
+      minimum: 0,
+      pattern: '^[0-9]+(\\.[0-9]+)?$',
+      description: `Amount paid, VND (a double in Thanh Hóa's code). Source: ${SOURCES}.`,
+      examples: [1500000],
+    },
+    NoiDungThanhToan: text('Payment description.', 'Nộp lệ phí trước bạ nhà đất hồ sơ 000.04.05.H55-230731-0101'),
+    TrangThaiThanhToan: {
+      type: ['integer', 'string'],
+      pattern: '^-?[0-9]+$',
+      description: `Payment state, 1 = paid (an int in Thanh Hóa's code). Source: ${SOURCES}.`,
+      examples: [1],
+    },
+  },
+  additionalProperties: true,
+};
+
+const dataSchema: JsonSchema = {
+  type: 'object',
+  required: ['MaHoSo', 'MaSoThue', 'HoTenNguoiNopTien', 'ThongTinThanhToan'],
+  properties: {
+    MaHoSo: dossierCodeSchema(SOURCES),
+    MaSoThue: text('Tax identification number of the payer: 10 digits, 10-3 for a branch, or a 12-digit citizen id.', '8012345678', {
+      pattern: '^([0-9]{10}(-[0-9]{3})?|[0-9]{12})$',
+    }),
+    HoTenNguoiNopTien: text("Payer's full name.", 'Nguyễn Văn An', { minLength: 1 }),
+    SoCMTNguoiNopTien: text("Payer's identity card (CMND, 9 digits) or citizen id (CCCD, 12 digits).", '001085012345', {
+      pattern: '^([0-9]{9}|[0-9]{12})$',
+    }),
+    DiaChiNguoiNopTien: text("Payer's address.", 'Số 1 Lê Lợi'),
+    TinhNguoiNopTien: text("Payer's province.", 'Tỉnh Thanh Hóa'),
+    HuyenNguoiNopTien: text("Payer's district (empty after the 2025 reform).", 'Thành phố Thanh Hóa'),
+    XaNguoiNopTien: text("Payer's commune or ward.", 'Phường Điện Biên'),
+    UrlFileChungTu: text('Where the receipt (biên lai) file can be downloaded.', 'https://dichvucong.gov.vn/bien-lai/000.04.05.H55-230731-0101.pdf'),
+    ThongTinThanhToan: paymentSchema,
+  },
+  additionalProperties: true,
+};
+
+const requestSchema = envelopeSchema({ title: 'NhanChungTuThueDat request', service: CHUNG_TU_SERVICE, sources: SOURCES, data: dataSchema });
+const responseSchema: JsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#', ...resultSchema(SOURCES) };
+
+function build(ctx: TemplateContext): RequestBody {
+  const dossier = sampleDossierCode(ctx);
+  return {
+    service: CHUNG_TU_SERVICE,
+    isUpdating: false,
+    data: {
+      MaHoSo: dossier,
+      MaSoThue: SAMPLE.taxId,
+      HoTenNguoiNopTien: SAMPLE.payerName,
+      SoCMTNguoiNopTien: SAMPLE.payerId,
+      DiaChiNguoiNopTien: 'Số 1 Lê Lợi',
+      TinhNguoiNopTien: 'Tỉnh Thanh Hóa',
+      HuyenNguoiNopTien: '',
+      XaNguoiNopTien: 'Phường Hạc Thành',
+      UrlFileChungTu: `https://dichvucong.gov.vn/bien-lai/${dossier}.pdf`,
+      ThongTinThanhToan: {
+        MaThongBaoThue: SAMPLE.noticeNumber(ctx.now),
+        ThoiGianThanhToan: formatVnTime(ctx.now, 'yyyyMMddHHmmss'),
+        SoTien: SAMPLE.amount,
+        NoiDungThanhToan: `Nộp ${SAMPLE.itemName.toLowerCase()} hồ sơ ${dossier}`,
+        TrangThaiThanhToan: 1,
+      },
+    },
+  };
+}
+
+export const chungTu: ApiType = {
+  id: 'chung-tu',
+  titleKey: 'api.type.chung-tu.title',
+  service: CHUNG_TU_SERVICE,
+  servicePublished: true,
+  origin: 'builtin',
+  build,
+  requestSchema,
+  responseSchema,
+  exampleRequest: build({ unit: SAMPLE.unit, now: SAMPLE.now }),
+  exampleResponse: { error_code: 0, message: 'Đã nhận chứng từ của hồ sơ 000.04.05.H55-230731-0101' },
+  responseRule: { codeField: 'error_code', successCodes: ['0'] },
+};

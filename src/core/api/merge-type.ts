@@ -1,0 +1,55 @@
+import { DvcError, ExitCode } from '../../errors.js';
+import type { ApiType, ApiTypeOverride, JsonSchema } from './types.js';
+import { compileSchema } from './schema-validator.js';
+import { fillTemplate } from './fill-template.js';
+import { envelopeSchema, resultSchema, SRC } from './builtin/envelope.js';
+import { SAMPLE } from './builtin/samples.js';
+
+/**
+ * A province's `apiTypes.<id>` over a built-in type (each given part replaces the built-in one), or a new type
+ * made only from the config. A schema that ajv cannot compile is a config error naming the type.
+ */
+export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOverride): ApiType {
+  for (const [which, schema] of [['requestSchemaFile', o.requestSchema], ['responseSchemaFile', o.responseSchema]] as const) {
+    if (!schema) continue;
+    try {
+      compileSchema(schema);
+    } catch (e) {
+      throw new DvcError('api.schemaInvalid', { id, which, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    }
+  }
+  const service = o.service ?? (typeof o.template?.service === 'string' ? o.template.service : undefined);
+  if (base) {
+    const merged: ApiType = {
+      ...base,
+      origin: 'builtin+config',
+      ...(o.title !== undefined ? { title: o.title } : {}),
+      ...(service !== undefined ? { service, servicePublished: true } : {}),
+      ...(o.template ? { template: o.template } : {}),
+      ...(o.requestSchema ? { requestSchema: o.requestSchema } : {}),
+      ...(o.responseSchema ? { responseSchema: o.responseSchema } : {}),
+    };
+    if (o.template) merged.exampleRequest = fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now });
+    else if (service !== undefined && merged.exampleRequest.service !== service) merged.exampleRequest = { ...merged.exampleRequest, service };
+    return merged;
+  }
+  if (!o.template || service === undefined) {
+    throw new DvcError('api.typeIncomplete', { id }, ExitCode.Usage);
+  }
+  const requestSchema: JsonSchema =
+    o.requestSchema ?? envelopeSchema({ title: id, service, sources: SRC.dvc, data: { type: 'object', description: `Province-defined. Source: config (apiTypes.${id}).` } });
+  return {
+    id,
+    titleKey: 'api.type.custom.title',
+    title: o.title ?? id,
+    service,
+    servicePublished: true,
+    origin: 'config',
+    template: o.template,
+    requestSchema,
+    responseSchema: o.responseSchema ?? { $schema: 'http://json-schema.org/draft-07/schema#', ...resultSchema(`config (apiTypes.${id})`) },
+    exampleRequest: fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now }),
+    exampleResponse: { error_code: 0, message: 'OK' },
+    responseRule: { codeField: 'error_code', successCodes: ['0'] },
+  };
+}

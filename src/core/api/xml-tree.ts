@@ -1,0 +1,136 @@
+/**
+ * A small XML reader for the known shape of tax-notice files (elements and text; attributes are read and
+ * ignored; comments, processing instructions, CDATA and the five entities plus numeric references are handled).
+ * It rejects what is not well-formed and says where. DTDs are refused: a notice never has one, and refusing them
+ * rules out entity-expansion attacks.
+ */
+export interface XmlElement {
+  name: string;
+  children: XmlElement[];
+  /** The concatenated text directly inside this element (entities decoded, CRLF → LF). */
+  text: string;
+  line: number;
+}
+
+export class XmlSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+  ) {
+    super(`${reason} (line ${line})`);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*/;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(raw: string, line: number): string {
+  return raw.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';')) throw new XmlSyntaxError(`bare '&'`, line);
+    if (name.startsWith('#x') || name.startsWith('#X')) {
+      const cp = Number.parseInt(name.slice(2), 16);
+      if (!Number.isFinite(cp) || cp > 0x10ffff) throw new XmlSyntaxError(`bad character reference &${name};`, line);
+      return String.fromCodePoint(cp);
+    }
+    if (name.startsWith('#')) {
+      const cp = Number.parseInt(name.slice(1), 10);
+      if (!Number.isFinite(cp) || cp > 0x10ffff) throw new XmlSyntaxError(`bad character reference &${name};`, line);
+      return String.fromCodePoint(cp);
+    }
+    const v = ENTITIES[name];
+    if (v === undefined) throw new XmlSyntaxError(`unknown entity &${name};`, line);
+    return v;
+  });
+}
+
+/** Parses a whole document and returns its root element; throws XmlSyntaxError when it is not well-formed. */
+export function parseXml(input: string): XmlElement {
+  const src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let i = 0;
+  let line = 1;
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+
+  const advance = (to: number) => {
+    for (let k = i; k < to; k++) if (src.charCodeAt(k) === 10) line++;
+    i = to;
+  };
+  const expectEnd = (marker: string, what: string): number => {
+    const end = src.indexOf(marker, i);
+    if (end < 0) throw new XmlSyntaxError(`unterminated ${what}`, line);
+    return end;
+  };
+
+  while (i < src.length) {
+    const lt = src.indexOf('<', i);
+    const textEnd = lt < 0 ? src.length : lt;
+    if (textEnd > i) {
+      const raw = src.slice(i, textEnd);
+      const top = stack[stack.length - 1];
+      if (top) top.text += decodeEntities(raw, line);
+      else if (raw.trim() !== '') throw new XmlSyntaxError('text outside the root element', line);
+      advance(textEnd);
+      continue;
+    }
+    if (src.startsWith('<?', i)) {
+      advance(expectEnd('?>', 'processing instruction') + 2);
+    } else if (src.startsWith('<!--', i)) {
+      advance(expectEnd('-->', 'comment') + 3);
+    } else if (src.startsWith('<![CDATA[', i)) {
+      const top = stack[stack.length - 1];
+      if (!top) throw new XmlSyntaxError('CDATA outside the root element', line);
+      const end = expectEnd(']]>', 'CDATA section');
+      top.text += src.slice(i + 9, end);
+      advance(end + 3);
+    } else if (src.startsWith('<!', i)) {
+      throw new XmlSyntaxError('DOCTYPE is not allowed', line);
+    } else if (src.startsWith('</', i)) {
+      const m = NAME.exec(src.slice(i + 2));
+      const name = m ? m[0] : '';
+      const close = src.indexOf('>', i);
+      if (!m || close < 0 || src.slice(i + 2 + name.length, close).trim() !== '') throw new XmlSyntaxError('bad closing tag', line);
+      const top = stack.pop();
+      if (!top) throw new XmlSyntaxError(`closing tag </${name}> without an opening tag`, line);
+      if (top.name !== name) throw new XmlSyntaxError(`</${name}> closes <${top.name}> (opened on line ${top.line})`, line);
+      advance(close + 1);
+    } else {
+      const m = NAME.exec(src.slice(i + 1));
+      if (!m) throw new XmlSyntaxError(`'<' not followed by an element name`, line);
+      const close = findTagEnd(src, i + 1 + m[0].length);
+      if (close < 0) throw new XmlSyntaxError(`unterminated tag <${m[0]}`, line);
+      const selfClosing = src.charCodeAt(close - 1) === 47; // '/'
+      const el: XmlElement = { name: m[0], children: [], text: '', line };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(el);
+      else if (root) throw new XmlSyntaxError(`a second root element <${m[0]}>`, line);
+      else root = el;
+      if (!selfClosing) stack.push(el);
+      advance(close + 1);
+    }
+  }
+  if (stack.length > 0) {
+    const open = stack[stack.length - 1];
+    throw new XmlSyntaxError(`<${open.name}> (line ${open.line}) is never closed`, line);
+  }
+  if (!root) throw new XmlSyntaxError('no root element', line);
+  return root;
+}
+
+/** The index of the '>' ending a start tag, skipping quoted attribute values; -1 when there is none. */
+function findTagEnd(src: string, from: number): number {
+  let quote = '';
+  for (let k = from; k < src.length; k++) {
+    const c = src[k];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '<') return -1;
+    else if (c === '>') return k;
+  }
+  return -1;
+}
+
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
