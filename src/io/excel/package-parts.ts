@@ -1,0 +1,80 @@
+/** The package structure of a workbook: where the workbook part is, its sheets and their parts (OPC). */
+import path from 'node:path';
+import { parseAttributes } from './xml-text.js';
+import type { ZipParts } from './zip-parts.js';
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  state: SheetState;
+  /** The worksheet part, e.g. "xl/worksheets/sheet1.xml"; undefined for a chartsheet or a broken relation. */
+  part?: string;
+  /** The relationship type ends in "/worksheet". */
+  isWorksheet: boolean;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** The rels part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(part: string): string {
+  const dir = path.posix.dirname(part);
+  return path.posix.join(dir === '.' ? '' : dir, '_rels', `${path.posix.basename(part)}.rels`);
+}
+
+/** A relationship target resolved against its source part ("worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const dir = path.posix.dirname(sourcePart);
+  return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, target));
+}
+
+export function parseRelationships(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const a = parseAttributes(m[1]);
+    out.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', external: a.get('TargetMode') === 'External' });
+  }
+  return out;
+}
+
+/** The workbook part named by the package's officeDocument relation ("xl/workbook.xml" in practice). */
+export function workbookPartOf(zip: ZipParts): string | undefined {
+  const root = parseRelationships(zip.text('_rels/.rels'));
+  const rel = root.find((r) => /\/officeDocument$/.test(r.type));
+  if (rel) {
+    const p = resolveTarget('', rel.target);
+    if (zip.has(p)) return p;
+  }
+  return zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
+}
+
+export function parseSheets(workbookXml: string, workbookPart: string, rels: readonly Relationship[]): SheetEntry[] {
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? '';
+  const out: SheetEntry[] = [];
+  for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const a = parseAttributes(m[1]);
+    const relKey = [...a.keys()].find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
+    const relId = a.get(relKey) ?? '';
+    const rel = byId.get(relId);
+    const stateAttr = a.get('state');
+    out.push({
+      name: (a.get('name') ?? '').normalize('NFC'),
+      sheetId: Number(a.get('sheetId') ?? 0),
+      relId,
+      state: stateAttr === 'hidden' || stateAttr === 'veryHidden' ? stateAttr : 'visible',
+      part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
+      isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Reading an .xlsx for `map-communes`: the list of sheets, and each sheet's rows of raw cell values on demand.
+ * Bad inputs (not a workbook, an old .xls, a password, a missing sheet, too many rows) are DvcErrors, exit 2.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DvcError, ExitCode } from '../../errors.js';
+import type { SheetRow } from '../../core/workbook/cell.js';
+import { assertZipWorkbook } from './sniff-file.js';
+import { parseRelationships, parseSheets, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry, type SheetState } from './package-parts.js';
+import { MAX_ROWS, readSharedStrings, readSheetRows } from './sheet-read.js';
+import { dateStyleIndexes } from './styles-read.js';
+import { ZipParts } from './zip-parts.js';
+
+export type { SheetState } from './package-parts.js';
+
+export interface SheetData {
+  name: string;
+  state: SheetState;
+  /** 0-based position in the workbook's sheet list. */
+  index: number;
+  /** Rows with at least one cell, parsed on first call and kept. Throws excel.tooManyRows past 200,000. */
+  rows(): SheetRow[];
+}
+
+export interface WorkbookData {
+  path: string;
+  sheets: SheetData[];
+  /** The sheet of that name (exact, then ignoring case, spacing and Unicode form); excel.sheetMissing otherwise. */
+  sheet(name: string): SheetData;
+  /** The package, for a writer that patches this same file without reading it again. */
+  readonly package: WorkbookPackage;
+}
+
+export interface WorkbookPackage {
+  data: Buffer;
+  zip: ZipParts;
+  workbookPart: string;
+  entries: SheetEntry[];
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage, { cause: e });
+    if (code === 'EISDIR') throw new DvcError('fs.isDirectory', { path: file }, ExitCode.Usage, { cause: e });
+    throw new DvcError('fs.cannotRead', { path: file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+  }
+}
+
+/** Opens the package and finds its sheets; shared by readWorkbook, sheetNames and the writer. */
+export async function openWorkbookPackage(file: string): Promise<WorkbookPackage> {
+  const data = await readInput(file);
+  assertZipWorkbook(data, file);
+  let zip: ZipParts;
+  try {
+    zip = await ZipParts.fromBuffer(data);
+  } catch (e) {
+    throw new DvcError('excel.corrupt', { path: path.basename(file), reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+  }
+  const workbookPart = workbookPartOf(zip);
+  if (!workbookPart) {
+    const kind = zip.has('xl/workbook.bin') ? 'excel.xlsb' : zip.has('content.xml') ? 'excel.ods' : 'excel.notWorkbook';
+    throw new DvcError(kind, { path: path.basename(file) }, ExitCode.Usage);
+  }
+  const entries = parseSheets(zip.text(workbookPart) ?? '', workbookPart, parseRelationships(zip.text(relsPathOf(workbookPart))));
+  return { data, zip, workbookPart, entries };
+}
+
+function sheetKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The entry named `name`: exact first, then ignoring case, spacing and Unicode form. */
+export function findSheetEntry<T extends { name: string }>(sheets: readonly T[], name: string): T | undefined {
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => sheetKey(s.name) === sheetKey(name));
+}
+
+export function sheetMissingError(file: string, name: string, sheets: readonly { name: string }[]): DvcError {
+  return new DvcError('excel.sheetMissing', { path: path.basename(file), sheet: name, found: sheets.map((s) => `"${s.name}"`).join(', ') }, ExitCode.Usage);
+}
+
+/** The sheets of a workbook, in order, without parsing any sheet (for messages and `--std-sheet` choices). */
+export async function sheetNames(file: string): Promise<{ name: string; state: SheetState }[]> {
+  const pkg = await openWorkbookPackage(file);
+  return pkg.entries.map((e) => ({ name: e.name, state: e.state }));
+}
+
+export async function readWorkbook(file: string, o: { maxRows?: number } = {}): Promise<WorkbookData> {
+  const pkg = await openWorkbookPackage(file);
+  const { zip } = pkg;
+  let shared: string[] | undefined;
+  let dates: Set<number> | undefined;
+  const wbRels = parseRelationships(zip.text(relsPathOf(pkg.workbookPart)));
+  const partOf = (suffix: string): string | undefined => {
+    const rel = wbRels.find((r) => r.type.endsWith(suffix));
+    return rel ? resolveTarget(pkg.workbookPart, rel.target) : undefined;
+  };
+  const context = () => {
+    shared ??= readSharedStrings(zip.text(partOf('/sharedStrings') ?? 'xl/sharedStrings.xml'));
+    dates ??= dateStyleIndexes(zip.text(partOf('/styles') ?? 'xl/styles.xml'));
+    return { sharedStrings: shared, dateStyles: dates };
+  };
+  const sheets: SheetData[] = pkg.entries.map((entry, index) => {
+    let rows: SheetRow[] | undefined;
+    return {
+      name: entry.name,
+      state: entry.state,
+      index,
+      rows() {
+        if (rows) return rows;
+        const xml = entry.part && entry.isWorksheet ? zip.text(entry.part) : undefined;
+        if (xml === undefined) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
+        rows = readSheetRows(xml, { sheet: entry.name, ...context(), maxRows: o.maxRows ?? MAX_ROWS });
+        return rows;
+      },
+    };
+  });
+  return {
+    path: file,
+    sheets,
+    package: pkg,
+    sheet(name: string) {
+      const s = findSheetEntry(sheets, name);
+      if (!s) throw sheetMissingError(file, name, sheets);
+      return s;
+    },
+  };
+}

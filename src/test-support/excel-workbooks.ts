@@ -1,0 +1,124 @@
+/** Test workbooks for the excel layer: built with exceljs, assembled by hand, or fake OLE2 files. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import yazl from 'yazl';
+
+export async function tempDir(prefix = 'dvc-excel-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+export const STD_HEADER = ['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+
+/**
+ * A 63-province-style workbook with every feature a round trip must keep: a title row and a merged title, a
+ * blank row, styles, column widths, frozen panes, a formula, data validation, conditional formatting, a hidden
+ * sheet, a defined name and a comment.
+ */
+export async function buildFeatureWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const std = wb.addWorksheet('MX Bo TTTT', { views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }] });
+  std.addRow(['DANH MỤC ĐƠN VỊ HÀNH CHÍNH']);
+  std.mergeCells('A1:I1');
+  std.getCell('A1').font = { bold: true, size: 14 };
+  std.addRow([]);
+  std.addRow(STD_HEADER);
+  std.getRow(3).font = { bold: true };
+  std.getCell('B3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  const data = [
+    [1, '01', 'Thành phố Hà Nội', '001', 'Quận Ba Đình', '00001', 'Phường Phúc Xá', 'Phường'],
+    [2, '01', 'Thành phố Hà Nội', '001', 'Quận Ba Đình', '00004', 'Phường Trúc Bạch', 'Phường'],
+    [3, '01', 'Thành phố Hà Nội', '001', 'Quận Ba Đình', '00006', 'Phường Vĩnh Phúc', 'Phường'],
+    [4, '19', 'Tỉnh Thái Nguyên', '164', 'Thành phố Thái Nguyên', '05431', 'Phường Quán Triều', 'Phường'],
+  ];
+  for (const r of data) std.addRow(r);
+  std.getColumn(3).width = 33;
+  std.getColumn(7).width = 27;
+  std.getCell('K4').value = { formula: 'COUNTA(F4:F7)', result: 4 };
+  std.getCell('H4').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Phường,Xã,Thị trấn"'] };
+  std.addConditionalFormatting({
+    ref: 'F4:F7',
+    rules: [{ type: 'expression', priority: 1, formulae: ['LEN(F4)<>5'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
+  });
+  std.getCell('G4').note = 'Ghi chú của cán bộ';
+  const tax = wb.addWorksheet('MX CQT');
+  tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']);
+  tax.addRow(['101', 'Hà Nội', '10101', 'Ba Đình', '1010101', 'Phúc Xá']);
+  const hidden = wb.addWorksheet('Tham số', { state: 'hidden' });
+  hidden.addRow(['Phiên bản', 3]);
+  wb.definedNames.add("'MX CQT'!$E$2:$E$2", 'MaCQT');
+  await wb.xlsx.writeFile(file);
+}
+
+/** A plain two-sheet workbook built from rows. */
+export async function buildWorkbook(file: string, sheets: Record<string, unknown[][]>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function zipParts(file: string, parts: Record<string, string>): Promise<void> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(parts)) zip.addBuffer(Buffer.from(text, 'utf8'), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  await writeFile(file, Buffer.concat(chunks));
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * A minimal hand-assembled package: no styles part, no shared strings, prefixed `x:` elements, cells without
+ * `r` attributes in one row, and `sheetXml` as the first sheet's sheetData content.
+ */
+export async function buildMinimalWorkbook(file: string, sheetData: string, extraSheet = true): Promise<void> {
+  const sheetsXml = [`<x:sheet name="MX Bo TTTT" sheetId="1" r:id="rId1"/>`, extraSheet ? `<x:sheet name="MX CQT" sheetId="2" r:id="rId2"/>` : ''].join('');
+  await zipParts(file, {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      (extraSheet ? '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' : '') +
+      '</Types>',
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${RNS}"><x:sheets>${sheetsXml}</x:sheets></x:workbook>`,
+    'xl/_rels/workbook.xml.rels':
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${RNS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      (extraSheet ? `<Relationship Id="rId2" Type="${RNS}/worksheet" Target="/xl/worksheets/sheet2.xml"/>` : '') +
+      `</Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData>${sheetData}</x:sheetData></x:worksheet>`,
+    ...(extraSheet
+      ? { 'xl/worksheets/sheet2.xml': `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã xã</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tên xã</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>` }
+      : {}),
+  });
+}
+
+/**
+ * A compound-file (OLE2) image: the real 8-byte signature, a header sector and a directory sector holding the
+ * given stream names in UTF-16LE, as Office writes an encrypted package ("EncryptionInfo", "EncryptedPackage")
+ * or an old workbook ("Workbook").
+ */
+export function ole2File(streamNames: readonly string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x003e, 24);
+  header.writeUInt16LE(0x0003, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  const dir = Buffer.alloc(512);
+  ['Root Entry', ...streamNames].slice(0, 4).forEach((name, i) => {
+    const n = Buffer.from(name, 'utf16le');
+    n.copy(dir, i * 128);
+    dir.writeUInt16LE(n.length + 2, i * 128 + 64);
+    dir[i * 128 + 66] = i === 0 ? 5 : 2;
+  });
+  return Buffer.concat([header, dir]);
+}
