@@ -1,7 +1,9 @@
 import type { CommandSpec } from '../command-spec.js';
 import { configSpec } from './config.spec.js';
+import { testApiSpec } from './test-api.spec.js';
 
 /** Every top-level command, in the order of `dvc --help`. Specs are light; implementations load on use. */
 export const COMMANDS: CommandSpec[] = [
   configSpec,
+  testApiSpec,
 ];
