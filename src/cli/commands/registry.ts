@@ -1,9 +1,11 @@
 import type { CommandSpec } from '../command-spec.js';
 import { configSpec } from './config.spec.js';
+import { communesSpec } from './communes.spec.js';
 import { testApiSpec } from './test-api.spec.js';
 
 /** Every top-level command, in the order of `dvc --help`. Specs are light; implementations load on use. */
 export const COMMANDS: CommandSpec[] = [
   configSpec,
+  communesSpec,
   testApiSpec,
 ];

@@ -40,6 +40,7 @@ const paymentSchema: JsonSchema = {
 
 const dataSchema: JsonSchema = {
   type: 'object',
+  description: `The payment voucher (chứng từ, biên lai). Source: ${SOURCES}.`,
   required: ['MaHoSo', 'MaSoThue', 'HoTenNguoiNopTien', 'ThongTinThanhToan'],
   properties: {
     MaHoSo: dossierCodeSchema(SOURCES),

@@ -9,6 +9,7 @@ export const THONG_BAO_THUE_SERVICE = 'NhanThongBaoThueDat';
 
 const dataSchema: JsonSchema = {
   type: 'object',
+  description: `The notice file. Source: ${SOURCES}.`,
   required: ['FileThongBaoThue'],
   properties: {
     FileThongBaoThue: {
@@ -32,7 +33,7 @@ const requestSchema = envelopeSchema({
     Ngay: {
       type: 'string',
       pattern: '^[0-9]{14}$',
-      description: `Sending time; a string in Thanh Hóa's command (${SRC.thNotice}); its format is not visible there, dvc writes yyyyMMddHHmmss like ThoiGianThanhToan.`,
+      description: `Sending time. Source: ${SRC.thNotice} (a string there; its format is not visible in that code, dvc writes yyyyMMddHHmmss like ThoiGianThanhToan).`,
       examples: ['20230731093000'],
     },
   },

@@ -16,6 +16,7 @@ const requestSchema = envelopeSchema({
   sources: `${SOURCES}; service name not published (placeholder)`,
   data: {
     type: 'object',
+    description: `The look-up: the dossier code. Source: ${SOURCES}.`,
     required: ['MaHoSo'],
     properties: { MaHoSo: dossierCodeSchema(SOURCES) },
     additionalProperties: true,
