@@ -1,0 +1,61 @@
+/**
+ * Loads the reference lists shipped in the package's data/ folder (gzipped compact JSON, see
+ * docs/reference-data.md). The folder is found from this module's own location, so it works from dist/, from
+ * src/ under the test runner and from a global install. Each file is read once per process, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { DvcError, ExitCode } from '../errors.js';
+import { decodeMergeTable, decodeReferenceList, type Edition, type MergeTable, type ReferenceList } from '../core/reference/index.js';
+
+/** The package's data/ folder: two levels above dist/io/ (or src/io/). */
+export function referenceDataDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+}
+
+export const MERGE_TABLE_FILE = 'gso-2025-merges.json.gz';
+
+export function referenceFile(edition: Edition): string {
+  return `${edition}.json.gz`;
+}
+
+function readGzipJson(file: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new DvcError('reference.missing', { file }, ExitCode.Internal, { cause: e });
+  }
+  try {
+    return JSON.parse(gunzipSync(bytes).toString('utf8')) as unknown;
+  } catch (e) {
+    throw new DvcError('reference.corrupt', { what: path.basename(file), detail: e instanceof Error ? e.message : String(e) }, ExitCode.Internal, { cause: e });
+  }
+}
+
+const lists = new Map<string, ReferenceList>();
+const merges = new Map<string, MergeTable>();
+
+/** One edition's communes with their province and district; cached. `dir` overrides the data folder (tests). */
+export function loadReferenceList(edition: Edition, dir = referenceDataDir()): ReferenceList {
+  const file = path.join(dir, referenceFile(edition));
+  let list = lists.get(file);
+  if (!list) {
+    list = decodeReferenceList(readGzipJson(file), edition);
+    lists.set(file, list);
+  }
+  return list;
+}
+
+/** The derived 2025 merge table (old GSO commune → new commune(s)); cached. */
+export function loadMergeTable(dir = referenceDataDir()): MergeTable {
+  const file = path.join(dir, MERGE_TABLE_FILE);
+  let table = merges.get(file);
+  if (!table) {
+    table = decodeMergeTable(readGzipJson(file));
+    merges.set(file, table);
+  }
+  return table;
+}
