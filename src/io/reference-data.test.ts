@@ -1,0 +1,118 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../core/csv-parse.js';
+import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/index.js';
+import { loadMergeTable, loadReferenceList, referenceDataDir } from './reference-data.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The converted source lists, when this checkout has them next to it (CI does). */
+const shared = path.resolve(process.env.DVC_SHARED_DATA ?? path.join(repo, '..', 'shared', 'data'));
+const haveSources = existsSync(path.join(shared, 'gso-units-2025.csv'));
+
+function readSource(name: string): Record<string, string>[] {
+  return parseCsvRecords(readFileSync(path.join(shared, name), 'utf8')).records;
+}
+
+const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+function byCode(units: readonly RefUnit[]): Map<string, RefUnit> {
+  return new Map(units.map((u) => [u.code, u]));
+}
+
+describe('shipped reference data', () => {
+  it('is found next to the package and stays under 3 MB', () => {
+    const dir = referenceDataDir();
+    expect(dir).toBe(path.join(repo, 'data'));
+    const files = readdirSync(dir);
+    expect(files.sort()).toEqual(['gso-2004-2021.json.gz', 'gso-2004.json.gz', 'gso-2025-merges.json.gz', 'gso-2025.json.gz']);
+    const total = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+    expect(total).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('has the 2025 list of Công văn 1027: 3,321 communes in 34 provinces', () => {
+    const list = loadReferenceList('gso-2025');
+    expect(list.units).toHaveLength(3321);
+    expect(list.provinces).toHaveLength(34);
+    expect(list.districts).toHaveLength(0);
+    expect(new Set(list.units.map((u) => u.code)).size).toBe(3321);
+    const levels = new Map<string, number>();
+    for (const u of list.units) levels.set(u.level, (levels.get(u.level) ?? 0) + 1);
+    expect(Object.fromEntries(levels)).toEqual({ Xã: 2621, Phường: 687, 'Đặc khu': 13 });
+    const codes = byCode(list.units);
+    expect(codes.get('00070')).toMatchObject({ name: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(codes.get('06970')).toMatchObject({ name: 'Xã Ba Chẽ', provinceCode: '22' });
+    expect(codes.get('23737')).toMatchObject({ name: 'Xã Ia Mơ', provinceCode: '52' });
+    expect(codes.get('00745')?.name).toBe('Xã Phố Bảng');
+    expect(codes.has('06978')).toBe(false);
+    expect(codes.has('23938')).toBe(false);
+    expect(list.provinces.find((p) => p.code === '19')?.name).toBe('Tỉnh Thái Nguyên');
+  });
+
+  it('has both editions of the 2004 code system with districts', () => {
+    const cases: [Edition, number, number][] = [['gso-2004', 10035, 691], ['gso-2004-2021', 10599, 700]];
+    for (const [edition, communes, districts] of cases) {
+      const list = loadReferenceList(edition);
+      expect(list.units).toHaveLength(communes);
+      expect(list.provinces).toHaveLength(63);
+      expect(list.districts).toHaveLength(districts);
+      expect(new Set(list.units.map((u) => u.code)).size).toBe(communes);
+      expect(byCode(list.units).get('00001')).toMatchObject({ name: 'Phường Phúc Xá', districtCode: '001', districtName: 'Quận Ba Đình', provinceCode: '01' });
+      expect(list.provinces.find((p) => p.code === '01')?.name).toBe('Thành phố Hà Nội');
+      expect(list.provinces.find((p) => p.code === '19')?.name).toBe('Tỉnh Thái Nguyên');
+      expect(list.units.every((u) => u.name === clean(u.name))).toBe(true);
+    }
+  });
+
+  it('has the merge table with its 10,604 rows', () => {
+    const table = loadMergeTable();
+    expect(table.size).toBe(10604);
+    let full = 0;
+    let partial = 0;
+    for (const e of table.byOldCode.values()) for (const t of e.targets) (t.type === 'full' ? full++ : partial++);
+    expect([full, partial]).toEqual([9592, 1012]);
+    expect(mergeHint(table, '1')).toEqual({ oldCode: '00001', oldName: 'Phường Phúc Xá', targets: [{ code: '00097', name: 'Phường Hồng Hà', provinceCode: '01', type: 'full' }] });
+    expect(mergeHint(table, '06970')?.targets).toEqual([{ code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' }]);
+    expect(mergeHint(table, '06886')?.targets.map((t) => `${t.code} ${t.type}`)).toEqual(['06799 partial', '06886 partial', '06970 partial']);
+    expect(mergeHint(table, '99999')).toBeNull();
+    const codes2025 = new Set(loadReferenceList('gso-2025').units.map((u) => u.code));
+    for (const e of table.byOldCode.values()) for (const t of e.targets) expect(codes2025.has(t.code)).toBe(true);
+  });
+
+  it('agrees with the source lists code for code (when the sources are at hand)', () => {
+    if (!haveSources) {
+      // Without the sources the counts above are the check; nothing more to compare.
+      expect(existsSync(shared)).toBe(false);
+      return;
+    }
+    const pairs: [Edition, string][] = [['gso-2004', 'gso-units-2004.csv'], ['gso-2004-2021', 'gso-units-2004-ed2021-11-01.csv'], ['gso-2025', 'gso-units-2025-cv1027-transcribed.csv']];
+    for (const [edition, file] of pairs) {
+      const shipped = byCode(loadReferenceList(edition).units);
+      const rows = readSource(file);
+      expect(shipped.size).toBe(rows.length);
+      for (const r of rows) {
+        const u = shipped.get(r.commune_code);
+        expect(u, `${edition} ${r.commune_code}`).toBeDefined();
+        expect([u!.name, u!.level, u!.provinceCode, u!.districtCode ?? '', u!.districtName ?? '']).toEqual([
+          clean(r.commune_name),
+          r.commune_level,
+          r.province_code,
+          r.district_code,
+          clean(r.district_name),
+        ]);
+      }
+    }
+    // Province names of 2025 follow v3.0.2 ("Thành phố Cần Thơ"), not the transcription ("Tp Cần Thơ").
+    const names2025 = new Map(readSource('gso-units-2025.csv').map((r) => [r.province_code, r.province_name]));
+    expect(new Map(provincesOf('gso-2025').map((p) => [p.code, p.name]))).toEqual(names2025);
+    const tms = new Map(readSource('tax-tms-communes-2025.csv').map((r) => [r.gso_province_code, r.province_code]));
+    expect(new Map(provincesOf('gso-2025').map((p) => [p.code, p.tmsCode]))).toEqual(tms);
+    const table = loadMergeTable();
+    const merges = readSource('gso-2025-merges-old-to-new.csv');
+    expect(merges).toHaveLength(table.size);
+    for (const r of merges) {
+      expect(table.byOldCode.get(r.old_commune_code)?.targets).toContainEqual({ code: r.new_commune_code, name: r.new_commune_name, provinceCode: r.new_province_code, type: r.merge_type });
+    }
+  });
+});
