@@ -77,7 +77,9 @@ const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * A minimal hand-assembled package: no styles part, no shared strings, prefixed `x:` elements, cells without
  * `r` attributes in one row, and `sheetXml` as the first sheet's sheetData content.
  */
-export async function buildMinimalWorkbook(file: string, sheetData: string, extraSheet = true): Promise<void> {
+export async function buildMinimalWorkbook(file: string, sheetData: string, extraSheet = true, prefix = 'x'): Promise<void> {
+  const px = (xml: string) => (prefix === 'x' ? xml : xml.replace(/<(\/?)x:/g, `<$1${prefix ? `${prefix}:` : ''}`).replace(/xmlns:x=/g, prefix ? `xmlns:${prefix}=` : 'xmlns='));
+  sheetData = px(sheetData);
   const sheetsXml = [`<x:sheet name="MX Bo TTTT" sheetId="1" r:id="rId1"/>`, extraSheet ? `<x:sheet name="MX CQT" sheetId="2" r:id="rId2"/>` : ''].join('');
   await zipParts(file, {
     '[Content_Types].xml':
@@ -88,15 +90,15 @@ export async function buildMinimalWorkbook(file: string, sheetData: string, extr
       (extraSheet ? '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' : '') +
       '</Types>',
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${RNS}"><x:sheets>${sheetsXml}</x:sheets></x:workbook>`,
+    'xl/workbook.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${RNS}"><x:sheets>${sheetsXml}</x:sheets></x:workbook>`),
     'xl/_rels/workbook.xml.rels':
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${RNS}/worksheet" Target="worksheets/sheet1.xml"/>` +
       (extraSheet ? `<Relationship Id="rId2" Type="${RNS}/worksheet" Target="/xl/worksheets/sheet2.xml"/>` : '') +
       `</Relationships>`,
-    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData>${sheetData}</x:sheetData></x:worksheet>`,
+    'xl/worksheets/sheet1.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData>`) + sheetData + px(`</x:sheetData></x:worksheet>`),
     ...(extraSheet
-      ? { 'xl/worksheets/sheet2.xml': `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã xã</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tên xã</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>` }
+      ? { 'xl/worksheets/sheet2.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã xã</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tên xã</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`) }
       : {}),
   });
 }

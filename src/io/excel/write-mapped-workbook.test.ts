@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildFeatureWorkbook, buildMinimalWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
+import { readWorkbook } from './read-workbook.js';
+import { writeMappedWorkbook, type WorkbookPatch } from './write-mapped-workbook.js';
+import { ZipParts } from './zip-parts.js';
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function parts(file: string): Promise<Map<string, Buffer>> {
+  const zip = await ZipParts.fromBuffer(await readFile(file));
+  return new Map(zip.entries.map((e) => [e.name, zip.get(e.name) as Buffer]));
+}
+
+const PATCH: WorkbookPatch = {
+  stdSheet: 'MX Bo TTTT',
+  headerRow: 3,
+  cells: [
+    { row: 4, value: '1010101', status: 'exact' },
+    { row: 5, value: '1010103', status: 'normalised' },
+    { row: 6, value: null, status: 'ambiguous' },
+    { row: 7, value: null, status: 'not_found' },
+  ],
+  legend: { title: 'Chú giải', rows: [{ status: 'exact', label: 'Khớp chính xác' }, { status: 'not_found', label: 'Không tìm thấy' }] },
+  extraSheets: [
+    { name: 'Rà soát', rows: [['Dòng', 'Mã PX', 'Tên', 'Trạng thái'], [6, '00006', 'Phường Vĩnh Phúc', 'ambiguous'], [7, '05431', 'Phường Quán Triều', 'not_found']], columnWidths: [8, 10, 30, 16], headerStyle: true, autoFilter: true, freezeHeader: true },
+    { name: 'Tóm tắt', rows: [['Tỉnh', 'Số xã', 'Đã điền'], ['Hà Nội', 3, 2], ['Thái Nguyên', 1, null]] },
+  ],
+};
+
+async function featureRoundTrip() {
+  const dir = await tempDir();
+  const input = path.join(dir, 'vào.xlsx');
+  const output = path.join(dir, 'ra.xlsx');
+  await buildFeatureWorkbook(input);
+  const before = sha(await readFile(input));
+  const result = await writeMappedWorkbook(input, output, PATCH);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  return { dir, input, output, before, result, wb };
+}
+
+describe('writeMappedWorkbook on a workbook written by exceljs', () => {
+  it('fills column I, colours each cell by status and leaves the input byte-identical', async () => {
+    const { input, before, result, wb } = await featureRoundTrip();
+    expect(sha(await readFile(input))).toBe(before);
+    const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
+    expect(ws.getCell('I3').value).toBe('Mã phường/xã CQT');
+    expect(ws.getCell('I4').value).toBe('1010101');
+    expect(ws.getCell('I5').value).toBe('1010103');
+    expect(ws.getCell('I6').value).toBeNull();
+    const fill = (ref: string) => (ws.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([fill('I4'), fill('I5'), fill('I6'), fill('I7')]).toEqual(['FF63BE7B', 'FFC6EFCE', 'FFFFC000', 'FFFF7C80']);
+    expect(ws.getCell('I4').numFmt).toBe('@');
+    // K4 holds a formula, so the legend stands in M, one empty column right of it.
+    expect(result.legendColumn).toBe('M');
+    expect(ws.getCell('M3').value).toBe('Chú giải');
+    expect(ws.getCell('M4').value).toBe('Khớp chính xác');
+    expect(fill('M5')).toBe('FFFF7C80');
+  });
+
+  it('keeps every part it does not need to change byte for byte', async () => {
+    const { input, output } = await featureRoundTrip();
+    const a = await parts(input);
+    const b = await parts(output);
+    const changed = [...a.keys()].filter((k) => !b.get(k)?.equals(a.get(k) as Buffer));
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect([...b.keys()].filter((k) => !a.has(k)).sort()).toEqual(['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
+  });
+
+  it('keeps styles, widths, merged cells, frozen panes, formulas, validation, conditional formats, hidden sheets, names and notes', async () => {
+    const { wb } = await featureRoundTrip();
+    const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('A1').isMerged).toBe(true);
+    expect(ws.getCell('I1').master.address).toBe('A1');
+    expect((ws.getCell('B3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
+    expect(ws.getColumn(3).width).toBe(33);
+    expect(ws.getColumn(7).width).toBe(27);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getCell('K4').value).toEqual({ formula: 'COUNTA(F4:F7)', result: 4 });
+    expect(ws.getCell('H4').dataValidation).toMatchObject({ type: 'list', formulae: ['"Phường,Xã,Thị trấn"'] });
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual(['F4:F7']);
+    expect(ws.getCell('G4').note).toBeTruthy();
+    expect(wb.getWorksheet('Tham số')?.state).toBe('hidden');
+    expect(wb.definedNames.getRanges('MaCQT').ranges).toEqual(["'MX CQT'!$E$2"]);
+    expect(ws.getCell('F4').value).toBe('00001');
+  });
+
+  it('adds the new sheets with their rows, widths, header style, filter and frozen header', async () => {
+    const { wb, result } = await featureRoundTrip();
+    expect(result.sheetNames).toEqual(['Rà soát', 'Tóm tắt']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['MX Bo TTTT', 'MX CQT', 'Tham số', 'Rà soát', 'Tóm tắt']);
+    const review = wb.getWorksheet('Rà soát') as ExcelJS.Worksheet;
+    expect(review.getRow(2).values).toEqual([undefined, 6, '00006', 'Phường Vĩnh Phúc', 'ambiguous']);
+    expect(review.getColumn(3).width).toBe(30);
+    expect(review.getCell('A1').font?.bold).toBe(true);
+    expect(review.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(review.autoFilter).toBe('A1:D3');
+    const summary = wb.getWorksheet('Tóm tắt') as ExcelJS.Worksheet;
+    expect(summary.getCell('B2').value).toBe(3);
+    expect(summary.getCell('C3').value).toBeNull();
+  });
+
+  it('reads back through readWorkbook, and a second run on its own output gets fresh sheet names', async () => {
+    const { dir, output } = await featureRoundTrip();
+    const again = path.join(dir, 'ra2.xlsx');
+    const r = await writeMappedWorkbook(output, again, PATCH);
+    expect(r.sheetNames).toEqual(['Rà soát (2)', 'Tóm tắt (2)']);
+    const wb = await readWorkbook(again);
+    expect(wb.sheets.map((s) => s.name)).toContain('Rà soát (2)');
+    expect(wb.sheet('MX Bo TTTT').rows().find((x) => x.row === 4)?.cells[8]?.value).toBe('1010101');
+  });
+
+  it('refuses to overwrite an existing output without force and never writes over the input', async () => {
+    const { input, output } = await featureRoundTrip();
+    await expect(writeMappedWorkbook(input, output, PATCH)).rejects.toMatchObject({ key: 'fs.outputExists', exitCode: 2 });
+    await expect(writeMappedWorkbook(input, input, PATCH, { force: true })).rejects.toMatchObject({ key: 'fs.outputIsInput' });
+    await writeMappedWorkbook(input, output, PATCH, { force: true });
+    expect((await stat(output)).size).toBeGreaterThan(0);
+  });
+});
+
+describe('writeMappedWorkbook on a hand-assembled package', () => {
+  const sheetData =
+    '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã PX</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Phường Xã</x:t></x:is></x:c></x:row>' +
+    '<x:row r="2" spans="1:9"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="I2"><x:f>A2*2</x:f><x:v>2</x:v></x:c><x:c r="J2" t="inlineStr"><x:is><x:t>giữ</x:t></x:is></x:c></x:row>' +
+    '<x:row r="4"><x:c><x:v>4</x:v></x:c><x:c><x:v>5</x:v></x:c></x:row>';
+
+  it.each([
+    ['prefixed x: elements', 'x'],
+    ['default-namespace elements', ''],
+  ])('replaces, inserts and adds cells and rows in order (%s, no styles part, no shared strings)', async (_, prefix) => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'm.xlsx');
+    const output = path.join(dir, 'o.xlsx');
+    await buildMinimalWorkbook(input, sheetData, true, prefix);
+    const x = (s: string) => (prefix ? s : s.replace(/<(\/?)x:/g, '<$1'));
+    const before = await readFile(input);
+    await writeMappedWorkbook(input, output, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 1,
+      cells: [
+        { row: 2, value: '101', status: 'exact' },
+        { row: 3, value: '102', status: 'decided' },
+        { row: 4, value: '103', status: 'normalised' },
+        { row: 6, value: null, status: 'not_found' },
+      ],
+      extraSheets: [{ name: 'Tóm tắt', rows: [['a']] }],
+    });
+    expect((await readFile(input)).equals(before)).toBe(true);
+    const xml = (await parts(output)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    const rows = [...xml.matchAll(/<(?:x:)?row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([1, 2, 3, 4, 6]);
+    expect(xml).not.toContain('spans=');
+    expect(xml).toMatch(new RegExp(x('<x:c r="A2">.*<x:c r="I2" s="\\d+" t="inlineStr"><x:is><x:t>101</x:t></x:is></x:c><x:c r="J2"')));
+    expect(xml).toContain(x('<x:c r="A4"><x:v>4</x:v></x:c><x:c r="B4"><x:v>5</x:v></x:c><x:c r="I4"'));
+    const back = (await readWorkbook(output)).sheet('MX Bo TTTT').rows();
+    expect(back.map((r) => [r.row, r.cells[8]?.value ?? null])).toEqual([[1, 'Mã phường/xã CQT'], [2, '101'], [3, '102'], [4, '103']]); // row 6 holds only a styled empty cell
+    if (prefix) return; // exceljs reads only default-namespace parts
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
+    expect(['I1', 'I2', 'I3', 'I4', 'I6', 'J2'].map((r) => ws.getCell(r).value)).toEqual(['Mã phường/xã CQT', '101', '102', '103', null, 'giữ']);
+    expect((ws.getCell('I3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF9DC3E6');
+    expect(wb.getWorksheet('Tóm tắt')?.getCell('A1').value).toBe('a');
+  });
+
+  it('writes into a sheet whose sheetData is empty', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'e.xlsx');
+    const output = path.join(dir, 'o.xlsx');
+    await buildMinimalWorkbook(input, '', false, '');
+    const raw = (await parts(input)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    expect(raw).toContain('<sheetData></sheetData>');
+    await writeMappedWorkbook(input, output, { stdSheet: 'MX Bo TTTT', headerRow: 1, cells: [{ row: 2, value: 'x', status: 'exact' }] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    expect(wb.getWorksheet('MX Bo TTTT')?.getCell('I2').value).toBe('x');
+  });
+
+  it('names the sheets that exist when the standard sheet is missing', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'm.xlsx');
+    await buildMinimalWorkbook(input, sheetData);
+    await expect(writeMappedWorkbook(input, path.join(dir, 'o.xlsx'), { stdSheet: 'Khác', headerRow: 1, cells: [] })).rejects.toMatchObject({
+      key: 'excel.sheetMissing',
+      params: { found: '"MX Bo TTTT", "MX CQT"' },
+    });
+  });
+});
+
+describe('writeMappedWorkbook and the calculation chain', () => {
+  it('drops calcChain.xml when it overwrites a formula cell, and keeps it otherwise', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'c.xlsx');
+    await buildMinimalWorkbook(input, '<x:row r="1"><x:c r="I1"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row>');
+    // Add a calcChain part the way Excel does: a part, a relationship and a content type.
+    const zip = await parts(input);
+    const yazl = (await import('yazl')).default;
+    const z = new yazl.ZipFile();
+    for (const [name, data] of zip) {
+      let d = data;
+      if (name === 'xl/_rels/workbook.xml.rels') d = Buffer.from(d.toString().replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+      if (name === '[Content_Types].xml') d = Buffer.from(d.toString().replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+      z.addBuffer(d, name);
+    }
+    z.addBuffer(Buffer.from('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="I1" i="1"/></calcChain>'), 'xl/calcChain.xml');
+    z.end();
+    const chunks: Buffer[] = [];
+    for await (const c of z.outputStream) chunks.push(c as Buffer);
+    await writeFile(input, Buffer.concat(chunks));
+
+    const kept = path.join(dir, 'kept.xlsx');
+    const r1 = await writeMappedWorkbook(input, kept, { stdSheet: 'MX Bo TTTT', headerRow: 0, cells: [{ row: 3, value: 'x', status: 'exact' }] });
+    expect(r1.droppedCalcChain).toBe(false);
+    expect((await parts(kept)).has('xl/calcChain.xml')).toBe(true);
+
+    const out = path.join(dir, 'o.xlsx');
+    const r2 = await writeMappedWorkbook(input, out, { stdSheet: 'MX Bo TTTT', headerRow: 0, cells: [{ row: 1, value: 'x', status: 'exact' }] });
+    expect(r2.droppedCalcChain).toBe(true);
+    const p = await parts(out);
+    expect(p.has('xl/calcChain.xml')).toBe(false);
+    expect(p.get('[Content_Types].xml')?.toString()).not.toContain('calcChain');
+    expect(p.get('xl/_rels/workbook.xml.rels')?.toString()).not.toContain('calcChain');
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The output workbook of `map-communes`: the input package with the standard sheet's target column filled and
+ * coloured by status, a legend beside the table, and new sheets. The package is patched, not re-serialised:
+ * every part that is not named below is copied unchanged, so styles, merged cells, validation, conditional
+ * formats, defined names, comments, pictures and pivot caches survive whatever the producing application was.
+ */
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { DvcError, ExitCode } from '../../errors.js';
+import { columnIndex } from '../../core/workbook/cell.js';
+import { TARGET_HEADER } from '../../core/workbook/column-synonyms.js';
+import { checkOutputPath, openAtomicStream } from '../atomic-write.js';
+import {
+  STYLES,
+  WORKSHEET,
+  addContentTypes,
+  addRelationships,
+  addSheetsToWorkbook,
+  removeContentType,
+  removeRelationship,
+  uniqueSheetName,
+  type NewSheetRef,
+} from './package-patch.js';
+import { parseRelationships, relsPathOf, resolveTarget } from './package-parts.js';
+import { findSheetEntry, openWorkbookPackage, sheetMissingError, type WorkbookPackage } from './read-workbook.js';
+import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
+import { patchSheetXml, type CellWrite } from './sheet-patch.js';
+import { readSheetRows } from './sheet-read.js';
+import { StylesPatch, type CellStatus } from './styles-patch.js';
+
+export type { CellStatus } from './styles-patch.js';
+export type { ExtraSheet } from './sheet-build.js';
+
+export interface MappedCell {
+  /** 1-based row of the standard sheet. */
+  row: number;
+  /** The tax code to write, or null to leave the cell empty (still coloured). */
+  value: string | null;
+  status: CellStatus;
+}
+
+export interface LegendRow {
+  status: CellStatus;
+  label: string;
+}
+
+export interface WorkbookPatch {
+  /** The standard sheet's name as in the workbook. */
+  stdSheet: string;
+  headerRow: number;
+  /** Column letter; default "I" (see chooseTargetColumn). */
+  targetColumn?: string;
+  /** Written into the header cell only when that cell is empty; default "Mã phường/xã CQT". */
+  headerText?: string;
+  cells: MappedCell[];
+  /** A title and one coloured row per status, written one column right of the sheet's last used column. */
+  legend?: { title?: string; rows: LegendRow[] };
+  extraSheets?: ExtraSheet[];
+}
+
+export interface WriteResult {
+  path: string;
+  /** The names the extra sheets got (a taken name gets " (2)"). */
+  sheetNames: string[];
+  /** The legend's column letter, when there is a legend. */
+  legendColumn?: string;
+  /** A replaced cell held a formula, so the calculation chain was dropped (Excel rebuilds it). */
+  droppedCalcChain: boolean;
+}
+
+const CALC_CHAIN_TYPE = '/calcChain';
+
+function columnLetterOf(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function freePartName(pkg: WorkbookPackage, taken: Set<string>): string {
+  const dir = path.posix.join(path.posix.dirname(pkg.workbookPart), 'worksheets');
+  for (let i = pkg.entries.length + 1; ; i++) {
+    const part = path.posix.join(dir, `sheet${i}.xml`);
+    if (!pkg.zip.has(part) && !taken.has(part.toLowerCase())) return part;
+  }
+}
+
+function freeRelId(relsXml: string, n: number): string {
+  let id = `rIdDvc${n}`;
+  while (relsXml.includes(`Id="${id}"`)) id += 'x';
+  return id;
+}
+
+/** Patches `input` into `output` (never the same file; an existing output needs `force`). */
+export async function writeMappedWorkbook(input: string, output: string, patch: WorkbookPatch, o: { force?: boolean; source?: WorkbookPackage } = {}): Promise<WriteResult> {
+  await checkOutputPath(output, { force: o.force, inputs: [input] });
+  const pkg = o.source ?? (await openWorkbookPackage(input));
+  const { zip } = pkg;
+  const entry = findSheetEntry(pkg.entries, patch.stdSheet);
+  if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
+  if (!entry.part || !entry.isWorksheet || !zip.has(entry.part)) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
+
+  const replaced = new Map<string, Buffer>();
+  const dropped = new Set<string>();
+  const added: { name: string; data: Buffer }[] = [];
+
+  const wbRelsPath = relsPathOf(pkg.workbookPart);
+  let wbRels = zip.text(wbRelsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  let contentTypes = zip.text('[Content_Types].xml') ?? '';
+  const rels = parseRelationships(wbRels);
+  const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
+  const stylesPart = stylesRel ? resolveTarget(pkg.workbookPart, stylesRel.target) : undefined;
+  const styles = new StylesPatch(stylesPart ? zip.text(stylesPart) : undefined);
+
+  // 1. The standard sheet.
+  const target = columnIndex(patch.targetColumn ?? 'I');
+  if (target < 0) throw new DvcError('excel.colSpec.column', { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' }, ExitCode.Usage);
+  const sheetXml = zip.text(entry.part) ?? '';
+  const existing = readSheetRows(sheetXml, { sheet: entry.name, sharedStrings: [], dateStyles: new Set() });
+  const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
+  const writes: CellWrite[] = [];
+  if (patch.headerRow > 0 && (headerCell === undefined || headerCell.value === null || headerCell.value === '')) {
+    writes.push({ row: patch.headerRow, column: target, value: patch.headerText ?? TARGET_HEADER, style: (s) => s });
+  }
+  for (const c of patch.cells) {
+    if (c.row <= patch.headerRow) continue;
+    writes.push({ row: c.row, column: target, value: c.value, style: (s) => styles.statusXf(s, c.status) });
+  }
+  let legendColumn: string | undefined;
+  if (patch.legend && patch.legend.rows.length > 0) {
+    const used = Math.max(target, ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)));
+    const col = used + 2;
+    legendColumn = columnLetterOf(col);
+    const first = Math.max(1, patch.headerRow);
+    const title = patch.legend.title;
+    if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
+    patch.legend.rows.forEach((l, i) => writes.push({ row: first + (title ? 1 : 0) + i, column: col, value: l.label, style: () => styles.statusXf(0, l.status) }));
+  }
+  const patched = patchSheetXml(sheetXml, { sheet: entry.name, writes, widths: [{ column: target, width: 18 }, ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : [])] });
+  replaced.set(entry.part.toLowerCase(), Buffer.from(patched.xml, 'utf8'));
+
+  // 2. New sheets.
+  const names: string[] = [];
+  const refs: NewSheetRef[] = [];
+  const taken = new Set<string>();
+  const newRels: { id: string; type: string; target: string }[] = [];
+  const newTypes: { part: string; contentType: string }[] = [];
+  for (const [i, sheet] of (patch.extraSheets ?? []).entries()) {
+    const name = uniqueSheetName(sheet.name, [...pkg.entries.map((e) => e.name), ...names]);
+    names.push(name);
+    const built = buildSheetXml(sheet, { header: sheet.headerStyle ? styles.headerXf() : undefined, status: (s) => styles.statusXf(0, s) });
+    const part = freePartName(pkg, taken);
+    taken.add(part.toLowerCase());
+    const relId = freeRelId(wbRels, i + 1);
+    const relTarget = path.posix.relative(path.posix.dirname(pkg.workbookPart), part);
+    refs.push({ name, relId, target: relTarget, part, filterRange: sheet.autoFilter ? built.range : undefined });
+    newRels.push({ id: relId, type: WORKSHEET.type, target: relTarget });
+    newTypes.push({ part, contentType: WORKSHEET.contentType });
+    added.push({ name: part, data: Buffer.from(built.xml, 'utf8') });
+  }
+  const workbookXml = zip.text(pkg.workbookPart) ?? '';
+  replaced.set(pkg.workbookPart.toLowerCase(), Buffer.from(addSheetsToWorkbook(workbookXml, refs, pkg.entries.length), 'utf8'));
+
+  // 3. Styles (created when the package had none).
+  if (styles.created) {
+    const part = path.posix.join(path.posix.dirname(pkg.workbookPart), 'styles.xml');
+    added.push({ name: part, data: Buffer.from(styles.toXml(), 'utf8') });
+    newRels.push({ id: freeRelId(wbRels, 99), type: STYLES.type, target: 'styles.xml' });
+    newTypes.push({ part, contentType: STYLES.contentType });
+  } else if (styles.changed && stylesPart) {
+    replaced.set(stylesPart.toLowerCase(), Buffer.from(styles.toXml(), 'utf8'));
+  }
+
+  // 4. A formula we overwrote may be listed in the calculation chain; Excel rebuilds a missing chain silently.
+  const calcRel = rels.find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
+  const droppedCalcChain = patched.removedFormula && calcRel !== undefined;
+  if (droppedCalcChain && calcRel) {
+    const part = resolveTarget(pkg.workbookPart, calcRel.target);
+    dropped.add(part.toLowerCase());
+    wbRels = removeRelationship(wbRels, CALC_CHAIN_TYPE);
+    contentTypes = removeContentType(contentTypes, part);
+  }
+  wbRels = addRelationships(wbRels, newRels);
+  contentTypes = addContentTypes(contentTypes, newTypes);
+  replaced.set(wbRelsPath.toLowerCase(), Buffer.from(wbRels, 'utf8'));
+  replaced.set('[content_types].xml', Buffer.from(contentTypes, 'utf8'));
+
+  // 5. The package, in the input's entry order, new parts last.
+  const out = new yazl.ZipFile();
+  for (const e of zip.entries) {
+    const key = e.name.toLowerCase();
+    if (dropped.has(key)) continue;
+    const data = replaced.get(key) ?? zip.get(e.name);
+    if (data) out.addBuffer(data, e.name, { mtime: e.mtime, compress: true });
+    replaced.delete(key);
+  }
+  if (replaced.has(wbRelsPath.toLowerCase())) out.addBuffer(replaced.get(wbRelsPath.toLowerCase()) as Buffer, wbRelsPath);
+  for (const a of added) out.addBuffer(a.data, a.name, { compress: true });
+  out.end();
+  const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
+  try {
+    await pipeline(out.outputStream, sink.stream);
+    await sink.commit();
+  } catch (e) {
+    await sink.abort();
+    throw new DvcError('fs.cannotWrite', { path: output, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+  }
+  return { path: sink.path, sheetNames: names, legendColumn, droppedCalcChain };
+}
