@@ -20,13 +20,15 @@ function tuples(v: unknown, what: string, field: string): unknown[][] {
   return v as unknown[][];
 }
 
-function str(v: unknown, what: string, where: string): string {
-  if (typeof v !== 'string') corrupt(what, `${where}: expected a string`);
+// `field` and `row` name the place only when something is wrong: building the text for every row of a
+// 10,000-row list would cost more than the decoding itself.
+function str(v: unknown, what: string, field: string, row = -1): string {
+  if (typeof v !== 'string') corrupt(what, `${field}${row >= 0 ? `[${row}]` : ''}: expected a string`);
   return v;
 }
 
-function index(v: unknown, length: number, what: string, where: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= length) corrupt(what, `${where}: bad index ${String(v)}`);
+function index(v: unknown, length: number, what: string, field: string, row: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= length) corrupt(what, `${field}[${row}]: bad index ${String(v)}`);
   return v;
 }
 
@@ -43,26 +45,25 @@ export function decodeReferenceList(json: unknown, expected?: Edition): Referenc
     return l as UnitLevel;
   });
   const provinces: RefProvince[] = tuples(json.provinces, what, 'provinces').map((t, i) => ({
-    code: str(t[0], what, `provinces[${i}]`),
-    name: str(t[1], what, `provinces[${i}]`),
+    code: str(t[0], what, 'provinces', i),
+    name: str(t[1], what, 'provinces', i),
   }));
   const districts: RefDistrict[] = tuples(json.districts, what, 'districts').map((t, i) => ({
-    code: str(t[0], what, `districts[${i}]`),
-    name: str(t[1], what, `districts[${i}]`),
-    provinceCode: provinces[index(t[2], provinces.length, what, `districts[${i}]`)].code,
+    code: str(t[0], what, 'districts', i),
+    name: str(t[1], what, 'districts', i),
+    provinceCode: provinces[index(t[2], provinces.length, what, 'districts', i)].code,
   }));
   const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
   const hasDistricts = districts.length > 0;
   const units: RefUnit[] = tuples(json.communes, what, 'communes').map((t, i) => {
-    const where = `communes[${i}]`;
-    const code = str(t[0], what, where);
-    const name = str(t[1], what, where);
-    const level = levels[index(t[2], levels.length, what, where)];
+    const code = str(t[0], what, 'communes', i);
+    const name = str(t[1], what, 'communes', i);
+    const level = levels[index(t[2], levels.length, what, 'communes', i)];
     if (!hasDistricts) {
-      const p = provinces[index(t[3], provinces.length, what, where)];
+      const p = provinces[index(t[3], provinces.length, what, 'communes', i)];
       return { provinceCode: p.code, provinceName: p.name, code, name, level };
     }
-    const d = districts[index(t[3], districts.length, what, where)];
+    const d = districts[index(t[3], districts.length, what, 'communes', i)];
     const p = provinceByCode.get(d.provinceCode)!;
     return { provinceCode: p.code, provinceName: p.name, districtCode: d.code, districtName: d.name, code, name, level };
   });
@@ -81,21 +82,21 @@ export function decodeMergeTable(json: unknown): MergeTable {
   const what = 'merge table';
   if (!isRecord(json) || json.format !== 1) corrupt(what, 'unknown format');
   const newUnits = tuples(json.newUnits, what, 'newUnits').map((t, i) => ({
-    code: str(t[0], what, `newUnits[${i}]`),
-    name: str(t[1], what, `newUnits[${i}]`),
-    provinceCode: str(t[2], what, `newUnits[${i}]`),
+    code: str(t[0], what, 'newUnits', i),
+    name: str(t[1], what, 'newUnits', i),
+    provinceCode: str(t[2], what, 'newUnits', i),
   }));
   const byOldCode = new Map<string, { oldName: string; targets: MergeTarget[] }>();
   const rows = tuples(json.rows, what, 'rows');
   rows.forEach((t, i) => {
-    const where = `rows[${i}]`;
-    const oldCode = str(t[0], what, where);
-    const oldName = str(t[1], what, where);
-    const target = newUnits[index(t[2], newUnits.length, what, where)];
-    const type = t[3] === 0 ? 'full' : t[3] === 1 ? 'partial' : corrupt(what, `${where}: bad merge type`);
-    const entry = byOldCode.get(oldCode) ?? { oldName, targets: [] };
-    entry.targets.push({ ...target, type });
-    byOldCode.set(oldCode, entry);
+    const oldCode = str(t[0], what, 'rows', i);
+    const oldName = str(t[1], what, 'rows', i);
+    const target = newUnits[index(t[2], newUnits.length, what, 'rows', i)];
+    const type = t[3] === 0 ? 'full' : t[3] === 1 ? 'partial' : corrupt(what, `rows[${i}]: bad merge type`);
+    const item: MergeTarget = { code: target.code, name: target.name, provinceCode: target.provinceCode, type };
+    const entry = byOldCode.get(oldCode);
+    if (entry) entry.targets.push(item);
+    else byOldCode.set(oldCode, { oldName, targets: [item] });
   });
   return { source: str(json.source, what, 'source'), byOldCode, size: rows.length };
 }
