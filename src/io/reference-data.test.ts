@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../core/csv-parse.js';
 import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/index.js';
-import { loadMergeTable, loadReferenceList, referenceDataDir } from './reference-data.js';
+import { loadMergeTable, loadReferenceList, mergeHintFor, referenceDataDir } from './reference-data.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The converted source lists, when this checkout has them next to it (CI does). */
@@ -76,6 +76,7 @@ describe('shipped reference data', () => {
     expect(mergeHint(table, '06970')?.targets).toEqual([{ code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' }]);
     expect(mergeHint(table, '06886')?.targets.map((t) => `${t.code} ${t.type}`)).toEqual(['06799 partial', '06886 partial', '06970 partial']);
     expect(mergeHint(table, '99999')).toBeNull();
+    expect(mergeHintFor('00004')?.targets.map((t) => t.name)).toEqual(['Phường Ba Đình']);
     const codes2025 = new Set(loadReferenceList('gso-2025').units.map((u) => u.code));
     for (const e of table.byOldCode.values()) for (const t of e.targets) expect(codes2025.has(t.code)).toBe(true);
   });

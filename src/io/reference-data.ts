@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../errors.js';
-import { decodeMergeTable, decodeReferenceList, type Edition, type MergeTable, type ReferenceList } from '../core/reference/index.js';
+import { decodeMergeTable, decodeReferenceList, mergeHint, type Edition, type MergeHint, type MergeTable, type ReferenceList } from '../core/reference/index.js';
 
 /** The package's data/ folder: two levels above dist/io/ (or src/io/). */
 export function referenceDataDir(): string {
@@ -58,4 +58,9 @@ export function loadMergeTable(dir = referenceDataDir()): MergeTable {
     merges.set(file, table);
   }
   return table;
+}
+
+/** `mergeHint` against the shipped merge table: the 2025 commune(s) an old GSO commune went into, or null. */
+export function mergeHintFor(oldCode: string, dir = referenceDataDir()): MergeHint | null {
+  return mergeHint(loadMergeTable(dir), oldCode);
 }
