@@ -79,3 +79,17 @@ describe('resolveProvince', () => {
     expect(() => resolveProvince('  ', 'gso-2025')).toThrow(expect.objectContaining({ key: 'reference.provinceEmpty' }));
   });
 });
+
+describe('resolveProvince over every province of every edition', () => {
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const bare = (s: string) => s.replace(/^(Tỉnh|Thành phố) /, '');
+  for (const edition of ['gso-2025', 'gso-2004', 'gso-2004-2021'] as const) {
+    it(`finds each ${edition} province by code, full name, bare name, NFD, upper case and without diacritics`, () => {
+      for (const p of provincesOf(edition)) {
+        const variants = [p.code, String(Number(p.code)), p.name, bare(p.name), p.name.normalize('NFD'), bare(p.name).toUpperCase(), fold(bare(p.name)).toLowerCase(), `  ${fold(p.name)}  `];
+        if (p.tmsCode) variants.push(p.tmsCode);
+        for (const v of variants) expect(resolveProvince(v, edition).code, `${edition} ${JSON.stringify(v)}`).toBe(p.code);
+      }
+    });
+  }
+});
