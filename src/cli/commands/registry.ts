@@ -2,6 +2,7 @@ import type { CommandSpec } from '../command-spec.js';
 import { configSpec } from './config.spec.js';
 import { communesSpec } from './communes.spec.js';
 import { testApiSpec } from './test-api.spec.js';
+import { mockApiSpec } from './mock-api.spec.js';
 import { doctorSpec } from './doctor.spec.js';
 
 /** Every top-level command, in the order of `dvc --help`. Specs are light; implementations load on use. */
@@ -9,5 +10,6 @@ export const COMMANDS: CommandSpec[] = [
   configSpec,
   communesSpec,
   testApiSpec,
+  mockApiSpec,
   doctorSpec,
 ];

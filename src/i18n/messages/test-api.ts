@@ -173,6 +173,12 @@ export const testApi: MessageTable = {
     "mock.answer.methodNotAllowed": "Chỉ nhận phương thức POST",
     "mock.answer.tooLarge": "Nội dung yêu cầu quá lớn (tối đa {max} byte)",
     "mock.answer.fault": "Lỗi máy chủ mô phỏng (--fail-rate)",
+    "mock.answer.forcedStatus": "Máy chủ mẫu được đặt luôn trả lời HTTP {status} (--status)",
+    "mock.answer.accepted": "Đã nhận yêu cầu {type} (loại API do cấu hình thêm, không có quy tắc nghiệp vụ)",
+    "mock.opt.caOut": "ghi chứng chỉ tự ký (PEM) vào tệp này thay vì thư mục tạm (dùng cùng --tls)",
+    "mock.authNoSecret": "Tỉnh {dst} dùng xác thực {type} nhưng cấu hình không chỉ ra biến môi trường hoặc tệp chứa bí mật; thêm {key} vào provinces.{dst}.auth.",
+    "mock.caOutNeedsTls": "--ca-out chỉ dùng cùng --tls.",
+    "mock.badSeed": "--seed phải là số nguyên, nhận được {value}.",
   },
   en: {
     // dvc test-api (transport, reports)
@@ -346,5 +352,11 @@ export const testApi: MessageTable = {
     "mock.answer.methodNotAllowed": "Only POST is accepted",
     "mock.answer.tooLarge": "Request body too large (at most {max} bytes)",
     "mock.answer.fault": "Simulated server error (--fail-rate)",
+    "mock.answer.forcedStatus": "The mock server is set to always answer HTTP {status} (--status)",
+    "mock.answer.accepted": "Request {type} received (an API type added by the config, with no business rules)",
+    "mock.opt.caOut": "write the self-signed certificate (PEM) to this file instead of a temporary folder (with --tls)",
+    "mock.authNoSecret": "Province {dst} uses {type} authentication but the config names no environment variable or file holding the secret; add {key} to provinces.{dst}.auth.",
+    "mock.caOutNeedsTls": "--ca-out only goes with --tls.",
+    "mock.badSeed": "--seed must be an integer, got {value}.",
   },
 };
