@@ -71,10 +71,9 @@ describe('map-communes report in Chromium (country-wide, 10,600 rows)', () => {
     await page.screenshot({ path: shot });
     const docs = docsScreenshot('map-communes.png', REPO_ROOT);
     if (docs) {
-      await page.fill('#f-search', '');
-      await page.selectOption('#f-status', '');
-      await page.screenshot({ path: docs, fullPage: false });
-      await page.locator('#review-heading').scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: docs });
+      await page.evaluate(() => document.getElementById('review-heading')!.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: docs.replace('.png', '-review.png') });
     }
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);

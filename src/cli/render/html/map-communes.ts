@@ -69,7 +69,7 @@ export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptio
       const parts = MATCH_STATUSES.map((s) => ({ key: s, value: p[countKey(s)] ?? 0, label: statusLabel(s) }));
       const cells = MATCH_STATUSES.map((s) => `<td class="num" data-count="${countKey(s)}">${formatInt(lang, p[countKey(s)] ?? 0)}</td>`).join('');
       const name = p.provinceName || p.provinceCode || '–';
-      const code = p.provinceCode ? ` <span class="muted mono">${esc(p.provinceCode)}</span>` : '';
+      const code = p.provinceCode ? ` <span class="muted mono nowrap">${esc(p.provinceCode)}</span>` : '';
       return `<tr data-province="${esc(p.provinceName ?? '')}"><th scope="row">${esc(name)}${code}</th><td class="num" data-count="rows">${formatInt(lang, total)}</td>${cells}<td>${stackedBar(parts, total)}</td></tr>`;
     })
     .join('\n');
@@ -130,5 +130,6 @@ dl.files dt { font-weight: 600; } dl.files dd { margin: 0; word-break: break-all
 table.provinces td:last-child { width: 30%; }
 table.review th.name { font-weight: 600; background: none; }
 #review-count { margin: 0; font-weight: 600; }
+.nowrap { white-space: nowrap; }
 `;
 
