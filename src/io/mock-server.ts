@@ -34,6 +34,8 @@ export interface MockServerOptions {
   lang: Lang;
   maxBodyBytes?: number;
   now?: () => Date;
+  /** How --delay waits (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
   onExchange?: (e: MockExchange) => void;
 }
 
@@ -110,6 +112,7 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
   const random = seededRandom(o.seed ?? Math.floor(Math.random() * 2 ** 32));
   const maxBody = o.maxBodyBytes ?? 20 * 1024 * 1024;
   const now = o.now ?? (() => new Date());
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const store = storeWriter(o.storeFile, () => province.snapshot());
   const msg = (m: Msg) => t(o.lang, m.key, m.params);
 
@@ -124,7 +127,7 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer, started: number) => {
-    if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+    if (o.delayMs) await sleep(o.delayMs);
     if (o.status !== undefined) {
       return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.forcedStatus', params: { status: o.status } } }, o.status);
     }
