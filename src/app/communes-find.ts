@@ -7,8 +7,12 @@ import {
   findCommunes,
   mergeHint,
   parseEdition,
+  provinceIn2025,
+  provincesOf,
   resolveProvince,
+  type CommuneCandidate,
   type Edition,
+  type MergeTable,
   type FindTier,
   type MergeTarget,
   type ProvinceMatch,
@@ -48,6 +52,11 @@ export interface CommunesFindResult {
   candidates: CommuneHit[];
   /** Closest names, when nothing matched. */
   suggestions: (RefUnit & { distance: number })[];
+  /**
+   * 2025 list only, when nothing matched: the same name in the 01/03/2025 list of the 2004 code system (within
+   * the old provinces that make up the province asked for), with the 2025 commune(s) each went into.
+   */
+  before2025: CommuneHit[];
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -62,12 +71,8 @@ export function communesFind(input: CommunesFindInput): CommunesFindResult {
   const list = loadReferenceList(edition, input.dataDir);
   const found = findCommunes(list.units, query, { provinceCode: resolved?.code, limit });
   const merges = edition === 'gso-2025' ? null : loadMergeTable(input.dataDir);
-  const candidates: CommuneHit[] = found.candidates.map((c) => ({
-    ...c.unit,
-    tier: c.tier,
-    levelDiffers: c.levelDiffers,
-    ...(merges ? { mergedInto: [...(mergeHint(merges, c.unit.code)?.targets ?? [])] } : {}),
-  }));
+  const candidates: CommuneHit[] = found.candidates.map((c) => hit(c, merges));
+  const before2025 = edition === 'gso-2025' && candidates.length === 0 ? findBefore2025(query, resolved?.code, limit, input.dataDir) : [];
   return {
     ok: candidates.length > 0,
     query,
@@ -77,5 +82,23 @@ export function communesFind(input: CommunesFindInput): CommunesFindResult {
     total: found.total,
     candidates,
     suggestions: found.suggestions.map((s) => ({ ...s.unit, distance: s.distance })),
+    before2025,
   };
+}
+
+function hit(c: CommuneCandidate, merges: MergeTable | null): CommuneHit {
+  return {
+    ...c.unit,
+    tier: c.tier,
+    levelDiffers: c.levelDiffers,
+    ...(merges ? { mergedInto: [...(mergeHint(merges, c.unit.code)?.targets ?? [])] } : {}),
+  };
+}
+
+/** A name not in the 2025 list is often an old commune: look for it in the 2004 list and say where it went. */
+function findBefore2025(query: string, province2025: string | undefined, limit: number, dataDir: string | undefined): CommuneHit[] {
+  const oldProvinces = province2025 === undefined ? undefined : provincesOf('gso-2004').map((p) => p.code).filter((c) => provinceIn2025(c) === province2025);
+  const old = findCommunes(loadReferenceList('gso-2004', dataDir).units, query, { provinceCode: oldProvinces, limit, suggestions: 0 });
+  const merges = loadMergeTable(dataDir);
+  return old.candidates.map((c) => hit(c, merges));
 }

@@ -31,7 +31,7 @@ describe('dvc communes find (built CLI)', () => {
 
     const en = await runCli(['communes', 'find', 'hoan kiem', '--province', 'TP Hà Nội', '--lang', 'en'], { cwd });
     expect(en.code).toBe(0);
-    expect(en.stdout).toContain('Found 1 units matching "hoan kiem" in the gso-2025 list, Thành phố Hà Nội (01):');
+    expect(en.stdout).toContain('Matches for "hoan kiem" in the gso-2025 list, Thành phố Hà Nội (01): 1');
     expect(en.stdout).toMatch(/Thành phố Hà Nội \(01\)\s+00070\s+Phường Hoàn Kiếm\s+Phường\s+diacritics ignored/);
     expect(en.stdout).not.toContain('Sáp nhập');
   });
@@ -55,6 +55,18 @@ describe('dvc communes find (built CLI)', () => {
     const out = JSON.parse(json.stdout);
     expect(out).toMatchObject({ ok: false, total: 0, candidates: [] });
     expect(out.suggestions[0]).toMatchObject({ code: '00001', name: 'Phường Phúc Xá' });
+  });
+
+  it('shows where a commune of the old list went when the 2025 list lacks its name', async () => {
+    const r = await runCli(['communes', 'find', 'Phúc Xá', '--province', 'Hà Nội'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Không tìm thấy "Phúc Xá" trong danh mục gso-2025, Thành phố Hà Nội (01).');
+    expect(r.stdout).toMatch(/Quận Ba Đình \(001\)\s+00001\s+Phường Phúc Xá\s+00097 Phường Hồng Hà/);
+    // Dương Quang is a commune name in three old provinces; only Bắc Kạn (06) became part of Thái Nguyên.
+    const bacKan = JSON.parse((await runCli(['communes', 'find', 'Dương Quang', '--province', '19', '--json'], { cwd })).stdout);
+    expect(bacKan).toMatchObject({ ok: false, candidates: [] });
+    expect(bacKan.before2025.map((h: { provinceCode: string; code: string }) => `${h.provinceCode} ${h.code}`)).toEqual(['06 01849']);
+    expect(bacKan.before2025[0].mergedInto.length).toBeGreaterThan(0);
   });
 
   it('exits 2 on a bad province or edition, naming what would work', async () => {

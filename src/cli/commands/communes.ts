@@ -33,8 +33,15 @@ function render(ctx: CliContext, r: CommunesFindResult): void {
   const scope = r.province ? ctx.t('communes.scope', { province: label(r.province.name, r.province.code) }) : '';
   if (!r.ok) {
     ctx.print(ctx.t('communes.notFound', { query: r.query, edition: r.edition, scope }));
+    if (r.before2025.length > 0) {
+      ctx.print(ctx.t('communes.before2025'));
+      const head = ['province', 'district', 'code', 'name', 'mergedInto'].map((k) => ctx.t(`communes.head.${k}`));
+      const rows = r.before2025.map((h) => [label(h.provinceName, h.provinceCode), label(h.districtName, h.districtCode), h.code, h.name, merged(ctx, h.mergedInto)]);
+      for (const l of table(head, rows)) ctx.print(`  ${l}`);
+      ctx.info(ctx.t('communes.mergeNote'));
+    }
     if (r.suggestions.length === 0) {
-      ctx.print(ctx.t('communes.noSuggestion'));
+      if (r.before2025.length === 0) ctx.print(ctx.t('communes.noSuggestion'));
       return;
     }
     ctx.print(ctx.t('communes.suggest'));

@@ -22,8 +22,8 @@ export interface Suggestion {
 }
 
 export interface FindOptions {
-  /** Search one province only (GSO code). */
-  provinceCode?: string;
+  /** Search one province only, or several (GSO codes). */
+  provinceCode?: string | readonly string[];
   /** Most candidates returned (all are counted in `total`); default 20. */
   limit?: number;
   /** Most suggestions when nothing is found; default 5. */
@@ -75,10 +75,11 @@ export function findCommunes(units: readonly RefUnit[], query: string, options: 
   const keyOf = keysOf(units);
   const q = nameKeys(query, 'commune');
   const digits = /^\d{1,5}(\.0+)?$/.test(q.exact) ? restoreCodeZeros(q.exact, 'commune', 'gso').code : null;
+  const scope = options.provinceCode === undefined ? null : new Set(typeof options.provinceCode === 'string' ? [options.provinceCode] : options.provinceCode);
   const found: CommuneCandidate[] = [];
   const inScope: number[] = [];
   units.forEach((unit, i) => {
-    if (options.provinceCode !== undefined && unit.provinceCode !== options.provinceCode) return;
+    if (scope && !scope.has(unit.provinceCode)) return;
     inScope.push(i);
     if (digits !== null && unit.code === digits) {
       found.push({ unit, tier: 'code', levelDiffers: false });
