@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import { decodeBody, getApiType, listApiTypes, validateRequest, type ApiType, type DecodedNotice, type Msg, type RequestBody, type ValidationIssue } from '../core/api/registry.js';
 import { loadConfig, requireConfig } from '../io/config.js';
+import { loadApiTypeOverrides } from '../io/api-type-files.js';
 import { bodyFromFile, templateBody } from './test-api-body.js';
 import { findProvince } from './test-api-target.js';
 
@@ -17,7 +18,7 @@ export interface TemplateResult {
 /** `dvc test-api template`: the suggested body from the config (unit, a sample dossier code, the time), validated. */
 export async function suggestBody(o: { type: string; dst?: string; xmlFile?: string; configPath?: string; cwd: string; now?: Date }): Promise<TemplateResult> {
   const loaded = o.dst ? await requireConfig({ configPath: o.configPath, cwd: o.cwd }) : await loadConfig({ configPath: o.configPath, cwd: o.cwd });
-  const type = getApiType(o.type);
+  const type = getApiType(o.type, loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : undefined);
   let unit: string | undefined;
   let templateFile: string | undefined;
   let dst: string | null = null;
@@ -42,9 +43,10 @@ export async function suggestBody(o: { type: string; dst?: string; xmlFile?: str
   return { type: type.id, dst, body, issues: validateRequest(type, body), warnings };
 }
 
-/** `dvc test-api types`: the registry's types. */
-export function apiTypes(): ApiType[] {
-  return listApiTypes();
+/** `dvc test-api types`: the registry's types, with the config's additions when there is a config. */
+export async function apiTypes(o: { configPath?: string; cwd: string }): Promise<ApiType[]> {
+  const loaded = await loadConfig({ configPath: o.configPath, cwd: o.cwd });
+  return listApiTypes(loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : undefined);
 }
 
 /** `dvc test-api decode`: the tax notice rows inside a thong-bao-thue body file. */

@@ -1,6 +1,8 @@
 import { DvcError, ExitCode } from '../errors.js';
 import { getApiType, type ApiType, type Msg } from '../core/api/registry.js';
+import { BUILTIN_API_TYPE_IDS } from '../core/api/types.js';
 import { loadConfig, requireConfig } from '../io/config.js';
+import { loadApiTypeOverrides } from '../io/api-type-files.js';
 import { maskUrl } from '../core/probe/mask-secrets.js';
 import { loadTrust } from '../io/http/trust.js';
 import { bodyFromFile, casesFromFile, templateBody, validateCases, type BodyCase } from './test-api-body.js';
@@ -44,9 +46,14 @@ function positive(name: string, v: number | undefined, min = 1): void {
   if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new DvcError('testApi.badNumber', { name, value: v, min }, ExitCode.Usage);
 }
 
-/** The config for the type lookup and --dst; absent config is fine for `--url` alone. */
-async function configFor(o: Pick<TestApiOptions, 'dst' | 'configPath' | 'cwd'>) {
-  return o.dst ? requireConfig({ configPath: o.configPath, cwd: o.cwd }) : loadConfig({ configPath: o.configPath, cwd: o.cwd });
+/**
+ * The config for --dst and for API types defined in it. `--url` with a built-in type needs none, so no search is
+ * made then (it costs a sixth of a second) unless --config names a file.
+ */
+async function configFor(o: Pick<TestApiOptions, 'dst' | 'configPath' | 'cwd' | 'type'>) {
+  if (o.dst) return requireConfig({ configPath: o.configPath, cwd: o.cwd });
+  if (!o.configPath && (BUILTIN_API_TYPE_IDS as readonly string[]).includes(o.type)) return null;
+  return loadConfig({ configPath: o.configPath, cwd: o.cwd });
 }
 
 /** Everything a run needs before sending: the type, the target and the bodies (validated unless told not to). */
@@ -60,7 +67,7 @@ export async function prepareRun(o: TestApiOptions): Promise<{ type: ApiType; ta
   if (o.casesFile && o.bodyFile) throw new DvcError('testApi.bodyAndCases', {}, ExitCode.Usage);
   if (o.casesFile && o.repeat) throw new DvcError('testApi.casesAndRepeat', {}, ExitCode.Usage);
   const loaded = await configFor(o);
-  const type = getApiType(o.type);
+  const type = getApiType(o.type, loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : undefined);
   const target = await resolveTarget({ type, url: o.url, dst: o.dst, caFiles: o.caFiles, insecure: o.insecure, env: o.env }, loaded);
   const now = o.now ?? new Date();
   const warnings: Msg[] = [];

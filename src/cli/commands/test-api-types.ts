@@ -2,7 +2,7 @@ import type { CommandInput } from '../command-spec.js';
 import { apiTypes } from '../../app/test-api-template.js';
 
 export async function run({ ctx }: CommandInput): Promise<number> {
-  const types = apiTypes();
+  const types = await apiTypes({ configPath: ctx.configPath, cwd: ctx.cwd });
   const title = (x: (typeof types)[number]) => x.title ?? ctx.t(x.titleKey);
   if (ctx.json) {
     ctx.printJson({ ok: true, types: types.map((x) => ({ id: x.id, title: title(x), service: x.service, servicePublished: x.servicePublished, origin: x.origin, responseRule: x.responseRule })) });

@@ -88,6 +88,7 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
         bodyTimeout: req.timeoutMs,
         pipelining: 1,
       });
+  let destroyed = false;
   try {
     const res = await dispatcher.request({
       origin: url.origin,
@@ -122,9 +123,13 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
     };
   } catch (e) {
     if (marks.bodyEnd === undefined) marks.bodyEnd = now();
+    destroyed = true;
+    await dispatcher.destroy().catch(() => {});
     throw new TransportError(classifyFault(e), phaseTimings(marks), tls, url.toString());
   } finally {
-    dispatcher.destroy().catch(() => {});
+    // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
+    // complete exchange (destroy() builds an error object and its stack for nothing); a no-op after destroy().
+    if (!destroyed) await dispatcher.close().catch(() => {});
   }
 }
 

@@ -1,0 +1,183 @@
+// dvc test-api against a local server (a child process, so client and server do not share a thread):
+//   1. one probe: wall time of `dvc test-api` vs `newman run` of an equivalent one-request collection (target ≤ 0.5×)
+//   2. load: `--repeat 2000 --concurrency 50` throughput vs autocannon on the same server (target ≥ 0.7×)
+//   3. per-request overhead: p50 of dvc's probe (fresh connection, timings, checks, masking) minus p50 of a bare
+//      undici.request on a kept-alive connection (target ≤ 2 ms)
+// Standalone: `node bench/test-api.bench.mjs` after `npm run build`; the last line is the JSON of the figures.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'dvc.js');
+const require = createRequire(import.meta.url);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const r1 = (n) => Math.round(n * 10) / 10;
+const r2 = (n) => Math.round(n * 100) / 100;
+
+// The server: a tra-cuu answer, the shape the registry's response schema expects.
+const SERVER = `
+const http = require('node:http');
+const answer = JSON.stringify({ error_code: 0, message: 'Không có khoản phải nộp' });
+const s = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) }); res.end(answer); });
+});
+s.keepAliveTimeout = 5000;
+s.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '\\n'));
+`;
+
+async function startServer() {
+  const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+    child.once('error', reject);
+  });
+  return { url: `http://127.0.0.1:${port}/api/tracuu`, stop: () => child.kill() };
+}
+
+function wall(cmd, args) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const server = await startServer();
+const body = { service: 'CHUA_CONG_BO_TraCuuNghiaVuTaiChinh', isUpdating: false, data: { MaHoSo: '000.04.05.H55-230731-0101' } };
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-'));
+const bodyFile = path.join(dir, 'body.json');
+writeFileSync(bodyFile, JSON.stringify(body));
+const result = { bench: 'test-api', server: 'node:http child process' };
+
+try {
+  // 1. one probe vs newman
+  const collection = {
+    info: { name: 'tra-cuu', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [
+      {
+        name: 'tra-cuu',
+        request: { method: 'POST', header: [{ key: 'content-type', value: 'application/json' }], body: { mode: 'raw', raw: JSON.stringify(body) }, url: server.url },
+        event: [
+          {
+            listen: 'test',
+            script: {
+              exec: [
+                "pm.test('status', () => pm.response.to.have.status(200));",
+                "pm.test('json', () => pm.response.to.be.json);",
+                "pm.test('code', () => pm.expect(String(pm.response.json().error_code)).to.eql('0'));",
+                "pm.test('time', () => pm.expect(pm.response.responseTime).to.be.below(5000));",
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const collFile = path.join(dir, 'collection.json');
+  writeFileSync(collFile, JSON.stringify(collection));
+  const newmanBin = path.join(path.dirname(require.resolve('newman/package.json')), 'bin', 'newman.js');
+  const dvcArgs = [bin, 'test-api', '--type', 'tra-cuu', '--url', server.url, '--body', bodyFile, '--json'];
+  const newmanArgs = [newmanBin, 'run', collFile, '--reporters', 'cli', '--disable-unicode', '--color', 'off'];
+  wall(process.execPath, dvcArgs);
+  wall(process.execPath, newmanArgs);
+  const dvcMs = [];
+  const newmanMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const d = wall(process.execPath, dvcArgs);
+    if (d.status !== 0) throw new Error(`dvc test-api exited ${d.status}: ${d.stderr}${d.stdout}`);
+    dvcMs.push(d.ms);
+    const n = wall(process.execPath, newmanArgs);
+    if (n.status !== 0) throw new Error(`newman exited ${n.status}: ${n.stdout}`);
+    newmanMs.push(n.ms);
+  }
+  result.probeWallMs = r1(median(dvcMs));
+  result.newmanWallMs = r1(median(newmanMs));
+  result.probeVsNewman = r2(median(dvcMs) / median(newmanMs));
+
+  // 2. load vs autocannon
+  const load = wall(process.execPath, [bin, 'test-api', '--type', 'tra-cuu', '--url', server.url, '--body', bodyFile, '--repeat', String(REPEAT), '--concurrency', String(CONCURRENCY), '--json']);
+  if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
+  const l = JSON.parse(load.stdout).load;
+  const { default: autocannon } = await import('autocannon');
+  const ac = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections: CONCURRENCY, amount: REPEAT });
+  const acThroughput = ac.requests.total / (ac.duration || 1);
+  // autocannon keeps its 50 connections alive; dvc opens a new one per probe (each probe times DNS, connect, TLS).
+  // autocannon's reconnectRate: 1 (a new connection per request) sent nothing in autocannon 8, so no such figure.
+  result.repeat = REPEAT;
+  result.concurrency = CONCURRENCY;
+  result.dvcThroughput = l.throughput;
+  result.dvcLatency = l.latency;
+  result.autocannonThroughput = r1(acThroughput);
+  result.autocannonLatencyP50 = ac.latency.p50;
+  result.throughputVsAutocannon = r2(l.throughput / acThroughput);
+
+  // 3. per-request overhead vs a bare undici.request
+  const undici = await import('undici');
+  const { probeOnce } = await import(pathToFileURL(path.join(root, 'dist', 'app', 'test-api-probe.js')).href);
+  const { getApiType } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'api', 'registry.js')).href);
+  const type = getApiType('tra-cuu');
+  const target = {
+    dst: null,
+    url: server.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' },
+    secrets: { values: [], bodyFields: ['SecurityKey'] },
+    rule: type.responseRule,
+    caFiles: [],
+    insecure: false,
+  };
+  const settings = { timeoutMs: 15000, maxTimeMs: 5000, maxBytes: 10 * 1024 * 1024, follow: false, env: {} };
+  const bare = async () => {
+    const res = await undici.request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await res.body.json();
+  };
+  const bareFresh = async () => {
+    const client = new undici.Client(new URL(server.url).origin);
+    const res = await client.request({ path: '/api/tracuu', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await res.body.json();
+    await client.close();
+  };
+  const dvc = async () => {
+    const r = await probeOnce(type, target, { name: 'tra-cuu', body }, settings);
+    if (!r.ok) throw new Error('probe failed in bench');
+  };
+  const times = { bare: [], bareFresh: [], dvc: [] };
+  const fns = { bare, bareFresh, dvc };
+  for (let i = 0; i < 100; i++) for (const f of Object.values(fns)) await f();
+  const N = Number(process.env.BENCH_OVERHEAD_N ?? 500);
+  for (let i = 0; i < N; i++) {
+    for (const [k, f] of Object.entries(fns)) {
+      const t0 = performance.now();
+      await f();
+      times[k].push(performance.now() - t0);
+    }
+  }
+  result.bareUndiciP50Ms = r2(median(times.bare));
+  result.bareFreshConnectionP50Ms = r2(median(times.bareFresh));
+  result.dvcProbeP50Ms = r2(median(times.dvc));
+  result.overheadP50Ms = r2(median(times.dvc) - median(times.bare));
+  result.overheadVsFreshP50Ms = r2(median(times.dvc) - median(times.bareFresh));
+} finally {
+  server.stop();
+}
+
+result.targets = { probeVsNewman: '<= 0.5', throughputVsAutocannon: '>= 0.7', overheadP50Ms: '<= 2' };
+result.pass = result.probeVsNewman <= 0.5 && result.throughputVsAutocannon >= 0.7 && result.overheadP50Ms <= 2;
+console.log(
+  `one probe: dvc ${result.probeWallMs} ms vs newman ${result.newmanWallMs} ms (×${result.probeVsNewman}) · ` +
+    `load ${REPEAT}×${CONCURRENCY}: dvc ${result.dvcThroughput} req/s vs autocannon ${result.autocannonThroughput} req/s (×${result.throughputVsAutocannon}) · ` +
+    `overhead p50 ${result.overheadP50Ms} ms (dvc ${result.dvcProbeP50Ms} ms, bare undici ${result.bareUndiciP50Ms} ms, bare fresh connection ${result.bareFreshConnectionP50Ms} ms)`,
+);
+console.log(JSON.stringify(result));
