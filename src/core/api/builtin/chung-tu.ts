@@ -55,7 +55,7 @@ const dataSchema: JsonSchema = {
     TinhNguoiNopTien: text("Payer's province.", 'Tỉnh Thanh Hóa'),
     HuyenNguoiNopTien: text("Payer's district (empty after the 2025 reform).", 'Thành phố Thanh Hóa'),
     XaNguoiNopTien: text("Payer's commune or ward.", 'Phường Điện Biên'),
-    UrlFileChungTu: text('Where the receipt (biên lai) file can be downloaded.', 'https://dichvucong.gov.vn/bien-lai/000.04.05.H55-230731-0101.pdf'),
+    UrlFileChungTu: text('Where the receipt (biên lai) file can be downloaded.', 'https://bienlai.example.vn/000.04.05.H55-230731-0101.pdf'),
     ThongTinThanhToan: paymentSchema,
   },
   additionalProperties: true,
@@ -78,7 +78,7 @@ function build(ctx: TemplateContext): RequestBody {
       TinhNguoiNopTien: 'Tỉnh Thanh Hóa',
       HuyenNguoiNopTien: '',
       XaNguoiNopTien: 'Phường Hạc Thành',
-      UrlFileChungTu: `https://dichvucong.gov.vn/bien-lai/${dossier}.pdf`,
+      UrlFileChungTu: `https://bienlai.example.vn/${dossier}.pdf`,
       ThongTinThanhToan: {
         MaThongBaoThue: SAMPLE.noticeNumber(ctx.now),
         ThoiGianThanhToan: formatVnTime(ctx.now, 'yyyyMMddHHmmss'),
