@@ -5,7 +5,7 @@
 //
 // The folder comes from the argument, else DVC_SHARED_DATA, else ../shared/data relative to the repository.
 // Output is deterministic: rebuilding from the same sources gives byte-identical files.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -81,6 +81,7 @@ function write(name, value) {
   console.log(`${name}: ${gz.length} bytes`);
 }
 
+if (!existsSync(path.join(src, 'gso-units-2025.csv'))) fail(`no source lists in ${src}; pass the folder as an argument or set DVC_SHARED_DATA`);
 mkdirSync(outDir, { recursive: true });
 
 // GSO 2025 (34 provinces): v3.0.2 with the codes and names of Công văn 1027/CTK-CSCL where they differ.
