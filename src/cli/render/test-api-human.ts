@@ -82,7 +82,8 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   }
   ctx.print(c.bold(ctx.t('testApi.h.timings')));
   for (const l of timingBar(p.timings, c)) ctx.print(l);
-  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${m(ctx, p.fault.message)}`));
+  // The fault itself goes to stderr, last (see the command); here only its name, next to the timings.
+  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${p.fault.code || p.fault.kind}`));
 }
 
 /** Postman-like text: request line, status, time and size, headers, body, TLS, checks with ✓/✗, a timing bar. */

@@ -77,7 +77,13 @@ describe('masking', () => {
 
 describe('phaseTimings', () => {
   it('splits a probe into its phases', () => {
-    expect(phaseTimings({ lookupStart: 0, lookupEnd: 2, connectEnd: 3, secureEnd: 10, socketReady: 10, headers: 30, bodyEnd: 35 })).toEqual({ dns: 2, connect: 1, tls: 7, ttfb: 20, download: 5, total: 35 });
+    expect(phaseTimings({ lookupStart: 0, lookupEnd: 2, connectEnd: 3, tlsStart: 3, secureEnd: 10, socketReady: 10, headers: 30, bodyEnd: 35 })).toEqual({ dns: 2, connect: 1, tls: 7, ttfb: 20, download: 5, total: 35 });
     expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 4, bodyEnd: 4 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 3, download: 0, total: 4 });
+  });
+  it('counts the wait before a fault as ttfb once connected, and nothing before', () => {
+    expect(phaseTimings({ connectEnd: 1, socketReady: 1, failedAt: 301 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 300, download: 0, total: 301 });
+    expect(phaseTimings({ connectEnd: 1, tlsStart: 1, failedAt: 9 })).toEqual({ dns: null, connect: 1, tls: 8, ttfb: 0, download: 0, total: 9 });
+    expect(phaseTimings({ failedAt: 4 })).toEqual({ dns: null, connect: null, tls: null, ttfb: 0, download: 0, total: 4 });
+    expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 5, failedAt: 305 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 4, download: 300, total: 305 });
   });
 });

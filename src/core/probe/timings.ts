@@ -8,11 +8,15 @@ export interface ProbeMarks {
   lookupStart?: number;
   lookupEnd?: number;
   connectEnd?: number;
+  /** Set (to connectEnd) when a TLS handshake follows the TCP connection. */
+  tlsStart?: number;
   secureEnd?: number;
   /** When the socket was handed to the HTTP layer (after TLS when there is TLS). */
   socketReady?: number;
   headers?: number;
   bodyEnd?: number;
+  /** When a transport fault stopped the probe. */
+  failedAt?: number;
 }
 
 export interface ProbeTimings {
@@ -29,16 +33,21 @@ export function phaseTimings(m: ProbeMarks): ProbeTimings {
   const dns = m.lookupStart !== undefined && m.lookupEnd !== undefined ? m.lookupEnd - m.lookupStart : null;
   const connectFrom = m.lookupEnd ?? m.lookupStart ?? 0;
   const connect = m.connectEnd !== undefined ? m.connectEnd - connectFrom : null;
-  const tls = m.secureEnd !== undefined && m.connectEnd !== undefined ? m.secureEnd - m.connectEnd : null;
-  const ready = m.secureEnd ?? m.connectEnd ?? m.socketReady ?? 0;
-  const headers = m.headers ?? ready;
-  const end = m.bodyEnd ?? headers;
+  const tlsFrom = m.tlsStart ?? m.connectEnd;
+  // A handshake that failed still took its time: up to the fault.
+  const tlsEnd = m.secureEnd ?? (m.tlsStart !== undefined ? m.failedAt : undefined);
+  const tls = tlsEnd !== undefined && tlsFrom !== undefined ? tlsEnd - tlsFrom : null;
+  const connected = m.secureEnd ?? (m.tlsStart !== undefined ? undefined : m.connectEnd) ?? m.socketReady;
+  const ready = connected ?? 0;
+  // A fault while waiting for headers: the wait counts as ttfb; a fault before the connection: no ttfb at all.
+  const headers = m.headers ?? (connected !== undefined && m.failedAt !== undefined ? m.failedAt : ready);
+  const end = m.bodyEnd ?? m.failedAt ?? headers;
   return {
     dns: dns === null ? null : round(dns),
     connect: connect === null ? null : round(connect),
     tls: tls === null ? null : round(tls),
     ttfb: round(Math.max(0, headers - ready)),
-    download: round(Math.max(0, end - headers)),
+    download: m.headers === undefined && m.bodyEnd === undefined ? 0 : round(Math.max(0, end - headers)),
     total: round(end),
   };
 }

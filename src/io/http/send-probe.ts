@@ -122,7 +122,7 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
       ...(res.statusCode >= 300 && res.statusCode < 400 && resHeaders.location ? { location: resHeaders.location } : {}),
     };
   } catch (e) {
-    if (marks.bodyEnd === undefined) marks.bodyEnd = now();
+    marks.failedAt = now();
     destroyed = true;
     await dispatcher.destroy().catch(() => {});
     throw new TransportError(classifyFault(e), phaseTimings(marks), tls, url.toString());

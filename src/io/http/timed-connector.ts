@@ -97,6 +97,7 @@ export function timedConnector(o: ConnectorOptions): ConnectFn {
       if (!socket) return;
       socket.once('connect', () => {
         o.marks.connectEnd = o.now();
+        if (opts.protocol === 'https:') o.marks.tlsStart = o.marks.connectEnd;
         if (socket.remoteAddress) o.onRemote?.(socket.remoteAddress);
       });
       if (opts.protocol === 'https:') {
