@@ -4,6 +4,7 @@ import { communesSpec } from './communes.spec.js';
 import { testApiSpec } from './test-api.spec.js';
 import { mockApiSpec } from './mock-api.spec.js';
 import { doctorSpec } from './doctor.spec.js';
+import { evidenceSpec } from './evidence.spec.js';
 
 /** Every top-level command, in the order of `dvc --help`. Specs are light; implementations load on use. */
 export const COMMANDS: CommandSpec[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: CommandSpec[] = [
   testApiSpec,
   mockApiSpec,
   doctorSpec,
+  evidenceSpec,
 ];
