@@ -45,7 +45,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: res.status, json: (await res.json()) as { error_code: number; message: unknown } };
 }
 
-describe('dvc mock-api (built CLI)', () => {
+describe('dvc mock-api (built CLI)', { timeout: 30_000 }, () => {
   it('prints one JSON line with its URLs, serves the three APIs and stops cleanly on SIGTERM', async () => {
     const { child, line, exit } = await startMock([]);
     expect(line.ok).toBe(true);
