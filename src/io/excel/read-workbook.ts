@@ -88,21 +88,24 @@ export async function sheetNames(file: string): Promise<{ name: string; state: S
   return pkg.entries.map((e) => ({ name: e.name, state: e.state }));
 }
 
+/** The shared strings and date styles every sheet of the package is read with. */
+export function readContext(pkg: WorkbookPackage): { sharedStrings: string[]; dateStyles: Set<number> } {
+  const rels = parseRelationships(pkg.zip.text(relsPathOf(pkg.workbookPart)));
+  const partOf = (suffix: string, fallback: string): string => {
+    const rel = rels.find((r) => r.type.endsWith(suffix));
+    return rel ? resolveTarget(pkg.workbookPart, rel.target) : fallback;
+  };
+  return {
+    sharedStrings: readSharedStrings(pkg.zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml'))),
+    dateStyles: dateStyleIndexes(pkg.zip.text(partOf('/styles', 'xl/styles.xml'))),
+  };
+}
+
 export async function readWorkbook(file: string, o: { maxRows?: number } = {}): Promise<WorkbookData> {
   const pkg = await openWorkbookPackage(file);
   const { zip } = pkg;
-  let shared: string[] | undefined;
-  let dates: Set<number> | undefined;
-  const wbRels = parseRelationships(zip.text(relsPathOf(pkg.workbookPart)));
-  const partOf = (suffix: string): string | undefined => {
-    const rel = wbRels.find((r) => r.type.endsWith(suffix));
-    return rel ? resolveTarget(pkg.workbookPart, rel.target) : undefined;
-  };
-  const context = () => {
-    shared ??= readSharedStrings(zip.text(partOf('/sharedStrings') ?? 'xl/sharedStrings.xml'));
-    dates ??= dateStyleIndexes(zip.text(partOf('/styles') ?? 'xl/styles.xml'));
-    return { sharedStrings: shared, dateStyles: dates };
-  };
+  let ctx: { sharedStrings: string[]; dateStyles: Set<number> } | undefined;
+  const context = () => (ctx ??= readContext(pkg));
   const sheets: SheetData[] = pkg.entries.map((entry, index) => {
     let rows: SheetRow[] | undefined;
     return {

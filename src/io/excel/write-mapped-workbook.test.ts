@@ -3,9 +3,9 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildFeatureWorkbook, buildMinimalWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
+import { buildFeatureWorkbook, buildMinimalWorkbook, buildWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
 import { readWorkbook } from './read-workbook.js';
-import { writeMappedWorkbook, type WorkbookPatch } from './write-mapped-workbook.js';
+import { writeMappedWorkbook, writeWorkbookWithSheets, type WorkbookPatch } from './write-mapped-workbook.js';
 import { ZipParts } from './zip-parts.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -227,5 +227,36 @@ describe('writeMappedWorkbook and the calculation chain', () => {
     expect(p.has('xl/calcChain.xml')).toBe(false);
     expect(p.get('[Content_Types].xml')?.toString()).not.toContain('calcChain');
     expect(p.get('xl/_rels/workbook.xml.rels')?.toString()).not.toContain('calcChain');
+  });
+});
+
+describe('writeMappedWorkbook and an existing header', () => {
+  it('keeps a header the officer already wrote (a shared string) and writes none when the header row is 0', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'h.xlsx');
+    await buildWorkbook(input, { 'MX Bo TTTT': [['Mã PX', 'Phường Xã', '', '', '', '', '', '', 'Mã CQT'], ['00001', 'Phúc Xá']] });
+    const output = path.join(dir, 'o.xlsx');
+    await writeMappedWorkbook(input, output, { stdSheet: 'MX Bo TTTT', headerRow: 1, headerText: 'Mã phường/xã CQT', cells: [{ row: 2, value: '101', status: 'exact' }] });
+    const rows = (await readWorkbook(output)).sheet('MX Bo TTTT').rows();
+    expect(rows[0].cells[8]?.value).toBe('Mã CQT');
+    expect(rows[1].cells[8]?.value).toBe('101');
+  });
+});
+
+describe('writeWorkbookWithSheets', () => {
+  it('adds sheets and changes no sheet of the input', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'vào.xlsx');
+    const output = path.join(dir, 'ra.xlsx');
+    await buildFeatureWorkbook(input);
+    const r = await writeWorkbookWithSheets(input, output, [{ name: 'Danh mục chuẩn', rows: [['Mã', 'Tên'], ['00001', 'Phường Phúc Xá']], headerStyle: true }]);
+    expect(r.sheetNames).toEqual(['Danh mục chuẩn']);
+    const a = await parts(input);
+    const b = await parts(output);
+    const changed = [...a.keys()].filter((k) => !b.get(k)?.equals(a.get(k) as Buffer));
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    expect(wb.getWorksheet('Danh mục chuẩn')?.getCell('B2').value).toBe('Phường Phúc Xá');
   });
 });

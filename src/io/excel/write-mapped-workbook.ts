@@ -23,7 +23,7 @@ import {
   type NewSheetRef,
 } from './package-patch.js';
 import { parseRelationships, relsPathOf, resolveTarget } from './package-parts.js';
-import { findSheetEntry, openWorkbookPackage, sheetMissingError, type WorkbookPackage } from './read-workbook.js';
+import { findSheetEntry, openWorkbookPackage, readContext, sheetMissingError, type WorkbookPackage } from './read-workbook.js';
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
 import { patchSheetXml, type CellWrite } from './sheet-patch.js';
 import { readSheetRows } from './sheet-read.js';
@@ -95,14 +95,27 @@ function freeRelId(relsXml: string, n: number): string {
   return id;
 }
 
+export interface WriteOptions {
+  /** Replace an existing output. */
+  force?: boolean;
+  /** The package as readWorkbook opened it, so the input is not read twice. */
+  source?: WorkbookPackage;
+}
+
 /** Patches `input` into `output` (never the same file; an existing output needs `force`). */
-export async function writeMappedWorkbook(input: string, output: string, patch: WorkbookPatch, o: { force?: boolean; source?: WorkbookPackage } = {}): Promise<WriteResult> {
+export async function writeMappedWorkbook(input: string, output: string, patch: WorkbookPatch, o: WriteOptions = {}): Promise<WriteResult> {
+  return writePackage(input, output, patch, patch.extraSheets ?? [], o);
+}
+
+/** The input workbook with new sheets only (no sheet of the input is changed). */
+export async function writeWorkbookWithSheets(input: string, output: string, sheets: ExtraSheet[], o: WriteOptions = {}): Promise<WriteResult> {
+  return writePackage(input, output, undefined, sheets, o);
+}
+
+async function writePackage(input: string, output: string, patch: WorkbookPatch | undefined, extraSheets: ExtraSheet[], o: WriteOptions): Promise<WriteResult> {
   await checkOutputPath(output, { force: o.force, inputs: [input] });
   const pkg = o.source ?? (await openWorkbookPackage(input));
   const { zip } = pkg;
-  const entry = findSheetEntry(pkg.entries, patch.stdSheet);
-  if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
-  if (!entry.part || !entry.isWorksheet || !zip.has(entry.part)) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
 
   const replaced = new Map<string, Buffer>();
   const dropped = new Set<string>();
@@ -117,31 +130,8 @@ export async function writeMappedWorkbook(input: string, output: string, patch: 
   const styles = new StylesPatch(stylesPart ? zip.text(stylesPart) : undefined);
 
   // 1. The standard sheet.
-  const target = columnIndex(patch.targetColumn ?? 'I');
-  if (target < 0) throw new DvcError('excel.colSpec.column', { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' }, ExitCode.Usage);
-  const sheetXml = zip.text(entry.part) ?? '';
-  const existing = readSheetRows(sheetXml, { sheet: entry.name, sharedStrings: [], dateStyles: new Set() });
-  const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
-  const writes: CellWrite[] = [];
-  if (patch.headerRow > 0 && (headerCell === undefined || headerCell.value === null || headerCell.value === '')) {
-    writes.push({ row: patch.headerRow, column: target, value: patch.headerText ?? TARGET_HEADER, style: (s) => s });
-  }
-  for (const c of patch.cells) {
-    if (c.row <= patch.headerRow) continue;
-    writes.push({ row: c.row, column: target, value: c.value, style: (s) => styles.statusXf(s, c.status) });
-  }
-  let legendColumn: string | undefined;
-  if (patch.legend && patch.legend.rows.length > 0) {
-    const used = Math.max(target, ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)));
-    const col = used + 2;
-    legendColumn = columnLetterOf(col);
-    const first = Math.max(1, patch.headerRow);
-    const title = patch.legend.title;
-    if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
-    patch.legend.rows.forEach((l, i) => writes.push({ row: first + (title ? 1 : 0) + i, column: col, value: l.label, style: () => styles.statusXf(0, l.status) }));
-  }
-  const patched = patchSheetXml(sheetXml, { sheet: entry.name, writes, widths: [{ column: target, width: 18 }, ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : [])] });
-  replaced.set(entry.part.toLowerCase(), Buffer.from(patched.xml, 'utf8'));
+  const std = patch ? patchStdSheet(pkg, input, patch, styles) : undefined;
+  if (std) replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
 
   // 2. New sheets.
   const names: string[] = [];
@@ -149,7 +139,7 @@ export async function writeMappedWorkbook(input: string, output: string, patch: 
   const taken = new Set<string>();
   const newRels: { id: string; type: string; target: string }[] = [];
   const newTypes: { part: string; contentType: string }[] = [];
-  for (const [i, sheet] of (patch.extraSheets ?? []).entries()) {
+  for (const [i, sheet] of extraSheets.entries()) {
     const name = uniqueSheetName(sheet.name, [...pkg.entries.map((e) => e.name), ...names]);
     names.push(name);
     const built = buildSheetXml(sheet, { header: sheet.headerStyle ? styles.headerXf() : undefined, status: (s) => styles.statusXf(0, s) });
@@ -177,7 +167,7 @@ export async function writeMappedWorkbook(input: string, output: string, patch: 
 
   // 4. A formula we overwrote may be listed in the calculation chain; Excel rebuilds a missing chain silently.
   const calcRel = rels.find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
-  const droppedCalcChain = patched.removedFormula && calcRel !== undefined;
+  const droppedCalcChain = (std?.removedFormula ?? false) && calcRel !== undefined;
   if (droppedCalcChain && calcRel) {
     const part = resolveTarget(pkg.workbookPart, calcRel.target);
     dropped.add(part.toLowerCase());
@@ -209,5 +199,37 @@ export async function writeMappedWorkbook(input: string, output: string, patch: 
     await sink.abort();
     throw new DvcError('fs.cannotWrite', { path: output, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }
-  return { path: sink.path, sheetNames: names, legendColumn, droppedCalcChain };
+  return { path: sink.path, sheetNames: names, legendColumn: std?.legendColumn, droppedCalcChain };
+}
+
+function patchStdSheet(pkg: WorkbookPackage, input: string, patch: WorkbookPatch, styles: StylesPatch): { part: string; xml: string; removedFormula: boolean; legendColumn?: string } {
+  const { zip } = pkg;
+  const entry = findSheetEntry(pkg.entries, patch.stdSheet);
+  if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
+  if (!entry.part || !entry.isWorksheet || !zip.has(entry.part)) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
+  const target = columnIndex(patch.targetColumn ?? 'I');
+  if (target < 0) throw new DvcError('excel.colSpec.column', { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' }, ExitCode.Usage);
+  const sheetXml = zip.text(entry.part) ?? '';
+  const existing = readSheetRows(sheetXml, { sheet: entry.name, ...readContext(pkg) });
+  const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
+  const writes: CellWrite[] = [];
+  if (patch.headerRow > 0 && (headerCell === undefined || headerCell.value === null || headerCell.value === '')) {
+    writes.push({ row: patch.headerRow, column: target, value: patch.headerText ?? TARGET_HEADER, style: (s) => s });
+  }
+  for (const c of patch.cells) {
+    if (c.row <= patch.headerRow) continue;
+    writes.push({ row: c.row, column: target, value: c.value, style: (s) => styles.statusXf(s, c.status) });
+  }
+  let legendColumn: string | undefined;
+  if (patch.legend && patch.legend.rows.length > 0) {
+    const used = Math.max(target, ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)));
+    const col = used + 2;
+    legendColumn = columnLetterOf(col);
+    const first = Math.max(1, patch.headerRow);
+    const title = patch.legend.title;
+    if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
+    patch.legend.rows.forEach((l, i) => writes.push({ row: first + (title ? 1 : 0) + i, column: col, value: l.label, style: () => styles.statusXf(0, l.status) }));
+  }
+  const patched = patchSheetXml(sheetXml, { sheet: entry.name, writes, widths: [{ column: target, width: 18 }, ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : [])] });
+  return { part: entry.part, xml: patched.xml, removedFormula: patched.removedFormula, legendColumn };
 }
