@@ -105,7 +105,8 @@ describe('dvc mock-api (built CLI)', { timeout: 30_000 }, () => {
     expect(await readFile(caOut, 'utf8')).toContain('BEGIN CERTIFICATE');
     expect(line.urls['tra-cuu'].startsWith('https://127.0.0.1:')).toBe(true);
     child.kill('SIGTERM');
-    expect((await exit).code).toBe(0);
+    const r = await exit;
+    expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   });
 
   it('rejects a bad --fail-rate with exit 2', async () => {

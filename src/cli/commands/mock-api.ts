@@ -25,6 +25,16 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     ctx.printJson(await mockApiConfig(common));
     return ExitCode.Ok;
   }
+  // Listen for the stop signals before the URLs go out: a script may send SIGTERM as soon as it has read them.
+  const stopRequested = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   const started = await startMockApi({
     ...common,
     env: ctx.env,
@@ -49,15 +59,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     if (started.stored.notices + started.stored.receipts > 0) ctx.info(ctx.t('mock.storeLoaded', { ...started.stored, file: String(opts.store) }));
     ctx.info(ctx.t('mock.listening'));
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopRequested;
   await started.stop();
   ctx.info(ctx.t('mock.stopped'));
   return ExitCode.Ok;
