@@ -54,7 +54,13 @@ export function addSheetsToWorkbook(xml: string, sheets: readonly NewSheetRef[],
     .join('');
   if (names) {
     if (new RegExp(`</${p}definedNames>`).test(out)) out = out.replace(new RegExp(`</${p}definedNames>`), `${names}</${p}definedNames>`);
-    else out = out.replace(new RegExp(`</${p}sheets>`), `</${p}sheets><${p}definedNames>${names}</${p}definedNames>`);
+    else {
+      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+      const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) => out.includes(t));
+      const fg = new RegExp(`<${p}functionGroups\\b[^>]*/>`).exec(out);
+      const at = after && after !== `</${p}sheets>` ? out.indexOf(after) + after.length : fg ? fg.index + fg[0].length : out.indexOf(`</${p}sheets>`) + `</${p}sheets>`.length;
+      out = `${out.slice(0, at)}<${p}definedNames>${names}</${p}definedNames>${out.slice(at)}`;
+    }
   }
   return out;
 }

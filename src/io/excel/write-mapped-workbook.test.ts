@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildFeatureWorkbook, buildMinimalWorkbook, buildWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
+import { buildExcelStyleWorkbook, buildFeatureWorkbook, buildMinimalWorkbook, buildWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
 import { readWorkbook } from './read-workbook.js';
 import { writeMappedWorkbook, writeWorkbookWithSheets, type WorkbookPatch } from './write-mapped-workbook.js';
 import { ZipParts } from './zip-parts.js';
@@ -258,5 +258,49 @@ describe('writeWorkbookWithSheets', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     expect(wb.getWorksheet('Danh mục chuẩn')?.getCell('B2').value).toBe('Phường Phúc Xá');
+  });
+});
+
+describe('writeMappedWorkbook on a package shaped like one Excel saves', () => {
+  it('replaces the styled empty I cells in place and keeps the rest of the sheet, styles and workbook as they were', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'excel.xlsx');
+    const output = path.join(dir, 'o.xlsx');
+    await buildExcelStyleWorkbook(input);
+    await writeMappedWorkbook(input, output, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 3,
+      cells: [
+        { row: 4, value: '1010101', status: 'exact' },
+        { row: 5, value: null, status: 'not_found' },
+      ],
+      extraSheets: [{ name: 'Rà soát', rows: [['a', 'b'], [1, 2]], autoFilter: true }],
+    });
+    const a = await parts(input);
+    const b = await parts(output);
+    const before = a.get('xl/worksheets/sheet1.xml')?.toString() ?? '';
+    const after = b.get('xl/worksheets/sheet1.xml')?.toString() ?? '';
+    // Everything outside sheetData is unchanged (the dimension already covered I; the cols range covers I).
+    const outside = (x: string) => x.replace(/<sheetData>[\s\S]*<\/sheetData>/, '');
+    expect(outside(after)).toBe(outside(before));
+    expect(after.match(/r="I4"/g)).toHaveLength(1);
+    expect(after).toMatch(/<c r="I4" s="(\d+)" t="inlineStr"><is><t>1010101<\/t><\/is><\/c><c r="K4"><f t="shared" ref="K4:K5" si="0">/);
+    expect(after).toContain('<c r="I3" s="1" t="s"><v>3</v></c>');
+    const styles = b.get('xl/styles.xml')?.toString() ?? '';
+    expect(styles).toContain('<fills count="4">');
+    expect(styles).toContain('<cellXfs count="5">');
+    // The status styles are copies of style 2 (thin borders), with the fill and the Text format.
+    expect(styles).toContain('<xf applyFill="1" numFmtId="49" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>');
+    expect(styles).toContain('<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/>');
+    expect(styles).toContain('<x14:slicerStyles');
+    const workbook = b.get('xl/workbook.xml')?.toString() ?? '';
+    expect(workbook).toMatch(/<\/sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Rà soát'!\$A\$1:\$B\$2<\/definedName><\/definedNames><calcPr/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
+    expect(ws.getCell('I4').value).toBe('1010101');
+    expect(ws.getCell('I4').border?.left?.style).toBe('thin');
+    expect(ws.getCell('K5').formula).toBe('LEN(A5)');
+    expect(ws.getCell('A1').isMerged).toBe(true);
   });
 });
