@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { Client, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Client, loadProxyAgent, requestOn } from './undici-parts.js';
 import { classifyFault, type Fault } from '../../core/probe/fault.js';
 import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/probe/timings.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
@@ -81,7 +82,7 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
   const proxy = chooseProxy(url, req.env, req.proxy);
   const tlsOpts = { rejectUnauthorized: !req.insecure, ...(req.ca ? { ca: req.ca } : {}) };
   const dispatcher: Dispatcher = proxy
-    ? new ProxyAgent({ uri: proxy, requestTls: tlsOpts, proxyTls: tlsOpts, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs, connectTimeout: req.timeoutMs })
+    ? new (loadProxyAgent())({ uri: proxy, requestTls: tlsOpts, proxyTls: tlsOpts, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs, connectTimeout: req.timeoutMs })
     : new Client(url.origin, {
         connect: timedConnector({ timeoutMs: req.timeoutMs, ca: req.ca, insecure: req.insecure, now, marks, onTls: (t) => (tls = t), onRemote: (a) => (remoteAddress = a) }),
         headersTimeout: req.timeoutMs,
@@ -90,7 +91,7 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
       });
   let destroyed = false;
   try {
-    const res = await dispatcher.request({
+    const res = await requestOn(dispatcher, {
       origin: url.origin,
       path: url.pathname + url.search,
       method: method as Dispatcher.HttpMethod,

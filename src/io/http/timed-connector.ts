@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns';
 import { isIP, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { buildConnector } from 'undici';
+import { buildConnector } from './undici-parts.js';
 import type { ProbeMarks } from '../../core/probe/timings.js';
 
 export interface TlsDetails {
