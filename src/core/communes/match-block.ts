@@ -29,6 +29,8 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
     const key = s.keys.normalised;
     const duplicateName = (std.byTier.normalised.get(key)?.length ?? 0) > 1 || (tax.byTier.normalised.get(key)?.length ?? 0) > 1;
     const taxDistrict = useDistricts && s.district ? districtPairs!.get(s.district) : undefined;
+    // Candidates met at a stricter tier but in another district: listed if no tier finds one in the district.
+    const elsewhere = new Set<IndexedRow>();
     for (const tier of TIERS) {
       const cands = tax.byTier[tier].get(s.keys[tier]);
       if (!cands) continue;
@@ -43,6 +45,11 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
         // district itself has no counterpart (it was dissolved), its communes may be anywhere.
         const inDistrict = survivors.filter((t) => taxDistrict === undefined || t.district === taxDistrict || !pairedTaxDistricts.has(t.district!));
         survivors = inDistrict;
+        if (survivors.length === 0) {
+          // Same name, other districts only: a looser tier may still find this district's own spelling.
+          for (const c of cands) elsewhere.add(c);
+          continue;
+        }
         if (taxDistrict !== undefined) competitors = competitors.filter((c) => c.district === s.district);
         if (survivors.length === 1 && (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))) {
           reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
@@ -64,6 +71,7 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
       }
       return ambiguous(s, survivors.length > 0 ? survivors : cands, duplicateName);
     }
+    if (elsewhere.size > 0) return ambiguous(s, [...elsewhere], duplicateName);
     return { std: s, outcome: 'not_found', candidates: [], reasons: [], duplicateName };
   });
 }

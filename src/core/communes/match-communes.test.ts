@@ -31,6 +31,14 @@ describe('matchCommunes', () => {
     expect(r.rows[0].reasons).toEqual([{ code: 'tone_normalised' }]);
   });
 
+  it('looks past an exact same-name commune of another district to this district\'s own spelling', () => {
+    const std = [row(P, 'Huyện A', '06103', 'Xã Hòa Bình'), row(P, 'Huyện B', '06274', 'Xã Hòa Bình')];
+    const tax = [row(P, 'Huyện A', '20101001', 'Xã Hoà  Bình'), row(P, 'Huyện B', '20102001', 'Xã Hòa Bình')];
+    const r = matchCommunes({ std, tax });
+    expect(r.rows.map((x) => [x.status, x.taxCode])).toEqual([['normalised', '20101001'], ['exact', '20102001']]);
+    expect(r.rows[0].reasons.map((x) => x.code)).toEqual(expect.arrayContaining(['tone_normalised', 'district_disambiguated']));
+  });
+
   it('resolves a name duplicated in the province by district, and lists every candidate otherwise', () => {
     const std = [row(P, 'Huyện A', '06103', 'Xã Hòa Bình'), row(P, 'Huyện B', '06274', 'Xã Hòa Bình')];
     const tax = [row(P, 'Huyện A', '20101001', 'Xã Hòa Bình'), row(P, 'Huyện B', '20102001', 'Xã Hòa Bình')];
