@@ -1,0 +1,99 @@
+import type { Lang } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
+import type { MatchResult, UnitRow } from '../../core/communes/index.js';
+import type { TargetChoice } from '../../core/workbook/target-column.js';
+import type { WorkbookData } from '../../io/excel/read-workbook.js';
+import { writeMappedWorkbook, type CellStatus, type ExtraSheet, type MappedCell } from '../../io/excel/write-mapped-workbook.js';
+import { isFilled, reviewSheetRows, statusText, summarySheetRows, type ProvinceReport, type ReportRow, type Summary } from './present.js';
+import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from './reference-side.js';
+
+const STATUSES: CellStatus[] = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'];
+
+export interface WriteOutputsInput {
+  wb: WorkbookData;
+  output: string;
+  force?: boolean;
+  rows: ReportRow[];
+  match: MatchResult;
+  provinces: ProvinceReport[];
+  summary: Summary;
+  taxSheet: string;
+  lang: Lang;
+  /** The standard sheet of the workbook, when it has one. */
+  stdSheet?: string;
+  headerRow?: number;
+  target?: TargetChoice;
+  /** No standard sheet: one is built from the shipped list and added to the workbook. */
+  referenceSheet?: { units: UnitRow[]; levels: string[]; name: string };
+}
+
+function cellOf(r: ReportRow): MappedCell {
+  return { row: r.rowNumber, value: isFilled(r) ? r.taxCode ?? null : null, status: r.status === 'decided' && !isFilled(r) ? 'decided' : r.status };
+}
+
+function reviewSheet(i: WriteOutputsInput): ExtraSheet {
+  return {
+    name: t(i.lang, 'mc.sheet.review'),
+    rows: reviewSheetRows(i.rows, i.match, i.taxSheet, i.lang),
+    columnWidths: [14, 7, 22, 22, 12, 28, 26, 12, 48, 14, 28, 60, 24],
+    headerStyle: true,
+    autoFilter: true,
+    freezeHeader: true,
+  };
+}
+
+function summarySheet(i: WriteOutputsInput): ExtraSheet {
+  return {
+    name: t(i.lang, 'mc.sheet.summary'),
+    rows: summarySheetRows(i.provinces, i.summary, i.match, i.lang),
+    columnWidths: [30, 10, 14, 16, 16, 18, 18, 16, 14],
+    headerStyle: true,
+    freezeHeader: true,
+  };
+}
+
+/** A standard sheet built from the shipped list, its target column filled and coloured like a real one. */
+function referenceStdSheet(i: WriteOutputsInput, ref: NonNullable<WriteOutputsInput['referenceSheet']>): ExtraSheet {
+  const byRow = new Map(i.rows.map((r) => [r.rowNumber, r]));
+  const rows: (string | number | null)[][] = [REFERENCE_HEADER];
+  const cellStatus: NonNullable<ExtraSheet['cellStatus']> = [];
+  ref.units.forEach((u, idx) => {
+    const r = byRow.get(u.rowNumber);
+    const filled = r && isFilled(r) ? r.taxCode ?? null : null;
+    rows.push([u.provinceCode ?? '', u.provinceName ?? '', u.districtCode ?? '', u.districtName ?? '', u.code, u.name, ref.levels[idx] ?? '', filled]);
+    if (r) cellStatus.push({ row: idx + 1, column: REFERENCE_TARGET_COLUMN, status: r.status });
+  });
+  return { name: ref.name, rows, columnWidths: [7, 24, 7, 24, 9, 28, 10, 18], headerStyle: true, autoFilter: true, freezeHeader: true, cellStatus };
+}
+
+/** Writes the output workbook: filled and coloured target column with a legend, plus "Rà soát" and "Tóm tắt". */
+export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: string[] }> {
+  const legend = { title: t(i.lang, 'mc.legend.title'), rows: STATUSES.map((s) => ({ status: s, label: statusText(i.lang, s) })) };
+  const extra = [reviewSheet(i), summarySheet(i)];
+  if (i.stdSheet && i.headerRow !== undefined && i.target) {
+    const result = await writeMappedWorkbook(i.wb.path, i.output, {
+      stdSheet: i.stdSheet,
+      headerRow: i.headerRow,
+      targetColumn: i.target.letter,
+      headerText: i.target.headerText,
+      cells: i.rows.map(cellOf),
+      legend,
+      extraSheets: extra,
+    }, { force: i.force, source: i.wb.package });
+    return { sheetNames: result.sheetNames };
+  }
+  const ref = i.referenceSheet!;
+  // The shipped list becomes the standard sheet; the legend goes on the summary sheet.
+  const summary = extra[1];
+  summary.rows.push([], [legend.title], ...legend.rows.map((l) => [l.label]));
+  const base = summary.rows.length - legend.rows.length;
+  summary.cellStatus = legend.rows.map((l, k) => ({ row: base + k, column: 0, status: l.status }));
+  const result = await writeWithoutStdSheet(i, [referenceStdSheet(i, ref), ...extra]);
+  return { sheetNames: result };
+}
+
+async function writeWithoutStdSheet(i: WriteOutputsInput, sheets: ExtraSheet[]): Promise<string[]> {
+  const { writeWorkbookWithSheets } = await import('../../io/excel/write-mapped-workbook.js');
+  const r = await writeWorkbookWithSheets(i.wb.path, i.output, sheets, { force: i.force, source: i.wb.package });
+  return r.sheetNames;
+}
