@@ -291,6 +291,27 @@ describe('dvc test-api: bodies, config, reports', () => {
   });
 });
 
+describe('dvc test-api template and decode', () => {
+  it('puts a notice XML file into FileThongBaoThue and decodes it back as a table', async () => {
+    const xml = path.join(dir, 'thong-bao.xml');
+    await writeFile(
+      xml,
+      '<?xml version="1.0" encoding="UTF-8"?><DATA><BODY><ROW_LIST><MA_HSO>H55.92-230404-0004</MA_HSO>' +
+        '<LIST><MA_SO_THUE>8012345678</MA_SO_THUE><SO_QUYET_DINH>TB-01</SO_QUYET_DINH><NGAY_QUYET_DINH>04-04-2023</NGAY_QUYET_DINH>' +
+        '<SO_TIEN>2500000</SO_TIEN><TEN_TIEUMUC>Tiền sử dụng đất</TEN_TIEUMUC></LIST></ROW_LIST></BODY></DATA>',
+    );
+    const t = await runCli(['test-api', 'template', '--type', 'thong-bao-thue', '--xml', xml]);
+    expect(t.code).toBe(0);
+    const bodyFile = path.join(dir, 'tbt.json');
+    await writeFile(bodyFile, t.stdout);
+    const d = await runCli(['test-api', 'decode', bodyFile]);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/H55\.92-230404-0004\s+8012345678\s+TB-01\s+04-04-2023\s+2\.500\.000\s+Tiền sử dụng đất/);
+    const j = await runCli(['test-api', 'decode', bodyFile, '--json']);
+    expect(JSON.parse(j.stdout).rows).toEqual([{ MA_HSO: 'H55.92-230404-0004', MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB-01', NGAY_QUYET_DINH: '04-04-2023', SO_TIEN: '2500000', TEN_TIEUMUC: 'Tiền sử dụng đất' }]);
+  });
+});
+
 describe('dvc test-api: secrets never leave', () => {
   const SECRET = 'Zq7-unique-s3cret-9Xk';
   const auths = {
