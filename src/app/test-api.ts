@@ -88,7 +88,7 @@ function exitOf(probes: ProbeResult[]): 0 | 1 | 3 {
 /** `dvc test-api`: one probe, a suite of cases, or a load run; then the exchanges saved when asked. */
 export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
   const { type, target, cases, warnings } = await prepareRun(o);
-  o.onTarget?.({ dst: target.dst, url: target.url, method: target.method });
+  o.onTarget?.({ dst: target.dst, url: maskUrl(target.url, target.secrets), method: target.method });
   const ca = await loadTrust(target.caFiles, o.env);
   const settings: ProbeSettings = { timeoutMs: o.timeoutMs, maxTimeMs: o.maxTimeMs, maxBytes: o.maxBytes, ...(ca ? { ca } : {}), ...(o.proxy ? { proxy: o.proxy } : {}), follow: o.follow, env: o.env };
   if (target.insecure) warnings.unshift({ key: 'testApi.warn.insecure', params: {} });
