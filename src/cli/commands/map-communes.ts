@@ -37,7 +37,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   if (ctx.json) {
     ctx.printJson({ ...result, ok: !failed, html: typeof opts.html === 'string' ? opts.html : null });
   } else {
-    renderMapCommunesHuman(ctx, result, { html: typeof opts.html === 'string' ? opts.html : undefined, decisionsHint: path.basename(result.output) });
+    renderMapCommunesHuman(ctx, result, { html: typeof opts.html === 'string' ? opts.html : undefined, decisionsHint: result.output });
   }
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }
