@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
 import type { Msg } from '../../core/api/registry.js';
 import type { ProbeTimings } from '../../core/probe/timings.js';
@@ -61,7 +62,8 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   for (const r of p.redirects) ctx.print(c.yellow(ctx.t('testApi.h.redirect', { status: r.status, location: r.location })));
   if (p.response) {
     const r = p.response;
-    const status = r.status >= 200 && r.status < 300 ? c.green(String(r.status)) : r.status < 400 ? c.yellow(String(r.status)) : c.red(String(r.status));
+    const label = `${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim();
+    const status = r.status >= 200 && r.status < 300 ? c.green(label) : r.status < 400 ? c.yellow(label) : c.red(label);
     ctx.print(`${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${r.wireBytes !== r.bytes ? ` (${size(r.wireBytes)} ↓)` : ''}`);
     ctx.print('');
     ctx.print(c.bold(ctx.t('testApi.h.headers')));

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 function req(url: string, extra: Partial<HttpProbeRequest> = {}): HttpProbeRequest {
-  return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 300, maxBytes: 10 * 1024 * 1024, insecure: false, follow: false, env: {}, ...extra };
+  return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 5000, maxBytes: 10 * 1024 * 1024, insecure: false, follow: false, env: {}, ...extra };
 }
 
 async function fault(r: HttpProbeRequest): Promise<TransportError> {
@@ -92,10 +92,10 @@ describe('sendProbe over http', () => {
 
   it('names connection refused, DNS failure, reset and the two timeouts', async () => {
     expect((await fault(req(`http://127.0.0.1:${await closedPort()}/ok`))).fault.kind).toBe('connRefused');
-    expect((await fault(req('http://nonexistent.invalid/ok', { timeoutMs: 3000 }))).fault.kind).toBe('dns');
+    expect((await fault(req('http://nonexistent.invalid/ok'))).fault.kind).toBe('dns');
     expect((await fault(req(`${plain.url}/reset`))).fault.kind).toBe('connReset');
-    expect((await fault(req(`${plain.url}/slow-headers`))).fault).toMatchObject({ kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
-    expect((await fault(req(`${plain.url}/slow-body`))).fault).toMatchObject({ kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT' });
+    expect((await fault(req(`${plain.url}/slow-headers`, { timeoutMs: 300 }))).fault).toMatchObject({ kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
+    expect((await fault(req(`${plain.url}/slow-body`, { timeoutMs: 300 }))).fault).toMatchObject({ kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT' });
   });
 
   it('goes through a CONNECT proxy from HTTPS_PROXY, and around it for NO_PROXY hosts', async () => {
