@@ -1,11 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
 import { METHOD_DEFLATE, METHOD_STORE, U32_MAX, centralHeader, dataDescriptor, endRecords, localHeader, type EntryHeader, type EntryTotals } from './zip-records.js';
 
 export { METHOD_DEFLATE, METHOD_STORE };
+
+const WRITE_AHEAD = 8 * 1048576;
 
 export interface AddEntryOptions {
   method: number;
@@ -33,13 +35,18 @@ export class ZipWriter {
   private readonly names = new Set<string>();
   private readonly hash: Hash = createHash('sha256');
 
-  constructor(private readonly out: NodeJS.WritableStream, private readonly o: { forceZip64?: boolean } = {}) {}
+  constructor(private readonly out: Writable, private readonly o: { forceZip64?: boolean } = {}) {}
 
+  /**
+   * Queues bytes for the file. The wait for 'drain' starts only past WRITE_AHEAD queued bytes (the stream's own
+   * mark is 16 KiB), so reading and hashing the next chunk overlap the disk write of this one; memory stays bounded.
+   */
   private async put(b: Buffer): Promise<void> {
     if (b.length === 0) return;
     this.hash.update(b);
     this.offset += b.length;
-    if (!this.out.write(b)) await once(this.out, 'drain');
+    this.out.write(b);
+    if (this.out.writableLength > WRITE_AHEAD) await once(this.out, 'drain');
   }
 
   async addEntry(name: string, source: AsyncIterable<Buffer> | Iterable<Buffer>, o: AddEntryOptions): Promise<EntryTotals> {
