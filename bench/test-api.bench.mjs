@@ -106,26 +106,37 @@ try {
   result.newmanWallMs = r1(median(newmanMs));
   result.probeVsNewman = r2(median(dvcMs) / median(newmanMs));
 
-  // 2. load vs autocannon
-  const load = wall(process.execPath, [bin, 'test-api', '--type', 'tra-cuu', '--url', server.url, '--body', bodyFile, '--repeat', String(REPEAT), '--concurrency', String(CONCURRENCY), '--json']);
-  if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
-  const l = JSON.parse(load.stdout).load;
+  // 2. load vs autocannon, interleaved rounds (machine noise hits both alike), medians
   const { default: autocannon } = await import('autocannon');
-  // autocannon's own `duration` is counted in whole sampling ticks (1 s), too coarse for 2000 requests: time it here.
-  const acStart = performance.now();
-  const ac = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections: CONCURRENCY, amount: REPEAT });
-  const acSeconds = (performance.now() - acStart) / 1000;
-  if (ac.errors || ac.non2xx) throw new Error(`autocannon saw ${ac.errors} errors and ${ac.non2xx} non-2xx answers`);
-  const acThroughput = ac.requests.total / acSeconds;
+  const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+  const dvcRates = [];
+  const acRates = [];
+  let l;
+  let ac;
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    const load = wall(process.execPath, [bin, 'test-api', '--type', 'tra-cuu', '--url', server.url, '--body', bodyFile, '--repeat', String(REPEAT), '--concurrency', String(CONCURRENCY), '--json']);
+    if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
+    l = JSON.parse(load.stdout).load;
+    dvcRates.push(l.throughput);
+    // autocannon's own `duration` is counted in whole sampling ticks (1 s), too coarse for 2000 requests: time it here.
+    const acStart = performance.now();
+    ac = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections: CONCURRENCY, amount: REPEAT });
+    const acSeconds = (performance.now() - acStart) / 1000;
+    if (ac.errors || ac.non2xx) throw new Error(`autocannon saw ${ac.errors} errors and ${ac.non2xx} non-2xx answers`);
+    acRates.push(ac.requests.total / acSeconds);
+  }
   // autocannon keeps its 50 connections alive; dvc opens a new one per probe (each probe times DNS, connect, TLS).
   // autocannon's reconnectRate: 1 (a new connection per request) sent nothing in autocannon 8, so no such figure.
   result.repeat = REPEAT;
   result.concurrency = CONCURRENCY;
-  result.dvcThroughput = l.throughput;
-  result.dvcLatency = l.latency;
-  result.autocannonThroughput = r1(acThroughput);
+  result.loadRounds = LOAD_ROUNDS;
+  result.dvcThroughput = r1(median(dvcRates));
+  result.dvcThroughputRounds = dvcRates;
+  result.dvcLatencyLastRound = l.latency;
+  result.autocannonThroughput = r1(median(acRates));
+  result.autocannonThroughputRounds = acRates.map(r1);
   result.autocannonLatencyP50 = ac.latency.p50;
-  result.throughputVsAutocannon = r2(l.throughput / acThroughput);
+  result.throughputVsAutocannon = r2(median(dvcRates) / median(acRates));
 
   // 3. per-request overhead vs a bare undici.request
   const undici = await import('undici');
