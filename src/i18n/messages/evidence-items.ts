@@ -14,7 +14,7 @@ export const evidenceItems: MessageTable = {
     'evidence.meta.badDossier': '"{value}" không đúng dạng mã hồ sơ (ví dụ 000.04.05.H55-230731-0101 hoặc H55.92-230404-0004).',
     'evidence.meta.badDate': '"{value}" không phải ngày hợp lệ dạng YYYY-MM-DD, hoặc là ngày trong tương lai.',
     'evidence.item.noApis': 'Chưa có URL API nào trong evidence.yaml (mục apis).',
-    'evidence.item.apiOk': 'URL API {type}: {url}',
+    'evidence.item.apiOk': 'Đường dẫn API {type}: {url}',
     'evidence.item.apiBad': 'URL API {type} không hợp lệ: "{url}".',
     'evidence.item.dossierAfterTest': 'Mã hồ sơ {code} mang ngày sau ngày thanh toán kiểm thử {date}.',
     'evidence.item.personalInName': 'Tên tệp "{file}" có vẻ chứa số cá nhân ({kinds}).',
