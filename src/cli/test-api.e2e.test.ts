@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import { makeTestPki, type TestPki } from '../test-support/tls-certs.js';
-import { closedPort, probeHandler, startHttp, startHttps, type Running } from '../test-support/probe-servers.js';
+import { closedPort, probeHandler, startConnectProxy, startHttp, startHttps, type Running } from '../test-support/probe-servers.js';
 
 let pki: TestPki;
 let dir: string;
@@ -33,6 +33,7 @@ beforeAll(async () => {
   tlsServers.expired = await startHttps(pki.expiredChain, pki.key);
   tlsServers.wrongHost = await startHttps(pki.wrongHostChain, pki.key);
   tlsServers.selfSigned = await startHttps(pki.selfSigned, pki.key);
+  tlsServers.soon = await startHttps(pki.soonChain, pki.key);
 });
 
 afterAll(async () => {
@@ -200,6 +201,27 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
     expect(JSON.parse(r.stdout).insecure).toBe(true);
     expect(await readFile(junit, 'utf8')).toContain('<property name="insecure" value="true"/>');
     for (const f of await readdir(save)) expect(JSON.parse(await readFile(path.join(save, f), 'utf8')).insecure).toBe(true);
+  });
+
+  it('warns when the certificate expires within 30 days', async () => {
+    const r = await probe(`${tlsServers.soon.url}/ok`, ['--ca', rootCa]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/TLS certificate expires in 10 days/);
+    expect(r.stdout).toContain('(10 days left)');
+  });
+
+  it('goes through --proxy with CONNECT; the connection phases are then the proxy\'s and not reported', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const r = await probe(`${tlsServers.good.url}/ok`, ['--ca', rootCa, '--proxy', proxy.url, '--json']);
+      expect(r.code).toBe(0);
+      expect(proxy.tunnels()).toBe(1);
+      const j = JSON.parse(r.stdout);
+      expect(j.timings).toMatchObject({ dns: null, connect: null, tls: null });
+      expect(j.timings.total).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a transport fault is an <error> in JUnit', async () => {
