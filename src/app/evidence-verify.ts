@@ -21,7 +21,11 @@ export async function verifyBag(o: { target: string; cwd?: string }): Promise<Ve
   const st = await lstat(abs).catch(() => null);
   if (!st) throw new DvcError('fs.notFound', { path: o.target }, ExitCode.Usage);
   const read = st.isDirectory() ? await readDirBag(abs) : await readZipBag(abs);
-  const problems = [...read.problems, ...judgeBag(read.findings)];
+  const seen = new Set<string>();
+  const problems = [...read.problems, ...judgeBag(read.findings)].filter((p) => {
+    const k = `${p.code}\0${p.path}\0${p.detail ?? ''}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
   const payload = read.findings.files.filter((f) => f.path.startsWith('data/'));
   const info = Object.fromEntries(parseTagFile(read.findings.tagTexts.get('bag-info.txt') ?? ''));
   return {
