@@ -14,6 +14,8 @@ import type { RequestKind } from '../core/evidence/types.js';
 import { openAtomicStream } from '../io/atomic-write.js';
 import { ZipWriter, methodFor } from '../io/zip/zip-writer.js';
 import { runEvidenceCheck } from './evidence-check.js';
+import { INDEX_PAGE, fillHashes, indexModel, joinRel, sha256File, type IndexPageRenderer } from './evidence-index-page.js';
+import { compareUtf8 } from '../core/evidence/bagit.js';
 import type { SetupOptions } from './evidence-setup.js';
 
 export interface PackOptions extends SetupOptions {
@@ -27,6 +29,8 @@ export interface PackOptions extends SetupOptions {
   sourceDateEpoch?: string;
   /** Force zip64 records (tests of the zip64 path without a 4 GB file). */
   forceZip64?: boolean;
+  /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
+  indexPage?: IndexPageRenderer;
 }
 
 export interface PackResult {
@@ -77,11 +81,20 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
   if (o.redact) fields = redactRequest(fields);
   const requestText = Buffer.from(renderRequestText(fields), 'utf8');
   const generated = new Map<string, Buffer>([[META_FILE, yamlText], [REQUEST_FILE, requestText]]);
-  const { entries } = planPayload(usable, [...generated].map(([name, b]) => ({ name, size: b.length })));
-
-  const payloadBytes = entries.reduce((n, e) => n + e.size, 0);
   const newest = usable.reduce((m, f) => Math.max(m, f.mtimeMs), 315532800000);
   const stamp = fixedTimestamp(o.sourceDateEpoch, meta, newest);
+  const page = o.indexPage ? indexPagePlan(o.indexPage, usable, generated, { title: fields.title, requestText: requestText.toString('utf8'), items: outcome.items, meta, bagDateMs: stamp.ms }) : undefined;
+  if (page) generated.set(INDEX_PAGE, page.draft);
+  const { entries } = planPayload(usable, [...generated].map(([name, b]) => ({ name, size: b.length })));
+  // Files sorted after the page are hashed first (rare: top-level files), so the page can list every hash.
+  const early = new Map<string, string>();
+  if (page) {
+    for (const e of entries) {
+      if (e.rel !== undefined && compareUtf8(e.bagPath, `data/${INDEX_PAGE}`) > 0) early.set(e.bagPath, await sha256File(joinRel(dir, e.rel)));
+    }
+  }
+
+  const payloadBytes = entries.reduce((n, e) => n + e.size, 0);
   const bagInfo = Buffer.from(bagInfoText(bagInfoFields({ meta: shownMeta, kind: o.kind, requestTitle: fields.title, baggingDateMs: stamp.ms, payloadBytes, payloadFiles: entries.length, version: o.version, gaps: gaps.map(mask) })), 'utf8');
   const bagit = Buffer.from(BAGIT_TXT, 'utf8');
 
@@ -102,6 +115,7 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
     for (const e of entries) {
       const h = createHash('sha256');
       const name = e.bagPath.slice('data/'.length);
+      if (page && name === INDEX_PAGE) generated.set(INDEX_PAGE, page.fill(manifest, generated, early));
       const mem = e.rel === undefined ? generated.get(name) : undefined;
       const source = mem ? [mem] : createReadStream(path.join(dir, ...(e.rel ?? '').split('/')), { highWaterMark: CHUNK });
       const totals = await zip.addEntry(base + e.bagPath, source as AsyncIterable<Buffer>, { method: methodFor(e.bagPath, e.size), mtimeMs, expectedSize: e.size, onData: (c) => h.update(c) });
@@ -132,4 +146,31 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
     if (e instanceof DvcError) throw e;
     throw new DvcError('fs.cannotWrite', { path: o.out, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }
+}
+
+interface PagePlan {
+  /** The page with a placeholder per hash: the real page has exactly its size. */
+  draft: Buffer;
+  fill(done: readonly ManifestEntry[], generated: ReadonlyMap<string, Buffer>, early: ReadonlyMap<string, string>): Buffer;
+}
+
+function indexPagePlan(
+  render: IndexPageRenderer,
+  usable: ReadonlyArray<{ rel: string; size: number }>,
+  generated: ReadonlyMap<string, Buffer>,
+  o: { title: string; requestText: string; items: CheckOutcome['items']; meta: Parameters<typeof indexModel>[0]['meta']; bagDateMs: number },
+): PagePlan {
+  const listed = planPayload(usable, [...generated].map(([name, b]) => ({ name, size: b.length }))).entries;
+  const html = render(indexModel({ ...o, files: listed }));
+  return {
+    draft: Buffer.from(html, 'utf8'),
+    fill(done, gen, early) {
+      const byPath = new Map(done.map((m) => [m.path, m.digest]));
+      const digests = listed.map((f) => {
+        const mem = f.rel === undefined ? gen.get(f.bagPath.slice('data/'.length)) : undefined;
+        return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? createHash('sha256').update(mem).digest('hex') : '');
+      });
+      return fillHashes(html, digests);
+    },
+  };
 }

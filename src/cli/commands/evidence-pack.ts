@@ -3,6 +3,7 @@ import { DvcError, ExitCode } from '../../errors.js';
 import { packEvidence } from '../../app/evidence-pack.js';
 import type { RequestKind } from '../../core/evidence/types.js';
 import { packageVersion } from '../main.js';
+import { renderEvidenceIndexHtml } from '../render/html/evidence-index.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
@@ -20,6 +21,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
     forceZip64: ctx.env.DVC_ZIP64 === '1',
     configPath: ctx.configPath,
     cwd: ctx.cwd,
+    indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
   });
   const { errors } = countFailures(r.check.items);
   if (ctx.json) {
