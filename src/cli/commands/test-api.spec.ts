@@ -17,6 +17,7 @@ export const testApiSpec: CommandSpec = {
     { flags: '--follow', desc: 'testApi.opt.follow' },
     { flags: '--max-size <bytes>', desc: 'testApi.opt.maxSize', number: true, default: '10485760' },
     { flags: '--junit <file>', desc: 'testApi.opt.junit' },
+    { flags: '--html <file>', desc: 'testApi.opt.html' },
     { flags: '--save <dir>', desc: 'testApi.opt.save' },
     { flags: '--cases <file>', desc: 'testApi.opt.cases' },
     { flags: '--repeat <n>', desc: 'testApi.opt.repeat', number: true },

@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import type { CommandInput } from '../command-spec.js';
 import type { CliContext } from '../context.js';
 import { DvcError, ExitCode } from '../../errors.js';
@@ -26,11 +25,10 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     }
     throw new DvcError('testApi.needType', { types }, ExitCode.Usage);
   }
-  // undici parses HTTP with a WebAssembly module; V8's background tier-up of it holds the process ~70 ms at exit
-  // (a quarter of a single probe). Baseline code is plenty for a few requests; a --repeat run keeps the tier-up.
-  if (opts.repeat === undefined) setFlagsFromString('--liftoff-only');
   const junit = str(opts.junit);
   if (junit) await checkOutputPath(junit, { force: opts.force === true });
+  const html = str(opts.html);
+  if (html) await checkOutputPath(html, { force: opts.force === true });
   const insecure = opts.insecure === true;
   const bar = ctx.progress && !ctx.json && opts.repeat !== undefined ? progressBar(ctx) : null;
   let result: TestApiRun;
@@ -69,6 +67,11 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
   if (junit) {
     const file = await writeFileAtomic(junit, runJunit(result, ctx.lang), { force: opts.force === true });
     ctx.info(ctx.t('testApi.h.junit', { file }));
+  }
+  if (html) {
+    const { renderTestApiHtml } = await import('../render/html/test-api.js');
+    const file = await writeFileAtomic(html, renderTestApiHtml(result, { lang: ctx.lang }), { force: opts.force === true });
+    ctx.info(ctx.t('testApi.h.html', { file }));
   }
   if (ctx.json) ctx.printJson(runJson(result, ctx.lang));
   else renderHuman(result, ctx);
