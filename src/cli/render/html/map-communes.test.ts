@@ -24,6 +24,15 @@ describe('renderMapCommunesHtml', () => {
     expect(rows.every((r) => r.s !== 'exact')).toBe(true);
   });
 
+  it('says rows need review when some are ambiguous or not found, even for a run that completed', () => {
+    const t = (summary: NonNullable<MapCommunesResult['summary']>) => renderMapCommunesHtml({ ok: true, summary, rows: [] }, { lang: 'en' });
+    const needs = t({ rows: 3, exact: 1, normalised: 0, decided: 0, ambiguous: 1, notFound: 1 });
+    const clean = t({ rows: 3, exact: 3, normalised: 0, decided: 0, ambiguous: 0, notFound: 0 });
+    expect(needs).toContain('badge bad');
+    expect(needs).not.toContain('badge ok');
+    expect(clean).toContain('badge ok');
+  });
+
   it('shows the summary numbers and one bar row per province', () => {
     const html = renderMapCommunesHtml(model, { lang: 'en' });
     const s = model.summary!;

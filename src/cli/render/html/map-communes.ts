@@ -57,11 +57,11 @@ export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptio
     .map(([k, label, v]) => `<li data-count="${esc(k)}"><span class="v">${formatInt(lang, v)}</span>${esc(label)}</li>`)
     .join('')}</ul>`;
 
-  const verdict = result.ok === false
+  // The verdict follows the counts, not `ok` (a run that completed is `ok` even with rows left to review).
+  const toReview = (summary.ambiguous ?? 0) + (summary.notFound ?? 0) + (summary.conflicts ?? 0);
+  const verdict = toReview > 0 || result.ok === false
     ? `<p><span class="badge bad">${esc(T('html.map.needsReview'))}</span></p>`
-    : result.ok === true
-      ? `<p><span class="badge ok">${esc(T('html.map.allMatched'))}</span></p>`
-      : '';
+    : `<p><span class="badge ok">${esc(T('html.map.allMatched'))}</span></p>`;
 
   const provinceRows = provinces
     .map((p) => {
