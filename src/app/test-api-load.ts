@@ -3,6 +3,7 @@ import type { ApiType } from '../core/api/registry.js';
 import { round, summarise } from '../core/probe/percentiles.js';
 import type { BodyCase } from './test-api-body.js';
 import { probeOnce, type ProbeSettings } from './test-api-probe.js';
+import { SharedConnections } from '../io/http/shared-connections.js';
 import type { LoadSummary, ProbeResult } from './test-api-result.js';
 import type { Target } from './test-api-target.js';
 
@@ -12,7 +13,10 @@ export interface LoadRun {
   samples: ProbeResult[];
 }
 
-/** `--repeat N --concurrency C`: N probes, C at a time, each on a fresh connection. */
+/**
+ * `--repeat N --concurrency C`: N requests, C at a time. The first is a full probe on a fresh connection (its
+ * phase timings are the sample shown); the rest reuse keep-alive connections, as the portal's own client would.
+ */
 export async function runLoad(type: ApiType, target: Target, c: BodyCase, s: ProbeSettings, repeat: number, concurrency: number, onProgress?: (done: number, total: number) => void): Promise<LoadRun> {
   const times: number[] = [];
   const errorsByKind: Record<string, number> = {};
@@ -21,11 +25,14 @@ export async function runLoad(type: ApiType, target: Target, c: BodyCase, s: Pro
   let next = 0;
   let done = 0;
   let passed = 0;
+  const shared = new SharedConnections({ timeoutMs: s.timeoutMs, ca: s.ca, insecure: target.insecure, connections: Math.max(1, concurrency) });
+  const pooled: ProbeSettings = { ...s, shared };
   const t0 = performance.now();
   const worker = async () => {
     while (next < repeat) {
+      const first = next === 0;
       next++;
-      const r = await probeOnce(type, target, c, s);
+      const r = await probeOnce(type, target, c, first ? s : pooled);
       done++;
       if (samples.length === 0) samples.push(r);
       if (r.ok) passed++;
@@ -39,7 +46,11 @@ export async function runLoad(type: ApiType, target: Target, c: BodyCase, s: Pro
       onProgress?.(done, repeat);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repeat)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repeat)) }, worker));
+  } finally {
+    await shared.close();
+  }
   const wallMs = performance.now() - t0;
   return {
     summary: {

@@ -1,6 +1,7 @@
 import { checkResponse, type ApiType, type Check, type Msg } from '../core/api/registry.js';
 import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../io/http/send-probe.js';
+import type { SharedConnections } from '../io/http/shared-connections.js';
 import { withBodyKey, type BodyCase } from './test-api-body.js';
 import type { ProbeResult } from './test-api-result.js';
 import type { Target } from './test-api-target.js';
@@ -13,6 +14,8 @@ export interface ProbeSettings {
   proxy?: string;
   follow: boolean;
   env: Record<string, string | undefined>;
+  /** Keep-alive connections of a load run (see SharedConnections). */
+  shared?: SharedConnections;
 }
 
 /** Days of certificate validity under which a probe warns. */
@@ -53,6 +56,7 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
     ...(s.proxy ? { proxy: s.proxy } : {}),
     follow: s.follow,
     env: s.env,
+    ...(s.shared ? { shared: s.shared } : {}),
   };
   const secrets: SecretSet = target.secrets;
   const base = {

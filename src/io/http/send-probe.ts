@@ -6,6 +6,7 @@ import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/pro
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
 import { decodeBody, readLimited, tooLarge } from './read-body.js';
+import type { SharedConnections } from './shared-connections.js';
 
 export type { TlsDetails } from './timed-connector.js';
 
@@ -24,6 +25,8 @@ export interface HttpProbeRequest {
   follow: boolean;
   maxRedirects?: number;
   env: Record<string, string | undefined>;
+  /** Keep-alive connections of a load run; absent for a probe, which always opens a fresh connection. */
+  shared?: SharedConnections;
 }
 
 export interface RedirectHop {
@@ -81,7 +84,10 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
   let remoteAddress: string | undefined;
   const proxy = chooseProxy(url, req.env, req.proxy);
   const tlsOpts = { rejectUnauthorized: !req.insecure, ...(req.ca ? { ca: req.ca } : {}) };
-  const dispatcher: Dispatcher = proxy
+  const shared = !proxy && req.shared ? req.shared.for(url.origin) : undefined;
+  const dispatcher: Dispatcher = shared
+    ? shared
+    : proxy
     ? new (loadProxyAgent())({ uri: proxy, requestTls: tlsOpts, proxyTls: tlsOpts, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs, connectTimeout: req.timeoutMs })
     : new Client(url.origin, {
         connect: timedConnector({ timeoutMs: req.timeoutMs, ca: req.ca, insecure: req.insecure, now, marks, onTls: (t) => (tls = t), onRemote: (a) => (remoteAddress = a) }),
@@ -116,7 +122,7 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
       bytes: decoded.length,
       wireBytes: wire.length,
       timings: phaseTimings(marks),
-      tls,
+      tls: tls ?? (shared ? req.shared?.tls ?? null : null),
       redirects: [],
       ...(proxy ? { proxy } : {}),
       ...(remoteAddress ? { remoteAddress } : {}),
@@ -125,12 +131,13 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
   } catch (e) {
     marks.failedAt = now();
     destroyed = true;
-    await dispatcher.destroy().catch(() => {});
+    // A shared pool outlives one request: only a probe's own connection is torn down.
+    if (!shared) await dispatcher.destroy().catch(() => {});
     throw new TransportError(classifyFault(e), phaseTimings(marks), tls, url.toString());
   } finally {
     // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
     // complete exchange (destroy() builds an error object and its stack for nothing); a no-op after destroy().
-    if (!destroyed) await dispatcher.close().catch(() => {});
+    if (!destroyed && !shared) await dispatcher.close().catch(() => {});
   }
 }
 

@@ -17,6 +17,7 @@ function part<T>(deep: string, pick: (u: typeof Undici) => T): T {
 }
 
 export const Client: typeof Undici.Client = part('undici/lib/dispatcher/client.js', (u) => u.Client);
+export const Pool: typeof Undici.Pool = part('undici/lib/dispatcher/pool.js', (u) => u.Pool);
 export const buildConnector: typeof Undici.buildConnector = part('undici/lib/core/connect.js', (u) => u.buildConnector);
 
 type RequestFn = (this: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions) => Promise<Undici.Dispatcher.ResponseData>;
