@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { run } from '../dist/cli/entry.js';
 
-main(process.argv.slice(2)).then((code) => {
+run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -113,7 +113,7 @@ describe('dvc (built CLI)', () => {
       const r = await runCli(args, { env: { DVC_IMPORT_LOG: log }, nodeArgs: ['--import', path.join(REPO_ROOT, 'src', 'test-support', 'record-imports.mjs')] });
       expect(r.code).toBe(0);
       const urls = await readFile(log, 'utf8').catch(() => '');
-      expect(urls).toContain('/dist/cli/main.js');
+      expect(urls).toContain('/dist/cli/entry.js');
       for (const heavy of ['exceljs', 'undici', 'zod', 'cosmiconfig', 'yazl', 'yauzl', '@inquirer', '/dist/app/', '/dist/io/']) {
         expect(urls, `${args.join(' ')} loaded ${heavy}`).not.toContain(heavy);
       }

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The program's front door. `dvc --version` is answered here from package.json alone; everything else loads the
+ * commander program (main.ts), whose help texts need the whole catalogue.
+ */
+export async function run(argv: string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    process.stdout.write((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version + '\n');
+    return 0;
+  }
+  const { main } = await import('./main.js');
+  return main(argv);
+}
