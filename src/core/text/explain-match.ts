@@ -49,7 +49,15 @@ export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: 
     for (const reason of applied) out.add(reason);
     if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out.add('case_normalised');
   }
+  // Lower-casing is a step of every name; it is a reason only when some word really differs in case alone.
+  if (out.has('case_normalised') && out.size > 1 && !wordsDifferInCase(std.exact, tax.exact)) out.delete('case_normalised');
   return order(out);
+}
+
+function wordsDifferInCase(a: string, b: string): boolean {
+  const words = (s: string) => s.normalize('NFC').split(/[\s\u00a0]+/).filter(Boolean);
+  const bw = words(b);
+  return words(a).some((w) => bw.some((x) => x !== w && x.toLowerCase() === w.toLowerCase()));
 }
 
 function order(set: Set<TextReason>): TextReason[] {
