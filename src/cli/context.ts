@@ -102,7 +102,8 @@ export class CliContext {
 
   /** A spinner on stderr when a person watches a TTY; otherwise a no-op (never in CI). */
   async spinner(text: string): Promise<Spinner> {
-    if (!this.progress || this.json) return { update() {}, stop() {} };
+    // A pseudo-terminal that reports 0 columns (e.g. `script` without a size) makes ora's line count infinite.
+    if (!this.progress || this.json || (this.streams.stderr as NodeJS.WriteStream).columns === 0) return { update() {}, stop() {} };
     const { default: ora } = await import('ora');
     const s = ora({ text, stream: this.streams.stderr as NodeJS.WriteStream, color: 'cyan' }).start();
     return { update: (next) => { s.text = next; }, stop: () => s.stop() };
