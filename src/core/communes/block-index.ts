@@ -20,10 +20,11 @@ export interface BlockIndex {
   hasDistricts: boolean;
 }
 
-export function buildBlockIndex(rows: readonly UnitRow[], codes: ReadonlyMap<UnitRow, string>): BlockIndex {
+/** `cache` is shared by both sides of one run: a name spelt alike on both sheets is normalised once. */
+export function buildBlockIndex(rows: readonly UnitRow[], codes: ReadonlyMap<UnitRow, string>, cache?: Map<string, NameKeys>): BlockIndex {
   const indexed: IndexedRow[] = rows.map((row) => {
     const d = districtRefOf(row);
-    return { row, code: codes.get(row) ?? row.code.trim(), keys: nameKeys(row.name, 'commune'), district: d ? refKey(d) : undefined, districtName: d?.name };
+    return { row, code: codes.get(row) ?? row.code.trim(), keys: nameKeys(row.name, 'commune', cache), district: d ? refKey(d) : undefined, districtName: d?.name };
   });
   const byTier = {} as Record<Tier, Map<string, IndexedRow[]>>;
   for (const tier of TIERS) {

@@ -27,7 +27,9 @@ function distinctRefs(rows: readonly UnitRow[], of: (r: UnitRow) => ProvinceRef 
   const seen = new Map<string, ProvinceRef>();
   for (const row of rows) {
     const ref = of(row);
-    if (ref && !seen.has(refKey(ref))) seen.set(refKey(ref), ref);
+    if (!ref) continue;
+    const key = refKey(ref);
+    if (!seen.has(key)) seen.set(key, ref);
   }
   return [...seen.values()];
 }

@@ -37,12 +37,22 @@ export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: 
   else if (std.unitType && std.prefixForm !== tax.prefixForm) out.add('prefix_expanded');
 
   const applied = new Set<TextReason>([...std.steps[tier], ...tax.steps[tier]]);
+  const stdSteps = new Set(std.steps[tier]);
+  const taxSteps = new Set(tax.steps[tier]);
   for (const reason of applied) {
     const stage = stageOf(reason);
     if (stage === null) continue;
-    const off = new Set<Stage>([stage]);
-    const a = computeNameKeys(std.raw, kind, off);
-    const b = computeNameKeys(tax.raw, kind, off);
+    // A stage that changed one name only is what made them meet; only a stage both needed is put to the test.
+    if (stdSteps.has(reason) !== taxSteps.has(reason)) {
+      out.add(reason);
+      continue;
+    }
+    if (reason === 'case_normalised') {
+      if (wordsDifferInCase(std.exact, tax.exact)) out.add(reason);
+      continue;
+    }
+    const a = keysWithout(std.raw, kind, stage);
+    const b = keysWithout(tax.raw, kind, stage);
     if (a[tier] !== b[tier]) out.add(reason);
   }
   if (out.size === 0) {
@@ -58,6 +68,26 @@ function wordsDifferInCase(a: string, b: string): boolean {
   const words = (s: string) => s.normalize('NFC').split(/[\s\u00a0]+/).filter(Boolean);
   const bw = words(b);
   return words(a).some((w) => bw.some((x) => x !== w && x.toLowerCase() === w.toLowerCase()));
+}
+
+/** Keys with one stage switched off; kept because the same tax or std name is explained many times in a run. */
+const WITHOUT = new Map<string, NameKeys>();
+const WITHOUT_LIMIT = 50_000;
+
+/** Starts a run with an empty cache, so that one run's figures never depend on an earlier run. */
+export function clearExplainCache(): void {
+  WITHOUT.clear();
+}
+
+function keysWithout(raw: string, kind: NameKind, stage: Stage): NameKeys {
+  const id = `${stage}\u0000${kind}\u0000${raw}`;
+  let keys = WITHOUT.get(id);
+  if (!keys) {
+    if (WITHOUT.size >= WITHOUT_LIMIT) WITHOUT.clear();
+    keys = computeNameKeys(raw, kind, new Set<Stage>([stage]));
+    WITHOUT.set(id, keys);
+  }
+  return keys;
 }
 
 function order(set: Set<TextReason>): TextReason[] {

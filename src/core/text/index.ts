@@ -26,4 +26,4 @@ export { foldDiacritics, foldIY } from './fold-diacritics.js';
 export { parseUnitPrefix, type ParsedPrefix } from './unit-prefix.js';
 export { restoreCodeZeros } from './code-zeros.js';
 export { nameKeys } from './name-keys.js';
-export { explainKeyMatch, firstMatchingTier } from './explain-match.js';
+export { explainKeyMatch, firstMatchingTier, clearExplainCache } from './explain-match.js';

@@ -89,7 +89,16 @@ export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<S
   }
 }
 
-/** The keys of a name for every tier, with the transformations each tier needed. */
-export function nameKeys(raw: string, kind: NameKind): NameKeys {
-  return computeNameKeys(raw, kind);
+/**
+ * The keys of a name for every tier, with the transformations each tier needed. `cache` (raw name → keys)
+ * must hold names of this one `kind` only.
+ */
+export function nameKeys(raw: string, kind: NameKind, cache?: Map<string, NameKeys>): NameKeys {
+  if (!cache) return computeNameKeys(raw, kind);
+  let keys = cache.get(raw);
+  if (!keys) {
+    keys = computeNameKeys(raw, kind);
+    cache.set(raw, keys);
+  }
+  return keys;
 }

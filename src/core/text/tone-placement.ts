@@ -22,6 +22,10 @@ function moveTone(word: string): string {
   return word.slice(0, n - 2) + withTone(first, split.tone) + split.base;
 }
 
+/** A toned a/e/y right after o/u (NFC or NFD): the only shape moveTone can change; most names have none. */
+const CANDIDATE = /[oOuU](?:[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]|[aAeEyY][\u0300\u0301\u0303\u0309\u0323])/;
+
 export function normaliseTonePlacement(s: string): string {
+  if (!CANDIDATE.test(s)) return s;
   return s.replace(WORD, moveTone);
 }
