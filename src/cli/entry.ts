@@ -7,6 +7,13 @@ import path from 'node:path';
  * commander program (main.ts), whose help texts need the whole catalogue.
  */
 export async function run(argv: string[]): Promise<number> {
+  // `dvc … --json | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
     process.stdout.write((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version + '\n');

@@ -5,7 +5,7 @@ export const doctor: MessageTable = {
   vi: {
     'html.footer': 'Tạo bởi dvc. Tệp này tự chứa: không tải gì từ mạng.',
     'html.status.exact': 'Khớp chính xác',
-    'html.status.normalised': 'Khớp sau chuẩn hoá',
+    'html.status.normalised': 'Khớp sau chuẩn hóa',
     'html.status.decided': 'Đã quyết định',
     'html.status.ambiguous': 'Nhập nhằng',
     'html.status.not_found': 'Không tìm thấy',
