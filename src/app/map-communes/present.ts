@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n/index.js';
 import { t } from '../../i18n/index.js';
-import type { MatchResult, Reason, RowMatch, UnitRow } from '../../core/communes/index.js';
+import type { MatchResult, ProvinceSummary, Reason, RowMatch, UnitRow } from '../../core/communes/index.js';
 
 /** One standard row as reported in JSON, HTML and the review sheet. */
 export interface ReportRow {
@@ -21,18 +21,13 @@ export interface ReportRow {
   conflict?: boolean;
 }
 
-export interface ProvinceReport {
+/** Counts per status, for a province or the whole run: the engine's province summary without its pair. */
+export type Summary = Omit<ProvinceSummary, 'pair'>;
+
+export interface ProvinceReport extends Summary {
   provinceCode?: string;
   provinceName: string;
   taxProvinceName: string;
-  rows: number;
-  exact: number;
-  normalised: number;
-  decided: number;
-  ambiguous: number;
-  notFound: number;
-  taxUnused: number;
-  conflicts: number;
 }
 
 export function reasonText(lang: Lang, r: Reason): string {
@@ -69,30 +64,12 @@ export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet:
 }
 
 export function toProvinceReports(match: MatchResult): ProvinceReport[] {
-  return match.provinces.map((p) => ({
-    provinceCode: p.pair.std.code,
-    provinceName: p.pair.std.name,
-    taxProvinceName: p.pair.tax.name,
-    rows: p.rows,
-    exact: p.exact,
-    normalised: p.normalised,
-    decided: p.decided,
-    ambiguous: p.ambiguous,
-    notFound: p.notFound,
-    taxUnused: p.taxUnused,
-    conflicts: p.conflicts,
+  return match.provinces.map(({ pair, ...counts }) => ({
+    provinceCode: pair.std.code,
+    provinceName: pair.std.name,
+    taxProvinceName: pair.tax.name,
+    ...counts,
   }));
-}
-
-export interface Summary {
-  rows: number;
-  exact: number;
-  normalised: number;
-  decided: number;
-  ambiguous: number;
-  notFound: number;
-  taxUnused: number;
-  conflicts: number;
 }
 
 export function summarise(rows: readonly ReportRow[], match: MatchResult): Summary {
