@@ -306,7 +306,7 @@ export const doctor: MessageTable = {
     'doctor.unknownDst': "No province \"{dst}\" in the configuration. Configured provinces: {known}",
     'doctor.dstWithoutConfig': "--dst {dst} was given but no configuration file was found; create dvc.config.json or use --config",
     'doctor.title': "dvc environment check",
-    'doctor.summary.ok': "Everything is ready ({warnings} warnings).",
+    'doctor.summary.ok': "Everything is ready ({warnings} warning(s)).",
     'doctor.summary.fail': "{errors} errors and {warnings} warnings to deal with.",
     'doctor.fixLabel': "Fix",
     'doctor.node.ok': "Node.js {version}",
