@@ -41,7 +41,8 @@ function unitRows(recs: Rec[]): UnitRow[] {
 
 const pad5 = (c: string) => c.trim().padStart(5, '0');
 const report: string[] = [];
-const log = (line: string) => { report.push(line); console.log(line); };
+// The figures go to the test output (they are quoted in docs/map-communes-accuracy.md).
+const log = (line: string) => { report.push(line); process.stdout.write(`${line}\n`); };
 
 /** First case-insensitive equal name in the same province, in sheet order: what VLOOKUP does. */
 function vlookup(std: UnitRow[], tax: UnitRow[], province: (r: UnitRow) => string, taxProvince: (r: UnitRow) => string): Map<UnitRow, string> {
