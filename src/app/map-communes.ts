@@ -107,7 +107,10 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const match = matchCommunes({ std: std.units, tax: tax.units, decisions, provinces: pairs, mergeHint });
   if (!o.provinces?.length) {
     for (const p of match.pairing.unpairedStd) notes.push({ key: 'mc.note.unpairedStd', params: { name: p.name } });
-    for (const p of match.pairing.unpairedTax) notes.push({ key: 'mc.note.unpairedTax', params: { name: p.name } });
+    // A tax sheet of the whole country beside one province's standard sheet is normal: one line, not 62.
+    const unpairedTax = match.pairing.unpairedTax;
+    if (unpairedTax.length > 3) notes.push({ key: 'mc.note.unpairedTaxMany', params: { count: unpairedTax.length, names: unpairedTax.slice(0, 5).map((p) => p.name).join(', ') } });
+    else for (const p of unpairedTax) notes.push({ key: 'mc.note.unpairedTax', params: { name: p.name } });
   }
 
   const sheetLabel = stdEntry?.name ?? o.reference!;
