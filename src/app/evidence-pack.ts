@@ -14,6 +14,7 @@ import type { RequestKind } from '../core/evidence/types.js';
 import { openAtomicStream } from '../io/atomic-write.js';
 import { ZipWriter, methodFor } from '../io/zip/zip-writer.js';
 import { runEvidenceCheck } from './evidence-check.js';
+import { ReadAhead } from '../io/evidence/read-ahead.js';
 import { INDEX_PAGE, fillHashes, indexModel, joinRel, sha256File, type IndexPageRenderer } from './evidence-index-page.js';
 import { compareUtf8 } from '../core/evidence/bagit.js';
 import type { SetupOptions } from './evidence-setup.js';
@@ -112,12 +113,13 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
     await addTag('bag-info.txt', bagInfo);
     await addTag('bagit.txt', bagit);
     const manifest: ManifestEntry[] = [];
-    for (const e of entries) {
+    const ahead = new ReadAhead(entries.map((e) => (e.rel === undefined ? undefined : { path: joinRel(dir, e.rel), size: e.size })), { window: 16, maxSize: 4 * CHUNK });
+    for (const [i, e] of entries.entries()) {
       const h = createHash('sha256');
       const name = e.bagPath.slice('data/'.length);
       if (page && name === INDEX_PAGE) generated.set(INDEX_PAGE, page.fill(manifest, generated, early));
-      const mem = e.rel === undefined ? generated.get(name) : undefined;
-      const source = mem ? [mem] : createReadStream(path.join(dir, ...(e.rel ?? '').split('/')), { highWaterMark: CHUNK });
+      const mem = e.rel === undefined ? generated.get(name) : await ahead.take(i);
+      const source = mem ? [mem] : createReadStream(joinRel(dir, e.rel ?? ''), { highWaterMark: 4 * CHUNK });
       const totals = await zip.addEntry(base + e.bagPath, source as AsyncIterable<Buffer>, { method: methodFor(e.bagPath, e.size), mtimeMs, expectedSize: e.size, onData: (c) => h.update(c) });
       if (totals.size !== e.size) throw new DvcError('evidence.pack.fileChanged', { file: e.rel ?? name }, ExitCode.Usage);
       manifest.push({ path: e.bagPath, digest: h.digest('hex') });

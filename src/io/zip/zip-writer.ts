@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
@@ -34,19 +33,39 @@ export class ZipWriter {
   private readonly central: Buffer[] = [];
   private readonly names = new Set<string>();
   private readonly hash: Hash = createHash('sha256');
+  private inflight: { bytes: number; done: Promise<void> }[] = [];
+  private inflightBytes = 0;
 
   constructor(private readonly out: Writable, private readonly o: { forceZip64?: boolean } = {}) {}
 
   /**
-   * Queues bytes for the file. The wait for 'drain' starts only past WRITE_AHEAD queued bytes (the stream's own
-   * mark is 16 KiB), so reading and hashing the next chunk overlap the disk write of this one; memory stays bounded.
+   * Queues bytes for the file. Past WRITE_AHEAD bytes in flight it waits for the oldest chunk to be written, not
+   * for the whole queue to drain ('drain' fires only when it is empty): the disk then never waits for the
+   * hashing and the hashing never waits for an empty queue, and memory stays bounded.
    */
   private async put(b: Buffer): Promise<void> {
     if (b.length === 0) return;
     this.hash.update(b);
     this.offset += b.length;
-    this.out.write(b);
-    if (this.out.writableLength > WRITE_AHEAD) await once(this.out, 'drain');
+    const done = new Promise<void>((resolve, reject) => {
+      this.out.write(b, (err) => (err ? reject(err) : resolve()));
+    });
+    // Awaited below or in flush(); a failure also reaches the stream's 'error' listeners.
+    done.catch(() => {});
+    this.inflight.push({ bytes: b.length, done });
+    this.inflightBytes += b.length;
+    while (this.inflightBytes > WRITE_AHEAD) {
+      const oldest = this.inflight.shift()!;
+      await oldest.done;
+      this.inflightBytes -= oldest.bytes;
+    }
+  }
+
+  /** Waits until every queued byte has been handed to the file. */
+  private async flush(): Promise<void> {
+    for (const w of this.inflight) await w.done;
+    this.inflight = [];
+    this.inflightBytes = 0;
   }
 
   async addEntry(name: string, source: AsyncIterable<Buffer> | Iterable<Buffer>, o: AddEntryOptions): Promise<EntryTotals> {
@@ -96,6 +115,7 @@ export class ZipWriter {
     for (const c of this.central) await this.put(c);
     const size = this.offset - cdOffset;
     await this.put(endRecords({ entries: this.central.length, size, offset: cdOffset, zip64: this.o.forceZip64 === true }));
+    await this.flush();
     return { bytes: this.offset, sha256: this.hash.digest('hex'), entries: this.central.length };
   }
 }
