@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../test-support/run-cli.js';
+
+/** A real terminal: tmux runs the command in a pane; the test reads the screen and types like a person. */
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+async function screenUntil(session: string, pattern: RegExp, timeoutMs = 15000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', session);
+    if (pattern.test(screen)) return screen;
+    if (Date.now() - started > timeoutMs) throw new Error(`no ${pattern} on screen:\n${screen}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('dvc evidence request on a terminal', () => {
+  it('asks for the missing fields, checks the e-mail as it is typed, and writes the request', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
+    const folder = path.join(dir, 'ho-so');
+    const init = await runCli(['evidence', 'init', folder, '--no-input']);
+    expect(init.code, init.stderr).toBe(0);
+    const out = path.join(dir, 'yeu-cau.txt');
+    const script = path.join(dir, 'run.sh');
+    await writeFile(script, `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}' --out '${out}'; echo "EXIT=$?"; sleep 30\n`);
+    const session = `dvc-tty-${process.pid}`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', `bash '${script}'`);
+    try {
+      await screenUntil(session, /Tên đơn vị/);
+      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Thái Nguyên');
+      tmux('send-keys', '-t', session, 'Enter');
+      await screenUntil(session, /Email phản hồi/);
+      tmux('send-keys', '-t', session, '-l', 'khong-phai-email');
+      tmux('send-keys', '-t', session, 'Enter');
+      // The answer is refused where it is typed, with the catalogue's message, and the prompt stays open.
+      await screenUntil(session, /"khong-phai-email" không phải địa chỉ email hợp lệ/);
+      for (let i = 0; i < 'khong-phai-email'.length; i++) tmux('send-keys', '-t', session, 'BSpace');
+      tmux('send-keys', '-t', session, '-l', 'motcua@thainguyen.gov.vn');
+      tmux('send-keys', '-t', session, 'Enter');
+      await screenUntil(session, /URL API loại tra-cuu/);
+      tmux('send-keys', '-t', session, '-l', 'https://motcua.thainguyen.gov.vn/api/tra-cuu');
+      tmux('send-keys', '-t', session, 'Enter');
+      for (const type of ['thong-bao-thue', 'chung-tu']) {
+        await screenUntil(session, new RegExp(`URL API loại ${type}`));
+        tmux('send-keys', '-t', session, 'Enter');
+      }
+      await screenUntil(session, /EXIT=0/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+    const text = await readFile(out, 'utf8');
+    expect(text).toContain('UBND tỉnh Thái Nguyên- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai');
+    expect(text).toContain('motcua@thainguyen.gov.vn');
+    expect(text).toContain('https://motcua.thainguyen.gov.vn/api/tra-cuu');
+  });
+});
