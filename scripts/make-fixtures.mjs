@@ -17,18 +17,8 @@ if (!existsSync(textModule)) {
   process.exit(2);
 }
 const { encodeTcvn3, encodeVni, foldDiacritics } = await import(pathToFileURL(textModule).href);
+const { seededRandom: seeded } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'seeded-random.js')).href);
 
-/** mulberry32: a small seeded generator, so every run writes the same workbooks. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readCsv(name) {
   const [head, ...lines] = readFileSync(path.join(dataDir, name), 'utf8').trim().split('\n');
