@@ -7,5 +7,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/test-support/**', 'src/**/*.generated.ts'],
+      reporter: ['text-summary', 'json-summary'],
+    },
   },
 });

@@ -4,7 +4,18 @@
 // maxRssBytes field of `--json`. Everything lives in a temporary folder that is removed at the end.
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync, readdirSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,14 +45,31 @@ function writeRandom(file, size, head, tail) {
 function generate() {
   const videoBytes = Math.floor(totalMb * 0.75) * 1048576;
   const smallBytes = totalMb * 1048576 - videoBytes;
-  const folders = ['01-tin-nhan-thong-bao-thue', '02-xac-nhan-thanh-toan', '03-phan-mem-mot-cua', '04-bien-lai', '06-video'];
+  const folders = [
+    '01-tin-nhan-thong-bao-thue',
+    '02-xac-nhan-thanh-toan',
+    '03-phan-mem-mot-cua',
+    '04-bien-lai',
+    '06-video',
+  ];
   for (const f of folders) mkdirSync(path.join(dir, f), { recursive: true });
   const ftyp = Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isomiso2')]);
-  for (let i = 0; i < 3; i++) writeRandom(path.join(dir, '06-video', `video-${i + 1}.mp4`), Math.floor(videoBytes / 3), ftyp, Buffer.alloc(0));
+  for (let i = 0; i < 3; i++)
+    writeRandom(path.join(dir, '06-video', `video-${i + 1}.mp4`), Math.floor(videoBytes / 3), ftyp, Buffer.alloc(0));
   const kinds = [
-    ['01-tin-nhan-thong-bao-thue', 'png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])],
+    [
+      '01-tin-nhan-thong-bao-thue',
+      'png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+    ],
     ['02-xac-nhan-thanh-toan', 'jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from([0xff, 0xd9])],
-    ['03-phan-mem-mot-cua', 'png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])],
+    [
+      '03-phan-mem-mot-cua',
+      'png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+    ],
     ['04-bien-lai', 'pdf', Buffer.from('%PDF-1.4\n'), Buffer.from('\n%%EOF\n')],
   ];
   const each = 512 * 1024;
@@ -50,11 +78,16 @@ function generate() {
     const [folder, ext, head, tail] = kinds[i % kinds.length];
     writeRandom(path.join(dir, folder, `anh-${String(i).padStart(4, '0')}.${ext}`), each, head, tail);
   }
-  writeFileSync(path.join(dir, 'evidence.yaml'), 'unitName: "UBND tỉnh Thử Nghiệm"\nemail: "motcua@example.vn"\ndst: "TST"\ntestPayment:\n  dossierCode: "000.00.12.H26-261118-0001"\n  date: "2026-11-20"\napis:\n  chung-tu: "https://motcua.example.vn/api/chung-tu"\n');
+  writeFileSync(
+    path.join(dir, 'evidence.yaml'),
+    'unitName: "UBND tỉnh Thử Nghiệm"\nemail: "motcua@example.vn"\ndst: "TST"\ntestPayment:\n  dossierCode: "000.00.12.H26-261118-0001"\n  date: "2026-11-20"\napis:\n  chung-tu: "https://motcua.example.vn/api/chung-tu"\n',
+  );
 }
 
 function listFiles(d) {
-  return readdirSync(d, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
+  return readdirSync(d, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
 function timed(cmd, args, opts = {}) {
@@ -65,7 +98,9 @@ function timed(cmd, args, opts = {}) {
   return { ms, r };
 }
 
-const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident');
+const gnuTime =
+  existsSync('/usr/bin/time') &&
+  spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident');
 
 try {
   generate();
@@ -82,9 +117,13 @@ try {
     const out = path.join(tmp, 'minh-chung.zip');
     rmSync(out, { force: true });
     const args = [bin, 'evidence', 'pack', dir, '--out', out, '--allow-incomplete', '--json', '--no-input'];
-    const { ms, r } = gnuTime ? timed('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: tmp }) : timed(process.execPath, args, { cwd: tmp });
+    const { ms, r } = gnuTime
+      ? timed('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: tmp })
+      : timed(process.execPath, args, { cwd: tmp });
     pack.push(ms);
-    const fromTime = gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024 : 0;
+    const fromTime = gnuTime
+      ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024
+      : 0;
     const fromJson = JSON.parse(r.stdout).maxRssBytes ?? 0;
     rssBytes = Math.max(rssBytes, fromTime || fromJson);
   }
@@ -105,7 +144,9 @@ try {
     target: 'throughputRatio >= 0.8 && peakRssMb < 200',
   };
   result.pass = result.throughputRatio >= 0.8 && result.peakRssMb < 200;
-  console.log(`pack ${result.megabytes} MB: ${result.packMBps} MB/s · sha256sum ${result.sha256sumMBps} MB/s · ratio ×${result.throughputRatio} · peak RSS ${result.peakRssMb} MB`);
+  console.log(
+    `pack ${result.megabytes} MB: ${result.packMBps} MB/s · sha256sum ${result.sha256sumMBps} MB/s · ratio ×${result.throughputRatio} · peak RSS ${result.peakRssMb} MB`,
+  );
   console.log(JSON.stringify(result));
   process.exitCode = result.pass ? 0 : 1;
 } finally {

@@ -18,7 +18,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 // The data folder sits beside the checkout (DVC_DATA overrides); the CSV has no quoted fields.
 const dataFile = process.env.DVC_DATA ?? path.join(root, '..', 'shared', 'data', 'gso-units-2004-ed2021-11-01.csv');
-const lines = readFileSync(dataFile, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const lines = readFileSync(dataFile, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dvc-bench-excel-'));
 const input = path.join(dir, 'big.xlsx');
@@ -27,7 +31,17 @@ const input = path.join(dir, 'big.xlsx');
   const std = wb.addWorksheet('MX Bo TTTT');
   std.addRow(['DANH MỤC ĐƠN VỊ HÀNH CHÍNH']);
   std.addRow([]);
-  std.addRow(['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT']);
+  std.addRow([
+    'STT',
+    'Mã TP',
+    'Tỉnh / Thành Phố',
+    'Mã QH',
+    'Quận Huyện',
+    'Mã PX',
+    'Phường Xã',
+    'Cấp',
+    'Mã phường/xã CQT',
+  ]);
   lines.forEach((l, i) => std.addRow([i + 1, l[0], l[1], l[2], l[3], l[4], l[5], l[6]]));
   const tax = wb.addWorksheet('MX CQT');
   tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']);
@@ -59,18 +73,45 @@ async function dvcRoundTrip() {
   const std = detectHeader(wb.sheet('MX Bo TTTT').rows(), { sheet: 'MX Bo TTTT' });
   const tax = detectHeader(wb.sheet('MX CQT').rows(), { sheet: 'MX CQT' });
   readMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cells = std.dataRows.map((r, i) => ({ row: r.row, value: i % 5 === 4 ? null : tax.dataRows[i]?.values.code ?? null, status: statuses[i % 5] }));
-  const review = [['Dòng', 'Mã', 'Tên', 'Trạng thái'], ...std.dataRows.filter((_, i) => i % 5 >= 3).map((r, i) => [r.row, r.values.code, r.values.name, statuses[3 + (i % 2)]])];
-  await writeMappedWorkbook(input, path.join(dir, `dvc-${n++}.xlsx`), {
-    stdSheet: 'MX Bo TTTT',
-    headerRow: std.headerRow,
-    cells,
-    legend: { title: 'Chú giải', rows: statuses.map((s) => ({ status: s, label: s })) },
-    extraSheets: [
-      { name: 'Rà soát', rows: review, headerStyle: true, autoFilter: true, freezeHeader: true, columnWidths: [8, 10, 30, 14] },
-      { name: 'Tóm tắt', rows: [['Tỉnh', 'Số xã'], ['Tất cả', std.dataRows.length]] },
-    ],
-  }, { source: wb.package });
+  const cells = std.dataRows.map((r, i) => ({
+    row: r.row,
+    value: i % 5 === 4 ? null : (tax.dataRows[i]?.values.code ?? null),
+    status: statuses[i % 5],
+  }));
+  const review = [
+    ['Dòng', 'Mã', 'Tên', 'Trạng thái'],
+    ...std.dataRows
+      .filter((_, i) => i % 5 >= 3)
+      .map((r, i) => [r.row, r.values.code, r.values.name, statuses[3 + (i % 2)]]),
+  ];
+  await writeMappedWorkbook(
+    input,
+    path.join(dir, `dvc-${n++}.xlsx`),
+    {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: std.headerRow,
+      cells,
+      legend: { title: 'Chú giải', rows: statuses.map((s) => ({ status: s, label: s })) },
+      extraSheets: [
+        {
+          name: 'Rà soát',
+          rows: review,
+          headerStyle: true,
+          autoFilter: true,
+          freezeHeader: true,
+          columnWidths: [8, 10, 30, 14],
+        },
+        {
+          name: 'Tóm tắt',
+          rows: [
+            ['Tỉnh', 'Số xã'],
+            ['Tất cả', std.dataRows.length],
+          ],
+        },
+      ],
+    },
+    { source: wb.package },
+  );
 }
 
 await exceljsRoundTrip();
@@ -98,6 +139,8 @@ const result = {
   ratio: Number((median(ours) / median(ex)).toFixed(3)),
   target: 1.5,
 };
-console.log(`exceljs read+write ${result.exceljsReadWriteMs} ms (read ${result.exceljsReadOnlyMs} ms); dvc read+detect+write ${result.dvcReadWriteMs} ms (read+detect ${result.dvcReadOnlyMs} ms); ratio ${result.ratio}`);
+console.log(
+  `exceljs read+write ${result.exceljsReadWriteMs} ms (read ${result.exceljsReadOnlyMs} ms); dvc read+detect+write ${result.dvcReadWriteMs} ms (read+detect ${result.dvcReadOnlyMs} ms); ratio ${result.ratio}`,
+);
 console.log(JSON.stringify(result));
 process.exitCode = result.ratio <= result.target ? 0 : 1;

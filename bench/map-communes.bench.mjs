@@ -18,8 +18,8 @@ import ExcelJS from 'exceljs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
 const load = (p) => import(pathToFileURL(path.join(dist, p)).href);
-const { encodeTcvn3, encodeVni, foldDiacritics } = await load('core/text/index.js');
-const { matchCommunes, pairProvinces } = await load('core/communes/index.js');
+const { encodeTcvn3, encodeVni, foldDiacritics } = await load('core/text/text.js');
+const { matchCommunes, pairProvinces } = await load('core/communes/communes.js');
 const { readWorkbook } = await load('io/excel/read-workbook.js');
 const { readSide } = await load('app/map-communes/read-sides.js');
 const { mergeHintFor } = await load('app/map-communes/reference-side.js');
@@ -28,17 +28,23 @@ const bin = path.join(root, 'bin', 'dvc.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const copies = Number(process.env.BENCH_COPIES ?? 10);
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
-const csv = ['gso-units-2004-ed2021-11-01.csv', 'gso-units-2004.csv'].map((f) => path.join(dataDir, f)).find(existsSync);
+const csv = ['gso-units-2004-ed2021-11-01.csv', 'gso-units-2004.csv']
+  .map((f) => path.join(dataDir, f))
+  .find(existsSync);
 if (!csv) throw new Error(`no 2004-structure GSO list in ${dataDir} (set DVC_SHARED_DATA)`);
 // These files have no quoted fields (SOURCES.md), but a few names keep odd whitespace: split on commas only.
-const units = readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1).map((l) => {
-  const [provinceCode, provinceName, districtCode, districtName, code, name, level] = l.split(',');
-  return { provinceCode, provinceName, districtCode, districtName, code, name, level };
-});
+const units = readFileSync(csv, 'utf8')
+  .trimEnd()
+  .split('\n')
+  .slice(1)
+  .map((l) => {
+    const [provinceCode, provinceName, districtCode, districtName, code, name, level] = l.split(',');
+    return { provinceCode, provinceName, districtCode, districtName, code, name, level };
+  });
 
 // ── the synthetic tax side ──────────────────────────────────────────────────────────────────────────────
 let seed = 20210111;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
 const OLD_TONE = { ò: 'à', ó: 'á', ỏ: 'ả', õ: 'ã', ọ: 'ạ' };
 const OLD_TONE_E = { ò: 'è', ó: 'é', ỏ: 'ẻ', õ: 'ẽ', ọ: 'ẹ' };
@@ -46,32 +52,67 @@ const OLD_TONE_Y = { ù: 'ỳ', ú: 'ý', ủ: 'ỷ', ũ: 'ỹ', ụ: 'ỵ' };
 /** "Hòa" → "Hoà", "Thủy" → "Thuỷ" (the style many offices still type). */
 function oldTone(s) {
   return s
-    .replace(/(?<![\p{L}])(\p{L}*?)([òóỏõọ])([ae])(?![\p{L}])/gu, (_, head, o, v) => head + 'o' + (v === 'a' ? OLD_TONE : OLD_TONE_E)[o])
+    .replace(
+      /(?<![\p{L}])(\p{L}*?)([òóỏõọ])([ae])(?![\p{L}])/gu,
+      (_, head, o, v) => head + 'o' + (v === 'a' ? OLD_TONE : OLD_TONE_E)[o],
+    )
     .replace(/(?<![\p{L}])(\p{L}*?[^qQ\p{L}]?)([ùúủũụ])y(?![\p{L}])/gu, (_, head, u) => head + 'u' + OLD_TONE_Y[u]);
 }
 function abbreviate(name) {
-  return name.replace(/^Phường /, random() < 0.5 ? 'P. ' : 'P.').replace(/^Xã /, 'X. ').replace(/^Thị trấn /i, random() < 0.5 ? 'TT ' : 'T.T. ');
+  return name
+    .replace(/^Phường /, random() < 0.5 ? 'P. ' : 'P.')
+    .replace(/^Xã /, 'X. ')
+    .replace(/^Thị trấn /i, random() < 0.5 ? 'TT ' : 'T.T. ');
 }
 const dropPrefix = (name) => name.replace(/^(Phường|Xã|Thị trấn) /i, '');
 const noisyProvince = (name) => name.replace(/^(Tỉnh|Thành phố) /, '');
-const noisyDistrict = (name) => name.replace(/^Huyện /, 'H. ').replace(/^Thành phố /, 'TP ').replace(/^Quận /, 'Q. ');
+const noisyDistrict = (name) =>
+  name
+    .replace(/^Huyện /, 'H. ')
+    .replace(/^Thành phố /, 'TP ')
+    .replace(/^Quận /, 'Q. ');
 
 const noiseCounts = {};
 function noisyName(name) {
   const r = random();
-  const kind = r < 0.3 ? 'oldTone' : r < 0.5 ? 'abbreviated' : r < 0.55 ? 'prefixDropped' : r < 0.6 ? 'diacriticsFree'
-    : r < 0.61 ? 'tcvn3' : r < 0.62 ? 'vni' : r < 0.65 ? 'nfd' : r < 0.68 ? 'spacesCase' : 'asIs';
+  const kind =
+    r < 0.3
+      ? 'oldTone'
+      : r < 0.5
+        ? 'abbreviated'
+        : r < 0.55
+          ? 'prefixDropped'
+          : r < 0.6
+            ? 'diacriticsFree'
+            : r < 0.61
+              ? 'tcvn3'
+              : r < 0.62
+                ? 'vni'
+                : r < 0.65
+                  ? 'nfd'
+                  : r < 0.68
+                    ? 'spacesCase'
+                    : 'asIs';
   noiseCounts[kind] = (noiseCounts[kind] ?? 0) + 1;
   switch (kind) {
-    case 'oldTone': return oldTone(name);
-    case 'abbreviated': return abbreviate(name);
-    case 'prefixDropped': return dropPrefix(name);
-    case 'diacriticsFree': return foldDiacritics(name);
-    case 'tcvn3': return encodeTcvn3(name);
-    case 'vni': return encodeVni(name);
-    case 'nfd': return name.normalize('NFD');
-    case 'spacesCase': return ` ${name.replace(/ /g, '  ').toUpperCase()}\u00a0`;
-    default: return name;
+    case 'oldTone':
+      return oldTone(name);
+    case 'abbreviated':
+      return abbreviate(name);
+    case 'prefixDropped':
+      return dropPrefix(name);
+    case 'diacriticsFree':
+      return foldDiacritics(name);
+    case 'tcvn3':
+      return encodeTcvn3(name);
+    case 'vni':
+      return encodeVni(name);
+    case 'nfd':
+      return name.normalize('NFD');
+    case 'spacesCase':
+      return ` ${name.replace(/ /g, '  ').toUpperCase()}\u00a0`;
+    default:
+      return name;
   }
 }
 
@@ -90,14 +131,31 @@ function sheetsFor(n) {
       const provinceName = u.provinceName + SUFFIX[k];
       const code = k === 0 ? u.code : String(k * 100000 + Number(u.code));
       // Some GSO codes typed as numbers, so their leading zeros are gone.
-      std.push([std.length + 1, u.provinceCode, provinceName, u.districtCode, u.districtName, random() < 0.03 ? Number(code) : code, u.name, u.level]);
+      std.push([
+        std.length + 1,
+        u.provinceCode,
+        provinceName,
+        u.districtCode,
+        u.districtName,
+        random() < 0.03 ? Number(code) : code,
+        u.name,
+        u.level,
+      ]);
       if (!provinceSeq.has(u.provinceCode)) provinceSeq.set(u.provinceCode, 100 * (k + 1) + provinceSeq.size + 1);
       const p = provinceSeq.get(u.provinceCode);
       const dKey = `${u.provinceCode}:${u.districtCode}`;
-      if (!districtSeq.has(dKey)) districtSeq.set(dKey, [...districtSeq.keys()].filter((d) => d.startsWith(`${u.provinceCode}:`)).length + 1);
+      if (!districtSeq.has(dKey))
+        districtSeq.set(dKey, [...districtSeq.keys()].filter((d) => d.startsWith(`${u.provinceCode}:`)).length + 1);
       const d = `${p}${String(districtSeq.get(dKey)).padStart(2, '0')}`;
       communeSeq.set(dKey, (communeSeq.get(dKey) ?? 0) + 1);
-      tax.push([String(p), noisyProvince(provinceName), d, noisyDistrict(u.districtName), `${d}${String(communeSeq.get(dKey)).padStart(3, '0')}`, noisyName(u.name)]);
+      tax.push([
+        String(p),
+        noisyProvince(provinceName),
+        d,
+        noisyDistrict(u.districtName),
+        `${d}${String(communeSeq.get(dKey)).padStart(3, '0')}`,
+        noisyName(u.name),
+      ]);
     }
   }
   // The tax authority's export is sorted by its own codes, not in GSO order.
@@ -115,7 +173,17 @@ async function writeInput(file, n) {
   s.mergeCells('A1:I1');
   title.commit();
   s.addRow([]).commit();
-  const header = s.addRow(['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT']);
+  const header = s.addRow([
+    'STT',
+    'Mã TP',
+    'Tỉnh / Thành Phố',
+    'Mã QH',
+    'Quận Huyện',
+    'Mã PX',
+    'Phường Xã',
+    'Cấp',
+    'Mã phường/xã CQT',
+  ]);
   header.font = { bold: true };
   header.commit();
   for (const r of std) s.addRow(r).commit();
@@ -132,11 +200,16 @@ async function writeInput(file, n) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
-const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr?.includes('Maximum resident');
+const gnuTime =
+  existsSync('/usr/bin/time') &&
+  spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr?.includes('Maximum resident');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-mc-'));
 const preload = path.join(dir, 'max-rss.cjs');
-writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.DVC_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(
+  preload,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.DVC_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+);
 
 /** One end-to-end CLI run: wall time (ms), peak RSS (bytes), exit code, stdout. */
 function runCli(input, out, extra = []) {
@@ -145,10 +218,16 @@ function runCli(input, out, extra = []) {
   const t0 = process.hrtime.bigint();
   const r = gnuTime
     ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
-    : spawnSync(process.execPath, ['--require', preload, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, DVC_BENCH_RSS_FILE: rssFile } });
+    : spawnSync(process.execPath, ['--require', preload, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+        env: { ...process.env, DVC_BENCH_RSS_FILE: rssFile },
+      });
   const wall = ms(t0);
   if (r.status !== 0) throw new Error(`dvc map-communes exited ${r.status}\n${r.stderr}`);
-  const rss = gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024 : Number(readFileSync(rssFile, 'utf8')) * 1024;
+  const rss = gnuTime
+    ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024
+    : Number(readFileSync(rssFile, 'utf8')) * 1024;
   return { wall, rss, stdout: r.stdout };
 }
 
@@ -165,10 +244,14 @@ const one = path.join(dir, 'ca-nuoc.xlsx');
 const ten = path.join(dir, `ca-nuoc-x${copies}.xlsx`);
 let t0 = process.hrtime.bigint();
 const size1 = await writeInput(one, 1);
-console.log(`built ${path.basename(one)}: ${size1.stdRows} + ${size1.taxRows} rows, ${(statSync(one).size / 1024 / 1024).toFixed(1)} MB in ${Math.round(ms(t0))} ms; tax-side noise ${JSON.stringify(noiseCounts)}`);
+console.log(
+  `built ${path.basename(one)}: ${size1.stdRows} + ${size1.taxRows} rows, ${(statSync(one).size / 1024 / 1024).toFixed(1)} MB in ${Math.round(ms(t0))} ms; tax-side noise ${JSON.stringify(noiseCounts)}`,
+);
 t0 = process.hrtime.bigint();
 const size10 = await writeInput(ten, copies);
-console.log(`built ${path.basename(ten)}: ${size10.stdRows} + ${size10.taxRows} rows, ${(statSync(ten).size / 1024 / 1024).toFixed(1)} MB in ${Math.round(ms(t0))} ms`);
+console.log(
+  `built ${path.basename(ten)}: ${size10.stdRows} + ${size10.taxRows} rows, ${(statSync(ten).size / 1024 / 1024).toFixed(1)} MB in ${Math.round(ms(t0))} ms`,
+);
 
 // What the run finds, once (not timed): the figures are only meaningful if the synthetic noise is matched.
 const summary = JSON.parse(runCli(one, path.join(dir, 'out-json.xlsx'), ['--json']).stdout).summary;
@@ -188,7 +271,9 @@ for (let i = 0; i < Math.max(5, runs); i++) {
   match();
   matchMs.push(ms(t0));
 }
-console.log(`matching alone (${std.length} × ${tax.length}): median ${median(matchMs).toFixed(1)} ms of ${matchMs.map((x) => x.toFixed(0)).join(', ')}`);
+console.log(
+  `matching alone (${std.length} × ${tax.length}): median ${median(matchMs).toFixed(1)} ms of ${matchMs.map((x) => x.toFixed(0)).join(', ')}`,
+);
 
 // (a) and (b), interleaved so that machine noise hits both alike; one warm-up of each.
 await exceljsRoundTrip(one, 'warm');
@@ -201,7 +286,9 @@ for (let i = 0; i < runs; i++) {
   cli1.push(runCli(one, path.join(dir, `out-1-${i}.xlsx`)));
 }
 console.log(`exceljs read+write: median ${Math.round(median(ex))} ms of ${ex.map(Math.round).join(', ')}`);
-console.log(`dvc map-communes 1×: median ${Math.round(median(cli1.map((r) => r.wall)))} ms of ${cli1.map((r) => Math.round(r.wall)).join(', ')}; peak RSS ${mb(Math.max(...cli1.map((r) => r.rss)))} MB`);
+console.log(
+  `dvc map-communes 1×: median ${Math.round(median(cli1.map((r) => r.wall)))} ms of ${cli1.map((r) => Math.round(r.wall)).join(', ')}; peak RSS ${mb(Math.max(...cli1.map((r) => r.rss)))} MB`,
+);
 
 // (e) the 10× workbook, with a 1× run before each so both see the same machine.
 const cli10 = [];
@@ -211,7 +298,9 @@ for (let i = 0; i < runs; i++) {
   cli10.push(runCli(ten, path.join(dir, `out-10-${i}.xlsx`)));
 }
 const oneMs = median([...cli1, ...cli1b].map((r) => r.wall));
-console.log(`dvc map-communes ${copies}×: median ${Math.round(median(cli10.map((r) => r.wall)))} ms of ${cli10.map((r) => Math.round(r.wall)).join(', ')}; peak RSS ${mb(Math.max(...cli10.map((r) => r.rss)))} MB`);
+console.log(
+  `dvc map-communes ${copies}×: median ${Math.round(median(cli10.map((r) => r.wall)))} ms of ${cli10.map((r) => Math.round(r.wall)).join(', ')}; peak RSS ${mb(Math.max(...cli10.map((r) => r.rss)))} MB`,
+);
 if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 
@@ -246,6 +335,8 @@ result.pass = {
   peakRss: result.peakRssMb < result.peakRssTargetMb,
   scale: result.scale <= result.scaleTarget,
 };
-console.log(`ratio ${result.ratio} (≤ 1.5 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 400 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ 11 ${result.pass.scale ? 'pass' : 'FAIL'})`);
+console.log(
+  `ratio ${result.ratio} (≤ 1.5 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 400 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ 11 ${result.pass.scale ? 'pass' : 'FAIL'})`,
+);
 console.log(JSON.stringify(result));
 process.exitCode = Object.values(result.pass).every(Boolean) ? 0 : 1;

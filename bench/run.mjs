@@ -15,9 +15,17 @@ const results = {};
 let failed = 0;
 for (const f of files) {
   process.stderr.write(`\n== ${f}\n`);
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, f)], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, f)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(r.stdout);
-  const last = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const last = r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   try {
     results[f] = last ? JSON.parse(last) : { error: 'no JSON line' };
   } catch {

@@ -23,7 +23,7 @@ const median = (xs) => {
 const bare = [];
 const version = [];
 const help = [];
-for (let i = 0; i < 3; i++) time(['-e', '0']), time([bin, '--version']);
+for (let i = 0; i < 3; i++) (time(['-e', '0']), time([bin, '--version']));
 for (let i = 0; i < runs; i++) {
   bare.push(time(['-e', '0']));
   version.push(time([bin, '--version']));
@@ -40,5 +40,7 @@ const result = {
   target: 'versionRatio <= 2.0',
 };
 result.pass = result.versionRatio <= 2.0;
-console.log(`node -e 0: ${result.nodeMs} ms · dvc --version: ${result.versionMs} ms (×${result.versionRatio}) · dvc --help: ${result.helpMs} ms (×${result.helpRatio})`);
+console.log(
+  `node -e 0: ${result.nodeMs} ms · dvc --version: ${result.versionMs} ms (×${result.versionRatio}) · dvc --help: ${result.helpMs} ms (×${result.helpRatio})`,
+);
 console.log(JSON.stringify(result));

@@ -55,7 +55,11 @@ function wall(cmd, args) {
 }
 
 const server = await startServer();
-const body = { service: 'CHUA_CONG_BO_TraCuuNghiaVuTaiChinh', isUpdating: false, data: { MaHoSo: '000.04.05.H55-230731-0101' } };
+const body = {
+  service: 'CHUA_CONG_BO_TraCuuNghiaVuTaiChinh',
+  isUpdating: false,
+  data: { MaHoSo: '000.04.05.H55-230731-0101' },
+};
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-'));
 const bodyFile = path.join(dir, 'body.json');
 writeFileSync(bodyFile, JSON.stringify(body));
@@ -68,7 +72,12 @@ try {
     item: [
       {
         name: 'tra-cuu',
-        request: { method: 'POST', header: [{ key: 'content-type', value: 'application/json' }], body: { mode: 'raw', raw: JSON.stringify(body) }, url: server.url },
+        request: {
+          method: 'POST',
+          header: [{ key: 'content-type', value: 'application/json' }],
+          body: { mode: 'raw', raw: JSON.stringify(body) },
+          url: server.url,
+        },
         event: [
           {
             listen: 'test',
@@ -114,13 +123,34 @@ try {
   let l;
   let ac;
   for (let round = 0; round < LOAD_ROUNDS; round++) {
-    const load = wall(process.execPath, [bin, 'test-api', '--type', 'tra-cuu', '--url', server.url, '--body', bodyFile, '--repeat', String(REPEAT), '--concurrency', String(CONCURRENCY), '--json']);
+    const load = wall(process.execPath, [
+      bin,
+      'test-api',
+      '--type',
+      'tra-cuu',
+      '--url',
+      server.url,
+      '--body',
+      bodyFile,
+      '--repeat',
+      String(REPEAT),
+      '--concurrency',
+      String(CONCURRENCY),
+      '--json',
+    ]);
     if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
     l = JSON.parse(load.stdout).load;
     dvcRates.push(l.throughput);
     // autocannon's own `duration` is counted in whole sampling ticks (1 s), too coarse for 2000 requests: time it here.
     const acStart = performance.now();
-    ac = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections: CONCURRENCY, amount: REPEAT });
+    ac = await autocannon({
+      url: server.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      connections: CONCURRENCY,
+      amount: REPEAT,
+    });
     const acSeconds = (performance.now() - acStart) / 1000;
     if (ac.errors || ac.non2xx) throw new Error(`autocannon saw ${ac.errors} errors and ${ac.non2xx} non-2xx answers`);
     acRates.push(ac.requests.total / acSeconds);
@@ -140,14 +170,20 @@ try {
 
   // 3. per-request overhead vs a bare undici.request
   const undici = await import('undici');
-  const { probeOnce } = await import(pathToFileURL(path.join(root, 'dist', 'app', 'test-api-probe.js')).href);
-  const { getApiType } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'api', 'registry.js')).href);
+  const { probeOnce } = await import(pathToFileURL(path.join(root, 'dist', 'app', 'test-api', 'probe-once.js')).href);
+  const { getApiType } = await import(
+    pathToFileURL(path.join(root, 'dist', 'core', 'api', 'api-type-registry.js')).href
+  );
   const type = getApiType('tra-cuu');
   const target = {
     dst: null,
     url: server.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      accept: 'application/json',
+      'accept-encoding': 'gzip, deflate, br',
+    },
     secrets: { values: [], bodyFields: ['SecurityKey'] },
     rule: type.responseRule,
     caFiles: [],
@@ -155,12 +191,21 @@ try {
   };
   const settings = { timeoutMs: 15000, maxTimeMs: 5000, maxBytes: 10 * 1024 * 1024, follow: false, env: {} };
   const bare = async () => {
-    const res = await undici.request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await undici.request(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await res.body.json();
   };
   const bareFresh = async () => {
     const client = new undici.Client(new URL(server.url).origin);
-    const res = await client.request({ path: '/api/tracuu', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await client.request({
+      path: '/api/tracuu',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await res.body.json();
     await client.close();
   };

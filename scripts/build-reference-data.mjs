@@ -25,17 +25,27 @@ function readCsv(name) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -59,17 +69,26 @@ function compact(rows, meta) {
   const seen = new Set();
   for (const r of rows) {
     const pc = r.province_code;
-    if (!pIndex.has(pc)) { pIndex.set(pc, provinces.length); provinces.push([pc, clean(r.province_name)]); }
+    if (!pIndex.has(pc)) {
+      pIndex.set(pc, provinces.length);
+      provinces.push([pc, clean(r.province_name)]);
+    }
     let parent = pIndex.get(pc);
     if (r.district_code) {
       const dc = r.district_code;
-      if (!dIndex.has(dc)) { dIndex.set(dc, districts.length); districts.push([dc, clean(r.district_name), pIndex.get(pc)]); }
+      if (!dIndex.has(dc)) {
+        dIndex.set(dc, districts.length);
+        districts.push([dc, clean(r.district_name), pIndex.get(pc)]);
+      }
       parent = dIndex.get(dc);
     }
     if (seen.has(r.commune_code)) fail(`${meta.edition}: duplicate commune code ${r.commune_code}`);
     seen.add(r.commune_code);
     let level = levels.indexOf(r.commune_level);
-    if (level < 0) { level = levels.length; levels.push(r.commune_level); }
+    if (level < 0) {
+      level = levels.length;
+      levels.push(r.commune_level);
+    }
     communes.push([r.commune_code, clean(r.commune_name), level, parent]);
   }
   return { format: 1, ...meta, levels, provinces, districts, communes };
@@ -81,7 +100,8 @@ function write(name, value) {
   console.log(`${name}: ${gz.length} bytes`);
 }
 
-if (!existsSync(path.join(src, 'gso-units-2025.csv'))) fail(`no source lists in ${src}; pass the folder as an argument or set DVC_SHARED_DATA`);
+if (!existsSync(path.join(src, 'gso-units-2025.csv')))
+  fail(`no source lists in ${src}; pass the folder as an argument or set DVC_SHARED_DATA`);
 mkdirSync(outDir, { recursive: true });
 
 // GSO 2025 (34 provinces): v3.0.2 with the codes and names of Công văn 1027/CTK-CSCL where they differ.
@@ -101,7 +121,8 @@ for (const r of rows2025) {
     continue;
   }
   const byName = cvByProvinceName.get(`${r.province_code}|${r.commune_name}`);
-  if (!byName || rows2025.some((x) => x.commune_code === byName.commune_code)) fail(`2025: ${r.commune_code} ${r.commune_name} not in CV 1027`);
+  if (!byName || rows2025.some((x) => x.commune_code === byName.commune_code))
+    fail(`2025: ${r.commune_code} ${r.commune_name} not in CV 1027`);
   applied.push(`${r.commune_name}: ${r.commune_code} → ${byName.commune_code}`);
   r.commune_code = byName.commune_code;
 }
@@ -110,7 +131,8 @@ console.log(`CV 1027 applied: ${applied.join('; ')}`);
 const list2025 = compact(rows2025, {
   edition: 'gso-2025',
   effective: '2025-07-01',
-  source: 'thanglequoc/vietnamese-provinces-database v3.0.2 (78594ea643d5fdebd640ea3889ea91f84b9463ae), MIT; codes and names of Công văn 1027/CTK-CSCL (dvhcvn/20250701 dd94887ce32324380bc5bb0a76fe39867dafc73b, MIT) where they differ',
+  source:
+    'thanglequoc/vietnamese-provinces-database v3.0.2 (78594ea643d5fdebd640ea3889ea91f84b9463ae), MIT; codes and names of Công văn 1027/CTK-CSCL (dvhcvn/20250701 dd94887ce32324380bc5bb0a76fe39867dafc73b, MIT) where they differ',
 });
 write('gso-2025.json.gz', list2025);
 
@@ -139,12 +161,18 @@ for (const r of merges) {
     newUnits.push([r.new_commune_code, clean(r.new_commune_name), r.new_province_code]);
   }
   if (r.merge_type !== 'full' && r.merge_type !== 'partial') fail(`merges: bad merge_type ${r.merge_type}`);
-  mergeRows.push([r.old_commune_code, clean(r.old_commune_name), newIndex.get(r.new_commune_code), r.merge_type === 'full' ? 0 : 1]);
+  mergeRows.push([
+    r.old_commune_code,
+    clean(r.old_commune_name),
+    newIndex.get(r.new_commune_code),
+    r.merge_type === 'full' ? 0 : 1,
+  ]);
 }
 write('gso-2025-merges.json.gz', {
   format: 1,
   derived: true,
-  source: 'dvhcvn/20250701 (dd94887ce32324380bc5bb0a76fe39867dafc73b) mapping/merges.json, MIT; built by its author from the NQ-UBTVQH15 resolutions; derived, not official',
+  source:
+    'dvhcvn/20250701 (dd94887ce32324380bc5bb0a76fe39867dafc73b) mapping/merges.json, MIT; built by its author from the NQ-UBTVQH15 resolutions; derived, not official',
   newUnits,
   rows: mergeRows,
 });
@@ -153,13 +181,16 @@ write('gso-2025-merges.json.gz', {
 const tms = new Map();
 for (const r of readCsv('tax-tms-communes-2025.csv')) {
   const known = tms.get(r.gso_province_code);
-  if (known && known !== r.province_code) fail(`TMS: province ${r.gso_province_code} has codes ${known} and ${r.province_code}`);
+  if (known && known !== r.province_code)
+    fail(`TMS: province ${r.gso_province_code} has codes ${known} and ${r.province_code}`);
   tms.set(r.gso_province_code, r.province_code);
 }
 if (tms.size !== 34) fail(`TMS: ${tms.size} provinces, expected 34`);
 // Old province → the 2025 province most of its communes went into (An Giang 89 has one commune that the
 // derived table sends to Đồng Tháp; the majority decides).
-const oldProvince = new Map(list2004.communes.map(([code, , , d]) => [code, list2004.provinces[list2004.districts[d][2]][0]]));
+const oldProvince = new Map(
+  list2004.communes.map(([code, , , d]) => [code, list2004.provinces[list2004.districts[d][2]][0]]),
+);
 const votes = new Map();
 for (const r of merges) {
   const from = oldProvince.get(r.old_commune_code);
@@ -168,10 +199,14 @@ for (const r of merges) {
   tally.set(r.new_province_code, (tally.get(r.new_province_code) ?? 0) + 1);
   votes.set(from, tally);
 }
-const provinceMerges = [...votes].sort(([a], [b]) => a.localeCompare(b))
+const provinceMerges = [...votes]
+  .sort(([a], [b]) => a.localeCompare(b))
   .map(([from, tally]) => [from, [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]);
 if (provinceMerges.length !== 63) fail(`province merges: ${provinceMerges.length} old provinces, expected 63`);
-const table = (list, withTms) => list.provinces.map(([code, name]) => (withTms ? [code, name, tms.get(code) ?? fail(`no TMS code for ${code}`)] : [code, name]));
+const table = (list, withTms) =>
+  list.provinces.map(([code, name]) =>
+    withTms ? [code, name, tms.get(code) ?? fail(`no TMS code for ${code}`)] : [code, name],
+  );
 const rowsTs = (rows, indent) => `[\n${rows.map((r) => `${indent}  ${JSON.stringify(r)},`).join('\n')}\n${indent}]`;
 const ts = [
   '// Generated by scripts/build-reference-data.mjs from the shared source lists. Do not edit by hand.',

@@ -2,9 +2,12 @@
 import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { checkLayers } from './check-layers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 execSync('npx tsc --noEmit -p .', { cwd: root, stdio: 'inherit' });
+execSync('npx eslint src', { cwd: root, stdio: 'inherit' });
+execSync('npx prettier --check --log-level warn src scripts bench', { cwd: root, stdio: 'inherit' });
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -14,7 +17,7 @@ function* files(dir) {
   }
 }
 
-const problems = [];
+const problems = checkLayers();
 for (const file of files(path.join(root, 'src'))) {
   const rel = path.relative(root, file).split(path.sep).join('/');
   const text = readFileSync(file, 'utf8');
@@ -22,9 +25,11 @@ for (const file of files(path.join(root, 'src'))) {
   if (rel.startsWith('src/core/') && !isTest) {
     if (/(:|as|<)\s*any\b/.test(text)) problems.push(`${rel}: 'any' in src/core`);
     if (/console\.(log|error|warn|info)\(/.test(text)) problems.push(`${rel}: console output in src/core`);
-    if (/from ['"]node:(fs|net|http|https|tls|dns|child_process)/.test(text)) problems.push(`${rel}: I/O import in src/core`);
+    if (/from ['"]node:(fs|net|http|https|tls|dns|child_process)/.test(text))
+      problems.push(`${rel}: I/O import in src/core`);
   }
-  if (!rel.startsWith('src/cli/') && !isTest && /process\.exit\(/.test(text)) problems.push(`${rel}: process.exit outside src/cli`);
+  if (!rel.startsWith('src/cli/') && !isTest && /process\.exit\(/.test(text))
+    problems.push(`${rel}: process.exit outside src/cli`);
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
 }
 if (problems.length) {

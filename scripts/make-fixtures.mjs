@@ -11,14 +11,13 @@ import { writeFileSync } from 'node:fs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.argv[2] ?? process.env.DVC_DATA_DIR ?? path.join(root, '..', 'shared', 'data');
-const textModule = path.join(root, 'dist', 'core', 'text', 'index.js');
+const textModule = path.join(root, 'dist', 'core', 'text', 'text.js');
 if (!existsSync(textModule)) {
-  console.error('dist/core/text/index.js is missing: run `npm run build` first.');
+  console.error('dist/core/text/text.js is missing: run `npm run build` first.');
   process.exit(2);
 }
 const { encodeTcvn3, encodeVni, foldDiacritics } = await import(pathToFileURL(textModule).href);
 const { seededRandom: seeded } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'seeded-random.js')).href);
-
 
 function readCsv(name) {
   const [head, ...lines] = readFileSync(path.join(dataDir, name), 'utf8').trim().split('\n');
@@ -83,7 +82,10 @@ function oldTone(s) {
 }
 
 function abbreviate(name) {
-  return name.replace(/^Phường\s+/u, 'P. ').replace(/^Xã\s+/u, 'X. ').replace(/^Thị trấn\s+/u, 'TT ');
+  return name
+    .replace(/^Phường\s+/u, 'P. ')
+    .replace(/^Xã\s+/u, 'X. ')
+    .replace(/^Thị trấn\s+/u, 'TT ');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -91,16 +93,36 @@ function abbreviate(name) {
 async function make63() {
   const rand = seeded(63);
   const gso = readCsv('gso-units-2004.csv').filter((r) => r.province_code === '01' || r.province_code === '19');
-  const tmsProvince = { '01': '101', '19': '215' };
+  const tmsProvince = { '01': '101', 19: '215' };
   const wb = newWorkbook();
   const std = wb.addWorksheet('MX Bo TTTT', { views: [{ state: 'frozen', ySplit: 3 }] });
-  const header = ['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+  const header = [
+    'STT',
+    'Mã TP',
+    'Tỉnh / Thành Phố',
+    'Mã QH',
+    'Quận Huyện',
+    'Mã PX',
+    'Phường Xã',
+    'Cấp',
+    'Mã phường/xã CQT',
+  ];
   titleRows(std, 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ (QĐ 124/2004/QĐ-TTg) — HÀ NỘI, THÁI NGUYÊN', header.length);
   styleHeader(std.addRow(header));
   gso.forEach((r, i) => {
     // Some codes of Ba Đình were typed as numbers, so Excel dropped their leading zeros ("00001" → 1).
     const asNumber = r.district_code === '001';
-    std.addRow([i + 1, r.province_code, r.province_name, asNumber ? Number(r.district_code) : r.district_code, r.district_name, asNumber ? Number(r.commune_code) : r.commune_code, r.commune_name, r.commune_level, null]);
+    std.addRow([
+      i + 1,
+      r.province_code,
+      r.province_name,
+      asNumber ? Number(r.district_code) : r.district_code,
+      r.district_name,
+      asNumber ? Number(r.commune_code) : r.commune_code,
+      r.commune_name,
+      r.commune_level,
+      null,
+    ]);
   });
   [6, 6, 18, 7, 24, 8, 28, 10, 18].forEach((w, i) => (std.getColumn(i + 1).width = w));
   std.autoFilter = { from: 'A3', to: `I${gso.length + 3}` };
@@ -115,7 +137,9 @@ async function make63() {
   for (const r of gso) {
     const pCode = tmsProvince[r.province_code];
     if (!districts.has(r.district_code)) {
-      const n = [...districts.keys()].filter((d) => gso.find((g) => g.district_code === d)?.province_code === r.province_code).length + 1;
+      const n =
+        [...districts.keys()].filter((d) => gso.find((g) => g.district_code === d)?.province_code === r.province_code)
+          .length + 1;
       districts.set(r.district_code, `${pCode}${String(n).padStart(2, '0')}`);
     }
     const dCode = districts.get(r.district_code);
@@ -125,15 +149,22 @@ async function make63() {
     let name = r.commune_name;
     const x = rand();
     if (r === renamed) name = `Xã ${bare(r.commune_name)} Mới`;
-    else if (oldTone(name) !== name && x < 0.5) (name = oldTone(name)), noise.oldTone++;
-    else if (x < 0.08) (name = foldDiacritics(name)), noise.noDiacritics++;
-    else if (x < 0.12) (name = encodeTcvn3(name)), noise.tcvn3++;
-    else if (x < 0.15) (name = encodeVni(name)), noise.vni++;
-    else if (x < 0.4) (name = abbreviate(name)), noise.abbreviated++;
-    else if (x < 0.55) (name = bare(name)), noise.bare++;
-    else if (x < 0.6) (name = name.replace(' ', '  ')), noise.doubleSpace++;
+    else if (oldTone(name) !== name && x < 0.5) ((name = oldTone(name)), noise.oldTone++);
+    else if (x < 0.08) ((name = foldDiacritics(name)), noise.noDiacritics++);
+    else if (x < 0.12) ((name = encodeTcvn3(name)), noise.tcvn3++);
+    else if (x < 0.15) ((name = encodeVni(name)), noise.vni++);
+    else if (x < 0.4) ((name = abbreviate(name)), noise.abbreviated++);
+    else if (x < 0.55) ((name = bare(name)), noise.bare++);
+    else if (x < 0.6) ((name = name.replace(' ', '  ')), noise.doubleSpace++);
     else noise.plain++;
-    taxRows.push([pCode, bare(r.province_name), dCode, r.district_name, `${dCode}${String(cn).padStart(2, '0')}`, name]);
+    taxRows.push([
+      pCode,
+      bare(r.province_name),
+      dCode,
+      r.district_name,
+      `${dCode}${String(cn).padStart(2, '0')}`,
+      name,
+    ]);
   }
   // Sorted by tax code, as a TMS export is; the std sheet is in GSO order.
   taxRows.sort((a, b) => a[4].localeCompare(b[4]));
@@ -142,7 +173,13 @@ async function make63() {
   for (const r of taxRows) tax.addRow(r);
   [9, 14, 10, 26, 11, 30].forEach((w, i) => (tax.getColumn(i + 1).width = w));
   await writeStable(wb, path.join(root, 'fixtures', 'mau-63-tinh.xlsx'));
-  return { std: gso.length, tax: taxRows.length, missing: `${missing.commune_code} ${missing.commune_name}`, renamed: `${renamed.commune_code} ${renamed.commune_name}`, noise };
+  return {
+    std: gso.length,
+    tax: taxRows.length,
+    missing: `${missing.commune_code} ${missing.commune_name}`,
+    renamed: `${renamed.commune_code} ${renamed.commune_name}`,
+    noise,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -157,7 +194,9 @@ async function make34() {
   const header = ['STT', 'Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp', 'Mã phường/xã CQT'];
   titleRows(std, 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ TỪ 01/7/2025 (QĐ 19/2025/QĐ-TTg)', header.length);
   styleHeader(std.addRow(header));
-  gso.forEach((r, i) => std.addRow([i + 1, r.province_code, r.province_name, r.commune_code, r.commune_name, r.commune_level, null]));
+  gso.forEach((r, i) =>
+    std.addRow([i + 1, r.province_code, r.province_name, r.commune_code, r.commune_name, r.commune_level, null]),
+  );
   [6, 8, 20, 9, 30, 10, 18].forEach((w, i) => (std.getColumn(i + 1).width = w));
   const tax = wb.addWorksheet('MX CQT', { views: [{ state: 'frozen', ySplit: 1 }] });
   styleHeader(tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã']));

@@ -17,19 +17,58 @@ const dvc = (args, o = {}) => {
   return r;
 };
 
-dvc(['map-communes', 'fixtures/mau-63-tinh.xlsx', '--out', path.join(tmp, 'out.xlsx'), '--html', path.join(tmp, 'map-communes.html')]);
+dvc([
+  'map-communes',
+  'fixtures/mau-63-tinh.xlsx',
+  '--out',
+  path.join(tmp, 'out.xlsx'),
+  '--html',
+  path.join(tmp, 'map-communes.html'),
+]);
 
-const mock = spawn(process.execPath, [bin, 'mock-api', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-const first = await new Promise((resolve) => mock.stdout.once('data', (d) => resolve(JSON.parse(String(d).split('\n')[0]))));
-dvc(['test-api', '--type', 'thong-bao-thue', '--url', first.urls['thong-bao-thue'], '--html', path.join(tmp, 'test-api.html')]);
+const mock = spawn(process.execPath, [bin, 'mock-api', '--port', '0', '--json'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const first = await new Promise((resolve) =>
+  mock.stdout.once('data', (d) => resolve(JSON.parse(String(d).split('\n')[0]))),
+);
+dvc([
+  'test-api',
+  '--type',
+  'thong-bao-thue',
+  '--url',
+  first.urls['thong-bao-thue'],
+  '--html',
+  path.join(tmp, 'test-api.html'),
+]);
 mock.kill('SIGTERM');
 
 const folder = path.join(tmp, 'ho-so');
 cpSync(path.join(root, 'fixtures', 'evidence'), folder, { recursive: true });
-dvc(['evidence', 'pack', folder, '--out', path.join(tmp, 'ho-so.zip'), '--allow-incomplete', '--config', 'fixtures/dvc.config.json']);
+dvc([
+  'evidence',
+  'pack',
+  folder,
+  '--out',
+  path.join(tmp, 'ho-so.zip'),
+  '--allow-incomplete',
+  '--config',
+  'fixtures/dvc.config.json',
+]);
 spawnSync('unzip', ['-q', '-o', path.join(tmp, 'ho-so.zip'), '-d', path.join(tmp, 'bag')]);
 
-const browser = await chromium.launch({ executablePath: process.env.DVC_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: process.env.DVC_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const shots = [
   ['map-communes.png', path.join(tmp, 'map-communes.html')],

@@ -19,7 +19,12 @@ export class DvcError extends Error {
   readonly params: MessageParams;
   readonly exitCode: ExitCodeValue;
 
-  constructor(key: string, params: MessageParams = {}, exitCode: ExitCodeValue = ExitCode.Usage, options?: { cause?: unknown }) {
+  constructor(
+    key: string,
+    params: MessageParams = {},
+    exitCode: ExitCodeValue = ExitCode.Usage,
+    options?: { cause?: unknown },
+  ) {
     super(`${key} ${JSON.stringify(params)}`, options);
     this.name = 'DvcError';
     this.key = key;

@@ -20,13 +20,30 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('gives one JSON object with the candidates, and English texts with --lang en', async () => {
-    const r = await runCli(['communes', 'find', 'phuong 1', '--province', '79', '--edition', '2004', '--json', '--limit', '3'], { cwd });
+    const r = await runCli(
+      ['communes', 'find', 'phuong 1', '--province', '79', '--edition', '2004', '--json', '--limit', '3'],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, query: 'phuong 1', edition: 'gso-2004', total: 10, province: { code: '79', name: 'Thành phố Hồ Chí Minh', matchedBy: 'gso_code' } });
+    expect(out).toMatchObject({
+      ok: true,
+      query: 'phuong 1',
+      edition: 'gso-2004',
+      total: 10,
+      province: { code: '79', name: 'Thành phố Hồ Chí Minh', matchedBy: 'gso_code' },
+    });
     expect(out.candidates).toHaveLength(3);
-    expect(out.candidates[0]).toMatchObject({ code: '26890', name: 'Phường 1', districtName: 'Quận Gò Vấp', level: 'Phường', tier: 'normalised' });
-    expect(out.candidates[0].mergedInto).toEqual([{ code: '26890', name: 'Phường Hạnh Thông', provinceCode: '79', type: 'full' }]);
+    expect(out.candidates[0]).toMatchObject({
+      code: '26890',
+      name: 'Phường 1',
+      districtName: 'Quận Gò Vấp',
+      level: 'Phường',
+      tier: 'normalised',
+    });
+    expect(out.candidates[0].mergedInto).toEqual([
+      { code: '26890', name: 'Phường Hạnh Thông', provinceCode: '79', type: 'full' },
+    ]);
     expect(r.stderr).toBe('');
 
     const en = await runCli(['communes', 'find', 'hoan kiem', '--province', 'TP Hà Nội', '--lang', 'en'], { cwd });
@@ -63,9 +80,13 @@ describe('dvc communes find (built CLI)', () => {
     expect(r.stdout).toContain('Không tìm thấy "Phúc Xá" trong danh mục gso-2025, Thành phố Hà Nội (01).');
     expect(r.stdout).toMatch(/Quận Ba Đình \(001\)\s+00001\s+Phường Phúc Xá\s+00097 Phường Hồng Hà/);
     // Dương Quang is a commune name in three old provinces; only Bắc Kạn (06) became part of Thái Nguyên.
-    const bacKan = JSON.parse((await runCli(['communes', 'find', 'Dương Quang', '--province', '19', '--json'], { cwd })).stdout);
+    const bacKan = JSON.parse(
+      (await runCli(['communes', 'find', 'Dương Quang', '--province', '19', '--json'], { cwd })).stdout,
+    );
     expect(bacKan).toMatchObject({ ok: false, candidates: [] });
-    expect(bacKan.before2025.map((h: { provinceCode: string; code: string }) => `${h.provinceCode} ${h.code}`)).toEqual(['06 01849']);
+    expect(bacKan.before2025.map((h: { provinceCode: string; code: string }) => `${h.provinceCode} ${h.code}`)).toEqual(
+      ['06 01849'],
+    );
     expect(bacKan.before2025[0].mergedInto.length).toBeGreaterThan(0);
   });
 

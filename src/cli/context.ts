@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang } from '../i18n/index.js';
-import { t } from '../i18n/index.js';
+import type { Lang } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageParams } from '../errors.js';
 
 /** Global options every command accepts. */
@@ -46,7 +46,12 @@ export class CliContext {
   readonly cwd: string;
   private jsonWritten = false;
 
-  constructor(opts: GlobalOptions, readonly streams: Streams, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()) {
+  constructor(
+    opts: GlobalOptions,
+    readonly streams: Streams,
+    env: NodeJS.ProcessEnv = process.env,
+    cwd = process.cwd(),
+  ) {
     this.env = env;
     this.cwd = cwd;
     this.lang = opts.lang;
@@ -57,7 +62,12 @@ export class CliContext {
     this.stdoutIsTTY = Boolean(streams.stdout.isTTY);
     this.stderrIsTTY = Boolean(streams.stderr.isTTY);
     const ci = isCi(env);
-    const colour = opts.color && !('NO_COLOR' in env && env.NO_COLOR !== undefined) && env.TERM !== 'dumb' && this.stdoutIsTTY && !opts.json;
+    const colour =
+      opts.color &&
+      !('NO_COLOR' in env && env.NO_COLOR !== undefined) &&
+      env.TERM !== 'dumb' &&
+      this.stdoutIsTTY &&
+      !opts.json;
     this.chalk = new Chalk({ level: colour ? 1 : 0 });
     this.interactive = opts.input && !ci && !opts.json && this.stdoutIsTTY && streams.stdinIsTTY;
     this.progress = !ci && this.stderrIsTTY && !opts.quiet && env.TERM !== 'dumb';
@@ -103,10 +113,16 @@ export class CliContext {
   /** A spinner on stderr when a person watches a TTY; otherwise a no-op (never in CI). */
   async spinner(text: string): Promise<Spinner> {
     // A pseudo-terminal that reports 0 columns (e.g. `script` without a size) makes ora's line count infinite.
-    if (!this.progress || this.json || (this.streams.stderr as NodeJS.WriteStream).columns === 0) return { update() {}, stop() {} };
+    if (!this.progress || this.json || (this.streams.stderr as NodeJS.WriteStream).columns === 0)
+      return { update() {}, stop() {} };
     const { default: ora } = await import('ora');
     const s = ora({ text, stream: this.streams.stderr as NodeJS.WriteStream, color: 'cyan' }).start();
-    return { update: (next) => { s.text = next; }, stop: () => s.stop() };
+    return {
+      update: (next) => {
+        s.text = next;
+      },
+      stop: () => s.stop(),
+    };
   }
 }
 

@@ -16,7 +16,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-    process.stdout.write((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version + '\n');
+    process.stdout.write(
+      (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version + '\n',
+    );
     return 0;
   }
   const { main } = await import('./main.js');

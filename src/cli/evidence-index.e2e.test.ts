@@ -33,13 +33,27 @@ describe('dvc evidence pack: the index page', () => {
     const folder = path.join(dir, 'ho-so');
     await cp(path.join(REPO_ROOT, 'fixtures', 'evidence'), folder, { recursive: true });
     const bundle = path.join(dir, 'goi.zip');
-    const r = await runCli(['evidence', 'pack', folder, '--out', bundle, '--allow-incomplete', '--config', path.join(REPO_ROOT, 'fixtures', 'dvc.config.json')]);
+    const r = await runCli([
+      'evidence',
+      'pack',
+      folder,
+      '--out',
+      bundle,
+      '--allow-incomplete',
+      '--config',
+      path.join(REPO_ROOT, 'fixtures', 'dvc.config.json'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const entries = await readZip(bundle);
     const page = entries.get('goi/data/index.html')?.toString('utf8');
     expect(page).toBeDefined();
     expect(page).toContain('<html lang="vi"');
-    const manifest = entries.get('goi/manifest-sha256.txt')!.toString('utf8').trim().split('\n').map((l) => l.split(/\s+/));
+    const manifest = entries
+      .get('goi/manifest-sha256.txt')!
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/));
     const others = manifest.filter(([, p]) => p !== 'data/index.html');
     expect(others.length).toBeGreaterThan(5);
     for (const [digest, p] of others) {

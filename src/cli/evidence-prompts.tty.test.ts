@@ -28,7 +28,10 @@ describe('dvc evidence request on a terminal', () => {
     expect(init.code, init.stderr).toBe(0);
     const out = path.join(dir, 'yeu-cau.txt');
     const script = path.join(dir, 'run.sh');
-    await writeFile(script, `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}' --out '${out}'; echo "EXIT=$?"; sleep 30\n`);
+    await writeFile(
+      script,
+      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}' --out '${out}'; echo "EXIT=$?"; sleep 30\n`,
+    );
     const session = `dvc-tty-${process.pid}`;
     tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', `bash '${script}'`);
     try {

@@ -31,7 +31,8 @@ function freshCopy(name: string): string {
   return dir;
 }
 
-const dvc = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = tmp) => runCli(['--config', CONFIG, ...args], { env: { CI: '1', ...env }, cwd, timeoutMs: 60_000 });
+const dvc = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = tmp) =>
+  runCli(['--config', CONFIG, ...args], { env: { CI: '1', ...env }, cwd, timeoutMs: 60_000 });
 
 // ---- an independent reader, written from RFC 8493, using yauzl directly ----
 async function readZip(file: string): Promise<Map<string, Buffer>> {
@@ -66,10 +67,16 @@ function rfc8493Problems(entries: Map<string, Buffer>): string[] {
   const bagit = get('bagit.txt')?.toString('utf8') ?? '';
   if (!/^BagIt-Version: 1\.0\r?\nTag-File-Character-Encoding: UTF-8\r?\n$/.test(bagit)) problems.push('bagit.txt');
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const manifest = (get('manifest-sha256.txt')?.toString('utf8') ?? '').split('\n').filter(Boolean).map((l) => {
-    const i = l.search(/\s/);
-    return [l.slice(0, i), l.slice(i).trim().replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')] as const;
-  });
+  const manifest = (get('manifest-sha256.txt')?.toString('utf8') ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const i = l.search(/\s/);
+      return [
+        l.slice(0, i),
+        l.slice(i).trim().replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'),
+      ] as const;
+    });
   const listed = new Set(manifest.map(([, p]) => p));
   for (const [digest, p] of manifest) {
     const b = get(p);
@@ -82,7 +89,13 @@ function rfc8493Problems(entries: Map<string, Buffer>): string[] {
   const oxum = /^Payload-Oxum: (\d+)\.(\d+)$/m.exec(info);
   const bytes = payload.reduce((n, p) => n + (get(p)?.length ?? 0), 0);
   if (!oxum || Number(oxum[1]) !== bytes || Number(oxum[2]) !== payload.length) problems.push('Payload-Oxum');
-  for (const label of ['Source-Organization', 'Contact-Email', 'Bagging-Date', 'External-Description', 'Bag-Software-Agent']) {
+  for (const label of [
+    'Source-Organization',
+    'Contact-Email',
+    'Bagging-Date',
+    'External-Description',
+    'Bag-Software-Agent',
+  ]) {
     if (!new RegExp(`^${label}: .+$`, 'm').test(info)) problems.push(`bag-info ${label}`);
   }
   for (const line of (get('tagmanifest-sha256.txt')?.toString('utf8') ?? '').split('\n').filter(Boolean)) {
@@ -184,7 +197,18 @@ describe('dvc evidence init', () => {
     const r = await dvc(['evidence', 'init', dir, '--dst', 'HNI', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.created).toEqual(expect.arrayContaining(['01-tin-nhan-thong-bao-thue/', '02-xac-nhan-thanh-toan/', '03-phan-mem-mot-cua/', '04-bien-lai/', '05-ket-qua-kiem-tra-api/', '06-video/', 'evidence.yaml', 'HUONG-DAN.txt']));
+    expect(out.created).toEqual(
+      expect.arrayContaining([
+        '01-tin-nhan-thong-bao-thue/',
+        '02-xac-nhan-thanh-toan/',
+        '03-phan-mem-mot-cua/',
+        '04-bien-lai/',
+        '05-ket-qua-kiem-tra-api/',
+        '06-video/',
+        'evidence.yaml',
+        'HUONG-DAN.txt',
+      ]),
+    );
     expect(out.missing).toEqual(expect.arrayContaining(['dossierCode', 'testDate']));
     const yaml = readFileSync(path.join(dir, 'evidence.yaml'), 'utf8');
     expect(yaml).toContain('unitName: "Thành phố Hà Nội"');
@@ -207,18 +231,25 @@ describe('dvc evidence request', () => {
     expect(r.stdout).toContain('Nhóm dịch vụ: Tích hợp Cổng Dịch vụ công quốc gia');
     expect(r.stdout).toContain('Dịch vụ: Thanh toán nghĩa vụ tài chính về đất đai');
     expect(r.stdout).toContain('Email phản hồi: motcua@hanoi.example.vn');
-    expect(r.stdout).toContain('Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai');
+    expect(r.stdout).toContain(
+      'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
+    );
     expect(r.stdout).toContain('URL API: http://127.0.0.1:8080/chung-tu');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 
   it('gives the fields as JSON for step 5, with the test payment, and masks phones with --redact', async () => {
     const dir = freshCopy('request-json');
-    writeFileSync(path.join(dir, 'evidence.yaml'), readFileSync(path.join(dir, 'evidence.yaml'), 'utf8').replace('024 3825 1234', '0912345678'));
+    writeFileSync(
+      path.join(dir, 'evidence.yaml'),
+      readFileSync(path.join(dir, 'evidence.yaml'), 'utf8').replace('024 3825 1234', '0912345678'),
+    );
     const r = await dvc(['evidence', 'request', dir, '--kind', 'xac-nhan', '--json', '--redact']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.fields.title).toBe('Thành phố Hà Nội- Đề nghị xác nhận tích hợp thanh toán nghĩa vụ tài chính đất đai thành công');
+    expect(j.fields.title).toBe(
+      'Thành phố Hà Nội- Đề nghị xác nhận tích hợp thanh toán nghĩa vụ tài chính đất đai thành công',
+    );
     expect(j.fields.testPayment).toEqual({ dossierCode: '000.00.12.H26-261118-0001', date: '2026-11-20' });
     expect(j.fields.contact).not.toContain('0912345678');
     expect(j.fields.attachments).toContain('01-tin-nhan-thong-bao-thue/tin-nhan-thong-bao-thue.png');
@@ -240,7 +271,10 @@ describe('dvc evidence check', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ ok: true, kind: 'xac-nhan' });
-    expect(j.items.find((i: { id: string }) => i.id === 'test-api.chung-tu')).toMatchObject({ ok: true, severity: 'error' });
+    expect(j.items.find((i: { id: string }) => i.id === 'test-api.chung-tu')).toMatchObject({
+      ok: true,
+      severity: 'error',
+    });
   });
 
   it('reports every gap with a fix and exits 1', async () => {
@@ -251,8 +285,17 @@ describe('dvc evidence check', () => {
     writeFileSync(path.join(dir, '04-bien-lai', 'gia.pdf'), png);
     writeFileSync(path.join(dir, '01-tin-nhan-thong-bao-thue', 'sms-0912345678.png'), png);
     const old = path.join(dir, '05-ket-qua-kiem-tra-api', 'HNI-tra-cuu-20261119091000.result.json');
-    writeFileSync(old, JSON.stringify({ ...JSON.parse(readFileSync(old, 'utf8')), timestamp: new Date(Date.now() - 40 * 86_400_000).toISOString() }));
-    writeFileSync(path.join(dir, 'evidence.yaml'), readFileSync(path.join(dir, 'evidence.yaml'), 'utf8').replace('000.00.12.H26-261118-0001', 'HS-123'));
+    writeFileSync(
+      old,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(old, 'utf8')),
+        timestamp: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+      }),
+    );
+    writeFileSync(
+      path.join(dir, 'evidence.yaml'),
+      readFileSync(path.join(dir, 'evidence.yaml'), 'utf8').replace('000.00.12.H26-261118-0001', 'HS-123'),
+    );
     const r = await dvc(['evidence', 'check', dir, '--json']);
     expect(r.code).toBe(1);
     const items = JSON.parse(r.stdout).items as { id: string; ok: boolean; severity: string; fix?: string }[];
@@ -280,7 +323,9 @@ describe('dvc evidence pack and verify', () => {
     const names = [...entries.keys()];
     expect(names).toEqual([...names].sort());
     expect(entries.get('minh-chung/bag-info.txt')?.toString()).toMatch(/^Bag-Software-Agent: dvc \d+\.\d+\.\d+/m);
-    expect(entries.get('minh-chung/data/yeu-cau-ho-tro.txt')?.toString()).toContain('Tên yêu cầu: Thành phố Hà Nội- Đề nghị xác nhận');
+    expect(entries.get('minh-chung/data/yeu-cau-ho-tro.txt')?.toString()).toContain(
+      'Tên yêu cầu: Thành phố Hà Nội- Đề nghị xác nhận',
+    );
     const v = await runCli(['evidence', 'verify', bundle, '--json'], { cwd: tmp });
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, problems: [] });
@@ -292,7 +337,10 @@ describe('dvc evidence pack and verify', () => {
     for (const [i, tz] of ['Asia/Ho_Chi_Minh', 'America/New_York'].entries()) {
       const outDir = path.join(tmp, `tz-${i}`);
       cpSync(dir, path.join(outDir, 'src'), { recursive: true });
-      const r = await dvc(['evidence', 'pack', path.join(outDir, 'src'), '--out', path.join(outDir, 'bundle.zip'), '--json'], { TZ: tz });
+      const r = await dvc(
+        ['evidence', 'pack', path.join(outDir, 'src'), '--out', path.join(outDir, 'bundle.zip'), '--json'],
+        { TZ: tz },
+      );
       expect(r.code).toBe(0);
       shas.push(JSON.parse(r.stdout).sha256);
     }
@@ -304,12 +352,16 @@ describe('dvc evidence pack and verify', () => {
     const bundle = path.join(tmp, 'tamper.zip');
     expect((await dvc(['evidence', 'pack', freshCopy('tamper'), '--out', bundle])).code).toBe(0);
     const cases: Array<[string, (m: Map<string, Buffer>) => void, string]> = [
-      ['changed', (m) => {
-        const k = 'tamper/data/04-bien-lai/bien-lai.xml';
-        const b = Buffer.from(m.get(k)!);
-        b[10] ^= 1;
-        m.set(k, b);
-      }, 'changed'],
+      [
+        'changed',
+        (m) => {
+          const k = 'tamper/data/04-bien-lai/bien-lai.xml';
+          const b = Buffer.from(m.get(k)!);
+          b[10] ^= 1;
+          m.set(k, b);
+        },
+        'changed',
+      ],
       ['missing', (m) => m.delete('tamper/data/04-bien-lai/bien-lai.pdf'), 'missing'],
       ['extra', (m) => m.set('tamper/data/them.txt', Buffer.from('thêm')), 'extra'],
     ];
@@ -318,7 +370,10 @@ describe('dvc evidence pack and verify', () => {
       await rewriteZip(bundle, target, change);
       const v = await runCli(['evidence', 'verify', target, '--json'], { cwd: tmp });
       expect(v.code, name).toBe(1);
-      expect(JSON.parse(v.stdout).problems.map((p: { code: string }) => p.code), name).toContain(code);
+      expect(
+        JSON.parse(v.stdout).problems.map((p: { code: string }) => p.code),
+        name,
+      ).toContain(code);
     }
   });
 
@@ -349,7 +404,11 @@ describe('dvc evidence verify on hostile archives', () => {
     ['absolute', bagEntries([{ name: '/tmp/evil.txt', data: Buffer.from('x') }]), 'unsafePath'],
     ['symlink', bagEntries([{ name: 'data/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]), 'symlink'],
     ['duplicate', bagEntries([{ name: 'data/a.txt', data: Buffer.from('other') }]), 'duplicate'],
-    ['bomb', bagEntries([{ name: 'data/bomb.bin', data: Buffer.alloc(5_000_000), deflate: true, declaredSize: 1000 }]), 'sizeExceeded'],
+    [
+      'bomb',
+      bagEntries([{ name: 'data/bomb.bin', data: Buffer.alloc(5_000_000), deflate: true, declaredSize: 1000 }]),
+      'sizeExceeded',
+    ],
   ];
   for (const [name, entries, code] of hostile) {
     it(`rejects ${name} (exit 1) and writes nothing outside the temporary folder`, async () => {

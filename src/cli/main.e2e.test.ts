@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
-import { COMMANDS } from './commands/registry.js';
+import { COMMANDS } from './commands/command-registry.js';
 import type { CommandSpec } from './command-spec.js';
 
 const ANSI = /\u001b\[/;
@@ -37,7 +37,10 @@ describe('dvc (built CLI)', () => {
       expect(r.code, p.join(' ')).toBe(0);
       const tail = r.stdout.trimEnd().split('\n').slice(-3);
       expect(tail[0].trim(), p.join(' ')).toBe('Ví dụ:');
-      expect(tail.slice(1).every((l) => l.trim().startsWith('$ dvc ')), p.join(' ')).toBe(true);
+      expect(
+        tail.slice(1).every((l) => l.trim().startsWith('$ dvc ')),
+        p.join(' '),
+      ).toBe(true);
     }
   });
 
@@ -60,7 +63,10 @@ describe('dvc (built CLI)', () => {
     const r = await runCli(['config', 'check', '--config', 'missing.json', '--json']);
     expect(r.code).toBe(2);
     const parsed = JSON.parse(r.stdout);
-    expect(parsed).toEqual({ ok: false, error: { code: 'config.notFound', message: expect.stringContaining('missing.json'), exitCode: 2 } });
+    expect(parsed).toEqual({
+      ok: false,
+      error: { code: 'config.notFound', message: expect.stringContaining('missing.json'), exitCode: 2 },
+    });
     expect(r.stderr).toBe('');
   });
 
@@ -90,7 +96,10 @@ describe('dvc (built CLI)', () => {
   it('reports a bad config on stderr with the key path and no stack trace; DVC_DEBUG=1 adds the stack', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-e2e-'));
     const file = path.join(dir, 'dvc.config.json');
-    await writeFile(file, JSON.stringify({ provinces: { HNI: { name: 'Hà Nội', auth: { type: 'bearer', token: 's3cr3t-value' } } } }));
+    await writeFile(
+      file,
+      JSON.stringify({ provinces: { HNI: { name: 'Hà Nội', auth: { type: 'bearer', token: 's3cr3t-value' } } } }),
+    );
     const r = await runCli(['config', 'check'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('provinces.HNI.auth.token');
@@ -102,7 +111,11 @@ describe('dvc (built CLI)', () => {
   });
 
   it('never waits on stdin when CI is set', async () => {
-    const r = await runCli(['config', 'check', '--config', 'fixtures/dvc.config.json'], { env: { CI: 'true' }, stdin: 'open', timeoutMs: 15000 });
+    const r = await runCli(['config', 'check', '--config', 'fixtures/dvc.config.json'], {
+      env: { CI: 'true' },
+      stdin: 'open',
+      timeoutMs: 15000,
+    });
     expect(r.code).toBe(0);
   });
 
@@ -110,11 +123,24 @@ describe('dvc (built CLI)', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-imports-'));
     for (const args of [['--version'], ['--help'], ['help', 'config']]) {
       const log = path.join(dir, `${args.join('_')}.log`);
-      const r = await runCli(args, { env: { DVC_IMPORT_LOG: log }, nodeArgs: ['--import', path.join(REPO_ROOT, 'src', 'test-support', 'record-imports.mjs')] });
+      const r = await runCli(args, {
+        env: { DVC_IMPORT_LOG: log },
+        nodeArgs: ['--import', path.join(REPO_ROOT, 'src', 'test-support', 'record-imports.mjs')],
+      });
       expect(r.code).toBe(0);
       const urls = await readFile(log, 'utf8').catch(() => '');
       expect(urls).toContain('/dist/cli/entry.js');
-      for (const heavy of ['exceljs', 'undici', 'zod', 'cosmiconfig', 'yazl', 'yauzl', '@inquirer', '/dist/app/', '/dist/io/']) {
+      for (const heavy of [
+        'exceljs',
+        'undici',
+        'zod',
+        'cosmiconfig',
+        'yazl',
+        'yauzl',
+        '@inquirer',
+        '/dist/app/',
+        '/dist/io/',
+      ]) {
         expect(urls, `${args.join(' ')} loaded ${heavy}`).not.toContain(heavy);
       }
     }

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DvcError, ExitCode, isDvcError } from '../errors.js';
-import { parseLang, t, type Lang } from '../i18n/index.js';
+import { parseLang, t, type Lang } from '../i18n/i18n.js';
 import { CliContext, type GlobalOptions, type Streams } from './context.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
-import { COMMANDS } from './commands/registry.js';
+import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
 import { renderError } from './render/error.js';
 
@@ -46,7 +46,11 @@ interface RunState {
   commandPath: string;
 }
 
-export async function main(argv: string[], streams?: Partial<Streams>, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  streams?: Partial<Streams>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const io: Streams = {
     stdout: streams?.stdout ?? process.stdout,
     stderr: streams?.stderr ?? process.stderr,
@@ -71,7 +75,13 @@ export async function main(argv: string[], streams?: Partial<Streams>, env: Node
 function handleError(e: unknown, state: RunState): number {
   const err = toDvcError(e, state);
   if (!err) return ExitCode.Ok;
-  renderError(err, { lang: state.lang, json: state.json, streams: state.streams, debug: state.env.DVC_DEBUG === '1', original: e });
+  renderError(err, {
+    lang: state.lang,
+    json: state.json,
+    streams: state.streams,
+    debug: state.env.DVC_DEBUG === '1',
+    original: e,
+  });
   return err.exitCode;
 }
 
@@ -79,7 +89,8 @@ function handleError(e: unknown, state: RunState): number {
 function toDvcError(e: unknown, state: RunState): DvcError | null {
   if (isDvcError(e)) return e;
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return null;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return null;
     if (e.exitCode === 0) return null;
     return commanderToDvc(e, state);
   }
@@ -105,7 +116,11 @@ function commanderToDvc(e: CommanderError, state: RunState): DvcError {
     case 'commander.unknownOption': {
       const name = quoted(e.message);
       const s = suggest(name, currentOptionFlags(state));
-      return new DvcError('cli.unknownOption', { name, command, suggestion: s ? t(lang, 'cli.didYouMean', { name: s }) : '' });
+      return new DvcError('cli.unknownOption', {
+        name,
+        command,
+        suggestion: s ? t(lang, 'cli.didYouMean', { name: s }) : '',
+      });
     }
     case 'commander.missingArgument':
       return new DvcError('cli.missingArgument', { name: quoted(e.message), command });
@@ -158,7 +173,10 @@ function buildProgram(state: RunState): Command {
     .description(t(lang, 'cli.description'))
     .version(packageVersion(), '-V, --version', t(lang, 'cli.opt.version'));
   for (const o of GLOBAL_OPTIONS) program.addOption(toOption(o, lang));
-  program.addHelpText('after', examplesText(lang, ['dvc map-communes fixtures/mau-63-tinh.xlsx', 'dvc test-api --dst HNI --type tra-cuu --json']));
+  program.addHelpText(
+    'after',
+    examplesText(lang, ['dvc map-communes fixtures/mau-63-tinh.xlsx', 'dvc test-api --dst HNI --type tra-cuu --json']),
+  );
   const flags = GLOBAL_OPTIONS.flatMap((o) => o.flags.split(/[ ,|]+/).filter((f) => f.startsWith('--')));
   for (const spec of COMMANDS) addCommand(program, spec, state, flags, spec.name);
   registered = { specs: COMMANDS, flags };
@@ -234,7 +252,9 @@ function addCommand(parent: Command, spec: CommandSpec, state: RunState, flags: 
       const self = actionArgs[actionArgs.length - 1] as Command;
       const opts = self.optsWithGlobals() as Record<string, unknown>;
       const ctx = new CliContext(globalsOf(opts, state), state.streams, state.env);
-      const args = self.processedArgs.flatMap((a: unknown) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      const args = self.processedArgs.flatMap((a: unknown) =>
+        Array.isArray(a) ? a : a === undefined ? [] : [a],
+      ) as string[];
       const mod = await load();
       state.exitCode = await mod.run({ args, opts, ctx });
     });

@@ -17,14 +17,18 @@ describe('dvc map-communes: one province against the tax list of the whole count
   it('fills the province, ignores the other provinces in one note, and agrees with the derived mapping', async () => {
     const gso = (await csv('gso-units-2025.csv')).filter((r) => r.province_code === '19');
     const tms = await csv('tax-tms-communes-2025.csv');
-    const expected = new Map((await csv('tax-tms-to-gso-2025-mapping-DERIVED.csv')).map((r) => [r.gso_commune_code, r.tms_commune_code]));
+    const expected = new Map(
+      (await csv('tax-tms-to-gso-2025-mapping-DERIVED.csv')).map((r) => [r.gso_commune_code, r.tms_commune_code]),
+    );
     const wb = new ExcelJS.Workbook();
     const std = wb.addWorksheet('MX Bo TTTT');
     std.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp', '', '', '', 'Mã phường/xã CQT']);
-    for (const r of gso) std.addRow([r.province_code, r.province_name, r.commune_code, r.commune_name, r.commune_level]);
+    for (const r of gso)
+      std.addRow([r.province_code, r.province_name, r.commune_code, r.commune_name, r.commune_level]);
     const tax = wb.addWorksheet('MX CQT');
     tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']);
-    for (const r of tms) tax.addRow([r.province_code, r.province_name, r.district_code, r.district_name, r.commune_code, r.commune_name]);
+    for (const r of tms)
+      tax.addRow([r.province_code, r.province_name, r.district_code, r.district_name, r.commune_code, r.commune_name]);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-country-'));
     const input = path.join(dir, 'thai-nguyen.xlsx');
     await wb.xlsx.writeFile(input);

@@ -18,13 +18,23 @@ describe('dvc map-communes --html, as a person sees it', () => {
   it('shows the numbers of the JSON of the same run, filters by status, and loads nothing', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-mc-html-'));
     const html = path.join(dir, 'bao-cao.html');
-    const r = await runCli(['map-communes', 'fixtures/mau-63-tinh.xlsx', '--out', path.join(dir, 'out.xlsx'), '--html', html, '--json']);
+    const r = await runCli([
+      'map-communes',
+      'fixtures/mau-63-tinh.xlsx',
+      '--out',
+      path.join(dir, 'out.xlsx'),
+      '--html',
+      html,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const { page, requests } = await browser.open(pathToFileURL(html).href);
     await page.waitForSelector('html[data-ready]');
     for (const key of ['rows', 'exact', 'normalised', 'decided', 'ambiguous', 'notFound'] as const) {
-      expect(shownInt(await page.locator(`ul.cards li[data-count="${key}"] .v`).textContent()), key).toBe(json.summary[key]);
+      expect(shownInt(await page.locator(`ul.cards li[data-count="${key}"] .v`).textContent()), key).toBe(
+        json.summary[key],
+      );
     }
     for (const p of json.provinces as { provinceName: string; rows: number; ambiguous: number }[]) {
       const row = page.locator(`table.provinces tr[data-province="${p.provinceName}"]`);

@@ -14,7 +14,17 @@ import { REPO_ROOT, runCli, type CliRun } from '../test-support/run-cli.js';
 
 type Cell = ExcelJS.CellValue;
 
-const STD_HEADER = ['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+const STD_HEADER = [
+  'STT',
+  'Mã TP',
+  'Tỉnh / Thành Phố',
+  'Mã QH',
+  'Quận Huyện',
+  'Mã PX',
+  'Phường Xã',
+  'Cấp',
+  'Mã phường/xã CQT',
+];
 const TAX_HEADER = ['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã'];
 const TN = ['19', 'Tỉnh Thái Nguyên', '164', 'Thành phố Thái Nguyên'];
 const TN_TAX = ['109', 'Thái Nguyên', '10901', 'TP Thái Nguyên'];
@@ -25,7 +35,14 @@ const COMMUNES: [string, string][] = [
   ['05440', 'Phường Hoàng Văn Thụ'],
   ['05485', 'Xã Phúc Hà'],
 ];
-const stdRow = (i: number, code: Cell = COMMUNES[i][0]): Cell[] => [i + 1, ...TN, code, COMMUNES[i][1], COMMUNES[i][1].split(' ')[0], null];
+const stdRow = (i: number, code: Cell = COMMUNES[i][0]): Cell[] => [
+  i + 1,
+  ...TN,
+  code,
+  COMMUNES[i][1],
+  COMMUNES[i][1].split(' ')[0],
+  null,
+];
 const taxRow = (i: number): Cell[] => [...TN_TAX, `109010${i + 1}`, COMMUNES[i][1]];
 
 interface Sheets {
@@ -67,7 +84,16 @@ async function expectRefused(input: string, args: string[] = [], lang?: 'en'): P
   const before = new Set(await readdir(folder));
   const hash = sha(input);
   const out = path.join(folder, 'ket-qua.xlsx');
-  const r = await runCli(['map-communes', input, '--out', out, '--map-out', path.join(folder, 'map.csv'), ...args, ...(lang ? ['--lang', lang] : [])]);
+  const r = await runCli([
+    'map-communes',
+    input,
+    '--out',
+    out,
+    '--map-out',
+    path.join(folder, 'map.csv'),
+    ...args,
+    ...(lang ? ['--lang', lang] : []),
+  ]);
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim()).not.toBe('');
@@ -95,7 +121,15 @@ describe('dvc map-communes refuses bad input: exit 2, a clear message, no output
 
   it('an old .xls (OLE2 compound file): says to save it as .xlsx', async () => {
     const input = path.join(await caseDir(), 'danh-muc.xls');
-    await writeFile(input, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(512)]));
+    await writeFile(
+      input,
+      Buffer.concat([
+        Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+        Buffer.alloc(1024),
+        Buffer.from('Workbook', 'utf16le'),
+        Buffer.alloc(512),
+      ]),
+    );
     const r = await expectRefused(input, [], 'en');
     expect(r.stderr).toContain('.xls, Excel 97–2003');
     expect(r.stderr).toContain('Save As → Excel Workbook (*.xlsx)');
@@ -103,8 +137,15 @@ describe('dvc map-communes refuses bad input: exit 2, a clear message, no output
 
   it('a password-protected workbook (OLE2 with EncryptionInfo / EncryptedPackage streams)', async () => {
     const input = path.join(await caseDir(), 'mat-khau.xlsx');
-    const streams = Buffer.concat([Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(50), Buffer.from('EncryptedPackage', 'utf16le')]);
-    await writeFile(input, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1016), streams, Buffer.alloc(2048)]));
+    const streams = Buffer.concat([
+      Buffer.from('EncryptionInfo', 'utf16le'),
+      Buffer.alloc(50),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    ]);
+    await writeFile(
+      input,
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1016), streams, Buffer.alloc(2048)]),
+    );
     const vi = await expectRefused(input);
     expect(vi.stderr).toContain('được đặt mật khẩu');
     const en = await expectRefused(input, [], 'en');
@@ -128,7 +169,11 @@ describe('dvc map-communes refuses bad input: exit 2, a clear message, no output
   });
 
   it('no recognisable header: lists the rows it saw and suggests --std-cols / --tax-cols', async () => {
-    const std = [['Danh sách gửi Sở'], ['Cột 1', 'Cột 2', 'Cột 3'], ...COMMUNES.map(([c, name]) => ['Thái Nguyên', c, name])];
+    const std = [
+      ['Danh sách gửi Sở'],
+      ['Cột 1', 'Cột 2', 'Cột 3'],
+      ...COMMUNES.map(([c, name]) => ['Thái Nguyên', c, name]),
+    ];
     const input = await workbook(path.join(await caseDir(), 'tieu-de.xlsx'), { std });
     const r = await expectRefused(input, [], 'en');
     expect(r.stderr).toContain('No header row found in sheet "MX Bo TTTT"');
@@ -144,7 +189,11 @@ describe('dvc map-communes refuses bad input: exit 2, a clear message, no output
   });
 
   it('a formula in a code cell with no cached value names the cell and the formula', async () => {
-    const std = [STD_HEADER, stdRow(0, { formula: 'A1', result: undefined } as ExcelJS.CellFormulaValue), ...[1, 2, 3].map((i) => stdRow(i))];
+    const std = [
+      STD_HEADER,
+      stdRow(0, { formula: 'A1', result: undefined } as ExcelJS.CellFormulaValue),
+      ...[1, 2, 3].map((i) => stdRow(i)),
+    ];
     const input = await workbook(path.join(await caseDir(), 'cong-thuc.xlsx'), { std });
     const r = await expectRefused(input, [], 'en');
     expect(r.stderr).toContain('Cell F2 of sheet "MX Bo TTTT" is the formula =A1');
@@ -188,7 +237,11 @@ describe('dvc map-communes refuses bad input: exit 2, a clear message, no output
 
 describe('dvc map-communes on unusual but valid input', () => {
   it('a formula in a code cell WITH a cached value: the cached value is used', async () => {
-    const std = [STD_HEADER, stdRow(0, { formula: 'TEXT(5431,"00000")', result: '05431' }), ...[1, 2, 3].map((i) => stdRow(i))];
+    const std = [
+      STD_HEADER,
+      stdRow(0, { formula: 'TEXT(5431,"00000")', result: '05431' }),
+      ...[1, 2, 3].map((i) => stdRow(i)),
+    ];
     const input = await workbook(path.join(await caseDir(), 'cong-thuc-co-gia-tri.xlsx'), { std });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
     const r = await runCli(['map-communes', input, '--out', out, '--json']);
@@ -201,11 +254,28 @@ describe('dvc map-communes on unusual but valid input', () => {
   });
 
   it('--std-cols / --tax-cols read sheets whose headers are unrecognisable', async () => {
-    const std = [['Danh sách gửi Sở'], ['Cột 1', 'Cột 2', 'Cột 3'], ...COMMUNES.map(([c, name]) => ['Tỉnh Thái Nguyên', c, name])];
-    const tax = [['A', 'B', 'C'], ...COMMUNES.map(([, name], i) => ['Thái Nguyên', `109010${i + 1}`, name.toUpperCase()])];
+    const std = [
+      ['Danh sách gửi Sở'],
+      ['Cột 1', 'Cột 2', 'Cột 3'],
+      ...COMMUNES.map(([c, name]) => ['Tỉnh Thái Nguyên', c, name]),
+    ];
+    const tax = [
+      ['A', 'B', 'C'],
+      ...COMMUNES.map(([, name], i) => ['Thái Nguyên', `109010${i + 1}`, name.toUpperCase()]),
+    ];
     const input = await workbook(path.join(await caseDir(), 'cot-tu-chon.xlsx'), { std, tax });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
-    const r = await runCli(['map-communes', input, '--out', out, '--std-cols', 'province=A,code=B,name=C', '--tax-cols', 'province=A,code=B,name=C', '--json']);
+    const r = await runCli([
+      'map-communes',
+      input,
+      '--out',
+      out,
+      '--std-cols',
+      'province=A,code=B,name=C',
+      '--tax-cols',
+      'province=A,code=B,name=C',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.summary).toMatchObject({ rows: 4, ambiguous: 0, notFound: 0 });
@@ -217,12 +287,36 @@ describe('dvc map-communes on unusual but valid input', () => {
     const csv = readFileSync(path.join(dataDir, 'tax-tms-communes-2025.csv'), 'utf8').trim().split('\n');
     const header = csv[0].split(',');
     const col = (name: string) => header.indexOf(name);
-    const tn = csv.slice(1).map((l) => l.split(',')).filter((f) => f[col('gso_province_code')] === '19').slice(0, 8);
+    const tn = csv
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((f) => f[col('gso_province_code')] === '19')
+      .slice(0, 8);
     expect(tn).toHaveLength(8);
-    const tax = [TAX_HEADER, ...tn.map((f) => [f[col('province_code')], f[col('province_name')], f[col('district_code')], f[col('district_name')], f[col('commune_code')], f[col('commune_name')]])];
+    const tax = [
+      TAX_HEADER,
+      ...tn.map((f) => [
+        f[col('province_code')],
+        f[col('province_name')],
+        f[col('district_code')],
+        f[col('district_name')],
+        f[col('commune_code')],
+        f[col('commune_name')],
+      ]),
+    ];
     const input = await workbook(path.join(await caseDir(), 'chi-co-cqt.xlsx'), { std: null, tax });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
-    const r = await runCli(['map-communes', input, '--reference', 'gso-2025', '--province', 'Thái Nguyên', '--out', out, '--json']);
+    const r = await runCli([
+      'map-communes',
+      input,
+      '--reference',
+      'gso-2025',
+      '--province',
+      'Thái Nguyên',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const filled = (json.rows as { taxCode?: string; provinceName: string }[]).filter((x) => x.taxCode);
@@ -248,9 +342,21 @@ describe('dvc map-communes on unusual but valid input', () => {
     // 05434 Phường Quang Vinh went into 05482 Phường Quan Triều (gso-2025-merges-old-to-new.csv).
     const tax = [TAX_HEADER, ...[0, 2, 3].map((i) => taxRow(i))];
     const input = await workbook(path.join(await caseDir(), 'sap-nhap.xlsx'), { tax });
-    const r = await runCli(['map-communes', input, '--out', path.join(path.dirname(input), 'ket-qua.xlsx'), '--json', '--lang', 'en']);
+    const r = await runCli([
+      'map-communes',
+      input,
+      '--out',
+      path.join(path.dirname(input), 'ket-qua.xlsx'),
+      '--json',
+      '--lang',
+      'en',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const rows = JSON.parse(r.stdout).rows as { code: string; status: string; reasons: { code: string; text: string; params?: Record<string, string> }[] }[];
+    const rows = JSON.parse(r.stdout).rows as {
+      code: string;
+      status: string;
+      reasons: { code: string; text: string; params?: Record<string, string> }[];
+    }[];
     const quangVinh = rows.find((x) => x.code === '05434')!;
     expect(quangVinh.status).toBe('not_found');
     const merged = quangVinh.reasons.find((x) => x.code === 'merged_into');

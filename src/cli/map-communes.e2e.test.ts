@@ -4,12 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeTcvn3, encodeVni } from '../core/text/index.js';
+import { encodeTcvn3, encodeVni } from '../core/text/text.js';
 import { runCli } from '../test-support/run-cli.js';
 
 type Row = (string | number | null)[];
 
-const STD_HEADER = ['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+const STD_HEADER = [
+  'STT',
+  'Mã TP',
+  'Tỉnh / Thành Phố',
+  'Mã QH',
+  'Quận Huyện',
+  'Mã PX',
+  'Phường Xã',
+  'Cấp',
+  'Mã phường/xã CQT',
+];
 const STD_ROWS: Row[] = [
   [1, '20', 'Tỉnh Lạng Sơn', '181', 'Huyện Bình Gia', '06067', 'Xã Hưng Đạo', 'Xã', null],
   [2, '20', 'Tỉnh Lạng Sơn', '181', 'Huyện Bình Gia', '06103', 'Xã Hòa Bình', 'Xã', null],
@@ -36,8 +46,15 @@ const TAX_ROWS: Row[] = [
   ['109', 'Thái Nguyên', '10901', 'TP Thái Nguyên', '1090199', 'Xã Thịnh Đức'],
 ];
 const EXPECTED: Record<string, string> = {
-  '06067': '2070101', '06103': '2070102', '06274': '2070201', '06397': '2070301', '06508': '2070401',
-  '05431': '1090101', '05434': '1090102', '05440': '1090103', '05485': '1090104',
+  '06067': '2070101',
+  '06103': '2070102',
+  '06274': '2070201',
+  '06397': '2070301',
+  '06508': '2070401',
+  '05431': '1090101',
+  '05434': '1090102',
+  '05440': '1090103',
+  '05485': '1090104',
 };
 
 async function workbook(file: string, o: { taxHasDistricts?: boolean; extraSheet?: boolean } = {}): Promise<void> {
@@ -59,7 +76,9 @@ async function workbook(file: string, o: { taxHasDistricts?: boolean; extraSheet
 }
 
 async function sha(file: string) {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 async function readSheet(file: string, name: string): Promise<ExcelJS.Worksheet> {
@@ -107,7 +126,12 @@ describe('dvc map-communes (built CLI)', () => {
 
   it('explains each match: legacy fonts, prefixes, district disambiguation, restored zeros, not found', async () => {
     const r = await runCli(['map-communes', input, '--out', path.join(dir, 'out-2.xlsx'), '--json']);
-    const rows = JSON.parse(r.stdout).rows as { code: string; status: string; reasons: { code: string; text: string }[]; duplicateName: boolean }[];
+    const rows = JSON.parse(r.stdout).rows as {
+      code: string;
+      status: string;
+      reasons: { code: string; text: string }[];
+      duplicateName: boolean;
+    }[];
     const reasons = (code: string) => rows.find((x) => x.code === code)!.reasons.map((x) => x.code);
     expect(reasons('05431')).toContain('tcvn3_decoded');
     expect(reasons('05440')).toContain('vni_decoded');
@@ -140,7 +164,12 @@ describe('dvc map-communes (built CLI)', () => {
     for (const row of hoaBinh) {
       expect(row.status).toBe('ambiguous');
       expect(row.taxCode ?? null).toBeNull();
-      expect(row.candidates.map((c: { code: string }) => c.code).sort()).toEqual(['2070102', '2070201', '2070301', '2070401']);
+      expect(row.candidates.map((c: { code: string }) => c.code).sort()).toEqual([
+        '2070102',
+        '2070201',
+        '2070301',
+        '2070401',
+      ]);
     }
     const ws = await readSheet(out, 'MX Bo TTTT');
     expect(ws.getCell('I5').value).toBeNull();
@@ -149,7 +178,15 @@ describe('dvc map-communes (built CLI)', () => {
   it('re-applies decisions from a CSV and from the review sheet of an earlier output', async () => {
     const csv = path.join(dir, 'quyet-dinh.csv');
     await writeFile(csv, '\uFEFFstd_code,tax_code,note\r\n06103,2070102,đã gọi điện xác nhận\r\n06274,-,không có\r\n');
-    const r = await runCli(['map-communes', noDistricts, '--out', path.join(dir, 'out-5.xlsx'), '--decisions', csv, '--json']);
+    const r = await runCli([
+      'map-communes',
+      noDistricts,
+      '--out',
+      path.join(dir, 'out-5.xlsx'),
+      '--decisions',
+      csv,
+      '--json',
+    ]);
     const rows = JSON.parse(r.stdout).rows as { code: string; status: string; taxCode?: string }[];
     expect(rows.find((x) => x.code === '06103')).toMatchObject({ status: 'decided', taxCode: '2070102' });
     expect(rows.find((x) => x.code === '06274')!.status).toBe('decided');
@@ -166,14 +203,31 @@ describe('dvc map-communes (built CLI)', () => {
     });
     const edited = path.join(dir, 'out-6-edited.xlsx');
     await wb.xlsx.writeFile(edited);
-    const again = await runCli(['map-communes', noDistricts, '--out', path.join(dir, 'out-7.xlsx'), '--decisions', edited, '--json']);
+    const again = await runCli([
+      'map-communes',
+      noDistricts,
+      '--out',
+      path.join(dir, 'out-7.xlsx'),
+      '--decisions',
+      edited,
+      '--json',
+    ]);
     const rows2 = JSON.parse(again.stdout).rows as { code: string; status: string; taxCode?: string }[];
     expect(rows2.find((x) => x.code === '06397')).toMatchObject({ status: 'decided', taxCode: '2070301' });
   });
 
   it('restricts to the provinces asked for, by name in any spelling or by code', async () => {
     for (const p of ['thai nguyen', '19', 'Thái Nguyên']) {
-      const r = await runCli(['map-communes', input, '--out', path.join(dir, `out-p-${p.replace(/\W/g, '')}.xlsx`), '--province', p, '--json', '--force']);
+      const r = await runCli([
+        'map-communes',
+        input,
+        '--out',
+        path.join(dir, `out-p-${p.replace(/\W/g, '')}.xlsx`),
+        '--province',
+        p,
+        '--json',
+        '--force',
+      ]);
       const json = JSON.parse(r.stdout);
       expect(json.summary.rows, p).toBe(5);
       expect(json.rows.every((x: { provinceName: string }) => x.provinceName === 'Tỉnh Thái Nguyên')).toBe(true);

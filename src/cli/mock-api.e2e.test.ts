@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, runCli } from '../test-support/run-cli.js';
-import { buildTemplate, getApiType } from '../core/api/registry.js';
+import { buildTemplate, getApiType } from '../core/api/api-type-registry.js';
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -19,14 +19,17 @@ afterEach(() => {
 
 /** Starts `dvc mock-api ... --json` and waits for its one JSON line. */
 function startMock(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_ROOT): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'mock-api', '--port', '0', '--json', ...args], { cwd, env: { ...process.env, DVC_LANG: '', ...env } });
+  const child = spawn(process.execPath, [BIN, 'mock-api', '--port', '0', '--json', ...args], {
+    cwd,
+    env: { ...process.env, DVC_LANG: '', ...env },
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: string) => {
@@ -41,7 +44,11 @@ function startMock(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_ROOT)
 const ctx = { unit: '000.00.00.H26', now: new Date() };
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as { error_code: number; message: unknown } };
 }
 
@@ -66,7 +73,12 @@ describe('dvc mock-api (built CLI)', { timeout: 30_000 }, () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-mock-e2e-'));
     const config = {
       provinces: {
-        THA: { name: 'Tỉnh Thanh Hóa', unit: '000.00.00.H56', dstcode: 'THA', auth: { type: 'body-key', field: 'SecurityKey', keyEnv: 'DVC_THA_KEY' } },
+        THA: {
+          name: 'Tỉnh Thanh Hóa',
+          unit: '000.00.00.H56',
+          dstcode: 'THA',
+          auth: { type: 'body-key', field: 'SecurityKey', keyEnv: 'DVC_THA_KEY' },
+        },
       },
     };
     await writeFile(path.join(dir, 'dvc.config.json'), JSON.stringify(config));
@@ -85,11 +97,21 @@ describe('dvc mock-api (built CLI)', { timeout: 30_000 }, () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-mock-e2e-'));
     await writeFile(
       path.join(dir, 'dvc.config.json'),
-      JSON.stringify({ provinces: { HNI: { name: 'Thành phố Hà Nội', dstcode: 'HNI', auth: { type: 'basic', username: 'dvcqg', passwordEnv: 'DVC_HNI_PASSWORD' } } } }),
+      JSON.stringify({
+        provinces: {
+          HNI: {
+            name: 'Thành phố Hà Nội',
+            dstcode: 'HNI',
+            auth: { type: 'basic', username: 'dvcqg', passwordEnv: 'DVC_HNI_PASSWORD' },
+          },
+        },
+      }),
     );
     const r = await runCli(['mock-api', '--print-config', '--dst', 'HNI', '--port', '9090'], { cwd: dir });
     expect(r.code).toBe(0);
-    const printed = JSON.parse(r.stdout) as { provinces: Record<string, { auth: unknown; apis: Record<string, { url: string }> }> };
+    const printed = JSON.parse(r.stdout) as {
+      provinces: Record<string, { auth: unknown; apis: Record<string, { url: string }> }>;
+    };
     expect(printed.provinces.HNI.auth).toEqual({ type: 'basic', username: 'dvcqg', passwordEnv: 'DVC_HNI_PASSWORD' });
     expect(printed.provinces.HNI.apis['thong-bao-thue'].url).toBe('http://127.0.0.1:9090/thong-bao-thue');
     await writeFile(path.join(dir, 'printed.json'), r.stdout);

@@ -18,7 +18,16 @@ describe('dvc test-api --html', () => {
   it('writes a self-contained report with the checks of the probe, and refuses to overwrite it without --force', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-ta-html-'));
     const html = path.join(dir, 'bao-cao.html');
-    const r = await runCli(['test-api', '--type', 'tra-cuu', '--url', `${server.origin}/tra-cuu`, '--html', html, '--json']);
+    const r = await runCli([
+      'test-api',
+      '--type',
+      'tra-cuu',
+      '--url',
+      `${server.origin}/tra-cuu`,
+      '--html',
+      html,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const page = await readFile(html, 'utf8');

@@ -27,7 +27,18 @@ describe('dvc test-api --repeat', () => {
   it('reuses keep-alive connections after a first probe on a fresh one, and reports the latency figures', async () => {
     connections = 0;
     requests = 0;
-    const r = await runCli(['test-api', '--type', 'tra-cuu', '--url', `${origin}/tra-cuu`, '--repeat', '40', '--concurrency', '4', '--json']);
+    const r = await runCli([
+      'test-api',
+      '--type',
+      'tra-cuu',
+      '--url',
+      `${origin}/tra-cuu`,
+      '--repeat',
+      '40',
+      '--concurrency',
+      '4',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(requests).toBe(40);

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import { makeTestPki, type TestPki } from '../test-support/tls-certs.js';
-import { closedPort, probeHandler, startConnectProxy, startHttp, startHttps, type Running } from '../test-support/probe-servers.js';
+import {
+  closedPort,
+  probeHandler,
+  startConnectProxy,
+  startHttp,
+  startHttps,
+  type Running,
+} from '../test-support/probe-servers.js';
 
 let pki: TestPki;
 let dir: string;
@@ -43,7 +50,8 @@ afterAll(async () => {
 
 const en = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['--lang', 'en', 'test-api', ...args], { env });
 /** A roomy timeout by default (CI machines are busy); the timeout tests pass `--timeout 300` after it. */
-const probe = (url: string, extra: string[] = []) => en(['--type', 'tra-cuu', '--url', url, '--timeout', '5000', ...extra]);
+const probe = (url: string, extra: string[] = []) =>
+  en(['--type', 'tra-cuu', '--url', url, '--timeout', '5000', ...extra]);
 const FAST = ['--timeout', '300'];
 
 describe('dvc test-api: checks against a real local server', () => {
@@ -61,7 +69,9 @@ describe('dvc test-api: checks against a real local server', () => {
     const r = await probe(`${plain.url}/ok`, ['--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['ok', 'dst', 'type', 'url', 'request', 'response', 'timings', 'tls', 'checks']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['ok', 'dst', 'type', 'url', 'request', 'response', 'timings', 'tls', 'checks']),
+    );
     expect(Object.keys(j.request)).toEqual(['method', 'headers', 'body']);
     expect(Object.keys(j.response)).toEqual(['status', 'headers', 'body', 'bytes']);
     expect(Object.keys(j.timings)).toEqual(['dns', 'connect', 'tls', 'ttfb', 'download', 'total']);
@@ -75,8 +85,14 @@ describe('dvc test-api: checks against a real local server', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(false);
-    expect(j.checks.find((c: { name: string }) => c.name === 'status')).toMatchObject({ ok: false, message: expect.stringContaining('500') });
-    expect(j.checks.find((c: { name: string }) => c.name === 'json')).toMatchObject({ ok: false, message: expect.stringContaining('text/html') });
+    expect(j.checks.find((c: { name: string }) => c.name === 'status')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('500'),
+    });
+    expect(j.checks.find((c: { name: string }) => c.name === 'json')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('text/html'),
+    });
   });
 
   it('fails a business error code -1 in a 200 answer (exit 1)', async () => {
@@ -92,7 +108,9 @@ describe('dvc test-api: checks against a real local server', () => {
     expect(bad.checks.find((c: { name: string }) => c.name === 'json').ok).toBe(false);
     const text = await probe(`${plain.url}/text`, ['--json']);
     expect(text.code).toBe(1);
-    expect(JSON.parse(text.stdout).checks.find((c: { name: string }) => c.name === 'json').message).toContain('text/plain');
+    expect(JSON.parse(text.stdout).checks.find((c: { name: string }) => c.name === 'json').message).toContain(
+      'text/plain',
+    );
   });
 
   it('decodes a gzip body and passes', async () => {
@@ -185,10 +203,16 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
   });
 
   it('a good chain passes with TLS details, and NODE_EXTRA_CA_CERTS is honoured', async () => {
-    const r = await en(['--type', 'tra-cuu', '--url', `${tlsServers.good.url}/ok`, '--json'], { NODE_EXTRA_CA_CERTS: rootCa });
+    const r = await en(['--type', 'tra-cuu', '--url', `${tlsServers.good.url}/ok`, '--json'], {
+      NODE_EXTRA_CA_CERTS: rootCa,
+    });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.tls).toMatchObject({ protocol: expect.stringMatching(/^TLSv1\.[23]$/), subject: 'CN=localhost, O=dvc test', authorized: true });
+    expect(j.tls).toMatchObject({
+      protocol: expect.stringMatching(/^TLSv1\.[23]$/),
+      subject: 'CN=localhost, O=dvc test',
+      authorized: true,
+    });
     expect(j.timings.tls).toEqual(expect.any(Number));
   });
 
@@ -200,7 +224,8 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
     expect(r.stderr).toContain('--insecure');
     expect(JSON.parse(r.stdout).insecure).toBe(true);
     expect(await readFile(junit, 'utf8')).toContain('<property name="insecure" value="true"/>');
-    for (const f of await readdir(save)) expect(JSON.parse(await readFile(path.join(save, f), 'utf8')).insecure).toBe(true);
+    for (const f of await readdir(save))
+      expect(JSON.parse(await readFile(path.join(save, f), 'utf8')).insecure).toBe(true);
   });
 
   it('warns when the certificate expires within 30 days', async () => {
@@ -210,7 +235,7 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
     expect(r.stdout).toContain('(10 days left)');
   });
 
-  it('goes through --proxy with CONNECT; the connection phases are then the proxy\'s and not reported', async () => {
+  it("goes through --proxy with CONNECT; the connection phases are then the proxy's and not reported", async () => {
     const proxy = await startConnectProxy();
     try {
       const r = await probe(`${tlsServers.good.url}/ok`, ['--ca', rootCa, '--proxy', proxy.url, '--json']);
@@ -294,21 +319,39 @@ describe('dvc test-api: bodies, config, reports', () => {
 
   it('names an unknown province and a missing type URL (exit 2)', async () => {
     const cfg = path.join(dir, 'small.config.json');
-    await writeFile(cfg, JSON.stringify({ provinces: { HNI: { name: 'Hà Nội', unit: '000.00.00.H26', apis: { 'tra-cuu': { url: `${plain.url}/ok` } } } } }));
+    await writeFile(
+      cfg,
+      JSON.stringify({
+        provinces: { HNI: { name: 'Hà Nội', unit: '000.00.00.H26', apis: { 'tra-cuu': { url: `${plain.url}/ok` } } } },
+      }),
+    );
     const a = await runCli(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'tra-cuu', '--dst', 'XYZ']);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('no province "XYZ"');
     const b = await runCli(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'chung-tu', '--dst', 'hni']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('provinces.HNI.apis.chung-tu.url');
-    const ok = await runCli(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'tra-cuu', '--dst', 'HNI', '--json']);
+    const ok = await runCli([
+      '--lang',
+      'en',
+      '--config',
+      cfg,
+      'test-api',
+      '--type',
+      'tra-cuu',
+      '--dst',
+      'HNI',
+      '--json',
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).request.body.data.MaHoSo).toMatch(/^000\.00\.00\.H26-\d{6}-0101$/);
   });
 
   it('lists types and prints a validated template', async () => {
     const types = await runCli(['test-api', 'types', '--json']);
-    expect(JSON.parse(types.stdout).types.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['tra-cuu', 'thong-bao-thue', 'chung-tu']));
+    expect(JSON.parse(types.stdout).types.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['tra-cuu', 'thong-bao-thue', 'chung-tu']),
+    );
     const t = await runCli(['test-api', 'template', '--type', 'thong-bao-thue']);
     expect(t.code).toBe(0);
     expect(JSON.parse(t.stdout).service).toBe('NhanThongBaoThueDat');
@@ -332,7 +375,16 @@ describe('dvc test-api template and decode', () => {
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/H55\.92-230404-0004\s+8012345678\s+TB-01\s+04-04-2023\s+2\.500\.000\s+Tiền sử dụng đất/);
     const j = await runCli(['test-api', 'decode', bodyFile, '--json']);
-    expect(JSON.parse(j.stdout).rows).toEqual([{ MA_HSO: 'H55.92-230404-0004', MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB-01', NGAY_QUYET_DINH: '04-04-2023', SO_TIEN: '2500000', TEN_TIEUMUC: 'Tiền sử dụng đất' }]);
+    expect(JSON.parse(j.stdout).rows).toEqual([
+      {
+        MA_HSO: 'H55.92-230404-0004',
+        MA_SO_THUE: '8012345678',
+        SO_QUYET_DINH: 'TB-01',
+        NGAY_QUYET_DINH: '04-04-2023',
+        SO_TIEN: '2500000',
+        TEN_TIEUMUC: 'Tiền sử dụng đất',
+      },
+    ]);
   });
 });
 
@@ -345,45 +397,79 @@ describe('dvc test-api: secrets never leave', () => {
     HDR: { type: 'header', name: 'X-Province-Key', valueEnv: 'DVC_E2E_SECRET' },
   };
 
-  it.each(Object.keys(auths))('auth %s: the secret is sent, and absent from stdout, stderr, JUnit, saved files and --verbose', async (dst) => {
-    const base = await mkdtemp(path.join(dir, `secret-${dst}-`));
-    await writeFile(path.join(base, 'token.txt'), SECRET + '\n');
-    const provinces = Object.fromEntries(
-      Object.entries(auths).map(([k, auth]) => [k, { name: k, unit: '000.00.00.H26', dstcode: `DST-${k}`, auth, apis: { 'tra-cuu': { url: `${plain.url}/echo` } } }]),
-    );
-    await writeFile(path.join(base, 'dvc.config.json'), JSON.stringify({ provinces }));
-    const env = { DVC_E2E_SECRET: SECRET };
-    const args = (extra: string[]) => ['--config', path.join(base, 'dvc.config.json'), 'test-api', '--type', 'tra-cuu', '--dst', dst, ...extra];
-    const before = received.length;
-    const outputs = [
-      await runCli(args(['--verbose', '--junit', path.join(base, 'r.xml'), '--save', path.join(base, 'saved')]), { env }),
-      await runCli(args(['--json']), { env }),
-      await runCli(args(['--json', '--repeat', '3', '--concurrency', '2']), { env }),
-      await runCli(['--lang', 'en', ...args(['--verbose', '--url', `http://127.0.0.1:${await closedPort()}/x`])], { env }),
-    ];
-    // the secret really went out, in the header or body field of its auth type
-    const got = received.slice(before);
-    expect(got.length).toBeGreaterThan(0);
-    const carried = JSON.stringify(got);
-    expect(dst === 'BAS' ? carried.includes(Buffer.from(`motcua:${SECRET}`).toString('base64')) : carried.includes(SECRET)).toBe(true);
-    expect(got[0].headers.dstcode).toBe(`DST-${dst}`);
-    expect(outputs[0].code).toBe(0);
-    expect(outputs[3].code).toBe(3);
-    const b64 = Buffer.from(`motcua:${SECRET}`).toString('base64');
-    for (const o of outputs) {
-      for (const text of [o.stdout, o.stderr]) {
+  it.each(Object.keys(auths))(
+    'auth %s: the secret is sent, and absent from stdout, stderr, JUnit, saved files and --verbose',
+    async (dst) => {
+      const base = await mkdtemp(path.join(dir, `secret-${dst}-`));
+      await writeFile(path.join(base, 'token.txt'), SECRET + '\n');
+      const provinces = Object.fromEntries(
+        Object.entries(auths).map(([k, auth]) => [
+          k,
+          {
+            name: k,
+            unit: '000.00.00.H26',
+            dstcode: `DST-${k}`,
+            auth,
+            apis: { 'tra-cuu': { url: `${plain.url}/echo` } },
+          },
+        ]),
+      );
+      await writeFile(path.join(base, 'dvc.config.json'), JSON.stringify({ provinces }));
+      const env = { DVC_E2E_SECRET: SECRET };
+      const args = (extra: string[]) => [
+        '--config',
+        path.join(base, 'dvc.config.json'),
+        'test-api',
+        '--type',
+        'tra-cuu',
+        '--dst',
+        dst,
+        ...extra,
+      ];
+      const before = received.length;
+      const outputs = [
+        await runCli(args(['--verbose', '--junit', path.join(base, 'r.xml'), '--save', path.join(base, 'saved')]), {
+          env,
+        }),
+        await runCli(args(['--json']), { env }),
+        await runCli(args(['--json', '--repeat', '3', '--concurrency', '2']), { env }),
+        await runCli(['--lang', 'en', ...args(['--verbose', '--url', `http://127.0.0.1:${await closedPort()}/x`])], {
+          env,
+        }),
+      ];
+      // the secret really went out, in the header or body field of its auth type
+      const got = received.slice(before);
+      expect(got.length).toBeGreaterThan(0);
+      const carried = JSON.stringify(got);
+      expect(
+        dst === 'BAS' ? carried.includes(Buffer.from(`motcua:${SECRET}`).toString('base64')) : carried.includes(SECRET),
+      ).toBe(true);
+      expect(got[0].headers.dstcode).toBe(`DST-${dst}`);
+      expect(outputs[0].code).toBe(0);
+      expect(outputs[3].code).toBe(3);
+      const b64 = Buffer.from(`motcua:${SECRET}`).toString('base64');
+      for (const o of outputs) {
+        for (const text of [o.stdout, o.stderr]) {
+          expect(text).not.toContain(SECRET);
+          expect(text).not.toContain(b64);
+        }
+      }
+      expect(outputs[1].stdout).toContain('***');
+      const files = [
+        path.join(base, 'r.xml'),
+        ...(await readdir(path.join(base, 'saved'))).map((f) => path.join(base, 'saved', f)),
+      ];
+      expect(files.length).toBe(4);
+      for (const f of files) {
+        const text = await readFile(f, 'utf8');
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain(b64);
       }
-    }
-    expect(outputs[1].stdout).toContain('***');
-    const files = [path.join(base, 'r.xml'), ...(await readdir(path.join(base, 'saved'))).map((f) => path.join(base, 'saved', f))];
-    expect(files.length).toBe(4);
-    for (const f of files) {
-      const text = await readFile(f, 'utf8');
-      expect(text).not.toContain(SECRET);
-      expect(text).not.toContain(b64);
-    }
-    expect((await readdir(path.join(base, 'saved'))).every((f) => new RegExp(`^${dst}-tra-cuu-\\d{14}\\.(request|response|result)\\.json$`).test(f))).toBe(true);
-  });
+      expect(
+        (await readdir(path.join(base, 'saved'))).every((f) =>
+          new RegExp(`^${dst}-tra-cuu-\\d{14}\\.(request|response|result)\\.json$`).test(f),
+        ),
+      ).toBe(true);
+    },
+  );
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, parseCsvRecords } from './csv-parse.js';
 
 function writeCsv(rows: string[][]): string {
-  return rows.map((r) => r.map((f) => (/[",\r\n]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n');
+  return rows
+    .map((r) => r.map((f) => (/[",\r\n]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
+    .join('\r\n');
 }
 
 describe('parseCsv', () => {

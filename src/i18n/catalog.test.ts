@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, PARTS } from './catalog.js';
-import { t } from './index.js';
+import { t } from './i18n.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -13,7 +13,9 @@ describe('message catalogue', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const mismatched = Object.keys(CATALOG.vi).filter((k) => k in CATALOG.en && placeholders(CATALOG.vi[k]).join() !== placeholders(CATALOG.en[k]).join());
+    const mismatched = Object.keys(CATALOG.vi).filter(
+      (k) => k in CATALOG.en && placeholders(CATALOG.vi[k]).join() !== placeholders(CATALOG.en[k]).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
@@ -40,7 +42,9 @@ describe('message catalogue', () => {
 
   it('writes Vietnamese with diacritics, not folded ASCII', () => {
     const sentences = Object.entries(CATALOG.vi).filter(([, v]) => v.split(' ').length >= 4);
-    const folded = sentences.filter(([, v]) => !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(v));
+    const folded = sentences.filter(
+      ([, v]) => !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(v),
+    );
     expect(folded.map(([k]) => k)).toEqual([]);
   });
 

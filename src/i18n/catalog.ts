@@ -1,8 +1,8 @@
-import type { MessageTable } from './types.js';
+import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
-import { mapCommunes } from './messages/map-communes.js';
+import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
-import { testApi } from './messages/test-api.js';
+import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 

@@ -22,7 +22,10 @@ describe('writeFileAtomic', () => {
     const dir = await tempDir();
     const out = path.join(dir, 'a.txt');
     await writeFile(out, 'old');
-    await expect(writeFileAtomic(out, 'new')).rejects.toMatchObject({ key: 'fs.outputExists', exitCode: ExitCode.Usage });
+    await expect(writeFileAtomic(out, 'new')).rejects.toMatchObject({
+      key: 'fs.outputExists',
+      exitCode: ExitCode.Usage,
+    });
     expect(await readFile(out, 'utf8')).toBe('old');
     await writeFileAtomic(out, 'new', { force: true });
     expect(await readFile(out, 'utf8')).toBe('new');
@@ -41,7 +44,9 @@ describe('writeFileAtomic', () => {
 
   it('says so when the output folder does not exist', async () => {
     const dir = await tempDir();
-    await expect(writeFileAtomic(path.join(dir, 'missing', 'a.txt'), 'x')).rejects.toMatchObject({ key: 'fs.dirMissing' });
+    await expect(writeFileAtomic(path.join(dir, 'missing', 'a.txt'), 'x')).rejects.toMatchObject({
+      key: 'fs.dirMissing',
+    });
   });
 });
 

@@ -33,7 +33,8 @@ export async function checkOutputPath(target: string, o: OutputOptions = {}): Pr
   const abs = path.resolve(target);
   const canon = await canonical(abs);
   for (const input of o.inputs ?? []) {
-    if (sameFile(canon, await canonical(input))) throw new DvcError('fs.outputIsInput', { path: target }, ExitCode.Usage);
+    if (sameFile(canon, await canonical(input)))
+      throw new DvcError('fs.outputIsInput', { path: target }, ExitCode.Usage);
   }
   const existing = await lstat(abs).catch(() => null);
   if (existing?.isDirectory()) throw new DvcError('fs.isDirectory', { path: target }, ExitCode.Usage);
@@ -48,7 +49,11 @@ function tempNameFor(abs: string): string {
 }
 
 /** Writes a whole output at once: a temporary file in the same folder, then a rename over the target. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, o: OutputOptions = {}): Promise<string> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  o: OutputOptions = {},
+): Promise<string> {
   const abs = await checkOutputPath(target, o);
   const tmp = tempNameFor(abs);
   try {

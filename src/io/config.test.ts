@@ -14,7 +14,8 @@ async function project(files: Record<string, string>) {
 
 describe('loadConfig', () => {
   it('finds dvc.config.yaml written on Windows (BOM, CRLF)', async () => {
-    const yaml = '\uFEFFprovinces:\r\n  HNI:\r\n    name: Thành phố Hà Nội\r\n    apis:\r\n      tra-cuu:\r\n        url: https://a.example/tra-cuu\r\n';
+    const yaml =
+      '\uFEFFprovinces:\r\n  HNI:\r\n    name: Thành phố Hà Nội\r\n    apis:\r\n      tra-cuu:\r\n        url: https://a.example/tra-cuu\r\n';
     const dir = await project({ 'dvc.config.yaml': yaml });
     const loaded = await loadConfig({ cwd: dir });
     expect(loaded?.config.provinces.HNI.name).toBe('Thành phố Hà Nội');
@@ -24,7 +25,9 @@ describe('loadConfig', () => {
   it('finds .dvcrc.json and package.json#dvc from a sub-folder', async () => {
     const dir = await project({ '.dvcrc.json': '\uFEFF' + JSON.stringify({ provinces }) });
     await mkdir(path.join(dir, 'sub'));
-    expect((await loadConfig({ cwd: path.join(dir, 'sub') }))?.config.provinces.HNI.apis['tra-cuu'].url).toBe('https://a.example/tra-cuu');
+    expect((await loadConfig({ cwd: path.join(dir, 'sub') }))?.config.provinces.HNI.apis['tra-cuu'].url).toBe(
+      'https://a.example/tra-cuu',
+    );
     const dir2 = await project({ 'package.json': JSON.stringify({ name: 'x', dvc: { provinces } }) });
     expect((await loadConfig({ cwd: dir2 }))?.config.provinces.HNI.name).toBe('Thành phố Hà Nội');
   });
@@ -35,6 +38,8 @@ describe('loadConfig', () => {
   });
 
   it('fails clearly when an explicit --config file is missing', async () => {
-    await expect(loadConfig({ configPath: 'no-such-file.json', cwd: os.tmpdir() })).rejects.toMatchObject({ key: 'config.notFound' });
+    await expect(loadConfig({ configPath: 'no-such-file.json', cwd: os.tmpdir() })).rejects.toMatchObject({
+      key: 'config.notFound',
+    });
   });
 });

@@ -11,20 +11,29 @@ describe('toCsv', () => {
       ['00004', 'Xã "Trúc", Bạch\nmới', null],
       [3, 4.5, ''],
     ]);
-    expect(csv).toBe('\ufeffma_gso,ten,ma_cqt\r\n00001,Phường Phúc Xá,1010101\r\n00004,"Xã ""Trúc"", Bạch\nmới",\r\n3,4.5,\r\n');
+    expect(csv).toBe(
+      '\ufeffma_gso,ten,ma_cqt\r\n00001,Phường Phúc Xá,1010101\r\n00004,"Xã ""Trúc"", Bạch\nmới",\r\n3,4.5,\r\n',
+    );
   });
 
-  it.each(['=HYPERLINK("http://x")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])('neutralises a cell starting like a formula: %j', (v) => {
-    const [, line] = toCsv([['a'], [v]]).slice(1).split('\r\n');
-    expect(line.replace(/^"/, '').startsWith(`'`)).toBe(true);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])(
+    'neutralises a cell starting like a formula: %j',
+    (v) => {
+      const [, line] = toCsv([['a'], [v]])
+        .slice(1)
+        .split('\r\n');
+      expect(line.replace(/^"/, '').startsWith(`'`)).toBe(true);
+    },
+  );
 
   it('leaves numbers alone, even negative ones, and writes text in NFC', () => {
     expect(toCsv([[-5, 'Hòa'.normalize('NFD')]])).toBe('\ufeff-5,Hòa\r\n');
   });
 
   it('reads back through the CSV parser to the same cells', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'ư', ',', '"', '\n', ' ', '1', 'x') }).filter((s) => !/^[=+\-@\t\r]/.test(s));
+    const cell = fc
+      .string({ unit: fc.constantFrom('a', 'ư', ',', '"', '\n', ' ', '1', 'x') })
+      .filter((s) => !/^[=+\-@\t\r]/.test(s));
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
         const width = rows[0].length;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
-import type { Decision } from '../core/communes/index.js';
+import type { Decision } from '../core/communes/communes.js';
 import { parseCsvRecords } from '../core/csv-parse.js';
 import { CATALOG } from '../i18n/catalog.js';
 import { headerKey } from '../core/workbook/column-synonyms.js';
@@ -23,7 +23,12 @@ export async function readDecisions(file: string, o: { stdSheet?: string } = {})
   const { header, records } = parseCsvRecords(text);
   const std = header.find((h) => ['std_code', 'ma_gso', 'gso_code', 'std'].includes(h));
   const tax = header.find((h) => ['tax_code', 'ma_cqt', 'cqt_code', 'tax'].includes(h));
-  if (!std || !tax) throw new DvcError('mc.err.decisionsHeader', { file: path.basename(file), found: header.join(',') || '—' }, ExitCode.Usage);
+  if (!std || !tax)
+    throw new DvcError(
+      'mc.err.decisionsHeader',
+      { file: path.basename(file), found: header.join(',') || '—' },
+      ExitCode.Usage,
+    );
   return records
     .filter((r) => r[std] !== '')
     .map((r) => ({ stdCode: r[std], taxCode: isNone(r[tax]) ? null : r[tax], ...(r.note ? { note: r.note } : {}) }));
@@ -44,11 +49,17 @@ async function readReviewSheet(file: string, stdSheet: string | undefined): Prom
   const sheet = wb.sheet(CATALOG.vi['mc.sheet.review']);
   const rows = sheet.rows();
   const header = rows[0];
-  const find = (key: string) => header?.cells.findIndex((c) => c !== undefined && headerKeysOf(key).has(headerKey(String(c.value ?? '')))) ?? -1;
+  const find = (key: string) =>
+    header?.cells.findIndex((c) => c !== undefined && headerKeysOf(key).has(headerKey(String(c.value ?? '')))) ?? -1;
   const codeCol = find('mc.col.code');
   const decisionCol = find('mc.col.decision');
   const sheetCol = find('mc.col.sheet');
-  if (codeCol < 0 || decisionCol < 0) throw new DvcError('mc.err.decisionsHeader', { file: path.basename(file), found: header?.cells.map((c) => String(c?.value ?? '')).join(',') ?? '—' }, ExitCode.Usage);
+  if (codeCol < 0 || decisionCol < 0)
+    throw new DvcError(
+      'mc.err.decisionsHeader',
+      { file: path.basename(file), found: header?.cells.map((c) => String(c?.value ?? '')).join(',') ?? '—' },
+      ExitCode.Usage,
+    );
   const out: Decision[] = [];
   for (const r of rows.slice(1)) {
     const decision = r.cells[decisionCol]?.value;
@@ -56,7 +67,11 @@ async function readReviewSheet(file: string, stdSheet: string | undefined): Prom
     // Rows of unused tax communes carry the tax sheet's name: a decision there is not about a standard row.
     if (sheetCol >= 0 && stdSheet !== undefined && String(r.cells[sheetCol]?.value ?? '') !== stdSheet) continue;
     const text = typeof decision === 'number' ? String(decision) : String(decision).trim();
-    out.push({ stdCode: String(r.cells[codeCol]?.value ?? '').trim(), taxCode: isNone(text) ? null : text, note: path.basename(file) });
+    out.push({
+      stdCode: String(r.cells[codeCol]?.value ?? '').trim(),
+      taxCode: isNone(text) ? null : text,
+      note: path.basename(file),
+    });
   }
   if (out.length === 0) throw new DvcError('mc.err.decisionsEmpty', { file: path.basename(file) }, ExitCode.Usage);
   return out;

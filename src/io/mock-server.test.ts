@@ -3,14 +3,15 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTemplate, encodeNotice, getApiType } from '../core/api/registry.js';
+import { buildTemplate, encodeNotice, getApiType } from '../core/api/api-type-registry.js';
 import type { MockAuth } from '../core/api/mock-auth.js';
 import { startMockServer, type MockServerHandle, type MockServerOptions } from './mock-server.js';
 import { makeSelfSignedCert } from './self-signed-cert.js';
 
 const ctx = { unit: '000.04.05.H55', now: new Date(Date.UTC(2023, 6, 31, 2, 30)) };
 const notice = () => buildTemplate(getApiType('thong-bao-thue'), ctx);
-const receipt = () => buildTemplate(getApiType('chung-tu'), ctx) as { data: Record<string, unknown> } & Record<string, unknown>;
+const receipt = () =>
+  buildTemplate(getApiType('chung-tu'), ctx) as { data: Record<string, unknown> } & Record<string, unknown>;
 const lookUp = () => buildTemplate(getApiType('tra-cuu'), ctx);
 
 const servers: MockServerHandle[] = [];
@@ -31,7 +32,9 @@ async function post(s: MockServerHandle, type: string, body: unknown, headers: R
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as { error_code: number; message: unknown }) : undefined;
+  const json = res.headers.get('content-type')?.includes('json')
+    ? (JSON.parse(text) as { error_code: number; message: unknown })
+    : undefined;
   return { status: res.status, json, text, headers: res.headers };
 }
 
@@ -39,7 +42,10 @@ describe('mock province: business rules', () => {
   it('takes a notice once, refuses it again unless isUpdating, bills it, and settles it with a matching receipt', async () => {
     const s = await start();
     expect((await post(s, 'tra-cuu', lookUp())).json?.error_code).toBe(0);
-    expect((await post(s, 'thong-bao-thue', notice())).json).toEqual({ error_code: 0, message: 'Tax notice received for dossier 000.04.05.H55-230731-0101' });
+    expect((await post(s, 'thong-bao-thue', notice())).json).toEqual({
+      error_code: 0,
+      message: 'Tax notice received for dossier 000.04.05.H55-230731-0101',
+    });
     const again = await post(s, 'thong-bao-thue', notice());
     expect(again.json?.error_code).toBe(1);
     expect(String(again.json?.message)).toContain('TB-230731-0001');
@@ -75,12 +81,26 @@ describe('mock province: business rules', () => {
 
   it('keeps one notice file with several dossiers', async () => {
     const s = await start();
-    const item = { MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB1', NGAY_QUYET_DINH: '01-08-2023', SO_TIEN: '200000', TEN_TIEUMUC: 'Tiền sử dụng đất' };
+    const item = {
+      MA_SO_THUE: '8012345678',
+      SO_QUYET_DINH: 'TB1',
+      NGAY_QUYET_DINH: '01-08-2023',
+      SO_TIEN: '200000',
+      TEN_TIEUMUC: 'Tiền sử dụng đất',
+    };
     const file = encodeNotice([
       { MA_HSO: 'H55.92-230404-0004', items: [item] },
       { MA_HSO: 'H55.92-230404-0005', items: [item, { ...item, SO_QUYET_DINH: 'TB2' }] },
     ]);
-    expect((await post(s, 'thong-bao-thue', { service: 'NhanThongBaoThueDat', isUpdating: false, data: { FileThongBaoThue: file } })).json?.error_code).toBe(0);
+    expect(
+      (
+        await post(s, 'thong-bao-thue', {
+          service: 'NhanThongBaoThueDat',
+          isUpdating: false,
+          data: { FileThongBaoThue: file },
+        })
+      ).json?.error_code,
+    ).toBe(0);
     expect(s.province.unpaid('H55.92-230404-0005')).toHaveLength(2);
     expect(s.province.counts).toEqual({ notices: 3, receipts: 0 });
   });
@@ -94,7 +114,10 @@ describe('mock province: business rules', () => {
     expect(r.json?.error_code).toBe(-1);
     expect(String(r.json?.message)).toContain('data.MaSoThue: required field MaSoThue is missing');
     expect((await post(s, 'chung-tu', '{not json')).json?.error_code).toBe(-1);
-    const broken = { service: 'NhanThongBaoThueDat', data: { FileThongBaoThue: Buffer.from('<DATA><BODY>').toString('base64') } };
+    const broken = {
+      service: 'NhanThongBaoThueDat',
+      data: { FileThongBaoThue: Buffer.from('<DATA><BODY>').toString('base64') },
+    };
     expect(String((await post(s, 'thong-bao-thue', broken)).json?.message)).toContain('not well-formed');
     expect((await post(s, 'nope', {})).status).toBe(404);
     const get = await fetch(`${s.origin}/tra-cuu`);
@@ -103,25 +126,35 @@ describe('mock province: business rules', () => {
 });
 
 describe('mock province: authentication', () => {
-  const cases: Array<[string, MockAuth, Record<string, string>, (b: Record<string, unknown>) => Record<string, unknown>]> = [
-    ['basic', { type: 'basic', username: 'dvcqg', password: 's3cret' }, { authorization: `Basic ${Buffer.from('dvcqg:s3cret').toString('base64')}` }, (b) => b],
+  const cases: Array<
+    [string, MockAuth, Record<string, string>, (b: Record<string, unknown>) => Record<string, unknown>]
+  > = [
+    [
+      'basic',
+      { type: 'basic', username: 'dvcqg', password: 's3cret' },
+      { authorization: `Basic ${Buffer.from('dvcqg:s3cret').toString('base64')}` },
+      (b) => b,
+    ],
     ['bearer', { type: 'bearer', token: 'tok-123' }, { authorization: 'Bearer tok-123' }, (b) => b],
     ['header', { type: 'header', name: 'X-Api-Key', value: 'k-9' }, { 'x-api-key': 'k-9' }, (b) => b],
     ['body-key', { type: 'body-key', field: 'SecurityKey', key: 'sk-1' }, {}, (b) => ({ ...b, securitykey: 'sk-1' })],
   ];
-  it.each(cases)('%s: right credentials pass, wrong or missing ones get HTTP 401 without the secret', async (_name, auth, good, sign) => {
-    const s = await start({ auth });
-    const body = lookUp() as unknown as Record<string, unknown>;
-    expect((await post(s, 'tra-cuu', sign(body), good)).status).toBe(200);
-    const none = await post(s, 'tra-cuu', body);
-    expect(none.status).toBe(401);
-    expect(none.json?.error_code).toBe(-1);
-    const secret = Object.values(auth).at(-1) as string;
-    expect(none.text).not.toContain(secret);
-    const wrong = Object.fromEntries(Object.entries(good).map(([k, v]) => [k, v.slice(0, -1) + 'x']));
-    const wrongBody = auth.type === 'body-key' ? { ...body, SecurityKey: 'sk-2' } : body;
-    expect((await post(s, 'tra-cuu', wrongBody, wrong)).status).toBe(401);
-  });
+  it.each(cases)(
+    '%s: right credentials pass, wrong or missing ones get HTTP 401 without the secret',
+    async (_name, auth, good, sign) => {
+      const s = await start({ auth });
+      const body = lookUp() as unknown as Record<string, unknown>;
+      expect((await post(s, 'tra-cuu', sign(body), good)).status).toBe(200);
+      const none = await post(s, 'tra-cuu', body);
+      expect(none.status).toBe(401);
+      expect(none.json?.error_code).toBe(-1);
+      const secret = Object.values(auth).at(-1) as string;
+      expect(none.text).not.toContain(secret);
+      const wrong = Object.fromEntries(Object.entries(good).map(([k, v]) => [k, v.slice(0, -1) + 'x']));
+      const wrongBody = auth.type === 'body-key' ? { ...body, SecurityKey: 'sk-2' } : body;
+      expect((await post(s, 'tra-cuu', wrongBody, wrong)).status).toBe(401);
+    },
+  );
 });
 
 describe('mock province: faults', () => {
@@ -186,11 +219,15 @@ describe('mock province: --store and TLS', () => {
     expect(s.origin.startsWith('https://')).toBe(true);
     const body = JSON.stringify(lookUp());
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpsRequest(`${s.origin}/tra-cuu`, { method: 'POST', ca: tls.cert, headers: { 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = httpsRequest(
+        `${s.origin}/tra-cuu`,
+        { method: 'POST', ca: tls.cert, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -3,9 +3,22 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { DvcError, ExitCode } from '../errors.js';
-import { t, type Lang } from '../i18n/index.js';
-import { bindKeys, listApiTypes, validateRequest, type ApiType, type ApiTypeOverrides, type Msg } from '../core/api/registry.js';
-import { MockProvince, seededRandom, type MockAnswer, type MockProvinceInfo, type MockStateData } from '../core/api/mock-province.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import {
+  bindKeys,
+  listApiTypes,
+  validateRequest,
+  type ApiType,
+  type ApiTypeOverrides,
+  type Msg,
+} from '../core/api/api-type-registry.js';
+import {
+  MockProvince,
+  seededRandom,
+  type MockAnswer,
+  type MockProvinceInfo,
+  type MockStateData,
+} from '../core/api/mock-province.js';
 import { bodyAuthorised, headerAuthorised, type MockAuth } from '../core/api/mock-auth.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -70,7 +83,8 @@ export async function readStore(file: string): Promise<MockStateData | undefined
   }
   try {
     const data = JSON.parse(text.replace(/^\uFEFF/, '')) as MockStateData;
-    if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts)) throw new Error('not a dvc mock-api store');
+    if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
+      throw new Error('not a dvc mock-api store');
     return data;
   } catch (e) {
     throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
@@ -116,10 +130,24 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
   const store = storeWriter(o.storeFile, () => province.snapshot());
   const msg = (m: Msg) => t(o.lang, m.key, m.params);
 
-  const send = (req: IncomingMessage, res: ServerResponse, started: number, status: number, body: string, type = JSON_TYPE, errorCode?: number) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    status: number,
+    body: string,
+    type = JSON_TYPE,
+    errorCode?: number,
+  ) => {
     res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
     res.end(body);
-    o.onExchange?.({ method: req.method ?? '', path: req.url ?? '', status, errorCode, ms: performance.now() - started });
+    o.onExchange?.({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      status,
+      errorCode,
+      ms: performance.now() - started,
+    });
   };
   const answer = (req: IncomingMessage, res: ServerResponse, started: number, a: MockAnswer, status = 200) => {
     const message = 'key' in a.message && typeof a.message.key === 'string' ? msg(a.message as Msg) : a.message;
@@ -129,18 +157,44 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer, started: number) => {
     if (o.delayMs) await sleep(o.delayMs);
     if (o.status !== undefined) {
-      return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.forcedStatus', params: { status: o.status } } }, o.status);
+      return answer(
+        req,
+        res,
+        started,
+        { error_code: -1, message: { key: 'mock.answer.forcedStatus', params: { status: o.status } } },
+        o.status,
+      );
     }
     if (o.failRate && random() < o.failRate) {
       const title = msg({ key: 'mock.answer.fault', params: {} });
-      return send(req, res, started, 500, `<!DOCTYPE html><html><head><title>500</title></head><body><h1>500 Internal Server Error</h1><p>${title}</p></body></html>`, 'text/html; charset=utf-8');
+      return send(
+        req,
+        res,
+        started,
+        500,
+        `<!DOCTYPE html><html><head><title>500</title></head><body><h1>500 Internal Server Error</h1><p>${title}</p></body></html>`,
+        'text/html; charset=utf-8',
+      );
     }
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
     const type = types.get(path);
-    if (!type) return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.notFound', params: { path } } }, 404);
+    if (!type)
+      return answer(
+        req,
+        res,
+        started,
+        { error_code: -1, message: { key: 'mock.answer.notFound', params: { path } } },
+        404,
+      );
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.methodNotAllowed', params: {} } }, 405);
+      return answer(
+        req,
+        res,
+        started,
+        { error_code: -1, message: { key: 'mock.answer.methodNotAllowed', params: {} } },
+        405,
+      );
     }
     const unauthorised = () => {
       res.setHeader('www-authenticate', o.auth.type === 'basic' ? 'Basic realm="dvc mock-api"' : 'Bearer');
@@ -152,7 +206,13 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
       body = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
     } catch (e) {
       if (o.auth.type === 'body-key') return unauthorised();
-      return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.invalid', params: { reason: msg({ key: 'api.issue.notJson', params: { reason: (e as Error).message } }) } } });
+      return answer(req, res, started, {
+        error_code: -1,
+        message: {
+          key: 'mock.answer.invalid',
+          params: { reason: msg({ key: 'api.issue.notJson', params: { reason: (e as Error).message } }) },
+        },
+      });
     }
     if (!bodyAuthorised(o.auth, body)) return unauthorised();
     const bound = bindKeys(type.requestSchema, body);
@@ -168,7 +228,11 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     if (type.id === 'thong-bao-thue') result = province.receiveNotice(bound, now());
     else if (type.id === 'chung-tu') result = province.receiveReceipt(bound, now());
     else if (type.id === 'tra-cuu') result = { answer: province.lookUp(bound), changed: false };
-    else result = { answer: { error_code: 0, message: { key: 'mock.answer.accepted', params: { type: type.id } } }, changed: false };
+    else
+      result = {
+        answer: { error_code: 0, message: { key: 'mock.answer.accepted', params: { type: type.id } } },
+        changed: false,
+      };
     if (result.changed) store.changed();
     return answer(req, res, started, result.answer);
   };
@@ -184,7 +248,13 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
       if (size > maxBody) {
         refused = true;
         res.setHeader('connection', 'close');
-        answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.tooLarge', params: { max: maxBody } } }, 413);
+        answer(
+          req,
+          res,
+          started,
+          { error_code: -1, message: { key: 'mock.answer.tooLarge', params: { max: maxBody } } },
+          413,
+        );
         req.resume();
         return;
       }
@@ -193,16 +263,24 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     req.on('end', () => {
       if (refused) return;
       handle(req, res, Buffer.concat(chunks), started).catch((e: unknown) => {
-        if (!res.headersSent) send(req, res, started, 500, JSON.stringify({ error_code: -1, message: (e as Error).message }));
+        if (!res.headersSent)
+          send(req, res, started, 500, JSON.stringify({ error_code: -1, message: (e as Error).message }));
       });
     });
   };
 
-  const server: Server = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, listener) : createHttpServer(listener);
+  const server: Server = o.tls
+    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, listener)
+    : createHttpServer(listener);
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
   await new Promise<void>((resolve, reject) => {
-    const onError = (e: NodeJS.ErrnoException) => reject(new DvcError('mock.listenFailed', { host: o.host, port: o.port, reason: e.code ?? e.message }, ExitCode.Usage, { cause: e }));
+    const onError = (e: NodeJS.ErrnoException) =>
+      reject(
+        new DvcError('mock.listenFailed', { host: o.host, port: o.port, reason: e.code ?? e.message }, ExitCode.Usage, {
+          cause: e,
+        }),
+      );
     server.once('error', onError);
     server.listen(o.port, o.host, () => {
       server.off('error', onError);
@@ -210,7 +288,8 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const hostInUrl = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  const hostInUrl =
+    o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
   const origin = `${o.tls ? 'https' : 'http'}://${hostInUrl}:${port}`;
   const urls = Object.fromEntries([...types.values()].map((ty) => [ty.id, `${origin}/${ty.id}`]));
   return {

@@ -58,7 +58,13 @@ describe('net-probe', () => {
   it('reaches a server through an HTTP CONNECT proxy', async () => {
     const proxy = await startConnectProxy();
     try {
-      const h = await tlsHandshake({ host: '127.0.0.1', port: good.port, timeoutMs: 3000, ca: [pki.rootPem], proxy: proxy.url });
+      const h = await tlsHandshake({
+        host: '127.0.0.1',
+        port: good.port,
+        timeoutMs: 3000,
+        ca: [pki.rootPem],
+        proxy: proxy.url,
+      });
       expect(h.authorized).toBe(true);
       expect(proxy.tunnels()).toBe(1);
     } finally {
@@ -72,7 +78,10 @@ describe('net-probe', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const port = (silent.address() as { port: number }).port;
     try {
-      expect(await tlsHandshake({ host: '127.0.0.1', port, timeoutMs: 300 })).toMatchObject({ ok: false, error: 'ETIMEDOUT' });
+      expect(await tlsHandshake({ host: '127.0.0.1', port, timeoutMs: 300 })).toMatchObject({
+        ok: false,
+        error: 'ETIMEDOUT',
+      });
     } finally {
       silent.close();
     }

@@ -52,7 +52,12 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<DnsO
   if (net.isIP(bare)) return { ok: true, ms: 0, addresses: [bare] };
   try {
     const found = await withTimeout(lookup(bare, { all: true }), timeoutMs);
-    return { ok: found.length > 0, ms: elapsed(start), addresses: found.map((a) => a.address), error: found.length ? undefined : 'ENODATA' };
+    return {
+      ok: found.length > 0,
+      ms: elapsed(start),
+      addresses: found.map((a) => a.address),
+      error: found.length ? undefined : 'ENODATA',
+    };
   } catch (e) {
     return { ok: false, ms: elapsed(start), addresses: [], error: codeOf(e) };
   }
@@ -85,8 +90,14 @@ export async function tcpConnect(host: string, port: number, timeoutMs: number):
 /** An HTTP proxy's CONNECT tunnel to host:port; the proxy URL may carry user:password (sent as Basic). */
 export async function openTunnel(proxyUrl: string, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
   const proxy = new URL(proxyUrl);
-  const socket = await openSocket(proxy.hostname, Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)), timeoutMs);
-  const auth = proxy.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}\r\n` : '';
+  const socket = await openSocket(
+    proxy.hostname,
+    Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
+    timeoutMs,
+  );
+  const auth = proxy.username
+    ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}\r\n`
+    : '';
   const target = net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
   socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`);
   return withTimeout(
@@ -101,7 +112,9 @@ export async function openTunnel(proxyUrl: string, host: string, port: number, t
         if (status === '200') resolve(socket);
         else {
           socket.destroy();
-          reject(Object.assign(new Error(`proxy answered ${status ?? '?'}`), { code: `PROXY_${status ?? 'BAD_REPLY'}` }));
+          reject(
+            Object.assign(new Error(`proxy answered ${status ?? '?'}`), { code: `PROXY_${status ?? 'BAD_REPLY'}` }),
+          );
         }
       };
       socket.on('data', onData);
@@ -157,7 +170,9 @@ export async function tlsHandshake(o: TlsCheckOptions): Promise<TlsOutcome> {
           const validTo = cert?.valid_to || undefined;
           const expiry = validTo ? Date.parse(validTo) : Number.NaN;
           const now = (o.now ?? new Date()).getTime();
-          const authError = socket.authorizationError ? String((socket.authorizationError as unknown as { code?: string }).code ?? socket.authorizationError) : undefined;
+          const authError = socket.authorizationError
+            ? String((socket.authorizationError as unknown as { code?: string }).code ?? socket.authorizationError)
+            : undefined;
           resolve({
             ok: socket.authorized,
             authorized: socket.authorized,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../core/csv-parse.js';
-import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/index.js';
+import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/reference.js';
 import { loadMergeTable, loadReferenceList, mergeHintFor, referenceDataDir } from './reference-data.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,7 +26,12 @@ describe('shipped reference data', () => {
     const dir = referenceDataDir();
     expect(dir).toBe(path.join(repo, 'data'));
     const files = readdirSync(dir);
-    expect(files.sort()).toEqual(['gso-2004-2021.json.gz', 'gso-2004.json.gz', 'gso-2025-merges.json.gz', 'gso-2025.json.gz']);
+    expect(files.sort()).toEqual([
+      'gso-2004-2021.json.gz',
+      'gso-2004.json.gz',
+      'gso-2025-merges.json.gz',
+      'gso-2025.json.gz',
+    ]);
     const total = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
     expect(total).toBeLessThan(3 * 1024 * 1024);
   });
@@ -41,7 +46,11 @@ describe('shipped reference data', () => {
     for (const u of list.units) levels.set(u.level, (levels.get(u.level) ?? 0) + 1);
     expect(Object.fromEntries(levels)).toEqual({ Xã: 2621, Phường: 687, 'Đặc khu': 13 });
     const codes = byCode(list.units);
-    expect(codes.get('00070')).toMatchObject({ name: 'Phường Hoàn Kiếm', provinceCode: '01', provinceName: 'Thành phố Hà Nội' });
+    expect(codes.get('00070')).toMatchObject({
+      name: 'Phường Hoàn Kiếm',
+      provinceCode: '01',
+      provinceName: 'Thành phố Hà Nội',
+    });
     expect(codes.get('06970')).toMatchObject({ name: 'Xã Ba Chẽ', provinceCode: '22' });
     expect(codes.get('23737')).toMatchObject({ name: 'Xã Ia Mơ', provinceCode: '52' });
     expect(codes.get('00745')?.name).toBe('Xã Phố Bảng');
@@ -51,14 +60,22 @@ describe('shipped reference data', () => {
   });
 
   it('has both editions of the 2004 code system with districts', () => {
-    const cases: [Edition, number, number][] = [['gso-2004', 10035, 691], ['gso-2004-2021', 10599, 700]];
+    const cases: [Edition, number, number][] = [
+      ['gso-2004', 10035, 691],
+      ['gso-2004-2021', 10599, 700],
+    ];
     for (const [edition, communes, districts] of cases) {
       const list = loadReferenceList(edition);
       expect(list.units).toHaveLength(communes);
       expect(list.provinces).toHaveLength(63);
       expect(list.districts).toHaveLength(districts);
       expect(new Set(list.units.map((u) => u.code)).size).toBe(communes);
-      expect(byCode(list.units).get('00001')).toMatchObject({ name: 'Phường Phúc Xá', districtCode: '001', districtName: 'Quận Ba Đình', provinceCode: '01' });
+      expect(byCode(list.units).get('00001')).toMatchObject({
+        name: 'Phường Phúc Xá',
+        districtCode: '001',
+        districtName: 'Quận Ba Đình',
+        provinceCode: '01',
+      });
       expect(list.provinces.find((p) => p.code === '01')?.name).toBe('Thành phố Hà Nội');
       expect(list.provinces.find((p) => p.code === '19')?.name).toBe('Tỉnh Thái Nguyên');
       expect(list.units.every((u) => u.name === clean(u.name))).toBe(true);
@@ -70,11 +87,21 @@ describe('shipped reference data', () => {
     expect(table.size).toBe(10604);
     let full = 0;
     let partial = 0;
-    for (const e of table.byOldCode.values()) for (const t of e.targets) (t.type === 'full' ? full++ : partial++);
+    for (const e of table.byOldCode.values()) for (const t of e.targets) t.type === 'full' ? full++ : partial++;
     expect([full, partial]).toEqual([9592, 1012]);
-    expect(mergeHint(table, '1')).toEqual({ oldCode: '00001', oldName: 'Phường Phúc Xá', targets: [{ code: '00097', name: 'Phường Hồng Hà', provinceCode: '01', type: 'full' }] });
-    expect(mergeHint(table, '06970')?.targets).toEqual([{ code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' }]);
-    expect(mergeHint(table, '06886')?.targets.map((t) => `${t.code} ${t.type}`)).toEqual(['06799 partial', '06886 partial', '06970 partial']);
+    expect(mergeHint(table, '1')).toEqual({
+      oldCode: '00001',
+      oldName: 'Phường Phúc Xá',
+      targets: [{ code: '00097', name: 'Phường Hồng Hà', provinceCode: '01', type: 'full' }],
+    });
+    expect(mergeHint(table, '06970')?.targets).toEqual([
+      { code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' },
+    ]);
+    expect(mergeHint(table, '06886')?.targets.map((t) => `${t.code} ${t.type}`)).toEqual([
+      '06799 partial',
+      '06886 partial',
+      '06970 partial',
+    ]);
     expect(mergeHint(table, '99999')).toBeNull();
     expect(mergeHintFor('00004')?.targets.map((t) => t.name)).toEqual(['Phường Ba Đình']);
     const codes2025 = new Set(loadReferenceList('gso-2025').units.map((u) => u.code));
@@ -87,7 +114,11 @@ describe('shipped reference data', () => {
       expect(existsSync(shared)).toBe(false);
       return;
     }
-    const pairs: [Edition, string][] = [['gso-2004', 'gso-units-2004.csv'], ['gso-2004-2021', 'gso-units-2004-ed2021-11-01.csv'], ['gso-2025', 'gso-units-2025-cv1027-transcribed.csv']];
+    const pairs: [Edition, string][] = [
+      ['gso-2004', 'gso-units-2004.csv'],
+      ['gso-2004-2021', 'gso-units-2004-ed2021-11-01.csv'],
+      ['gso-2025', 'gso-units-2025-cv1027-transcribed.csv'],
+    ];
     for (const [edition, file] of pairs) {
       const shipped = byCode(loadReferenceList(edition).units);
       const rows = readSource(file);
@@ -113,7 +144,12 @@ describe('shipped reference data', () => {
     const merges = readSource('gso-2025-merges-old-to-new.csv');
     expect(merges).toHaveLength(table.size);
     for (const r of merges) {
-      expect(table.byOldCode.get(r.old_commune_code)?.targets).toContainEqual({ code: r.new_commune_code, name: r.new_commune_name, provinceCode: r.new_province_code, type: r.merge_type });
+      expect(table.byOldCode.get(r.old_commune_code)?.targets).toContainEqual({
+        code: r.new_commune_code,
+        name: r.new_commune_name,
+        provinceCode: r.new_province_code,
+        type: r.merge_type,
+      });
     }
   });
 });

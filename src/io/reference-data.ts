@@ -8,7 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../errors.js';
-import { decodeMergeTable, decodeReferenceList, mergeHint, type Edition, type MergeHint, type MergeTable, type ReferenceList } from '../core/reference/index.js';
+import {
+  decodeMergeTable,
+  decodeReferenceList,
+  mergeHint,
+  type Edition,
+  type MergeHint,
+  type MergeTable,
+  type ReferenceList,
+} from '../core/reference/reference.js';
 
 /** The package's data/ folder: two levels above dist/io/ (or src/io/). */
 export function referenceDataDir(): string {
@@ -31,7 +39,12 @@ function readGzipJson(file: string): unknown {
   try {
     return JSON.parse(gunzipSync(bytes).toString('utf8')) as unknown;
   } catch (e) {
-    throw new DvcError('reference.corrupt', { what: path.basename(file), detail: e instanceof Error ? e.message : String(e) }, ExitCode.Internal, { cause: e });
+    throw new DvcError(
+      'reference.corrupt',
+      { what: path.basename(file), detail: e instanceof Error ? e.message : String(e) },
+      ExitCode.Internal,
+      { cause: e },
+    );
   }
 }
 

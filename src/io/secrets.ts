@@ -11,11 +11,16 @@ export interface SecretRef {
  * Reads a secret from the environment variable or file the config names. `what` says what it is for
  * (e.g. "provinces.HNI.auth.passwordEnv") so a missing secret is easy to find; the value itself is never echoed.
  */
-export async function resolveSecret(ref: SecretRef, what: string, o: { env?: NodeJS.ProcessEnv; baseDir?: string } = {}): Promise<string | undefined> {
+export async function resolveSecret(
+  ref: SecretRef,
+  what: string,
+  o: { env?: NodeJS.ProcessEnv; baseDir?: string } = {},
+): Promise<string | undefined> {
   const env = o.env ?? process.env;
   if (ref.env) {
     const v = env[ref.env];
-    if (v === undefined || v === '') throw new DvcError('config.secretEnvMissing', { name: ref.env, what }, ExitCode.Usage);
+    if (v === undefined || v === '')
+      throw new DvcError('config.secretEnvMissing', { name: ref.env, what }, ExitCode.Usage);
     return v;
   }
   if (ref.file) {

@@ -36,7 +36,8 @@ export async function makeSelfSignedCert(host: string): Promise<SelfSignedCert> 
     { type: 7, ip: '127.0.0.1' },
     { type: 7, ip: '::1' },
   ];
-  if (isIP(host) && host !== '127.0.0.1' && host !== '::1' && host !== '0.0.0.0' && host !== '::') altNames.push({ type: 7, ip: host });
+  if (isIP(host) && host !== '127.0.0.1' && host !== '::1' && host !== '0.0.0.0' && host !== '::')
+    altNames.push({ type: 7, ip: host });
   else if (!isIP(host) && host !== 'localhost') altNames.push({ type: 2, value: host });
   cert.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },

@@ -11,7 +11,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  */
 export const CHROMIUM_PATH = process.env.DVC_CHROMIUM ?? '/usr/bin/chromium';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface BrowserSession {
   /** A new tab that records the URL of every request it makes. */
@@ -21,12 +29,20 @@ export interface BrowserSession {
 
 export async function startBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: the HTML report tests need it. Install it with "apt-get install -y chromium" (or set DVC_CHROMIUM).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the HTML report tests need it. Install it with "apt-get install -y chromium" (or set DVC_CHROMIUM).`,
+    );
   }
   const profile = await mkdtemp(path.join(os.tmpdir(), 'dvc-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport, locale: 'vi-VN' });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ARGS,
+      viewport,
+      locale: 'vi-VN',
+    });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
     throw e;

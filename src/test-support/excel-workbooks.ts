@@ -9,7 +9,17 @@ export async function tempDir(prefix = 'dvc-excel-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-export const STD_HEADER = ['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+export const STD_HEADER = [
+  'STT',
+  'Mã TP',
+  'Tỉnh / Thành Phố',
+  'Mã QH',
+  'Quận Huyện',
+  'Mã PX',
+  'Phường Xã',
+  'Cấp',
+  'Mã phường/xã CQT',
+];
 
 /**
  * A 63-province-style workbook with every feature a round trip must keep: a title row and a merged title, a
@@ -39,7 +49,14 @@ export async function buildFeatureWorkbook(file: string): Promise<void> {
   std.getCell('H4').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Phường,Xã,Thị trấn"'] };
   std.addConditionalFormatting({
     ref: 'F4:F7',
-    rules: [{ type: 'expression', priority: 1, formulae: ['LEN(F4)<>5'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['LEN(F4)<>5'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } },
+      },
+    ],
   });
   std.getCell('G4').note = 'Ghi chú của cán bộ';
   const tax = wb.addWorksheet('MX CQT');
@@ -77,28 +94,52 @@ const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * A minimal hand-assembled package: no styles part, no shared strings, prefixed `x:` elements, cells without
  * `r` attributes in one row, and `sheetXml` as the first sheet's sheetData content.
  */
-export async function buildMinimalWorkbook(file: string, sheetData: string, extraSheet = true, prefix = 'x'): Promise<void> {
-  const px = (xml: string) => (prefix === 'x' ? xml : xml.replace(/<(\/?)x:/g, `<$1${prefix ? `${prefix}:` : ''}`).replace(/xmlns:x=/g, prefix ? `xmlns:${prefix}=` : 'xmlns='));
+export async function buildMinimalWorkbook(
+  file: string,
+  sheetData: string,
+  extraSheet = true,
+  prefix = 'x',
+): Promise<void> {
+  const px = (xml: string) =>
+    prefix === 'x'
+      ? xml
+      : xml
+          .replace(/<(\/?)x:/g, `<$1${prefix ? `${prefix}:` : ''}`)
+          .replace(/xmlns:x=/g, prefix ? `xmlns:${prefix}=` : 'xmlns=');
   sheetData = px(sheetData);
-  const sheetsXml = [`<x:sheet name="MX Bo TTTT" sheetId="1" r:id="rId1"/>`, extraSheet ? `<x:sheet name="MX CQT" sheetId="2" r:id="rId2"/>` : ''].join('');
+  const sheetsXml = [
+    `<x:sheet name="MX Bo TTTT" sheetId="1" r:id="rId1"/>`,
+    extraSheet ? `<x:sheet name="MX CQT" sheetId="2" r:id="rId2"/>` : '',
+  ].join('');
   await zipParts(file, {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-      (extraSheet ? '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' : '') +
+      (extraSheet
+        ? '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        : '') +
       '</Types>',
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${RNS}"><x:sheets>${sheetsXml}</x:sheets></x:workbook>`),
+    'xl/workbook.xml': px(
+      `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${RNS}"><x:sheets>${sheetsXml}</x:sheets></x:workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels':
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${RNS}/worksheet" Target="worksheets/sheet1.xml"/>` +
       (extraSheet ? `<Relationship Id="rId2" Type="${RNS}/worksheet" Target="/xl/worksheets/sheet2.xml"/>` : '') +
       `</Relationships>`,
-    'xl/worksheets/sheet1.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData>`) + sheetData + px(`</x:sheetData></x:worksheet>`),
+    'xl/worksheets/sheet1.xml':
+      px(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData>`) +
+      sheetData +
+      px(`</x:sheetData></x:worksheet>`),
     ...(extraSheet
-      ? { 'xl/worksheets/sheet2.xml': px(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã xã</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tên xã</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`) }
+      ? {
+          'xl/worksheets/sheet2.xml': px(
+            `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã xã</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Tên xã</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+          ),
+        }
       : {}),
   });
 }
@@ -132,7 +173,8 @@ export function ole2File(streamNames: readonly string[]): Buffer {
  */
 export async function buildExcelStyleWorkbook(file: string): Promise<void> {
   const strings = ['DANH MỤC', 'Mã PX', 'Phường Xã', 'Mã phường/xã CQT', 'Phường Phúc Xá', 'Phường Trúc Bạch'];
-  const mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"';
+  const mc =
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"';
   await zipParts(file, {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

@@ -15,18 +15,36 @@ export interface CliRun {
  * Runs the built CLI as a subprocess, the way a user or a CI job does: stdout and stderr are pipes (not TTYs),
  * stdin is closed unless `stdin` is given. The environment starts clean of colour and language settings.
  */
-export function runCli(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string | 'open'; timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DVC_LANG: '', NO_COLOR: undefined, FORCE_COLOR: undefined, DVC_DEBUG: undefined, ...o.env };
+export function runCli(
+  args: string[],
+  o: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string | 'open'; timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DVC_LANG: '',
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    DVC_DEBUG: undefined,
+    ...o.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), BIN, ...args], { cwd: o.cwd ?? REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), BIN, ...args], {
+      cwd: o.cwd ?? REPO_ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`dvc ${args.join(' ')} did not finish in ${o.timeoutMs ?? 30000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `dvc ${args.join(' ')} did not finish in ${o.timeoutMs ?? 30000} ms\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     }, o.timeoutMs ?? 30000);
     child.on('error', reject);
     child.on('close', (code) => {

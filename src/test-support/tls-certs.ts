@@ -27,7 +27,11 @@ function newKey(): { pem: string; forgeKey: forge.pki.rsa.PrivateKey; forgePub: 
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  return { pem: privateKey, forgeKey: forge.pki.privateKeyFromPem(privateKey), forgePub: forge.pki.publicKeyFromPem(publicKey) };
+  return {
+    pem: privateKey,
+    forgeKey: forge.pki.privateKeyFromPem(privateKey),
+    forgePub: forge.pki.publicKeyFromPem(publicKey),
+  };
 }
 
 let serial = 1;
@@ -50,12 +54,19 @@ function makeCert(o: CertOptions): forge.pki.Certificate {
   const day = 86_400_000;
   cert.validity.notBefore = o.notBefore ?? new Date(Date.now() - day);
   cert.validity.notAfter = o.notAfter ?? new Date(Date.now() + 365 * day);
-  const subject = [{ name: 'commonName', value: o.cn }, { name: 'organizationName', value: 'dvc test' }];
+  const subject = [
+    { name: 'commonName', value: o.cn },
+    { name: 'organizationName', value: 'dvc test' },
+  ];
   cert.setSubject(subject);
   cert.setIssuer(o.issuer ? o.issuer.subject.attributes : subject);
   const ext: object[] = [{ name: 'basicConstraints', cA: Boolean(o.ca), critical: true }];
   if (o.ca) ext.push({ name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true });
-  else ext.push({ name: 'keyUsage', digitalSignature: true, keyEncipherment: true }, { name: 'extKeyUsage', serverAuth: true });
+  else
+    ext.push(
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+    );
   if (o.altNames) ext.push({ name: 'subjectAltName', altNames: o.altNames });
   ext.push({ name: 'subjectKeyIdentifier' });
   cert.setExtensions(ext);
@@ -70,13 +81,27 @@ export function makeTestPki(): TestPki {
   const interKey = newKey();
   const leafKey = newKey();
   const root = makeCert({ cn: 'dvc test root CA', publicKey: rootKey.forgePub, signer: rootKey.forgeKey, ca: true });
-  const inter = makeCert({ cn: 'dvc test intermediate CA', publicKey: interKey.forgePub, signer: rootKey.forgeKey, issuer: root, ca: true });
+  const inter = makeCert({
+    cn: 'dvc test intermediate CA',
+    publicKey: interKey.forgePub,
+    signer: rootKey.forgeKey,
+    issuer: root,
+    ca: true,
+  });
   const local = [
     { type: 2, value: 'localhost' },
     { type: 7, ip: '127.0.0.1' },
   ];
   const leaf = (cn: string, altNames = local, notBefore?: Date, notAfter?: Date) =>
-    makeCert({ cn, publicKey: leafKey.forgePub, signer: interKey.forgeKey, issuer: inter, altNames, notBefore, notAfter });
+    makeCert({
+      cn,
+      publicKey: leafKey.forgePub,
+      signer: interKey.forgeKey,
+      issuer: inter,
+      altNames,
+      notBefore,
+      notAfter,
+    });
   const day = 86_400_000;
   const good = leaf('localhost');
   const expired = leaf('localhost', local, new Date(Date.now() - 400 * day), new Date(Date.now() - 2 * day));

@@ -1,6 +1,6 @@
-import type { Lang } from '../../i18n/index.js';
-import { t } from '../../i18n/index.js';
-import type { MatchResult, ProvinceSummary, Reason, RowMatch, UnitRow } from '../../core/communes/index.js';
+import type { Lang } from '../../i18n/i18n.js';
+import { t } from '../../i18n/i18n.js';
+import type { MatchResult, ProvinceSummary, Reason, RowMatch, UnitRow } from '../../core/communes/communes.js';
 
 /** One standard row as reported in JSON, HTML and the review sheet. */
 export interface ReportRow {
@@ -53,7 +53,11 @@ export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet:
       name: m.stdName,
       status: m.status,
       method: m.method,
-      reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(lang, r), ...(r.params ? { params: r.params } : {}) })),
+      reasons: m.reasons.map((r) => ({
+        code: r.code,
+        text: reasonText(lang, r),
+        ...(r.params ? { params: r.params } : {}),
+      })),
       taxCode: m.taxCode,
       taxName: m.taxName,
       candidates: m.candidates,
@@ -91,42 +95,124 @@ export function isFilled(r: ReportRow): boolean {
   return (r.status === 'exact' || r.status === 'normalised' || r.status === 'decided') && !!r.taxCode && !r.conflict;
 }
 
-const candidateText = (c: ReportRow['candidates'][number]) => [c.code, c.name, c.district].filter(Boolean).join(' — ') + (c.score !== undefined ? ` (${Math.round(c.score * 100)}%)` : '');
+const candidateText = (c: ReportRow['candidates'][number]) =>
+  [c.code, c.name, c.district].filter(Boolean).join(' — ') +
+  (c.score !== undefined ? ` (${Math.round(c.score * 100)}%)` : '');
 
 /** The "Rà soát" sheet: every row that is not `exact`, plus unused tax rows, conflicts and duplicate codes. */
-export function reviewSheetRows(rows: readonly ReportRow[], match: MatchResult, taxSheet: string, lang: Lang): (string | number | null)[][] {
+export function reviewSheetRows(
+  rows: readonly ReportRow[],
+  match: MatchResult,
+  taxSheet: string,
+  lang: Lang,
+): (string | number | null)[][] {
   const L = (k: string) => t(lang, k);
-  const header = ['mc.col.sheet', 'mc.col.row', 'mc.col.province', 'mc.col.district', 'mc.col.code', 'mc.col.name', 'mc.col.status', 'mc.col.method', 'mc.col.reasons', 'mc.col.taxCode', 'mc.col.taxName', 'mc.col.candidates', 'mc.col.decision'].map(L);
+  const header = [
+    'mc.col.sheet',
+    'mc.col.row',
+    'mc.col.province',
+    'mc.col.district',
+    'mc.col.code',
+    'mc.col.name',
+    'mc.col.status',
+    'mc.col.method',
+    'mc.col.reasons',
+    'mc.col.taxCode',
+    'mc.col.taxName',
+    'mc.col.candidates',
+    'mc.col.decision',
+  ].map(L);
   const out: (string | number | null)[][] = [header];
   for (const r of rows) {
     if (r.status === 'exact') continue;
     out.push([
-      r.sheet, r.rowNumber, r.provinceName ?? '', r.districtName ?? '', r.code, r.name, statusText(lang, r.status), r.method ?? '',
-      r.reasons.map((x) => x.text).join('; '), r.taxCode ?? '', r.taxName ?? '', r.candidates.map(candidateText).join(' | '), null,
+      r.sheet,
+      r.rowNumber,
+      r.provinceName ?? '',
+      r.districtName ?? '',
+      r.code,
+      r.name,
+      statusText(lang, r.status),
+      r.method ?? '',
+      r.reasons.map((x) => x.text).join('; '),
+      r.taxCode ?? '',
+      r.taxName ?? '',
+      r.candidates.map(candidateText).join(' | '),
+      null,
     ]);
   }
   for (const u of match.taxUnused) {
-    out.push([taxSheet, u.taxRow, match.provinces[u.province]?.pair.tax.name ?? '', u.district ?? '', u.code, u.name, L('mc.taxUnused.title'), '', '', '', '', '', null]);
+    out.push([
+      taxSheet,
+      u.taxRow,
+      match.provinces[u.province]?.pair.tax.name ?? '',
+      u.district ?? '',
+      u.code,
+      u.name,
+      L('mc.taxUnused.title'),
+      '',
+      '',
+      '',
+      '',
+      '',
+      null,
+    ]);
   }
   return out;
 }
 
 /** The "Tóm tắt" sheet: counts per province, a total line, then the legend of colours. */
-export function summarySheetRows(provinces: readonly ProvinceReport[], summary: Summary, match: MatchResult, lang: Lang): (string | number | null)[][] {
+export function summarySheetRows(
+  provinces: readonly ProvinceReport[],
+  summary: Summary,
+  match: MatchResult,
+  lang: Lang,
+): (string | number | null)[][] {
   const L = (k: string) => t(lang, k);
-  const out: (string | number | null)[][] = [[
-    L('mc.col.province'), L('mc.col.rows'), L('mc.summary.exact'), L('mc.summary.normalised'), L('mc.summary.decided'),
-    L('mc.summary.ambiguous'), L('mc.summary.notFound'), L('mc.col.taxUnused'), L('mc.col.conflicts'),
-  ]];
-  for (const p of provinces) out.push([p.provinceName, p.rows, p.exact, p.normalised, p.decided, p.ambiguous, p.notFound, p.taxUnused, p.conflicts]);
-  out.push([L('mc.total'), summary.rows, summary.exact, summary.normalised, summary.decided, summary.ambiguous, summary.notFound, summary.taxUnused, summary.conflicts]);
+  const out: (string | number | null)[][] = [
+    [
+      L('mc.col.province'),
+      L('mc.col.rows'),
+      L('mc.summary.exact'),
+      L('mc.summary.normalised'),
+      L('mc.summary.decided'),
+      L('mc.summary.ambiguous'),
+      L('mc.summary.notFound'),
+      L('mc.col.taxUnused'),
+      L('mc.col.conflicts'),
+    ],
+  ];
+  for (const p of provinces)
+    out.push([
+      p.provinceName,
+      p.rows,
+      p.exact,
+      p.normalised,
+      p.decided,
+      p.ambiguous,
+      p.notFound,
+      p.taxUnused,
+      p.conflicts,
+    ]);
+  out.push([
+    L('mc.total'),
+    summary.rows,
+    summary.exact,
+    summary.normalised,
+    summary.decided,
+    summary.ambiguous,
+    summary.notFound,
+    summary.taxUnused,
+    summary.conflicts,
+  ]);
   if (match.conflicts.length) {
     out.push([], [L('mc.conflicts.title')]);
     for (const c of match.conflicts) out.push([c.taxCode, c.taxName, c.stdCodes.join(', ')]);
   }
   if (match.duplicateCodes.length) {
     out.push([], [L('mc.duplicateCodes.title')]);
-    for (const d of match.duplicateCodes) out.push([d.side === 'std' ? 'MX Bo TTTT' : 'MX CQT', d.code, d.rows.join(', ')]);
+    for (const d of match.duplicateCodes)
+      out.push([d.side === 'std' ? 'MX Bo TTTT' : 'MX CQT', d.code, d.rows.join(', ')]);
   }
   return out;
 }
@@ -136,7 +222,14 @@ export function mapTableRows(rows: readonly ReportRow[]): (string | number | nul
   const out: (string | number | null)[][] = [['province', 'gso_code', 'gso_name', 'cqt_code', 'cqt_name', 'status']];
   for (const r of rows) {
     const filled = isFilled(r);
-    out.push([r.provinceName ?? '', r.code, r.name, filled ? r.taxCode ?? '' : '', filled ? r.taxName ?? '' : '', r.status]);
+    out.push([
+      r.provinceName ?? '',
+      r.code,
+      r.name,
+      filled ? (r.taxCode ?? '') : '',
+      filled ? (r.taxName ?? '') : '',
+      r.status,
+    ]);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { DvcError, ExitCode } from '../../errors.js';
-import type { ProvincePair } from '../../core/communes/index.js';
-import { nameKeys, restoreCodeZeros } from '../../core/text/index.js';
+import type { ProvincePair } from '../../core/communes/communes.js';
+import { nameKeys, restoreCodeZeros } from '../../core/text/text.js';
 
 /**
  * `--province`: a GSO code ("19", "1"), a TMS code ("101") or a name in any spelling ("Thái Nguyên",

@@ -1,4 +1,4 @@
-import type { UnitRow } from '../../core/communes/index.js';
+import type { UnitRow } from '../../core/communes/communes.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
 import type { ColumnSpec } from '../../core/workbook/column-spec.js';
 import { detectHeader, type DetectedTable } from '../../core/workbook/detect-header.js';
@@ -15,7 +15,8 @@ export function unitRowsOf(table: DetectedTable): UnitRow[] {
     const code = (v.code ?? '').trim();
     const name = (v.name ?? '').trim();
     if (code === '' && name === '') continue;
-    const inherit = (value: string | undefined, above: string | undefined) => (value !== undefined && value.trim() !== '' ? value : above);
+    const inherit = (value: string | undefined, above: string | undefined) =>
+      value !== undefined && value.trim() !== '' ? value : above;
     const row: UnitRow = {
       rowNumber: r.row,
       provinceCode: inherit(v.provinceCode, prev?.provinceCode),
@@ -32,7 +33,11 @@ export function unitRowsOf(table: DetectedTable): UnitRow[] {
   return out;
 }
 
-export function readSide(rows: readonly SheetRow[], sheet: string, spec: ColumnSpec | undefined): { table: DetectedTable; units: UnitRow[] } {
+export function readSide(
+  rows: readonly SheetRow[],
+  sheet: string,
+  spec: ColumnSpec | undefined,
+): { table: DetectedTable; units: UnitRow[] } {
   const table = detectHeader(rows, { sheet, spec });
   return { table, units: unitRowsOf(table) };
 }

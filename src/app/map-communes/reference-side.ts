@@ -1,7 +1,16 @@
-import type { MergeHint, UnitRow } from '../../core/communes/index.js';
+import type { MergeHint, UnitRow } from '../../core/communes/communes.js';
 
 /** Header of the standard sheet that dvc builds from a shipped list when the workbook has none. */
-export const REFERENCE_HEADER = ['Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT'];
+export const REFERENCE_HEADER = [
+  'Mã TP',
+  'Tỉnh / Thành Phố',
+  'Mã QH',
+  'Quận Huyện',
+  'Mã PX',
+  'Phường Xã',
+  'Cấp',
+  'Mã phường/xã CQT',
+];
 export const REFERENCE_TARGET_COLUMN = 7;
 
 /** The shipped GSO list of an edition as standard rows; row numbers are those of the sheet dvc writes. */
@@ -29,7 +38,7 @@ export async function mergeHintFor(std: readonly UnitRow[]): Promise<MergeHint |
   const hasDistricts = std.some((u) => (u.districtName ?? u.districtCode ?? '').trim() !== '');
   if (!hasDistricts) return undefined;
   const { loadMergeTable } = await import('../../io/reference-data.js');
-  const { mergeHint } = await import('../../core/reference/index.js');
+  const { mergeHint } = await import('../../core/reference/reference.js');
   const table = loadMergeTable();
   return (stdCode) => {
     const hint = mergeHint(table, stdCode);

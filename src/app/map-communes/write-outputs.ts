@@ -1,10 +1,23 @@
-import type { Lang } from '../../i18n/index.js';
-import { t } from '../../i18n/index.js';
-import type { MatchResult, UnitRow } from '../../core/communes/index.js';
+import type { Lang } from '../../i18n/i18n.js';
+import { t } from '../../i18n/i18n.js';
+import type { MatchResult, UnitRow } from '../../core/communes/communes.js';
 import type { TargetChoice } from '../../core/workbook/target-column.js';
 import type { WorkbookData } from '../../io/excel/read-workbook.js';
-import { writeMappedWorkbook, type CellStatus, type ExtraSheet, type MappedCell } from '../../io/excel/write-mapped-workbook.js';
-import { isFilled, reviewSheetRows, statusText, summarySheetRows, type ProvinceReport, type ReportRow, type Summary } from './present.js';
+import {
+  writeMappedWorkbook,
+  type CellStatus,
+  type ExtraSheet,
+  type MappedCell,
+} from '../../io/excel/write-mapped-workbook.js';
+import {
+  isFilled,
+  reviewSheetRows,
+  statusText,
+  summarySheetRows,
+  type ProvinceReport,
+  type ReportRow,
+  type Summary,
+} from './present.js';
 import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from './reference-side.js';
 
 const STATUSES: CellStatus[] = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'];
@@ -28,7 +41,11 @@ export interface WriteOutputsInput {
 }
 
 function cellOf(r: ReportRow): MappedCell {
-  return { row: r.rowNumber, value: isFilled(r) ? r.taxCode ?? null : null, status: r.status === 'decided' && !isFilled(r) ? 'decided' : r.status };
+  return {
+    row: r.rowNumber,
+    value: isFilled(r) ? (r.taxCode ?? null) : null,
+    status: r.status === 'decided' && !isFilled(r) ? 'decided' : r.status,
+  };
 }
 
 function reviewSheet(i: WriteOutputsInput): ExtraSheet {
@@ -59,27 +76,52 @@ function referenceStdSheet(i: WriteOutputsInput, ref: NonNullable<WriteOutputsIn
   const cellStatus: NonNullable<ExtraSheet['cellStatus']> = [];
   ref.units.forEach((u, idx) => {
     const r = byRow.get(u.rowNumber);
-    const filled = r && isFilled(r) ? r.taxCode ?? null : null;
-    rows.push([u.provinceCode ?? '', u.provinceName ?? '', u.districtCode ?? '', u.districtName ?? '', u.code, u.name, ref.levels[idx] ?? '', filled]);
+    const filled = r && isFilled(r) ? (r.taxCode ?? null) : null;
+    rows.push([
+      u.provinceCode ?? '',
+      u.provinceName ?? '',
+      u.districtCode ?? '',
+      u.districtName ?? '',
+      u.code,
+      u.name,
+      ref.levels[idx] ?? '',
+      filled,
+    ]);
     if (r) cellStatus.push({ row: idx + 1, column: REFERENCE_TARGET_COLUMN, status: r.status });
   });
-  return { name: ref.name, rows, columnWidths: [7, 24, 7, 24, 9, 28, 10, 18], headerStyle: true, autoFilter: true, freezeHeader: true, cellStatus };
+  return {
+    name: ref.name,
+    rows,
+    columnWidths: [7, 24, 7, 24, 9, 28, 10, 18],
+    headerStyle: true,
+    autoFilter: true,
+    freezeHeader: true,
+    cellStatus,
+  };
 }
 
 /** Writes the output workbook: filled and coloured target column with a legend, plus "Rà soát" and "Tóm tắt". */
 export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: string[] }> {
-  const legend = { title: t(i.lang, 'mc.legend.title'), rows: STATUSES.map((s) => ({ status: s, label: statusText(i.lang, s) })) };
+  const legend = {
+    title: t(i.lang, 'mc.legend.title'),
+    rows: STATUSES.map((s) => ({ status: s, label: statusText(i.lang, s) })),
+  };
   const extra = [reviewSheet(i), summarySheet(i)];
   if (i.stdSheet && i.headerRow !== undefined && i.target) {
-    const result = await writeMappedWorkbook(i.wb.path, i.output, {
-      stdSheet: i.stdSheet,
-      headerRow: i.headerRow,
-      targetColumn: i.target.letter,
-      headerText: i.target.headerText,
-      cells: i.rows.map(cellOf),
-      legend,
-      extraSheets: extra,
-    }, { force: i.force, source: i.wb.package });
+    const result = await writeMappedWorkbook(
+      i.wb.path,
+      i.output,
+      {
+        stdSheet: i.stdSheet,
+        headerRow: i.headerRow,
+        targetColumn: i.target.letter,
+        headerText: i.target.headerText,
+        cells: i.rows.map(cellOf),
+        legend,
+        extraSheets: extra,
+      },
+      { force: i.force, source: i.wb.package },
+    );
     return { sheetNames: result.sheetNames };
   }
   const ref = i.referenceSheet!;

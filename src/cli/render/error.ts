@@ -1,5 +1,5 @@
 import type { DvcError } from '../../errors.js';
-import { t, type Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/i18n.js';
 import type { Streams } from '../context.js';
 
 export interface ErrorRenderOptions {
@@ -14,7 +14,9 @@ export interface ErrorRenderOptions {
 export function renderError(err: DvcError, o: ErrorRenderOptions): void {
   const message = t(o.lang, err.key, err.params);
   if (o.json) {
-    o.streams.stdout.write(JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n');
+    o.streams.stdout.write(
+      JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n',
+    );
   } else {
     o.streams.stderr.write(`${t(o.lang, 'cli.error')}: ${message}\n`);
   }

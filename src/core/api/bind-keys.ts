@@ -1,4 +1,4 @@
-import type { JsonSchema } from './types.js';
+import type { JsonSchema } from './api-types.js';
 
 /**
  * Receivers bind JSON keys case-insensitively (ASP.NET, Jackson with ACCEPT_CASE_INSENSITIVE_PROPERTIES), so a body
@@ -9,7 +9,9 @@ export function bindKeys(schema: JsonSchema | undefined, value: unknown): unknow
   if (!schema || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const items = schema.items;
-    return items && typeof items === 'object' && !Array.isArray(items) ? value.map((v) => bindKeys(items as JsonSchema, v)) : value;
+    return items && typeof items === 'object' && !Array.isArray(items)
+      ? value.map((v) => bindKeys(items as JsonSchema, v))
+      : value;
   }
   const props = collectProperties(schema);
   if (props.size === 0) return value;
@@ -22,7 +24,10 @@ export function bindKeys(schema: JsonSchema | undefined, value: unknown): unknow
   return out;
 }
 
-function collectProperties(schema: JsonSchema, into = new Map<string, { name: string; schema: JsonSchema }>()): Map<string, { name: string; schema: JsonSchema }> {
+function collectProperties(
+  schema: JsonSchema,
+  into = new Map<string, { name: string; schema: JsonSchema }>(),
+): Map<string, { name: string; schema: JsonSchema }> {
   const props = schema.properties;
   if (props && typeof props === 'object') {
     for (const [name, sub] of Object.entries(props as Record<string, JsonSchema>)) {
@@ -31,7 +36,8 @@ function collectProperties(schema: JsonSchema, into = new Map<string, { name: st
   }
   for (const kw of ['anyOf', 'oneOf', 'allOf']) {
     const branches = schema[kw];
-    if (Array.isArray(branches)) for (const b of branches) if (b && typeof b === 'object') collectProperties(b as JsonSchema, into);
+    if (Array.isArray(branches))
+      for (const b of branches) if (b && typeof b === 'object') collectProperties(b as JsonSchema, into);
   }
   return into;
 }

@@ -1,4 +1,4 @@
-import type { ApiType, Check, HttpResult, ResponseRule } from './types.js';
+import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
 import { schemaIssues } from './schema-validator.js';
 
 /**
@@ -9,7 +9,7 @@ import { schemaIssues } from './schema-validator.js';
 
 function header(res: HttpResult, name: string): string {
   const v = res.headers[name] ?? Object.entries(res.headers).find(([k]) => k.toLowerCase() === name)?.[1];
-  return Array.isArray(v) ? v.join(', ') : v ?? '';
+  return Array.isArray(v) ? v.join(', ') : (v ?? '');
 }
 
 function bodyText(body: string | Uint8Array): string {
@@ -45,7 +45,8 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
   const r: ResponseRule = { ...type.responseRule, ...(rule ?? {}) };
   const checks: Check[] = [];
 
-  const statusOk = r.statuses && r.statuses.length > 0 ? r.statuses.includes(res.status) : res.status >= 200 && res.status < 300;
+  const statusOk =
+    r.statuses && r.statuses.length > 0 ? r.statuses.includes(res.status) : res.status >= 200 && res.status < 300;
   checks.push(
     statusOk
       ? pass('status', 'api.check.statusOk', { status: res.status })
@@ -76,14 +77,21 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
     checks.push(
       issues.length === 0
         ? pass('schema', 'api.check.schemaOk', {})
-        : fail('schema', 'api.check.schemaBad', { count: issues.length, first: `${issues[0].path || '(body)'}: ${issues[0].problem.key}` }),
+        : fail('schema', 'api.check.schemaBad', {
+            count: issues.length,
+            first: `${issues[0].path || '(body)'}: ${issues[0].problem.key}`,
+          }),
     );
     checks.push(codeCheck(r, parsed));
   }
 
   if (r.maxTimeMs !== undefined) {
     const ms = Math.round(res.timeMs);
-    checks.push(ms <= r.maxTimeMs ? pass('time', 'api.check.timeOk', { ms, max: r.maxTimeMs }) : fail('time', 'api.check.timeSlow', { ms, max: r.maxTimeMs }));
+    checks.push(
+      ms <= r.maxTimeMs
+        ? pass('time', 'api.check.timeOk', { ms, max: r.maxTimeMs })
+        : fail('time', 'api.check.timeSlow', { ms, max: r.maxTimeMs }),
+    );
   }
   return checks;
 }
@@ -95,7 +103,8 @@ function codeCheck(r: ResponseRule, parsed: unknown): Check {
   if (answers.length === 0) return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
   for (const a of answers) {
     const code = readPath(a, r.codeField);
-    if (code === undefined || code === null) return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
+    if (code === undefined || code === null)
+      return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
     if (!r.successCodes.some((s) => sameCode(code, s))) {
       const message = readPath(a, 'message');
       return fail('code', 'api.check.codeBad', {

@@ -1,4 +1,4 @@
-import type { RequestBody, TemplateContext } from './types.js';
+import type { RequestBody, TemplateContext } from './api-types.js';
 import { formatVnTime, VN_TIME_FORMATS, type VnTimeFormat } from './vn-time.js';
 import { sampleDossierCode } from './builtin/samples.js';
 import { sampleNotice } from './builtin/thong-bao-thue.js';

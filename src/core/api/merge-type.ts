@@ -1,5 +1,5 @@
 import { DvcError, ExitCode } from '../../errors.js';
-import type { ApiType, ApiTypeOverride, JsonSchema } from './types.js';
+import type { ApiType, ApiTypeOverride, JsonSchema } from './api-types.js';
 import { compileSchema } from './schema-validator.js';
 import { fillTemplate } from './fill-template.js';
 import { envelopeSchema, resultSchema, SRC } from './builtin/envelope.js';
@@ -10,12 +10,17 @@ import { SAMPLE } from './builtin/samples.js';
  * made only from the config. A schema that ajv cannot compile is a config error naming the type.
  */
 export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOverride): ApiType {
-  for (const [which, schema] of [['requestSchemaFile', o.requestSchema], ['responseSchemaFile', o.responseSchema]] as const) {
+  for (const [which, schema] of [
+    ['requestSchemaFile', o.requestSchema],
+    ['responseSchemaFile', o.responseSchema],
+  ] as const) {
     if (!schema) continue;
     try {
       compileSchema(schema);
     } catch (e) {
-      throw new DvcError('api.schemaInvalid', { id, which, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+      throw new DvcError('api.schemaInvalid', { id, which, reason: (e as Error).message }, ExitCode.Usage, {
+        cause: e,
+      });
     }
   }
   const service = o.service ?? (typeof o.template?.service === 'string' ? o.template.service : undefined);
@@ -30,14 +35,21 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
       ...(o.responseSchema ? { responseSchema: o.responseSchema } : {}),
     };
     if (o.template) merged.exampleRequest = fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now });
-    else if (service !== undefined && merged.exampleRequest.service !== service) merged.exampleRequest = { ...merged.exampleRequest, service };
+    else if (service !== undefined && merged.exampleRequest.service !== service)
+      merged.exampleRequest = { ...merged.exampleRequest, service };
     return merged;
   }
   if (!o.template || service === undefined) {
     throw new DvcError('api.typeIncomplete', { id }, ExitCode.Usage);
   }
   const requestSchema: JsonSchema =
-    o.requestSchema ?? envelopeSchema({ title: id, service, sources: SRC.dvc, data: { type: 'object', description: `Province-defined. Source: config (apiTypes.${id}).` } });
+    o.requestSchema ??
+    envelopeSchema({
+      title: id,
+      service,
+      sources: SRC.dvc,
+      data: { type: 'object', description: `Province-defined. Source: config (apiTypes.${id}).` },
+    });
   return {
     id,
     titleKey: 'api.type.custom.title',
@@ -47,7 +59,10 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     origin: 'config',
     template: o.template,
     requestSchema,
-    responseSchema: o.responseSchema ?? { $schema: 'http://json-schema.org/draft-07/schema#', ...resultSchema(`config (apiTypes.${id})`) },
+    responseSchema: o.responseSchema ?? {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      ...resultSchema(`config (apiTypes.${id})`),
+    },
     exampleRequest: fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now }),
     exampleResponse: { error_code: 0, message: 'OK' },
     responseRule: { codeField: 'error_code', successCodes: ['0'] },

@@ -24,7 +24,10 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 /** Whether the headers carry the credentials; body-key types answer `undefined` (the body decides). */
-export function headerAuthorised(auth: MockAuth, headers: Record<string, string | string[] | undefined>): boolean | undefined {
+export function headerAuthorised(
+  auth: MockAuth,
+  headers: Record<string, string | string[] | undefined>,
+): boolean | undefined {
   switch (auth.type) {
     case 'none':
       return true;

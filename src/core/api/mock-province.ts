@@ -1,4 +1,4 @@
-import type { Msg, NoticeRow } from './types.js';
+import type { Msg, NoticeRow } from './api-types.js';
 import { decodeNotice } from './notice-xml.js';
 import { readPath } from './check-response.js';
 
@@ -85,7 +85,8 @@ export class MockProvince {
   }
 
   private putNotice(key: string, rows: StoredNotice[]): void {
-    for (const old of this.notices.get(key) ?? []) this.byItem.delete(itemKey(old.MA_HSO, old.MA_SO_THUE, old.SO_QUYET_DINH));
+    for (const old of this.notices.get(key) ?? [])
+      this.byItem.delete(itemKey(old.MA_HSO, old.MA_SO_THUE, old.SO_QUYET_DINH));
     this.notices.set(key, rows);
     for (const r of rows) {
       this.byItem.set(itemKey(r.MA_HSO, r.MA_SO_THUE, r.SO_QUYET_DINH), r);
@@ -108,14 +109,30 @@ export class MockProvince {
     if (!updating) {
       for (const [k, rows] of groups) {
         if (this.notices.has(k)) {
-          return { answer: { error_code: 1, message: { key: 'mock.answer.noticeExists', params: { dossier: rows[0].MA_HSO, notice: rows[0].SO_QUYET_DINH } } }, changed: false };
+          return {
+            answer: {
+              error_code: 1,
+              message: {
+                key: 'mock.answer.noticeExists',
+                params: { dossier: rows[0].MA_HSO, notice: rows[0].SO_QUYET_DINH },
+              },
+            },
+            changed: false,
+          };
         }
       }
     }
     const receivedAt = now.toISOString();
-    for (const [k, rows] of groups) this.putNotice(k, rows.map((r) => ({ ...r, receivedAt })));
+    for (const [k, rows] of groups)
+      this.putNotice(
+        k,
+        rows.map((r) => ({ ...r, receivedAt })),
+      );
     const dossiers = [...new Set(decoded.rows.map((r) => r.MA_HSO))].join(', ');
-    return { answer: { error_code: 0, message: { key: 'mock.answer.noticeAccepted', params: { dossiers } } }, changed: true };
+    return {
+      answer: { error_code: 0, message: { key: 'mock.answer.noticeAccepted', params: { dossiers } } },
+      changed: true,
+    };
   }
 
   /** NhanChungTuThueDat. */
@@ -125,7 +142,10 @@ export class MockProvince {
     const notice = str(readPath(body, 'data.ThongTinThanhToan.MaThongBaoThue'));
     const key = itemKey(dossier, taxId, notice);
     if (!this.byItem.has(key)) {
-      return { answer: { error_code: 1, message: { key: 'mock.answer.receiptNoNotice', params: { dossier, taxId, notice } } }, changed: false };
+      return {
+        answer: { error_code: 1, message: { key: 'mock.answer.receiptNoNotice', params: { dossier, taxId, notice } } },
+        changed: false,
+      };
     }
     this.receipts.set(key, {
       MaHoSo: dossier,
@@ -138,7 +158,10 @@ export class MockProvince {
       SoCMTNguoiNopTien: str(readPath(body, 'data.SoCMTNguoiNopTien')),
       receivedAt: now.toISOString(),
     });
-    return { answer: { error_code: 0, message: { key: 'mock.answer.receiptAccepted', params: { dossier } } }, changed: true };
+    return {
+      answer: { error_code: 0, message: { key: 'mock.answer.receiptAccepted', params: { dossier } } },
+      changed: true,
+    };
   }
 
   /** The rows of a dossier's notices that no paid receipt (TrangThaiThanhToan = 1) covers yet. */
@@ -170,7 +193,12 @@ export class MockProvince {
       TenTTHC: '',
       MaDonVi: unit,
       TenDonVi: this.info.name ?? '',
-      PhiLePhi: rows.map((r) => ({ LoaiPhiLePhi: 2, MaPhiLePhi: r.SO_QUYET_DINH, TenPhiLePhi: r.TEN_TIEUMUC, SoTien: Number(r.SO_TIEN) })),
+      PhiLePhi: rows.map((r) => ({
+        LoaiPhiLePhi: 2,
+        MaPhiLePhi: r.SO_QUYET_DINH,
+        TenPhiLePhi: r.TEN_TIEUMUC,
+        SoTien: Number(r.SO_TIEN),
+      })),
       TKThuHuong: '',
       MaNHThuHuong: '',
       TenTKThuHuong: '',

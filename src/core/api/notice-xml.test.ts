@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildNoticeXml, decodeNotice, encodeNotice, parseNoticeXml } from './notice-xml.js';
-import { decodeBody } from './registry.js';
-import type { NoticeDossier } from './types.js';
+import { decodeBody } from './api-type-registry.js';
+import type { NoticeDossier } from './api-types.js';
 
 /** Text an XML element can carry (no control characters, no leading/trailing space: values are trimmed). */
 const xmlText = fc
-  .string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠỮ0123456789 -./&<>"\'_'.split('')), minLength: 1, maxLength: 20 })
+  .string({
+    unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠỮ0123456789 -./&<>"\'_'.split('')),
+    minLength: 1,
+    maxLength: 20,
+  })
   .map((s) => s.trim())
   .filter((s) => s !== '');
 const ddmmyyyy = fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => {
@@ -20,7 +24,10 @@ const item = fc.record({
   SO_TIEN: fc.bigInt({ min: 0n, max: 10n ** 15n }).map(String),
   TEN_TIEUMUC: xmlText,
 });
-const dossiers = fc.array(fc.record({ MA_HSO: xmlText, items: fc.array(item, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 });
+const dossiers = fc.array(fc.record({ MA_HSO: xmlText, items: fc.array(item, { minLength: 1, maxLength: 4 }) }), {
+  minLength: 1,
+  maxLength: 4,
+});
 
 describe('tax notice XML', () => {
   it('round-trips any notice through XML and base64', () => {
@@ -42,7 +49,13 @@ describe('tax notice XML', () => {
       '<NGAY_QUYET_DINH>31-07-2023</NGAY_QUYET_DINH><SO_TIEN>1500000</SO_TIEN><TEN_TIEU_MUC>Lệ phí &amp; thuế &#273;&#x1EA5;t</TEN_TIEU_MUC></LIST></ROW_LIST></BODY></DATA>\r\n';
     const { dossiers: ds, issues } = parseNoticeXml(xml);
     expect(issues).toEqual([]);
-    expect(ds[0].items[0]).toEqual({ MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB<1>', NGAY_QUYET_DINH: '31-07-2023', SO_TIEN: '1500000', TEN_TIEUMUC: 'Lệ phí & thuế đất' });
+    expect(ds[0].items[0]).toEqual({
+      MA_SO_THUE: '8012345678',
+      SO_QUYET_DINH: 'TB<1>',
+      NGAY_QUYET_DINH: '31-07-2023',
+      SO_TIEN: '1500000',
+      TEN_TIEUMUC: 'Lệ phí & thuế đất',
+    });
   });
 
   it.each([
@@ -64,7 +77,18 @@ describe('tax notice XML', () => {
 
   it('checks required elements, dates and whole amounts with paths and examples', () => {
     const xml = buildNoticeXml([
-      { MA_HSO: '', items: [{ MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB1', NGAY_QUYET_DINH: '2023-07-31', SO_TIEN: '1.500.000', TEN_TIEUMUC: 'x' }] },
+      {
+        MA_HSO: '',
+        items: [
+          {
+            MA_SO_THUE: '8012345678',
+            SO_QUYET_DINH: 'TB1',
+            NGAY_QUYET_DINH: '2023-07-31',
+            SO_TIEN: '1.500.000',
+            TEN_TIEUMUC: 'x',
+          },
+        ],
+      },
     ]).replace('<MA_SO_THUE>8012345678</MA_SO_THUE>', '');
     const issues = parseNoticeXml(xml).issues;
     expect(issues.map((i) => [i.path, i.problem.key, i.example])).toEqual([
@@ -73,17 +97,37 @@ describe('tax notice XML', () => {
       ['/DATA/BODY/ROW_LIST[1]/LIST[1]/NGAY_QUYET_DINH', 'api.issue.dateFormat', '31-07-2023'],
       ['/DATA/BODY/ROW_LIST[1]/LIST[1]/SO_TIEN', 'api.issue.amountInteger', '1500000'],
     ]);
-    expect(parseNoticeXml(xml.replace('2023-07-31', '31-02-2023')).issues.some((i) => i.problem.key === 'api.issue.dateFormat')).toBe(true);
+    expect(
+      parseNoticeXml(xml.replace('2023-07-31', '31-02-2023')).issues.some(
+        (i) => i.problem.key === 'api.issue.dateFormat',
+      ),
+    ).toBe(true);
   });
 
   it('decodes a whole body, the base64 alone or the XML itself', () => {
-    const ds = [{ MA_HSO: 'H55.92-230404-0004', items: [{ MA_SO_THUE: '8012345678', SO_QUYET_DINH: 'TB1', NGAY_QUYET_DINH: '04-04-2023', SO_TIEN: '10', TEN_TIEUMUC: 'Tiền sử dụng đất' }] }];
+    const ds = [
+      {
+        MA_HSO: 'H55.92-230404-0004',
+        items: [
+          {
+            MA_SO_THUE: '8012345678',
+            SO_QUYET_DINH: 'TB1',
+            NGAY_QUYET_DINH: '04-04-2023',
+            SO_TIEN: '10',
+            TEN_TIEUMUC: 'Tiền sử dụng đất',
+          },
+        ],
+      },
+    ];
     const b64 = encodeNotice(ds);
     const body = { Service: 'NhanThongBaoThueDat', Data: { fileThongBaoThue: b64 } };
     expect(decodeBody(body).rows).toEqual([{ MA_HSO: 'H55.92-230404-0004', ...ds[0].items[0] }]);
     expect(decodeBody(JSON.stringify(body)).rows).toHaveLength(1);
     expect(decodeBody(b64).rows).toHaveLength(1);
     expect(decodeBody(buildNoticeXml(ds)).rows).toHaveLength(1);
-    expect(decodeBody({ data: {} }).issues[0]).toMatchObject({ path: 'data.FileThongBaoThue', problem: { key: 'api.issue.required' } });
+    expect(decodeBody({ data: {} }).issues[0]).toMatchObject({
+      path: 'data.FileThongBaoThue',
+      problem: { key: 'api.issue.required' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { DecodedNotice, NoticeDossier, NoticeItem, NoticeRow, ValidationIssue } from './types.js';
+import type { DecodedNotice, NoticeDossier, NoticeItem, NoticeRow, ValidationIssue } from './api-types.js';
 import { escapeXmlText, parseXml, XmlSyntaxError, type XmlElement } from './xml-tree.js';
 import { isDdMmYyyy } from './vn-time.js';
 
@@ -42,7 +42,12 @@ export function encodeNotice(dossiers: readonly NoticeDossier[]): string {
   return Buffer.from(buildNoticeXml(dossiers), 'utf8').toString('base64');
 }
 
-function issue(path: string, key: string, params: Record<string, string | number>, exampleOf?: string): ValidationIssue {
+function issue(
+  path: string,
+  key: string,
+  params: Record<string, string | number>,
+  exampleOf?: string,
+): ValidationIssue {
   const example = exampleOf ? EXAMPLES[exampleOf] : undefined;
   return { path, problem: { key, params }, ...(example !== undefined ? { example } : {}) };
 }
@@ -60,18 +65,32 @@ export function parseNoticeXml(xml: string, basePath = ''): { dossiers: NoticeDo
   try {
     root = parseXml(xml);
   } catch (e) {
-    if (e instanceof XmlSyntaxError) return { dossiers, issues: [issue(basePath, 'api.issue.xmlMalformed', { reason: e.reason, line: e.line })] };
+    if (e instanceof XmlSyntaxError)
+      return { dossiers, issues: [issue(basePath, 'api.issue.xmlMalformed', { reason: e.reason, line: e.line })] };
     throw e;
   }
-  if (root.name !== 'DATA') return { dossiers, issues: [issue(`${basePath}/${root.name}`, 'api.issue.xmlRoot', { found: root.name, expected: 'DATA' })] };
+  if (root.name !== 'DATA')
+    return {
+      dossiers,
+      issues: [issue(`${basePath}/${root.name}`, 'api.issue.xmlRoot', { found: root.name, expected: 'DATA' })],
+    };
   const body = root.children.find((c) => c.name === 'BODY');
   if (!body) return { dossiers, issues: [issue(`${basePath}/DATA`, 'api.issue.xmlMissing', { element: 'BODY' })] };
   const rowLists = body.children.filter((c) => c.name === 'ROW_LIST');
-  if (rowLists.length === 0) issues.push(issue(`${basePath}/DATA/BODY`, 'api.issue.xmlMissing', { element: 'ROW_LIST' }));
+  if (rowLists.length === 0)
+    issues.push(issue(`${basePath}/DATA/BODY`, 'api.issue.xmlMissing', { element: 'ROW_LIST' }));
   rowLists.forEach((rl, r) => {
     const rlPath = `${basePath}/DATA/BODY/ROW_LIST[${r + 1}]`;
     const maHso = childText(rl, 'MA_HSO');
-    if (!maHso) issues.push(issue(`${rlPath}/MA_HSO`, maHso === undefined ? 'api.issue.xmlMissing' : 'api.issue.xmlEmpty', { element: 'MA_HSO' }, 'MA_HSO'));
+    if (!maHso)
+      issues.push(
+        issue(
+          `${rlPath}/MA_HSO`,
+          maHso === undefined ? 'api.issue.xmlMissing' : 'api.issue.xmlEmpty',
+          { element: 'MA_HSO' },
+          'MA_HSO',
+        ),
+      );
     const lists = rl.children.filter((c) => c.name === 'LIST');
     if (lists.length === 0) issues.push(issue(rlPath, 'api.issue.xmlMissing', { element: 'LIST' }));
     const items: NoticeItem[] = lists.map((li, k) => readItem(li, `${rlPath}/LIST[${k + 1}]`, issues));
@@ -89,7 +108,14 @@ function readItem(li: XmlElement, path: string, issues: ValidationIssue[]): Noti
     else if (v === '') issues.push(issue(`${path}/${f}`, 'api.issue.xmlEmpty', { element: f }, f));
   }
   if (item.NGAY_QUYET_DINH && !isDdMmYyyy(item.NGAY_QUYET_DINH)) {
-    issues.push(issue(`${path}/NGAY_QUYET_DINH`, 'api.issue.dateFormat', { value: item.NGAY_QUYET_DINH, format: 'dd-MM-yyyy' }, 'NGAY_QUYET_DINH'));
+    issues.push(
+      issue(
+        `${path}/NGAY_QUYET_DINH`,
+        'api.issue.dateFormat',
+        { value: item.NGAY_QUYET_DINH, format: 'dd-MM-yyyy' },
+        'NGAY_QUYET_DINH',
+      ),
+    );
   }
   if (item.SO_TIEN && !/^\d+$/.test(item.SO_TIEN)) {
     issues.push(issue(`${path}/SO_TIEN`, 'api.issue.amountInteger', { value: item.SO_TIEN }, 'SO_TIEN'));

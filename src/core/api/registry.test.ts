@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isDvcError } from '../../errors.js';
-import { hasMessage } from '../../i18n/index.js';
-import { buildTemplate, checkResponse, getApiType, listApiTypes, validateRequest, type HttpResult, type JsonSchema } from './registry.js';
+import { hasMessage } from '../../i18n/i18n.js';
+import {
+  buildTemplate,
+  checkResponse,
+  getApiType,
+  listApiTypes,
+  validateRequest,
+  type HttpResult,
+  type JsonSchema,
+} from './api-type-registry.js';
 import { TRA_CUU_SERVICE_PLACEHOLDER } from './builtin/tra-cuu.js';
 
 const ctx = { unit: '000.00.00.H26', now: new Date(Date.UTC(2024, 1, 29, 17, 5, 9)) }; // 2024-03-01 00:05:09 in Vietnam
@@ -47,19 +55,27 @@ describe('the registry', () => {
       expect(body.isUpdating).toBe(false);
     }
     const receipt = buildTemplate(getApiType('chung-tu'), ctx);
-    const data = receipt.data as { MaHoSo: string; ThongTinThanhToan: { ThoiGianThanhToan: string; MaThongBaoThue: string } };
+    const data = receipt.data as {
+      MaHoSo: string;
+      ThongTinThanhToan: { ThoiGianThanhToan: string; MaThongBaoThue: string };
+    };
     expect(data.MaHoSo).toBe('000.00.00.H26-240301-0101');
     expect(data.ThongTinThanhToan.ThoiGianThanhToan).toBe('20240301000509');
     expect(buildTemplate(getApiType('thong-bao-thue'), ctx).Ngay).toBe('20240301000509');
   });
 
   it('makes a notice and its receipt agree on dossier, tax id and notice number', () => {
-    const receipt = buildTemplate(getApiType('chung-tu'), { ...ctx, dossierCode: 'H55.92-230404-0004' }).data as Record<string, unknown>;
+    const receipt = buildTemplate(getApiType('chung-tu'), { ...ctx, dossierCode: 'H55.92-230404-0004' }).data as Record<
+      string,
+      unknown
+    >;
     const notice = buildTemplate(getApiType('thong-bao-thue'), { ...ctx, dossierCode: 'H55.92-230404-0004' });
     const file = Buffer.from(String(notice.data.FileThongBaoThue), 'base64').toString('utf8');
     expect(file).toContain('<MA_HSO>H55.92-230404-0004</MA_HSO>');
     expect(file).toContain(`<MA_SO_THUE>${String(receipt.MaSoThue)}</MA_SO_THUE>`);
-    expect(file).toContain(`<SO_QUYET_DINH>${String((receipt.ThongTinThanhToan as Record<string, unknown>).MaThongBaoThue)}</SO_QUYET_DINH>`);
+    expect(file).toContain(
+      `<SO_QUYET_DINH>${String((receipt.ThongTinThanhToan as Record<string, unknown>).MaThongBaoThue)}</SO_QUYET_DINH>`,
+    );
     expect(file).toContain('<NGAY_QUYET_DINH>01-03-2024</NGAY_QUYET_DINH>');
   });
 
@@ -67,14 +83,21 @@ describe('the registry', () => {
     for (const t of listApiTypes()) {
       expect(validateRequest(t, t.exampleRequest), t.id).toEqual([]);
       const checks = checkResponse(t, undefined, json(t.exampleResponse));
-      expect(checks.every((c) => c.ok), `${t.id}: ${JSON.stringify(checks)}`).toBe(true);
+      expect(
+        checks.every((c) => c.ok),
+        `${t.id}: ${JSON.stringify(checks)}`,
+      ).toBe(true);
     }
   });
 
   it('binds keys case-insensitively, as the receivers do', () => {
     const t = getApiType('chung-tu');
     const body = buildTemplate(t, ctx);
-    const shouting = { Service: body.service, IsUpdating: 'false', Data: { ...(body.data as object), mahoso: (body.data as { MaHoSo: string }).MaHoSo } };
+    const shouting = {
+      Service: body.service,
+      IsUpdating: 'false',
+      Data: { ...(body.data as object), mahoso: (body.data as { MaHoSo: string }).MaHoSo },
+    };
     delete (shouting.Data as Record<string, unknown>).MaHoSo;
     expect(validateRequest(t, shouting)).toEqual([]);
   });
@@ -89,7 +112,10 @@ describe('the registry', () => {
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i]));
     expect(byPath['data.MaSoThue'].problem.key).toBe('api.issue.pattern');
     expect(byPath['data.MaSoThue'].example).toBe('8012345678');
-    expect(byPath['data.ThongTinThanhToan.MaThongBaoThue'].problem).toEqual({ key: 'api.issue.required', params: { field: 'MaThongBaoThue' } });
+    expect(byPath['data.ThongTinThanhToan.MaThongBaoThue'].problem).toEqual({
+      key: 'api.issue.required',
+      params: { field: 'MaThongBaoThue' },
+    });
     expect(byPath['data.ThongTinThanhToan.ThoiGianThanhToan'].problem.key).toBe('api.issue.format');
     expect(byPath['data.ThongTinThanhToan.ThoiGianThanhToan'].example).toBe('20230731093000');
     for (const i of issues) expect(hasMessage(i.problem.key), i.problem.key).toBe(true);
@@ -97,13 +123,22 @@ describe('the registry', () => {
 
   it('reports a wrong service name, JSON text that does not parse, and a broken notice file', () => {
     const t = getApiType('thong-bao-thue');
-    expect(validateRequest(t, { ...buildTemplate(t, ctx), service: 'NhanChungTuThueDat' }).map((i) => i.path)).toEqual(['service']);
+    expect(validateRequest(t, { ...buildTemplate(t, ctx), service: 'NhanChungTuThueDat' }).map((i) => i.path)).toEqual([
+      'service',
+    ]);
     expect(validateRequest(t, '{"service":')[0].problem.key).toBe('api.issue.notJson');
-    const xml = '<DATA><BODY><ROW_LIST><MA_HSO>X-230101-0001</MA_HSO><LIST><SO_TIEN>1.5</SO_TIEN></LIST></ROW_LIST></BODY></DATA>';
-    const issues = validateRequest(t, { service: t.service, isUpdating: false, data: { FileThongBaoThue: Buffer.from(xml).toString('base64') } });
+    const xml =
+      '<DATA><BODY><ROW_LIST><MA_HSO>X-230101-0001</MA_HSO><LIST><SO_TIEN>1.5</SO_TIEN></LIST></ROW_LIST></BODY></DATA>';
+    const issues = validateRequest(t, {
+      service: t.service,
+      isUpdating: false,
+      data: { FileThongBaoThue: Buffer.from(xml).toString('base64') },
+    });
     expect(issues.map((i) => i.path)).toContain('data.FileThongBaoThue/DATA/BODY/ROW_LIST[1]/LIST[1]/SO_TIEN');
     expect(issues.map((i) => i.problem.key)).toContain('api.issue.amountInteger');
-    expect(validateRequest(t, { service: t.service, data: { FileThongBaoThue: '***not base64***' } })[0].problem.key).toBe('api.issue.base64');
+    expect(
+      validateRequest(t, { service: t.service, data: { FileThongBaoThue: '***not base64***' } })[0].problem.key,
+    ).toBe('api.issue.base64');
   });
 
   it('rejects an unknown type with the known ones listed (exit 2)', () => {
@@ -111,7 +146,9 @@ describe('the registry', () => {
       getApiType('tra-cu');
       expect.unreachable();
     } catch (e) {
-      expect(isDvcError(e) && e.key === 'api.unknownType' && e.exitCode === 2 && String(e.params.known).includes('tra-cuu')).toBe(true);
+      expect(
+        isDvcError(e) && e.key === 'api.unknownType' && e.exitCode === 2 && String(e.params.known).includes('tra-cuu'),
+      ).toBe(true);
     }
   });
 });
@@ -121,15 +158,27 @@ describe('response checks', () => {
   const names = (checks: ReturnType<typeof checkResponse>) => Object.fromEntries(checks.map((c) => [c.name, c.ok]));
 
   it('accepts success codes given as numbers or strings', () => {
-    expect(names(checkResponse(t, undefined, json({ error_code: 0, message: 'ok' })))).toEqual({ status: true, json: true, schema: true, code: true });
+    expect(names(checkResponse(t, undefined, json({ error_code: 0, message: 'ok' })))).toEqual({
+      status: true,
+      json: true,
+      schema: true,
+      code: true,
+    });
     expect(names(checkResponse(t, undefined, json({ error_code: '0', message: 'ok' }))).code).toBe(true);
-    expect(names(checkResponse(t, { codeField: 'error_code', successCodes: [0] }, json({ error_code: '0' }))).code).toBe(true);
+    expect(
+      names(checkResponse(t, { codeField: 'error_code', successCodes: [0] }, json({ error_code: '0' }))).code,
+    ).toBe(true);
   });
 
   it('fails a business error, quoting the message', () => {
-    const code = checkResponse(t, undefined, json({ error_code: -1, message: 'Hồ sơ X không tồn tại' })).find((c) => c.name === 'code');
+    const code = checkResponse(t, undefined, json({ error_code: -1, message: 'Hồ sơ X không tồn tại' })).find(
+      (c) => c.name === 'code',
+    );
     expect(code?.ok).toBe(false);
-    expect(code?.message).toEqual({ key: 'api.check.codeBad', params: { field: 'error_code', code: '-1', expected: '0', message: 'Hồ sơ X không tồn tại' } });
+    expect(code?.message).toEqual({
+      key: 'api.check.codeBad',
+      params: { field: 'error_code', code: '-1', expected: '0', message: 'Hồ sơ X không tồn tại' },
+    });
   });
 
   it('checks every element of an array answer (OpenCPS notices)', () => {
@@ -139,7 +188,12 @@ describe('response checks', () => {
   });
 
   it('fails a non-2xx status, an HTML page and a slow answer; schema and code are then skipped', () => {
-    const html: HttpResult = { status: 500, headers: { 'content-type': 'text/html' }, body: '<html>boom</html>', timeMs: 900 };
+    const html: HttpResult = {
+      status: 500,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>boom</html>',
+      timeMs: 900,
+    };
     const checks = checkResponse(t, { codeField: 'error_code', successCodes: ['0'], maxTimeMs: 500 }, html);
     expect(names(checks)).toEqual({ status: false, json: false, schema: false, code: false, time: false });
     expect(checks.find((c) => c.name === 'schema')?.message.key).toBe('api.check.skipped');
@@ -177,7 +231,12 @@ describe('config overrides', () => {
     expect(t.servicePublished).toBe(true);
     expect(t.requestSchema).toBe(getApiType('tra-cuu').requestSchema);
     const body = buildTemplate(t, ctx);
-    expect(body.data).toEqual({ MaHoSo: '000.00.00.H26-240301-0101', Ngay: '01-03-2024', Don: '000.00.00.H26', Lost: '${nope}' });
+    expect(body.data).toEqual({
+      MaHoSo: '000.00.00.H26-240301-0101',
+      Ngay: '01-03-2024',
+      Don: '000.00.00.H26',
+      Lost: '${nope}',
+    });
     expect(validateRequest(t, body)).toEqual([]);
     expect(validateRequest(t, { ...body, service: TRA_CUU_SERVICE_PLACEHOLDER })[0].path).toBe('service');
   });
@@ -193,7 +252,17 @@ describe('config overrides', () => {
       'hoan-thue': {
         title: 'Hoàn thuế',
         template: { service: 'HoanThue', isUpdating: false, data: { MaHoSo: '${dossierCode}' } },
-        requestSchema: { type: 'object', required: ['data'], properties: { data: { type: 'object', required: ['MaHoSo'], properties: { MaHoSo: { type: 'string', examples: ['A-240101-0001'] } } } } },
+        requestSchema: {
+          type: 'object',
+          required: ['data'],
+          properties: {
+            data: {
+              type: 'object',
+              required: ['MaHoSo'],
+              properties: { MaHoSo: { type: 'string', examples: ['A-240101-0001'] } },
+            },
+          },
+        },
       },
     };
     const all = listApiTypes(overrides);
@@ -202,13 +271,21 @@ describe('config overrides', () => {
     expect([t.origin, t.service, t.title]).toEqual(['config', 'HoanThue', 'Hoàn thuế']);
     expect(validateRequest(t, buildTemplate(t, ctx))).toEqual([]);
     expect(validateRequest(t, { service: 'HoanThue', data: {} })).toEqual([
-      { path: 'data.MaHoSo', problem: { key: 'api.issue.required', params: { field: 'MaHoSo' } }, example: 'A-240101-0001' },
+      {
+        path: 'data.MaHoSo',
+        problem: { key: 'api.issue.required', params: { field: 'MaHoSo' } },
+        example: 'A-240101-0001',
+      },
     ]);
   });
 
   it('refuses a new type without a template, and a schema ajv cannot compile', () => {
-    expect(() => getApiType('x', { x: { service: 'X' } })).toThrow(expect.objectContaining({ key: 'api.typeIncomplete' }));
-    expect(() => getApiType('chung-tu', { 'chung-tu': { requestSchema: { type: 'no-such-type' } } })).toThrow(expect.objectContaining({ key: 'api.schemaInvalid' }));
+    expect(() => getApiType('x', { x: { service: 'X' } })).toThrow(
+      expect.objectContaining({ key: 'api.typeIncomplete' }),
+    );
+    expect(() => getApiType('chung-tu', { 'chung-tu': { requestSchema: { type: 'no-such-type' } } })).toThrow(
+      expect.objectContaining({ key: 'api.schemaInvalid' }),
+    );
   });
 
   it('reads a 2020-12 schema too', () => {

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { JsonSchema, ValidationIssue } from './types.js';
+import type { JsonSchema, ValidationIssue } from './api-types.js';
 import { isDdMmYyyy, isYyyyMmDdHhMmSs } from './vn-time.js';
 
 /**
@@ -63,7 +63,10 @@ function join(path: string, field: string): string {
 function firstExample(schema: unknown): string | undefined {
   if (!schema || typeof schema !== 'object') return undefined;
   const s = schema as { examples?: unknown; example?: unknown; const?: unknown; enum?: unknown };
-  const ex = Array.isArray(s.examples) && s.examples.length > 0 ? s.examples[0] : s.example ?? s.const ?? (Array.isArray(s.enum) ? s.enum[0] : undefined);
+  const ex =
+    Array.isArray(s.examples) && s.examples.length > 0
+      ? s.examples[0]
+      : (s.example ?? s.const ?? (Array.isArray(s.enum) ? s.enum[0] : undefined));
   if (ex === undefined) return undefined;
   return typeof ex === 'string' ? ex : JSON.stringify(ex);
 }
@@ -85,22 +88,44 @@ function toIssue(e: ErrorObject): ValidationIssue | null {
   const p = e.params as Record<string, unknown>;
   const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
   const example = firstExample(parent);
-  const withExample = (issue: ValidationIssue, ex = example): ValidationIssue => (ex === undefined ? issue : { ...issue, example: ex });
+  const withExample = (issue: ValidationIssue, ex = example): ValidationIssue =>
+    ex === undefined ? issue : { ...issue, example: ex };
   switch (e.keyword) {
     case 'required': {
       const field = String(p.missingProperty);
-      return withExample({ path: join(path, field), problem: { key: 'api.issue.required', params: { field } } }, firstExample(parent?.properties?.[field]));
+      return withExample(
+        { path: join(path, field), problem: { key: 'api.issue.required', params: { field } } },
+        firstExample(parent?.properties?.[field]),
+      );
     }
     case 'type':
-      return withExample({ path, problem: { key: 'api.issue.type', params: { expected: [p.type].flat().join(' | '), actual: kindOf(e.data) } } });
+      return withExample({
+        path,
+        problem: { key: 'api.issue.type', params: { expected: [p.type].flat().join(' | '), actual: kindOf(e.data) } },
+      });
     case 'pattern':
-      return withExample({ path, problem: { key: 'api.issue.pattern', params: { value: shown(e.data), pattern: String(p.pattern) } } });
+      return withExample({
+        path,
+        problem: { key: 'api.issue.pattern', params: { value: shown(e.data), pattern: String(p.pattern) } },
+      });
     case 'format':
-      return withExample({ path, problem: { key: 'api.issue.format', params: { value: shown(e.data), format: String(p.format) } } });
+      return withExample({
+        path,
+        problem: { key: 'api.issue.format', params: { value: shown(e.data), format: String(p.format) } },
+      });
     case 'enum':
-      return withExample({ path, problem: { key: 'api.issue.enum', params: { value: shown(e.data), allowed: (p.allowedValues as unknown[]).map(shown).join(', ') } } });
+      return withExample({
+        path,
+        problem: {
+          key: 'api.issue.enum',
+          params: { value: shown(e.data), allowed: (p.allowedValues as unknown[]).map(shown).join(', ') },
+        },
+      });
     case 'const':
-      return withExample({ path, problem: { key: 'api.issue.const', params: { value: shown(e.data), expected: shown(p.allowedValue) } } });
+      return withExample({
+        path,
+        problem: { key: 'api.issue.const', params: { value: shown(e.data), expected: shown(p.allowedValue) } },
+      });
     case 'minLength':
       return withExample({ path, problem: { key: 'api.issue.tooShort', params: { limit: Number(p.limit) } } });
     case 'maxLength':
@@ -109,15 +134,27 @@ function toIssue(e: ErrorObject): ValidationIssue | null {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return withExample({ path, problem: { key: 'api.issue.range', params: { value: shown(e.data), comparison: String(p.comparison), limit: Number(p.limit) } } });
+      return withExample({
+        path,
+        problem: {
+          key: 'api.issue.range',
+          params: { value: shown(e.data), comparison: String(p.comparison), limit: Number(p.limit) },
+        },
+      });
     case 'additionalProperties':
-      return { path: join(path, String(p.additionalProperty)), problem: { key: 'api.issue.unknownField', params: { field: String(p.additionalProperty) } } };
+      return {
+        path: join(path, String(p.additionalProperty)),
+        problem: { key: 'api.issue.unknownField', params: { field: String(p.additionalProperty) } },
+      };
     case 'minItems':
       return withExample({ path, problem: { key: 'api.issue.tooFewItems', params: { limit: Number(p.limit) } } });
     case 'if':
       return null;
     default:
-      return withExample({ path, problem: { key: 'api.issue.other', params: { keyword: e.keyword, detail: e.message ?? '' } } });
+      return withExample({
+        path,
+        problem: { key: 'api.issue.other', params: { keyword: e.keyword, detail: e.message ?? '' } },
+      });
   }
 }
 

@@ -44,5 +44,11 @@ export function isDdMmYyyy(s: string): boolean {
 /** True for a real moment written yyyyMMddHHmmss. */
 export function isYyyyMmDdHhMmSs(s: string): boolean {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
-  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
+  return (
+    m !== null &&
+    validDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    Number(m[4]) < 24 &&
+    Number(m[5]) < 60 &&
+    Number(m[6]) < 60
+  );
 }

@@ -89,10 +89,12 @@ export function parseXml(input: string): XmlElement {
       const m = NAME.exec(src.slice(i + 2));
       const name = m ? m[0] : '';
       const close = src.indexOf('>', i);
-      if (!m || close < 0 || src.slice(i + 2 + name.length, close).trim() !== '') throw new XmlSyntaxError('bad closing tag', line);
+      if (!m || close < 0 || src.slice(i + 2 + name.length, close).trim() !== '')
+        throw new XmlSyntaxError('bad closing tag', line);
       const top = stack.pop();
       if (!top) throw new XmlSyntaxError(`closing tag </${name}> without an opening tag`, line);
-      if (top.name !== name) throw new XmlSyntaxError(`</${name}> closes <${top.name}> (opened on line ${top.line})`, line);
+      if (top.name !== name)
+        throw new XmlSyntaxError(`</${name}> closes <${top.name}> (opened on line ${top.line})`, line);
       advance(close + 1);
     } else {
       const m = NAME.exec(src.slice(i + 1));

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nameKeys, firstMatchingTier } from '../text/index.js';
-import { matchCommunes } from './index.js';
-import type { MatchResult, UnitRow } from './types.js';
+import { nameKeys, firstMatchingTier } from '../text/text.js';
+import { matchCommunes } from './communes.js';
+import type { MatchResult, UnitRow } from './communes-types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
@@ -23,29 +23,57 @@ function readCsv(file: string): Rec[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 function unitRows(recs: Rec[]): UnitRow[] {
   return recs.map((r, i) => ({
-    rowNumber: i + 2, provinceCode: r.province_code, provinceName: r.province_name,
-    districtCode: r.district_code, districtName: r.district_name, code: r.commune_code, name: r.commune_name,
+    rowNumber: i + 2,
+    provinceCode: r.province_code,
+    provinceName: r.province_name,
+    districtCode: r.district_code,
+    districtName: r.district_name,
+    code: r.commune_code,
+    name: r.commune_name,
   }));
 }
 
 const pad5 = (c: string) => c.trim().padStart(5, '0');
 const report: string[] = [];
 // The figures go to the test output (they are quoted in docs/map-communes-accuracy.md).
-const log = (line: string) => { report.push(line); process.stdout.write(`${line}\n`); };
+const log = (line: string) => {
+  report.push(line);
+  process.stdout.write(`${line}\n`);
+};
 
 /** First case-insensitive equal name in the same province, in sheet order: what VLOOKUP does. */
-function vlookup(std: UnitRow[], tax: UnitRow[], province: (r: UnitRow) => string, taxProvince: (r: UnitRow) => string): Map<UnitRow, string> {
+function vlookup(
+  std: UnitRow[],
+  tax: UnitRow[],
+  province: (r: UnitRow) => string,
+  taxProvince: (r: UnitRow) => string,
+): Map<UnitRow, string> {
   const first = new Map<string, string>();
   for (const t of tax) {
     const k = `${taxProvince(t)}|${t.name.toLowerCase()}`;
@@ -63,7 +91,9 @@ describe('accuracy: TMS tax list against GSO 2025', () => {
   it('fills at least 3,315 of 3,321 codes and every filled code agrees with the derived mapping', () => {
     const stdRecs = readCsv('gso-units-2025.csv');
     const taxRecs = readCsv('tax-tms-communes-2025.csv');
-    const expected = new Map(readCsv('tax-tms-to-gso-2025-mapping-DERIVED.csv').map((r) => [r.gso_commune_code, r.tms_commune_code]));
+    const expected = new Map(
+      readCsv('tax-tms-to-gso-2025-mapping-DERIVED.csv').map((r) => [r.gso_commune_code, r.tms_commune_code]),
+    );
     const std = unitRows(stdRecs);
     const tax = unitRows(taxRecs);
     const result = matchCommunes({ std, tax });
@@ -76,10 +106,19 @@ describe('accuracy: TMS tax list against GSO 2025', () => {
     const wrong = filled.filter((r) => expected.get(r.stdCode) !== r.taxCode);
     expect(wrong).toEqual([]);
     expect(filled.length).toBeGreaterThanOrEqual(3315);
-    const unfilled = result.rows.filter((r) => r.taxCode === undefined).map((r) => `${r.stdCode} ${r.stdName} (${r.status})`);
-    log(`TMS 2025 vs GSO 2025: filled ${filled.length}/${result.rows.length}, wrong 0; unfilled: ${unfilled.join('; ')}`);
+    const unfilled = result.rows
+      .filter((r) => r.taxCode === undefined)
+      .map((r) => `${r.stdCode} ${r.stdName} (${r.status})`);
+    log(
+      `TMS 2025 vs GSO 2025: filled ${filled.length}/${result.rows.length}, wrong 0; unfilled: ${unfilled.join('; ')}`,
+    );
 
-    const vl = vlookup(std, tax, (r) => r.provinceCode!, (t) => gsoOfTms.get(t.provinceCode!)!);
+    const vl = vlookup(
+      std,
+      tax,
+      (r) => r.provinceCode!,
+      (t) => gsoOfTms.get(t.provinceCode!)!,
+    );
     const vlWrong = [...vl].filter(([s, code]) => expected.get(s.code) !== code).length;
     log(`VLOOKUP baseline, TMS 2025: filled ${vl.size}, wrong ${vlWrong}`);
   });
@@ -109,9 +148,22 @@ function magenestProvinces(recs: Rec[]): void {
 
 const LISTS: ListCase[] = [
   { label: 'MIC QCVN 109 (2017)', std: 'mic-qcvn109-dvhc-2017.csv', tax: 'gso-units-2004-ed2021-11-01.csv' },
-  { label: 'kenzouno1 (2017, integer codes)', std: 'kenzouno1-2017-json-intcodes.csv', tax: 'gso-units-2004-ed2021-11-01.csv' },
-  { label: 'GSO web service raw (2025-03)', std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv', tax: 'gso-units-2004.csv' },
-  { label: 'Magenest Odoo (2025)', std: 'magenest-odoo-2025-wards.csv', tax: 'gso-units-2025.csv', prepare: magenestProvinces },
+  {
+    label: 'kenzouno1 (2017, integer codes)',
+    std: 'kenzouno1-2017-json-intcodes.csv',
+    tax: 'gso-units-2004-ed2021-11-01.csv',
+  },
+  {
+    label: 'GSO web service raw (2025-03)',
+    std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
+    tax: 'gso-units-2004.csv',
+  },
+  {
+    label: 'Magenest Odoo (2025)',
+    std: 'magenest-odoo-2025-wards.csv',
+    tax: 'gso-units-2025.csv',
+    prepare: magenestProvinces,
+  },
 ];
 
 /**
@@ -121,14 +173,20 @@ const LISTS: ListCase[] = [
  * 124 shifted codes such as `226` "Kim Liên"; renamed units whose name moved to another code, such as 03016
  * "Xã Sa Pả" which is now "Phường Hàm Rồng" while "Phường Sa Pả" is 03002).
  */
-function sourceCodeProblem(code: string, name: string, official: Map<string, string>): 'code_absent' | 'code_of_another_commune' | null {
+function sourceCodeProblem(
+  code: string,
+  name: string,
+  official: Map<string, string>,
+): 'code_absent' | 'code_of_another_commune' | null {
   const officialName = official.get(code);
   if (officialName === undefined) return 'code_absent';
-  return firstMatchingTier(nameKeys(officialName, 'commune'), nameKeys(name, 'commune')) === null ? 'code_of_another_commune' : null;
+  return firstMatchingTier(nameKeys(officialName, 'commune'), nameKeys(name, 'commune')) === null
+    ? 'code_of_another_commune'
+    : null;
 }
 
 describe.each(LISTS)('accuracy: $label against the official list', ({ std: stdFile, tax: taxFile, prepare, label }) => {
-  it('fills no code that disagrees with the source, except where the source code is not that commune\'s', () => {
+  it("fills no code that disagrees with the source, except where the source code is not that commune's", () => {
     const stdRecs = readCsv(stdFile);
     prepare?.(stdRecs);
     const taxRecs = readCsv(taxFile);
@@ -149,8 +207,11 @@ describe.each(LISTS)('accuracy: $label against the official list', ({ std: stdFi
       }
       // Names that differ from the official one only by NFC, spaces, case, tone placement, prefix or zeros.
       const officialName = official.get(r.stdCode);
-      if (officialName !== undefined && !r.duplicateName &&
-          nameKeys(officialName, 'commune').normalised === nameKeys(r.stdName, 'commune').normalised) {
+      if (
+        officialName !== undefined &&
+        !r.duplicateName &&
+        nameKeys(officialName, 'commune').normalised === nameKeys(r.stdName, 'commune').normalised
+      ) {
         pointFive++;
         // A conflict (another std row chose the same tax code) is shown for review, never filled.
         if (r.taxCode !== r.stdCode && !r.conflict) pointFiveMissed++;
@@ -158,14 +219,30 @@ describe.each(LISTS)('accuracy: $label against the official list', ({ std: stdFi
     }
     expect(unexplained).toEqual([]);
     expect(pointFiveMissed).toBe(0);
-    const counts = Object.fromEntries(['exact', 'normalised', 'ambiguous', 'not_found'].map((s) => [s, result.rows.filter((r) => r.status === s).length]));
-    log(`${label}: rows ${result.rows.length}, filled ${filled.length} (${(100 * filled.length / result.rows.length).toFixed(1)}%), ` +
-      `wrong 0, differing from a bad source code ${explained.code_absent + explained.code_of_another_commune} ` +
-      `(absent ${explained.code_absent}, another commune's ${explained.code_of_another_commune}), point-5 variants filled ${pointFive}/${pointFive}, ${JSON.stringify(counts)}`);
+    const counts = Object.fromEntries(
+      ['exact', 'normalised', 'ambiguous', 'not_found'].map((s) => [
+        s,
+        result.rows.filter((r) => r.status === s).length,
+      ]),
+    );
+    log(
+      `${label}: rows ${result.rows.length}, filled ${filled.length} (${((100 * filled.length) / result.rows.length).toFixed(1)}%), ` +
+        `wrong 0, differing from a bad source code ${explained.code_absent + explained.code_of_another_commune} ` +
+        `(absent ${explained.code_absent}, another commune's ${explained.code_of_another_commune}), point-5 variants filled ${pointFive}/${pointFive}, ${JSON.stringify(counts)}`,
+    );
 
-    const vl = vlookup(std, unitRows(taxRecs), (r) => r.provinceCode!.padStart(2, '0'), (t) => t.provinceCode!);
-    const vlWrong = [...vl].filter(([s, code]) => code !== pad5(s.code) && sourceCodeProblem(pad5(s.code), s.name, official) === null).length;
-    log(`VLOOKUP baseline, ${label}: filled ${vl.size}, wrong ${vlWrong}; conflicts left for review ${result.conflicts.length}`);
+    const vl = vlookup(
+      std,
+      unitRows(taxRecs),
+      (r) => r.provinceCode!.padStart(2, '0'),
+      (t) => t.provinceCode!,
+    );
+    const vlWrong = [...vl].filter(
+      ([s, code]) => code !== pad5(s.code) && sourceCodeProblem(pad5(s.code), s.name, official) === null,
+    ).length;
+    log(
+      `VLOOKUP baseline, ${label}: filled ${vl.size}, wrong ${vlWrong}; conflicts left for review ${result.conflicts.length}`,
+    );
 
     // Units merged away (code absent from the official edition) in the 2017 lists never come out filled.
     if (stdFile.includes('2017')) {

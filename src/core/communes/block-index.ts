@@ -1,7 +1,7 @@
 /** The rows of one province pair on one side, with their name keys indexed by tier. */
-import { nameKeys, TIERS, type NameKeys, type Tier } from '../text/index.js';
+import { nameKeys, TIERS, type NameKeys, type Tier } from '../text/text.js';
 import { districtRefOf, refKey } from './pair-units.js';
-import type { UnitRow } from './types.js';
+import type { UnitRow } from './communes-types.js';
 
 export interface IndexedRow {
   row: UnitRow;
@@ -21,10 +21,20 @@ export interface BlockIndex {
 }
 
 /** `cache` is shared by both sides of one run: a name spelt alike on both sheets is normalised once. */
-export function buildBlockIndex(rows: readonly UnitRow[], codes: ReadonlyMap<UnitRow, string>, cache?: Map<string, NameKeys>): BlockIndex {
+export function buildBlockIndex(
+  rows: readonly UnitRow[],
+  codes: ReadonlyMap<UnitRow, string>,
+  cache?: Map<string, NameKeys>,
+): BlockIndex {
   const indexed: IndexedRow[] = rows.map((row) => {
     const d = districtRefOf(row);
-    return { row, code: codes.get(row) ?? row.code.trim(), keys: nameKeys(row.name, 'commune', cache), district: d ? refKey(d) : undefined, districtName: d?.name };
+    return {
+      row,
+      code: codes.get(row) ?? row.code.trim(),
+      keys: nameKeys(row.name, 'commune', cache),
+      district: d ? refKey(d) : undefined,
+      districtName: d?.name,
+    };
   });
   const byTier = {} as Record<Tier, Map<string, IndexedRow[]>>;
   for (const tier of TIERS) {

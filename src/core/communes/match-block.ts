@@ -4,9 +4,9 @@
  * competes for it. Duplicated names are resolved by district when both sheets have districts; the unit type
  * separates "Phường X" from "Xã X"; a folded key must be unique on the tax side.
  */
-import { explainKeyMatch, TIERS, type Tier } from '../text/index.js';
+import { explainKeyMatch, TIERS, type Tier } from '../text/text.js';
 import type { BlockIndex, IndexedRow } from './block-index.js';
-import type { Reason } from './types.js';
+import type { Reason } from './communes-types.js';
 
 export interface BlockMatch {
   std: IndexedRow;
@@ -22,12 +22,17 @@ function sameUnit(a: IndexedRow, b: IndexedRow): boolean {
   return a.keys.unitType === null || b.keys.unitType === null || a.keys.unitType === b.keys.unitType;
 }
 
-export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: ReadonlyMap<string, string> | null): BlockMatch[] {
+export function matchBlock(
+  std: BlockIndex,
+  tax: BlockIndex,
+  districtPairs: ReadonlyMap<string, string> | null,
+): BlockMatch[] {
   const useDistricts = districtPairs !== null && std.hasDistricts && tax.hasDistricts;
   const pairedTaxDistricts = new Set(districtPairs?.values() ?? []);
   return std.rows.map((s) => {
     const key = s.keys.normalised;
-    const duplicateName = (std.byTier.normalised.get(key)?.length ?? 0) > 1 || (tax.byTier.normalised.get(key)?.length ?? 0) > 1;
+    const duplicateName =
+      (std.byTier.normalised.get(key)?.length ?? 0) > 1 || (tax.byTier.normalised.get(key)?.length ?? 0) > 1;
     const taxDistrict = useDistricts && s.district ? districtPairs!.get(s.district) : undefined;
     // Candidates met at a stricter tier but in another district: listed if no tier finds one in the district.
     const elsewhere = new Set<IndexedRow>();
@@ -43,7 +48,9 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
       if (useDistricts && (duplicateName || cands.length > 1 || competitors.length > 1)) {
         // A candidate in another paired district is a different commune with the same name; when the std
         // district itself has no counterpart (it was dissolved), its communes may be anywhere.
-        const inDistrict = survivors.filter((t) => taxDistrict === undefined || t.district === taxDistrict || !pairedTaxDistricts.has(t.district!));
+        const inDistrict = survivors.filter(
+          (t) => taxDistrict === undefined || t.district === taxDistrict || !pairedTaxDistricts.has(t.district!),
+        );
         survivors = inDistrict;
         if (survivors.length === 0) {
           // Same name, other districts only: a looser tier may still find this district's own spelling.
@@ -51,7 +58,10 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
           continue;
         }
         if (taxDistrict !== undefined) competitors = competitors.filter((c) => c.district === s.district);
-        if (survivors.length === 1 && (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))) {
+        if (
+          survivors.length === 1 &&
+          (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))
+        ) {
           reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
         }
       }
@@ -67,7 +77,15 @@ export function matchBlock(std: BlockIndex, tax: BlockIndex, districtPairs: Read
       if (survivors.length === 1 && competitors.length === 1) {
         const t = survivors[0];
         const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
-        return { std: s, outcome: 'filled', tier, tax: t, candidates: [], reasons: [...text, ...reasons], duplicateName };
+        return {
+          std: s,
+          outcome: 'filled',
+          tier,
+          tax: t,
+          candidates: [],
+          reasons: [...text, ...reasons],
+          duplicateName,
+        };
       }
       return ambiguous(s, survivors.length > 0 ? survivors : cands, duplicateName);
     }

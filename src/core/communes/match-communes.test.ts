@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchCommunes, pairProvinces } from './index.js';
-import type { UnitRow } from './types.js';
+import { matchCommunes, pairProvinces } from './communes.js';
+import type { UnitRow } from './communes-types.js';
 
 let n = 1;
 function row(province: string, district: string | undefined, code: string, name: string): UnitRow {
@@ -12,7 +12,10 @@ describe('pairProvinces', () => {
     const std = [row('Thành phố Hà Nội', undefined, '00004', 'a'), row('Tỉnh Thanh Hóa', undefined, '1', 'b')];
     const tax = [row('Hµ Néi', undefined, '1', 'a'), row('Thanh Hoá', undefined, '2', 'b')];
     const p = pairProvinces(std, tax);
-    expect(p.pairs.map((x) => [x.std.name, x.tax.name])).toEqual([['Thành phố Hà Nội', 'Hµ Néi'], ['Tỉnh Thanh Hóa', 'Thanh Hoá']]);
+    expect(p.pairs.map((x) => [x.std.name, x.tax.name])).toEqual([
+      ['Thành phố Hà Nội', 'Hµ Néi'],
+      ['Tỉnh Thanh Hóa', 'Thanh Hoá'],
+    ]);
     expect(p.unpairedStd).toEqual([]);
   });
 });
@@ -31,12 +34,17 @@ describe('matchCommunes', () => {
     expect(r.rows[0].reasons).toEqual([{ code: 'tone_normalised' }]);
   });
 
-  it('looks past an exact same-name commune of another district to this district\'s own spelling', () => {
+  it("looks past an exact same-name commune of another district to this district's own spelling", () => {
     const std = [row(P, 'Huyện A', '06103', 'Xã Hòa Bình'), row(P, 'Huyện B', '06274', 'Xã Hòa Bình')];
     const tax = [row(P, 'Huyện A', '20101001', 'Xã Hoà  Bình'), row(P, 'Huyện B', '20102001', 'Xã Hòa Bình')];
     const r = matchCommunes({ std, tax });
-    expect(r.rows.map((x) => [x.status, x.taxCode])).toEqual([['normalised', '20101001'], ['exact', '20102001']]);
-    expect(r.rows[0].reasons.map((x) => x.code)).toEqual(expect.arrayContaining(['tone_normalised', 'district_disambiguated']));
+    expect(r.rows.map((x) => [x.status, x.taxCode])).toEqual([
+      ['normalised', '20101001'],
+      ['exact', '20102001'],
+    ]);
+    expect(r.rows[0].reasons.map((x) => x.code)).toEqual(
+      expect.arrayContaining(['tone_normalised', 'district_disambiguated']),
+    );
   });
 
   it('resolves a name duplicated in the province by district, and lists every candidate otherwise', () => {
@@ -74,16 +82,32 @@ describe('matchCommunes', () => {
       tax: [row(P, undefined, '20101001', 'Xã Tân Lập')],
       decisions: [{ stdCode: '00002', taxCode: '20101001' }],
     });
-    expect(r.rows.map((x) => [x.status, x.conflict, x.taxCode])).toEqual([['ambiguous', true, undefined], ['decided', undefined, '20101001']]);
-    expect(r.conflicts).toEqual([{ province: 0, taxCode: '20101001', taxName: 'Xã Tân Lập', stdCodes: ['00001', '00002'] }]);
+    expect(r.rows.map((x) => [x.status, x.conflict, x.taxCode])).toEqual([
+      ['ambiguous', true, undefined],
+      ['decided', undefined, '20101001'],
+    ]);
+    expect(r.conflicts).toEqual([
+      { province: 0, taxCode: '20101001', taxName: 'Xã Tân Lập', stdCodes: ['00001', '00002'] },
+    ]);
     expect(r.provinces[0].conflicts).toBe(1);
   });
 
   it('applies decisions, proposes candidates for not_found rows and reports codes', () => {
     const r = matchCommunes({
-      std: [row(P, undefined, '1', 'Xã Thuận Hòa'), row(P, undefined, '00002', 'Xã Mới'), row(P, undefined, '00003', 'Xã Cũ')],
-      tax: [row(P, undefined, '20101001', 'Xã Thuận Ha'), row(P, undefined, '20101002', 'Xã Khác'), row(P, undefined, '20101002', 'Xã Khác 2')],
-      decisions: [{ stdCode: '2', taxCode: '20101002', note: 'checked' }, { stdCode: '00003', taxCode: '-' }],
+      std: [
+        row(P, undefined, '1', 'Xã Thuận Hòa'),
+        row(P, undefined, '00002', 'Xã Mới'),
+        row(P, undefined, '00003', 'Xã Cũ'),
+      ],
+      tax: [
+        row(P, undefined, '20101001', 'Xã Thuận Ha'),
+        row(P, undefined, '20101002', 'Xã Khác'),
+        row(P, undefined, '20101002', 'Xã Khác 2'),
+      ],
+      decisions: [
+        { stdCode: '2', taxCode: '20101002', note: 'checked' },
+        { stdCode: '00003', taxCode: '-' },
+      ],
       mergeHint: (code) => (code === '00001' ? { newCode: '00009', newName: 'Xã Hợp Nhất' } : undefined),
     });
     const [a, b, c] = r.rows;
@@ -97,7 +121,9 @@ describe('matchCommunes', () => {
     expect(b).toMatchObject({ status: 'decided', method: 'decision', taxCode: '20101002', taxName: 'Xã Khác' });
     expect(c).toMatchObject({ status: 'decided', method: 'decision' });
     expect(c.taxCode).toBeUndefined();
-    expect(r.duplicateCodes).toEqual([{ side: 'tax', code: '20101002', rows: [expect.any(Number), expect.any(Number)] }]);
+    expect(r.duplicateCodes).toEqual([
+      { side: 'tax', code: '20101002', rows: [expect.any(Number), expect.any(Number)] },
+    ]);
     expect(r.codeRepairs).toEqual([{ side: 'std', row: expect.any(Number), from: '1', to: '00001' }]);
     expect(r.taxUnused.map((t) => t.name)).toEqual(['Xã Thuận Ha']);
     expect(r.provinces[0]).toMatchObject({ rows: 3, decided: 2, notFound: 1, taxUnused: 1 });
@@ -108,10 +134,28 @@ describe('catalogue', () => {
   it('has a text for every reason code and status in both languages', async () => {
     const { CATALOG } = await import('../../i18n/catalog.js');
     const codes = [
-      'tcvn3_decoded', 'vni_decoded', 'nfc_normalised', 'whitespace_normalised', 'case_normalised', 'tone_normalised',
-      'punctuation_normalised', 'prefix_expanded', 'prefix_stripped', 'unit_type_changed', 'number_normalised',
-      'spacing_normalised', 'diacritics_folded', 'iy_normalised', 'district_disambiguated', 'unit_type_preferred',
-      'decided_by_officer', 'no_tax_commune', 'merged_into', 'leading_zero_restored', 'code_conflict', 'duplicate_code',
+      'tcvn3_decoded',
+      'vni_decoded',
+      'nfc_normalised',
+      'whitespace_normalised',
+      'case_normalised',
+      'tone_normalised',
+      'punctuation_normalised',
+      'prefix_expanded',
+      'prefix_stripped',
+      'unit_type_changed',
+      'number_normalised',
+      'spacing_normalised',
+      'diacritics_folded',
+      'iy_normalised',
+      'district_disambiguated',
+      'unit_type_preferred',
+      'decided_by_officer',
+      'no_tax_commune',
+      'merged_into',
+      'leading_zero_restored',
+      'code_conflict',
+      'duplicate_code',
       'decision_code_unknown',
     ].map((c) => `reason.${c}`);
     const statuses = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'].map((s) => `status.${s}`);

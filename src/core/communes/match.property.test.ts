@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeTcvn3, encodeVni, foldDiacritics, foldIY, nameKeys } from '../text/index.js';
-import { matchCommunes } from './index.js';
-import type { UnitRow } from './types.js';
+import { encodeTcvn3, encodeVni, foldDiacritics, foldIY, nameKeys } from '../text/text.js';
+import { matchCommunes } from './communes.js';
+import type { UnitRow } from './communes-types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
@@ -46,20 +46,30 @@ const VARIANTS: [string, (s: string) => string][] = [
 describe('matchCommunes properties', () => {
   it('a commune written in any variant form resolves to its own code when that form is unique in its block', () => {
     fc.assert(
-      fc.property(fc.nat(PROVINCES.length - 1), fc.nat(10_000), fc.constantFrom(...VARIANTS), (p, pick, [label, make]) => {
-        const [province, communes] = PROVINCES[p];
-        const target = communes[pick % communes.length];
-        const variant = make(target.name);
-        // The guarantee holds when the variant's folded key meets only its own commune in the province.
-        const folded = foldIY(foldDiacritics(nameKeys(variant, 'commune').folded));
-        const rivals = communes.filter((c) => foldIY(foldDiacritics(nameKeys(c.name, 'commune').folded)) === folded);
-        fc.pre(rivals.length === 1);
-        const std: UnitRow[] = [{ rowNumber: 2, provinceName: province, code: target.code, name: variant }];
-        const tax: UnitRow[] = communes.map((c, i) => ({ rowNumber: i + 2, provinceName: province, code: c.code, name: c.name }));
-        const r = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: 'tms' } });
-        expect(r.rows[0].taxCode, `${label}: "${variant}" for ${target.name}`).toBe(target.code);
-        expect(['exact', 'normalised']).toContain(r.rows[0].status);
-      }),
+      fc.property(
+        fc.nat(PROVINCES.length - 1),
+        fc.nat(10_000),
+        fc.constantFrom(...VARIANTS),
+        (p, pick, [label, make]) => {
+          const [province, communes] = PROVINCES[p];
+          const target = communes[pick % communes.length];
+          const variant = make(target.name);
+          // The guarantee holds when the variant's folded key meets only its own commune in the province.
+          const folded = foldIY(foldDiacritics(nameKeys(variant, 'commune').folded));
+          const rivals = communes.filter((c) => foldIY(foldDiacritics(nameKeys(c.name, 'commune').folded)) === folded);
+          fc.pre(rivals.length === 1);
+          const std: UnitRow[] = [{ rowNumber: 2, provinceName: province, code: target.code, name: variant }];
+          const tax: UnitRow[] = communes.map((c, i) => ({
+            rowNumber: i + 2,
+            provinceName: province,
+            code: c.code,
+            name: c.name,
+          }));
+          const r = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: 'tms' } });
+          expect(r.rows[0].taxCode, `${label}: "${variant}" for ${target.name}`).toBe(target.code);
+          expect(['exact', 'normalised']).toContain(r.rows[0].status);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -70,7 +80,12 @@ describe('matchCommunes properties', () => {
         const [province, communes] = PROVINCES[p];
         const target = communes[pick % communes.length];
         const std: UnitRow[] = [{ rowNumber: 2, provinceName: province, code: target.code, name: make(target.name) }];
-        const tax: UnitRow[] = communes.map((c, i) => ({ rowNumber: i + 2, provinceName: province, code: c.code, name: c.name }));
+        const tax: UnitRow[] = communes.map((c, i) => ({
+          rowNumber: i + 2,
+          provinceName: province,
+          code: c.code,
+          name: c.name,
+        }));
         const row = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: 'tms' } }).rows[0];
         if (row.taxCode !== undefined) expect(row.taxCode).toBe(target.code);
       }),

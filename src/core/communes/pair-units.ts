@@ -3,8 +3,8 @@
  * as communes: GSO and TMS codes differ, so names decide. A GSO province code column on the tax side is
  * used only for provinces whose names did not pair.
  */
-import { nameKeys, explainKeyMatch, TIERS, type NameKeys, type NameKind, type Tier } from '../text/index.js';
-import type { DistrictPair, ProvincePair, ProvincePairing, ProvinceRef, Reason, UnitRow } from './types.js';
+import { nameKeys, explainKeyMatch, TIERS, type NameKeys, type NameKind, type Tier } from '../text/text.js';
+import type { DistrictPair, ProvincePair, ProvincePairing, ProvinceRef, Reason, UnitRow } from './communes-types.js';
 
 /** Identity of a province or district reference: its code and name as written. */
 export function refKey(ref: ProvinceRef): string {
@@ -73,7 +73,9 @@ export function pairByName(std: readonly ProvinceRef[], tax: readonly ProvinceRe
     if (hits) out.ambiguous.push({ std: ref, candidates: hits.map((j) => tax[j]) });
     else out.unpairedStd.push(ref);
   });
-  tax.forEach((ref, j) => { if (!taxDone.has(j)) out.unpairedTax.push(ref); });
+  tax.forEach((ref, j) => {
+    if (!taxDone.has(j)) out.unpairedTax.push(ref);
+  });
   return out;
 }
 
@@ -92,14 +94,24 @@ function groupBy(keys: readonly NameKeys[], tier: Tier, done: ReadonlySet<number
 export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
   const stdRefs = distinctRefs(std, provinceRefOf);
   const taxRefs = distinctRefs(tax, provinceRefOf);
-  const named = pairByName(stdRefs.filter((r) => r.name !== ''), taxRefs.filter((r) => r.name !== ''), 'province');
-  const pairs: ProvincePair[] = named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier, reasons: p.reasons }));
+  const named = pairByName(
+    stdRefs.filter((r) => r.name !== ''),
+    taxRefs.filter((r) => r.name !== ''),
+    'province',
+  );
+  const pairs: ProvincePair[] = named.pairs.map((p) => ({
+    std: p.std,
+    tax: p.tax,
+    method: p.tier,
+    reasons: p.reasons,
+  }));
   let unpairedStd = [...named.unpairedStd, ...stdRefs.filter((r) => r.name === '')];
   let unpairedTax = [...named.unpairedTax, ...taxRefs.filter((r) => r.name === '')];
 
   // Fallback: a GSO province code carried by the tax sheet.
   const gsoOfTax = new Map<string, string>();
-  for (const row of tax) if (row.gsoProvinceCode?.trim()) gsoOfTax.set(refKey(provinceRefOf(row)), row.gsoProvinceCode.trim());
+  for (const row of tax)
+    if (row.gsoProvinceCode?.trim()) gsoOfTax.set(refKey(provinceRefOf(row)), row.gsoProvinceCode.trim());
   const taxByGso = new Map<string, ProvinceRef>();
   for (const ref of unpairedTax) {
     const gso = gsoOfTax.get(refKey(ref));
@@ -125,4 +137,3 @@ export function pairDistricts(std: readonly UnitRow[], tax: readonly UnitRow[]):
   const named = pairByName(distinctRefs(std, districtRefOf), distinctRefs(tax, districtRefOf), 'district');
   return named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
 }
-

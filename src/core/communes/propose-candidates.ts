@@ -4,7 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { IndexedRow } from './block-index.js';
-import type { Candidate } from './types.js';
+import type { Candidate } from './communes-types.js';
 
 export function proposeCandidates(folded: string, tax: readonly IndexedRow[], limit: number): Candidate[] {
   if (limit <= 0 || folded === '') return [];

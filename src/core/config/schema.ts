@@ -5,7 +5,12 @@ import { z } from 'zod';
  * environment variable (`...Env`) or a file (`...File`). Objects are strict so that a literal `password`,
  * `token`, `key` or `value` is rejected with a message naming the key.
  */
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'tên biến môi trường chỉ gồm chữ, số và _ / an environment variable name has letters, digits and _');
+const envName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'tên biến môi trường chỉ gồm chữ, số và _ / an environment variable name has letters, digits and _',
+  );
 const filePath = z.string().min(1);
 
 const noAuth = z.strictObject({ type: z.literal('none') });
@@ -15,14 +20,23 @@ const basicAuth = z.strictObject({
   passwordEnv: envName.optional(),
   passwordFile: filePath.optional(),
 });
-const bearerAuth = z.strictObject({ type: z.literal('bearer'), tokenEnv: envName.optional(), tokenFile: filePath.optional() });
+const bearerAuth = z.strictObject({
+  type: z.literal('bearer'),
+  tokenEnv: envName.optional(),
+  tokenFile: filePath.optional(),
+});
 const bodyKeyAuth = z.strictObject({
   type: z.literal('body-key'),
   field: z.string().min(1).default('SecurityKey'),
   keyEnv: envName.optional(),
   keyFile: filePath.optional(),
 });
-const headerAuth = z.strictObject({ type: z.literal('header'), name: z.string().min(1), valueEnv: envName.optional(), valueFile: filePath.optional() });
+const headerAuth = z.strictObject({
+  type: z.literal('header'),
+  name: z.string().min(1),
+  valueEnv: envName.optional(),
+  valueFile: filePath.optional(),
+});
 
 export const authSchema = z.discriminatedUnion('type', [noAuth, basicAuth, bearerAuth, bodyKeyAuth, headerAuth]);
 
@@ -35,7 +49,10 @@ export const apiEndpointSchema = z.strictObject({
 
 export const responseRuleSchema = z.strictObject({
   codeField: z.string().min(1).default('error_code'),
-  successCodes: z.array(z.union([z.string(), z.number()])).min(1).default(['0']),
+  successCodes: z
+    .array(z.union([z.string(), z.number()]))
+    .min(1)
+    .default(['0']),
 });
 
 export const provinceSchema = z.strictObject({

@@ -24,7 +24,12 @@ describe('validateConfig', () => {
   it('rejects a literal password and says how to pass it', () => {
     const bad = structuredClone(base) as { provinces: { HNI: { auth: Record<string, unknown> } } };
     bad.provinces.HNI.auth.password = 'hunter2';
-    expect(() => validateConfig(bad, 'dvc.config.json')).toThrow(expect.objectContaining({ key: 'config.literalSecret', params: expect.objectContaining({ path: 'provinces.HNI.auth.password', file: 'dvc.config.json' }) }));
+    expect(() => validateConfig(bad, 'dvc.config.json')).toThrow(
+      expect.objectContaining({
+        key: 'config.literalSecret',
+        params: expect.objectContaining({ path: 'provinces.HNI.auth.password', file: 'dvc.config.json' }),
+      }),
+    );
   });
 
   it('names the key path and problem of a wrong value', () => {
@@ -34,7 +39,10 @@ describe('validateConfig', () => {
       validateConfig(bad, 'x.yaml');
       expect.unreachable();
     } catch (e) {
-      expect(e).toMatchObject({ key: 'config.invalid', params: { file: 'x.yaml', path: 'provinces.HNI.apis.tra-cuu.url' } });
+      expect(e).toMatchObject({
+        key: 'config.invalid',
+        params: { file: 'x.yaml', path: 'provinces.HNI.apis.tra-cuu.url' },
+      });
     }
   });
 

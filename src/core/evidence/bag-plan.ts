@@ -1,7 +1,7 @@
 import { isIsoDate } from './metadata.js';
 import { maskNameNumbers } from './personal-data.js';
 import { compareUtf8 } from './bagit.js';
-import type { EvidenceMeta, RequestKind } from './types.js';
+import type { EvidenceMeta, RequestKind } from './evidence-types.js';
 
 /** Decisions of `pack` that need no file: payload names, the fixed timestamp, the bag-info fields. */
 
@@ -19,7 +19,10 @@ export interface PayloadSource {
  * Maps folder paths to bag paths (`data/<rel>`), masking personal numbers in names (dvc never creates a file
  * name holding one) and sorting by UTF-8 bytes. Returns the names that collide after masking, if any.
  */
-export function planPayload(files: ReadonlyArray<{ rel: string; size: number }>, generated: ReadonlyArray<{ name: string; size: number }>): { entries: PayloadSource[]; collisions: string[] } {
+export function planPayload(
+  files: ReadonlyArray<{ rel: string; size: number }>,
+  generated: ReadonlyArray<{ name: string; size: number }>,
+): { entries: PayloadSource[]; collisions: string[] } {
   const entries: PayloadSource[] = [];
   const seen = new Map<string, string>();
   const collisions: string[] = [];
@@ -42,9 +45,15 @@ export function planPayload(files: ReadonlyArray<{ rel: string; size: number }>,
  * The one timestamp of every entry: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else the test payment
  * date of evidence.yaml (midnight UTC), else the newest file's time; never the clock, so two runs agree.
  */
-export function fixedTimestamp(sourceDateEpoch: string | undefined, meta: EvidenceMeta | null, newestMtimeMs: number): { ms: number; from: 'SOURCE_DATE_EPOCH' | 'evidence.yaml' | 'files' } {
-  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim())) return { ms: Number(sourceDateEpoch.trim()) * 1000, from: 'SOURCE_DATE_EPOCH' };
-  if (meta?.testDate && isIsoDate(meta.testDate)) return { ms: Date.parse(`${meta.testDate}T00:00:00Z`), from: 'evidence.yaml' };
+export function fixedTimestamp(
+  sourceDateEpoch: string | undefined,
+  meta: EvidenceMeta | null,
+  newestMtimeMs: number,
+): { ms: number; from: 'SOURCE_DATE_EPOCH' | 'evidence.yaml' | 'files' } {
+  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim()))
+    return { ms: Number(sourceDateEpoch.trim()) * 1000, from: 'SOURCE_DATE_EPOCH' };
+  if (meta?.testDate && isIsoDate(meta.testDate))
+    return { ms: Date.parse(`${meta.testDate}T00:00:00Z`), from: 'evidence.yaml' };
   return { ms: Math.floor(newestMtimeMs / 2000) * 2000, from: 'files' };
 }
 
@@ -66,7 +75,10 @@ export function bagInfoFields(i: BagInfoInput): Array<[string, string]> {
     ['Contact-Name', i.meta.contactName ?? ''],
     ['Contact-Phone', i.meta.contactPhone ?? ''],
     ['Contact-Email', i.meta.email ?? ''],
-    ['External-Description', `Minh chứng tích hợp thanh toán nghĩa vụ tài chính về đất đai trên Cổng Dịch vụ công quốc gia (Công văn 3252/VPCP-KSTT, Phụ lục 1). Yêu cầu: ${i.requestTitle}`],
+    [
+      'External-Description',
+      `Minh chứng tích hợp thanh toán nghĩa vụ tài chính về đất đai trên Cổng Dịch vụ công quốc gia (Công văn 3252/VPCP-KSTT, Phụ lục 1). Yêu cầu: ${i.requestTitle}`,
+    ],
     ['External-Identifier', i.meta.dossierCode ?? ''],
     ['Internal-Sender-Identifier', i.meta.dst ?? ''],
     ['Bagging-Date', new Date(i.baggingDateMs).toISOString().slice(0, 10)],

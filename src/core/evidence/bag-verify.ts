@@ -53,7 +53,14 @@ export function tagManifestAlgorithms(tagPaths: Iterable<string>): string[] {
   return [...tagPaths].flatMap((p) => /^tagmanifest-([a-z0-9]+)\.txt$/.exec(p)?.[1] ?? []).sort();
 }
 
-function checkManifest(name: string, text: string, byPath: Map<string, FoundFile>, alg: string, scope: 'payload' | 'tag', problems: BagProblem[]): Set<string> {
+function checkManifest(
+  name: string,
+  text: string,
+  byPath: Map<string, FoundFile>,
+  alg: string,
+  scope: 'payload' | 'tag',
+  problems: BagProblem[],
+): Set<string> {
   const listed = new Set<string>();
   const parsed = parseManifest(text);
   for (const line of parsed.badLines) problems.push({ path: name, code: 'badManifestLine', detail: String(line) });
@@ -66,7 +73,8 @@ function checkManifest(name: string, text: string, byPath: Map<string, FoundFile
     listed.add(e.path);
     const f = byPath.get(e.path);
     if (!f) problems.push({ path: e.path, code: 'missing', detail: name });
-    else if (f.digests && f.digests[alg] !== e.digest) problems.push({ path: e.path, code: 'changed', detail: `${alg} ${name}` });
+    else if (f.digests && f.digests[alg] !== e.digest)
+      problems.push({ path: e.path, code: 'changed', detail: `${alg} ${name}` });
   }
   return listed;
 }
@@ -76,7 +84,8 @@ export function judgeBag(f: BagFindings): BagProblem[] {
   const byPath = new Map(f.files.map((x) => [x.path, x]));
   const bagit = f.tagTexts.get('bagit.txt');
   const fields = new Map(parseTagFile(bagit ?? ''));
-  if (bagit === undefined || !fields.has('BagIt-Version') || !fields.has('Tag-File-Character-Encoding')) problems.push({ path: 'bagit.txt', code: 'bagitTxt' });
+  if (bagit === undefined || !fields.has('BagIt-Version') || !fields.has('Tag-File-Character-Encoding'))
+    problems.push({ path: 'bagit.txt', code: 'bagitTxt' });
   const algs = payloadAlgorithms(f.tagTexts.keys());
   if (algs.length === 0) problems.push({ path: 'manifest-sha256.txt', code: 'noManifest' });
   const payload = f.files.filter((x) => x.path.startsWith('data/'));

@@ -41,7 +41,10 @@ function foldValue(v: string): string {
 }
 
 export function bagInfoText(fields: ReadonlyArray<readonly [string, string]>): string {
-  return fields.filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${foldValue(v)}\n`).join('');
+  return fields
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}: ${foldValue(v)}\n`)
+    .join('');
 }
 
 export interface ParsedManifest {
@@ -94,6 +97,7 @@ export function manifestAlgorithm(name: string, prefix: 'manifest' | 'tagmanifes
 
 /** A bag path that could step outside the bag: absolute, drive letter, backslash, empty or dot segments. */
 export function unsafeBagPath(p: string): boolean {
-  if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p) || p.includes('\\') || p.includes('\0')) return true;
+  if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p) || p.includes('\\') || p.includes('\0'))
+    return true;
   return p.split('/').some((seg) => seg === '..' || seg === '.' || seg === '');
 }

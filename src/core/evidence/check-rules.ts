@@ -1,9 +1,18 @@
-import { CHECKLIST, GUIDE_FILE, META_FILE, TEST_API_DIR, VIDEO_DIR, folderOf, isSystemFile, kindOfExtension } from './checklist.js';
+import {
+  CHECKLIST,
+  GUIDE_FILE,
+  META_FILE,
+  TEST_API_DIR,
+  VIDEO_DIR,
+  folderOf,
+  isSystemFile,
+  kindOfExtension,
+} from './checklist.js';
 import { integrityProblem, sniffKind } from './file-sniff.js';
 import { dossierDate, isDossierCode, isEmail, isHttpUrl, isIsoDate, isPhone } from './metadata.js';
 import { findPersonalNumbers } from './personal-data.js';
 import { MAX_RESULT_AGE_DAYS, bestResultPerType, parseTestApiResults, type TestApiResult } from './test-api-result.js';
-import type { CheckItem, EvidenceMeta, EvidenceMsg, RequestKind, ScannedFile, Severity } from './types.js';
+import type { CheckItem, EvidenceMeta, EvidenceMsg, RequestKind, ScannedFile, Severity } from './evidence-types.js';
 
 export interface Limits {
   maxFileMb: number;
@@ -39,9 +48,33 @@ function item(id: string, ok: boolean, severity: Severity, message: EvidenceMsg,
 
 function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number): CheckItem[] {
   const out: CheckItem[] = [];
-  const need = (field: string, value: string | undefined, valid: boolean, badKey: string, severity: Severity = 'error') => {
-    if (value === undefined) out.push(item(`metadata.${field}`, false, severity, { key: 'evidence.item.metaMissing', params: { field } }, { key: `evidence.fix.meta.${field}` }));
-    else if (!valid) out.push(item(`metadata.${field}`, false, severity, { key: badKey, params: { field, value } }, { key: `evidence.fix.meta.${field}` }));
+  const need = (
+    field: string,
+    value: string | undefined,
+    valid: boolean,
+    badKey: string,
+    severity: Severity = 'error',
+  ) => {
+    if (value === undefined)
+      out.push(
+        item(
+          `metadata.${field}`,
+          false,
+          severity,
+          { key: 'evidence.item.metaMissing', params: { field } },
+          { key: `evidence.fix.meta.${field}` },
+        ),
+      );
+    else if (!valid)
+      out.push(
+        item(
+          `metadata.${field}`,
+          false,
+          severity,
+          { key: badKey, params: { field, value } },
+          { key: `evidence.fix.meta.${field}` },
+        ),
+      );
     else out.push(item(`metadata.${field}`, true, severity, { key: 'evidence.item.metaOk', params: { field, value } }));
   };
   need('unitName', meta.unitName, (meta.unitName ?? '').length >= 3, 'evidence.meta.badUnit');
@@ -50,9 +83,20 @@ function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number): CheckIte
   need('contactName', meta.contactName, true, 'evidence.meta.empty', 'warning');
   need('contactPhone', meta.contactPhone, isPhone(meta.contactPhone ?? ''), 'evidence.meta.badPhone', 'warning');
   const types = Object.keys(meta.apis);
-  if (types.length === 0) out.push(item('metadata.apis', false, 'error', { key: 'evidence.item.noApis' }, { key: 'evidence.fix.meta.apis' }));
+  if (types.length === 0)
+    out.push(item('metadata.apis', false, 'error', { key: 'evidence.item.noApis' }, { key: 'evidence.fix.meta.apis' }));
   for (const [type, url] of Object.entries(meta.apis)) {
-    out.push(isHttpUrl(url) ? item(`metadata.apis.${type}`, true, 'error', { key: 'evidence.item.apiOk', params: { type, url } }) : item(`metadata.apis.${type}`, false, 'error', { key: 'evidence.item.apiBad', params: { type, url } }, { key: 'evidence.fix.meta.apis' }));
+    out.push(
+      isHttpUrl(url)
+        ? item(`metadata.apis.${type}`, true, 'error', { key: 'evidence.item.apiOk', params: { type, url } })
+        : item(
+            `metadata.apis.${type}`,
+            false,
+            'error',
+            { key: 'evidence.item.apiBad', params: { type, url } },
+            { key: 'evidence.fix.meta.apis' },
+          ),
+    );
   }
   if (kind === 'xac-nhan') {
     need('dossierCode', meta.dossierCode, isDossierCode(meta.dossierCode ?? ''), 'evidence.meta.badDossier');
@@ -60,7 +104,15 @@ function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number): CheckIte
     need('testDate', meta.testDate, dateOk, 'evidence.meta.badDate');
     const dd = meta.dossierCode && isDossierCode(meta.dossierCode) ? dossierDate(meta.dossierCode) : undefined;
     if (dd && dateOk && meta.testDate && dd > meta.testDate) {
-      out.push(item('metadata.dossierAfterTest', false, 'warning', { key: 'evidence.item.dossierAfterTest', params: { code: meta.dossierCode ?? '', date: meta.testDate } }, { key: 'evidence.fix.meta.testDate' }));
+      out.push(
+        item(
+          'metadata.dossierAfterTest',
+          false,
+          'warning',
+          { key: 'evidence.item.dossierAfterTest', params: { code: meta.dossierCode ?? '', date: meta.testDate } },
+          { key: 'evidence.fix.meta.testDate' },
+        ),
+      );
     }
   }
   return out;
@@ -75,9 +127,26 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
   const items: CheckItem[] = [];
   const id = `file.${f.rel}`;
   const bad = (severity: Severity, key: string, fixKey: string, params: Record<string, string | number> = {}) =>
-    items.push(item(id, false, severity, { key, params: { file: f.rel, ...params } }, { key: fixKey, params: { file: f.rel, ...params } }));
+    items.push(
+      item(
+        id,
+        false,
+        severity,
+        { key, params: { file: f.rel, ...params } },
+        { key: fixKey, params: { file: f.rel, ...params } },
+      ),
+    );
   const names = findPersonalNumbers(f.rel);
-  if (names.length > 0) items.push(item(`privacy.${f.rel}`, false, 'warning', { key: 'evidence.item.personalInName', params: { file: f.rel, kinds: names.join(', ') } }, { key: 'evidence.fix.personalInName' }));
+  if (names.length > 0)
+    items.push(
+      item(
+        `privacy.${f.rel}`,
+        false,
+        'warning',
+        { key: 'evidence.item.personalInName', params: { file: f.rel, kinds: names.join(', ') } },
+        { key: 'evidence.fix.personalInName' },
+      ),
+    );
   if (f.notRegular) {
     bad('error', 'evidence.file.notRegular', 'evidence.fix.notRegular');
     return { items, usable: false };
@@ -108,16 +177,26 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
   }
   const mb = f.size / 1048576;
   const video = actual === 'mp4' || actual === 'webm';
-  if (video && mb > limits.maxVideoMb) bad('warning', 'evidence.file.videoLarge', 'evidence.fix.videoLarge', { mb: mb.toFixed(1), max: limits.maxVideoMb });
+  if (video && mb > limits.maxVideoMb)
+    bad('warning', 'evidence.file.videoLarge', 'evidence.fix.videoLarge', {
+      mb: mb.toFixed(1),
+      max: limits.maxVideoMb,
+    });
   if (!video && mb > limits.maxFileMb) {
     bad('error', 'evidence.file.tooLarge', 'evidence.fix.tooLarge', { mb: mb.toFixed(1), max: limits.maxFileMb });
     usable = false;
   }
-  if (!folder && f.rel !== META_FILE && f.rel !== GUIDE_FILE) bad('warning', 'evidence.file.outsideChecklist', 'evidence.fix.outsideChecklist');
+  if (!folder && f.rel !== META_FILE && f.rel !== GUIDE_FILE)
+    bad('warning', 'evidence.file.outsideChecklist', 'evidence.fix.outsideChecklist');
   return { items, usable };
 }
 
-function testApiItems(kind: RequestKind, meta: EvidenceMeta | null, results: readonly TestApiResult[], now: number): CheckItem[] {
+function testApiItems(
+  kind: RequestKind,
+  meta: EvidenceMeta | null,
+  results: readonly TestApiResult[],
+  now: number,
+): CheckItem[] {
   const severity: Severity = kind === 'xac-nhan' ? 'error' : 'warning';
   const best = bestResultPerType(results);
   const out: CheckItem[] = [];
@@ -130,21 +209,50 @@ function testApiItems(kind: RequestKind, meta: EvidenceMeta | null, results: rea
       continue;
     }
     if (!r.ok) {
-      out.push(item(id, false, severity, { key: 'evidence.item.testApiFailed', params: { type, file: r.file, checks: r.failedChecks.join(', ') || '-' } }, fixRun));
+      out.push(
+        item(
+          id,
+          false,
+          severity,
+          {
+            key: 'evidence.item.testApiFailed',
+            params: { type, file: r.file, checks: r.failedChecks.join(', ') || '-' },
+          },
+          fixRun,
+        ),
+      );
       continue;
     }
     if (r.at === undefined) {
-      out.push(item(id, false, 'warning', { key: 'evidence.item.testApiUndated', params: { type, file: r.file } }, fixRun));
+      out.push(
+        item(id, false, 'warning', { key: 'evidence.item.testApiUndated', params: { type, file: r.file } }, fixRun),
+      );
       continue;
     }
     const days = Math.floor((now - r.at) / DAY);
     if (days > MAX_RESULT_AGE_DAYS) {
-      out.push(item(id, false, severity, { key: 'evidence.item.testApiOld', params: { type, file: r.file, days, max: MAX_RESULT_AGE_DAYS } }, fixRun));
+      out.push(
+        item(
+          id,
+          false,
+          severity,
+          { key: 'evidence.item.testApiOld', params: { type, file: r.file, days, max: MAX_RESULT_AGE_DAYS } },
+          fixRun,
+        ),
+      );
       continue;
     }
     const url = meta?.apis[type];
     if (r.url && url && r.url !== url) {
-      out.push(item(`${id}.url`, false, 'warning', { key: 'evidence.item.testApiOtherUrl', params: { type, tested: r.url, url } }, fixRun));
+      out.push(
+        item(
+          `${id}.url`,
+          false,
+          'warning',
+          { key: 'evidence.item.testApiOtherUrl', params: { type, tested: r.url, url } },
+          fixRun,
+        ),
+      );
     }
     out.push(item(id, true, severity, { key: 'evidence.item.testApiOk', params: { type, file: r.file, days } }));
   }
@@ -154,7 +262,16 @@ function testApiItems(kind: RequestKind, meta: EvidenceMeta | null, results: rea
 /** Every requirement of the chosen request, each with whether it holds and how to fix it. */
 export function checkEvidence(input: CheckInput): CheckOutcome {
   const items: CheckItem[] = [];
-  if (!input.meta) items.push(item('metadata', false, 'error', input.metaProblem ?? { key: 'evidence.item.metaFileMissing', params: { file: META_FILE } }, { key: 'evidence.fix.metaFile' }));
+  if (!input.meta)
+    items.push(
+      item(
+        'metadata',
+        false,
+        'error',
+        input.metaProblem ?? { key: 'evidence.item.metaFileMissing', params: { file: META_FILE } },
+        { key: 'evidence.fix.metaFile' },
+      ),
+    );
   else items.push(...metaItems(input.kind, input.meta, input.now));
 
   const usableByFolder = new Map<string, number>();
@@ -165,14 +282,26 @@ export function checkEvidence(input: CheckInput): CheckOutcome {
     items.push(...v.items);
     const folder = folderOf(f.rel);
     if (folder && v.usable) usableByFolder.set(folder.id, (usableByFolder.get(folder.id) ?? 0) + 1);
-    if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json')) results.push(...parseTestApiResults(f.rel, f.text));
+    if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json'))
+      results.push(...parseTestApiResults(f.rel, f.text));
   }
   for (const folder of CHECKLIST) {
     if (!folder.requiredFor.includes(input.kind)) continue;
     const n = usableByFolder.get(folder.id) ?? 0;
-    items.push(n > 0
-      ? item(`folder.${folder.id}`, true, 'error', { key: 'evidence.item.folderOk', params: { dir: folder.dir, count: n } })
-      : item(`folder.${folder.id}`, false, 'error', { key: 'evidence.item.folderEmpty', params: { dir: folder.dir, title: folder.title } }, { key: 'evidence.fix.folderEmpty', params: { dir: folder.dir } }));
+    items.push(
+      n > 0
+        ? item(`folder.${folder.id}`, true, 'error', {
+            key: 'evidence.item.folderOk',
+            params: { dir: folder.dir, count: n },
+          })
+        : item(
+            `folder.${folder.id}`,
+            false,
+            'error',
+            { key: 'evidence.item.folderEmpty', params: { dir: folder.dir, title: folder.title } },
+            { key: 'evidence.fix.folderEmpty', params: { dir: folder.dir } },
+          ),
+    );
   }
   if (input.kind === 'xac-nhan' && !usableByFolder.has('06')) {
     items.push(item(`folder.06`, true, 'warning', { key: 'evidence.item.videoOptional', params: { dir: VIDEO_DIR } }));

@@ -1,4 +1,4 @@
-import type { FileKind, RequestKind } from './types.js';
+import type { FileKind, RequestKind } from './evidence-types.js';
 
 /**
  * The evidence folder's checklist. The first three folders are the three screenshots Appendix 1 (step 4) asks
@@ -19,12 +19,48 @@ export interface ChecklistFolder {
 const IMAGES: readonly FileKind[] = ['png', 'jpeg', 'pdf', 'mp4', 'webm'];
 
 export const CHECKLIST: readonly ChecklistFolder[] = [
-  { id: '01', dir: '01-tin-nhan-thong-bao-thue', kinds: IMAGES, requiredFor: ['xac-nhan'], title: 'Ảnh chụp tin nhắn thông báo thuế trên điện thoại người dân' },
-  { id: '02', dir: '02-xac-nhan-thanh-toan', kinds: IMAGES, requiredFor: ['xac-nhan'], title: 'Ảnh chụp xác nhận thanh toán thành công của người dân' },
-  { id: '03', dir: '03-phan-mem-mot-cua', kinds: IMAGES, requiredFor: ['xac-nhan'], title: 'Ảnh chụp màn hình phần mềm một cửa ghi nhận kết quả thanh toán và biên lai Cổng DVCQG gửi về' },
-  { id: '04', dir: '04-bien-lai', kinds: ['pdf', 'png', 'jpeg', 'xml'], requiredFor: ['xac-nhan'], title: 'Biên lai thanh toán (PDF, ảnh hoặc XML)' },
-  { id: '05', dir: '05-ket-qua-kiem-tra-api', kinds: ['json', 'xml', 'text'], requiredFor: [], title: 'Kết quả kiểm tra API (dvc test-api --save: JSON, JUnit XML)' },
-  { id: '06', dir: '06-video', kinds: ['mp4', 'webm'], requiredFor: [], title: 'Video quá trình thanh toán (không bắt buộc)' },
+  {
+    id: '01',
+    dir: '01-tin-nhan-thong-bao-thue',
+    kinds: IMAGES,
+    requiredFor: ['xac-nhan'],
+    title: 'Ảnh chụp tin nhắn thông báo thuế trên điện thoại người dân',
+  },
+  {
+    id: '02',
+    dir: '02-xac-nhan-thanh-toan',
+    kinds: IMAGES,
+    requiredFor: ['xac-nhan'],
+    title: 'Ảnh chụp xác nhận thanh toán thành công của người dân',
+  },
+  {
+    id: '03',
+    dir: '03-phan-mem-mot-cua',
+    kinds: IMAGES,
+    requiredFor: ['xac-nhan'],
+    title: 'Ảnh chụp màn hình phần mềm một cửa ghi nhận kết quả thanh toán và biên lai Cổng DVCQG gửi về',
+  },
+  {
+    id: '04',
+    dir: '04-bien-lai',
+    kinds: ['pdf', 'png', 'jpeg', 'xml'],
+    requiredFor: ['xac-nhan'],
+    title: 'Biên lai thanh toán (PDF, ảnh hoặc XML)',
+  },
+  {
+    id: '05',
+    dir: '05-ket-qua-kiem-tra-api',
+    kinds: ['json', 'xml', 'text'],
+    requiredFor: [],
+    title: 'Kết quả kiểm tra API (dvc test-api --save: JSON, JUnit XML)',
+  },
+  {
+    id: '06',
+    dir: '06-video',
+    kinds: ['mp4', 'webm'],
+    requiredFor: [],
+    title: 'Video quá trình thanh toán (không bắt buộc)',
+  },
 ];
 
 export const META_FILE = 'evidence.yaml';
@@ -69,5 +105,12 @@ export function folderOf(rel: string): ChecklistFolder | undefined {
 /** Operating-system litter that is never evidence: skipped by check and pack. */
 export function isSystemFile(rel: string): boolean {
   const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-  return base === '.ds_store' || base === 'thumbs.db' || base === 'desktop.ini' || base.startsWith('._') || base.startsWith('~$') || rel.split('/').some((p) => p.startsWith('.'));
+  return (
+    base === '.ds_store' ||
+    base === 'thumbs.db' ||
+    base === 'desktop.ini' ||
+    base.startsWith('._') ||
+    base.startsWith('~$') ||
+    rel.split('/').some((p) => p.startsWith('.'))
+  );
 }

@@ -28,8 +28,12 @@ describe('file sniffing', () => {
     expect(integrityProblem('pdf', f('stream garbage'))).toBe('evidence.file.pdfTruncated');
     expect(integrityProblem('png', f('\0\0\0\0IEND\xaeB`\x82'))).toBeNull();
     expect(integrityProblem('png', f('IDATxxxx'))).toBe('evidence.file.pngTruncated');
-    expect(integrityProblem('jpeg', { size: 9, head: new Uint8Array(), tail: bytes(1, 2, 0xff, 0xd9, 0, 0) })).toBeNull();
-    expect(integrityProblem('jpeg', { size: 9, head: new Uint8Array(), tail: bytes(1, 2, 3) })).toBe('evidence.file.jpegTruncated');
+    expect(
+      integrityProblem('jpeg', { size: 9, head: new Uint8Array(), tail: bytes(1, 2, 0xff, 0xd9, 0, 0) }),
+    ).toBeNull();
+    expect(integrityProblem('jpeg', { size: 9, head: new Uint8Array(), tail: bytes(1, 2, 3) })).toBe(
+      'evidence.file.jpegTruncated',
+    );
     expect(integrityProblem('json', { ...f('}'), text: '{"a":' })).toBe('evidence.file.jsonInvalid');
   });
 
@@ -56,8 +60,16 @@ describe('personal numbers', () => {
 
   it('never leaves a personal number in a masked name (property)', () => {
     const digit = fc.constantFrom(...'0123456789'.split(''));
-    const part = fc.oneof(fc.array(digit, { minLength: 1, maxLength: 14 }).map((d) => d.join('')), fc.constantFrom('-', '_', ' ', 'anh', '.png', '+84', '.'));
-    fc.assert(fc.property(fc.array(part, { maxLength: 8 }).map((p) => p.join('')), (name) => findPersonalNumbers(maskNameNumbers(name)).length === 0));
+    const part = fc.oneof(
+      fc.array(digit, { minLength: 1, maxLength: 14 }).map((d) => d.join('')),
+      fc.constantFrom('-', '_', ' ', 'anh', '.png', '+84', '.'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 8 }).map((p) => p.join('')),
+        (name) => findPersonalNumbers(maskNameNumbers(name)).length === 0,
+      ),
+    );
   });
 });
 
@@ -72,18 +84,44 @@ describe('metadata', () => {
   });
 
   it('reads evidence.yaml leniently: empty strings are absent, YAML dates become ISO days', () => {
-    const m = metaFromYaml({ unitName: ' UBND ', email: '', testPayment: { date: new Date('2026-11-20T00:00:00Z') }, apis: { 'chung-tu': 'https://x.vn/a', 'tra-cuu': { url: 'https://x.vn/b' } } });
-    expect(m).toMatchObject({ unitName: 'UBND', email: undefined, testDate: '2026-11-20', apis: { 'chung-tu': 'https://x.vn/a', 'tra-cuu': 'https://x.vn/b' } });
+    const m = metaFromYaml({
+      unitName: ' UBND ',
+      email: '',
+      testPayment: { date: new Date('2026-11-20T00:00:00Z') },
+      apis: { 'chung-tu': 'https://x.vn/a', 'tra-cuu': { url: 'https://x.vn/b' } },
+    });
+    expect(m).toMatchObject({
+      unitName: 'UBND',
+      email: undefined,
+      testDate: '2026-11-20',
+      apis: { 'chung-tu': 'https://x.vn/a', 'tra-cuu': 'https://x.vn/b' },
+    });
   });
 });
 
 describe('test-api results', () => {
   it('reads the saved shape, the --json shape, and ignores request dumps', () => {
-    const saved = parseTestApiResults('05/HNI-chung-tu-20261119092000.result.json', JSON.stringify({ ok: true, dst: 'HNI', type: 'chung-tu', url: 'https://x', timestamp: '2026-11-19T02:20:00Z', checks: [{ name: 'a', ok: true, message: '' }] }));
+    const saved = parseTestApiResults(
+      '05/HNI-chung-tu-20261119092000.result.json',
+      JSON.stringify({
+        ok: true,
+        dst: 'HNI',
+        type: 'chung-tu',
+        url: 'https://x',
+        timestamp: '2026-11-19T02:20:00Z',
+        checks: [{ name: 'a', ok: true, message: '' }],
+      }),
+    );
     expect(saved[0]).toMatchObject({ ok: true, type: 'chung-tu', at: Date.parse('2026-11-19T02:20:00Z') });
-    const cli = parseTestApiResults('05/ket-qua.json', JSON.stringify({ ok: true, type: 'tra-cuu', checks: [{ name: 'status', ok: false }] }));
+    const cli = parseTestApiResults(
+      '05/ket-qua.json',
+      JSON.stringify({ ok: true, type: 'tra-cuu', checks: [{ name: 'status', ok: false }] }),
+    );
     expect(cli[0]).toMatchObject({ ok: false, failedChecks: ['status'], at: undefined });
-    const fromName = parseTestApiResults('05/HNI-tra-cuu-20261119091000.result.json', JSON.stringify({ ok: true, type: 'tra-cuu', checks: [] }));
+    const fromName = parseTestApiResults(
+      '05/HNI-tra-cuu-20261119091000.result.json',
+      JSON.stringify({ ok: true, type: 'tra-cuu', checks: [] }),
+    );
     expect(fromName[0].at).toBe(Date.parse('2026-11-19T02:10:00Z'));
     expect(parseTestApiResults('05/x.request.json', JSON.stringify({ service: 'x', data: {} }))).toEqual([]);
   });
@@ -94,35 +132,69 @@ describe('BagIt text', () => {
     const p = 'data/a %\nb\r.txt';
     expect(encodeManifestPath(p)).toBe('data/a %25%0Ab%0D.txt');
     expect(decodeManifestPath(encodeManifestPath(p))).toBe(p);
-    expect(parseManifest(`ABC  ${encodeManifestPath(p)}\r\nbad\n`)).toEqual({ entries: [{ digest: 'abc', path: p }], badLines: [2] });
+    expect(parseManifest(`ABC  ${encodeManifestPath(p)}\r\nbad\n`)).toEqual({
+      entries: [{ digest: 'abc', path: p }],
+      badLines: [2],
+    });
   });
 
   it('flags paths that leave the bag', () => {
-    for (const p of ['../x', '/etc/passwd', 'C:/x', 'data\\..\\x', 'data//x', 'data/./x']) expect(unsafeBagPath(p), p).toBe(true);
+    for (const p of ['../x', '/etc/passwd', 'C:/x', 'data\\..\\x', 'data//x', 'data/./x'])
+      expect(unsafeBagPath(p), p).toBe(true);
     expect(unsafeBagPath('data/01/anh.png')).toBe(false);
   });
 });
 
 describe('pack plan', () => {
   it('masks personal numbers in bag paths, sorts by UTF-8 bytes and reports collisions', () => {
-    const { entries, collisions } = planPayload([{ rel: 'b/sms-0912345678.png', size: 1 }, { rel: 'a/z.png', size: 2 }, { rel: 'b/sms-0912345778.png', size: 1 }], [{ name: 'yeu-cau-ho-tro.txt', size: 3 }]);
-    expect(entries.map((e) => e.bagPath)).toEqual(['data/a/z.png', 'data/b/sms-091xxxxx78.png', 'data/b/sms-091xxxxx78.png', 'data/yeu-cau-ho-tro.txt']);
+    const { entries, collisions } = planPayload(
+      [
+        { rel: 'b/sms-0912345678.png', size: 1 },
+        { rel: 'a/z.png', size: 2 },
+        { rel: 'b/sms-0912345778.png', size: 1 },
+      ],
+      [{ name: 'yeu-cau-ho-tro.txt', size: 3 }],
+    );
+    expect(entries.map((e) => e.bagPath)).toEqual([
+      'data/a/z.png',
+      'data/b/sms-091xxxxx78.png',
+      'data/b/sms-091xxxxx78.png',
+      'data/yeu-cau-ho-tro.txt',
+    ]);
     expect(collisions).toHaveLength(1);
   });
 
   it('takes the timestamp from SOURCE_DATE_EPOCH, else the test date, never the clock', () => {
     expect(fixedTimestamp('1690761600', null, 0)).toEqual({ ms: 1690761600000, from: 'SOURCE_DATE_EPOCH' });
-    expect(fixedTimestamp(undefined, { apis: {}, testDate: '2026-11-20' }, 0)).toEqual({ ms: Date.parse('2026-11-20T00:00:00Z'), from: 'evidence.yaml' });
+    expect(fixedTimestamp(undefined, { apis: {}, testDate: '2026-11-20' }, 0)).toEqual({
+      ms: Date.parse('2026-11-20T00:00:00Z'),
+      from: 'evidence.yaml',
+    });
     expect(fixedTimestamp(undefined, null, 1_700_000_001_234).ms).toBe(1_700_000_000_000);
   });
 });
 
 describe('request text', () => {
-  it('uses the letter\'s exact field names and title formats', () => {
-    const f = buildRequest('cau-hinh', { unitName: 'UBND tỉnh Thái Nguyên', province: 'Tỉnh Thái Nguyên', email: 'a@b.vn', apis: { 'chung-tu': 'https://x/ct' } }, ['05/a.json']);
+  it("uses the letter's exact field names and title formats", () => {
+    const f = buildRequest(
+      'cau-hinh',
+      {
+        unitName: 'UBND tỉnh Thái Nguyên',
+        province: 'Tỉnh Thái Nguyên',
+        email: 'a@b.vn',
+        apis: { 'chung-tu': 'https://x/ct' },
+      },
+      ['05/a.json'],
+    );
     const text = renderRequestText(f);
-    expect(text).toContain('Đơn vị: Tỉnh Thái Nguyên\nNhóm dịch vụ: Tích hợp Cổng Dịch vụ công quốc gia\nDịch vụ: Thanh toán nghĩa vụ tài chính về đất đai\nEmail phản hồi: a@b.vn\n');
-    expect(text).toContain('Tên yêu cầu: UBND tỉnh Thái Nguyên- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai\n');
-    expect(text).toContain('Tên loại API: API nhận chứng từ, biên lai nộp thuế đất (NhanChungTuThueDat); URL API: https://x/ct');
+    expect(text).toContain(
+      'Đơn vị: Tỉnh Thái Nguyên\nNhóm dịch vụ: Tích hợp Cổng Dịch vụ công quốc gia\nDịch vụ: Thanh toán nghĩa vụ tài chính về đất đai\nEmail phản hồi: a@b.vn\n',
+    );
+    expect(text).toContain(
+      'Tên yêu cầu: UBND tỉnh Thái Nguyên- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai\n',
+    );
+    expect(text).toContain(
+      'Tên loại API: API nhận chứng từ, biên lai nộp thuế đất (NhanChungTuThueDat); URL API: https://x/ct',
+    );
   });
 });

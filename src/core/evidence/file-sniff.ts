@@ -1,4 +1,4 @@
-import type { FileKind } from './types.js';
+import type { FileKind } from './evidence-types.js';
 
 /**
  * Recognises a file from its first bytes and tells whether it looks complete from its last bytes.
@@ -58,12 +58,15 @@ export function sniffKind(head: Uint8Array): FileKind {
 }
 
 function isProbablyText(b: Uint8Array): boolean {
-  for (const x of b) if (x === 0 || (x < 0x09) || (x > 0x0d && x < 0x20 && x !== 0x1b)) return false;
+  for (const x of b) if (x === 0 || x < 0x09 || (x > 0x0d && x < 0x20 && x !== 0x1b)) return false;
   return true;
 }
 
 /** Why a file of a known kind looks cut short or broken, as a message key; null when it looks whole. */
-export function integrityProblem(kind: FileKind, f: { size: number; head: Uint8Array; tail: Uint8Array; text?: string }): string | null {
+export function integrityProblem(
+  kind: FileKind,
+  f: { size: number; head: Uint8Array; tail: Uint8Array; text?: string },
+): string | null {
   switch (kind) {
     case 'png':
       return indexOf(f.tail, ascii('IEND')) >= 0 ? null : 'evidence.file.pngTruncated';

@@ -1,5 +1,5 @@
 import { CHECKLIST, META_FILE, TEST_API_DIR } from './checklist.js';
-import type { EvidenceMeta } from './types.js';
+import type { EvidenceMeta } from './evidence-types.js';
 
 /** The texts `dvc evidence init` writes: `evidence.yaml` (commented, YAML) and `HUONG-DAN.txt` (Vietnamese). */
 
@@ -22,7 +22,9 @@ export function metaYaml(m: EvidenceMeta): string {
     line('testPayment:', 'Giao dịch thanh toán kiểm thử (bước 4)'),
     line(`  dossierCode: ${q(m.dossierCode)}`, 'Mã hồ sơ, ví dụ 000.04.05.H55-230731-0101'),
     line(`  date: ${q(m.testDate)}`, 'Ngày thanh toán, dạng YYYY-MM-DD'),
-    apis.length ? line('apis:', 'URL API theo từng loại') : line('apis: {}', 'URL API theo từng loại, ví dụ  chung-tu: "https://..."'),
+    apis.length
+      ? line('apis:', 'URL API theo từng loại')
+      : line('apis: {}', 'URL API theo từng loại, ví dụ  chung-tu: "https://..."'),
     ...apis.map(([type, url]) => `  ${type}: ${q(url)}`),
     '',
   ].join('\n');
@@ -56,5 +58,7 @@ export function guideText(): string {
     '5. Trên https://quantri.dichvucong.gov.vn/: Màn hình hỗ trợ >> Quản lý yêu cầu hỗ trợ >> [Thêm yêu cầu hỗ trợ],',
     '   dán nội dung yêu cầu và đính kèm các tệp minh chứng.',
     '',
-  ].join('\n').replace(/\n/g, '\r\n');
+  ]
+    .join('\n')
+    .replace(/\n/g, '\r\n');
 }

@@ -1,4 +1,4 @@
-import type { EvidenceMeta } from './types.js';
+import type { EvidenceMeta } from './evidence-types.js';
 
 /**
  * The metadata of an evidence folder and its validation. `evidence.yaml` keeps the officer's words; this module
@@ -7,7 +7,8 @@ import type { EvidenceMeta } from './types.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
 /** Dossier codes seen on receipts: `000.04.05.H55-230731-0101` ({unit id}-{yyMMdd}-{NNNN}) and `H55.92-230404-0004`. */
-const DOSSIER = /^((?:\d{3}\.\d{2}\.\d{2}\.H\d{2})|(?:H\d{2}(?:\.\d{1,3})+)|(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}))-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
+const DOSSIER =
+  /^((?:\d{3}\.\d{2}\.\d{2}\.H\d{2})|(?:H\d{2}(?:\.\d{1,3})+)|(?:\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}))-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PHONE = /^(?:\+?84|0)[1-9][0-9]{7,9}$/;
 

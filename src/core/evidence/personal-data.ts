@@ -31,7 +31,9 @@ function maskDigits(s: string, keepFirst: number, keepLast: number): string {
 
 /** Masks personal numbers in a text: phones keep their first 3 and last 2 digits, CCCD/CMND their last 3. */
 export function redactPersonalNumbers(text: string): string {
-  return text.replace(PHONE, (m) => maskDigits(m, m.startsWith('+') || m.startsWith('84') ? 4 : 3, 2)).replace(DIGIT_RUN, (m) => maskDigits(m, 0, 3));
+  return text
+    .replace(PHONE, (m) => maskDigits(m, m.startsWith('+') || m.startsWith('84') ? 4 : 3, 2))
+    .replace(DIGIT_RUN, (m) => maskDigits(m, 0, 3));
 }
 
 /** A file name with every personal number masked (digits become `x`), for names of files dvc creates. */

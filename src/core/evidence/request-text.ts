@@ -1,5 +1,5 @@
 import { redactPersonalNumbers } from './personal-data.js';
-import type { EvidenceMeta, RequestKind } from './types.js';
+import type { EvidenceMeta, RequestKind } from './evidence-types.js';
 
 /**
  * The support request of Appendix 1 (3252/VPCP-KSTT), "Màn hình hỗ trợ → Quản lý yêu cầu hỗ trợ → Thêm yêu cầu
@@ -49,15 +49,24 @@ export function apiTypeName(type: string, titles: Record<string, string> = {}): 
 }
 
 /** Builds the fields from the metadata; missing values stay empty strings (the caller refuses them first). */
-export function buildRequest(kind: RequestKind, meta: EvidenceMeta, attachments: readonly string[], titles: Record<string, string> = {}): RequestFields {
+export function buildRequest(
+  kind: RequestKind,
+  meta: EvidenceMeta,
+  attachments: readonly string[],
+  titles: Record<string, string> = {},
+): RequestFields {
   const unitName = meta.unitName ?? '';
   const apis = Object.entries(meta.apis).map(([type, url]) => ({ type, name: apiTypeName(type, titles), url }));
   const description: string[] = [];
   const dst = meta.dst ? ` (DSTCode: ${meta.dst})` : '';
   if (kind === 'cau-hinh') {
-    description.push(`Đề nghị Văn phòng Chính phủ cấu hình URL API thanh toán nghĩa vụ tài chính về đất đai cho ${unitName}${dst}:`);
+    description.push(
+      `Đề nghị Văn phòng Chính phủ cấu hình URL API thanh toán nghĩa vụ tài chính về đất đai cho ${unitName}${dst}:`,
+    );
   } else {
-    description.push(`${unitName}${dst} đã kiểm thử thành công giao dịch thanh toán nghĩa vụ tài chính về đất đai trên Cổng Dịch vụ công quốc gia; đề nghị Văn phòng Chính phủ xác nhận tích hợp thành công.`);
+    description.push(
+      `${unitName}${dst} đã kiểm thử thành công giao dịch thanh toán nghĩa vụ tài chính về đất đai trên Cổng Dịch vụ công quốc gia; đề nghị Văn phòng Chính phủ xác nhận tích hợp thành công.`,
+    );
     description.push('Giao dịch thanh toán kiểm thử:');
     description.push(`- Mã hồ sơ: ${meta.dossierCode ?? ''}`);
     description.push(`- Ngày thanh toán: ${ddmmyyyy(meta.testDate ?? '')}`);
@@ -125,7 +134,15 @@ export function renderRequestMarkdown(f: RequestFields): string {
     `| Tên yêu cầu | ${md(f.title)} |`,
   ];
   if (f.contact) lines.push(`| Người phối hợp | ${md(f.contact)} |`);
-  lines.push('', '## Mô tả yêu cầu', '', ...f.description.map(md), '', `## Đính kèm file (${f.attachments.length})`, '');
+  lines.push(
+    '',
+    '## Mô tả yêu cầu',
+    '',
+    ...f.description.map(md),
+    '',
+    `## Đính kèm file (${f.attachments.length})`,
+    '',
+  );
   for (const a of f.attachments) lines.push(`- \`${a}\``);
   return lines.join('\n') + '\n';
 }

@@ -24,7 +24,14 @@ function timeFromName(rel: string): number | undefined {
   const m = SAVED_NAME.exec(rel);
   if (!m) return undefined;
   const d = m[3];
-  const t = Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(8, 10) - 7, +d.slice(10, 12), +d.slice(12, 14));
+  const t = Date.UTC(
+    +d.slice(0, 4),
+    +d.slice(4, 6) - 1,
+    +d.slice(6, 8),
+    +d.slice(8, 10) - 7,
+    +d.slice(10, 12),
+    +d.slice(12, 14),
+  );
   return Number.isNaN(t) ? undefined : t;
 }
 
@@ -33,7 +40,10 @@ function asResult(file: string, v: unknown): TestApiResult | null {
   const o = v as Record<string, unknown>;
   if (typeof o.ok !== 'boolean' || typeof o.type !== 'string' || !Array.isArray(o.checks)) return null;
   const failedChecks = o.checks
-    .filter((c): c is Record<string, unknown> => c !== null && typeof c === 'object' && (c as Record<string, unknown>).ok === false)
+    .filter(
+      (c): c is Record<string, unknown> =>
+        c !== null && typeof c === 'object' && (c as Record<string, unknown>).ok === false,
+    )
     .map((c) => String(c.name ?? c.message ?? '?'));
   const stamp = typeof o.timestamp === 'string' ? Date.parse(o.timestamp) : Number.NaN;
   return {
@@ -57,7 +67,12 @@ export function parseTestApiResults(file: string, text: string): TestApiResult[]
   }
   const one = asResult(file, v);
   if (one) return [one];
-  const list = v !== null && typeof v === 'object' && Array.isArray((v as Record<string, unknown>).results) ? ((v as Record<string, unknown>).results as unknown[]) : Array.isArray(v) ? v : [];
+  const list =
+    v !== null && typeof v === 'object' && Array.isArray((v as Record<string, unknown>).results)
+      ? ((v as Record<string, unknown>).results as unknown[])
+      : Array.isArray(v)
+        ? v
+        : [];
   return list.map((x) => asResult(file, x)).filter((x): x is TestApiResult => x !== null);
 }
 

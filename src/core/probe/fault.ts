@@ -79,7 +79,8 @@ function chain(e: unknown): ErrorLike[] {
   for (let i = 0; i < 6 && cur && typeof cur === 'object'; i++) {
     const el = cur as ErrorLike;
     out.push(el);
-    if (Array.isArray(el.errors)) for (const sub of el.errors) if (sub && typeof sub === 'object') out.push(sub as ErrorLike);
+    if (Array.isArray(el.errors))
+      for (const sub of el.errors) if (sub && typeof sub === 'object') out.push(sub as ErrorLike);
     cur = el.cause;
   }
   return out;
@@ -97,7 +98,8 @@ export function classifyFault(e: unknown): Fault {
   }
   for (const l of links) {
     const message = typeof l.message === 'string' ? l.message : '';
-    for (const [re, kind] of BY_TEXT) if (re.test(message)) return { kind, code: typeof l.code === 'string' ? l.code : '', detail: message };
+    for (const [re, kind] of BY_TEXT)
+      if (re.test(message)) return { kind, code: typeof l.code === 'string' ? l.code : '', detail: message };
   }
   const first = links[0];
   const code = first && typeof first.code === 'string' ? first.code : '';

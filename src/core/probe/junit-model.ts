@@ -37,11 +37,16 @@ export function junitXml(suites: JunitSuite[]): string {
   const failures = suites.reduce((n, s) => n + s.cases.filter((c) => c.failure).length, 0);
   const errors = suites.reduce((n, s) => n + s.cases.filter((c) => c.error).length, 0);
   const time = suites.reduce((n, s) => n + s.time, 0);
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="dvc test-api" tests="${tests}" failures="${failures}" errors="${errors}" time="${secs(time)}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="dvc test-api" tests="${tests}" failures="${failures}" errors="${errors}" time="${secs(time)}">`,
+  ];
   for (const s of suites) {
     const f = s.cases.filter((c) => c.failure).length;
     const e = s.cases.filter((c) => c.error).length;
-    lines.push(`  <testsuite name="${esc(s.name)}" tests="${s.cases.length}" failures="${f}" errors="${e}" skipped="0" time="${secs(s.time)}" timestamp="${esc(s.timestamp)}">`);
+    lines.push(
+      `  <testsuite name="${esc(s.name)}" tests="${s.cases.length}" failures="${f}" errors="${e}" skipped="0" time="${secs(s.time)}" timestamp="${esc(s.timestamp)}">`,
+    );
     if (s.properties.length) {
       lines.push('    <properties>');
       for (const [k, v] of s.properties) lines.push(`      <property name="${esc(k)}" value="${esc(v)}"/>`);
@@ -49,13 +54,17 @@ export function junitXml(suites: JunitSuite[]): string {
     }
     for (const c of s.cases) {
       const open = `    <testcase name="${esc(c.name)}" classname="${esc(c.classname)}" time="${secs(c.time)}"`;
-      const detail = c.failure ? ['failure', c.failure] as const : c.error ? ['error', c.error] as const : null;
+      const detail = c.failure ? (['failure', c.failure] as const) : c.error ? (['error', c.error] as const) : null;
       if (!detail) {
         lines.push(`${open}/>`);
         continue;
       }
       const [tag, d] = detail;
-      lines.push(`${open}>`, `      <${tag} message="${esc(d.message)}" type="${esc(d.type)}">${esc(d.text)}</${tag}>`, '    </testcase>');
+      lines.push(
+        `${open}>`,
+        `      <${tag} message="${esc(d.message)}" type="${esc(d.type)}">${esc(d.text)}</${tag}>`,
+        '    </testcase>',
+      );
     }
     lines.push('  </testsuite>');
   }

@@ -54,7 +54,8 @@ export function maskValue(value: unknown, s: SecretSet): unknown {
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, inner] of Object.entries(v as Record<string, unknown>)) {
-        out[maskText(k, s)] = fields.has(k.toLowerCase()) && inner !== null && inner !== undefined && inner !== '' ? MASK : walk(inner);
+        out[maskText(k, s)] =
+          fields.has(k.toLowerCase()) && inner !== null && inner !== undefined && inner !== '' ? MASK : walk(inner);
       }
       return out;
     }

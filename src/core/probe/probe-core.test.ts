@@ -9,14 +9,19 @@ import { phaseTimings } from './timings.js';
 describe('classifyFault', () => {
   it('reads codes through the cause chain', () => {
     const inner = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    expect(classifyFault(new TypeError('fetch failed', { cause: inner }))).toMatchObject({ kind: 'connRefused', code: 'ECONNREFUSED' });
+    expect(classifyFault(new TypeError('fetch failed', { cause: inner }))).toMatchObject({
+      kind: 'connRefused',
+      code: 'ECONNREFUSED',
+    });
   });
   it('falls back to the OpenSSL text when there is no code', () => {
     expect(classifyFault(new Error('unable to get local issuer certificate')).kind).toBe('tlsMissingIssuer');
     expect(classifyFault(new Error('something odd')).kind).toBe('other');
   });
   it('maps every ERR_SSL_ code to a TLS fault', () => {
-    expect(classifyFault(Object.assign(new Error('x'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).kind).toBe('tlsOther');
+    expect(classifyFault(Object.assign(new Error('x'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).kind).toBe(
+      'tlsOther',
+    );
   });
 });
 
@@ -61,8 +66,15 @@ describe('chooseProxy', () => {
 describe('masking', () => {
   const s = { values: ['S3cr3t-value'], headers: ['X-Province-Key'], bodyFields: ['SecurityKey'] };
   it('masks credential headers whatever their value and secret values anywhere', () => {
-    expect(maskHeaders({ Authorization: 'Basic abc', 'x-province-key': 'k', accept: 'x S3cr3t-value y' }, s)).toEqual({ Authorization: '***', 'x-province-key': '***', accept: 'x *** y' });
-    expect(maskValue({ data: { securitykey: 'anything' }, list: ['S3cr3t-value'] }, s)).toEqual({ data: { securitykey: '***' }, list: ['***'] });
+    expect(maskHeaders({ Authorization: 'Basic abc', 'x-province-key': 'k', accept: 'x S3cr3t-value y' }, s)).toEqual({
+      Authorization: '***',
+      'x-province-key': '***',
+      accept: 'x *** y',
+    });
+    expect(maskValue({ data: { securitykey: 'anything' }, list: ['S3cr3t-value'] }, s)).toEqual({
+      data: { securitykey: '***' },
+      list: ['***'],
+    });
     expect(maskText('key=S3cr3t-value', s)).toBe('key=***');
     expect(maskUrl('https://u:S3cr3t-value@h/x', s)).not.toContain('S3cr3t-value');
   });
@@ -77,13 +89,59 @@ describe('masking', () => {
 
 describe('phaseTimings', () => {
   it('splits a probe into its phases', () => {
-    expect(phaseTimings({ lookupStart: 0, lookupEnd: 2, connectEnd: 3, tlsStart: 3, secureEnd: 10, socketReady: 10, headers: 30, bodyEnd: 35 })).toEqual({ dns: 2, connect: 1, tls: 7, ttfb: 20, download: 5, total: 35 });
-    expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 4, bodyEnd: 4 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 3, download: 0, total: 4 });
+    expect(
+      phaseTimings({
+        lookupStart: 0,
+        lookupEnd: 2,
+        connectEnd: 3,
+        tlsStart: 3,
+        secureEnd: 10,
+        socketReady: 10,
+        headers: 30,
+        bodyEnd: 35,
+      }),
+    ).toEqual({ dns: 2, connect: 1, tls: 7, ttfb: 20, download: 5, total: 35 });
+    expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 4, bodyEnd: 4 })).toEqual({
+      dns: null,
+      connect: 1,
+      tls: null,
+      ttfb: 3,
+      download: 0,
+      total: 4,
+    });
   });
   it('counts the wait before a fault as ttfb once connected, and nothing before', () => {
-    expect(phaseTimings({ connectEnd: 1, socketReady: 1, failedAt: 301 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 300, download: 0, total: 301 });
-    expect(phaseTimings({ connectEnd: 1, tlsStart: 1, failedAt: 9 })).toEqual({ dns: null, connect: 1, tls: 8, ttfb: 0, download: 0, total: 9 });
-    expect(phaseTimings({ failedAt: 4 })).toEqual({ dns: null, connect: null, tls: null, ttfb: 0, download: 0, total: 4 });
-    expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 5, failedAt: 305 })).toEqual({ dns: null, connect: 1, tls: null, ttfb: 4, download: 300, total: 305 });
+    expect(phaseTimings({ connectEnd: 1, socketReady: 1, failedAt: 301 })).toEqual({
+      dns: null,
+      connect: 1,
+      tls: null,
+      ttfb: 300,
+      download: 0,
+      total: 301,
+    });
+    expect(phaseTimings({ connectEnd: 1, tlsStart: 1, failedAt: 9 })).toEqual({
+      dns: null,
+      connect: 1,
+      tls: 8,
+      ttfb: 0,
+      download: 0,
+      total: 9,
+    });
+    expect(phaseTimings({ failedAt: 4 })).toEqual({
+      dns: null,
+      connect: null,
+      tls: null,
+      ttfb: 0,
+      download: 0,
+      total: 4,
+    });
+    expect(phaseTimings({ connectEnd: 1, socketReady: 1, headers: 5, failedAt: 305 })).toEqual({
+      dns: null,
+      connect: 1,
+      tls: null,
+      ttfb: 4,
+      download: 300,
+      total: 305,
+    });
   });
 });

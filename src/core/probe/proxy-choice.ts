@@ -3,10 +3,17 @@
  * NO_PROXY (or no_proxy) lists the host. NO_PROXY entries: `*`, a host, `.domain` or `domain` (matches
  * sub-domains too), optionally with `:port`. Same rules as curl and undici's EnvHttpProxyAgent.
  */
-export function chooseProxy(target: URL, env: Record<string, string | undefined>, explicit?: string): string | undefined {
+export function chooseProxy(
+  target: URL,
+  env: Record<string, string | undefined>,
+  explicit?: string,
+): string | undefined {
   if (explicit) return explicit;
   const pick = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
-  const proxy = target.protocol === 'https:' ? pick('https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY') : pick('http_proxy', 'HTTP_PROXY');
+  const proxy =
+    target.protocol === 'https:'
+      ? pick('https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY')
+      : pick('http_proxy', 'HTTP_PROXY');
   if (!proxy) return undefined;
   const noProxy = pick('no_proxy', 'NO_PROXY');
   if (noProxy && bypasses(target, noProxy)) return undefined;

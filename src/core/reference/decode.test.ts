@@ -8,9 +8,18 @@ const list2004 = {
   effective: '2025-03-01',
   source: 'test',
   levels: ['Phường', 'Xã'],
-  provinces: [['01', 'Thành phố Hà Nội'], ['20', 'Tỉnh Lạng Sơn']],
-  districts: [['001', 'Quận Ba Đình', 0], ['178', 'Huyện Văn Quan', 1]],
-  communes: [['00001', 'Phường Phúc Xá', 0, 0], ['06103', 'Xã Hòa Bình', 1, 1]],
+  provinces: [
+    ['01', 'Thành phố Hà Nội'],
+    ['20', 'Tỉnh Lạng Sơn'],
+  ],
+  districts: [
+    ['001', 'Quận Ba Đình', 0],
+    ['178', 'Huyện Văn Quan', 1],
+  ],
+  communes: [
+    ['00001', 'Phường Phúc Xá', 0, 0],
+    ['06103', 'Xã Hòa Bình', 1, 1],
+  ],
 };
 
 const list2025 = {
@@ -19,9 +28,15 @@ const list2025 = {
   effective: '2025-07-01',
   source: 'test',
   levels: ['Phường', 'Đặc khu'],
-  provinces: [['01', 'Thành phố Hà Nội'], ['22', 'Tỉnh Quảng Ninh']],
+  provinces: [
+    ['01', 'Thành phố Hà Nội'],
+    ['22', 'Tỉnh Quảng Ninh'],
+  ],
   districts: [],
-  communes: [['00070', 'Phường Hoàn Kiếm', 0, 0], ['07192', 'Đặc khu Vân Đồn', 1, 1]],
+  communes: [
+    ['00070', 'Phường Hoàn Kiếm', 0, 0],
+    ['07192', 'Đặc khu Vân Đồn', 1, 1],
+  ],
 };
 
 describe('decodeReferenceList', () => {
@@ -45,16 +60,33 @@ describe('decodeReferenceList', () => {
   it('refers communes straight to their province when the edition has no districts', () => {
     const list = decodeReferenceList(list2025);
     expect(list.edition).toBe('gso-2025');
-    expect(list.units[1]).toEqual({ provinceCode: '22', provinceName: 'Tỉnh Quảng Ninh', code: '07192', name: 'Đặc khu Vân Đồn', level: 'Đặc khu' });
+    expect(list.units[1]).toEqual({
+      provinceCode: '22',
+      provinceName: 'Tỉnh Quảng Ninh',
+      code: '07192',
+      name: 'Đặc khu Vân Đồn',
+      level: 'Đặc khu',
+    });
     expect(list.units[1]).not.toHaveProperty('districtCode');
   });
 
   it('rejects a file of another edition, a dangling index and an unknown level as internal errors', () => {
-    expect(() => decodeReferenceList(list2025, 'gso-2004')).toThrow(expect.objectContaining({ key: 'reference.corrupt', exitCode: ExitCode.Internal }));
+    expect(() => decodeReferenceList(list2025, 'gso-2004')).toThrow(
+      expect.objectContaining({ key: 'reference.corrupt', exitCode: ExitCode.Internal }),
+    );
     const dangling = { ...list2004, communes: [['00001', 'Phường Phúc Xá', 0, 7]] };
-    expect(() => decodeReferenceList(dangling)).toThrow(expect.objectContaining({ key: 'reference.corrupt', params: expect.objectContaining({ detail: expect.stringContaining('bad index 7') }) }));
-    expect(() => decodeReferenceList({ ...list2004, levels: ['Ấp'] })).toThrow(expect.objectContaining({ key: 'reference.corrupt' }));
-    expect(() => decodeReferenceList({ ...list2004, format: 2 })).toThrow(expect.objectContaining({ key: 'reference.corrupt' }));
+    expect(() => decodeReferenceList(dangling)).toThrow(
+      expect.objectContaining({
+        key: 'reference.corrupt',
+        params: expect.objectContaining({ detail: expect.stringContaining('bad index 7') }),
+      }),
+    );
+    expect(() => decodeReferenceList({ ...list2004, levels: ['Ấp'] })).toThrow(
+      expect.objectContaining({ key: 'reference.corrupt' }),
+    );
+    expect(() => decodeReferenceList({ ...list2004, format: 2 })).toThrow(
+      expect.objectContaining({ key: 'reference.corrupt' }),
+    );
   });
 });
 
@@ -63,15 +95,30 @@ describe('decodeMergeTable', () => {
     const table = decodeMergeTable({
       format: 1,
       source: 'test',
-      newUnits: [['06799', 'Xã Hải Hòa', '22'], ['06970', 'Xã Ba Chẽ', '22']],
-      rows: [['06886', 'Xã Hải Lạng', 0, 1], ['06886', 'Xã Hải Lạng', 1, 1], ['06970', 'Thị trấn Ba Chẽ', 1, 0]],
+      newUnits: [
+        ['06799', 'Xã Hải Hòa', '22'],
+        ['06970', 'Xã Ba Chẽ', '22'],
+      ],
+      rows: [
+        ['06886', 'Xã Hải Lạng', 0, 1],
+        ['06886', 'Xã Hải Lạng', 1, 1],
+        ['06970', 'Thị trấn Ba Chẽ', 1, 0],
+      ],
     });
     expect(table.size).toBe(3);
-    expect(table.byOldCode.get('06886')?.targets.map((t) => [t.code, t.type])).toEqual([['06799', 'partial'], ['06970', 'partial']]);
-    expect(table.byOldCode.get('06970')).toEqual({ oldName: 'Thị trấn Ba Chẽ', targets: [{ code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' }] });
+    expect(table.byOldCode.get('06886')?.targets.map((t) => [t.code, t.type])).toEqual([
+      ['06799', 'partial'],
+      ['06970', 'partial'],
+    ]);
+    expect(table.byOldCode.get('06970')).toEqual({
+      oldName: 'Thị trấn Ba Chẽ',
+      targets: [{ code: '06970', name: 'Xã Ba Chẽ', provinceCode: '22', type: 'full' }],
+    });
   });
 
   it('rejects an unknown merge type', () => {
-    expect(() => decodeMergeTable({ format: 1, source: 't', newUnits: [['1', 'a', '01']], rows: [['2', 'b', 0, 5]] })).toThrow(expect.objectContaining({ key: 'reference.corrupt' }));
+    expect(() =>
+      decodeMergeTable({ format: 1, source: 't', newUnits: [['1', 'a', '01']], rows: [['2', 'b', 0, 5]] }),
+    ).toThrow(expect.objectContaining({ key: 'reference.corrupt' }));
   });
 });

@@ -3,7 +3,17 @@
  * tuples that refer to each other by index. A malformed file is an internal error: the data ships with dvc.
  */
 import { DvcError, ExitCode } from '../../errors.js';
-import { EDITIONS, type Edition, type MergeTable, type MergeTarget, type RefDistrict, type RefProvince, type RefUnit, type ReferenceList, type UnitLevel } from './types.js';
+import {
+  EDITIONS,
+  type Edition,
+  type MergeTable,
+  type MergeTarget,
+  type RefDistrict,
+  type RefProvince,
+  type RefUnit,
+  type ReferenceList,
+  type UnitLevel,
+} from './reference-types.js';
 
 const LEVELS: readonly UnitLevel[] = ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'];
 
@@ -28,7 +38,8 @@ function str(v: unknown, what: string, field: string, row = -1): string {
 }
 
 function index(v: unknown, length: number, what: string, field: string, row: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= length) corrupt(what, `${field}[${row}]: bad index ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= length)
+    corrupt(what, `${field}[${row}]: bad index ${String(v)}`);
   return v;
 }
 
@@ -65,7 +76,15 @@ export function decodeReferenceList(json: unknown, expected?: Edition): Referenc
     }
     const d = districts[index(t[3], districts.length, what, 'communes', i)];
     const p = provinceByCode.get(d.provinceCode)!;
-    return { provinceCode: p.code, provinceName: p.name, districtCode: d.code, districtName: d.name, code, name, level };
+    return {
+      provinceCode: p.code,
+      provinceName: p.name,
+      districtCode: d.code,
+      districtName: d.name,
+      code,
+      name,
+      level,
+    };
   });
   return {
     edition,

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findCommunes } from './find-communes.js';
-import type { RefUnit } from './types.js';
+import type { RefUnit } from './reference-types.js';
 
-const u = (provinceCode: string, districtCode: string, code: string, name: string, level: RefUnit['level'] = 'Xã'): RefUnit => ({
+const u = (
+  provinceCode: string,
+  districtCode: string,
+  code: string,
+  name: string,
+  level: RefUnit['level'] = 'Xã',
+): RefUnit => ({
   provinceCode,
   provinceName: provinceCode === '20' ? 'Tỉnh Lạng Sơn' : 'Thành phố Hồ Chí Minh',
   districtCode,
@@ -25,7 +31,10 @@ const UNITS: RefUnit[] = [
 describe('findCommunes', () => {
   it('finds a name repeated in a province, in district order, best tier first', () => {
     const r = findCommunes(UNITS, 'Hoà Bình', { provinceCode: '20' });
-    expect(r.candidates.map((c) => [c.unit.code, c.tier])).toEqual([['06103', 'normalised'], ['06274', 'normalised']]);
+    expect(r.candidates.map((c) => [c.unit.code, c.tier])).toEqual([
+      ['06103', 'normalised'],
+      ['06274', 'normalised'],
+    ]);
     expect(r.total).toBe(2);
     expect(r.suggestions).toEqual([]);
   });
@@ -37,18 +46,23 @@ describe('findCommunes', () => {
   });
 
   it('reads numbered wards, abbreviations and NFD', () => {
-    for (const q of ['phuong 1', 'P.01', 'Phường 01', 'P1']) expect(findCommunes(UNITS, q).candidates.map((c) => c.unit.code)).toEqual(['26890']);
+    for (const q of ['phuong 1', 'P.01', 'Phường 01', 'P1'])
+      expect(findCommunes(UNITS, q).candidates.map((c) => c.unit.code)).toEqual(['26890']);
     expect(findCommunes(UNITS, 'Bến Nghé'.normalize('NFD')).candidates.map((c) => c.unit.code)).toEqual(['26734']);
     expect(findCommunes(UNITS, 'TT Củ Chi').candidates.map((c) => c.unit.code)).toEqual(['27496']);
   });
 
   it('finds by code, with the leading zeros Excel dropped', () => {
-    expect(findCommunes(UNITS, '6274').candidates).toEqual([expect.objectContaining({ tier: 'code', unit: expect.objectContaining({ code: '06274' }) })]);
+    expect(findCommunes(UNITS, '6274').candidates).toEqual([
+      expect.objectContaining({ tier: 'code', unit: expect.objectContaining({ code: '06274' }) }),
+    ]);
   });
 
   it('marks a unit of another type than the query names, and puts it last', () => {
     const r = findCommunes(UNITS, 'Phường Hòa Bình', { provinceCode: '79' });
-    expect(r.candidates).toEqual([expect.objectContaining({ levelDiffers: true, unit: expect.objectContaining({ code: '27595' }) })]);
+    expect(r.candidates).toEqual([
+      expect.objectContaining({ levelDiffers: true, unit: expect.objectContaining({ code: '27595' }) }),
+    ]);
   });
 
   it('limits the candidates but counts them all', () => {

@@ -3,8 +3,8 @@
  * tier (exact → normalised → compact → folded), best tier first; when nothing meets it, the closest names.
  */
 import { distance } from 'fastest-levenshtein';
-import { nameKeys, restoreCodeZeros, TIERS, type Tier, type UnitType } from '../text/index.js';
-import type { RefUnit } from './types.js';
+import { nameKeys, restoreCodeZeros, TIERS, type Tier, type UnitType } from '../text/text.js';
+import type { RefUnit } from './reference-types.js';
 
 export type FindTier = 'code' | Tier;
 
@@ -57,7 +57,10 @@ function keysOf(units: readonly RefUnit[]): (i: number) => UnitKeys {
     let k = cache[i];
     if (!k) {
       const n = nameKeys(units[i].name, 'commune');
-      k = { keys: { exact: n.exact, normalised: n.normalised, compact: n.compact, folded: n.folded }, unitType: n.unitType };
+      k = {
+        keys: { exact: n.exact, normalised: n.normalised, compact: n.compact, folded: n.folded },
+        unitType: n.unitType,
+      };
       cache[i] = k;
     }
     return k;
@@ -67,7 +70,11 @@ function keysOf(units: readonly RefUnit[]): (i: number) => UnitKeys {
 const TIER_RANK: Readonly<Record<FindTier, number>> = { code: 0, exact: 1, normalised: 2, compact: 3, folded: 4 };
 
 function compareUnits(a: RefUnit, b: RefUnit): number {
-  return a.provinceCode.localeCompare(b.provinceCode) || (a.districtCode ?? '').localeCompare(b.districtCode ?? '') || a.code.localeCompare(b.code);
+  return (
+    a.provinceCode.localeCompare(b.provinceCode) ||
+    (a.districtCode ?? '').localeCompare(b.districtCode ?? '') ||
+    a.code.localeCompare(b.code)
+  );
 }
 
 export function findCommunes(units: readonly RefUnit[], query: string, options: FindOptions = {}): FindResult {
@@ -75,7 +82,10 @@ export function findCommunes(units: readonly RefUnit[], query: string, options: 
   const keyOf = keysOf(units);
   const q = nameKeys(query, 'commune');
   const digits = /^\d{1,5}(\.0+)?$/.test(q.exact) ? restoreCodeZeros(q.exact, 'commune', 'gso').code : null;
-  const scope = options.provinceCode === undefined ? null : new Set(typeof options.provinceCode === 'string' ? [options.provinceCode] : options.provinceCode);
+  const scope =
+    options.provinceCode === undefined
+      ? null
+      : new Set(typeof options.provinceCode === 'string' ? [options.provinceCode] : options.provinceCode);
   const found: CommuneCandidate[] = [];
   const inScope: number[] = [];
   units.forEach((unit, i) => {
@@ -87,10 +97,23 @@ export function findCommunes(units: readonly RefUnit[], query: string, options: 
     }
     const k = keyOf(i);
     const tier = TIERS.find((t) => q[t] !== '' && k.keys[t] === q[t]);
-    if (tier) found.push({ unit, tier, levelDiffers: q.unitType !== null && k.unitType !== null && q.unitType !== k.unitType });
+    if (tier)
+      found.push({ unit, tier, levelDiffers: q.unitType !== null && k.unitType !== null && q.unitType !== k.unitType });
   });
-  found.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || Number(a.levelDiffers) - Number(b.levelDiffers) || compareUnits(a.unit, b.unit));
-  const suggestions = found.length === 0 ? closest(q.folded, inScope.map((i) => ({ unit: units[i], folded: keyOf(i).keys.folded })), options.suggestions ?? 5) : [];
+  found.sort(
+    (a, b) =>
+      TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
+      Number(a.levelDiffers) - Number(b.levelDiffers) ||
+      compareUnits(a.unit, b.unit),
+  );
+  const suggestions =
+    found.length === 0
+      ? closest(
+          q.folded,
+          inScope.map((i) => ({ unit: units[i], folded: keyOf(i).keys.folded })),
+          options.suggestions ?? 5,
+        )
+      : [];
   return { candidates: found.slice(0, limit), total: found.length, suggestions };
 }
 

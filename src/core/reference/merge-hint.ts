@@ -1,6 +1,6 @@
 /** Where an old (2004 code system) commune went in the 2025 reform, from the derived merge table. */
-import { restoreCodeZeros } from '../text/index.js';
-import type { MergeHint, MergeTable } from './types.js';
+import { restoreCodeZeros } from '../text/text.js';
+import type { MergeHint, MergeTable } from './reference-types.js';
 
 /**
  * The new commune(s) an old commune was merged into, with full/partial, or null when the table does not

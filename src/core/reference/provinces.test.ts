@@ -14,8 +14,17 @@ describe('provincesOf', () => {
 
 describe('resolveProvince', () => {
   it('takes GSO codes with or without their leading zero', () => {
-    expect(resolveProvince('19', 'gso-2025')).toMatchObject({ code: '19', name: 'Tỉnh Thái Nguyên', matchedBy: 'gso_code', tmsCode: '215' });
-    expect(resolveProvince('1', 'gso-2004')).toMatchObject({ code: '01', name: 'Thành phố Hà Nội', matchedBy: 'gso_code' });
+    expect(resolveProvince('19', 'gso-2025')).toMatchObject({
+      code: '19',
+      name: 'Tỉnh Thái Nguyên',
+      matchedBy: 'gso_code',
+      tmsCode: '215',
+    });
+    expect(resolveProvince('1', 'gso-2004')).toMatchObject({
+      code: '01',
+      name: 'Thành phố Hà Nội',
+      matchedBy: 'gso_code',
+    });
     expect(resolveProvince(' 06 ', 'gso-2004-2021')).toMatchObject({ code: '06', name: 'Tỉnh Bắc Kạn' });
   });
 
@@ -31,7 +40,10 @@ describe('resolveProvince', () => {
       expect.objectContaining({
         key: 'reference.provinceTmsOld',
         exitCode: ExitCode.Usage,
-        params: expect.objectContaining({ province: 'Tỉnh Bắc Ninh (24)', candidates: 'Tỉnh Bắc Giang (24), Tỉnh Bắc Ninh (27)' }),
+        params: expect.objectContaining({
+          province: 'Tỉnh Bắc Ninh (24)',
+          candidates: 'Tỉnh Bắc Giang (24), Tỉnh Bắc Ninh (27)',
+        }),
       }),
     );
   });
@@ -63,7 +75,11 @@ describe('resolveProvince', () => {
 
   it('says where a province of the 2004 list went when it is asked for in the 2025 list', () => {
     expect(() => resolveProvince('Bắc Kạn', 'gso-2025')).toThrow(
-      expect.objectContaining({ key: 'reference.provinceMerged', exitCode: ExitCode.Usage, params: expect.objectContaining({ code: '19' }) }),
+      expect.objectContaining({
+        key: 'reference.provinceMerged',
+        exitCode: ExitCode.Usage,
+        params: expect.objectContaining({ code: '19' }),
+      }),
     );
     expect(provinceIn2025('06')).toBe('19');
     expect(provinceIn2025('89')).toBe('91');
@@ -71,24 +87,51 @@ describe('resolveProvince', () => {
 
   it('lists close names for a misspelt province and fails as a usage error', () => {
     expect(() => resolveProvince('Thai Ngyen', 'gso-2025')).toThrow(
-      expect.objectContaining({ key: 'reference.provinceUnknownNear', exitCode: ExitCode.Usage, params: expect.objectContaining({ candidates: expect.stringContaining('Tỉnh Thái Nguyên (19)') }) }),
+      expect.objectContaining({
+        key: 'reference.provinceUnknownNear',
+        exitCode: ExitCode.Usage,
+        params: expect.objectContaining({ candidates: expect.stringContaining('Tỉnh Thái Nguyên (19)') }),
+      }),
     );
-    expect(() => resolveProvince('Atlantis', 'gso-2025')).toThrow(expect.objectContaining({ key: 'reference.provinceUnknown' }));
-    expect(() => resolveProvince('07', 'gso-2025')).toThrow(expect.objectContaining({ key: 'reference.provinceUnknown' }));
-    expect(() => resolveProvince('999', 'gso-2025')).toThrow(expect.objectContaining({ key: 'reference.provinceUnknown' }));
-    expect(() => resolveProvince('  ', 'gso-2025')).toThrow(expect.objectContaining({ key: 'reference.provinceEmpty' }));
+    expect(() => resolveProvince('Atlantis', 'gso-2025')).toThrow(
+      expect.objectContaining({ key: 'reference.provinceUnknown' }),
+    );
+    expect(() => resolveProvince('07', 'gso-2025')).toThrow(
+      expect.objectContaining({ key: 'reference.provinceUnknown' }),
+    );
+    expect(() => resolveProvince('999', 'gso-2025')).toThrow(
+      expect.objectContaining({ key: 'reference.provinceUnknown' }),
+    );
+    expect(() => resolveProvince('  ', 'gso-2025')).toThrow(
+      expect.objectContaining({ key: 'reference.provinceEmpty' }),
+    );
   });
 });
 
 describe('resolveProvince over every province of every edition', () => {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
   const bare = (s: string) => s.replace(/^(Tỉnh|Thành phố) /, '');
   for (const edition of ['gso-2025', 'gso-2004', 'gso-2004-2021'] as const) {
     it(`finds each ${edition} province by code, full name, bare name, NFD, upper case and without diacritics`, () => {
       for (const p of provincesOf(edition)) {
-        const variants = [p.code, String(Number(p.code)), p.name, bare(p.name), p.name.normalize('NFD'), bare(p.name).toUpperCase(), fold(bare(p.name)).toLowerCase(), `  ${fold(p.name)}  `];
+        const variants = [
+          p.code,
+          String(Number(p.code)),
+          p.name,
+          bare(p.name),
+          p.name.normalize('NFD'),
+          bare(p.name).toUpperCase(),
+          fold(bare(p.name)).toLowerCase(),
+          `  ${fold(p.name)}  `,
+        ];
         if (p.tmsCode) variants.push(p.tmsCode);
-        for (const v of variants) expect(resolveProvince(v, edition).code, `${edition} ${JSON.stringify(v)}`).toBe(p.code);
+        for (const v of variants)
+          expect(resolveProvince(v, edition).code, `${edition} ${JSON.stringify(v)}`).toBe(p.code);
       }
     });
   }

@@ -4,9 +4,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { DvcError, ExitCode } from '../../errors.js';
-import { nameKeys, type Tier } from '../text/index.js';
+import { nameKeys, type Tier } from '../text/text.js';
 import { PROVINCE_MERGES_2025, PROVINCE_TABLE } from './province-table.generated.js';
-import type { Edition, RefProvince } from './types.js';
+import type { Edition, RefProvince } from './reference-types.js';
 
 export type ProvinceMatch = 'gso_code' | 'tms_code' | 'alias' | Tier;
 
@@ -39,7 +39,8 @@ function entries(edition: Edition): Entry[] {
   let list = cache.get(edition);
   if (!list) {
     list = PROVINCE_TABLE[edition].map((row) => {
-      const province: RefProvince = row.length === 3 ? { code: row[0], name: row[1], tmsCode: row[2] } : { code: row[0], name: row[1] };
+      const province: RefProvince =
+        row.length === 3 ? { code: row[0], name: row[1], tmsCode: row[2] } : { code: row[0], name: row[1] };
       const k = nameKeys(province.name, 'province');
       return { province, keys: { exact: k.exact, normalised: k.normalised, compact: k.compact, folded: k.folded } };
     });
@@ -83,7 +84,11 @@ function byCode(query: string, edition: Edition): ResolvedProvince | undefined {
     // Bắc Ninh, which holds the old Bắc Giang 24 and Bắc Ninh 27).
     const parts = PROVINCE_MERGES_2025.filter(([, into]) => into === p2025.code).map(([from]) => from);
     const names = list.filter((e) => parts.includes(e.province.code)).map((e) => label(e.province));
-    throw new DvcError('reference.provinceTmsOld', { query, province: label(p2025), edition, candidates: names.join(', ') }, ExitCode.Usage);
+    throw new DvcError(
+      'reference.provinceTmsOld',
+      { query, province: label(p2025), edition, candidates: names.join(', ') },
+      ExitCode.Usage,
+    );
   }
   return undefined;
 }
@@ -104,7 +109,11 @@ export function resolveProvince(query: string, edition: Edition): ResolvedProvin
     const hits = list.filter((e) => e.keys[tier] === keys[tier] && keys[tier] !== '');
     if (hits.length === 1) return found(hits[0].province, edition, tier);
     if (hits.length > 1) {
-      throw new DvcError('reference.provinceAmbiguous', { query, edition, candidates: hits.map((h) => label(h.province)).join(', ') }, ExitCode.Usage);
+      throw new DvcError(
+        'reference.provinceAmbiguous',
+        { query, edition, candidates: hits.map((h) => label(h.province)).join(', ') },
+        ExitCode.Usage,
+      );
     }
   }
   const alias = ALIASES[keys.folded];
@@ -116,7 +125,11 @@ export function resolveProvince(query: string, edition: Edition): ResolvedProvin
     const into = old && provinceIn2025(old.province.code);
     const target = into === undefined ? undefined : list.find((e) => e.province.code === into);
     if (old && target && target.province.code !== old.province.code) {
-      throw new DvcError('reference.provinceMerged', { query, old: label(old.province), into: label(target.province), code: target.province.code }, ExitCode.Usage);
+      throw new DvcError(
+        'reference.provinceMerged',
+        { query, old: label(old.province), into: label(target.province), code: target.province.code },
+        ExitCode.Usage,
+      );
     }
   }
   throw unknown(query, edition, closest(keys.folded, list));
@@ -135,5 +148,9 @@ function closest(folded: string, list: readonly Entry[]): RefProvince[] {
 
 function unknown(query: string, edition: Edition, near: readonly RefProvince[]): DvcError {
   if (near.length === 0) return new DvcError('reference.provinceUnknown', { query, edition }, ExitCode.Usage);
-  return new DvcError('reference.provinceUnknownNear', { query, edition, candidates: near.map(label).join(', ') }, ExitCode.Usage);
+  return new DvcError(
+    'reference.provinceUnknownNear',
+    { query, edition, candidates: near.map(label).join(', ') },
+    ExitCode.Usage,
+  );
 }

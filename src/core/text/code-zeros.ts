@@ -2,7 +2,7 @@
  * Codes typed as numbers: Excel drops GSO leading zeros ("00001" → 1) and may show "1.0". GSO codes are
  * padded back to 2/3/5 digits; TMS codes (3/5/8 digits, no leading zero) are only cleaned, never padded.
  */
-import type { CodeLevel, CodeRepairResult, CodeSystem } from './types.js';
+import type { CodeLevel, CodeRepairResult, CodeSystem } from './text-types.js';
 
 const GSO_WIDTH: Readonly<Record<CodeLevel, number>> = { province: 2, district: 3, commune: 5 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainKeyMatch, firstMatchingTier, nameKeys } from './index.js';
+import { explainKeyMatch, firstMatchingTier, nameKeys } from './text.js';
 
 function why(a: string, b: string) {
   const ka = nameKeys(a, 'commune');

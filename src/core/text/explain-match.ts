@@ -4,7 +4,7 @@
  * two prefixes directly.
  */
 import { computeNameKeys, type Stage } from './name-keys.js';
-import { TIERS, type NameKeys, type NameKind, type TextReason, type Tier } from './types.js';
+import { TIERS, type NameKeys, type NameKind, type TextReason, type Tier } from './text-types.js';
 
 /** The strictest tier at which the two names have equal keys, or null. */
 export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
@@ -13,9 +13,20 @@ export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
 }
 
 const REASON_ORDER: readonly TextReason[] = [
-  'tcvn3_decoded', 'vni_decoded', 'nfc_normalised', 'whitespace_normalised', 'punctuation_normalised',
-  'case_normalised', 'tone_normalised', 'prefix_expanded', 'prefix_stripped', 'unit_type_changed',
-  'number_normalised', 'spacing_normalised', 'diacritics_folded', 'iy_normalised',
+  'tcvn3_decoded',
+  'vni_decoded',
+  'nfc_normalised',
+  'whitespace_normalised',
+  'punctuation_normalised',
+  'case_normalised',
+  'tone_normalised',
+  'prefix_expanded',
+  'prefix_stripped',
+  'unit_type_changed',
+  'number_normalised',
+  'spacing_normalised',
+  'diacritics_folded',
+  'iy_normalised',
 ];
 
 function stageOf(reason: TextReason): Stage | null {
@@ -60,12 +71,17 @@ export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: 
     if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out.add('case_normalised');
   }
   // Lower-casing is a step of every name; it is a reason only when some word really differs in case alone.
-  if (out.has('case_normalised') && out.size > 1 && !wordsDifferInCase(std.exact, tax.exact)) out.delete('case_normalised');
+  if (out.has('case_normalised') && out.size > 1 && !wordsDifferInCase(std.exact, tax.exact))
+    out.delete('case_normalised');
   return order(out);
 }
 
 function wordsDifferInCase(a: string, b: string): boolean {
-  const words = (s: string) => s.normalize('NFC').split(/[\s\u00a0]+/).filter(Boolean);
+  const words = (s: string) =>
+    s
+      .normalize('NFC')
+      .split(/[\s\u00a0]+/)
+      .filter(Boolean);
   const bw = words(b);
   return words(a).some((w) => bw.some((x) => x !== w && x.toLowerCase() === w.toLowerCase()));
 }

@@ -4,7 +4,7 @@
  * decoding makes it strictly more plausible, so real Unicode names ("Phường Hòa Bình") are never touched.
  */
 import { TCVN3_TO_UNICODE, VNI_BREVE, VNI_CIRCUMFLEX, VNI_STANDALONE, VNI_TONE, TONE_MARKS } from './legacy-tables.js';
-import type { LegacyDecodeResult } from './types.js';
+import type { LegacyDecodeResult } from './text-types.js';
 import { implausibility, isForeignLatin1 } from './vietnamese-plausibility.js';
 
 /** Letters and marks that only Unicode text can hold: a cell with one of them is not a legacy cell. */

@@ -4,36 +4,59 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeLegacy, encodeTcvn3, encodeVni, firstMatchingTier, foldDiacritics, foldIY, nameKeys, normaliseTonePlacement,
-} from './index.js';
+  decodeLegacy,
+  encodeTcvn3,
+  encodeVni,
+  firstMatchingTier,
+  foldDiacritics,
+  foldIY,
+  nameKeys,
+  normaliseTonePlacement,
+} from './text.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
 
 /** The name columns of a shared data file (simple CSV: quoted fields may hold commas). */
 function names(file: string): string[] {
-  const lines = readFileSync(path.join(dataDir, file), 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(path.join(dataDir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const header = lines[0].replace(/"/g, '').split(',');
-  const cols = header.map((h, i) => (h.endsWith('_name') || h === 'commune_name_alt_release' ? i : -1)).filter((i) => i >= 0);
+  const cols = header
+    .map((h, i) => (h.endsWith('_name') || h === 'commune_name_alt_release' ? i : -1))
+    .filter((i) => i >= 0);
   const out: string[] = [];
   for (const line of lines.slice(1)) {
-    const fields = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+    const fields = line
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+      .map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
     for (const c of cols) if (fields[c]) out.push(fields[c]);
   }
   return out;
 }
 
-const syllables = [...new Set(
-  [...names('gso-units-2025.csv'), ...names('gso-units-2004.csv')]
-    .map((n) => n.normalize('NFC'))
-    .flatMap((n) => n.split(/[\s\-']+/))
-    // A word that is itself a unit word, with or without diacritics ("Xa" reads as "Xã" in a name written
-    // without diacritics), makes "no prefix" forms ambiguous by nature: such names are left out here.
-    .filter((w) => /^\p{L}+$/u.test(w) && !/^(xa|phuong|thi|tran|dac|khu|quan|huyen|tinh|p|x|f|tt|tx|tp|q|h)$/iu.test(foldDiacritics(w))),
-)];
+const syllables = [
+  ...new Set(
+    [...names('gso-units-2025.csv'), ...names('gso-units-2004.csv')]
+      .map((n) => n.normalize('NFC'))
+      .flatMap((n) => n.split(/[\s\-']+/))
+      // A word that is itself a unit word, with or without diacritics ("Xa" reads as "Xã" in a name written
+      // without diacritics), makes "no prefix" forms ambiguous by nature: such names are left out here.
+      .filter(
+        (w) =>
+          /^\p{L}+$/u.test(w) &&
+          !/^(xa|phuong|thi|tran|dac|khu|quan|huyen|tinh|p|x|f|tt|tx|tp|q|h)$/iu.test(foldDiacritics(w)),
+      ),
+  ),
+];
 
 const prefixes = ['Xã', 'Phường', 'Thị trấn'];
-const abbreviations: Record<string, string[]> = { Xã: ['X.', 'x. ', 'xã '], Phường: ['P.', 'P ', 'Ph.', 'F.'], 'Thị trấn': ['TT ', 'T.T.', 'TT.', 'Thị Trấn '] };
+const abbreviations: Record<string, string[]> = {
+  Xã: ['X.', 'x. ', 'xã '],
+  Phường: ['P.', 'P ', 'Ph.', 'F.'],
+  'Thị trấn': ['TT ', 'T.T.', 'TT.', 'Thị Trấn '],
+};
 const name = fc.record({
   prefix: fc.constantFrom(...prefixes),
   words: fc.array(fc.constantFrom(...syllables), { minLength: 1, maxLength: 3 }),
@@ -56,12 +79,14 @@ function oldTone(s: string): string {
 
 describe('text normaliser properties', () => {
   it('folding is idempotent', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.constantFrom(...syllables)), (s) => {
-      const once = foldIY(foldDiacritics(s));
-      expect(foldIY(foldDiacritics(once))).toBe(once);
-      const k = nameKeys(s, 'commune');
-      expect(foldIY(foldDiacritics(k.folded))).toBe(k.folded);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom(...syllables)), (s) => {
+        const once = foldIY(foldDiacritics(s));
+        expect(foldIY(foldDiacritics(once))).toBe(once);
+        const k = nameKeys(s, 'commune');
+        expect(foldIY(foldDiacritics(k.folded))).toBe(k.folded);
+      }),
+    );
   });
 
   it('every variant of a real name meets the original at some tier', () => {
@@ -73,22 +98,30 @@ describe('text normaliser properties', () => {
       ['old tone', (s) => oldTone(s)],
       ['lower case', (s) => s.toLowerCase()],
       ['extra spaces', (s) => `  ${s.replace(/ /g, '\u00a0 ')}\t`],
-      ['abbreviated prefix', (_s, p) => `${abbreviations[p.prefix][p.words.length % abbreviations[p.prefix].length]}${p.words.join(' ')}`],
+      [
+        'abbreviated prefix',
+        (_s, p) => `${abbreviations[p.prefix][p.words.length % abbreviations[p.prefix].length]}${p.words.join(' ')}`,
+      ],
       ['no prefix', (_s, p) => p.words.join(' ')],
     ];
-    fc.assert(fc.property(name, fc.constantFrom(...variants), (p, [label, make]) => {
-      const original = full(p);
-      const variant = make(original, p);
-      expect(meets(original, variant), `${label}: ${original} / ${variant}`).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(name, fc.constantFrom(...variants), (p, [label, make]) => {
+        const original = full(p);
+        const variant = make(original, p);
+        expect(meets(original, variant), `${label}: ${original} / ${variant}`).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('tone placement is idempotent and only moves tones', () => {
-    fc.assert(fc.property(name, (p) => {
-      const s = normaliseTonePlacement(oldTone(full(p)));
-      expect(normaliseTonePlacement(s)).toBe(s);
-      expect(foldDiacritics(s)).toBe(foldDiacritics(full(p)));
-    }));
+    fc.assert(
+      fc.property(name, (p) => {
+        const s = normaliseTonePlacement(oldTone(full(p)));
+        expect(normaliseTonePlacement(s)).toBe(s);
+        expect(foldDiacritics(s)).toBe(foldDiacritics(full(p)));
+      }),
+    );
   });
 
   it('never decodes a real Unicode name in any shared data file', () => {

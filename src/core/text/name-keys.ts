@@ -7,7 +7,7 @@ import { foldDiacritics, foldIY } from './fold-diacritics.js';
 import { decodeLegacy } from './legacy-decode.js';
 import { normalisePunctuation } from './punctuation.js';
 import { normaliseTonePlacement } from './tone-placement.js';
-import type { NameKeys, NameKind, TextReason } from './types.js';
+import type { NameKeys, NameKind, TextReason } from './text-types.js';
 import { parseUnitPrefix, UNIT_WORD } from './unit-prefix.js';
 import { normaliseWhitespace } from './whitespace.js';
 

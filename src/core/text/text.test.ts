@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decodeLegacy, encodeTcvn3, encodeVni, explainKeyMatch, firstMatchingTier, foldDiacritics, foldIY, nameKeys,
-  normalisePunctuation, normaliseTonePlacement, normaliseWhitespace, parseUnitPrefix, restoreCodeZeros,
-} from './index.js';
+  decodeLegacy,
+  encodeTcvn3,
+  encodeVni,
+  explainKeyMatch,
+  firstMatchingTier,
+  foldDiacritics,
+  foldIY,
+  nameKeys,
+  normalisePunctuation,
+  normaliseTonePlacement,
+  normaliseWhitespace,
+  parseUnitPrefix,
+  restoreCodeZeros,
+} from './text.js';
 
 describe('legacy fonts', () => {
   it('decodes TCVN3 and VNI cells', () => {
@@ -48,7 +59,10 @@ describe('normalisers', () => {
     expect(parseUnitPrefix('TT. Xuân Mai', 'commune')).toMatchObject({ unitType: 'thi_tran', rest: 'Xuân Mai' });
     expect(parseUnitPrefix('Thi tran Xuan Mai', 'commune')).toMatchObject({ unitType: 'thi_tran', rest: 'Xuan Mai' });
     expect(parseUnitPrefix('Phương Liên', 'commune')).toMatchObject({ unitType: null, rest: 'Phương Liên' });
-    expect(parseUnitPrefix('TP. Hồ Chí Minh', 'province')).toMatchObject({ unitType: 'thanh_pho', rest: 'Hồ Chí Minh' });
+    expect(parseUnitPrefix('TP. Hồ Chí Minh', 'province')).toMatchObject({
+      unitType: 'thanh_pho',
+      rest: 'Hồ Chí Minh',
+    });
     expect(parseUnitPrefix('Q.1', 'district')).toMatchObject({ unitType: 'quan', number: 1 });
   });
   it('restores GSO leading zeros but never pads TMS codes', () => {

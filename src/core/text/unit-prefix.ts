@@ -3,7 +3,7 @@
  * without diacritics ("Phuong", "Thi tran"). The prefix is split off and its unit type kept apart, so that
  * "Phường Phúc Xá" and "Phúc Xá" share a bare name while "Phường 1", "Xã 1" and "Quận 1" stay different.
  */
-import type { NameKind, PrefixForm, UnitType } from './types.js';
+import type { NameKind, PrefixForm, UnitType } from './text-types.js';
 
 export interface ParsedPrefix {
   unitType: UnitType | null;
@@ -103,7 +103,13 @@ export function parseUnitPrefix(s: string, kind: NameKind): ParsedPrefix {
     const rest = s.slice(m[0].length).trim();
     if (rest === '') continue;
     const num = NUMBER.exec(rest);
-    return { unitType: rule.unitType, form: rule.form, rest, number: num ? Number(num[1]) : null, digits: num ? rest : null };
+    return {
+      unitType: rule.unitType,
+      form: rule.form,
+      rest,
+      number: num ? Number(num[1]) : null,
+      digits: num ? rest : null,
+    };
   }
   const num = NUMBER.exec(s);
   return { unitType: null, form: 'none', rest: s, number: num ? Number(num[1]) : null, digits: num ? s : null };

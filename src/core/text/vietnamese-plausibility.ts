@@ -10,10 +10,61 @@ const VIETNAMESE_LATIN1 = new Set('ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèé�
 
 const VOWELS = new Set('aăâeêioôơuưy');
 const CLUSTERS = new Set([
-  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
-  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'oo',
-  'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ươ', 'ưu', 'yê',
-  'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iê',
+  'iu',
+  'oa',
+  'oă',
+  'oe',
+  'oi',
+  'ôi',
+  'ơi',
+  'oo',
+  'ua',
+  'uâ',
+  'uê',
+  'ui',
+  'uô',
+  'uơ',
+  'uy',
+  'ưa',
+  'ưi',
+  'ươ',
+  'ưu',
+  'yê',
+  'iêu',
+  'oai',
+  'oao',
+  'oay',
+  'oeo',
+  'uây',
+  'uôi',
+  'uya',
+  'uyê',
+  'uyu',
+  'ươi',
+  'ươu',
+  'yêu',
 ]);
 const FINALS = new Set(['', 'c', 'ch', 'k', 'm', 'n', 'ng', 'nh', 'p', 't']);
 const CONSONANT = /^[bcdđghklmnpqrstvxfjwz]*/;
@@ -45,8 +96,10 @@ export function isPlausibleSyllable(word: string): boolean {
   let initial = CONSONANT.exec(letters)?.[0] ?? '';
   let rest = letters.slice(initial.length);
   // "gi" and "qu" are initials when another vowel follows.
-  if ((initial.endsWith('g') && rest.startsWith('i') && rest.length > 1 && VOWELS.has(rest[1])) ||
-      (initial.endsWith('q') && rest.startsWith('u'))) {
+  if (
+    (initial.endsWith('g') && rest.startsWith('i') && rest.length > 1 && VOWELS.has(rest[1])) ||
+    (initial.endsWith('q') && rest.startsWith('u'))
+  ) {
     initial += rest[0];
     rest = rest.slice(1);
   }
@@ -66,7 +119,13 @@ function tonePositionAllowed(cluster: string, pos: number, closed: boolean): boo
   if (cluster.length === 1) return true;
   const chars = [...cluster];
   const quality = chars.findIndex((c) => QUALITY.has(c));
-  if (quality >= 0) return pos === quality || (cluster === 'ươ' && pos === 1) || (cluster === 'ươi' && pos === 1) || (cluster === 'ươu' && pos === 1);
+  if (quality >= 0)
+    return (
+      pos === quality ||
+      (cluster === 'ươ' && pos === 1) ||
+      (cluster === 'ươi' && pos === 1) ||
+      (cluster === 'ươu' && pos === 1)
+    );
   if (chars[0] === 'ư') return pos === 0;
   if (cluster === 'oa' || cluster === 'oe' || cluster === 'uy' || cluster === 'oo') return true;
   if (!closed && (cluster === 'ia' || cluster === 'ua')) return pos === 0;

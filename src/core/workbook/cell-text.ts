@@ -35,7 +35,12 @@ export function cellText(cell: Cell | undefined, o: CellTextOptions): string {
   if (!cell) return '';
   const ref = cellRef(o.column, o.row);
   if (cell.value === null) {
-    if (cell.formula !== undefined) throw new DvcError('excel.formulaNoValue', { sheet: o.sheet, cell: ref, formula: cell.formula || '…' }, ExitCode.Usage);
+    if (cell.formula !== undefined)
+      throw new DvcError(
+        'excel.formulaNoValue',
+        { sheet: o.sheet, cell: ref, formula: cell.formula || '…' },
+        ExitCode.Usage,
+      );
     return '';
   }
   switch (cell.kind) {
@@ -49,7 +54,12 @@ export function cellText(cell: Cell | undefined, o: CellTextOptions): string {
       if (o.isCode) throw new DvcError('excel.codeIsDate', { sheet: o.sheet, cell: ref }, ExitCode.Usage);
       return typeof cell.value === 'number' ? numberText(cell.value) : String(cell.value);
     case 'error':
-      if (o.isCode) throw new DvcError('excel.codeIsError', { sheet: o.sheet, cell: ref, value: String(cell.value) }, ExitCode.Usage);
+      if (o.isCode)
+        throw new DvcError(
+          'excel.codeIsError',
+          { sheet: o.sheet, cell: ref, value: String(cell.value) },
+          ExitCode.Usage,
+        );
       return '';
   }
 }

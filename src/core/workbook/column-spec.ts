@@ -35,12 +35,23 @@ const KEYS: Readonly<Record<string, SpecField | 'header'>> = {
 const MAX_COLUMN = 16384;
 
 function bad(spec: string, part: string, reason: string): DvcError {
-  return new DvcError(`excel.colSpec.${reason}`, { spec, part, keys: 'code, name, province, district, provinceCode, provinceName, districtCode, districtName, level, target, header' }, ExitCode.Usage);
+  return new DvcError(
+    `excel.colSpec.${reason}`,
+    {
+      spec,
+      part,
+      keys: 'code, name, province, district, provinceCode, provinceName, districtCode, districtName, level, target, header',
+    },
+    ExitCode.Usage,
+  );
 }
 
 export function parseColumnSpec(spec: string): ColumnSpec {
   const out: ColumnSpec = { columns: {} };
-  const parts = spec.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = spec
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw bad(spec, spec, 'empty');
   const used = new Map<number, string>();
   for (const part of parts) {

@@ -92,7 +92,11 @@ function looksLikeCodes(rows: readonly SheetRow[], from: number, col: number): b
   return total > 0 && digits / total >= 0.8;
 }
 
-function pickHeader(rows: readonly SheetRow[], o: DetectHeaderOptions, candidates: readonly SheetRow[]): { headerRow: number; found: Map<ColumnField, number> } {
+function pickHeader(
+  rows: readonly SheetRow[],
+  o: DetectHeaderOptions,
+  candidates: readonly SheetRow[],
+): { headerRow: number; found: Map<ColumnField, number> } {
   if (o.spec?.headerRow !== undefined) {
     const r = rows.find((x) => x.row === o.spec?.headerRow);
     return { headerRow: o.spec.headerRow, found: r ? scoreRow(r) : new Map() };
@@ -105,7 +109,12 @@ function pickHeader(rows: readonly SheetRow[], o: DetectHeaderOptions, candidate
   return best;
 }
 
-function resolveColumns(rows: readonly SheetRow[], o: DetectHeaderOptions, headerRow: number, found: Map<ColumnField, number>): Map<ColumnField, number> {
+function resolveColumns(
+  rows: readonly SheetRow[],
+  o: DetectHeaderOptions,
+  headerRow: number,
+  found: Map<ColumnField, number>,
+): Map<ColumnField, number> {
   const cols = new Map(found);
   for (const [key, idx] of Object.entries(o.spec?.columns ?? {})) {
     if (idx === undefined) continue;
@@ -133,7 +142,11 @@ export function detectHeader(rows: readonly SheetRow[], o: DetectHeaderOptions):
   const cols = resolveColumns(rows, o, headerRow, found);
   const missing = (['code', 'name'] as const).filter((f) => !cols.has(f));
   if (missing.length > 0) {
-    throw new DvcError('excel.headerNotFound', { sheet: o.sheet, missing: missing.join(', '), seen: seenHeaders(candidates) }, ExitCode.Usage);
+    throw new DvcError(
+      'excel.headerNotFound',
+      { sheet: o.sheet, missing: missing.join(', '), seen: seenHeaders(candidates) },
+      ExitCode.Usage,
+    );
   }
   const header = rows.find((r) => r.row === headerRow);
   const columns = {} as DetectedColumns;
@@ -153,7 +166,8 @@ export function detectHeader(rows: readonly SheetRow[], o: DetectHeaderOptions):
       const text = cellText(cell, { sheet: o.sheet, row: r.row, column: col, isCode: CODE_FIELDS.has(field) });
       if (text !== '') any = true;
       values[field] = text;
-      if (cell?.kind === 'number' && CODE_FIELDS.has(field)) numericCells.push({ row: r.row, ref: cellRef(col, r.row), field });
+      if (cell?.kind === 'number' && CODE_FIELDS.has(field))
+        numericCells.push({ row: r.row, ref: cellRef(col, r.row), field });
     }
     if (any) dataRows.push({ row: r.row, values });
   }

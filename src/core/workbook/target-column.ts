@@ -30,19 +30,30 @@ function columnHoldsData(rows: readonly SheetRow[], col: number, headerRow: numb
   return rows.some((r) => r.row > headerRow && !cellIsEmpty(r, col));
 }
 
-export function chooseTargetColumn(rows: readonly SheetRow[], table: Pick<DetectedTable, 'headerRow' | 'columns'>): TargetChoice {
+export function chooseTargetColumn(
+  rows: readonly SheetRow[],
+  table: Pick<DetectedTable, 'headerRow' | 'columns'>,
+): TargetChoice {
   const header = rows.find((r) => r.row === table.headerRow);
   const named = table.columns.target;
   const def = columnIndex(DEFAULT_TARGET_COLUMN);
   if (named) {
-    const note = named.index === def ? undefined : { key: 'excel.note.targetByHeader', params: { column: named.letter, header: named.header } };
+    const note =
+      named.index === def
+        ? undefined
+        : { key: 'excel.note.targetByHeader', params: { column: named.letter, header: named.header } };
     return { index: named.index, letter: named.letter, hasHeader: true, headerText: named.header, note };
   }
   const usedByTable = Object.values(table.columns).some((c) => c?.index === def);
   const headerCell = header?.cells[def];
   const headerFree = cellIsEmpty(header, def) || fieldOfHeader(String(headerCell?.value ?? '')) === 'target';
   if (!usedByTable && headerFree && !columnHoldsData(rows, def, table.headerRow)) {
-    return { index: def, letter: DEFAULT_TARGET_COLUMN, hasHeader: !cellIsEmpty(header, def), headerText: TARGET_HEADER };
+    return {
+      index: def,
+      letter: DEFAULT_TARGET_COLUMN,
+      hasHeader: !cellIsEmpty(header, def),
+      headerText: TARGET_HEADER,
+    };
   }
   let last = -1;
   for (const r of rows) {

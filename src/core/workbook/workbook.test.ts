@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DvcError } from '../../errors.js';
-import { chooseTargetColumn, columnIndex, columnLetter, detectHeader, fieldOfHeader, numberText, parseColumnSpec, type Cell, type SheetRow } from './index.js';
+import {
+  chooseTargetColumn,
+  columnIndex,
+  columnLetter,
+  detectHeader,
+  fieldOfHeader,
+  numberText,
+  parseColumnSpec,
+  type Cell,
+  type SheetRow,
+} from './workbook.js';
 
 const s = (value: string): Cell => ({ kind: 'string', value });
 const n = (value: number): Cell => ({ kind: 'number', value });
@@ -70,7 +80,15 @@ describe('detectHeader', () => {
       target: 'I',
     });
     expect(t.dataRows.map((r) => r.row)).toEqual([4, 5, 7]);
-    expect(t.dataRows[1].values).toEqual({ provinceCode: '1', provinceName: 'Thành phố Hà Nội', districtCode: '1', districtName: 'Quận Ba Đình', code: '4', name: 'Phường Trúc Bạch', level: 'Phường' });
+    expect(t.dataRows[1].values).toEqual({
+      provinceCode: '1',
+      provinceName: 'Thành phố Hà Nội',
+      districtCode: '1',
+      districtName: 'Quận Ba Đình',
+      code: '4',
+      name: 'Phường Trúc Bạch',
+      level: 'Phường',
+    });
     expect(t.numericCells).toEqual([
       { row: 5, ref: 'B5', field: 'provinceCode' },
       { row: 5, ref: 'D5', field: 'districtCode' },
@@ -113,21 +131,32 @@ describe('detectHeader', () => {
     const head = row(1, 'Mã xã', 'Tên xã');
     const date = thrown(() => detectHeader([head, row(2, { kind: 'date', value: 43831 }, 'A')], { sheet: 'S' }));
     expect(date).toMatchObject({ key: 'excel.codeIsDate', params: { sheet: 'S', cell: 'A2' } });
-    const f = thrown(() => detectHeader([head, row(2, '1', { kind: 'string', value: null, formula: 'VLOOKUP(A2,X!A:B,2,0)' })], { sheet: 'S' }));
+    const f = thrown(() =>
+      detectHeader([head, row(2, '1', { kind: 'string', value: null, formula: 'VLOOKUP(A2,X!A:B,2,0)' })], {
+        sheet: 'S',
+      }),
+    );
     expect(f).toMatchObject({ key: 'excel.formulaNoValue', params: { cell: 'B2', formula: 'VLOOKUP(A2,X!A:B,2,0)' } });
-    const err = thrown(() => detectHeader([head, row(2, { kind: 'error', value: '#N/A', formula: 'X' }, 'A')], { sheet: 'S' }));
+    const err = thrown(() =>
+      detectHeader([head, row(2, { kind: 'error', value: '#N/A', formula: 'X' }, 'A')], { sheet: 'S' }),
+    );
     expect(err).toMatchObject({ key: 'excel.codeIsError', params: { cell: 'A2', value: '#N/A' } });
   });
 
   it('uses the cached value of a formula in a code column', () => {
-    const t = detectHeader([row(1, 'Mã xã', 'Tên xã'), row(2, { kind: 'string', value: '00001', formula: 'TEXT(1,"00000")' }, 'A')], { sheet: 'S' });
+    const t = detectHeader(
+      [row(1, 'Mã xã', 'Tên xã'), row(2, { kind: 'string', value: '00001', formula: 'TEXT(1,"00000")' }, 'A')],
+      { sheet: 'S' },
+    );
     expect(t.dataRows[0].values.code).toBe('00001');
   });
 });
 
 describe('parseColumnSpec', () => {
   it('reads letters and 1-based numbers', () => {
-    expect(parseColumnSpec('code=F,name=E,province=B,district=D')).toEqual({ columns: { code: 5, name: 4, province: 1, district: 3 } });
+    expect(parseColumnSpec('code=F,name=E,province=B,district=D')).toEqual({
+      columns: { code: 5, name: 4, province: 1, district: 3 },
+    });
     expect(parseColumnSpec(' code = 6 ; name=aa ')).toEqual({ columns: { code: 5, name: 26 } });
   });
 
@@ -153,17 +182,32 @@ describe('chooseTargetColumn', () => {
     const t = detectHeader(STD, { sheet: 'S' });
     expect(chooseTargetColumn(STD, t)).toMatchObject({ letter: 'I', hasHeader: true, note: undefined });
     const noHeader = STD.map((r) => (r.row === 3 ? { ...r, cells: r.cells.slice(0, 8) } : r));
-    expect(chooseTargetColumn(noHeader, detectHeader(noHeader, { sheet: 'S' }))).toMatchObject({ letter: 'I', hasHeader: false, headerText: 'Mã phường/xã CQT' });
+    expect(chooseTargetColumn(noHeader, detectHeader(noHeader, { sheet: 'S' }))).toMatchObject({
+      letter: 'I',
+      hasHeader: false,
+      headerText: 'Mã phường/xã CQT',
+    });
   });
 
   it('uses the column headed "Mã phường/xã CQT" elsewhere, with a note', () => {
     const rows = [row(1, 'Mã PX', 'Phường Xã', 'Mã phường/xã CQT'), row(2, '00001', 'Phúc Xá')];
-    expect(chooseTargetColumn(rows, detectHeader(rows, { sheet: 'S' }))).toMatchObject({ letter: 'C', hasHeader: true, note: { key: 'excel.note.targetByHeader' } });
+    expect(chooseTargetColumn(rows, detectHeader(rows, { sheet: 'S' }))).toMatchObject({
+      letter: 'C',
+      hasHeader: true,
+      note: { key: 'excel.note.targetByHeader' },
+    });
   });
 
   it('moves to the first free column when I holds other data', () => {
-    const rows = [row(1, 'Mã PX', 'Phường Xã', '', '', '', '', '', '', 'Ghi chú'), row(2, '00001', 'Phúc Xá', '', '', '', '', '', '', 'x', 'y')];
-    expect(chooseTargetColumn(rows, detectHeader(rows, { sheet: 'S' }))).toMatchObject({ letter: 'K', hasHeader: false, note: { key: 'excel.note.targetMoved', params: { column: 'K', default: 'I' } } });
+    const rows = [
+      row(1, 'Mã PX', 'Phường Xã', '', '', '', '', '', '', 'Ghi chú'),
+      row(2, '00001', 'Phúc Xá', '', '', '', '', '', '', 'x', 'y'),
+    ];
+    expect(chooseTargetColumn(rows, detectHeader(rows, { sheet: 'S' }))).toMatchObject({
+      letter: 'K',
+      hasHeader: false,
+      note: { key: 'excel.note.targetMoved', params: { column: 'K', default: 'I' } },
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MessageTable } from '../types.js';
+import type { MessageTable } from '../i18n-types.js';
 
 /** Program-wide texts: the CLI frame, global options, files, configuration, generic errors. */
 export const common: MessageTable = {
@@ -32,12 +32,14 @@ export const common: MessageTable = {
     'cli.badLang': 'Ngôn ngữ "{value}" không được hỗ trợ; chọn vi hoặc en.',
     'cli.choices': 'chọn một trong: {choices}',
     'cli.notANumber': 'cần một số',
-    'cli.internal': 'Lỗi nội bộ của dvc: {detail}. Đây là lỗi của chương trình, không phải của bạn; chạy lại với DVC_DEBUG=1 và gửi kết quả cho nhà phát triển.',
+    'cli.internal':
+      'Lỗi nội bộ của dvc: {detail}. Đây là lỗi của chương trình, không phải của bạn; chạy lại với DVC_DEBUG=1 và gửi kết quả cho nhà phát triển.',
     'cli.interrupted': 'Đã dừng theo yêu cầu.',
     'cli.error': 'Lỗi',
     'cli.warning': 'Cảnh báo',
     'fs.outputExists': 'Tệp kết quả "{path}" đã tồn tại. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out.',
-    'fs.outputIsInput': 'Tệp kết quả "{path}" trùng với tệp đầu vào; dvc không bao giờ ghi đè tệp đầu vào. Chọn tên khác bằng --out.',
+    'fs.outputIsInput':
+      'Tệp kết quả "{path}" trùng với tệp đầu vào; dvc không bao giờ ghi đè tệp đầu vào. Chọn tên khác bằng --out.',
     'fs.notFound': 'Không tìm thấy tệp "{path}". Kiểm tra lại đường dẫn.',
     'fs.isDirectory': '"{path}" là một thư mục, không phải tệp.',
     'fs.notADirectory': '"{path}" không phải là thư mục.',
@@ -51,14 +53,18 @@ export const common: MessageTable = {
     'config.notFound': 'Không tìm thấy tệp cấu hình "{path}".',
     'config.parse': 'Tệp cấu hình "{file}" không đọc được: {reason}',
     'config.invalid': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": {problem}',
-    'config.literalSecret': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": khóa "{key}" chứa bí mật ghi thẳng. dvc chỉ nhận bí mật qua biến môi trường ("{key}Env") hoặc tệp ("{key}File").',
-    'config.unknownKey': 'Cấu hình không hợp lệ trong "{file}": khóa "{path}" không được hỗ trợ. Xem schemas/config.schema.json để biết các khóa hợp lệ.',
-    'config.none': 'Không tìm thấy cấu hình dvc. Tạo tệp dvc.config.json (xem docs/config.md) hoặc chỉ định bằng --config.',
+    'config.literalSecret':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": khóa "{key}" chứa bí mật ghi thẳng. dvc chỉ nhận bí mật qua biến môi trường ("{key}Env") hoặc tệp ("{key}File").',
+    'config.unknownKey':
+      'Cấu hình không hợp lệ trong "{file}": khóa "{path}" không được hỗ trợ. Xem schemas/config.schema.json để biết các khóa hợp lệ.',
+    'config.none':
+      'Không tìm thấy cấu hình dvc. Tạo tệp dvc.config.json (xem docs/config.md) hoặc chỉ định bằng --config.',
     'config.secretEnvMissing': 'Biến môi trường "{name}" (dùng cho {what}) chưa được đặt.',
     'config.secretFileMissing': 'Không đọc được tệp bí mật "{file}" (dùng cho {what}).',
   },
   en: {
-    'cli.description': 'Toolkit for integrating land financial obligation payments with the National Public Service Portal',
+    'cli.description':
+      'Toolkit for integrating land financial obligation payments with the National Public Service Portal',
     'cli.opt.lang': 'display language: vi or en (default vi, environment DVC_LANG)',
     'cli.opt.json': 'print exactly one JSON object on stdout and nothing else',
     'cli.opt.noColor': 'disable colour (also off with NO_COLOR, TERM=dumb or when stdout is not a terminal)',
@@ -87,12 +93,15 @@ export const common: MessageTable = {
     'cli.badLang': 'Language "{value}" is not supported; choose vi or en.',
     'cli.choices': 'choose one of: {choices}',
     'cli.notANumber': 'a number is required',
-    'cli.internal': 'Internal error in dvc: {detail}. This is a bug in the program, not your mistake; run again with DVC_DEBUG=1 and send the output to the developers.',
+    'cli.internal':
+      'Internal error in dvc: {detail}. This is a bug in the program, not your mistake; run again with DVC_DEBUG=1 and send the output to the developers.',
     'cli.interrupted': 'Stopped on request.',
     'cli.error': 'Error',
     'cli.warning': 'Warning',
-    'fs.outputExists': 'Output file "{path}" already exists. Use --force to replace it, or choose another name with --out.',
-    'fs.outputIsInput': 'Output file "{path}" is the same as an input file; dvc never overwrites an input. Choose another name with --out.',
+    'fs.outputExists':
+      'Output file "{path}" already exists. Use --force to replace it, or choose another name with --out.',
+    'fs.outputIsInput':
+      'Output file "{path}" is the same as an input file; dvc never overwrites an input. Choose another name with --out.',
     'fs.notFound': 'File "{path}" not found. Check the path.',
     'fs.isDirectory': '"{path}" is a folder, not a file.',
     'fs.notADirectory': '"{path}" is not a folder.',
@@ -106,8 +115,10 @@ export const common: MessageTable = {
     'config.notFound': 'Configuration file "{path}" not found.',
     'config.parse': 'Configuration file "{file}" cannot be read: {reason}',
     'config.invalid': 'Invalid configuration in "{file}", at "{path}": {problem}',
-    'config.literalSecret': 'Invalid configuration in "{file}", at "{path}": key "{key}" holds a literal secret. dvc only takes secrets from an environment variable ("{key}Env") or a file ("{key}File").',
-    'config.unknownKey': 'Invalid configuration in "{file}": key "{path}" is not supported. See schemas/config.schema.json for the valid keys.',
+    'config.literalSecret':
+      'Invalid configuration in "{file}", at "{path}": key "{key}" holds a literal secret. dvc only takes secrets from an environment variable ("{key}Env") or a file ("{key}File").',
+    'config.unknownKey':
+      'Invalid configuration in "{file}": key "{path}" is not supported. See schemas/config.schema.json for the valid keys.',
     'config.none': 'No dvc configuration found. Create dvc.config.json (see docs/config.md) or name one with --config.',
     'config.secretEnvMissing': 'Environment variable "{name}" (used for {what}) is not set.',
     'config.secretFileMissing': 'Cannot read secret file "{file}" (used for {what}).',

@@ -1,4 +1,4 @@
-import type { MessageTable } from '../types.js';
+import type { MessageTable } from '../i18n-types.js';
 
 /** Texts of `dvc evidence check`: each item, and how to fix it. Merged into `evidence.ts`. */
 export const evidenceItems: MessageTable = {
@@ -11,7 +11,8 @@ export const evidenceItems: MessageTable = {
     'evidence.meta.badUnit': '"{value}" không phải tên đơn vị hợp lệ (cần ít nhất 3 ký tự).',
     'evidence.meta.badEmail': '"{value}" không phải địa chỉ email hợp lệ.',
     'evidence.meta.badPhone': '"{value}" không phải số điện thoại hợp lệ (ví dụ 0912 345 678 hoặc 024 3825 1234).',
-    'evidence.meta.badDossier': '"{value}" không đúng dạng mã hồ sơ (ví dụ 000.04.05.H55-230731-0101 hoặc H55.92-230404-0004).',
+    'evidence.meta.badDossier':
+      '"{value}" không đúng dạng mã hồ sơ (ví dụ 000.04.05.H55-230731-0101 hoặc H55.92-230404-0004).',
     'evidence.meta.badDate': '"{value}" không phải ngày hợp lệ dạng YYYY-MM-DD, hoặc là ngày trong tương lai.',
     'evidence.item.noApis': 'Chưa có URL API nào trong evidence.yaml (mục apis).',
     'evidence.item.apiOk': 'Đường dẫn API {type}: {url}',
@@ -20,7 +21,8 @@ export const evidenceItems: MessageTable = {
     'evidence.item.personalInName': 'Tên tệp "{file}" có vẻ chứa số cá nhân ({kinds}).',
     'evidence.file.notRegular': '"{file}" là liên kết (symlink) hoặc không phải tệp thường; dvc không đi theo nó.',
     'evidence.file.empty': 'Tệp "{file}" rỗng (0 byte).',
-    'evidence.file.unknownType': 'Không nhận ra loại tệp "{file}" theo phần mở rộng; tệp này không được tính là minh chứng.',
+    'evidence.file.unknownType':
+      'Không nhận ra loại tệp "{file}" theo phần mở rộng; tệp này không được tính là minh chứng.',
     'evidence.file.kindMismatch': 'Tệp "{file}" mang đuôi {claimed} nhưng nội dung là {actual}.',
     'evidence.file.pngTruncated': 'Ảnh PNG "{file}" bị cắt cụt (không có khối IEND ở cuối).',
     'evidence.file.jpegTruncated': 'Ảnh JPEG "{file}" bị cắt cụt (không có dấu kết thúc FFD9).',
@@ -37,18 +39,22 @@ export const evidenceItems: MessageTable = {
     'evidence.item.videoOptional': 'Chưa có video trong {dir} (không bắt buộc).',
     'evidence.item.testApiMissing': 'Chưa có kết quả kiểm tra API loại {type}.',
     'evidence.item.testApiFailed': 'Kết quả kiểm tra API {type} trong "{file}" không đạt (kiểm tra lỗi: {checks}).',
-    'evidence.item.testApiUndated': 'Không biết kết quả kiểm tra API {type} trong "{file}" chạy lúc nào (thiếu timestamp).',
+    'evidence.item.testApiUndated':
+      'Không biết kết quả kiểm tra API {type} trong "{file}" chạy lúc nào (thiếu timestamp).',
     'evidence.item.testApiOld': 'Kết quả kiểm tra API {type} trong "{file}" đã {days} ngày, quá {max} ngày.',
     'evidence.item.testApiOtherUrl': 'Kết quả kiểm tra API {type} là của URL {tested}, khác URL khai báo {url}.',
     'evidence.item.testApiOk': 'Kiểm tra API {type} đạt ({file}, {days} ngày trước).',
     'evidence.fix.metaFile': 'Chạy "dvc evidence init <thư mục>" để tạo evidence.yaml, rồi điền các giá trị.',
-    'evidence.fix.meta.unitName': 'Điền unitName (tên đơn vị, ví dụ "UBND tỉnh Thái Nguyên") trong evidence.yaml hoặc evidence.unitName trong cấu hình.',
+    'evidence.fix.meta.unitName':
+      'Điền unitName (tên đơn vị, ví dụ "UBND tỉnh Thái Nguyên") trong evidence.yaml hoặc evidence.unitName trong cấu hình.',
     'evidence.fix.meta.email': 'Điền email (email phản hồi nhận kết quả xử lý) trong evidence.yaml.',
     'evidence.fix.meta.dst': 'Điền dst (DSTCode của tỉnh) trong evidence.yaml, hoặc chạy init với --dst.',
     'evidence.fix.meta.contactName': 'Điền contactName (người phối hợp) trong evidence.yaml.',
     'evidence.fix.meta.contactPhone': 'Điền contactPhone (điện thoại người phối hợp) trong evidence.yaml.',
-    'evidence.fix.meta.apis': 'Điền mục apis trong evidence.yaml, mỗi dòng "<loại>: <URL http(s)>", ví dụ  chung-tu: "https://motcua.example.vn/api/chung-tu".',
-    'evidence.fix.meta.dossierCode': 'Điền testPayment.dossierCode: mã hồ sơ của giao dịch thanh toán kiểm thử, như in trên biên lai.',
+    'evidence.fix.meta.apis':
+      'Điền mục apis trong evidence.yaml, mỗi dòng "<loại>: <URL http(s)>", ví dụ  chung-tu: "https://motcua.example.vn/api/chung-tu".',
+    'evidence.fix.meta.dossierCode':
+      'Điền testPayment.dossierCode: mã hồ sơ của giao dịch thanh toán kiểm thử, như in trên biên lai.',
     'evidence.fix.meta.testDate': 'Điền testPayment.date: ngày người dân thanh toán kiểm thử, dạng YYYY-MM-DD.',
     'evidence.fix.personalInName': 'Đổi tên tệp, bỏ số CCCD/CMND hoặc số điện thoại khỏi tên.',
     'evidence.fix.notRegular': 'Thay liên kết bằng một bản sao của tệp thật.',
@@ -57,7 +63,8 @@ export const evidenceItems: MessageTable = {
     'evidence.fix.kindMismatch': 'Đổi đuôi tệp thành .{actual}, hoặc xuất lại tệp đúng định dạng {claimed}.',
     'evidence.fix.wrongFolder': 'Chuyển tệp sang đúng thư mục (xem HUONG-DAN.txt).',
     'evidence.fix.videoLarge': 'Cắt ngắn hoặc nén video; giới hạn đặt bằng evidence.maxVideoMb trong cấu hình.',
-    'evidence.fix.tooLarge': 'Giảm dung lượng (chụp lại, nén ảnh hoặc tách tệp); giới hạn đặt bằng evidence.maxFileMb trong cấu hình.',
+    'evidence.fix.tooLarge':
+      'Giảm dung lượng (chụp lại, nén ảnh hoặc tách tệp); giới hạn đặt bằng evidence.maxFileMb trong cấu hình.',
     'evidence.fix.outsideChecklist': 'Chuyển tệp vào một thư mục 01–06 hoặc xóa nếu không cần.',
     'evidence.fix.folderEmpty': 'Đặt ít nhất một ảnh/tệp vào thư mục {dir} (xem HUONG-DAN.txt).',
     'evidence.fix.runTestApi': 'Chạy: dvc test-api --dst {dst} --type {type} --save <thư mục minh chứng>/{dir}',
@@ -71,7 +78,8 @@ export const evidenceItems: MessageTable = {
     'evidence.meta.badUnit': '"{value}" is not a valid unit name (at least 3 characters).',
     'evidence.meta.badEmail': '"{value}" is not a valid e-mail address.',
     'evidence.meta.badPhone': '"{value}" is not a valid phone number (e.g. 0912 345 678 or 024 3825 1234).',
-    'evidence.meta.badDossier': '"{value}" is not a dossier code (e.g. 000.04.05.H55-230731-0101 or H55.92-230404-0004).',
+    'evidence.meta.badDossier':
+      '"{value}" is not a dossier code (e.g. 000.04.05.H55-230731-0101 or H55.92-230404-0004).',
     'evidence.meta.badDate': '"{value}" is not a valid YYYY-MM-DD date, or lies in the future.',
     'evidence.item.noApis': 'evidence.yaml has no API URL (section apis).',
     'evidence.item.apiOk': 'API URL {type}: {url}',
@@ -102,13 +110,16 @@ export const evidenceItems: MessageTable = {
     'evidence.item.testApiOtherUrl': 'The {type} API test result is for {tested}, not the declared URL {url}.',
     'evidence.item.testApiOk': 'The {type} API test passed ({file}, {days} days ago).',
     'evidence.fix.metaFile': 'Run "dvc evidence init <folder>" to create evidence.yaml, then fill in the values.',
-    'evidence.fix.meta.unitName': 'Fill in unitName (e.g. "UBND tỉnh Thái Nguyên") in evidence.yaml, or evidence.unitName in the config.',
+    'evidence.fix.meta.unitName':
+      'Fill in unitName (e.g. "UBND tỉnh Thái Nguyên") in evidence.yaml, or evidence.unitName in the config.',
     'evidence.fix.meta.email': 'Fill in email (the feedback address that receives the result) in evidence.yaml.',
     'evidence.fix.meta.dst': 'Fill in dst (the province DSTCode) in evidence.yaml, or run init with --dst.',
     'evidence.fix.meta.contactName': 'Fill in contactName (the contact person) in evidence.yaml.',
-    'evidence.fix.meta.contactPhone': 'Fill in contactPhone (the contact person\'s phone) in evidence.yaml.',
-    'evidence.fix.meta.apis': 'Fill in apis in evidence.yaml, one "<type>: <http(s) URL>" per line, e.g.  chung-tu: "https://motcua.example.vn/api/chung-tu".',
-    'evidence.fix.meta.dossierCode': 'Fill in testPayment.dossierCode: the dossier code of the test payment, as printed on the receipt.',
+    'evidence.fix.meta.contactPhone': "Fill in contactPhone (the contact person's phone) in evidence.yaml.",
+    'evidence.fix.meta.apis':
+      'Fill in apis in evidence.yaml, one "<type>: <http(s) URL>" per line, e.g.  chung-tu: "https://motcua.example.vn/api/chung-tu".',
+    'evidence.fix.meta.dossierCode':
+      'Fill in testPayment.dossierCode: the dossier code of the test payment, as printed on the receipt.',
     'evidence.fix.meta.testDate': 'Fill in testPayment.date: the day the citizen made the test payment, as YYYY-MM-DD.',
     'evidence.fix.personalInName': 'Rename the file without the CCCD/CMND or phone number.',
     'evidence.fix.notRegular': 'Replace the link with a copy of the real file.',
@@ -117,7 +128,8 @@ export const evidenceItems: MessageTable = {
     'evidence.fix.kindMismatch': 'Rename it to .{actual}, or export it again as real {claimed}.',
     'evidence.fix.wrongFolder': 'Move the file to the right folder (see HUONG-DAN.txt).',
     'evidence.fix.videoLarge': 'Trim or compress the video; the limit is evidence.maxVideoMb in the config.',
-    'evidence.fix.tooLarge': 'Make it smaller (retake, compress or split); the limit is evidence.maxFileMb in the config.',
+    'evidence.fix.tooLarge':
+      'Make it smaller (retake, compress or split); the limit is evidence.maxFileMb in the config.',
     'evidence.fix.outsideChecklist': 'Move it into one of the folders 01–06, or delete it if not needed.',
     'evidence.fix.folderEmpty': 'Put at least one picture or file in {dir} (see HUONG-DAN.txt).',
     'evidence.fix.runTestApi': 'Run: dvc test-api --dst {dst} --type {type} --save <evidence folder>/{dir}',

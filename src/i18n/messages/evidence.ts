@@ -1,4 +1,4 @@
-import type { MessageTable } from '../types.js';
+import type { MessageTable } from '../i18n-types.js';
 import { evidenceItems } from './evidence-items.js';
 
 const PROBLEMS_VI: Record<string, string> = {
@@ -32,7 +32,7 @@ const PROBLEMS_EN: Record<string, string> = {
   overlap: 'entries overlap (a zip bomb sign: {detail})',
   sizeExceeded: 'inflates past its declared size of {detail} bytes (a zip bomb sign); reading stopped',
   sizeShort: 'is shorter than its declared size ({detail})',
-  outsideBag: 'lies outside the bag\'s base directory',
+  outsideBag: "lies outside the bag's base directory",
   unreadable: 'cannot be read: {detail}',
   bagitTxt: 'bagit.txt is missing or lacks BagIt-Version / Tag-File-Character-Encoding',
   noManifest: 'no payload manifest (manifest-<algorithm>.txt)',
@@ -45,18 +45,23 @@ const PROBLEMS_EN: Record<string, string> = {
   oxum: 'Payload-Oxum does not match: {detail}',
 };
 
-const prefixed = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [`evidence.verify.problem.${k}`, `{path}: ${v}`]));
+const prefixed = (t: Record<string, string>) =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [`evidence.verify.problem.${k}`, `{path}: ${v}`]));
 
 export const evidence: MessageTable = {
   vi: {
     ...evidenceItems.vi,
     ...prefixed(PROBLEMS_VI),
-    'evidence.cmd.desc': 'Chuẩn bị, kiểm tra và đóng gói minh chứng tích hợp (bước 2, 4, 5 của Phụ lục 1, Công văn 3252/VPCP-KSTT)',
-    'evidence.cmd.init': 'Tạo thư mục minh chứng: các thư mục con theo danh mục, evidence.yaml và HUONG-DAN.txt (không ghi đè tệp đã có)',
-    'evidence.cmd.request': 'In và ghi nội dung yêu cầu hỗ trợ (cấu hình URL API hoặc xác nhận tích hợp) theo đúng các trường của form',
+    'evidence.cmd.desc':
+      'Chuẩn bị, kiểm tra và đóng gói minh chứng tích hợp (bước 2, 4, 5 của Phụ lục 1, Công văn 3252/VPCP-KSTT)',
+    'evidence.cmd.init':
+      'Tạo thư mục minh chứng: các thư mục con theo danh mục, evidence.yaml và HUONG-DAN.txt (không ghi đè tệp đã có)',
+    'evidence.cmd.request':
+      'In và ghi nội dung yêu cầu hỗ trợ (cấu hình URL API hoặc xác nhận tích hợp) theo đúng các trường của form',
     'evidence.cmd.check': 'Kiểm tra thư mục minh chứng đã đủ và hợp lệ chưa; liệt kê mỗi thiếu sót kèm cách sửa',
     'evidence.cmd.pack': 'Đóng gói minh chứng thành tệp zip chứa gói BagIt 1.0 (RFC 8493), tất định và có mã SHA-256',
-    'evidence.cmd.verify': 'Kiểm tra một gói minh chứng (zip hoặc thư mục BagIt): mã băm, tệp thiếu/thừa, Payload-Oxum, zip độc hại',
+    'evidence.cmd.verify':
+      'Kiểm tra một gói minh chứng (zip hoặc thư mục BagIt): mã băm, tệp thiếu/thừa, Payload-Oxum, zip độc hại',
     'evidence.arg.dir': 'thư mục minh chứng (mặc định: thư mục hiện tại)',
     'evidence.arg.target': 'tệp zip hoặc thư mục BagIt cần kiểm tra',
     'evidence.opt.dst': 'DSTCode của tỉnh trong cấu hình (provinces.<DST>) để điền sẵn thông tin',
@@ -68,27 +73,35 @@ export const evidence: MessageTable = {
     'evidence.opt.allowIncomplete': 'vẫn đóng gói khi còn thiếu sót; các thiếu sót được ghi vào bag-info.txt',
     'evidence.folderMissing': 'Thư mục minh chứng "{dir}" không tồn tại. Tạo nó bằng: dvc evidence init {dir}',
     'evidence.dstUnknown': 'Không có tỉnh "{dst}" trong cấu hình (provinces). Các tỉnh đã cấu hình: {known}.',
-    'evidence.missingFields': 'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml (hoặc chạy trên terminal để được hỏi), rồi chạy lại.',
+    'evidence.missingFields':
+      'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml (hoặc chạy trên terminal để được hỏi), rồi chạy lại.',
     'evidence.pack.outInside': 'Tệp kết quả "{out}" nằm trong thư mục minh chứng "{dir}"; hãy ghi ra ngoài thư mục đó.',
-    'evidence.personalInOutName': 'Tên tệp "{name}" có vẻ chứa số CCCD/CMND hoặc số điện thoại; dvc không tạo tệp mang tên như vậy. Chọn tên khác.',
-    'evidence.pack.nameCollision': 'Sau khi che số cá nhân trong tên tệp, các tệp sau trùng tên: {names}. Đổi tên một trong số chúng.',
-    'evidence.pack.fileChanged': 'Tệp "{file}" thay đổi trong lúc đóng gói; đóng các chương trình đang ghi nó rồi chạy lại.',
+    'evidence.personalInOutName':
+      'Tên tệp "{name}" có vẻ chứa số CCCD/CMND hoặc số điện thoại; dvc không tạo tệp mang tên như vậy. Chọn tên khác.',
+    'evidence.pack.nameCollision':
+      'Sau khi che số cá nhân trong tên tệp, các tệp sau trùng tên: {names}. Đổi tên một trong số chúng.',
+    'evidence.pack.fileChanged':
+      'Tệp "{file}" thay đổi trong lúc đóng gói; đóng các chương trình đang ghi nó rồi chạy lại.',
     'evidence.zip.duplicateName': 'Tên "{name}" xuất hiện hai lần trong gói.',
     'evidence.zip.deflateTooLarge': 'Tệp "{name}" quá lớn để nén; dvc chỉ lưu nguyên (store) các tệp trên 3,75 GB.',
     'evidence.zip.grewPast4G': 'Tệp "{name}" lớn lên quá 4 GB trong lúc đóng gói.',
-    'evidence.verify.notZip': '"{file}" không phải tệp zip đọc được ({reason}). Chỉ định một gói do dvc evidence pack tạo ra, hoặc một thư mục BagIt.',
-    'evidence.verify.notABag': '"{file}" không phải gói BagIt: không có bagit.txt ở gốc hoặc trong một thư mục gốc duy nhất.',
+    'evidence.verify.notZip':
+      '"{file}" không phải tệp zip đọc được ({reason}). Chỉ định một gói do dvc evidence pack tạo ra, hoặc một thư mục BagIt.',
+    'evidence.verify.notABag':
+      '"{file}" không phải gói BagIt: không có bagit.txt ở gốc hoặc trong một thư mục gốc duy nhất.',
     'evidence.init.created': '  + {path} (mới tạo)',
     'evidence.init.kept': '  = {path} (đã có, giữ nguyên)',
     'evidence.init.done': 'Thư mục minh chứng: {dir}',
     'evidence.init.missing': 'Còn trống trong evidence.yaml: {fields}. Điền rồi chạy: dvc evidence check {dir}',
-    'evidence.init.next': 'Tiếp theo: đặt ảnh và biên lai vào các thư mục 01–04 (xem HUONG-DAN.txt), rồi chạy: dvc evidence check {dir}',
+    'evidence.init.next':
+      'Tiếp theo: đặt ảnh và biên lai vào các thư mục 01–04 (xem HUONG-DAN.txt), rồi chạy: dvc evidence check {dir}',
     'evidence.check.ok': 'Minh chứng cho yêu cầu {kind} đã đủ.',
     'evidence.check.failed': 'Minh chứng cho yêu cầu {kind} chưa đủ: {errors} lỗi, {warnings} cảnh báo.',
     'evidence.check.okWithWarnings': 'Minh chứng cho yêu cầu {kind} đã đủ; có {warnings} cảnh báo.',
     'evidence.check.fix': 'cách sửa',
     'evidence.request.written': 'Đã ghi nội dung yêu cầu vào {file}',
-    'evidence.pack.refused': 'Không đóng gói: minh chứng chưa đủ ({errors} lỗi). Sửa các mục trên, hoặc dùng --allow-incomplete để vẫn đóng gói (thiếu sót được ghi vào bag-info.txt).',
+    'evidence.pack.refused':
+      'Không đóng gói: minh chứng chưa đủ ({errors} lỗi). Sửa các mục trên, hoặc dùng --allow-incomplete để vẫn đóng gói (thiếu sót được ghi vào bag-info.txt).',
     'evidence.pack.incomplete': 'Gói được tạo dù còn {count} thiếu sót (ghi trong bag-info.txt).',
     'evidence.pack.done': 'Đã tạo gói {file}: {files} tệp, {bytes} byte dữ liệu.',
     'evidence.pack.sha256': 'SHA-256: {sha}',
@@ -106,15 +119,20 @@ export const evidence: MessageTable = {
   en: {
     ...evidenceItems.en,
     ...prefixed(PROBLEMS_EN),
-    'evidence.cmd.desc': 'Prepare, check and pack the integration evidence (steps 2, 4 and 5 of Appendix 1, letter 3252/VPCP-KSTT)',
-    'evidence.cmd.init': 'Create the evidence folder: checklist sub-folders, evidence.yaml and HUONG-DAN.txt (never overwrites a file)',
-    'evidence.cmd.request': 'Print and write the support-request text (URL configuration or integration confirmation) with the form\'s fields',
+    'evidence.cmd.desc':
+      'Prepare, check and pack the integration evidence (steps 2, 4 and 5 of Appendix 1, letter 3252/VPCP-KSTT)',
+    'evidence.cmd.init':
+      'Create the evidence folder: checklist sub-folders, evidence.yaml and HUONG-DAN.txt (never overwrites a file)',
+    'evidence.cmd.request':
+      "Print and write the support-request text (URL configuration or integration confirmation) with the form's fields",
     'evidence.cmd.check': 'Check that the evidence folder is complete and valid; list every gap with how to fix it',
-    'evidence.cmd.pack': 'Pack the evidence into a zip holding a BagIt 1.0 bag (RFC 8493), deterministic, with its SHA-256',
-    'evidence.cmd.verify': 'Verify an evidence bundle (zip or BagIt folder): digests, missing/extra files, Payload-Oxum, hostile zips',
+    'evidence.cmd.pack':
+      'Pack the evidence into a zip holding a BagIt 1.0 bag (RFC 8493), deterministic, with its SHA-256',
+    'evidence.cmd.verify':
+      'Verify an evidence bundle (zip or BagIt folder): digests, missing/extra files, Payload-Oxum, hostile zips',
     'evidence.arg.dir': 'evidence folder (default: the current folder)',
     'evidence.arg.target': 'zip file or BagIt folder to verify',
-    'evidence.opt.dst': 'the province\'s DSTCode in the config (provinces.<DST>) to prefill the metadata',
+    'evidence.opt.dst': "the province's DSTCode in the config (provinces.<DST>) to prefill the metadata",
     'evidence.opt.kind': 'request kind: cau-hinh (step 2) or xac-nhan (step 5)',
     'evidence.opt.out': 'also write the text to this file',
     'evidence.opt.outBundle': 'the zip file to write',
@@ -123,27 +141,36 @@ export const evidence: MessageTable = {
     'evidence.opt.allowIncomplete': 'pack even with gaps; the gaps are written into bag-info.txt',
     'evidence.folderMissing': 'The evidence folder "{dir}" does not exist. Create it with: dvc evidence init {dir}',
     'evidence.dstUnknown': 'There is no province "{dst}" in the config (provinces). Configured: {known}.',
-    'evidence.missingFields': 'Missing information for the {kind} request: {fields}. Fill it in evidence.yaml (or run in a terminal to be asked), then run again.',
-    'evidence.pack.outInside': 'The output "{out}" is inside the evidence folder "{dir}"; write it outside that folder.',
-    'evidence.personalInOutName': 'The file name "{name}" seems to hold a CCCD/CMND or phone number; dvc never creates such a name. Choose another.',
-    'evidence.pack.nameCollision': 'After masking personal numbers in file names these files share a name: {names}. Rename one of them.',
-    'evidence.pack.fileChanged': 'The file "{file}" changed while being packed; close the program writing it and run again.',
+    'evidence.missingFields':
+      'Missing information for the {kind} request: {fields}. Fill it in evidence.yaml (or run in a terminal to be asked), then run again.',
+    'evidence.pack.outInside':
+      'The output "{out}" is inside the evidence folder "{dir}"; write it outside that folder.',
+    'evidence.personalInOutName':
+      'The file name "{name}" seems to hold a CCCD/CMND or phone number; dvc never creates such a name. Choose another.',
+    'evidence.pack.nameCollision':
+      'After masking personal numbers in file names these files share a name: {names}. Rename one of them.',
+    'evidence.pack.fileChanged':
+      'The file "{file}" changed while being packed; close the program writing it and run again.',
     'evidence.zip.duplicateName': 'The name "{name}" appears twice in the bundle.',
     'evidence.zip.deflateTooLarge': 'The file "{name}" is too large to deflate; dvc stores files above 3.75 GB.',
     'evidence.zip.grewPast4G': 'The file "{name}" grew past 4 GB while being packed.',
-    'evidence.verify.notZip': '"{file}" is not a readable zip ({reason}). Give a bundle made by dvc evidence pack, or a BagIt folder.',
+    'evidence.verify.notZip':
+      '"{file}" is not a readable zip ({reason}). Give a bundle made by dvc evidence pack, or a BagIt folder.',
     'evidence.verify.notABag': '"{file}" is not a BagIt bag: no bagit.txt at its root or in a single top folder.',
     'evidence.init.created': '  + {path} (created)',
     'evidence.init.kept': '  = {path} (exists, left as it is)',
     'evidence.init.done': 'Evidence folder: {dir}',
     'evidence.init.missing': 'Still empty in evidence.yaml: {fields}. Fill them in, then run: dvc evidence check {dir}',
-    'evidence.init.next': 'Next: put the pictures and receipts in folders 01–04 (see HUONG-DAN.txt), then run: dvc evidence check {dir}',
+    'evidence.init.next':
+      'Next: put the pictures and receipts in folders 01–04 (see HUONG-DAN.txt), then run: dvc evidence check {dir}',
     'evidence.check.ok': 'The evidence for the {kind} request is complete.',
-    'evidence.check.failed': 'The evidence for the {kind} request is incomplete: {errors} error(s), {warnings} warning(s).',
+    'evidence.check.failed':
+      'The evidence for the {kind} request is incomplete: {errors} error(s), {warnings} warning(s).',
     'evidence.check.okWithWarnings': 'The evidence for the {kind} request is complete; {warnings} warning(s).',
     'evidence.check.fix': 'fix',
     'evidence.request.written': 'Request text written to {file}',
-    'evidence.pack.refused': 'Not packed: the evidence is incomplete ({errors} error(s)). Fix the items above, or use --allow-incomplete to pack anyway (the gaps go into bag-info.txt).',
+    'evidence.pack.refused':
+      'Not packed: the evidence is incomplete ({errors} error(s)). Fix the items above, or use --allow-incomplete to pack anyway (the gaps go into bag-info.txt).',
     'evidence.pack.incomplete': 'Bundle written with {count} gap(s) (listed in bag-info.txt).',
     'evidence.pack.done': 'Bundle {file} written: {files} files, {bytes} bytes of payload.',
     'evidence.pack.sha256': 'SHA-256: {sha}',
@@ -151,7 +178,7 @@ export const evidence: MessageTable = {
     'evidence.verify.failed': 'Bundle {target} is NOT valid: {count} problem(s).',
     'evidence.prompt.unitName': 'Unit name (e.g. UBND tỉnh Thái Nguyên)',
     'evidence.prompt.email': 'Feedback e-mail (receives the result)',
-    'evidence.prompt.contactName': 'Contact person (the focal officer\'s name)',
+    'evidence.prompt.contactName': "Contact person (the focal officer's name)",
     'evidence.prompt.contactPhone': 'Contact phone',
     'evidence.prompt.dossierCode': 'Dossier code of the test payment',
     'evidence.prompt.testDate': 'Test payment date (YYYY-MM-DD)',

@@ -1,9 +1,10 @@
-import type { MessageTable } from '../types.js';
+import type { MessageTable } from '../i18n-types.js';
 
 /** Texts of the `dvc map-communes` command itself: options, progress, the human summary, the output sheets. */
 export const mapCommunesCli: MessageTable = {
   vi: {
-    'mc.cmd.desc': 'Đối chiếu mã phường/xã chuẩn (sheet "MX Bo TTTT") với mã của cơ quan thuế (sheet "MX CQT"), điền cột "Mã phường/xã CQT"',
+    'mc.cmd.desc':
+      'Đối chiếu mã phường/xã chuẩn (sheet "MX Bo TTTT") với mã của cơ quan thuế (sheet "MX CQT"), điền cột "Mã phường/xã CQT"',
     'mc.arg.workbook': 'tệp Excel .xlsx có hai sheet "MX Bo TTTT" và "MX CQT"',
     'mc.opt.stdSheet': 'tên sheet danh mục chuẩn (mặc định "MX Bo TTTT")',
     'mc.opt.taxSheet': 'tên sheet danh mục của cơ quan thuế (mặc định "MX CQT")',
@@ -11,7 +12,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.opt.taxCols': 'chỉ định cột của sheet thuế, ví dụ code=F,name=E,province=B,district=D',
     'mc.opt.province': 'chỉ đối chiếu tỉnh này (mã GSO, mã TMS hoặc tên; có thể lặp lại)',
     'mc.opt.reference': 'khi không có sheet chuẩn: dùng danh mục GSO kèm theo (gso-2025 hoặc gso-2004)',
-    'mc.opt.decisions': 'áp dụng lại quyết định của cán bộ: tệp CSV (std_code,tax_code,note) hoặc tệp kết quả lần trước có sheet "Rà soát"',
+    'mc.opt.decisions':
+      'áp dụng lại quyết định của cán bộ: tệp CSV (std_code,tax_code,note) hoặc tệp kết quả lần trước có sheet "Rà soát"',
     'mc.opt.out': 'tệp kết quả (mặc định <tệp vào>.doi-chieu.xlsx bên cạnh tệp vào)',
     'mc.opt.mapOut': 'ghi bảng MAP gửi cơ quan thuế ra tệp CSV (UTF-8 có BOM, mở được bằng Excel)',
     'mc.opt.html': 'ghi báo cáo HTML xem trên trình duyệt',
@@ -30,19 +32,23 @@ export const mapCommunesCli: MessageTable = {
     'mc.summary.output': 'Đã ghi: {file}',
     'mc.summary.mapOut': 'Bảng MAP: {file}',
     'mc.summary.html': 'Báo cáo HTML: {file}',
-    'mc.summary.review': 'Mở sheet "Rà soát" để xem {count} dòng cần kiểm tra; gõ mã đã chọn vào cột "Quyết định", lưu lại, rồi chạy lại với --decisions {file} --out <tệp mới>.',
+    'mc.summary.review':
+      'Mở sheet "Rà soát" để xem {count} dòng cần kiểm tra; gõ mã đã chọn vào cột "Quyết định", lưu lại, rồi chạy lại với --decisions {file} --out <tệp mới>.',
     'mc.summary.allGood': 'Mọi dòng đều đã được điền.',
     'mc.note.targetColumn': 'Cột I đang chứa dữ liệu khác; kết quả được ghi vào cột {column}.',
     'mc.note.reference': 'Không có sheet chuẩn; dùng danh mục {edition} kèm theo dvc.',
     'mc.note.unpairedStd': 'Tỉnh "{name}" của sheet chuẩn không có trên sheet thuế.',
     'mc.note.unpairedTax': 'Tỉnh "{name}" của sheet thuế không có trên sheet chuẩn.',
-    'mc.note.unpairedTaxMany': '{count} tỉnh của sheet thuế không có trên sheet chuẩn ({names}, …); các dòng của chúng không được dùng.',
+    'mc.note.unpairedTaxMany':
+      '{count} tỉnh của sheet thuế không có trên sheet chuẩn ({names}, …); các dòng của chúng không được dùng.',
     'mc.err.sheetMissing': 'Không có sheet "{sheet}" trong tệp. Các sheet hiện có: {found}. Chỉ định bằng {option}.',
-    'mc.err.stdMissing': 'Không có sheet chuẩn "{sheet}". Các sheet hiện có: {found}. Chỉ định bằng --std-sheet, hoặc dùng --reference gso-2025|gso-2004 để dùng danh mục GSO kèm theo.',
+    'mc.err.stdMissing':
+      'Không có sheet chuẩn "{sheet}". Các sheet hiện có: {found}. Chỉ định bằng --std-sheet, hoặc dùng --reference gso-2025|gso-2004 để dùng danh mục GSO kèm theo.',
     'mc.err.provinceNotInWorkbook': 'Tỉnh "{query}" không có trong tệp. Các tỉnh có trong sheet chuẩn: {found}.',
     'mc.err.decisionsHeader': 'Tệp quyết định "{file}" cần các cột std_code,tax_code (note tùy chọn); thấy: {found}.',
     'mc.err.decisionsRead': 'Không đọc được tệp quyết định "{file}": {reason}',
-    'mc.err.decisionsEmpty': 'Tệp quyết định "{file}" không có quyết định nào (cột "Quyết định" của sheet "Rà soát" đang trống).',
+    'mc.err.decisionsEmpty':
+      'Tệp quyết định "{file}" không có quyết định nào (cột "Quyết định" của sheet "Rà soát" đang trống).',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',
@@ -68,7 +74,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.duplicateCodes.title': 'Mã bị trùng trong cùng một sheet',
   },
   en: {
-    'mc.cmd.desc': 'Reconcile standard commune codes (sheet "MX Bo TTTT") with the tax authority\'s (sheet "MX CQT") and fill column "Mã phường/xã CQT"',
+    'mc.cmd.desc':
+      'Reconcile standard commune codes (sheet "MX Bo TTTT") with the tax authority\'s (sheet "MX CQT") and fill column "Mã phường/xã CQT"',
     'mc.arg.workbook': 'the .xlsx workbook with sheets "MX Bo TTTT" and "MX CQT"',
     'mc.opt.stdSheet': 'name of the standard sheet (default "MX Bo TTTT")',
     'mc.opt.taxSheet': 'name of the tax authority sheet (default "MX CQT")',
@@ -76,7 +83,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.opt.taxCols': 'columns of the tax sheet, e.g. code=F,name=E,province=B,district=D',
     'mc.opt.province': 'reconcile only this province (GSO code, TMS code or name; repeatable)',
     'mc.opt.reference': 'when there is no standard sheet: use the shipped GSO list (gso-2025 or gso-2004)',
-    'mc.opt.decisions': 're-apply the officer\'s decisions: a CSV (std_code,tax_code,note) or an earlier output with its "Rà soát" sheet',
+    'mc.opt.decisions':
+      're-apply the officer\'s decisions: a CSV (std_code,tax_code,note) or an earlier output with its "Rà soát" sheet',
     'mc.opt.out': 'output workbook (default <input>.doi-chieu.xlsx beside the input)',
     'mc.opt.mapOut': 'write the MAP table for the tax authority as CSV (UTF-8 with BOM, opens in Excel)',
     'mc.opt.html': 'write an HTML report to view in a browser',
@@ -95,19 +103,26 @@ export const mapCommunesCli: MessageTable = {
     'mc.summary.output': 'Written: {file}',
     'mc.summary.mapOut': 'MAP table: {file}',
     'mc.summary.html': 'HTML report: {file}',
-    'mc.summary.review': 'Open sheet "Rà soát" for the {count} rows to review; type the chosen code in its "Quyết định" column, save, and run again with --decisions {file} --out <new file>.',
+    'mc.summary.review':
+      'Open sheet "Rà soát" for the {count} rows to review; type the chosen code in its "Quyết định" column, save, and run again with --decisions {file} --out <new file>.',
     'mc.summary.allGood': 'Every row is filled.',
     'mc.note.targetColumn': 'Column I holds other data; results were written to column {column}.',
     'mc.note.reference': 'No standard sheet; using the {edition} list shipped with dvc.',
     'mc.note.unpairedStd': 'Province "{name}" of the standard sheet is not on the tax sheet.',
     'mc.note.unpairedTax': 'Province "{name}" of the tax sheet is not on the standard sheet.',
-    'mc.note.unpairedTaxMany': '{count} provinces of the tax sheet are not on the standard sheet ({names}, …); their rows are not used.',
-    'mc.err.sheetMissing': 'There is no sheet "{sheet}" in the workbook. Sheets present: {found}. Name it with {option}.',
-    'mc.err.stdMissing': 'There is no standard sheet "{sheet}". Sheets present: {found}. Name it with --std-sheet, or use --reference gso-2025|gso-2004 for the shipped GSO list.',
-    'mc.err.provinceNotInWorkbook': 'Province "{query}" is not in the workbook. Provinces on the standard sheet: {found}.',
-    'mc.err.decisionsHeader': 'Decisions file "{file}" needs the columns std_code,tax_code (note optional); found: {found}.',
+    'mc.note.unpairedTaxMany':
+      '{count} provinces of the tax sheet are not on the standard sheet ({names}, …); their rows are not used.',
+    'mc.err.sheetMissing':
+      'There is no sheet "{sheet}" in the workbook. Sheets present: {found}. Name it with {option}.',
+    'mc.err.stdMissing':
+      'There is no standard sheet "{sheet}". Sheets present: {found}. Name it with --std-sheet, or use --reference gso-2025|gso-2004 for the shipped GSO list.',
+    'mc.err.provinceNotInWorkbook':
+      'Province "{query}" is not in the workbook. Provinces on the standard sheet: {found}.',
+    'mc.err.decisionsHeader':
+      'Decisions file "{file}" needs the columns std_code,tax_code (note optional); found: {found}.',
     'mc.err.decisionsRead': 'Cannot read decisions file "{file}": {reason}',
-    'mc.err.decisionsEmpty': 'Decisions file "{file}" holds no decision (the "Quyết định" column of sheet "Rà soát" is empty).',
+    'mc.err.decisionsEmpty':
+      'Decisions file "{file}" holds no decision (the "Quyết định" column of sheet "Rà soát" is empty).',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',

@@ -4,7 +4,13 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { unsafeBagPath } from '../../core/evidence/bagit.js';
-import { payloadAlgorithms, tagManifestAlgorithms, type BagFindings, type BagProblem, type FoundFile } from '../../core/evidence/bag-verify.js';
+import {
+  payloadAlgorithms,
+  tagManifestAlgorithms,
+  type BagFindings,
+  type BagProblem,
+  type FoundFile,
+} from '../../core/evidence/bag-verify.js';
 import { EntryTooLargeError, SafeZip, type ZipEntryInfo } from '../zip/zip-reader.js';
 
 /**
@@ -75,7 +81,11 @@ async function collect(candidates: Candidate[], problems: BagProblem[]): Promise
         files.push({ path: c.path, size: n });
       } else files.push({ path: c.path, size: n, digests: digests(hs, []) });
     } catch (e) {
-      problems.push(e instanceof EntryTooLargeError ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) } : { path: c.path, code: 'unreadable', detail: (e as Error).message });
+      problems.push(
+        e instanceof EntryTooLargeError
+          ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) }
+          : { path: c.path, code: 'unreadable', detail: (e as Error).message },
+      );
       files.push({ path: c.path, size: c.size });
     }
   }
@@ -102,14 +112,20 @@ async function readAll(c: Candidate, problems: BagProblem[]): Promise<Buffer | u
     }
     return Buffer.concat(parts);
   } catch (e) {
-    problems.push(e instanceof EntryTooLargeError ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) } : { path: c.path, code: 'unreadable', detail: (e as Error).message });
+    problems.push(
+      e instanceof EntryTooLargeError
+        ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) }
+        : { path: c.path, code: 'unreadable', detail: (e as Error).message },
+    );
     return undefined;
   }
 }
 
 function findBase(names: readonly string[], file: string): string {
   if (names.includes('bagit.txt')) return '';
-  const bases = [...new Set(names.filter((n) => /^[^/]+\/bagit\.txt$/.test(n)).map((n) => n.slice(0, n.indexOf('/') + 1)))];
+  const bases = [
+    ...new Set(names.filter((n) => /^[^/]+\/bagit\.txt$/.test(n)).map((n) => n.slice(0, n.indexOf('/') + 1))),
+  ];
   if (bases.length !== 1) throw new DvcError('evidence.verify.notABag', { file }, ExitCode.Usage);
   return bases[0];
 }
@@ -127,13 +143,19 @@ export async function readZipBag(file: string): Promise<BagRead> {
       if (unsafeBagPath(name)) problems.push({ path: e.name, code: 'unsafePath' });
       else if (e.isSymlink) problems.push({ path: e.name, code: 'symlink' });
       else if (e.encrypted) problems.push({ path: e.name, code: 'encrypted' });
-      else if (e.method !== 0 && e.method !== 8) problems.push({ path: e.name, code: 'unsupportedMethod', detail: String(e.method) });
-      else if (seen.has(name.toLowerCase())) problems.push({ path: e.name, code: 'duplicate', detail: seen.get(name.toLowerCase()) });
+      else if (e.method !== 0 && e.method !== 8)
+        problems.push({ path: e.name, code: 'unsupportedMethod', detail: String(e.method) });
+      else if (seen.has(name.toLowerCase()))
+        problems.push({ path: e.name, code: 'duplicate', detail: seen.get(name.toLowerCase()) });
       else if (!e.isDirectory) safe.push(e);
       seen.set(name.toLowerCase(), e.name);
     }
-    if (compressed > zip.fileSize) problems.push({ path: file, code: 'overlap', detail: `${compressed} > ${zip.fileSize}` });
-    const base = findBase(safe.map((e) => e.name), file);
+    if (compressed > zip.fileSize)
+      problems.push({ path: file, code: 'overlap', detail: `${compressed} > ${zip.fileSize}` });
+    const base = findBase(
+      safe.map((e) => e.name),
+      file,
+    );
     const candidates: Candidate[] = [];
     for (const e of safe) {
       if (!e.name.startsWith(base)) {
@@ -143,7 +165,9 @@ export async function readZipBag(file: string): Promise<BagRead> {
       candidates.push({ path: e.name.slice(base.length), size: e.size, read: () => zip.read(e) });
     }
     // With an overlap bomb every entry would inflate the same bytes again: stop before reading any.
-    const findings = problems.some((p) => p.code === 'overlap') ? { files: [], tagTexts: new Map<string, string>() } : await collect(candidates, problems);
+    const findings = problems.some((p) => p.code === 'overlap')
+      ? { files: [], tagTexts: new Map<string, string>() }
+      : await collect(candidates, problems);
     return { kind: 'zip', base, findings, problems };
   } finally {
     zip.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
-import type { EvidenceMeta, EvidenceMsg, ScannedFile } from '../../core/evidence/types.js';
+import type { EvidenceMeta, EvidenceMsg, ScannedFile } from '../../core/evidence/evidence-types.js';
 
 /** Reads an evidence folder for `check` and `pack`: names, sizes, first and last bytes; never a whole large file. */
 
@@ -58,7 +58,15 @@ export async function scanFolder(dir: string): Promise<FolderFile[]> {
     const rel = r.split(path.sep).join('/').normalize('NFC');
     const st = await lstat(abs);
     if (!st.isFile()) {
-      files.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs, head: new Uint8Array(), tail: new Uint8Array(), notRegular: true });
+      files.push({
+        abs,
+        rel,
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+        head: new Uint8Array(),
+        tail: new Uint8Array(),
+        notRegular: true,
+      });
       continue;
     }
     const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
@@ -86,6 +94,12 @@ export async function readMetaFile(dir: string): Promise<MetaRead> {
     const { parse } = await import('yaml');
     return { meta: metaFromYaml(parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) };
   } catch (e) {
-    return { meta: null, problem: { key: 'evidence.item.metaFileInvalid', params: { file: META_FILE, reason: (e as Error).message.split('\n')[0] } } };
+    return {
+      meta: null,
+      problem: {
+        key: 'evidence.item.metaFileInvalid',
+        params: { file: META_FILE, reason: (e as Error).message.split('\n')[0] },
+      },
+    };
   }
 }

@@ -15,7 +15,11 @@ async function exists(p: string): Promise<boolean> {
  * Creates folders and files that do not exist yet; an existing one is left exactly as it is (`wx` refuses to
  * open an existing file, so even a race cannot overwrite one).
  */
-export async function createMissing(root: string, dirs: readonly string[], files: ReadonlyArray<readonly [string, string]>): Promise<CreatedPath[]> {
+export async function createMissing(
+  root: string,
+  dirs: readonly string[],
+  files: ReadonlyArray<readonly [string, string]>,
+): Promise<CreatedPath[]> {
   const out: CreatedPath[] = [];
   try {
     await mkdir(root, { recursive: true });

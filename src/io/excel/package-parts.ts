@@ -41,7 +41,12 @@ export function parseRelationships(xml: string | undefined): Relationship[] {
   const out: Relationship[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
     const a = parseAttributes(m[1]);
-    out.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', external: a.get('TargetMode') === 'External' });
+    out.push({
+      id: a.get('Id') ?? '',
+      type: a.get('Type') ?? '',
+      target: a.get('Target') ?? '',
+      external: a.get('TargetMode') === 'External',
+    });
   }
   return out;
 }

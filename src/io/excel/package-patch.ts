@@ -9,7 +9,13 @@ const FORBIDDEN = /[\\/?*[\]:]/g;
 
 /** A legal, unused sheet name: Excel forbids \ / ? * [ ] :, allows 31 characters and compares without case. */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = wanted.normalize('NFC').replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .normalize('NFC')
+      .replace(FORBIDDEN, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   const used = new Set(taken.map((n) => n.normalize('NFC').toLowerCase()));
   if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -47,18 +53,32 @@ export function addSheetsToWorkbook(xml: string, sheets: readonly NewSheetRef[],
   }
   const ids = [...out.matchAll(/<(?:\w+:)?sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
   let nextId = Math.max(0, ...ids) + 1;
-  const added = sheets.map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${idAttr}="${s.relId}"/>`).join('');
+  const added = sheets
+    .map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${idAttr}="${s.relId}"/>`)
+    .join('');
   out = out.replace(new RegExp(`</${p}sheets>`), `${added}</${p}sheets>`);
   const names = sheets
-    .map((s, i) => (s.filterRange ? `<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${existingCount + i}" hidden="1">${escapeXml(`${quoteSheetName(s.name)}!${absolute(s.filterRange)}`)}</${p}definedName>` : ''))
+    .map((s, i) =>
+      s.filterRange
+        ? `<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${existingCount + i}" hidden="1">${escapeXml(`${quoteSheetName(s.name)}!${absolute(s.filterRange)}`)}</${p}definedName>`
+        : '',
+    )
     .join('');
   if (names) {
-    if (new RegExp(`</${p}definedNames>`).test(out)) out = out.replace(new RegExp(`</${p}definedNames>`), `${names}</${p}definedNames>`);
+    if (new RegExp(`</${p}definedNames>`).test(out))
+      out = out.replace(new RegExp(`</${p}definedNames>`), `${names}</${p}definedNames>`);
     else {
       // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
-      const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) => out.includes(t));
+      const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) =>
+        out.includes(t),
+      );
       const fg = new RegExp(`<${p}functionGroups\\b[^>]*/>`).exec(out);
-      const at = after && after !== `</${p}sheets>` ? out.indexOf(after) + after.length : fg ? fg.index + fg[0].length : out.indexOf(`</${p}sheets>`) + `</${p}sheets>`.length;
+      const at =
+        after && after !== `</${p}sheets>`
+          ? out.indexOf(after) + after.length
+          : fg
+            ? fg.index + fg[0].length
+            : out.indexOf(`</${p}sheets>`) + `</${p}sheets>`.length;
       out = `${out.slice(0, at)}<${p}definedNames>${names}</${p}definedNames>${out.slice(at)}`;
     }
   }
@@ -70,7 +90,9 @@ function absolute(range: string): string {
 }
 
 export function addRelationships(xml: string, rels: readonly { id: string; type: string; target: string }[]): string {
-  const added = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('');
+  const added = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
+    .join('');
   return xml.replace(/<\/(\w+:)?Relationships>/, (close) => `${added}${close}`);
 }
 
@@ -84,7 +106,10 @@ export function addContentTypes(xml: string, parts: readonly { part: string; con
 }
 
 export function removeContentType(xml: string, part: string): string {
-  return xml.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*?PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?/>`, 'gi'), '');
+  return xml.replace(
+    new RegExp(`<(?:\\w+:)?Override\\b[^>]*?PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?/>`, 'gi'),
+    '',
+  );
 }
 
 export const WORKSHEET = { type: WORKSHEET_TYPE, contentType: WORKSHEET_CT };

@@ -3,11 +3,20 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DvcError } from '../../errors.js';
-import { buildFeatureWorkbook, buildMinimalWorkbook, buildWorkbook, ole2File, tempDir } from '../../test-support/excel-workbooks.js';
+import {
+  buildFeatureWorkbook,
+  buildMinimalWorkbook,
+  buildWorkbook,
+  ole2File,
+  tempDir,
+} from '../../test-support/excel-workbooks.js';
 import { readWorkbook, sheetNames } from './read-workbook.js';
 
 async function rejection(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DvcError);
   return e as DvcError;
 }
@@ -26,7 +35,17 @@ describe('readWorkbook', () => {
     const rows = wb.sheet('mx bo  tttt').rows();
     expect(rows[0]).toMatchObject({ row: 1, cells: [{ kind: 'string', value: 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH' }] });
     const header = rows.find((r) => r.row === 3);
-    expect(header?.cells.map((c) => c?.value)).toEqual(['STT', 'Mã TP', 'Tỉnh / Thành Phố', 'Mã QH', 'Quận Huyện', 'Mã PX', 'Phường Xã', 'Cấp', 'Mã phường/xã CQT']);
+    expect(header?.cells.map((c) => c?.value)).toEqual([
+      'STT',
+      'Mã TP',
+      'Tỉnh / Thành Phố',
+      'Mã QH',
+      'Quận Huyện',
+      'Mã PX',
+      'Phường Xã',
+      'Cấp',
+      'Mã phường/xã CQT',
+    ]);
     const r4 = rows.find((r) => r.row === 4);
     expect(r4?.cells[0]).toEqual({ kind: 'number', value: 1 });
     expect(r4?.cells[5]).toEqual({ kind: 'string', value: '00001' });
@@ -48,7 +67,13 @@ describe('readWorkbook', () => {
     );
     const rows = (await readWorkbook(file)).sheet('MX Bo TTTT').rows();
     expect(rows).toEqual([
-      { row: 2, cells: [{ kind: 'string', value: 'Mã xã' }, { kind: 'string', value: 'Tên xã & phường' }] },
+      {
+        row: 2,
+        cells: [
+          { kind: 'string', value: 'Mã xã' },
+          { kind: 'string', value: 'Tên xã & phường' },
+        ],
+      },
       { row: 3, cells: [{ kind: 'number', value: 1 }, undefined, { kind: 'string', value: '1x', formula: 'A3&"x"' }] },
     ]);
   });

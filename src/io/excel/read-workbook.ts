@@ -7,7 +7,15 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
 import { assertZipWorkbook } from './sniff-file.js';
-import { parseRelationships, parseSheets, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry, type SheetState } from './package-parts.js';
+import {
+  parseRelationships,
+  parseSheets,
+  relsPathOf,
+  resolveTarget,
+  workbookPartOf,
+  type SheetEntry,
+  type SheetState,
+} from './package-parts.js';
 import { MAX_ROWS, readSharedStrings, readSheetRows } from './sheet-read.js';
 import { dateStyleIndexes } from './styles-read.js';
 import { ZipParts } from './zip-parts.js';
@@ -58,14 +66,20 @@ export async function openWorkbookPackage(file: string): Promise<WorkbookPackage
   try {
     zip = await ZipParts.fromBuffer(data);
   } catch (e) {
-    throw new DvcError('excel.corrupt', { path: path.basename(file), reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    throw new DvcError('excel.corrupt', { path: path.basename(file), reason: (e as Error).message }, ExitCode.Usage, {
+      cause: e,
+    });
   }
   const workbookPart = workbookPartOf(zip);
   if (!workbookPart) {
     const kind = zip.has('xl/workbook.bin') ? 'excel.xlsb' : zip.has('content.xml') ? 'excel.ods' : 'excel.notWorkbook';
     throw new DvcError(kind, { path: path.basename(file) }, ExitCode.Usage);
   }
-  const entries = parseSheets(zip.text(workbookPart) ?? '', workbookPart, parseRelationships(zip.text(relsPathOf(workbookPart))));
+  const entries = parseSheets(
+    zip.text(workbookPart) ?? '',
+    workbookPart,
+    parseRelationships(zip.text(relsPathOf(workbookPart))),
+  );
   return { data, zip, workbookPart, entries };
 }
 
@@ -79,7 +93,11 @@ export function findSheetEntry<T extends { name: string }>(sheets: readonly T[],
 }
 
 export function sheetMissingError(file: string, name: string, sheets: readonly { name: string }[]): DvcError {
-  return new DvcError('excel.sheetMissing', { path: path.basename(file), sheet: name, found: sheets.map((s) => `"${s.name}"`).join(', ') }, ExitCode.Usage);
+  return new DvcError(
+    'excel.sheetMissing',
+    { path: path.basename(file), sheet: name, found: sheets.map((s) => `"${s.name}"`).join(', ') },
+    ExitCode.Usage,
+  );
 }
 
 /** The sheets of a workbook, in order, without parsing any sheet (for messages and `--std-sheet` choices). */

@@ -27,20 +27,28 @@ export interface BuiltSheet {
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export function buildSheetXml(sheet: ExtraSheet, styles: { header?: number; status: (s: CellStatus) => number }): BuiltSheet {
+export function buildSheetXml(
+  sheet: ExtraSheet,
+  styles: { header?: number; status: (s: CellStatus) => number },
+): BuiltSheet {
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
   const range = sheet.rows.length ? `A1:${cellRef(width - 1, sheet.rows.length)}` : undefined;
   const statusAt = new Map((sheet.cellStatus ?? []).map((c) => [`${c.row}:${c.column}`, c.status]));
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}">`];
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}">`,
+  ];
   parts.push(`<dimension ref="${range ?? 'A1'}"/>`);
-  const pane = sheet.freezeHeader && sheet.rows.length > 1
-    ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-    : '';
+  const pane =
+    sheet.freezeHeader && sheet.rows.length > 1
+      ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+      : '';
   parts.push(`<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`);
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.columnWidths?.length) {
     parts.push('<cols>');
-    sheet.columnWidths.forEach((w, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+    sheet.columnWidths.forEach((w, i) =>
+      parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
+    );
     parts.push('</cols>');
   }
   parts.push('<sheetData>');

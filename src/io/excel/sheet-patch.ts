@@ -63,13 +63,25 @@ function cellsOf(inner: string, p: string, rowNumber: number): { spans: CellSpan
     const start = fixed.length;
     fixed += text;
     last = m.index + m[0].length;
-    spans.push({ start, end: fixed.length, column, style: Number(attr(m[1], 's') ?? 0), hasFormula: m[2] !== undefined && new RegExp(`<${p}f\\b`).test(m[2]) });
+    spans.push({
+      start,
+      end: fixed.length,
+      column,
+      style: Number(attr(m[1], 's') ?? 0),
+      hasFormula: m[2] !== undefined && new RegExp(`<${p}f\\b`).test(m[2]),
+    });
   }
   fixed += inner.slice(last);
   return { spans, inner: fixed };
 }
 
-function patchRow(inner: string, p: string, rowNumber: number, writes: CellWrite[], state: { removedFormula: boolean }): string {
+function patchRow(
+  inner: string,
+  p: string,
+  rowNumber: number,
+  writes: CellWrite[],
+  state: { removedFormula: boolean },
+): string {
   const { spans, inner: fixed } = cellsOf(inner, p, rowNumber);
   let out = fixed;
   // Apply from the rightmost write so earlier offsets stay valid.
@@ -91,13 +103,16 @@ function patchRow(inner: string, p: string, rowNumber: number, writes: CellWrite
 }
 
 function updateDimension(xml: string, p: string, maxRow: number, maxColumn: number): string {
-  return xml.replace(new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)(")`), (whole, a: string, ref: string, b: string) => {
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-    if (!m) return whole;
-    const endCol = Math.max(columnIndex(m[3] ?? m[1]), maxColumn);
-    const endRow = Math.max(Number(m[4] ?? m[2]), maxRow);
-    return `${a}${m[1]}${m[2]}:${cellRef(endCol, endRow)}${b}`;
-  });
+  return xml.replace(
+    new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)(")`),
+    (whole, a: string, ref: string, b: string) => {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+      if (!m) return whole;
+      const endCol = Math.max(columnIndex(m[3] ?? m[1]), maxColumn);
+      const endRow = Math.max(Number(m[4] ?? m[2]), maxRow);
+      return `${a}${m[1]}${m[2]}:${cellRef(endCol, endRow)}${b}`;
+    },
+  );
 }
 
 /** Adds a width for `column` when no `<col>` range covers it (a new column would otherwise be too narrow). */
@@ -109,7 +124,12 @@ function ensureColumnWidth(xml: string, p: string, column: number, width: number
     const at = xml.search(new RegExp(`<${p}sheetData\\b`));
     return at < 0 ? xml : `${xml.slice(0, at)}<${p}cols>${col}</${p}cols>${xml.slice(at)}`;
   }
-  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^>]*?/?>`, 'g'))].map((m) => ({ tag: m[0], index: m.index, min: Number(attr(m[0], 'min')), max: Number(attr(m[0], 'max')) }));
+  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^>]*?/?>`, 'g'))].map((m) => ({
+    tag: m[0],
+    index: m.index,
+    min: Number(attr(m[0], 'min')),
+    max: Number(attr(m[0], 'max')),
+  }));
   if (ranges.some((r) => r.min <= n && n <= r.max)) return xml;
   const after = ranges.find((r) => r.min > n);
   const innerStart = cols.index + `<${p}cols>`.length;
@@ -158,7 +178,8 @@ export function patchSheetXml(xml: string, o: SheetPatchOptions): SheetPatchResu
     out += body.slice(last, m.index);
     last = m.index + m[0].length;
     while (pi < pending.length && pending[pi] < rowNumber) out += newRow(pending[pi++]);
-    for (const c of (m[3] ?? '').matchAll(new RegExp(`<${p}c\\b[^>]*?\\sr="([A-Z]+)\\d+"`, 'g'))) maxColumn = Math.max(maxColumn, columnIndex(c[1]));
+    for (const c of (m[3] ?? '').matchAll(new RegExp(`<${p}c\\b[^>]*?\\sr="([A-Z]+)\\d+"`, 'g')))
+      maxColumn = Math.max(maxColumn, columnIndex(c[1]));
     const attrs = r ? m[1] : ` r="${rowNumber}"${m[1]}`;
     if (pi < pending.length && pending[pi] === rowNumber) {
       const writes = byRow.get(rowNumber) as CellWrite[];

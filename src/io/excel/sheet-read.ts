@@ -38,7 +38,10 @@ function readCell(attrs: string, inner: string | undefined, ctx: SheetReadContex
     if (!is) return formula !== undefined ? withFormula({ kind: 'string', value: null }) : undefined;
     return withFormula({ kind: 'string', value: stringItemText(is[1]) });
   }
-  if (v === undefined) return formula !== undefined ? withFormula({ kind: t === 's' || t === 'str' ? 'string' : 'number', value: null }) : undefined;
+  if (v === undefined)
+    return formula !== undefined
+      ? withFormula({ kind: t === 's' || t === 'str' ? 'string' : 'number', value: null })
+      : undefined;
   switch (t) {
     case 's': {
       const s = ctx.sharedStrings[Number(v)];
@@ -97,7 +100,7 @@ export function readSheetRows(xml: string, ctx: SheetReadContext): SheetRow[] {
 export function readSharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) out.push(m[1] === undefined ? '' : stringItemText(m[1]));
+  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
+    out.push(m[1] === undefined ? '' : stringItemText(m[1]));
   return out;
 }
-

@@ -16,7 +16,8 @@ export function sniffKind(head: Buffer): FileKind {
   if (head.length >= 8 && head.subarray(0, 8).equals(OLE2)) {
     return ENCRYPTED_STREAMS.some((s) => head.includes(s)) ? 'encrypted' : 'xls';
   }
-  if (head.length >= 4 && head.subarray(0, 2).equals(ZIP) && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return 'zip';
+  if (head.length >= 4 && head.subarray(0, 2).equals(ZIP) && (head[2] === 3 || head[2] === 5 || head[2] === 7))
+    return 'zip';
   return 'other';
 }
 

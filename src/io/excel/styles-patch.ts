@@ -43,7 +43,9 @@ function findBlock(xml: string, p: string, name: string, child: string): Block |
   const close = xml.indexOf(`</${p}${name}>`, open.index);
   if (close < 0) return undefined;
   const inner = xml.slice(open.index + open[0].length, close);
-  const children = [...inner.matchAll(new RegExp(`<${p}${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, 'g'))].map((m) => m[0]);
+  const children = [...inner.matchAll(new RegExp(`<${p}${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, 'g'))].map(
+    (m) => m[0],
+  );
   return { start: open.index, end: close + `</${p}${name}>`.length, inner, children };
 }
 
@@ -72,7 +74,8 @@ export class StylesPatch {
     const fills = findBlock(this.xml, this.p, 'fills', 'fill');
     const fonts = findBlock(this.xml, this.p, 'fonts', 'font');
     const xfs = findBlock(this.xml, this.p, 'cellXfs', 'xf');
-    if (!fills || !fonts || !xfs) throw new DvcError('excel.patchFailed', { sheet: 'styles.xml', reason: 'fonts/fills/cellXfs' }, ExitCode.Usage);
+    if (!fills || !fonts || !xfs)
+      throw new DvcError('excel.patchFailed', { sheet: 'styles.xml', reason: 'fonts/fills/cellXfs' }, ExitCode.Usage);
     this.fills = fills.children;
     this.fonts = fonts.children;
     this.xfs = xfs.children;
@@ -89,7 +92,9 @@ export class StylesPatch {
     let id = this.fillIds.get(argb);
     if (id === undefined) {
       const p = this.p;
-      this.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      this.fills.push(
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      );
       id = this.fills.length - 1;
       this.fillIds.set(argb, id);
     }
@@ -101,7 +106,8 @@ export class StylesPatch {
     const key = `${base}|${status}`;
     let id = this.added.get(key);
     if (id !== undefined) return id;
-    const baseXf = this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const baseXf =
+      this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const startTag = /^<[^>]*?\/?>/.exec(baseXf)?.[0] ?? baseXf;
     let tag = startTag;
     tag = setAttr(tag, 'fillId', this.fill(STATUS_FILLS[status]));
@@ -124,7 +130,9 @@ export class StylesPatch {
       this.fonts.push(`<${p}font><${p}b/><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`);
       this.boldFont = this.fonts.length - 1;
     }
-    this.xfs.push(`<${p}xf numFmtId="0" fontId="${this.boldFont}" fillId="${this.fill(HEADER_FILL)}" borderId="0" xfId="0" applyFont="1" applyFill="1"/>`);
+    this.xfs.push(
+      `<${p}xf numFmtId="0" fontId="${this.boldFont}" fillId="${this.fill(HEADER_FILL)}" borderId="0" xfId="0" applyFont="1" applyFill="1"/>`,
+    );
     id = this.xfs.length - 1;
     this.added.set(key, id);
     return id;

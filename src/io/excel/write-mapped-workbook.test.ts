@@ -3,7 +3,13 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildExcelStyleWorkbook, buildFeatureWorkbook, buildMinimalWorkbook, buildWorkbook, tempDir } from '../../test-support/excel-workbooks.js';
+import {
+  buildExcelStyleWorkbook,
+  buildFeatureWorkbook,
+  buildMinimalWorkbook,
+  buildWorkbook,
+  tempDir,
+} from '../../test-support/excel-workbooks.js';
 import { readWorkbook } from './read-workbook.js';
 import { writeMappedWorkbook, writeWorkbookWithSheets, type WorkbookPatch } from './write-mapped-workbook.js';
 import { ZipParts } from './zip-parts.js';
@@ -24,10 +30,34 @@ const PATCH: WorkbookPatch = {
     { row: 6, value: null, status: 'ambiguous' },
     { row: 7, value: null, status: 'not_found' },
   ],
-  legend: { title: 'Chú giải', rows: [{ status: 'exact', label: 'Khớp chính xác' }, { status: 'not_found', label: 'Không tìm thấy' }] },
+  legend: {
+    title: 'Chú giải',
+    rows: [
+      { status: 'exact', label: 'Khớp chính xác' },
+      { status: 'not_found', label: 'Không tìm thấy' },
+    ],
+  },
   extraSheets: [
-    { name: 'Rà soát', rows: [['Dòng', 'Mã PX', 'Tên', 'Trạng thái'], [6, '00006', 'Phường Vĩnh Phúc', 'ambiguous'], [7, '05431', 'Phường Quán Triều', 'not_found']], columnWidths: [8, 10, 30, 16], headerStyle: true, autoFilter: true, freezeHeader: true },
-    { name: 'Tóm tắt', rows: [['Tỉnh', 'Số xã', 'Đã điền'], ['Hà Nội', 3, 2], ['Thái Nguyên', 1, null]] },
+    {
+      name: 'Rà soát',
+      rows: [
+        ['Dòng', 'Mã PX', 'Tên', 'Trạng thái'],
+        [6, '00006', 'Phường Vĩnh Phúc', 'ambiguous'],
+        [7, '05431', 'Phường Quán Triều', 'not_found'],
+      ],
+      columnWidths: [8, 10, 30, 16],
+      headerStyle: true,
+      autoFilter: true,
+      freezeHeader: true,
+    },
+    {
+      name: 'Tóm tắt',
+      rows: [
+        ['Tỉnh', 'Số xã', 'Đã điền'],
+        ['Hà Nội', 3, 2],
+        ['Thái Nguyên', 1, null],
+      ],
+    },
   ],
 };
 
@@ -67,8 +97,17 @@ describe('writeMappedWorkbook on a workbook written by exceljs', () => {
     const a = await parts(input);
     const b = await parts(output);
     const changed = [...a.keys()].filter((k) => !b.get(k)?.equals(a.get(k) as Buffer));
-    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
-    expect([...b.keys()].filter((k) => !a.has(k)).sort()).toEqual(['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml']);
+    expect(changed.sort()).toEqual([
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    expect([...b.keys()].filter((k) => !a.has(k)).sort()).toEqual([
+      'xl/worksheets/sheet4.xml',
+      'xl/worksheets/sheet5.xml',
+    ]);
   });
 
   it('keeps styles, widths, merged cells, frozen panes, formulas, validation, conditional formats, hidden sheets, names and notes', async () => {
@@ -113,13 +152,23 @@ describe('writeMappedWorkbook on a workbook written by exceljs', () => {
     expect(r.sheetNames).toEqual(['Rà soát (2)', 'Tóm tắt (2)']);
     const wb = await readWorkbook(again);
     expect(wb.sheets.map((s) => s.name)).toContain('Rà soát (2)');
-    expect(wb.sheet('MX Bo TTTT').rows().find((x) => x.row === 4)?.cells[8]?.value).toBe('1010101');
+    expect(
+      wb
+        .sheet('MX Bo TTTT')
+        .rows()
+        .find((x) => x.row === 4)?.cells[8]?.value,
+    ).toBe('1010101');
   });
 
   it('refuses to overwrite an existing output without force and never writes over the input', async () => {
     const { input, output } = await featureRoundTrip();
-    await expect(writeMappedWorkbook(input, output, PATCH)).rejects.toMatchObject({ key: 'fs.outputExists', exitCode: 2 });
-    await expect(writeMappedWorkbook(input, input, PATCH, { force: true })).rejects.toMatchObject({ key: 'fs.outputIsInput' });
+    await expect(writeMappedWorkbook(input, output, PATCH)).rejects.toMatchObject({
+      key: 'fs.outputExists',
+      exitCode: 2,
+    });
+    await expect(writeMappedWorkbook(input, input, PATCH, { force: true })).rejects.toMatchObject({
+      key: 'fs.outputIsInput',
+    });
     await writeMappedWorkbook(input, output, PATCH, { force: true });
     expect((await stat(output)).size).toBeGreaterThan(0);
   });
@@ -134,41 +183,58 @@ describe('writeMappedWorkbook on a hand-assembled package', () => {
   it.each([
     ['prefixed x: elements', 'x'],
     ['default-namespace elements', ''],
-  ])('replaces, inserts and adds cells and rows in order (%s, no styles part, no shared strings)', async (_, prefix) => {
-    const dir = await tempDir();
-    const input = path.join(dir, 'm.xlsx');
-    const output = path.join(dir, 'o.xlsx');
-    await buildMinimalWorkbook(input, sheetData, true, prefix);
-    const x = (s: string) => (prefix ? s : s.replace(/<(\/?)x:/g, '<$1'));
-    const before = await readFile(input);
-    await writeMappedWorkbook(input, output, {
-      stdSheet: 'MX Bo TTTT',
-      headerRow: 1,
-      cells: [
-        { row: 2, value: '101', status: 'exact' },
-        { row: 3, value: '102', status: 'decided' },
-        { row: 4, value: '103', status: 'normalised' },
-        { row: 6, value: null, status: 'not_found' },
-      ],
-      extraSheets: [{ name: 'Tóm tắt', rows: [['a']] }],
-    });
-    expect((await readFile(input)).equals(before)).toBe(true);
-    const xml = (await parts(output)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
-    const rows = [...xml.matchAll(/<(?:x:)?row r="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(rows).toEqual([1, 2, 3, 4, 6]);
-    expect(xml).not.toContain('spans=');
-    expect(xml).toMatch(new RegExp(x('<x:c r="A2">.*<x:c r="I2" s="\\d+" t="inlineStr"><x:is><x:t>101</x:t></x:is></x:c><x:c r="J2"')));
-    expect(xml).toContain(x('<x:c r="A4"><x:v>4</x:v></x:c><x:c r="B4"><x:v>5</x:v></x:c><x:c r="I4"'));
-    const back = (await readWorkbook(output)).sheet('MX Bo TTTT').rows();
-    expect(back.map((r) => [r.row, r.cells[8]?.value ?? null])).toEqual([[1, 'Mã phường/xã CQT'], [2, '101'], [3, '102'], [4, '103']]); // row 6 holds only a styled empty cell
-    if (prefix) return; // exceljs reads only default-namespace parts
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(output);
-    const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
-    expect(['I1', 'I2', 'I3', 'I4', 'I6', 'J2'].map((r) => ws.getCell(r).value)).toEqual(['Mã phường/xã CQT', '101', '102', '103', null, 'giữ']);
-    expect((ws.getCell('I3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF9DC3E6');
-    expect(wb.getWorksheet('Tóm tắt')?.getCell('A1').value).toBe('a');
-  });
+  ])(
+    'replaces, inserts and adds cells and rows in order (%s, no styles part, no shared strings)',
+    async (_, prefix) => {
+      const dir = await tempDir();
+      const input = path.join(dir, 'm.xlsx');
+      const output = path.join(dir, 'o.xlsx');
+      await buildMinimalWorkbook(input, sheetData, true, prefix);
+      const x = (s: string) => (prefix ? s : s.replace(/<(\/?)x:/g, '<$1'));
+      const before = await readFile(input);
+      await writeMappedWorkbook(input, output, {
+        stdSheet: 'MX Bo TTTT',
+        headerRow: 1,
+        cells: [
+          { row: 2, value: '101', status: 'exact' },
+          { row: 3, value: '102', status: 'decided' },
+          { row: 4, value: '103', status: 'normalised' },
+          { row: 6, value: null, status: 'not_found' },
+        ],
+        extraSheets: [{ name: 'Tóm tắt', rows: [['a']] }],
+      });
+      expect((await readFile(input)).equals(before)).toBe(true);
+      const xml = (await parts(output)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+      const rows = [...xml.matchAll(/<(?:x:)?row r="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(rows).toEqual([1, 2, 3, 4, 6]);
+      expect(xml).not.toContain('spans=');
+      expect(xml).toMatch(
+        new RegExp(x('<x:c r="A2">.*<x:c r="I2" s="\\d+" t="inlineStr"><x:is><x:t>101</x:t></x:is></x:c><x:c r="J2"')),
+      );
+      expect(xml).toContain(x('<x:c r="A4"><x:v>4</x:v></x:c><x:c r="B4"><x:v>5</x:v></x:c><x:c r="I4"'));
+      const back = (await readWorkbook(output)).sheet('MX Bo TTTT').rows();
+      expect(back.map((r) => [r.row, r.cells[8]?.value ?? null])).toEqual([
+        [1, 'Mã phường/xã CQT'],
+        [2, '101'],
+        [3, '102'],
+        [4, '103'],
+      ]); // row 6 holds only a styled empty cell
+      if (prefix) return; // exceljs reads only default-namespace parts
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(output);
+      const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;
+      expect(['I1', 'I2', 'I3', 'I4', 'I6', 'J2'].map((r) => ws.getCell(r).value)).toEqual([
+        'Mã phường/xã CQT',
+        '101',
+        '102',
+        '103',
+        null,
+        'giữ',
+      ]);
+      expect((ws.getCell('I3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF9DC3E6');
+      expect(wb.getWorksheet('Tóm tắt')?.getCell('A1').value).toBe('a');
+    },
+  );
 
   it('writes into a sheet whose sheetData is empty', async () => {
     const dir = await tempDir();
@@ -177,7 +243,11 @@ describe('writeMappedWorkbook on a hand-assembled package', () => {
     await buildMinimalWorkbook(input, '', false, '');
     const raw = (await parts(input)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     expect(raw).toContain('<sheetData></sheetData>');
-    await writeMappedWorkbook(input, output, { stdSheet: 'MX Bo TTTT', headerRow: 1, cells: [{ row: 2, value: 'x', status: 'exact' }] });
+    await writeMappedWorkbook(input, output, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 1,
+      cells: [{ row: 2, value: 'x', status: 'exact' }],
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     expect(wb.getWorksheet('MX Bo TTTT')?.getCell('I2').value).toBe('x');
@@ -187,7 +257,9 @@ describe('writeMappedWorkbook on a hand-assembled package', () => {
     const dir = await tempDir();
     const input = path.join(dir, 'm.xlsx');
     await buildMinimalWorkbook(input, sheetData);
-    await expect(writeMappedWorkbook(input, path.join(dir, 'o.xlsx'), { stdSheet: 'Khác', headerRow: 1, cells: [] })).rejects.toMatchObject({
+    await expect(
+      writeMappedWorkbook(input, path.join(dir, 'o.xlsx'), { stdSheet: 'Khác', headerRow: 1, cells: [] }),
+    ).rejects.toMatchObject({
       key: 'excel.sheetMissing',
       params: { found: '"MX Bo TTTT", "MX CQT"' },
     });
@@ -205,23 +277,52 @@ describe('writeMappedWorkbook and the calculation chain', () => {
     const z = new yazl.ZipFile();
     for (const [name, data] of zip) {
       let d = data;
-      if (name === 'xl/_rels/workbook.xml.rels') d = Buffer.from(d.toString().replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
-      if (name === '[Content_Types].xml') d = Buffer.from(d.toString().replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+      if (name === 'xl/_rels/workbook.xml.rels')
+        d = Buffer.from(
+          d
+            .toString()
+            .replace(
+              '</Relationships>',
+              '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+            ),
+        );
+      if (name === '[Content_Types].xml')
+        d = Buffer.from(
+          d
+            .toString()
+            .replace(
+              '</Types>',
+              '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+            ),
+        );
       z.addBuffer(d, name);
     }
-    z.addBuffer(Buffer.from('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="I1" i="1"/></calcChain>'), 'xl/calcChain.xml');
+    z.addBuffer(
+      Buffer.from(
+        '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="I1" i="1"/></calcChain>',
+      ),
+      'xl/calcChain.xml',
+    );
     z.end();
     const chunks: Buffer[] = [];
     for await (const c of z.outputStream) chunks.push(c as Buffer);
     await writeFile(input, Buffer.concat(chunks));
 
     const kept = path.join(dir, 'kept.xlsx');
-    const r1 = await writeMappedWorkbook(input, kept, { stdSheet: 'MX Bo TTTT', headerRow: 0, cells: [{ row: 3, value: 'x', status: 'exact' }] });
+    const r1 = await writeMappedWorkbook(input, kept, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 0,
+      cells: [{ row: 3, value: 'x', status: 'exact' }],
+    });
     expect(r1.droppedCalcChain).toBe(false);
     expect((await parts(kept)).has('xl/calcChain.xml')).toBe(true);
 
     const out = path.join(dir, 'o.xlsx');
-    const r2 = await writeMappedWorkbook(input, out, { stdSheet: 'MX Bo TTTT', headerRow: 0, cells: [{ row: 1, value: 'x', status: 'exact' }] });
+    const r2 = await writeMappedWorkbook(input, out, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 0,
+      cells: [{ row: 1, value: 'x', status: 'exact' }],
+    });
     expect(r2.droppedCalcChain).toBe(true);
     const p = await parts(out);
     expect(p.has('xl/calcChain.xml')).toBe(false);
@@ -234,9 +335,19 @@ describe('writeMappedWorkbook and an existing header', () => {
   it('keeps a header the officer already wrote (a shared string) and writes none when the header row is 0', async () => {
     const dir = await tempDir();
     const input = path.join(dir, 'h.xlsx');
-    await buildWorkbook(input, { 'MX Bo TTTT': [['Mã PX', 'Phường Xã', '', '', '', '', '', '', 'Mã CQT'], ['00001', 'Phúc Xá']] });
+    await buildWorkbook(input, {
+      'MX Bo TTTT': [
+        ['Mã PX', 'Phường Xã', '', '', '', '', '', '', 'Mã CQT'],
+        ['00001', 'Phúc Xá'],
+      ],
+    });
     const output = path.join(dir, 'o.xlsx');
-    await writeMappedWorkbook(input, output, { stdSheet: 'MX Bo TTTT', headerRow: 1, headerText: 'Mã phường/xã CQT', cells: [{ row: 2, value: '101', status: 'exact' }] });
+    await writeMappedWorkbook(input, output, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 1,
+      headerText: 'Mã phường/xã CQT',
+      cells: [{ row: 2, value: '101', status: 'exact' }],
+    });
     const rows = (await readWorkbook(output)).sheet('MX Bo TTTT').rows();
     expect(rows[0].cells[8]?.value).toBe('Mã CQT');
     expect(rows[1].cells[8]?.value).toBe('101');
@@ -249,12 +360,26 @@ describe('writeWorkbookWithSheets', () => {
     const input = path.join(dir, 'vào.xlsx');
     const output = path.join(dir, 'ra.xlsx');
     await buildFeatureWorkbook(input);
-    const r = await writeWorkbookWithSheets(input, output, [{ name: 'Danh mục chuẩn', rows: [['Mã', 'Tên'], ['00001', 'Phường Phúc Xá']], headerStyle: true }]);
+    const r = await writeWorkbookWithSheets(input, output, [
+      {
+        name: 'Danh mục chuẩn',
+        rows: [
+          ['Mã', 'Tên'],
+          ['00001', 'Phường Phúc Xá'],
+        ],
+        headerStyle: true,
+      },
+    ]);
     expect(r.sheetNames).toEqual(['Danh mục chuẩn']);
     const a = await parts(input);
     const b = await parts(output);
     const changed = [...a.keys()].filter((k) => !b.get(k)?.equals(a.get(k) as Buffer));
-    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml']);
+    expect(changed.sort()).toEqual([
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     expect(wb.getWorksheet('Danh mục chuẩn')?.getCell('B2').value).toBe('Phường Phúc Xá');
@@ -274,7 +399,16 @@ describe('writeMappedWorkbook on a package shaped like one Excel saves', () => {
         { row: 4, value: '1010101', status: 'exact' },
         { row: 5, value: null, status: 'not_found' },
       ],
-      extraSheets: [{ name: 'Rà soát', rows: [['a', 'b'], [1, 2]], autoFilter: true }],
+      extraSheets: [
+        {
+          name: 'Rà soát',
+          rows: [
+            ['a', 'b'],
+            [1, 2],
+          ],
+          autoFilter: true,
+        },
+      ],
     });
     const a = await parts(input);
     const b = await parts(output);
@@ -284,17 +418,23 @@ describe('writeMappedWorkbook on a package shaped like one Excel saves', () => {
     const outside = (x: string) => x.replace(/<sheetData>[\s\S]*<\/sheetData>/, '');
     expect(outside(after)).toBe(outside(before));
     expect(after.match(/r="I4"/g)).toHaveLength(1);
-    expect(after).toMatch(/<c r="I4" s="(\d+)" t="inlineStr"><is><t>1010101<\/t><\/is><\/c><c r="K4"><f t="shared" ref="K4:K5" si="0">/);
+    expect(after).toMatch(
+      /<c r="I4" s="(\d+)" t="inlineStr"><is><t>1010101<\/t><\/is><\/c><c r="K4"><f t="shared" ref="K4:K5" si="0">/,
+    );
     expect(after).toContain('<c r="I3" s="1" t="s"><v>3</v></c>');
     const styles = b.get('xl/styles.xml')?.toString() ?? '';
     expect(styles).toContain('<fills count="4">');
     expect(styles).toContain('<cellXfs count="5">');
     // The status styles are copies of style 2 (thin borders), with the fill and the Text format.
-    expect(styles).toContain('<xf applyFill="1" numFmtId="49" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>');
+    expect(styles).toContain(
+      '<xf applyFill="1" numFmtId="49" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>',
+    );
     expect(styles).toContain('<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/>');
     expect(styles).toContain('<x14:slicerStyles');
     const workbook = b.get('xl/workbook.xml')?.toString() ?? '';
-    expect(workbook).toMatch(/<\/sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Rà soát'!\$A\$1:\$B\$2<\/definedName><\/definedNames><calcPr/);
+    expect(workbook).toMatch(
+      /<\/sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Rà soát'!\$A\$1:\$B\$2<\/definedName><\/definedNames><calcPr/,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const ws = wb.getWorksheet('MX Bo TTTT') as ExcelJS.Worksheet;

@@ -23,7 +23,13 @@ import {
   type NewSheetRef,
 } from './package-patch.js';
 import { parseRelationships, relsPathOf, resolveTarget } from './package-parts.js';
-import { findSheetEntry, openWorkbookPackage, readContext, sheetMissingError, type WorkbookPackage } from './read-workbook.js';
+import {
+  findSheetEntry,
+  openWorkbookPackage,
+  readContext,
+  sheetMissingError,
+  type WorkbookPackage,
+} from './read-workbook.js';
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
 import { patchSheetXml, type CellWrite } from './sheet-patch.js';
 import { readSheetRows } from './sheet-read.js';
@@ -103,16 +109,32 @@ export interface WriteOptions {
 }
 
 /** Patches `input` into `output` (never the same file; an existing output needs `force`). */
-export async function writeMappedWorkbook(input: string, output: string, patch: WorkbookPatch, o: WriteOptions = {}): Promise<WriteResult> {
+export async function writeMappedWorkbook(
+  input: string,
+  output: string,
+  patch: WorkbookPatch,
+  o: WriteOptions = {},
+): Promise<WriteResult> {
   return writePackage(input, output, patch, patch.extraSheets ?? [], o);
 }
 
 /** The input workbook with new sheets only (no sheet of the input is changed). */
-export async function writeWorkbookWithSheets(input: string, output: string, sheets: ExtraSheet[], o: WriteOptions = {}): Promise<WriteResult> {
+export async function writeWorkbookWithSheets(
+  input: string,
+  output: string,
+  sheets: ExtraSheet[],
+  o: WriteOptions = {},
+): Promise<WriteResult> {
   return writePackage(input, output, undefined, sheets, o);
 }
 
-async function writePackage(input: string, output: string, patch: WorkbookPatch | undefined, extraSheets: ExtraSheet[], o: WriteOptions): Promise<WriteResult> {
+async function writePackage(
+  input: string,
+  output: string,
+  patch: WorkbookPatch | undefined,
+  extraSheets: ExtraSheet[],
+  o: WriteOptions,
+): Promise<WriteResult> {
   await checkOutputPath(output, { force: o.force, inputs: [input] });
   const pkg = o.source ?? (await openWorkbookPackage(input));
   const { zip } = pkg;
@@ -122,7 +144,9 @@ async function writePackage(input: string, output: string, patch: WorkbookPatch 
   const added: { name: string; data: Buffer }[] = [];
 
   const wbRelsPath = relsPathOf(pkg.workbookPart);
-  let wbRels = zip.text(wbRelsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  let wbRels =
+    zip.text(wbRelsPath) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   let contentTypes = zip.text('[Content_Types].xml') ?? '';
   const rels = parseRelationships(wbRels);
   const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
@@ -142,7 +166,10 @@ async function writePackage(input: string, output: string, patch: WorkbookPatch 
   for (const [i, sheet] of extraSheets.entries()) {
     const name = uniqueSheetName(sheet.name, [...pkg.entries.map((e) => e.name), ...names]);
     names.push(name);
-    const built = buildSheetXml(sheet, { header: sheet.headerStyle ? styles.headerXf() : undefined, status: (s) => styles.statusXf(0, s) });
+    const built = buildSheetXml(sheet, {
+      header: sheet.headerStyle ? styles.headerXf() : undefined,
+      status: (s) => styles.statusXf(0, s),
+    });
     const part = freePartName(pkg, taken);
     taken.add(part.toLowerCase());
     const relId = freeRelId(wbRels, i + 1);
@@ -153,7 +180,10 @@ async function writePackage(input: string, output: string, patch: WorkbookPatch 
     added.push({ name: part, data: Buffer.from(built.xml, 'utf8') });
   }
   const workbookXml = zip.text(pkg.workbookPart) ?? '';
-  replaced.set(pkg.workbookPart.toLowerCase(), Buffer.from(addSheetsToWorkbook(workbookXml, refs, pkg.entries.length), 'utf8'));
+  replaced.set(
+    pkg.workbookPart.toLowerCase(),
+    Buffer.from(addSheetsToWorkbook(workbookXml, refs, pkg.entries.length), 'utf8'),
+  );
 
   // 3. Styles (created when the package had none).
   if (styles.created) {
@@ -188,7 +218,8 @@ async function writePackage(input: string, output: string, patch: WorkbookPatch 
     if (data) out.addBuffer(data, e.name, { mtime: e.mtime, compress: true });
     replaced.delete(key);
   }
-  if (replaced.has(wbRelsPath.toLowerCase())) out.addBuffer(replaced.get(wbRelsPath.toLowerCase()) as Buffer, wbRelsPath);
+  if (replaced.has(wbRelsPath.toLowerCase()))
+    out.addBuffer(replaced.get(wbRelsPath.toLowerCase()) as Buffer, wbRelsPath);
   for (const a of added) out.addBuffer(a.data, a.name, { compress: true });
   out.end();
   const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
@@ -202,13 +233,24 @@ async function writePackage(input: string, output: string, patch: WorkbookPatch 
   return { path: sink.path, sheetNames: names, legendColumn: std?.legendColumn, droppedCalcChain };
 }
 
-function patchStdSheet(pkg: WorkbookPackage, input: string, patch: WorkbookPatch, styles: StylesPatch): { part: string; xml: string; removedFormula: boolean; legendColumn?: string } {
+function patchStdSheet(
+  pkg: WorkbookPackage,
+  input: string,
+  patch: WorkbookPatch,
+  styles: StylesPatch,
+): { part: string; xml: string; removedFormula: boolean; legendColumn?: string } {
   const { zip } = pkg;
   const entry = findSheetEntry(pkg.entries, patch.stdSheet);
   if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
-  if (!entry.part || !entry.isWorksheet || !zip.has(entry.part)) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
+  if (!entry.part || !entry.isWorksheet || !zip.has(entry.part))
+    throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
   const target = columnIndex(patch.targetColumn ?? 'I');
-  if (target < 0) throw new DvcError('excel.colSpec.column', { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' }, ExitCode.Usage);
+  if (target < 0)
+    throw new DvcError(
+      'excel.colSpec.column',
+      { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' },
+      ExitCode.Usage,
+    );
   const sheetXml = zip.text(entry.part) ?? '';
   const existing = readSheetRows(sheetXml, { sheet: entry.name, ...readContext(pkg) });
   const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
@@ -222,14 +264,31 @@ function patchStdSheet(pkg: WorkbookPackage, input: string, patch: WorkbookPatch
   }
   let legendColumn: string | undefined;
   if (patch.legend && patch.legend.rows.length > 0) {
-    const used = Math.max(target, ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)));
+    const used = Math.max(
+      target,
+      ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)),
+    );
     const col = used + 2;
     legendColumn = columnLetterOf(col);
     const first = Math.max(1, patch.headerRow);
     const title = patch.legend.title;
     if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
-    patch.legend.rows.forEach((l, i) => writes.push({ row: first + (title ? 1 : 0) + i, column: col, value: l.label, style: () => styles.statusXf(0, l.status) }));
+    patch.legend.rows.forEach((l, i) =>
+      writes.push({
+        row: first + (title ? 1 : 0) + i,
+        column: col,
+        value: l.label,
+        style: () => styles.statusXf(0, l.status),
+      }),
+    );
   }
-  const patched = patchSheetXml(sheetXml, { sheet: entry.name, writes, widths: [{ column: target, width: 18 }, ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : [])] });
+  const patched = patchSheetXml(sheetXml, {
+    sheet: entry.name,
+    writes,
+    widths: [
+      { column: target, width: 18 },
+      ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : []),
+    ],
+  });
   return { part: entry.part, xml: patched.xml, removedFormula: patched.removedFormula, legendColumn };
 }

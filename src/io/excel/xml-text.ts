@@ -33,7 +33,9 @@ export function parseAttributes(text: string): Map<string, string> {
 
 /** Text of OOXML `_xHHHH_` escapes (Excel writes control characters that way in strings). */
 export function decodeOoxmlEscapes(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  return s.includes('_x')
+    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
 }
 
 /**

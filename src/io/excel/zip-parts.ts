@@ -20,7 +20,11 @@ export class ZipParts {
   ) {}
 
   static async fromBuffer(buffer: Buffer): Promise<ZipParts> {
-    const zip = await yauzl.fromBufferPromise(buffer, { decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
+    const zip = await yauzl.fromBufferPromise(buffer, {
+      decodeStrings: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
     const entries: ZipPart[] = [];
     const where = new Map<string, { start: number; size: number; method: number; uncompressed: number }>();
     try {
@@ -29,7 +33,12 @@ export class ZipParts {
         const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
         const name = entry.fileName.replace(/^\/+/, '');
         entries.push({ name, mtime: entry.getLastModDate() });
-        where.set(name.toLowerCase(), { start: fileDataStart, size: entry.compressedSize, method: entry.compressionMethod, uncompressed: entry.uncompressedSize });
+        where.set(name.toLowerCase(), {
+          start: fileDataStart,
+          size: entry.compressedSize,
+          method: entry.compressionMethod,
+          uncompressed: entry.uncompressedSize,
+        });
       }
     } finally {
       zip.close();

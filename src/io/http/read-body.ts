@@ -9,7 +9,10 @@ export function tooLarge(limit: number): Error {
  * Reads a response body up to `limit` bytes on the wire, stopping (and destroying the stream) at the first
  * byte past it: a 50 MB answer never sits in memory.
  */
-export async function readLimited(body: AsyncIterable<Buffer> & { destroy(err?: Error): void }, limit: number): Promise<Buffer> {
+export async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(err?: Error): void },
+  limit: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -47,7 +50,9 @@ export function decodeBody(wire: Buffer, contentEncoding: string | undefined, li
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge(limit);
-    throw Object.assign(new Error(`cannot decode ${contentEncoding} body: ${(e as Error).message}`), { code: 'DVC_BAD_ENCODING' });
+    throw Object.assign(new Error(`cannot decode ${contentEncoding} body: ${(e as Error).message}`), {
+      code: 'DVC_BAD_ENCODING',
+    });
   }
   return out;
 }

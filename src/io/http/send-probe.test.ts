@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../test-support/tls-certs.js';
-import { closedPort, startConnectProxy, startHttp, startHttps, type Running } from '../../test-support/probe-servers.js';
+import {
+  closedPort,
+  startConnectProxy,
+  startHttp,
+  startHttps,
+  type Running,
+} from '../../test-support/probe-servers.js';
 import { sendProbe, TransportError, type HttpProbeRequest } from './send-probe.js';
 import { loadTrust } from './trust.js';
 import { rootCertificates } from 'node:tls';
@@ -26,7 +32,18 @@ afterAll(async () => {
 });
 
 function req(url: string, extra: Partial<HttpProbeRequest> = {}): HttpProbeRequest {
-  return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 5000, maxBytes: 10 * 1024 * 1024, insecure: false, follow: false, env: {}, ...extra };
+  return {
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    timeoutMs: 5000,
+    maxBytes: 10 * 1024 * 1024,
+    insecure: false,
+    follow: false,
+    env: {},
+    ...extra,
+  };
 }
 
 async function fault(r: HttpProbeRequest): Promise<TransportError> {
@@ -94,19 +111,32 @@ describe('sendProbe over http', () => {
     expect((await fault(req(`http://127.0.0.1:${await closedPort()}/ok`))).fault.kind).toBe('connRefused');
     expect((await fault(req('http://nonexistent.invalid/ok'))).fault.kind).toBe('dns');
     expect((await fault(req(`${plain.url}/reset`))).fault.kind).toBe('connReset');
-    expect((await fault(req(`${plain.url}/slow-headers`, { timeoutMs: 300 }))).fault).toMatchObject({ kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
-    expect((await fault(req(`${plain.url}/slow-body`, { timeoutMs: 300 }))).fault).toMatchObject({ kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT' });
+    expect((await fault(req(`${plain.url}/slow-headers`, { timeoutMs: 300 }))).fault).toMatchObject({
+      kind: 'headersTimeout',
+      code: 'UND_ERR_HEADERS_TIMEOUT',
+    });
+    expect((await fault(req(`${plain.url}/slow-body`, { timeoutMs: 300 }))).fault).toMatchObject({
+      kind: 'bodyTimeout',
+      code: 'UND_ERR_BODY_TIMEOUT',
+    });
   });
 
   it('goes through a CONNECT proxy from HTTPS_PROXY, and around it for NO_PROXY hosts', async () => {
     const proxy = await startConnectProxy();
     try {
       const ca = await loadTrust([], {});
-      const via = await sendProbe(req(`${servers.good.url}/ok`, { env: { HTTPS_PROXY: proxy.url }, ca: [...rootCertificates, pki.rootPem, ...(ca ?? [])] }));
+      const via = await sendProbe(
+        req(`${servers.good.url}/ok`, {
+          env: { HTTPS_PROXY: proxy.url },
+          ca: [...rootCertificates, pki.rootPem, ...(ca ?? [])],
+        }),
+      );
       expect(via.status).toBe(200);
       expect(via.proxy).toBe(proxy.url);
       expect(proxy.tunnels()).toBe(1);
-      const around = await sendProbe(req(`${servers.good.url}/ok`, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, ca: [pki.rootPem] }));
+      const around = await sendProbe(
+        req(`${servers.good.url}/ok`, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, ca: [pki.rootPem] }),
+      );
       expect(around.proxy).toBeUndefined();
       expect(proxy.tunnels()).toBe(1);
     } finally {
@@ -122,7 +152,12 @@ describe('sendProbe over https', () => {
     const x = await sendProbe(req(`${servers.good.url}/ok`, trusted()));
     expect(x.status).toBe(200);
     expect(x.timings.tls).not.toBeNull();
-    expect(x.tls).toMatchObject({ protocol: expect.stringMatching(/^TLSv1\.[23]$/), subject: 'CN=localhost, O=dvc test', issuer: 'CN=dvc test intermediate CA, O=dvc test', authorized: true });
+    expect(x.tls).toMatchObject({
+      protocol: expect.stringMatching(/^TLSv1\.[23]$/),
+      subject: 'CN=localhost, O=dvc test',
+      issuer: 'CN=dvc test intermediate CA, O=dvc test',
+      authorized: true,
+    });
     expect(x.tls?.daysToExpiry).toBeGreaterThan(300);
   });
 
@@ -134,9 +169,18 @@ describe('sendProbe over https', () => {
   it('names each certificate fault', async () => {
     expect((await fault(req(`${servers.leafOnly.url}/ok`, trusted()))).fault.kind).toBe('tlsMissingIssuer');
     expect((await fault(req(`${servers.good.url}/ok`))).fault.kind).toBe('tlsMissingIssuer'); // our root is not in Node's store
-    expect((await fault(req(`${servers.selfSigned.url}/ok`, trusted()))).fault).toMatchObject({ kind: 'tlsSelfSigned', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect((await fault(req(`${servers.expired.url}/ok`, trusted()))).fault).toMatchObject({ kind: 'tlsExpired', code: 'CERT_HAS_EXPIRED' });
-    expect((await fault(req(`${servers.wrongHost.url}/ok`, trusted()))).fault).toMatchObject({ kind: 'tlsHostname', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    expect((await fault(req(`${servers.selfSigned.url}/ok`, trusted()))).fault).toMatchObject({
+      kind: 'tlsSelfSigned',
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    expect((await fault(req(`${servers.expired.url}/ok`, trusted()))).fault).toMatchObject({
+      kind: 'tlsExpired',
+      code: 'CERT_HAS_EXPIRED',
+    });
+    expect((await fault(req(`${servers.wrongHost.url}/ok`, trusted()))).fault).toMatchObject({
+      kind: 'tlsHostname',
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    });
   });
 
   it('completes the chain with the intermediate given as a CA', async () => {

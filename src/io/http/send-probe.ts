@@ -76,7 +76,13 @@ interface Hop extends HttpExchange {
   location?: string;
 }
 
-async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<Hop> {
+async function oneHop(
+  req: HttpProbeRequest,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<Hop> {
   const marks: ProbeMarks = {};
   const t0 = performance.now();
   const now = () => performance.now() - t0;
@@ -88,13 +94,28 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
   const dispatcher: Dispatcher = shared
     ? shared
     : proxy
-    ? new (loadProxyAgent())({ uri: proxy, requestTls: tlsOpts, proxyTls: tlsOpts, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs, connectTimeout: req.timeoutMs })
-    : new Client(url.origin, {
-        connect: timedConnector({ timeoutMs: req.timeoutMs, ca: req.ca, insecure: req.insecure, now, marks, onTls: (t) => (tls = t), onRemote: (a) => (remoteAddress = a) }),
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-        pipelining: 1,
-      });
+      ? new (loadProxyAgent())({
+          uri: proxy,
+          requestTls: tlsOpts,
+          proxyTls: tlsOpts,
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+          connectTimeout: req.timeoutMs,
+        })
+      : new Client(url.origin, {
+          connect: timedConnector({
+            timeoutMs: req.timeoutMs,
+            ca: req.ca,
+            insecure: req.insecure,
+            now,
+            marks,
+            onTls: (t) => (tls = t),
+            onRemote: (a) => (remoteAddress = a),
+          }),
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+          pipelining: 1,
+        });
   let destroyed = false;
   try {
     const res = await requestOn(dispatcher, {
@@ -111,7 +132,10 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
       res.body.destroy();
       throw tooLarge(req.maxBytes);
     }
-    const wire = await readLimited(res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void }, req.maxBytes);
+    const wire = await readLimited(
+      res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void },
+      req.maxBytes,
+    );
     marks.bodyEnd = now();
     const decoded = decodeBody(wire, resHeaders['content-encoding'], req.maxBytes);
     return {
@@ -122,11 +146,13 @@ async function oneHop(req: HttpProbeRequest, url: URL, method: string, headers: 
       bytes: decoded.length,
       wireBytes: wire.length,
       timings: phaseTimings(marks),
-      tls: tls ?? (shared ? req.shared?.tls ?? null : null),
+      tls: tls ?? (shared ? (req.shared?.tls ?? null) : null),
       redirects: [],
       ...(proxy ? { proxy } : {}),
       ...(remoteAddress ? { remoteAddress } : {}),
-      ...(res.statusCode >= 300 && res.statusCode < 400 && resHeaders.location ? { location: resHeaders.location } : {}),
+      ...(res.statusCode >= 300 && res.statusCode < 400 && resHeaders.location
+        ? { location: resHeaders.location }
+        : {}),
     };
   } catch (e) {
     marks.failedAt = now();
@@ -153,7 +179,12 @@ export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
   try {
     url = new URL(req.url);
   } catch (e) {
-    throw new TransportError({ kind: 'other', code: 'ERR_INVALID_URL', detail: (e as Error).message }, phaseTimings({}), null, req.url);
+    throw new TransportError(
+      { kind: 'other', code: 'ERR_INVALID_URL', detail: (e as Error).message },
+      phaseTimings({}),
+      null,
+      req.url,
+    );
   }
   let method = req.method.toUpperCase();
   let headers = { ...req.headers };
@@ -164,20 +195,29 @@ export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
     const hop = await oneHop(req, url, method, headers, body);
     if (!hop.location || !req.follow) {
       const { location: _ignored, ...exchange } = hop;
-      if (hop.location) redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, url).toString() });
+      if (hop.location)
+        redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, url).toString() });
       return { ...exchange, redirects };
     }
     const next = new URL(hop.location, url);
     redirects.push({ status: hop.status, from: url.toString(), location: next.toString() });
     if (redirects.length > max) {
-      throw new TransportError({ kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` }, hop.timings, hop.tls, url.toString());
+      throw new TransportError(
+        { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` },
+        hop.timings,
+        hop.tls,
+        url.toString(),
+      );
     }
     if (hop.status === 303 || ((hop.status === 301 || hop.status === 302) && method === 'POST')) {
       method = 'GET';
       body = undefined;
       headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length)$/i.test(k)));
     }
-    if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !SECRET_ON_REDIRECT.includes(k.toLowerCase())));
+    if (next.origin !== url.origin)
+      headers = Object.fromEntries(
+        Object.entries(headers).filter(([k]) => !SECRET_ON_REDIRECT.includes(k.toLowerCase())),
+      );
     url = next;
   }
 }

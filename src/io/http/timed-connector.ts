@@ -32,7 +32,11 @@ function name(fields: unknown): string | null {
   if (!fields || typeof fields !== 'object') return null;
   const f = fields as Record<string, string | string[] | undefined>;
   const pick = (k: string) => (Array.isArray(f[k]) ? (f[k] as string[]).join('+') : (f[k] as string | undefined));
-  const parts = [['CN', pick('CN')], ['O', pick('O')], ['C', pick('C')]].filter(([, v]) => v);
+  const parts = [
+    ['CN', pick('CN')],
+    ['O', pick('O')],
+    ['C', pick('C')],
+  ].filter(([, v]) => v);
   return parts.length ? parts.map(([k, v]) => `${k}=${v}`).join(', ') : null;
 }
 
@@ -46,7 +50,8 @@ export function tlsDetailsOf(socket: TLSSocket, now = Date.now()): TlsDetails {
     subject: cert ? name(cert.subject) : null,
     issuer: cert ? name(cert.issuer) : null,
     validTo: validTo && !Number.isNaN(validTo.getTime()) ? validTo.toISOString() : null,
-    daysToExpiry: validTo && !Number.isNaN(validTo.getTime()) ? Math.floor((validTo.getTime() - now) / 86_400_000) : null,
+    daysToExpiry:
+      validTo && !Number.isNaN(validTo.getTime()) ? Math.floor((validTo.getTime() - now) / 86_400_000) : null,
     authorized: socket.authorized,
     ...(err ? { authorizationError: typeof err === 'string' ? err : (err as Error).message } : {}),
   };
@@ -54,7 +59,10 @@ export function tlsDetailsOf(socket: TLSSocket, now = Date.now()): TlsDetails {
 
 function timedLookup(host: string, timeoutMs: number): Promise<{ address: string; family: number }> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error(`DNS lookup of ${host} timed out`), { code: 'EAI_AGAIN' })), timeoutMs);
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error(`DNS lookup of ${host} timed out`), { code: 'EAI_AGAIN' })),
+      timeoutMs,
+    );
     lookup(host, { all: false }, (err, address, family) => {
       clearTimeout(timer);
       if (err) reject(err);

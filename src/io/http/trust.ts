@@ -20,7 +20,11 @@ export async function loadTrust(caFiles: readonly string[], env: NodeJS.ProcessE
     try {
       text = await readFile(f, 'utf8');
     } catch (e) {
-      throw new DvcError('testApi.caUnreadable', { file: f, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, ExitCode.Usage);
+      throw new DvcError(
+        'testApi.caUnreadable',
+        { file: f, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+        ExitCode.Usage,
+      );
     }
     const certs = splitPem(text);
     if (certs.length === 0) throw new DvcError('testApi.caNoCert', { file: f }, ExitCode.Usage);

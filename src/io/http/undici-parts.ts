@@ -20,14 +20,24 @@ export const Client: typeof Undici.Client = part('undici/lib/dispatcher/client.j
 export const Pool: typeof Undici.Pool = part('undici/lib/dispatcher/pool.js', (u) => u.Pool);
 export const buildConnector: typeof Undici.buildConnector = part('undici/lib/core/connect.js', (u) => u.buildConnector);
 
-type RequestFn = (this: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions) => Promise<Undici.Dispatcher.ResponseData>;
+type RequestFn = (
+  this: Undici.Dispatcher,
+  opts: Undici.Dispatcher.RequestOptions,
+) => Promise<Undici.Dispatcher.ResponseData>;
 
 /** undici's `request` API, which its index mixes into every dispatcher; called on ours directly. */
-const apiRequest: RequestFn = part('undici/lib/api/api-request.js', () => function (this: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions) {
-  return this.request(opts);
-});
+const apiRequest: RequestFn = part(
+  'undici/lib/api/api-request.js',
+  () =>
+    function (this: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions) {
+      return this.request(opts);
+    },
+);
 
-export function requestOn(dispatcher: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions): Promise<Undici.Dispatcher.ResponseData> {
+export function requestOn(
+  dispatcher: Undici.Dispatcher,
+  opts: Undici.Dispatcher.RequestOptions,
+): Promise<Undici.Dispatcher.ResponseData> {
   return apiRequest.call(dispatcher, opts);
 }
 

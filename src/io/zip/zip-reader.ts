@@ -22,7 +22,10 @@ export interface ZipEntryInfo {
 }
 
 export class EntryTooLargeError extends Error {
-  constructor(readonly entryName: string, readonly declared: number) {
+  constructor(
+    readonly entryName: string,
+    readonly declared: number,
+  ) {
     super(`${entryName}: more than ${declared} bytes`);
   }
 }
@@ -39,11 +42,25 @@ function decodeName(raw: Buffer, flags: number): string {
 }
 
 export class SafeZip {
-  private constructor(private readonly zip: ZipFile, readonly entries: ZipEntryInfo[], readonly fileSize: number) {}
+  private constructor(
+    private readonly zip: ZipFile,
+    readonly entries: ZipEntryInfo[],
+    readonly fileSize: number,
+  ) {}
 
   static async open(file: string): Promise<SafeZip> {
     const zip = await new Promise<ZipFile>((resolve, reject) =>
-      openYauzl(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z))),
+      openYauzl(
+        file,
+        {
+          lazyEntries: true,
+          autoClose: false,
+          decodeStrings: false,
+          validateEntrySizes: false,
+          strictFileNames: false,
+        },
+        (err, z) => (err ? reject(err) : resolve(z)),
+      ),
     ).catch((e: Error) => {
       throw new DvcError('evidence.verify.notZip', { file, reason: e.message }, ExitCode.Usage, { cause: e });
     });
@@ -52,7 +69,8 @@ export class SafeZip {
       await new Promise<void>((resolve, reject) => {
         zip.on('entry', (e: Entry) => {
           const rawName = (e as unknown as { fileName: Buffer | string }).fileName;
-          const name = typeof rawName === 'string' ? rawName.normalize('NFC') : decodeName(rawName, e.generalPurposeBitFlag);
+          const name =
+            typeof rawName === 'string' ? rawName.normalize('NFC') : decodeName(rawName, e.generalPurposeBitFlag);
           const unixHost = e.versionMadeBy >> 8 === 3;
           const mode = (e.externalFileAttributes >>> 16) & 0o170000;
           entries.push({
@@ -73,14 +91,18 @@ export class SafeZip {
       });
     } catch (e) {
       zip.close();
-      throw new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+      throw new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, {
+        cause: e,
+      });
     }
     return new SafeZip(zip, entries, zip.fileSize);
   }
 
   /** The entry's bytes, inflated; throws EntryTooLargeError past the declared size, never buffering the whole entry. */
   async *read(info: ZipEntryInfo): AsyncGenerator<Buffer> {
-    const stream = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(info.entry, (err, s) => (err ? reject(err) : resolve(s))));
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(info.entry, (err, s) => (err ? reject(err) : resolve(s))),
+    );
     let n = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {

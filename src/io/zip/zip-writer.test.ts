@@ -20,7 +20,11 @@ async function write(file: string, forceZip64: boolean): Promise<string> {
   const z = new ZipWriter(out, { forceZip64 });
   const mtimeMs = Date.UTC(2026, 10, 20, 13, 45, 30);
   await z.addEntry('a/ảnh.png', [Buffer.from('png-bytes')], { method: METHOD_STORE, mtimeMs, expectedSize: 9 });
-  await z.addEntry('a/yêu-cầu.txt', [Buffer.from('xin chào '.repeat(100))], { method: METHOD_DEFLATE, mtimeMs, expectedSize: 1000 });
+  await z.addEntry('a/yêu-cầu.txt', [Buffer.from('xin chào '.repeat(100))], {
+    method: METHOD_DEFLATE,
+    mtimeMs,
+    expectedSize: 1000,
+  });
   const s = await z.finish();
   out.end();
   await once(out, 'close');
@@ -36,7 +40,10 @@ async function entries(file: string): Promise<Record<string, { data: string; dat
         if (err) return reject(err);
         const parts: Buffer[] = [];
         s.on('data', (c: Buffer) => parts.push(c)).on('end', () => {
-          out[e.fileName] = { data: Buffer.concat(parts).toString('utf8'), date: e.getLastModDate({ forceDosFormat: true, timezone: 'UTC' }) };
+          out[e.fileName] = {
+            data: Buffer.concat(parts).toString('utf8'),
+            date: e.getLastModDate({ forceDosFormat: true, timezone: 'UTC' }),
+          };
           zip.readEntry();
         });
       }),
@@ -64,7 +71,10 @@ describe('ZipWriter', () => {
   }
 
   it('computes DOS fields in UTC whatever the local zone', () => {
-    expect(dosDateTimeUtc(Date.UTC(2026, 10, 20, 0, 0, 0))).toEqual({ date: ((2026 - 1980) << 9) | (11 << 5) | 20, time: 0 });
+    expect(dosDateTimeUtc(Date.UTC(2026, 10, 20, 0, 0, 0))).toEqual({
+      date: ((2026 - 1980) << 9) | (11 << 5) | 20,
+      time: 0,
+    });
     expect(dosDateTimeUtc(0)).toEqual(dosDateTimeUtc(Date.UTC(1980, 0, 1)));
   });
 
@@ -72,7 +82,9 @@ describe('ZipWriter', () => {
     const out = createWriteStream(path.join(tmp, 'dup.zip'));
     const z = new ZipWriter(out);
     await z.addEntry('x', [Buffer.from('1')], { method: METHOD_STORE, mtimeMs: 0, expectedSize: 1 });
-    await expect(z.addEntry('x', [Buffer.from('2')], { method: METHOD_STORE, mtimeMs: 0, expectedSize: 1 })).rejects.toMatchObject({ key: 'evidence.zip.duplicateName' });
+    await expect(
+      z.addEntry('x', [Buffer.from('2')], { method: METHOD_STORE, mtimeMs: 0, expectedSize: 1 }),
+    ).rejects.toMatchObject({ key: 'evidence.zip.duplicateName' });
     out.destroy();
   });
 });
@@ -84,9 +96,11 @@ describe('SafeZip', () => {
     try {
       expect(z.entries.map((e) => e.name)).toEqual(['a/ảnh.png', 'a/yêu-cầu.txt']);
       const lying = { ...z.entries[1], size: 10 };
-      await expect((async () => {
-        for await (const _ of z.read(lying)) void _;
-      })()).rejects.toThrow(/more than 10 bytes/);
+      await expect(
+        (async () => {
+          for await (const _ of z.read(lying)) void _;
+        })(),
+      ).rejects.toThrow(/more than 10 bytes/);
     } finally {
       z.close();
     }

@@ -2,7 +2,17 @@ import { createHash, type Hash } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
-import { METHOD_DEFLATE, METHOD_STORE, U32_MAX, centralHeader, dataDescriptor, endRecords, localHeader, type EntryHeader, type EntryTotals } from './zip-records.js';
+import {
+  METHOD_DEFLATE,
+  METHOD_STORE,
+  U32_MAX,
+  centralHeader,
+  dataDescriptor,
+  endRecords,
+  localHeader,
+  type EntryHeader,
+  type EntryTotals,
+} from './zip-records.js';
 
 export { METHOD_DEFLATE, METHOD_STORE };
 
@@ -36,7 +46,10 @@ export class ZipWriter {
   private inflight: { bytes: number; done: Promise<void> }[] = [];
   private inflightBytes = 0;
 
-  constructor(private readonly out: Writable, private readonly o: { forceZip64?: boolean } = {}) {}
+  constructor(
+    private readonly out: Writable,
+    private readonly o: { forceZip64?: boolean } = {},
+  ) {}
 
   /**
    * Queues bytes for the file. Past WRITE_AHEAD bytes in flight it waits for the oldest chunk to be written, not
@@ -68,11 +81,16 @@ export class ZipWriter {
     this.inflightBytes = 0;
   }
 
-  async addEntry(name: string, source: AsyncIterable<Buffer> | Iterable<Buffer>, o: AddEntryOptions): Promise<EntryTotals> {
+  async addEntry(
+    name: string,
+    source: AsyncIterable<Buffer> | Iterable<Buffer>,
+    o: AddEntryOptions,
+  ): Promise<EntryTotals> {
     if (this.names.has(name)) throw new DvcError('evidence.zip.duplicateName', { name }, ExitCode.Internal);
     this.names.add(name);
     const zip64 = this.o.forceZip64 === true || o.expectedSize >= U32_MAX || this.offset >= U32_MAX;
-    if (o.method === METHOD_DEFLATE && o.expectedSize >= 0xf0000000) throw new DvcError('evidence.zip.deflateTooLarge', { name }, ExitCode.Internal);
+    if (o.method === METHOD_DEFLATE && o.expectedSize >= 0xf0000000)
+      throw new DvcError('evidence.zip.deflateTooLarge', { name }, ExitCode.Internal);
     const header: EntryHeader = { name: Buffer.from(name, 'utf8'), method: o.method, mtimeMs: o.mtimeMs, zip64 };
     const offset = this.offset;
     await this.put(localHeader(header));
@@ -102,7 +120,8 @@ export class ZipWriter {
         await this.put(c);
       }
     }
-    if (!zip64 && (size >= U32_MAX || compressedSize >= U32_MAX)) throw new DvcError('evidence.zip.grewPast4G', { name }, ExitCode.Internal);
+    if (!zip64 && (size >= U32_MAX || compressedSize >= U32_MAX))
+      throw new DvcError('evidence.zip.grewPast4G', { name }, ExitCode.Internal);
     const totals: EntryTotals = { crc, size, compressedSize, offset };
     await this.put(dataDescriptor(zip64, totals));
     this.central.push(centralHeader(header, totals));
@@ -114,14 +133,40 @@ export class ZipWriter {
     const cdOffset = this.offset;
     for (const c of this.central) await this.put(c);
     const size = this.offset - cdOffset;
-    await this.put(endRecords({ entries: this.central.length, size, offset: cdOffset, zip64: this.o.forceZip64 === true }));
+    await this.put(
+      endRecords({ entries: this.central.length, size, offset: cdOffset, zip64: this.o.forceZip64 === true }),
+    );
     await this.flush();
     return { bytes: this.offset, sha256: this.hash.digest('hex'), entries: this.central.length };
   }
 }
 
 /** Already-compressed formats are stored; deflating them costs time and gains nothing. */
-const STORED_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'heic', 'mp4', 'm4v', 'mov', 'webm', 'mkv', 'zip', 'gz', '7z', 'rar', 'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'mp3', 'm4a']);
+const STORED_EXTENSIONS = new Set([
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'heic',
+  'mp4',
+  'm4v',
+  'mov',
+  'webm',
+  'mkv',
+  'zip',
+  'gz',
+  '7z',
+  'rar',
+  'pdf',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'mp3',
+  'm4a',
+]);
 
 export function methodFor(name: string, size: number): number {
   const dot = name.lastIndexOf('.');

@@ -25,7 +25,9 @@ describe('evidence index page in Chromium', () => {
     for (const f of sample.files!) {
       let bytes: Buffer;
       if (f.kind === 'image') {
-        await page.setContent(`<div style="width:360px;height:640px;background:#e8f0fe;font:20px sans-serif;padding:24px">${f.path.includes('tin-nhan') ? 'TCT: Thông báo nộp tiền sử dụng đất 1.250.000 đ' : 'Thanh toán thành công'}</div>`);
+        await page.setContent(
+          `<div style="width:360px;height:640px;background:#e8f0fe;font:20px sans-serif;padding:24px">${f.path.includes('tin-nhan') ? 'TCT: Thông báo nộp tiền sử dụng đất 1.250.000 đ' : 'Thanh toán thành công'}</div>`,
+        );
         bytes = await page.locator('div').screenshot();
       } else bytes = Buffer.from(`${f.path}\n`);
       const abs = path.join(data, ...f.path.split('/'));
@@ -46,14 +48,18 @@ describe('evidence index page in Chromium', () => {
     const { page, requests } = await browser.open(pathToFileURL(path.join(bag, 'data', 'index.html')).href);
     await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-    const widths = await page.locator('ul.gallery img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+    const widths = await page
+      .locator('ul.gallery img')
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
     expect(widths).toHaveLength(2);
     expect(widths.every((w) => w > 0)).toBe(true);
     for (const f of model.files!) {
       const row = page.locator(`table.files tr[data-file="${f.path}"]`);
       expect(await row.locator('td.hash').textContent()).toBe(f.sha256);
       const href = await row.locator('a').evaluate((a) => (a as HTMLAnchorElement).href);
-      expect(decodeURIComponent(href)).toBe(pathToFileURL(path.join(bag, 'data', ...f.path.split('/'))).href.replace(/%20/g, ' '));
+      expect(decodeURIComponent(href)).toBe(
+        pathToFileURL(path.join(bag, 'data', ...f.path.split('/'))).href.replace(/%20/g, ' '),
+      );
     }
     expect(await page.locator('tr[data-item="video"]').getAttribute('data-state')).toBe('warn');
     expect(await page.locator('pre.request').textContent()).toBe(model.request!.text);

@@ -22,12 +22,24 @@ describe('renderEvidenceIndexHtml', () => {
     const html = renderEvidenceIndexHtml(model, { lang: 'en' });
     expect(html).toContain('<tr data-item="video" data-state="warn">');
     expect(html).toContain('Every required item present');
-    const broken = renderEvidenceIndexHtml({ ...model, checklist: [{ id: 'sms', label: 'SMS', ok: false, severity: 'error', message: 'no image' }] }, { lang: 'en' });
+    const broken = renderEvidenceIndexHtml(
+      { ...model, checklist: [{ id: 'sms', label: 'SMS', ok: false, severity: 'error', message: 'no image' }] },
+      { lang: 'en' },
+    );
     expect(broken).toContain('1 required items missing or wrong');
   });
 
   it('keeps the request text as text and does not link paths that leave the folder', () => {
-    const html = renderEvidenceIndexHtml({ request: { title: 'T', text: '<script>x</script>\nline 2' }, files: [{ path: '../../etc/passwd', kind: 'image' }, { path: 'C:\\x.png', kind: 'other' }] }, { lang: 'vi' });
+    const html = renderEvidenceIndexHtml(
+      {
+        request: { title: 'T', text: '<script>x</script>\nline 2' },
+        files: [
+          { path: '../../etc/passwd', kind: 'image' },
+          { path: 'C:\\x.png', kind: 'other' },
+        ],
+      },
+      { lang: 'vi' },
+    );
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;\nline 2');
     expect(html).not.toContain('href="../');
     expect(html).not.toContain('<img');

@@ -8,8 +8,8 @@
  * so the page works wherever the bag is unpacked and copies no file's data. A path that is absolute or climbs out
  * of the folder (`..`) is listed without a link.
  */
-import type { Lang } from '../../../i18n/index.js';
-import { t } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/i18n.js';
+import { t } from '../../../i18n/i18n.js';
 import type { MessageParams } from '../../../errors.js';
 import { esc, relativeHref } from './escape.js';
 import { formatBytes, formatInt } from './format.js';
@@ -41,16 +41,21 @@ export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang:
     [T('html.ev.bagDate'), meta.bagDate],
   ];
   const factsHtml = facts.some(([, v]) => v)
-    ? `<dl class="facts">${facts.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`
+    ? `<dl class="facts">${facts
+        .filter(([, v]) => v)
+        .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+        .join('')}</dl>`
     : '';
 
   const checklist = model.checklist ?? [];
   const failed = checklist.filter((c) => c.ok === false && c.severity !== 'warning' && c.severity !== 'info').length;
   const warned = checklist.filter((c) => c.ok === false && (c.severity === 'warning' || c.severity === 'info')).length;
-  const verdict = failed > 0
-    ? `<span class="badge bad">${esc(T('html.ev.incomplete', { count: failed }))}</span>`
-    : `<span class="badge ok">${esc(T('html.ev.complete'))}</span>${warned ? ` <span class="badge warn">${esc(T('html.ev.warnings', { count: warned }))}</span>` : ''}`;
-  const statusOf = (c: { ok?: boolean; severity?: string }) => (c.ok ? 'ok' : c.severity === 'warning' || c.severity === 'info' ? 'warn' : 'bad');
+  const verdict =
+    failed > 0
+      ? `<span class="badge bad">${esc(T('html.ev.incomplete', { count: failed }))}</span>`
+      : `<span class="badge ok">${esc(T('html.ev.complete'))}</span>${warned ? ` <span class="badge warn">${esc(T('html.ev.warnings', { count: warned }))}</span>` : ''}`;
+  const statusOf = (c: { ok?: boolean; severity?: string }) =>
+    c.ok ? 'ok' : c.severity === 'warning' || c.severity === 'info' ? 'warn' : 'bad';
   const checklistHtml = checklist.length
     ? `<table class="checklist"><caption>${esc(T('html.ev.checklistCaption'))}</caption><thead><tr><th scope="col">${esc(T('html.ev.status'))}</th><th scope="col">${esc(T('html.ev.item'))}</th><th scope="col">${esc(T('html.ev.detail'))}</th></tr></thead><tbody>${checklist
         .map((c) => {

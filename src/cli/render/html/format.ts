@@ -1,4 +1,4 @@
-import type { Lang } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/i18n.js';
 
 /** Numbers, sizes and durations written the way a reader of each language expects (1.234 in vi, 1,234 in en). */
 export function locale(lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/i18n.js';
 import { formatInt, formatMs } from './format.js';
 import { esc } from './escape.js';
 
@@ -37,10 +37,11 @@ export function histogramSvg(h: HistogramInput): string {
       return `<line x1="${mx}" x2="${mx}" y1="${pad.t}" y2="${pad.t + plotH}" stroke="#a50e0e" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${(Number(mx) + 3).toFixed(1)}" y="${pad.t + 10 + i * 13}" font-size="11" fill="#a50e0e">${esc(m.label)}</text>`;
     })
     .join('');
-  const axis = `<line x1="${pad.l}" x2="${W - pad.r}" y1="${pad.t + plotH}" y2="${pad.t + plotH}" stroke="#4d4d4d"/>`
-    + `<text x="${pad.l}" y="${H - 12}" font-size="12" fill="#1a1a1a">${esc(formatMs(h.lang, h.min))}</text>`
-    + `<text x="${W - pad.r}" y="${H - 12}" font-size="12" fill="#1a1a1a" text-anchor="end">${esc(formatMs(h.lang, h.max))}</text>`
-    + `<text x="${pad.l - 6}" y="${pad.t + 10}" font-size="12" fill="#1a1a1a" text-anchor="end">${formatInt(h.lang, peak)}</text>`
-    + `<text x="${pad.l - 6}" y="${pad.t + plotH}" font-size="12" fill="#1a1a1a" text-anchor="end">0</text>`;
+  const axis =
+    `<line x1="${pad.l}" x2="${W - pad.r}" y1="${pad.t + plotH}" y2="${pad.t + plotH}" stroke="#4d4d4d"/>` +
+    `<text x="${pad.l}" y="${H - 12}" font-size="12" fill="#1a1a1a">${esc(formatMs(h.lang, h.min))}</text>` +
+    `<text x="${W - pad.r}" y="${H - 12}" font-size="12" fill="#1a1a1a" text-anchor="end">${esc(formatMs(h.lang, h.max))}</text>` +
+    `<text x="${pad.l - 6}" y="${pad.t + 10}" font-size="12" fill="#1a1a1a" text-anchor="end">${formatInt(h.lang, peak)}</text>` +
+    `<text x="${pad.l - 6}" y="${pad.t + plotH}" font-size="12" fill="#1a1a1a" text-anchor="end">0</text>`;
   return `<svg class="histogram" role="img" aria-label="${esc(h.label)}" viewBox="0 0 ${W} ${H}" width="100%" style="max-width:${W}px">${bars}${marks}${axis}</svg>`;
 }

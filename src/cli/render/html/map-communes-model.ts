@@ -78,7 +78,9 @@ export function provinceCounts(result: MapCommunesResult): MapProvince[] {
 }
 
 /** Totals: the result's summary when present, else counted from the rows. */
-export function summaryCounts(result: MapCommunesResult): Required<MapCounts> & { taxUnused?: number; conflicts?: number } {
+export function summaryCounts(
+  result: MapCommunesResult,
+): Required<MapCounts> & { taxUnused?: number; conflicts?: number } {
   const counted = { rows: 0, exact: 0, normalised: 0, decided: 0, ambiguous: 0, notFound: 0 };
   for (const row of result.rows ?? []) {
     counted.rows++;
@@ -123,9 +125,16 @@ export function reviewRows(result: MapCommunesResult): ReviewRowData[] {
       c: row.code ?? '',
       r: [row.sheet, row.rowNumber].filter((v) => v !== undefined && v !== '').join(' #'),
       m: row.method ?? '',
-      why: (row.reasons ?? []).map((x) => (typeof x === 'string' ? x : x.text ?? x.code ?? '')).filter((x) => x !== ''),
+      why: (row.reasons ?? [])
+        .map((x) => (typeof x === 'string' ? x : (x.text ?? x.code ?? '')))
+        .filter((x) => x !== ''),
       tc: row.taxCode ?? '',
       tn: row.taxName ?? '',
-      k: (row.candidates ?? []).map((c) => [c.code ?? '', c.name ?? '', c.district ?? '', c.score === undefined ? '' : String(Math.round(c.score * 100) / 100)]),
+      k: (row.candidates ?? []).map((c) => [
+        c.code ?? '',
+        c.name ?? '',
+        c.district ?? '',
+        c.score === undefined ? '' : String(Math.round(c.score * 100) / 100),
+      ]),
     }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMapCommunesHtml } from './map-communes.js';
+import { renderMapCommunesHtml } from './map-communes-page.js';
 import { sampleMapCommunesResult } from './sample-models.js';
 import type { MapCommunesResult } from './map-communes-model.js';
 
@@ -13,7 +13,9 @@ describe('renderMapCommunesHtml', () => {
   const model = sampleMapCommunesResult(600, 0.3);
 
   it('writes a Vietnamese page by default and an English one on request', () => {
-    expect(renderMapCommunesHtml(model, { lang: 'vi' })).toMatch(/<html lang="vi">[\s\S]*Báo cáo đối chiếu mã phường\/xã/);
+    expect(renderMapCommunesHtml(model, { lang: 'vi' })).toMatch(
+      /<html lang="vi">[\s\S]*Báo cáo đối chiếu mã phường\/xã/,
+    );
     expect(renderMapCommunesHtml(model, { lang: 'en' })).toMatch(/<html lang="en">[\s\S]*Commune code matching report/);
   });
 
@@ -25,7 +27,8 @@ describe('renderMapCommunesHtml', () => {
   });
 
   it('says rows need review when some are ambiguous or not found, even for a run that completed', () => {
-    const t = (summary: NonNullable<MapCommunesResult['summary']>) => renderMapCommunesHtml({ ok: true, summary, rows: [] }, { lang: 'en' });
+    const t = (summary: NonNullable<MapCommunesResult['summary']>) =>
+      renderMapCommunesHtml({ ok: true, summary, rows: [] }, { lang: 'en' });
     const needs = t({ rows: 3, exact: 1, normalised: 0, decided: 0, ambiguous: 1, notFound: 1 });
     const clean = t({ rows: 3, exact: 3, normalised: 0, decided: 0, ambiguous: 0, notFound: 0 });
     expect(needs).toContain('badge bad');
@@ -42,7 +45,9 @@ describe('renderMapCommunesHtml', () => {
   });
 
   it('escapes names so that a cell cannot inject markup or close the data script', () => {
-    const evil: MapCommunesResult = { rows: [{ status: 'ambiguous', name: '<img src=x onerror=alert(1)>', provinceName: 'A</script><b>' }] };
+    const evil: MapCommunesResult = {
+      rows: [{ status: 'ambiguous', name: '<img src=x onerror=alert(1)>', provinceName: 'A</script><b>' }],
+    };
     const html = renderMapCommunesHtml(evil, { lang: 'vi' });
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('</script><b>');
@@ -50,7 +55,10 @@ describe('renderMapCommunesHtml', () => {
   });
 
   it('tolerates a result with missing optional fields and computes counts from rows', () => {
-    const html = renderMapCommunesHtml({ rows: [{ status: 'exact' }, { status: 'not_found', reasons: ['x'] }] }, { lang: 'en' });
+    const html = renderMapCommunesHtml(
+      { rows: [{ status: 'exact' }, { status: 'not_found', reasons: ['x'] }] },
+      { lang: 'en' },
+    );
     expect(html).toContain('<li data-count="rows"><span class="v">2</span>');
     expect(html).toContain('<li data-count="notFound"><span class="v">1</span>');
     expect(() => renderMapCommunesHtml({}, { lang: 'vi' })).not.toThrow();

@@ -3,8 +3,19 @@ import { isSecretName, maskHeaderMap, maskPlainText, showBody } from './mask-fie
 
 describe('defensive masking of shown requests and responses', () => {
   it('recognises credential names in any spelling', () => {
-    for (const n of ['Authorization', 'SecurityKey', 'securitykey', 'x-api-key', 'PASSWORD', 'access_token', 'Proxy-Authorization', 'client_secret']) expect(isSecretName(n), n).toBe(true);
-    for (const n of ['MaHoSo', 'Content-Type', 'service', 'MaThongBaoThue', 'SoTien']) expect(isSecretName(n), n).toBe(false);
+    for (const n of [
+      'Authorization',
+      'SecurityKey',
+      'securitykey',
+      'x-api-key',
+      'PASSWORD',
+      'access_token',
+      'Proxy-Authorization',
+      'client_secret',
+    ])
+      expect(isSecretName(n), n).toBe(true);
+    for (const n of ['MaHoSo', 'Content-Type', 'service', 'MaThongBaoThue', 'SoTien'])
+      expect(isSecretName(n), n).toBe(false);
   });
 
   it('masks headers by name', () => {
@@ -15,7 +26,11 @@ describe('defensive masking of shown requests and responses', () => {
   });
 
   it('masks JSON fields at any depth, in objects and in JSON text', () => {
-    const body = { service: 'NhanChungTuThueDat', SecurityKey: 'k-123456', data: { MaHoSo: 'H55', auth: { password: 'p' } } };
+    const body = {
+      service: 'NhanChungTuThueDat',
+      SecurityKey: 'k-123456',
+      data: { MaHoSo: 'H55', auth: { password: 'p' } },
+    };
     for (const input of [body, JSON.stringify(body)]) {
       const shown = showBody(input);
       expect(shown.json).toBe(true);

@@ -19,7 +19,8 @@ export function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = isSecretName(k) && v !== null && v !== '' ? MASK : maskJson(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      out[k] = isSecretName(k) && v !== null && v !== '' ? MASK : maskJson(v);
     return out;
   }
   if (typeof value === 'string') return maskPlainText(value);

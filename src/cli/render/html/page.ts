@@ -1,5 +1,5 @@
-import type { Lang } from '../../../i18n/index.js';
-import { t } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/i18n.js';
+import { t } from '../../../i18n/i18n.js';
 import { esc } from './escape.js';
 import { BASE_CSS } from './styles.js';
 

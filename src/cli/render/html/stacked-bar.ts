@@ -14,7 +14,10 @@ export interface BarPart {
 export function stackedBar(parts: readonly BarPart[], total: number): string {
   const segs = parts
     .filter((p) => p.value > 0)
-    .map((p) => `<span class="seg-${esc(p.key)}" style="width:${percent(p.value, total).toFixed(3)}%" title="${esc(p.label)}: ${p.value}"></span>`)
+    .map(
+      (p) =>
+        `<span class="seg-${esc(p.key)}" style="width:${percent(p.value, total).toFixed(3)}%" title="${esc(p.label)}: ${p.value}"></span>`,
+    )
     .join('');
   return `<div class="bar" aria-hidden="true">${segs}</div>`;
 }

@@ -49,7 +49,15 @@ export interface ProbeLike {
   request?: { method?: string; headers?: Record<string, unknown>; body?: unknown } | null;
   response?: { status?: number; headers?: Record<string, unknown>; body?: unknown; bytes?: number } | null;
   timings?: Timings | null;
-  tls?: { protocol?: string | null; cipher?: string | null; subject?: string | null; issuer?: string | null; validTo?: string | null; daysToExpiry?: number | null; authorized?: boolean } | null;
+  tls?: {
+    protocol?: string | null;
+    cipher?: string | null;
+    subject?: string | null;
+    issuer?: string | null;
+    validTo?: string | null;
+    daysToExpiry?: number | null;
+    authorized?: boolean;
+  } | null;
   checks?: { name?: string; ok?: boolean; message?: MsgLike }[];
   fault?: { kind?: string; code?: string; message?: MsgLike } | null;
   insecure?: boolean;
@@ -60,7 +68,18 @@ export interface ProbeLike {
 
 export interface RunLike {
   probes?: ProbeLike[];
-  load?: { requests?: number; concurrency?: number; passed?: number; failed?: number; errorsByKind?: Record<string, number>; latency?: LatencyFigures; throughput?: number; wallMs?: number; histogram?: number[]; latencies?: number[] };
+  load?: {
+    requests?: number;
+    concurrency?: number;
+    passed?: number;
+    failed?: number;
+    errorsByKind?: Record<string, number>;
+    latency?: LatencyFigures;
+    throughput?: number;
+    wallMs?: number;
+    histogram?: number[];
+    latencies?: number[];
+  };
   repeat?: RepeatFigures;
   warnings?: MsgLike[];
 }
@@ -81,9 +100,19 @@ export function toView(input: TestApiInput): TestApiView {
   if (Array.isArray(input)) return { probes: input, repeat: input.find((p) => p.repeat)?.repeat };
   if (isRun(input)) {
     const load = input.load;
-    const repeat = input.repeat ?? (load
-      ? { count: load.requests, concurrency: load.concurrency, latency: load.latency, throughput: load.throughput, errors: load.errorsByKind, histogram: load.histogram, latencies: load.latencies }
-      : undefined);
+    const repeat =
+      input.repeat ??
+      (load
+        ? {
+            count: load.requests,
+            concurrency: load.concurrency,
+            latency: load.latency,
+            throughput: load.throughput,
+            errors: load.errorsByKind,
+            histogram: load.histogram,
+            latencies: load.latencies,
+          }
+        : undefined);
     return { probes: input.probes ?? [], repeat };
   }
   return { probes: [input], repeat: (input as ProbeLike).repeat };

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsScreenshot, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
-import { renderTestApiHtml } from './test-api.js';
+import { renderTestApiHtml } from './test-api-page.js';
 import { sampleTestApiRun } from './sample-models.js';
 import { formatMs } from './format.js';
 
@@ -34,10 +34,14 @@ describe('test-api report in Chromium', () => {
     const probe = run.probes![0];
     const first = page.locator('#probe-1');
     for (const phase of ['dns', 'connect', 'tls', 'ttfb', 'download'] as const) {
-      expect(await first.locator(`tr[data-phase="${phase}"] td.num`).textContent(), phase).toBe(formatMs('en', probe.timings![phase]));
+      expect(await first.locator(`tr[data-phase="${phase}"] td.num`).textContent(), phase).toBe(
+        formatMs('en', probe.timings![phase]),
+      );
     }
     // the TLS bar starts where DNS and connect ended
-    const [dnsBox, connectBox, tlsBox] = await Promise.all(['dns', 'connect', 'tls'].map((p) => first.locator(`.w-${p}`).boundingBox()));
+    const [dnsBox, connectBox, tlsBox] = await Promise.all(
+      ['dns', 'connect', 'tls'].map((p) => first.locator(`.w-${p}`).boundingBox()),
+    );
     expect(tlsBox!.x).toBeCloseTo(connectBox!.x + connectBox!.width, 0);
     expect(connectBox!.x).toBeCloseTo(dnsBox!.x + dnsBox!.width, 0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTestApiHtml } from './test-api.js';
+import { renderTestApiHtml } from './test-api-page.js';
 import { sampleTestApiRun } from './sample-models.js';
 import { histogramBins, toView } from './test-api-model.js';
 
@@ -31,7 +31,9 @@ describe('renderTestApiHtml', () => {
 
   it('shows a load run: percentiles, errors by kind and an SVG histogram', () => {
     const html = renderTestApiHtml(run, { lang: 'en' });
-    expect(html).toContain(`<li data-figure="p99"><span class="v">${run.load!.latency!.p99!.toFixed(0)} ms</span>p99</li>`);
+    expect(html).toContain(
+      `<li data-figure="p99"><span class="v">${run.load!.latency!.p99!.toFixed(0)} ms</span>p99</li>`,
+    );
     expect(html).toMatch(/<svg class="histogram" role="img" aria-label="Latency histogram of 500 requests/);
     expect(html).toContain('<th scope="row" class="mono">timeout</th><td class="num">4</td>');
   });
@@ -39,7 +41,17 @@ describe('renderTestApiHtml', () => {
   it('accepts a single probe, an array, and the repeat form of a load run', () => {
     expect(toView(run.probes![0]).probes).toHaveLength(1);
     expect(toView(run.probes!).probes).toHaveLength(2);
-    const withRepeat = { ...run.probes![0], repeat: { count: 3, concurrency: 1, latency: { min: 1, max: 3, p50: 2, p90: 3, p99: 3 }, throughput: 10, errors: {}, histogram: [1, 1, 1] } };
+    const withRepeat = {
+      ...run.probes![0],
+      repeat: {
+        count: 3,
+        concurrency: 1,
+        latency: { min: 1, max: 3, p50: 2, p90: 3, p99: 3 },
+        throughput: 10,
+        errors: {},
+        histogram: [1, 1, 1],
+      },
+    };
     const html = renderTestApiHtml([withRepeat], { lang: 'vi' });
     expect(html).toContain('<svg class="histogram"');
     expect(html).toContain('Không có lỗi nào trong lượt chạy.');
@@ -52,7 +64,14 @@ describe('renderTestApiHtml', () => {
   });
 
   it('renders catalogue messages in the chosen language and tolerates a fault without response', () => {
-    const html = renderTestApiHtml({ ok: false, url: 'https://x.invalid/', fault: { kind: 'dns', code: 'ENOTFOUND', message: { key: 'html.api.noErrors', params: {} } } }, { lang: 'en' });
+    const html = renderTestApiHtml(
+      {
+        ok: false,
+        url: 'https://x.invalid/',
+        fault: { kind: 'dns', code: 'ENOTFOUND', message: { key: 'html.api.noErrors', params: {} } },
+      },
+      { lang: 'en' },
+    );
     expect(html).toContain('data-fault="dns">No error in the run.</p>');
   });
 });

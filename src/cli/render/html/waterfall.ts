@@ -1,5 +1,5 @@
-import type { Lang } from '../../../i18n/index.js';
-import { t } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/i18n.js';
+import { t } from '../../../i18n/i18n.js';
 import { esc } from './escape.js';
 import { formatMs, percent } from './format.js';
 import type { Timings } from './test-api-model.js';
@@ -21,7 +21,8 @@ export function waterfall(timings: Timings, lang: Lang, caption: string): string
     const left = percent(offset, total);
     const width = d === null ? 0 : Math.max(percent(d, total), d > 0 ? 0.4 : 0);
     offset += d ?? 0;
-    const bar = d === null ? '' : `<span class="w-${phase}" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span>`;
+    const bar =
+      d === null ? '' : `<span class="w-${phase}" style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span>`;
     return `<tr data-phase="${phase}"><th scope="row">${esc(t(lang, `html.api.phase.${phase}`))}</th><td class="num">${d === null ? esc(t(lang, 'html.api.phaseSkipped')) : formatMs(lang, d)}</td><td class="wf-cell"><div class="wf" aria-hidden="true">${bar}</div></td></tr>`;
   }).join('');
   return `<table class="waterfall"><caption>${esc(caption)}</caption><thead><tr><th scope="col">${esc(t(lang, 'html.api.phase'))}</th><th scope="col" class="num">${esc(t(lang, 'html.api.duration'))}</th><th scope="col">${esc(t(lang, 'html.api.timeline'))}</th></tr></thead><tbody>${rows}<tr data-phase="total"><th scope="row">${esc(t(lang, 'html.api.phase.total'))}</th><td class="num">${formatMs(lang, timings.total ?? sum)}</td><td></td></tr></tbody></table>`;

@@ -1,4 +1,4 @@
-import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../types.js';
+import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { formatVnTime } from '../vn-time.js';
 import { sampleDossierCode, SAMPLE } from './samples.js';
 import { dossierCodeSchema, envelopeSchema, resultSchema, SRC } from './envelope.js';
@@ -15,11 +15,19 @@ const paymentSchema: JsonSchema = {
   required: ['MaThongBaoThue', 'ThoiGianThanhToan', 'SoTien', 'TrangThaiThanhToan'],
   description: `Payment details. Source: ${SOURCES}.`,
   properties: {
-    MaThongBaoThue: text('Notice number: the SO_QUYET_DINH of the earlier NhanThongBaoThueDat notice; matched with MaHoSo and MaSoThue.', 'TB-230731-0001', { minLength: 1 }),
-    ThoiGianThanhToan: text('Payment time, yyyyMMddHHmmss (Thanh Hóa parses it with that exact format).', '20230731093000', {
-      pattern: '^[0-9]{14}$',
-      format: 'vn-yyyyMMddHHmmss',
-    }),
+    MaThongBaoThue: text(
+      'Notice number: the SO_QUYET_DINH of the earlier NhanThongBaoThueDat notice; matched with MaHoSo and MaSoThue.',
+      'TB-230731-0001',
+      { minLength: 1 },
+    ),
+    ThoiGianThanhToan: text(
+      'Payment time, yyyyMMddHHmmss (Thanh Hóa parses it with that exact format).',
+      '20230731093000',
+      {
+        pattern: '^[0-9]{14}$',
+        format: 'vn-yyyyMMddHHmmss',
+      },
+    ),
     SoTien: {
       type: ['number', 'string'],
       minimum: 0,
@@ -44,9 +52,13 @@ const dataSchema: JsonSchema = {
   required: ['MaHoSo', 'MaSoThue', 'HoTenNguoiNopTien', 'ThongTinThanhToan'],
   properties: {
     MaHoSo: dossierCodeSchema(SOURCES),
-    MaSoThue: text('Tax identification number of the payer: 10 digits, 10-3 for a branch, or a 12-digit citizen id.', '8012345678', {
-      pattern: '^([0-9]{10}(-[0-9]{3})?|[0-9]{12})$',
-    }),
+    MaSoThue: text(
+      'Tax identification number of the payer: 10 digits, 10-3 for a branch, or a 12-digit citizen id.',
+      '8012345678',
+      {
+        pattern: '^([0-9]{10}(-[0-9]{3})?|[0-9]{12})$',
+      },
+    ),
     HoTenNguoiNopTien: text("Payer's full name.", 'Nguyễn Văn An', { minLength: 1 }),
     SoCMTNguoiNopTien: text("Payer's identity card (CMND, 9 digits) or citizen id (CCCD, 12 digits).", '001085012345', {
       pattern: '^([0-9]{9}|[0-9]{12})$',
@@ -55,13 +67,21 @@ const dataSchema: JsonSchema = {
     TinhNguoiNopTien: text("Payer's province.", 'Tỉnh Thanh Hóa'),
     HuyenNguoiNopTien: text("Payer's district (empty after the 2025 reform).", 'Thành phố Thanh Hóa'),
     XaNguoiNopTien: text("Payer's commune or ward.", 'Phường Điện Biên'),
-    UrlFileChungTu: text('Where the receipt (biên lai) file can be downloaded.', 'https://bienlai.example.vn/000.04.05.H55-230731-0101.pdf'),
+    UrlFileChungTu: text(
+      'Where the receipt (biên lai) file can be downloaded.',
+      'https://bienlai.example.vn/000.04.05.H55-230731-0101.pdf',
+    ),
     ThongTinThanhToan: paymentSchema,
   },
   additionalProperties: true,
 };
 
-const requestSchema = envelopeSchema({ title: 'NhanChungTuThueDat request', service: CHUNG_TU_SERVICE, sources: SOURCES, data: dataSchema });
+const requestSchema = envelopeSchema({
+  title: 'NhanChungTuThueDat request',
+  service: CHUNG_TU_SERVICE,
+  sources: SOURCES,
+  data: dataSchema,
+});
 const responseSchema: JsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#', ...resultSchema(SOURCES) };
 
 function build(ctx: TemplateContext): RequestBody {

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../types.js';
+import type { JsonSchema } from '../api-types.js';
 
 /** Where the fields came from, cited in every schema description (see docs/api-types.md). */
 export const SRC = {
@@ -23,7 +23,13 @@ export function dossierCodeSchema(sources: string): JsonSchema {
 }
 
 /** The portal's envelope around `data`; top-level extras (SecurityKey, Ngay) are allowed. */
-export function envelopeSchema(o: { title: string; service: string; sources: string; data: JsonSchema; extra?: Record<string, JsonSchema> }): JsonSchema {
+export function envelopeSchema(o: {
+  title: string;
+  service: string;
+  sources: string;
+  data: JsonSchema;
+  extra?: Record<string, JsonSchema>;
+}): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: o.title,
@@ -50,7 +56,10 @@ export function envelopeSchema(o: { title: string; service: string; sources: str
 }
 
 /** The default answer convention: `{"error_code": 0|1|-1, "message": ...}`, codes as numbers or strings. */
-export function resultSchema(sources: string, messageSchema: JsonSchema = { type: ['string', 'object', 'array', 'null'] }): JsonSchema {
+export function resultSchema(
+  sources: string,
+  messageSchema: JsonSchema = { type: ['string', 'object', 'array', 'null'] },
+): JsonSchema {
   return {
     type: 'object',
     required: ['error_code'],
@@ -60,7 +69,10 @@ export function resultSchema(sources: string, messageSchema: JsonSchema = { type
         description: `Business code: 0 accepted, 1 already exists / nothing matched / a bill follows, -1 invalid. Source: ${sources}.`,
         examples: [0],
       },
-      message: { ...messageSchema, description: `Human-readable result, or the bill for a look-up. Source: ${sources}.` },
+      message: {
+        ...messageSchema,
+        description: `Human-readable result, or the bill for a look-up. Source: ${sources}.`,
+      },
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { TemplateContext } from '../types.js';
+import type { TemplateContext } from '../api-types.js';
 import { formatVnTime } from '../vn-time.js';
 
 /** The sample values the built-in templates share, so that a notice, its receipt and a look-up agree. */

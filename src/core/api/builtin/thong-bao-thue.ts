@@ -1,4 +1,4 @@
-import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../types.js';
+import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { encodeNotice } from '../notice-xml.js';
 import { formatVnTime } from '../vn-time.js';
 import { sampleDossierCode, SAMPLE } from './samples.js';
@@ -41,7 +41,10 @@ const requestSchema = envelopeSchema({
 
 const single = resultSchema(SOURCES);
 /** OpenCPS answers a notice with an array of results, one per dossier. */
-const responseSchema: JsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#', anyOf: [single, { type: 'array', minItems: 1, items: single }] };
+const responseSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  anyOf: [single, { type: 'array', minItems: 1, items: single }],
+};
 
 /** The notice of one sample dossier; its SO_QUYET_DINH is the MaThongBaoThue of the chung-tu template. */
 export function sampleNotice(ctx: TemplateContext) {

@@ -1,4 +1,4 @@
-import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../types.js';
+import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { sampleDossierCode, SAMPLE } from './samples.js';
 import { dossierCodeSchema, envelopeSchema, resultSchema, SRC } from './envelope.js';
 
@@ -44,7 +44,12 @@ export const billSchema: JsonSchema = {
       description: `Fees and charges. Source: ${SOURCES}.`,
       items: {
         type: 'object',
-        properties: { LoaiPhiLePhi: { type: ['integer', 'string'] }, MaPhiLePhi: str('Fee code.'), TenPhiLePhi: str('Fee name.'), SoTien: money('Amount, VND.') },
+        properties: {
+          LoaiPhiLePhi: { type: ['integer', 'string'] },
+          MaPhiLePhi: str('Fee code.'),
+          TenPhiLePhi: str('Fee name.'),
+          SoTien: money('Amount, VND.'),
+        },
       },
     },
     TKThuHuong: str('Beneficiary account.'),

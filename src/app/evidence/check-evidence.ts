@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { checkEvidence, type CheckOutcome } from '../../core/evidence/check-rules.js';
+import type { EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
+import { scanFolder, requireFolder, type FolderFile } from '../../io/evidence/evidence-folder.js';
+import { evidenceSetup, readMergedMeta, type EvidenceSetup, type SetupOptions } from './evidence-setup.js';
+
+export interface CheckRun {
+  dir: string;
+  outcome: CheckOutcome;
+  meta: EvidenceMeta | null;
+  files: FolderFile[];
+  setup: EvidenceSetup;
+}
+
+export async function runEvidenceCheck(
+  o: SetupOptions & { dir: string; kind: RequestKind; now?: number },
+): Promise<CheckRun> {
+  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const setup = await evidenceSetup(o);
+  const read = await readMergedMeta(dir, setup);
+  const files = await scanFolder(dir);
+  const outcome = checkEvidence({
+    kind: o.kind,
+    meta: read.meta,
+    metaProblem: read.problem,
+    files,
+    now: o.now ?? Date.now(),
+    limits: setup.limits,
+  });
+  return { dir, outcome, meta: read.meta, files, setup };
+}

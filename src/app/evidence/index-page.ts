@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { t } from '../../i18n/i18n.js';
+import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
+
+/** The model the bag's index page is drawn from (the CLI passes the HTML renderer in). */
+export interface IndexPageModel {
+  request: { title: string; text: string };
+  checklist: { id: string; label: string; ok: boolean; severity: string; message: string }[];
+  files: { path: string; bytes: number; sha256: string; kind: string }[];
+  meta: { unitName?: string; dstcode?: string; bagDate?: string };
+}
+
+export type IndexPageRenderer = (model: IndexPageModel) => string;
+
+export const INDEX_PAGE = 'index.html';
+
+const KINDS: [RegExp, string][] = [
+  [/\.(png|jpe?g|gif|webp)$/i, 'image'],
+  [/\.pdf$/i, 'pdf'],
+  [/\.(mp4|webm|mov)$/i, 'video'],
+  [/\.xml$/i, 'xml'],
+  [/\.json$/i, 'json'],
+];
+
+export function fileKind(p: string): string {
+  return KINDS.find(([re]) => re.test(p))?.[1] ?? 'other';
+}
+
+/**
+ * A stand-in for a file's SHA-256 that has the same length (64 characters), so the page's size is known before
+ * the files are hashed: the bag's Payload-Oxum is written first, the page is filled in when its turn comes.
+ */
+export function hashToken(i: number): string {
+  return `dvchashtoken${String(i).padStart(10, '0')}`.padEnd(64, 'z');
+}
+
+export function indexModel(o: {
+  title: string;
+  requestText: string;
+  items: readonly CheckItem[];
+  meta: EvidenceMeta;
+  bagDateMs: number;
+  files: readonly { bagPath: string; size: number }[];
+}): IndexPageModel {
+  return {
+    request: { title: o.title, text: o.requestText },
+    checklist: o.items.map((i) => ({
+      id: i.id,
+      label: i.id,
+      ok: i.ok,
+      severity: i.severity,
+      message: t('vi', i.message.key, i.message.params),
+    })),
+    files: o.files.map((f, i) => ({
+      path: f.bagPath.slice('data/'.length),
+      bytes: f.size,
+      sha256: hashToken(i),
+      kind: fileKind(f.bagPath),
+    })),
+    meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: new Date(o.bagDateMs).toISOString().slice(0, 10) },
+  };
+}
+
+/** Replaces each file's token by its digest (64 hex characters, like the token): the page keeps its length. */
+export function fillHashes(html: string, digests: readonly string[]): Buffer {
+  digests.forEach((d, i) => {
+    if (!/^[0-9a-f]{64}$/.test(d)) throw new Error(`not a SHA-256 digest for file ${i}`);
+  });
+  return Buffer.from(
+    html.replace(TOKEN, (_t, n: string) => digests[Number(n)] ?? _t),
+    'utf8',
+  );
+}
+
+const TOKEN = /dvchashtoken(\d{10})z{42}/g;
+
+export async function sha256File(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export function joinRel(dir: string, rel: string): string {
+  return path.join(dir, ...rel.split('/'));
+}

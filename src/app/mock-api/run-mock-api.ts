@@ -1,0 +1,174 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DvcError, ExitCode } from '../../errors.js';
+import type { Lang } from '../../i18n/i18n.js';
+import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
+import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
+import type { ApiTypeOverrides } from '../../core/api/api-types.js';
+import { loadConfig } from '../../io/config.js';
+import { resolveSecret } from '../../io/secrets.js';
+import { loadApiTypeOverrides } from '../../io/api-type-files.js';
+import { startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
+import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+
+/** `dvc mock-api`: find the province in the config (if any), resolve its auth, make a certificate, start. */
+
+export interface MockApiOptions {
+  configPath?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  dst?: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  caOut?: string;
+  store?: string;
+  delayMs?: number;
+  failRate?: number;
+  seed?: number;
+  status?: number;
+  onExchange?: (e: MockExchange) => void;
+}
+
+export interface MockApiStarted {
+  server: MockServerHandle;
+  /** The certificate to trust (`dvc test-api --ca`), with --tls. */
+  caFile?: string;
+  /** The auth expected, secret masked. */
+  auth: string;
+  dst?: string;
+  stored: { notices: number; receipts: number };
+  stop(): Promise<void>;
+}
+
+interface Found {
+  key: string;
+  province: ProvinceConfig;
+}
+
+function findProvince(config: DvcConfig | undefined, dst: string | undefined): Found | undefined {
+  if (!config || !dst) return undefined;
+  const direct = config.provinces[dst];
+  if (direct) return { key: dst, province: direct };
+  const byCode = Object.entries(config.provinces).find(([, p]) => p.dstcode === dst);
+  return byCode ? { key: byCode[0], province: byCode[1] } : undefined;
+}
+
+async function resolveAuth(
+  auth: AuthConfig,
+  key: string,
+  o: { env: NodeJS.ProcessEnv; baseDir: string },
+): Promise<MockAuth> {
+  const secret = async (ref: { env?: string; file?: string }, field: string) => {
+    const v = await resolveSecret(ref, `provinces.${key}.auth.${field}`, o);
+    if (v === undefined)
+      throw new DvcError(
+        'mock.authNoSecret',
+        { dst: key, type: auth.type, key: `${field}Env / ${field}File` },
+        ExitCode.Usage,
+      );
+    return v;
+  };
+  switch (auth.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'basic':
+      return {
+        type: 'basic',
+        username: auth.username,
+        password: await secret({ env: auth.passwordEnv, file: auth.passwordFile }, 'password'),
+      };
+    case 'bearer':
+      return { type: 'bearer', token: await secret({ env: auth.tokenEnv, file: auth.tokenFile }, 'token') };
+    case 'body-key':
+      return {
+        type: 'body-key',
+        field: auth.field,
+        key: await secret({ env: auth.keyEnv, file: auth.keyFile }, 'key'),
+      };
+    case 'header':
+      return {
+        type: 'header',
+        name: auth.name,
+        value: await secret({ env: auth.valueEnv, file: auth.valueFile }, 'value'),
+      };
+  }
+}
+
+async function context(o: { configPath?: string; cwd: string; dst?: string }) {
+  const loaded = await loadConfig({ configPath: o.configPath, cwd: o.cwd });
+  const found = findProvince(loaded?.config, o.dst);
+  const overrides: ApiTypeOverrides = loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : {};
+  return { loaded, found, overrides, baseDir: loaded ? path.dirname(loaded.filepath) : o.cwd };
+}
+
+export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
+  if (o.caOut && !o.tls) throw new DvcError('mock.caOutNeedsTls', {}, ExitCode.Usage);
+  const { found, overrides, baseDir } = await context(o);
+  const auth = found
+    ? await resolveAuth(found.province.auth, found.key, { env: o.env, baseDir })
+    : ({ type: 'none' } as const);
+  let caFile: string | undefined;
+  let tempDir: string | undefined;
+  let tls: { cert: string; key: string } | undefined;
+  if (o.tls) {
+    tls = await makeSelfSignedCert(o.host);
+    if (o.caOut) caFile = await writeFileAtomic(path.resolve(o.cwd, o.caOut), tls.cert, { force: true });
+    else {
+      tempDir = await mkdtemp(path.join(tmpdir(), 'dvc-mock-api-'));
+      caFile = await writeFileAtomic(path.join(tempDir, 'ca.pem'), tls.cert);
+    }
+  }
+  const server = await startMockServer({
+    host: o.host,
+    port: o.port,
+    tls,
+    auth,
+    province: { unit: found?.province.unit, name: found?.province.name },
+    overrides,
+    delayMs: o.delayMs,
+    failRate: o.failRate,
+    seed: o.seed,
+    status: o.status,
+    storeFile: o.store ? path.resolve(o.cwd, o.store) : undefined,
+    lang: o.lang,
+    onExchange: o.onExchange,
+  }).catch(async (e: unknown) => {
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    throw e;
+  });
+  return {
+    server,
+    caFile,
+    auth: describeAuth(auth),
+    dst: found ? (found.province.dstcode ?? found.key) : o.dst,
+    stored: server.province.counts,
+    async stop() {
+      await server.close();
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A dvc config pointing at the mock server, the auth copied from the province's config (references, no secret). */
+export async function mockApiConfig(
+  o: Pick<MockApiOptions, 'configPath' | 'cwd' | 'dst' | 'host' | 'port' | 'tls' | 'caOut'>,
+): Promise<Record<string, unknown>> {
+  const { found } = await context(o);
+  const dst = found?.province.dstcode ?? o.dst ?? 'MOCK';
+  const key = found?.key ?? o.dst ?? 'MOCK';
+  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  const origin = `${o.tls ? 'https' : 'http'}://${host}:${o.port}`;
+  const province: Record<string, unknown> = {
+    name: found?.province.name ?? 'dvc mock-api',
+    ...(found?.province.unit ? { unit: found.province.unit } : {}),
+    dstcode: dst,
+    auth: found?.province.auth ?? { type: 'none' },
+    apis: Object.fromEntries(['tra-cuu', 'thong-bao-thue', 'chung-tu'].map((id) => [id, { url: `${origin}/${id}` }])),
+  };
+  if (o.tls && o.caOut) province.tls = { caFile: path.resolve(o.cwd, o.caOut) };
+  return { provinces: { [key]: province } };
+}

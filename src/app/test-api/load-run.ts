@@ -1,0 +1,81 @@
+import { performance } from 'node:perf_hooks';
+import type { ApiType } from '../../core/api/api-type-registry.js';
+import { round, summarise } from '../../core/probe/percentiles.js';
+import type { BodyCase } from './request-body.js';
+import { probeOnce, type ProbeSettings } from './probe-once.js';
+import { SharedConnections } from '../../io/http/shared-connections.js';
+import type { LoadSummary, ProbeResult } from './probe-result.js';
+import type { Target } from './probe-target.js';
+
+export interface LoadRun {
+  summary: LoadSummary;
+  /** The first probe, and the first failing one when it differs: enough to show what went wrong. */
+  samples: ProbeResult[];
+}
+
+/**
+ * `--repeat N --concurrency C`: N requests, C at a time. The first is a full probe on a fresh connection (its
+ * phase timings are the sample shown); the rest reuse keep-alive connections, as the portal's own client would.
+ */
+export async function runLoad(
+  type: ApiType,
+  target: Target,
+  c: BodyCase,
+  s: ProbeSettings,
+  repeat: number,
+  concurrency: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<LoadRun> {
+  const times: number[] = [];
+  const errorsByKind: Record<string, number> = {};
+  const samples: ProbeResult[] = [];
+  let failedSample = false;
+  let next = 0;
+  let done = 0;
+  let passed = 0;
+  const shared = new SharedConnections({
+    timeoutMs: s.timeoutMs,
+    ca: s.ca,
+    insecure: target.insecure,
+    connections: Math.max(1, concurrency),
+  });
+  const pooled: ProbeSettings = { ...s, shared };
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < repeat) {
+      const first = next === 0;
+      next++;
+      const r = await probeOnce(type, target, c, first ? s : pooled);
+      done++;
+      if (samples.length === 0) samples.push(r);
+      if (r.ok) passed++;
+      else {
+        if (!failedSample && samples[0] !== r) samples.push(r);
+        failedSample = true;
+        const kinds = r.fault ? [r.fault.kind] : r.checks.filter((ch) => !ch.ok).map((ch) => `check:${ch.name}`);
+        for (const k of kinds) errorsByKind[k] = (errorsByKind[k] ?? 0) + 1;
+      }
+      if (!r.fault) times.push(r.timings.total);
+      onProgress?.(done, repeat);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repeat)) }, worker));
+  } finally {
+    await shared.close();
+  }
+  const wallMs = performance.now() - t0;
+  return {
+    summary: {
+      requests: repeat,
+      concurrency,
+      passed,
+      failed: repeat - passed,
+      errorsByKind,
+      latency: summarise(times),
+      throughput: round((repeat / wallMs) * 1000),
+      wallMs: round(wallMs),
+    },
+    samples,
+  };
+}

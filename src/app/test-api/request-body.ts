@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { DvcError, ExitCode } from '../../errors.js';
+import {
+  buildTemplate,
+  validateRequest,
+  type ApiType,
+  type Msg,
+  type RequestBody,
+  type ValidationIssue,
+} from '../../core/api/api-type-registry.js';
+import { parseCsvRecords } from '../../core/csv-parse.js';
+import type { Target } from './probe-target.js';
+
+/** One body to send: its name (the case name, a dossier code, or the type id) and the body (JSON, or raw text). */
+export interface BodyCase {
+  name: string;
+  body: unknown;
+}
+
+/** A body that fails its schema: exit 2, naming each field path, what is wrong and a right value. */
+export class BodyInvalidError extends DvcError {
+  constructor(
+    readonly caseName: string,
+    readonly issues: ValidationIssue[],
+  ) {
+    super(
+      'testApi.bodyInvalid',
+      { name: caseName, count: issues.length, path: issues[0]?.path || '(body)' },
+      ExitCode.Usage,
+    );
+  }
+}
+
+/** The unit code used in a template when no province is chosen (`--url` alone): visibly a placeholder. */
+export const PLACEHOLDER_UNIT = '000.00.00.H00';
+
+function stripBom(text: string): string {
+  return text.replace(/^\uFEFF/, '');
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return stripBom(await readFile(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);
+    if (code === 'EISDIR') throw new DvcError('fs.isDirectory', { path: file }, ExitCode.Usage);
+    throw new DvcError('fs.cannotRead', { path: file, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
+function parseJsonFile(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DvcError('testApi.bodyNotJson', { file, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
+/** The suggested body: the province's own template file, else the type's built-in template, filled in. */
+export async function templateBody(
+  type: ApiType,
+  target: Pick<Target, 'unit' | 'templateFile'>,
+  now: Date,
+  dossierCode?: string,
+  warnings?: Msg[],
+): Promise<RequestBody> {
+  let effective = type;
+  if (target.templateFile) {
+    const data = parseJsonFile(target.templateFile, await readText(target.templateFile));
+    effective = { ...type, template: data as RequestBody };
+  }
+  if (!target.unit) warnings?.push({ key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } });
+  return buildTemplate(effective, {
+    unit: target.unit ?? PLACEHOLDER_UNIT,
+    now,
+    ...(dossierCode ? { dossierCode } : {}),
+  });
+}
+
+/** Reads --body: JSON, or (with --no-validate) any text, sent as it is. */
+export async function bodyFromFile(file: string, validate: boolean): Promise<unknown> {
+  const text = await readText(file);
+  if (!validate) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return parseJsonFile(file, text);
+}
+
+/**
+ * Reads --cases: a CSV with a `MaHoSo` column (a templated body per dossier code) or a `body` column (JSON text),
+ * optionally `name`; or a JSON array of bodies or of {name, body}.
+ */
+export async function casesFromFile(
+  file: string,
+  type: ApiType,
+  target: Pick<Target, 'unit' | 'templateFile'>,
+  now: Date,
+  warnings: Msg[],
+): Promise<BodyCase[]> {
+  const text = await readText(file);
+  const out: BodyCase[] = [];
+  if (/\.json$/i.test(file) || /^\s*\[/.test(text)) {
+    const data = parseJsonFile(file, text);
+    if (!Array.isArray(data) || data.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
+    data.forEach((item: unknown, i) => {
+      const named = item && typeof item === 'object' && 'body' in item && !('service' in item);
+      const rec = item as { name?: unknown; body?: unknown };
+      out.push(
+        named
+          ? { name: typeof rec.name === 'string' && rec.name ? rec.name : `case-${i + 1}`, body: rec.body }
+          : { name: `case-${i + 1}`, body: item },
+      );
+    });
+    return out;
+  }
+  const { header, records } = parseCsvRecords(text);
+  const col = (name: string) => header.find((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const codeCol = col('MaHoSo') ?? col('MA_HSO');
+  const bodyCol = col('body');
+  const nameCol = col('name');
+  if (!codeCol && !bodyCol)
+    throw new DvcError('testApi.casesColumns', { file, found: header.join(', ') }, ExitCode.Usage);
+  let row = 1;
+  for (const r of records) {
+    row++;
+    const code = codeCol ? r[codeCol]?.trim() : '';
+    const rawBody = bodyCol ? r[bodyCol]?.trim() : '';
+    if (!code && !rawBody) continue;
+    const name = (nameCol && r[nameCol]?.trim()) || code || `case-${out.length + 1}`;
+    if (rawBody) {
+      try {
+        out.push({ name, body: JSON.parse(rawBody) });
+      } catch (e) {
+        throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
+      }
+    } else {
+      out.push({ name, body: await templateBody(type, target, now, code, warnings.length ? undefined : warnings) });
+    }
+  }
+  if (out.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
+  return out;
+}
+
+/** Puts the body-key secret in its field (replacing a field of the same name in any case). */
+export function withBodyKey(body: unknown, key: Target['bodyKey']): unknown {
+  if (!key || !body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body as Record<string, unknown>))
+    if (k.toLowerCase() !== key.field.toLowerCase()) out[k] = v;
+  out[key.field] = key.value;
+  return out;
+}
+
+/** Validates every case before anything is sent; the first invalid one stops the run (exit 2). */
+export function validateCases(type: ApiType, cases: BodyCase[]): void {
+  for (const c of cases) {
+    const issues =
+      typeof c.body === 'string'
+        ? [{ path: '', problem: { key: 'testApi.bodyNotObject', params: {} } }]
+        : validateRequest(type, c.body);
+    if (issues.length) throw new BodyInvalidError(c.name, issues);
+  }
+}

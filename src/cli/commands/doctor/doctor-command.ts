@@ -1,0 +1,50 @@
+import type { CommandInput } from '../../command-spec.js';
+import { DvcError, ExitCode } from '../../../errors.js';
+import { runDoctor, type DoctorCheck } from '../../../app/doctor/run-doctor.js';
+
+/** `dvc doctor`: one line per check (✓ / ! / ✗) with the fix under each problem; exit 1 when any check is an error. */
+export async function run({ opts, ctx }: CommandInput): Promise<number> {
+  const timeoutMs = Number(opts.timeout ?? 5000);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new DvcError(
+      'cli.invalidOptionValue',
+      { name: '--timeout', value: String(opts.timeout), reason: '> 0' },
+      ExitCode.Usage,
+    );
+  const spinner = await ctx.spinner(ctx.t('doctor.title'));
+  const result = await runDoctor({
+    configPath: ctx.configPath,
+    cwd: ctx.cwd,
+    env: ctx.env,
+    dst: typeof opts.dst === 'string' ? opts.dst : undefined,
+    timeoutMs,
+  }).finally(() => spinner.stop());
+  const text = (c: DoctorCheck) => ({
+    id: c.id,
+    ok: c.ok,
+    severity: c.severity,
+    message: ctx.t(c.message.key, c.message.params),
+    fix: c.fix ? ctx.t(c.fix.key, c.fix.params) : null,
+  });
+  if (ctx.json) {
+    ctx.printJson({ ok: result.ok, checks: result.checks.map(text) });
+    return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
+  }
+  const { chalk } = ctx;
+  ctx.print(chalk.bold(ctx.t('doctor.title')));
+  for (const c of result.checks) {
+    const shown = text(c);
+    const mark = c.ok ? chalk.green('✓') : c.severity === 'warning' ? chalk.yellow('!') : chalk.red('✗');
+    ctx.print(`${mark} ${shown.message}`);
+    if (!c.ok && shown.fix) ctx.print(chalk.dim(`  → ${shown.fix}`));
+  }
+  const errors = result.checks.filter((c) => !c.ok && c.severity === 'error').length;
+  const warnings = result.checks.filter((c) => !c.ok && c.severity === 'warning').length;
+  ctx.print('');
+  ctx.print(
+    result.ok
+      ? chalk.green(ctx.t('doctor.summary.ok', { warnings }))
+      : chalk.red(ctx.t('doctor.summary.fail', { errors, warnings })),
+  );
+  return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
+}

@@ -1,0 +1,23 @@
+import type { CommandInput } from '../../command-spec.js';
+import { runEvidenceCheck } from '../../../app/evidence/check-evidence.js';
+import type { RequestKind } from '../../../core/evidence/evidence-types.js';
+import { countFailures, itemsJson, printItems } from './evidence-render.js';
+
+export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
+  const kind = opts.kind as RequestKind;
+  const { outcome } = await runEvidenceCheck({ dir: args[0] ?? '.', kind, configPath: ctx.configPath, cwd: ctx.cwd });
+  const code = outcome.ok ? 0 : 1;
+  if (ctx.json) {
+    ctx.printJson({ ok: outcome.ok, kind, items: itemsJson(ctx, outcome.items) });
+    return code;
+  }
+  printItems(ctx, outcome.items);
+  const { errors, warnings } = countFailures(outcome.items);
+  ctx.print('');
+  if (!outcome.ok) ctx.print(ctx.chalk.red(ctx.t('evidence.check.failed', { kind, errors, warnings })));
+  else
+    ctx.print(
+      ctx.chalk.green(ctx.t(warnings > 0 ? 'evidence.check.okWithWarnings' : 'evidence.check.ok', { kind, warnings })),
+    );
+  return code;
+}

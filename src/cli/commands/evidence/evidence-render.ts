@@ -1,0 +1,32 @@
+import type { CliContext } from '../../context.js';
+import type { CheckItem } from '../../../core/evidence/evidence-types.js';
+
+/** One object per item for --json: messages rendered in the chosen language. */
+export function itemsJson(ctx: CliContext, items: readonly CheckItem[]) {
+  return items.map((i) => ({
+    id: i.id,
+    ok: i.ok,
+    severity: i.severity,
+    message: ctx.t(i.message.key, i.message.params),
+    fix: i.fix ? ctx.t(i.fix.key, i.fix.params) : undefined,
+  }));
+}
+
+export function countFailures(items: readonly CheckItem[]): { errors: number; warnings: number } {
+  return {
+    errors: items.filter((i) => !i.ok && i.severity === 'error').length,
+    warnings: items.filter((i) => !i.ok && i.severity === 'warning').length,
+  };
+}
+
+/** Human list: passing items with ✓, gaps with ✗ (error) or ! (warning) and the fix under each. */
+export function printItems(ctx: CliContext, items: readonly CheckItem[]): void {
+  const c = ctx.chalk;
+  const order = (i: CheckItem) => (i.ok ? 2 : i.severity === 'error' ? 0 : 1);
+  for (const i of [...items].sort((a, b) => order(a) - order(b))) {
+    const mark = i.ok ? c.green('✓') : i.severity === 'error' ? c.red('✗') : c.yellow('!');
+    if (i.ok && ctx.quiet) continue;
+    ctx.print(`${mark} ${ctx.t(i.message.key, i.message.params)}`);
+    if (!i.ok && i.fix) ctx.print(c.dim(`    → ${ctx.t('evidence.check.fix')}: ${ctx.t(i.fix.key, i.fix.params)}`));
+  }
+}

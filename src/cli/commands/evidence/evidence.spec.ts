@@ -1,0 +1,71 @@
+import type { CommandSpec, OptionSpec } from '../../command-spec.js';
+
+const KINDS = ['cau-hinh', 'xac-nhan'] as const;
+const dirArg = { name: 'dir', desc: 'evidence.arg.dir' };
+const kind: OptionSpec = { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS, default: 'xac-nhan' };
+const redact: OptionSpec = { flags: '--redact', desc: 'evidence.opt.redact' };
+
+export const evidenceSpec: CommandSpec = {
+  name: 'evidence',
+  desc: 'evidence.cmd.desc',
+  examples: ['dvc evidence init minh-chung --dst HNI', 'dvc evidence pack minh-chung --out minh-chung.zip'],
+  subcommands: [
+    {
+      name: 'init',
+      desc: 'evidence.cmd.init',
+      args: [dirArg],
+      options: [{ flags: '--dst <DST>', desc: 'evidence.opt.dst' }],
+      examples: ['dvc evidence init minh-chung --dst HNI', 'dvc evidence init --no-input --json'],
+      load: () => import('./init-command.js'),
+    },
+    {
+      name: 'request',
+      desc: 'evidence.cmd.request',
+      args: [dirArg],
+      options: [
+        kind,
+        { flags: '--out <file>', desc: 'evidence.opt.out' },
+        { flags: '--format <format>', desc: 'evidence.opt.format', choices: ['text', 'markdown'], default: 'text' },
+        redact,
+        { flags: '--force', desc: 'cli.opt.force' },
+      ],
+      examples: [
+        'dvc evidence request fixtures/evidence --kind cau-hinh',
+        'dvc evidence request minh-chung --kind xac-nhan --format markdown --out yeu-cau.md --redact',
+      ],
+      load: () => import('./request-command.js'),
+    },
+    {
+      name: 'check',
+      desc: 'evidence.cmd.check',
+      args: [dirArg],
+      options: [kind],
+      examples: ['dvc evidence check fixtures/evidence', 'dvc evidence check minh-chung --kind cau-hinh --json'],
+      load: () => import('./check-command.js'),
+    },
+    {
+      name: 'pack',
+      desc: 'evidence.cmd.pack',
+      args: [dirArg],
+      options: [
+        { flags: '--out <bundle.zip>', desc: 'evidence.opt.outBundle' },
+        kind,
+        { flags: '--allow-incomplete', desc: 'evidence.opt.allowIncomplete' },
+        redact,
+        { flags: '--force', desc: 'cli.opt.force' },
+      ],
+      examples: [
+        'dvc evidence pack fixtures/evidence --out minh-chung.zip',
+        'SOURCE_DATE_EPOCH=1690761600 dvc evidence pack minh-chung --out minh-chung.zip --allow-incomplete --force',
+      ],
+      load: () => import('./pack-command.js'),
+    },
+    {
+      name: 'verify',
+      desc: 'evidence.cmd.verify',
+      args: [{ name: 'bundle', desc: 'evidence.arg.target', required: true }],
+      examples: ['dvc evidence verify minh-chung.zip', 'dvc evidence verify minh-chung.zip --json'],
+      load: () => import('./verify-command.js'),
+    },
+  ],
+};

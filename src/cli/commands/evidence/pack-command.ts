@@ -1,0 +1,67 @@
+import type { CommandInput } from '../../command-spec.js';
+import { DvcError, ExitCode } from '../../../errors.js';
+import { packEvidence } from '../../../app/evidence/pack-evidence.js';
+import type { RequestKind } from '../../../core/evidence/evidence-types.js';
+import { packageVersion } from '../../main.js';
+import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
+import { countFailures, itemsJson, printItems } from './evidence-render.js';
+
+export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
+  if (typeof opts.out !== 'string')
+    throw new DvcError(
+      'cli.missingOptionValue',
+      { name: '--out <bundle.zip>', command: 'evidence pack' },
+      ExitCode.Usage,
+    );
+  const kind = opts.kind as RequestKind;
+  const r = await packEvidence({
+    dir: args[0] ?? '.',
+    out: opts.out,
+    kind,
+    allowIncomplete: opts.allowIncomplete === true,
+    force: opts.force === true,
+    redact: opts.redact === true,
+    version: packageVersion(),
+    sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+    forceZip64: ctx.env.DVC_ZIP64 === '1',
+    configPath: ctx.configPath,
+    cwd: ctx.cwd,
+    indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
+  });
+  const { errors } = countFailures(r.check.items);
+  if (ctx.json) {
+    ctx.printJson({
+      ok: !r.refused,
+      complete: r.check.ok,
+      kind,
+      bundle: r.bundle,
+      sha256: r.sha256,
+      bytes: r.bytes,
+      payload: r.refused ? undefined : { files: r.payloadFiles, bytes: r.payloadBytes },
+      timestamp: r.timestamp,
+      timestampFrom: r.timestampFrom,
+      gaps: r.gaps,
+      items: itemsJson(
+        ctx,
+        r.check.items.filter((i) => !i.ok),
+      ),
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    });
+    return r.refused ? 1 : 0;
+  }
+  if (r.refused) {
+    printItems(
+      ctx,
+      r.check.items.filter((i) => !i.ok),
+    );
+    ctx.print('');
+    ctx.print(ctx.chalk.red(ctx.t('evidence.pack.refused', { errors })));
+    return 1;
+  }
+  if (r.gaps.length > 0) ctx.warn(ctx.t('evidence.pack.incomplete', { count: r.gaps.length }));
+  ctx.print(
+    ctx.t('evidence.pack.done', { file: r.bundle ?? '', files: r.payloadFiles ?? 0, bytes: r.payloadBytes ?? 0 }),
+  );
+  ctx.print(ctx.t('evidence.pack.sha256', { sha: r.sha256 ?? '' }));
+  return 0;
+}

@@ -1,0 +1,31 @@
+import type { CommandInput } from '../../command-spec.js';
+import { verifyBag } from '../../../app/evidence/verify-evidence.js';
+
+export async function run({ args, ctx }: CommandInput): Promise<number> {
+  const r = await verifyBag({ target: args[0], cwd: ctx.cwd });
+  const problems = r.problems.map((p) => ({
+    ...p,
+    message: ctx.t(`evidence.verify.problem.${p.code}`, { path: p.path, detail: p.detail }),
+  }));
+  if (ctx.json) {
+    ctx.printJson({
+      ok: r.ok,
+      target: r.target,
+      kind: r.kind,
+      base: r.base,
+      payload: r.payload,
+      info: r.info,
+      problems,
+    });
+    return r.ok ? 0 : 1;
+  }
+  for (const p of problems) ctx.print(`${ctx.chalk.red('✗')} ${p.message}`);
+  if (r.ok)
+    ctx.print(
+      ctx.chalk.green(
+        ctx.t('evidence.verify.ok', { target: r.target, files: r.payload.files, bytes: r.payload.bytes }),
+      ),
+    );
+  else ctx.print(ctx.chalk.red(ctx.t('evidence.verify.failed', { target: r.target, count: problems.length })));
+  return r.ok ? 0 : 1;
+}

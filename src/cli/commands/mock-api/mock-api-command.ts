@@ -1,0 +1,78 @@
+import type { CommandInput } from '../../command-spec.js';
+import { DvcError, ExitCode } from '../../../errors.js';
+import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
+
+function num(value: unknown, key: string, ok: (n: number) => boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || !ok(n)) throw new DvcError(key, { value: String(value) }, ExitCode.Usage);
+  return n;
+}
+
+export async function run({ opts, ctx }: CommandInput): Promise<number> {
+  const port = num(opts.port, 'mock.badPort', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 8080;
+  const host = typeof opts.host === 'string' ? opts.host : '127.0.0.1';
+  const common = {
+    configPath: ctx.configPath,
+    cwd: ctx.cwd,
+    dst: typeof opts.dst === 'string' ? opts.dst : undefined,
+    host,
+    port,
+    tls: opts.tls === true,
+    caOut: typeof opts.caOut === 'string' ? opts.caOut : undefined,
+  };
+  if (opts.printConfig === true) {
+    ctx.printJson(await mockApiConfig(common));
+    return ExitCode.Ok;
+  }
+  // Listen for the stop signals before the URLs go out: a script may send SIGTERM as soon as it has read them.
+  const stopRequested = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  const started = await startMockApi({
+    ...common,
+    env: ctx.env,
+    lang: ctx.lang,
+    store: typeof opts.store === 'string' ? opts.store : undefined,
+    delayMs: num(opts.delay, 'mock.badDelay', (n) => n >= 0),
+    failRate: num(opts.failRate, 'mock.badFailRate', (n) => n >= 0 && n <= 1),
+    seed: num(opts.seed, 'mock.badSeed', Number.isInteger),
+    status: num(opts.status, 'mock.badStatus', (n) => Number.isInteger(n) && n >= 100 && n <= 599),
+    onExchange: (e) =>
+      ctx.debug(
+        `${e.method} ${e.path} → ${e.status}${e.errorCode !== undefined ? ` error_code=${e.errorCode}` : ''} ${e.ms.toFixed(1)} ms`,
+      ),
+  });
+  const { server } = started;
+  if (ctx.json) {
+    // One line, so a script can read the first line of stdout while the server keeps running.
+    ctx.streams.stdout.write(
+      JSON.stringify({
+        ok: true,
+        urls: server.urls,
+        port: server.port,
+        origin: server.origin,
+        caFile: started.caFile ?? null,
+        auth: started.auth,
+        dst: started.dst ?? null,
+      }) + '\n',
+    );
+  } else {
+    for (const [id, url] of Object.entries(server.urls)) ctx.print(`${id.padEnd(16)} POST ${url}`);
+    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: started.caFile }));
+    ctx.info(ctx.t('mock.auth', { auth: started.auth }));
+    if (started.stored.notices + started.stored.receipts > 0)
+      ctx.info(ctx.t('mock.storeLoaded', { ...started.stored, file: String(opts.store) }));
+    ctx.info(ctx.t('mock.listening'));
+  }
+  await stopRequested;
+  await started.stop();
+  ctx.info(ctx.t('mock.stopped'));
+  return ExitCode.Ok;
+}

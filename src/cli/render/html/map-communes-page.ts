@@ -1,0 +1,144 @@
+/**
+ * HTML report of `dvc map-communes`.
+ *
+ *   renderMapCommunesHtml(result: MapCommunesResult, opts: { lang: Lang; title?: string }): string
+ *
+ * `result` is the command's JSON result (see map-communes-model.ts; missing optional fields are tolerated). The
+ * page is one self-contained file: totals, a stacked bar per province with its numbers as text, and every row that
+ * is not an exact match in a table that filters by status and province, searches names with or without
+ * diacritics, shows each row's reasons and candidates, and pages by 200 so that a country-wide run stays fast.
+ * Pure: no file system, no clock; the caller writes the string with writeFileAtomic.
+ */
+import type { Lang } from '../../../i18n/i18n.js';
+import { t } from '../../../i18n/i18n.js';
+import { esc, jsonForScript } from './escape.js';
+import { formatInt, locale } from './format.js';
+import { renderPage } from './page.js';
+import { legend, stackedBar } from './stacked-bar.js';
+import { MAP_COMMUNES_SCRIPT } from './map-communes-script.js';
+import {
+  MATCH_STATUSES,
+  countKey,
+  provinceCounts,
+  reviewRows,
+  summaryCounts,
+  type MapCommunesResult,
+} from './map-communes-model.js';
+
+export type { MapCommunesResult } from './map-communes-model.js';
+
+export interface HtmlOptions {
+  lang: Lang;
+  /** Overrides the page title. */
+  title?: string;
+}
+
+const REVIEW_STATUSES = MATCH_STATUSES.filter((s) => s !== 'exact');
+
+export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptions): string {
+  const { lang } = opts;
+  const T = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
+  const statusLabel = (s: string) => T(`html.status.${s}`);
+  const summary = summaryCounts(result);
+  const provinces = provinceCounts(result);
+  const review = reviewRows(result);
+  const title = opts.title ?? T('html.map.title');
+
+  const files = [
+    ['html.map.input', result.input],
+    ['html.map.output', result.output],
+    ['html.map.mapOut', result.mapOut],
+  ].filter(([, v]) => v);
+  const fileList = files.length
+    ? `<dl class="files">${files.map(([k, v]) => `<dt>${esc(T(k as string))}</dt><dd class="mono">${esc(v)}</dd>`).join('')}</dl>`
+    : '';
+
+  const cards: [string, string, number | undefined][] = [
+    ['rows', T('html.map.rows'), summary.rows],
+    ...MATCH_STATUSES.map((s) => [countKey(s), statusLabel(s), summary[countKey(s)]] as [string, string, number]),
+    ['taxUnused', T('html.map.taxUnused'), summary.taxUnused],
+    ['conflicts', T('html.map.conflicts'), summary.conflicts],
+  ];
+  const cardsHtml = `<ul class="cards" aria-label="${esc(T('html.map.summary'))}">${cards
+    .filter(([, , v]) => v !== undefined)
+    .map(([k, label, v]) => `<li data-count="${esc(k)}"><span class="v">${formatInt(lang, v)}</span>${esc(label)}</li>`)
+    .join('')}</ul>`;
+
+  // The verdict follows the counts, not `ok` (a run that completed is `ok` even with rows left to review).
+  const toReview = (summary.ambiguous ?? 0) + (summary.notFound ?? 0) + (summary.conflicts ?? 0);
+  const verdict =
+    toReview > 0 || result.ok === false
+      ? `<p><span class="badge bad">${esc(T('html.map.needsReview'))}</span></p>`
+      : `<p><span class="badge ok">${esc(T('html.map.allMatched'))}</span></p>`;
+
+  const provinceRows = provinces
+    .map((p) => {
+      const total = p.rows ?? MATCH_STATUSES.reduce((n, s) => n + (p[countKey(s)] ?? 0), 0);
+      const parts = MATCH_STATUSES.map((s) => ({ key: s, value: p[countKey(s)] ?? 0, label: statusLabel(s) }));
+      const cells = MATCH_STATUSES.map(
+        (s) => `<td class="num" data-count="${countKey(s)}">${formatInt(lang, p[countKey(s)] ?? 0)}</td>`,
+      ).join('');
+      const name = p.provinceName || p.provinceCode || '–';
+      const code = p.provinceCode ? ` <span class="muted mono nowrap">${esc(p.provinceCode)}</span>` : '';
+      return `<tr data-province="${esc(p.provinceName ?? '')}"><th scope="row">${esc(name)}${code}</th><td class="num" data-count="rows">${formatInt(lang, total)}</td>${cells}<td>${stackedBar(parts, total)}</td></tr>`;
+    })
+    .join('\n');
+  const provinceTable = `
+<h2 id="by-province">${esc(T('html.map.byProvince'))}</h2>
+${legend(MATCH_STATUSES.map((s) => ({ key: s, label: statusLabel(s) })))}
+<table class="provinces">
+<caption>${esc(T('html.map.byProvinceCaption', { count: provinces.length }))}</caption>
+<thead><tr><th scope="col">${esc(T('html.map.province'))}</th><th scope="col" class="num">${esc(T('html.map.rows'))}</th>${MATCH_STATUSES.map((s) => `<th scope="col" class="num">${esc(statusLabel(s))}</th>`).join('')}<th scope="col">${esc(T('html.map.chart'))}</th></tr></thead>
+<tbody>
+${provinceRows}
+</tbody>
+</table>`;
+
+  const provinceNames = [...new Set(review.map((r) => r.p))].sort((a, b) => a.localeCompare(b, 'vi'));
+  const reviewSection = `
+<h2 id="review-heading">${esc(T('html.map.review'))}</h2>
+<p class="lead">${esc(T('html.map.reviewLead'))}</p>
+<div class="controls" role="search">
+  <div><label for="f-status">${esc(T('html.map.filterStatus'))}</label>
+    <select id="f-status"><option value="">${esc(T('html.map.all'))}</option>${REVIEW_STATUSES.map((s) => `<option value="${s}">${esc(statusLabel(s))}</option>`).join('')}</select></div>
+  <div><label for="f-province">${esc(T('html.map.filterProvince'))}</label>
+    <select id="f-province"><option value="">${esc(T('html.map.all'))}</option>${provinceNames.map((p) => `<option value="${esc(p)}">${esc(p || '–')}</option>`).join('')}</select></div>
+  <div><label for="f-search">${esc(T('html.map.search'))}</label>
+    <input id="f-search" type="search" autocomplete="off" placeholder="${esc(T('html.map.searchHint'))}"></div>
+  <p id="review-count" aria-live="polite" role="status">${esc(T('html.map.count', { shown: formatInt(lang, review.length), total: formatInt(lang, review.length) }))}</p>
+</div>
+<noscript><p>${esc(T('html.map.noscript'))}</p></noscript>
+<p class="print-only">${esc(T('html.map.printNote'))}</p>
+<div id="review" data-pending="1">
+<table class="review">
+<caption>${esc(T('html.map.reviewCaption'))}</caption>
+<thead><tr><th scope="col">${esc(T('html.map.where'))}</th><th scope="col">${esc(T('html.map.provinceDistrict'))}</th><th scope="col">${esc(T('html.map.name'))}</th><th scope="col">${esc(T('html.map.code'))}</th><th scope="col">${esc(T('html.map.status'))}</th><th scope="col">${esc(T('html.map.tax'))}</th><th scope="col">${esc(T('html.map.reasons'))}</th><th scope="col">${esc(T('html.map.candidates'))}</th></tr></thead>
+<tbody id="review-body"></tbody>
+</table>
+</div>
+<nav class="pager" aria-label="${esc(T('html.map.pages'))}">
+  <button type="button" id="page-prev">${esc(T('html.map.prev'))}</button>
+  <span id="page-info"></span>
+  <button type="button" id="page-next">${esc(T('html.map.next'))}</button>
+</nav>
+<script type="application/json" id="review-data">${jsonForScript(review)}</script>
+<script type="application/json" id="review-labels">${jsonForScript({
+    locale: locale(lang),
+    status: Object.fromEntries(MATCH_STATUSES.map((s) => [s, statusLabel(s)])),
+    count: T('html.map.count'),
+    page: T('html.map.page'),
+    none: T('html.map.none'),
+  })}</script>`;
+
+  const body = `<h1>${esc(title)}</h1>\n${verdict}${fileList}\n${cardsHtml}\n${provinceTable}\n${reviewSection}`;
+  return renderPage({ lang, title, body, script: MAP_COMMUNES_SCRIPT, css: MAP_CSS });
+}
+
+const MAP_CSS = `
+dl.files { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0 .75rem; }
+dl.files dt { font-weight: 600; } dl.files dd { margin: 0; word-break: break-all; }
+table.provinces td:last-child { width: 30%; }
+table.review th.name { font-weight: 600; background: none; }
+#review-count { margin: 0; font-weight: 600; }
+.nowrap { white-space: nowrap; }
+`;

@@ -1,0 +1,174 @@
+/** Public types of the commune matching engine (pure; no I/O). */
+import type { CodeSystem, TextReason, Tier } from '../text/text.js';
+
+/** One unit row as read from a sheet; every value is the raw cell text. */
+export interface UnitRow {
+  /** 1-based row number in the source sheet, for messages. */
+  rowNumber: number;
+  provinceCode?: string;
+  provinceName?: string;
+  districtCode?: string;
+  districtName?: string;
+  code: string;
+  name: string;
+  /** A GSO province code column on the tax side, if the sheet has one (used to pair provinces). */
+  gsoProvinceCode?: string;
+}
+
+/** An officer's saved decision: the tax code for a std code; null means "no tax commune". */
+export interface Decision {
+  stdCode: string;
+  taxCode: string | null;
+  note?: string;
+}
+
+/** Reasons produced by the engine on top of the text reasons. */
+export type EngineReason =
+  | 'district_disambiguated'
+  | 'unit_type_preferred'
+  | 'decided_by_officer'
+  | 'no_tax_commune'
+  | 'merged_into'
+  | 'leading_zero_restored'
+  | 'code_conflict'
+  | 'duplicate_code'
+  | 'decision_code_unknown';
+
+export type ReasonCode = TextReason | EngineReason;
+
+/** A reason with optional message parameters; its text is the catalogue entry `reason.<code>`. */
+export interface Reason {
+  code: ReasonCode;
+  params?: Record<string, string | number>;
+}
+
+export type MatchStatus = 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'not_found';
+export type MatchMethod = Tier | 'decision';
+
+export interface Candidate {
+  code: string;
+  name: string;
+  district?: string;
+  /** Similarity 0..1 for edit-distance proposals; absent for key-equal candidates. */
+  score?: number;
+}
+
+/** The result for one std row. */
+export interface RowMatch {
+  stdRow: number;
+  /** Std code after leading-zero restoration. */
+  stdCode: string;
+  stdName: string;
+  /** Index into MatchResult.provinces. */
+  province: number;
+  status: MatchStatus;
+  method?: MatchMethod;
+  taxCode?: string;
+  taxName?: string;
+  taxRow?: number;
+  reasons: Reason[];
+  candidates: Candidate[];
+  /** The std name's key occurs more than once in the province (on either sheet). */
+  duplicateName: boolean;
+  /** The tax code was chosen by another std row too; neither is filled. */
+  conflict?: boolean;
+}
+
+/** One side of a province pair. */
+export interface ProvinceRef {
+  code?: string;
+  name: string;
+}
+
+export interface ProvincePair {
+  std: ProvinceRef;
+  tax: ProvinceRef;
+  /** Tier at which the names agreed, or 'gso_code' when the tax side carried the GSO code. */
+  method: Tier | 'gso_code';
+  reasons: Reason[];
+}
+
+export interface ProvincePairing {
+  pairs: ProvincePair[];
+  /** Provinces found on one side only, or whose name matched several on the other side. */
+  unpairedStd: ProvinceRef[];
+  unpairedTax: ProvinceRef[];
+  ambiguous: { std: ProvinceRef; candidates: ProvinceRef[] }[];
+}
+
+/** A district pair inside one province pair. */
+export interface DistrictPair {
+  std: ProvinceRef;
+  tax: ProvinceRef;
+  method: Tier;
+}
+
+/** A tax row that no std row was matched to. */
+export interface TaxUnused {
+  province: number;
+  taxRow: number;
+  code: string;
+  name: string;
+  district?: string;
+}
+
+/** A tax code chosen by two or more std rows: none of them is filled. */
+export interface CodeConflict {
+  province: number;
+  taxCode: string;
+  taxName: string;
+  stdCodes: string[];
+}
+
+/** A code that occurs on more than one row of one sheet. */
+export interface DuplicateCode {
+  side: 'std' | 'tax';
+  code: string;
+  rows: number[];
+}
+
+/** A code whose leading zeros were restored. */
+export interface CodeRepair {
+  side: 'std' | 'tax';
+  row: number;
+  from: string;
+  to: string;
+}
+
+export interface ProvinceSummary {
+  pair: ProvincePair;
+  rows: number;
+  exact: number;
+  normalised: number;
+  decided: number;
+  ambiguous: number;
+  notFound: number;
+  taxUnused: number;
+  conflicts: number;
+}
+
+/** Optional hook: the unit a std commune was merged into, if known. */
+export type MergeHint = (stdCode: string, stdName: string) => { newCode: string; newName: string } | undefined;
+
+export interface MatchInput {
+  std: UnitRow[];
+  tax: UnitRow[];
+  decisions?: Decision[];
+  /** Restrict to these province pairs (already resolved, e.g. from --province); default: pair all. */
+  provinces?: ProvincePair[];
+  mergeHint?: MergeHint;
+  /** Code systems of each side, for leading-zero restoration. Default std 'gso', tax 'tms'. */
+  codeSystems?: { std: CodeSystem; tax: CodeSystem };
+  /** How many edit-distance proposals to attach to not_found rows (default 3). */
+  proposals?: number;
+}
+
+export interface MatchResult {
+  rows: RowMatch[];
+  provinces: ProvinceSummary[];
+  pairing: ProvincePairing;
+  taxUnused: TaxUnused[];
+  conflicts: CodeConflict[];
+  duplicateCodes: DuplicateCode[];
+  codeRepairs: CodeRepair[];
+}

@@ -1,0 +1,29 @@
+import { CATALOG } from './catalog.js';
+import type { Lang } from './i18n-types.js';
+import type { MessageParams } from '../errors.js';
+
+export type { Lang } from './i18n-types.js';
+
+/** Formats a catalogue message; an unknown key falls back to the key itself so nothing is ever lost. */
+export function t(lang: Lang, key: string, params: MessageParams = {}): string {
+  const table = CATALOG[lang] ?? CATALOG.vi;
+  const template = table[key] ?? CATALOG.vi[key] ?? key;
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = params[name];
+      return v === undefined || v === null ? whole : String(v);
+    })
+    .normalize('NFC');
+}
+
+export function hasMessage(key: string): boolean {
+  return key in CATALOG.vi;
+}
+
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (!value) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'vi' || v.startsWith('vi-') || v.startsWith('vi_')) return 'vi';
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  return undefined;
+}
