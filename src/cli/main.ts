@@ -9,8 +9,11 @@ import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
 import { renderError } from './render/error.js';
+import { seaPackageVersion } from '../io/sea-assets.js';
 
 export function packageVersion(): string {
+  const carried = seaPackageVersion(); // dvc.exe has no package.json beside it
+  if (carried) return carried;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const pkg = JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
