@@ -5,6 +5,7 @@ import { mapCommunesCli } from './messages/map-communes-cli.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
+import { filesAndLimits } from './messages/files-and-limits.js';
 import { windowsLaunch } from './messages/windows-messages.js';
 
 /**
@@ -18,6 +19,7 @@ export const PARTS: Record<string, MessageTable> = {
   testApi,
   evidence,
   doctor,
+  filesAndLimits,
   windowsLaunch,
 };
 
