@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyLaunch, dropOutputPath, launchWindows, shouldPause, type LaunchIo } from './windows-launch.js';
+import {
+  adaptHints,
+  classifyLaunch,
+  dropOutputPath,
+  exeHintProgram,
+  launchWindows,
+  shouldPause,
+  type LaunchIo,
+} from './windows-launch.js';
 
 describe('classifyLaunch', () => {
   it('reads a double-click (no argument) and a drop (one workbook path, as Explorer passes it)', () => {
@@ -102,5 +110,27 @@ describe('launchWindows', () => {
     await launchWindows(['communes', 'find', 'Ba Đình', '--json'], f.io);
     expect(f.calls).toEqual([['communes', 'find', 'Ba Đình', '--json']]);
     expect(f.text()).toBe('');
+  });
+});
+
+describe('hints name the executable', () => {
+  it('as .\\dvc.exe in its own folder, else by its full path, quoted when needed', () => {
+    expect(exeHintProgram('C:\\Tools\\dvc.exe', 'c:\\tools', path.win32)).toBe('.\\dvc.exe');
+    expect(exeHintProgram('C:\\Tools\\dvc.exe', 'D:\\Hồ sơ', path.win32)).toBe('C:\\Tools\\dvc.exe');
+    expect(exeHintProgram('C:\\Phần mềm\\dvc.exe', 'D:\\', path.win32)).toBe('"C:\\Phần mềm\\dvc.exe"');
+  });
+
+  it('rewrites `dvc <command>` in messages and nothing else', () => {
+    const table = {
+      a: 'Tiếp theo: chạy: dvc evidence check "C:\\Hồ sơ"',
+      b: 'dvc chỉ nhận bí mật từ biến môi trường',
+      c: '(dùng: dvc test-api --ca a.pem)',
+    };
+    adaptHints(table, '.\\dvc.exe');
+    expect(table).toEqual({
+      a: 'Tiếp theo: chạy: .\\dvc.exe evidence check "C:\\Hồ sơ"',
+      b: 'dvc chỉ nhận bí mật từ biến môi trường',
+      c: '(dùng: .\\dvc.exe test-api --ca a.pem)',
+    });
   });
 });

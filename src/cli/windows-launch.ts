@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
-import { seaPackageVersion } from '../io/sea-assets.js';
+import { runningAsSea, seaPackageVersion } from '../io/sea-assets.js';
+import { CATALOG } from '../i18n/catalog.js';
+import { shellArg } from '../core/shell/shell-arg.js';
 import { isCi } from './context.js';
 import { run } from './entry.js';
 
@@ -42,6 +44,22 @@ export function shouldPause(launch: Launch, o: { stdinIsTTY: boolean; env: NodeJ
   if (launch.kind !== 'double-click' && launch.kind !== 'drop') return false;
   if (!o.stdinIsTTY || isCi(o.env) || o.env.DVC_NO_PAUSE === '1') return false;
   return o.env.PROMPT === undefined;
+}
+
+const COMMAND_HINT = /\bdvc (?=(?:map-communes|config|communes|test-api|mock-api|doctor|evidence)\b)/g;
+
+/**
+ * How a hint names the program so that it runs pasted into cmd.exe and PowerShell: `.\dvc.exe` in the folder that
+ * holds it (PowerShell runs nothing from the current folder without `.\`), else its full path.
+ */
+export function exeHintProgram(execPath: string, cwd: string, paths: path.PlatformPath = path): string {
+  const here = paths.resolve(cwd).toLowerCase() === paths.dirname(execPath).toLowerCase();
+  return here ? `.\\${paths.basename(execPath)}` : shellArg(execPath);
+}
+
+/** Rewrites `dvc <command>` in every message to the executable's name (there is no `dvc` on an officer's PATH). */
+export function adaptHints(table: Record<string, string>, program: string): void {
+  for (const [key, text] of Object.entries(table)) table[key] = text.replace(COMMAND_HINT, `${program} `);
 }
 
 export interface LaunchIo {
@@ -93,6 +111,10 @@ async function runLaunch(launch: Launch, lang: Lang, io: LaunchIo): Promise<numb
 /** The front door of dvc.exe: Explorer's two ways of starting it, then the ordinary command line. */
 export async function launchWindows(argv: string[], io: LaunchIo = defaultIo()): Promise<number> {
   const launch = classifyLaunch(argv);
+  if (runningAsSea()) {
+    const program = exeHintProgram(process.execPath, process.cwd());
+    for (const table of Object.values(CATALOG)) adaptHints(table, program);
+  }
   const lang = parseLang(io.env.DVC_LANG) ?? 'vi';
   const code = await runLaunch(launch, lang, io);
   if (shouldPause(launch, { stdinIsTTY: Boolean(io.stdin.isTTY), env: io.env })) {

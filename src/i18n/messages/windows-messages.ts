@@ -17,6 +17,8 @@ export const windowsLaunch: MessageTable = {
     ].join('\n'),
     'win.drop.start': 'Đang đối chiếu mã phường/xã trong {file} …',
     'win.pause': 'Nhấn phím bất kỳ để đóng cửa sổ…',
+    'config.encoding':
+      'Không đọc được tệp cấu hình "{file}" ({encoding} không hợp lệ). Mở tệp bằng Notepad, chọn Save As, Encoding: UTF-8, rồi lưu lại dưới dạng UTF-8.',
   },
   en: {
     'win.help': [
@@ -33,5 +35,7 @@ export const windowsLaunch: MessageTable = {
     ].join('\n'),
     'win.drop.start': 'Reconciling commune codes in {file} …',
     'win.pause': 'Press any key to close this window…',
+    'config.encoding':
+      'Cannot read the configuration file "{file}" (not valid {encoding}). Open it in Notepad, Save As with Encoding: UTF-8 (lưu lại dưới dạng UTF-8).',
   },
 };

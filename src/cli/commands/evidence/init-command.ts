@@ -1,6 +1,7 @@
 import type { CommandInput } from '../../command-spec.js';
 import { planInit, writeInit } from '../../../app/evidence/init-evidence.js';
 import { askMissing } from './evidence-prompts.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 
 const OPTIONAL_AT_INIT = new Set(['contactName', 'contactPhone', 'dossierCode', 'testDate']);
 
@@ -24,7 +25,8 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   ctx.print(ctx.t('evidence.init.done', { dir: result.dir }));
   for (const p of result.paths)
     ctx.print(ctx.t(p.created ? 'evidence.init.created' : 'evidence.init.kept', { path: p.rel }));
-  if (result.missing.length > 0) ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir }));
-  ctx.info(ctx.t('evidence.init.next', { dir }));
+  if (result.missing.length > 0)
+    ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir: shellArg(dir) }));
+  ctx.info(ctx.t('evidence.init.next', { dir: shellArg(dir) }));
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { CommandInput } from '../../command-spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
 
 function num(value: unknown, key: string, ok: (n: number) => boolean): number | undefined {
@@ -65,7 +66,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     );
   } else {
     for (const [id, url] of Object.entries(server.urls)) ctx.print(`${id.padEnd(16)} POST ${url}`);
-    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: started.caFile }));
+    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: shellArg(started.caFile) }));
     ctx.info(ctx.t('mock.auth', { auth: started.auth }));
     if (started.stored.notices + started.stored.receipts > 0)
       ctx.info(ctx.t('mock.storeLoaded', { ...started.stored, file: String(opts.store) }));

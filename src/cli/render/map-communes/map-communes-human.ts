@@ -1,5 +1,6 @@
 import type { CliContext } from '../../context.js';
 import type { MapCommunesResult } from '../../../app/map-communes/run-map-communes.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 
 /** The terminal summary of a map-communes run: counts per status, notes, what was written, what to do next. */
 export function renderMapCommunesHuman(
@@ -35,6 +36,8 @@ export function renderMapCommunesHuman(
   if (o.html) ctx.print(ctx.t('mc.summary.html', { file: o.html }));
   const review = s.ambiguous + s.notFound;
   ctx.print(
-    review > 0 ? ctx.t('mc.summary.review', { count: review, file: o.decisionsHint }) : ctx.t('mc.summary.allGood'),
+    review > 0
+      ? ctx.t('mc.summary.review', { count: review, file: shellArg(o.decisionsHint) })
+      : ctx.t('mc.summary.allGood'),
   );
 }
