@@ -20,6 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import yauzl from 'yauzl';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -140,7 +141,7 @@ function checkPaths({ cFolder, folder }) {
   const cj = json(c);
   check(
     'C:\\… path with spaces and Vietnamese letters, --json: one object, output beside the input',
-    c.code === 0 && cj?.summary?.total === 698 && existsSync(path.join(cFolder, 'mau 63 tinh.doi-chieu.xlsx')),
+    c.code === 0 && cj?.summary?.rows === 698 && existsSync(path.join(cFolder, 'mau 63 tinh.doi-chieu.xlsx')),
     c.text.slice(0, 800),
   );
   const longPrefix = `\\\\?\\${win(path.join(folder, 'Bảng mã xã.xlsx'))}`;
@@ -249,8 +250,20 @@ function checkEvidence() {
   check('evidence init into a folder with spaces', init.code === 0 && existsSync(guide), init.text);
   const text = existsSync(guide) ? readFileSync(guide, 'utf8') : '';
   check('HUONG-DAN.txt has CRLF line ends only (Notepad)', text.includes('\r\n') && !/[^\r]\n/.test(text));
-  const req = dvc(['evidence', 'request', win(dir), '--kind', 'cau-hinh', '--out', win(path.join(dir, 'yêu cầu.txt'))]);
-  const reqText = existsSync(path.join(dir, 'yêu cầu.txt')) ? readFileSync(path.join(dir, 'yêu cầu.txt'), 'utf8') : '';
+  const filled = path.join(WORK, 'Minh chứng mẫu');
+  cpSync(path.join(ROOT, 'fixtures', 'evidence'), filled, { recursive: true });
+  const req = dvc([
+    'evidence',
+    'request',
+    win(filled),
+    '--kind',
+    'cau-hinh',
+    '--out',
+    win(path.join(filled, 'yêu cầu.txt')),
+  ]);
+  const reqText = existsSync(path.join(filled, 'yêu cầu.txt'))
+    ? readFileSync(path.join(filled, 'yêu cầu.txt'), 'utf8')
+    : '';
   check(
     'evidence request --out: a text file with CRLF line ends',
     req.code === 0 && reqText.includes('\r\n') && !/[^\r]\n/.test(reqText),
@@ -270,13 +283,13 @@ function checkDoctor() {
   const data = o?.checks?.find?.((c) => c.id === 'data');
   check(
     'doctor --json: the data carried in dvc.exe is found',
-    (d.code === 0 || d.code === 1) && data?.status === 'pass',
+    (d.code === 0 || d.code === 1) && data?.ok === true,
     d.text.slice(0, 1500),
   );
 }
 
 function checkUtf16Refusal() {
-  const dir = path.join(WORK, 'UTF-16 BE');
+  const dir = path.join(WORK, 'UTF-16 hỏng');
   mkdirSync(dir);
   // A UTF-16 file cut mid-character cannot be read: dvc says how to save it.
   const bytes = Buffer.concat([
@@ -332,16 +345,42 @@ async function checkLocked({ folder }) {
   }
 }
 
-function checkZip() {
-  const list = spawnSync('unzip', ['-Z1', ZIP], { encoding: 'utf8' });
-  if (list.status !== 0) return check('release zip lists (unzip)', false, list.stderr);
-  const names = list.stdout.trim().split('\n').sort();
+/** The zip's entries, name → bytes (DOC-TRUOC.txt and the sample only; dvc.exe by size). */
+function readZip(file) {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const entries = new Map();
+      zip.on('entry', (e) => {
+        if (e.fileName.endsWith('.exe')) {
+          entries.set(e.fileName, Buffer.alloc(0));
+          return zip.readEntry();
+        }
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2) return reject(err2);
+          const chunks = [];
+          stream.on('data', (c) => chunks.push(c));
+          stream.on('end', () => {
+            entries.set(e.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(entries));
+      zip.readEntry();
+    });
+  });
+}
+
+async function checkZip() {
+  const entries = await readZip(ZIP);
+  const names = [...entries.keys()].sort().join();
   check(
     'the zip holds dvc.exe, DOC-TRUOC.txt and the sample',
-    names.join() === 'DOC-TRUOC.txt,dvc.exe,mau-63-tinh.xlsx',
-    names.join(),
+    names === 'DOC-TRUOC.txt,dvc.exe,mau-63-tinh.xlsx',
+    names,
   );
-  const doc = spawnSync('unzip', ['-p', ZIP, 'DOC-TRUOC.txt']).stdout.toString('utf8');
+  const doc = entries.get('DOC-TRUOC.txt')?.toString('utf8') ?? '';
   check(
     'DOC-TRUOC.txt: Vietnamese, CRLF, the three commands',
     doc.includes('\r\n') &&
@@ -354,7 +393,7 @@ async function main() {
   if (!existsSync(EXE)) throw new Error(`${EXE} is missing: run npm run build:win first`);
   const started = Date.now();
   const folders = prepareFolders();
-  checkZip();
+  await checkZip();
   checkStart();
   checkDrop(folders);
   checkPaths(folders);
