@@ -87,6 +87,8 @@ async function bundle(outfile) {
     legalComments: 'none',
     define: { 'import.meta.url': '__dvcImportMetaUrl' },
     banner: { js: 'var __dvcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // cosmiconfig loads TypeScript (~10 MB) only for *.ts config files, which dvc does not search for.
+    external: ['typescript'],
     plugins: [undiciWhole],
     logLevel: 'warning',
     metafile: true,

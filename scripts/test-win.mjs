@@ -389,6 +389,62 @@ async function checkZip() {
   );
 }
 
+/**
+ * Runs dvc.exe on a pseudo-terminal (util-linux `script`): Wine then gives it a real Windows console, so Node
+ * writes with WriteConsoleW and stdin is a keyboard. Returns the console text once the program has ended.
+ */
+function onConsole(args, o = {}) {
+  const log = path.join(OUT, `console-${++runs}.txt`);
+  const quoted = [WINE, EXE, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const child = spawn('script', ['-qfc', quoted, log], {
+    cwd: WORK,
+    env: { ...ENV, PROMPT: undefined, ...o.env },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  const text = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+  return new Promise((resolve) => {
+    let exited = false;
+    let waitedForKey = false;
+    const timer = setTimeout(() => child.kill(), 180_000);
+    child.on('exit', (code) => {
+      exited = true;
+      clearTimeout(timer);
+      resolve({ code, text: text(), waitedForKey });
+    });
+    const poll = setInterval(() => {
+      if (exited) return clearInterval(poll);
+      if (o.key && text().includes(o.key)) {
+        clearInterval(poll);
+        // Still running a second after asking: it is waiting for the key.
+        setTimeout(() => {
+          waitedForKey = !exited;
+          child.stdin.end('x');
+        }, 1000);
+      }
+    }, 200);
+    if (!o.key) child.stdin.end();
+  });
+}
+
+async function checkConsole({ folder }) {
+  const find = await onConsole(['communes', 'find', 'Phường Ba Đình']);
+  check(
+    'Windows console: Vietnamese shows correctly (WriteConsoleW, whatever the code page)',
+    find.code === 0 && find.text.includes('Thành phố Hà Nội (01)  00004  Phường Ba Đình'),
+    find.text,
+  );
+  const help = await onConsole([], { key: 'Nhấn phím bất kỳ' });
+  check('double-click on a console: help, then waits for a key and closes after it', help.waitedForKey, help.text);
+  const drop = await onConsole([win(path.join(folder, 'Bảng mã xã.xlsx'))], { key: 'Nhấn phím bất kỳ' });
+  check(
+    'drop on a console: summary, then waits for a key',
+    drop.waitedForKey && drop.text.includes('Kết quả đối chiếu'),
+    drop.text,
+  );
+  const ci = await onConsole([], { env: { CI: 'true' } });
+  check('never waits in CI, even on a console', ci.code === 0 && !ci.text.includes('Nhấn phím'), ci.text);
+}
+
 async function main() {
   if (!existsSync(EXE)) throw new Error(`${EXE} is missing: run npm run build:win first`);
   const started = Date.now();
@@ -403,6 +459,8 @@ async function main() {
   checkDoctor();
   checkUtf16Refusal();
   await checkLocked(folders);
+  if (spawnSync('script', ['--version']).status === 0) await checkConsole(folders);
+  else check('util-linux script for the console checks', false);
   const failed = results.filter((r) => !r.ok);
   process.stdout.write(
     `\n${results.length - failed.length}/${results.length} checks passed under Wine in ${Math.round((Date.now() - started) / 1000)} s (${runs} runs of dvc.exe)\n`,

@@ -24,7 +24,8 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   if (typeof opts.out === 'string') {
     if (findPersonalNumbers(path.basename(opts.out)).length > 0)
       throw new DvcError('evidence.personalInOutName', { name: path.basename(opts.out) }, ExitCode.Usage);
-    written = await writeFileAtomic(path.resolve(ctx.cwd, opts.out), rendered.text, {
+    // The file is opened in Notepad and pasted into the portal's form: CRLF line ends, as HUONG-DAN.txt has.
+    written = await writeFileAtomic(path.resolve(ctx.cwd, opts.out), rendered.text.replace(/\r?\n/g, '\r\n'), {
       force: opts.force === true,
       inputs: [path.join(draft.dir, 'evidence.yaml')],
     });
