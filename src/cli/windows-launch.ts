@@ -112,6 +112,9 @@ async function runLaunch(launch: Launch, lang: Lang, io: LaunchIo): Promise<numb
 export async function launchWindows(argv: string[], io: LaunchIo = defaultIo()): Promise<number> {
   const launch = classifyLaunch(argv);
   if (runningAsSea()) {
+    // The console window's title, set once: libuv otherwise reads it back from the console when asked, and Wine's
+    // console answers in a way that trips an assertion in libuv (seen with the spinner on a Wine terminal).
+    process.title = 'dvc';
     const program = exeHintProgram(process.execPath, process.cwd());
     for (const table of Object.values(CATALOG)) adaptHints(table, program);
   }
