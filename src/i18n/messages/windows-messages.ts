@@ -4,10 +4,11 @@ import type { MessageTable } from '../i18n-types.js';
 export const windowsLaunch: MessageTable = {
   vi: {
     'win.help': [
-      'dvc {version} — bộ công cụ tích hợp thanh toán nghĩa vụ tài chính về đất đai với Cổng Dịch vụ công quốc gia',
+      'dvc {version} — thanh toán nghĩa vụ tài chính về đất đai qua Cổng DVC quốc gia',
       '',
-      'Đối chiếu mã phường/xã: kéo tệp Excel (.xlsx có sheet "MX Bo TTTT" và "MX CQT") thả vào biểu tượng dvc.exe.',
-      'Kết quả được ghi bên cạnh tệp, tên thêm ".doi-chieu" (không bao giờ ghi đè tệp đã có).',
+      'Đối chiếu mã phường/xã: kéo tệp Excel (.xlsx, có sheet "MX Bo TTTT" và',
+      '"MX CQT") thả vào biểu tượng dvc.exe. Kết quả được ghi bên cạnh tệp, tên thêm',
+      '".doi-chieu" (không bao giờ ghi đè tệp đã có).',
       '',
       'Trong cửa sổ lệnh (cmd hoặc PowerShell), tại thư mục có dvc.exe:',
       '  .\\dvc.exe map-communes "bảng mã.xlsx"',
@@ -22,10 +23,11 @@ export const windowsLaunch: MessageTable = {
   },
   en: {
     'win.help': [
-      'dvc {version} — land financial obligation payment integration toolkit for the National Public Service Portal',
+      'dvc {version} — land financial obligation payments via the National Portal',
       '',
-      'Reconcile commune codes: drag an Excel file (.xlsx with sheets "MX Bo TTTT" and "MX CQT") onto dvc.exe.',
-      'The result is written beside the file, its name ending ".doi-chieu" (an existing file is never overwritten).',
+      'Reconcile commune codes: drag an Excel file (.xlsx, with sheets "MX Bo TTTT"',
+      'and "MX CQT") onto dvc.exe. The result is written beside the file, its name',
+      'ending ".doi-chieu" (an existing file is never overwritten).',
       '',
       'In a command window (cmd or PowerShell), in the folder holding dvc.exe:',
       '  .\\dvc.exe map-communes "bảng mã.xlsx"',
