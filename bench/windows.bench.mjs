@@ -2,7 +2,7 @@
 // Wine, in the same run and interleaved so that machine noise hits all alike: `--version` (start-up) and the
 // sample map-communes. The executable with and without its V8 code cache (build-win.mjs --code-cache).
 // Target: dvc.exe within 1.2× of node.exe + dist/. Skipped (a JSON line saying why) without Wine or the builds.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,7 +70,7 @@ const subjects = {
 };
 
 // A persistent wineserver: Wine's own start-up is paid once, not on each measured run.
-spawnSync(wine.replace(/wine64$|wine$/, 'wineserver'), ['-p'], { env });
+spawn(wine.replace(/wine64$|wine$/, 'wineserver'), ['-p'], { env, detached: true, stdio: 'ignore' }).unref();
 const version = { node: [], exe: [], exeCodeCache: [] };
 const map = { node: [], exe: [], exeCodeCache: [] };
 for (const s of Object.keys(subjects)) time(subjects[s](['--version'])); // warm the file cache

@@ -250,7 +250,7 @@ function makeZip(exe, zipOut) {
 }
 
 const { bundleBytes } = await makeExe();
-const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 log(`${path.relative(ROOT, exeOut)}  ${mb(statSync(exeOut).size)}  (bundle ${mb(bundleBytes)})`);
 if (!args.includes('--no-zip')) {
   const zipOut = exeOut.replace(/\.exe$/, '.zip');
