@@ -249,6 +249,11 @@ function checkEvidence() {
   const guide = path.join(dir, 'HUONG-DAN.txt');
   check('evidence init into a folder with spaces', init.code === 0 && existsSync(guide), init.text);
   const text = existsSync(guide) ? readFileSync(guide, 'utf8') : '';
+  check(
+    'hints name the executable and quote the folder: paste into cmd.exe or PowerShell',
+    init.stderr.includes(`${win(EXE)} evidence check "${win(dir)}"`),
+    init.text,
+  );
   check('HUONG-DAN.txt has CRLF line ends only (Notepad)', text.includes('\r\n') && !/[^\r]\n/.test(text));
   const filled = path.join(WORK, 'Minh chứng mẫu');
   cpSync(path.join(ROOT, 'fixtures', 'evidence'), filled, { recursive: true });
