@@ -9,7 +9,7 @@ import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
 import { renderError } from './render/error.js';
-import { seaPackageVersion } from '../io/sea-assets.js';
+import { seaPackageVersion } from './sea-version.js';
 
 export function packageVersion(): string {
   const carried = seaPackageVersion(); // dvc.exe has no package.json beside it

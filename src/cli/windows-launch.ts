@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
-import { runningAsSea, seaPackageVersion } from '../io/sea-assets.js';
+import { runningAsSea } from '../io/sea-assets.js';
+import { seaPackageVersion } from './sea-version.js';
 import { CATALOG } from '../i18n/catalog.js';
 import { shellArg } from '../core/shell/shell-arg.js';
 import { isCi } from './context.js';

@@ -1,12 +1,12 @@
 /**
  * Files carried inside `dvc.exe`, the Windows single executable (docs/windows.md). There the program has no
- * package folder beside it: package.json and data/ travel as assets of the executable, read with `node:sea`.
+ * package folder beside it: data/ travels as assets of the executable, read with `node:sea` (the version, for
+ * `--version`, is read in src/cli/sea-version.ts).
  * Everywhere else (npm install, dist/, tests) `isSea()` is false and these functions return null.
  */
 import { getAsset, isSea } from 'node:sea';
 
 /** Asset keys are the file names relative to the package root, with forward slashes: `data/gso-2025.json.gz`. */
-export const SEA_PACKAGE_JSON = 'package.json';
 export const SEA_DATA_INDEX = 'data/index.json';
 
 export function runningAsSea(): boolean {
@@ -25,13 +25,6 @@ export function seaAsset(key: string): Buffer | null {
   } catch {
     return null;
   }
-}
-
-/** The version the executable was built from (its package.json); null outside the executable. */
-export function seaPackageVersion(): string | null {
-  const bytes = seaAsset(SEA_PACKAGE_JSON);
-  if (!bytes) return null;
-  return (JSON.parse(bytes.toString('utf8')) as { version: string }).version;
 }
 
 /** The data files the executable carries, as `{ file, bytes }`, listed at build time (node:sea cannot list). */
