@@ -52,7 +52,7 @@ export function addSheetsToWorkbook(xml: string, sheets: readonly NewSheetRef[],
     idAttr = 'r:id';
   }
   const ids = [...out.matchAll(/<(?:\w+:)?sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
-  let nextId = Math.max(0, ...ids) + 1;
+  let nextId = ids.reduce((m, id) => Math.max(m, id), 0) + 1;
   const added = sheets
     .map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${idAttr}="${s.relId}"/>`)
     .join('');

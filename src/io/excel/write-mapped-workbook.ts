@@ -257,9 +257,10 @@ function patchStdSheet(
   }
   let legendColumn: string | undefined;
   if (patch.legend && patch.legend.rows.length > 0) {
-    const used = Math.max(
+    // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+    const used = existing.reduce(
+      (max, r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? Math.max(m, i) : m), max),
       target,
-      ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)),
     );
     const col = used + 2;
     legendColumn = columnLetterOf(col);

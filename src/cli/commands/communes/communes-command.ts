@@ -16,7 +16,7 @@ function merged(ctx: CliContext, targets: readonly MergeTarget[] | undefined): s
 
 /** Plain columns padded to the widest cell; names are NFC, so one code point is one column. */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
+  const widths = header.map((h, i) => rows.reduce((m, r) => Math.max(m, [...r[i]].length), [...h].length));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length)))

@@ -23,7 +23,7 @@ export async function run({ args, ctx }: CommandInput): Promise<number> {
   const rows = decoded.rows.map((r) =>
     COLUMNS.map((c) => (c === 'SO_TIEN' ? Number(r[c]).toLocaleString('vi-VN') : String(r[c] ?? ''))),
   );
-  const widths = COLUMNS.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i]))));
+  const widths = COLUMNS.map((c, i) => rows.reduce((m, r) => Math.max(m, width(r[i])), width(c)));
   const pad = (s: string, i: number) =>
     i === 4 ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s));
   ctx.print(ctx.chalk.bold(COLUMNS.map((c, i) => pad(c, i)).join('  ')));

@@ -1,5 +1,6 @@
 import type { CliContext } from '../../context.js';
 import type { MapCommunesResult } from '../../../app/map-communes/run-map-communes.js';
+import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
 
 /** The terminal summary of a map-communes run: counts per status, notes, what was written, what to do next. */
 export function renderMapCommunesHuman(
@@ -24,7 +25,7 @@ export function renderMapCommunesHuman(
     for (const p of r.provinces) {
       const review = p.ambiguous + p.notFound;
       ctx.print(
-        `  ${p.provinceName.padEnd(28)} ${String(p.rows).padStart(6)}  ✓ ${String(p.exact + p.normalised + p.decided).padStart(6)}  ${review ? c.yellow(`? ${review}`) : ''}`,
+        `  ${escapeForTerminal(p.provinceName).padEnd(28)} ${String(p.rows).padStart(6)}  ✓ ${String(p.exact + p.normalised + p.decided).padStart(6)}  ${review ? c.yellow(`? ${review}`) : ''}`,
       );
     }
   }
