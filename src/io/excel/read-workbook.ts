@@ -141,6 +141,7 @@ export function readContext(pkg: WorkbookPackage): ReadContext {
     return rel ? resolveTarget(pkg.workbookPart, rel.target) : fallback;
   };
   const stringsPart = partOf('/sharedStrings', 'xl/sharedStrings.xml');
+  const stylesPart = partOf('/styles', 'xl/styles.xml');
   const invalidSharedStrings = new Map<number, string>();
   const sharedStrings = parsingPart(pkg.file, stringsPart, () =>
     readSharedStrings(pkg.zip.text(stringsPart), invalidSharedStrings),
@@ -148,7 +149,7 @@ export function readContext(pkg: WorkbookPackage): ReadContext {
   return {
     sharedStrings,
     invalidSharedStrings,
-    dateStyles: dateStyleIndexes(pkg.zip.text(partOf('/styles', 'xl/styles.xml'))),
+    dateStyles: parsingPart(pkg.file, stylesPart, () => dateStyleIndexes(pkg.zip.text(stylesPart))),
   };
 }
 

@@ -104,7 +104,7 @@ function patchRow(
 
 function updateDimension(xml: string, p: string, maxRow: number, maxColumn: number): string {
   return xml.replace(
-    new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)(")`),
+    new RegExp(`(<${p}dimension\\b[^<>]*?\\sref=")([^"]*)(")`),
     (whole, a: string, ref: string, b: string) => {
       const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
       if (!m) return whole;
@@ -124,7 +124,7 @@ function ensureColumnWidth(xml: string, p: string, column: number, width: number
     const at = xml.search(new RegExp(`<${p}sheetData\\b`));
     return at < 0 ? xml : `${xml.slice(0, at)}<${p}cols>${col}</${p}cols>${xml.slice(at)}`;
   }
-  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^>]*?/?>`, 'g'))].map((m) => ({
+  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^<>]*?/?>`, 'g'))].map((m) => ({
     tag: m[0],
     index: m.index,
     min: Number(attr(m[0], 'min')),
@@ -156,7 +156,7 @@ interface SheetDataSpan {
 
 function locateSheetData(xml: string, sheet: string): SheetDataSpan {
   const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
-  const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
+  const open = new RegExp(`<${p}sheetData\\b[^<>]*?(/?)>`).exec(xml);
   if (!open) throw new DvcError('excel.patchFailed', { sheet, reason: 'sheetData' }, ExitCode.Usage);
   const selfClosing = open[1] === '/';
   const bodyStart = open.index + open[0].length;
