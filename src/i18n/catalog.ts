@@ -11,7 +11,15 @@ import { filesAndLimits } from './messages/files-and-limits.js';
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
  * but every lookup goes through this merged table; keys are namespaced (`cli.`, `excel.`, `api.` …).
  */
-export const PARTS: Record<string, MessageTable> = { common, mapCommunes, mapCommunesCli, testApi, evidence, doctor, filesAndLimits };
+export const PARTS: Record<string, MessageTable> = {
+  common,
+  mapCommunes,
+  mapCommunesCli,
+  testApi,
+  evidence,
+  doctor,
+  filesAndLimits,
+};
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
