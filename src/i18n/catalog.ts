@@ -2,6 +2,7 @@ import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
+import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
@@ -10,7 +11,15 @@ import { doctor } from './messages/doctor.js';
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
  * but every lookup goes through this merged table; keys are namespaced (`cli.`, `excel.`, `api.` …).
  */
-export const PARTS: Record<string, MessageTable> = { common, mapCommunes, mapCommunesCli, testApi, evidence, doctor };
+export const PARTS: Record<string, MessageTable> = {
+  common,
+  mapCommunes,
+  mapCommunesCli,
+  mapCommunesReview,
+  testApi,
+  evidence,
+  doctor,
+};
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};

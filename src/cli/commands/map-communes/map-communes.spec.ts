@@ -15,6 +15,8 @@ export const mapCommunesSpec: CommandSpec = {
     { flags: '-o, --out <file>', desc: 'mc.opt.out' },
     { flags: '--map-out <file>', desc: 'mc.opt.mapOut' },
     { flags: '--html <file>', desc: 'mc.opt.html' },
+    { flags: '--audit', desc: 'mc.opt.audit' },
+    { flags: '--replace-existing', desc: 'mc.opt.replaceExisting' },
     { flags: '--strict', desc: 'mc.opt.strict' },
     { flags: '-f, --force', desc: 'cli.opt.force' },
   ],

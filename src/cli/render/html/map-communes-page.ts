@@ -16,6 +16,7 @@ import { formatInt, locale } from './format.js';
 import { renderPage } from './page.js';
 import { legend, stackedBar } from './stacked-bar.js';
 import { MAP_COMMUNES_SCRIPT } from './map-communes-script.js';
+import { EXISTING_VERDICTS } from '../../../app/map-communes/map-communes-result.js';
 import {
   MATCH_STATUSES,
   countKey,
@@ -100,7 +101,7 @@ ${provinceRows}
 <p class="lead">${esc(T('html.map.reviewLead'))}</p>
 <div class="controls" role="search">
   <div><label for="f-status">${esc(T('html.map.filterStatus'))}</label>
-    <select id="f-status"><option value="">${esc(T('html.map.all'))}</option>${REVIEW_STATUSES.map((s) => `<option value="${s}">${esc(statusLabel(s))}</option>`).join('')}</select></div>
+    <select id="f-status"><option value="review" selected>${esc(T('html.map.filter.review'))}</option><option value="">${esc(T('html.map.all'))}</option>${REVIEW_STATUSES.map((s) => `<option value="${s}">${esc(statusLabel(s))}</option>`).join('')}</select></div>
   <div><label for="f-province">${esc(T('html.map.filterProvince'))}</label>
     <select id="f-province"><option value="">${esc(T('html.map.all'))}</option>${provinceNames.map((p) => `<option value="${esc(p)}">${esc(p || '–')}</option>`).join('')}</select></div>
   <div><label for="f-search">${esc(T('html.map.search'))}</label>
@@ -125,6 +126,8 @@ ${provinceRows}
 <script type="application/json" id="review-labels">${jsonForScript({
     locale: locale(lang),
     status: Object.fromEntries(MATCH_STATUSES.map((s) => [s, statusLabel(s)])),
+    verdict: Object.fromEntries(EXISTING_VERDICTS.map((v) => [v, T(`mc.existing.${v}`)])),
+    existing: T('html.map.existing'),
     count: T('html.map.count'),
     page: T('html.map.page'),
     none: T('html.map.none'),
