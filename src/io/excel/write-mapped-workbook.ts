@@ -5,12 +5,12 @@
  * formats, defined names, comments, pictures and pivot caches survive whatever the producing application was.
  */
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { DvcError, ExitCode } from '../../errors.js';
 import { columnIndex } from '../../core/workbook/cell.js';
 import { TARGET_HEADER } from '../../core/workbook/column-synonyms.js';
-import { checkOutputPath, openAtomicStream } from '../atomic-write.js';
+import { checkOutputPath, writeStreamAtomic } from '../atomic-write.js';
 import {
   STYLES,
   WORKSHEET,
@@ -221,15 +221,7 @@ async function writeZip(
   if (rels) out.addBuffer(rels, wbRelsPath);
   for (const a of edits.added) out.addBuffer(a.data, a.name, { compress: true });
   out.end();
-  const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
-  try {
-    await pipeline(out.outputStream, sink.stream);
-    await sink.commit();
-  } catch (e) {
-    await sink.abort();
-    throw new DvcError('fs.cannotWrite', { path: output, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
-  }
-  return sink.path;
+  return writeStreamAtomic(output, out.outputStream as Readable, { force: o.force, inputs: [input] });
 }
 
 const EMPTY_RELS =
