@@ -15,7 +15,8 @@ describe('the next-step command', () => {
   it('numbers the rounds from the output just written', () => {
     expect(nextRoundPath('tinh.doi-chieu.xlsx')).toBe('tinh.doi-chieu-2.xlsx');
     expect(nextRoundPath('tinh.doi-chieu-2.xlsx')).toBe('tinh.doi-chieu-3.xlsx');
-    expect(nextRoundPath('lan1.xlsx')).toBe('lan2.xlsx');
+    expect(nextRoundPath('lan-1.xlsx')).toBe('lan-2.xlsx');
+    expect(nextRoundPath('kiem-tra-2021.xlsx')).toBe('kiem-tra-2021-2.xlsx');
     expect(nextRoundPath('out/ket qua.xlsx')).toBe('out/ket qua-2.xlsx');
   });
 

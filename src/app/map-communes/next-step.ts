@@ -10,11 +10,14 @@ export function shellArg(arg: string): string {
   return `"${arg}"`;
 }
 
-/** `tinh.doi-chieu.xlsx` → `tinh.doi-chieu-2.xlsx`; `tinh.doi-chieu-2.xlsx` → `tinh.doi-chieu-3.xlsx`; `r1.xlsx` → `r2.xlsx`. */
+/**
+ * `tinh.doi-chieu.xlsx` → `tinh.doi-chieu-2.xlsx` → `tinh.doi-chieu-3.xlsx`. Only a short round number after a
+ * hyphen counts, so `gui-2021.xlsx` becomes `gui-2021-2.xlsx`, not `gui-2022.xlsx`.
+ */
 export function nextRoundPath(output: string): string {
   const parsed = path.parse(output);
-  const numbered = /^(.*?)(\d+)$/.exec(parsed.name);
-  const name = numbered ? `${numbered[1]}${Number(numbered[2]) + 1}` : `${parsed.name}-2`;
+  const numbered = /^(.*)-(\d{1,3})$/.exec(parsed.name);
+  const name = numbered ? `${numbered[1]}-${Number(numbered[2]) + 1}` : `${parsed.name}-2`;
   return parsed.dir ? path.join(parsed.dir, `${name}${parsed.ext}`) : `${name}${parsed.ext}`;
 }
 
