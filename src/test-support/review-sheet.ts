@@ -67,7 +67,7 @@ export async function typeDecisions(file: string, decisions: Record<string, stri
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = reviewSheet(wb);
-  const codeCol = columnOf(ws, (h) => h === 'Mã phường/xã');
+  const codeCol = columnOf(ws, (h) => h === 'Mã phường/xã' || h === 'Commune code');
   const decisionCol = columnOf(ws, (h) => h.startsWith('Quyết định'));
   const left = new Set(Object.keys(decisions));
   ws.eachRow((row, i) => {

@@ -185,3 +185,52 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     expect(await exists(path.join(dir, 'da-gui-2021.doi-chieu.xlsx'))).toBe(false);
   });
 });
+
+describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
+  it('keeps to the provinces asked for, by code or by name in any spelling, and says which exist', async () => {
+    const dir = await tempDir('dvc-province-');
+    for (const [i, q] of ['thai nguyen', '19', 'TP Thái Nguyên'].entries()) {
+      const r = await run({ provinces: [q], out: path.join(dir, `tn-${i}.xlsx`) });
+      expect(r.provinces.map((p) => p.provinceName)).toEqual(['Tỉnh Thái Nguyên']);
+      expect(r.summary.rows).toBe(172);
+    }
+    const err = await run({ provinces: ['Cà Mau'], out: path.join(dir, 'x.xlsx') }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ key: 'mc.err.provinceNotInWorkbook', params: { query: 'Cà Mau' } });
+    expect(String((err as { params: { found: string } }).params.found)).toContain('Tỉnh Thái Nguyên (19)');
+  });
+
+  it('builds the standard sheet from the shipped GSO list when the workbook has none, and writes the MAP table', async () => {
+    const dir = await tempDir('dvc-reference-');
+    const out = path.join(dir, 'out.xlsx');
+    const mapOut = path.join(dir, 'map.csv');
+    const r = await run({ stdSheet: 'Không có', reference: 'gso-2004', provinces: ['19'], out, mapOut });
+    expect(r.notes).toContainEqual({ key: 'mc.note.reference', params: { edition: 'gso-2004' } });
+    expect(r.rows.every((x) => x.sheet === 'gso-2004')).toBe(true);
+    expect(r.summary.exact + r.summary.normalised).toBeGreaterThan(160);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const std = wb.getWorksheet('Không có')!;
+    expect(std.getRow(1).values).toContain('Mã phường/xã CQT');
+    const quanTrieu = r.rows.find((x) => x.name === 'Phường Quán Triều')!;
+    expect(std.getCell(`H${quanTrieu.rowNumber}`).value).toBe(quanTrieu.taxCode);
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(mapOut, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffprovince,gso_code,gso_name,cqt_code,cqt_name,status,existing_code,existing_verdict',
+    );
+    expect(csv).toContain(`,${quanTrieu.code},Phường Quán Triều,${quanTrieu.taxCode},`);
+  });
+
+  it('refuses an existing output before reading anything, unless forced', async () => {
+    const dir = await tempDir('dvc-exists-');
+    const out = path.join(dir, 'out.xlsx');
+    await writeFile(out, 'old');
+    await expect(run({ out })).rejects.toMatchObject({ exitCode: ExitCode.Usage });
+    const r = await run({ out, force: true, lang: 'en' });
+    expect(r.output).toBe(out);
+    // A review sheet written in English still has a decision column whose header begins "Quyết định".
+    await typeDecisions(out, { '00526': '1011201' });
+    const again = await run({ decisions: out, out: path.join(dir, 'again.xlsx') });
+    expect(again.rows.find((x) => x.code === '00526')).toMatchObject({ status: 'decided', taxCode: '1011201' });
+  });
+});
