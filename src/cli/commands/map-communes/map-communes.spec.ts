@@ -23,6 +23,7 @@ export const mapCommunesSpec: CommandSpec = {
   examples: [
     'dvc map-communes fixtures/mau-63-tinh.xlsx --province "Thái Nguyên" --map-out map.csv',
     'dvc map-communes fixtures/mau-34-tinh.xlsx --decisions quyet-dinh.csv --strict --json',
+    'dvc map-communes fixtures/mau-63-tinh-vlookup.xlsx --audit',
   ],
   load: () => import('./map-communes-command.js'),
 };
