@@ -87,7 +87,7 @@ describe('dvc map-communes: three rounds of decisions (journey)', () => {
         expect(std.getCell(`I${row.rowNumber}`).value ?? '-', code).toBe(tax === '-' ? '-' : tax);
       }
     }
-  });
+  }, 300_000);
 });
 
 // ── A province's workbook of 2021, filled with VLOOKUP, with wrong codes in it ───────────────────────────────
@@ -223,5 +223,5 @@ describe('dvc map-communes: audit of a workbook filled with VLOOKUP in 2021 (jou
       const row = rows.get(code) as Row & { rowNumber: number };
       expect(String(std.getCell(`I${(row as unknown as { rowNumber: number }).rowNumber}`).value), code).toBe(p.wrong);
     }
-  });
+  }, 300_000);
 });

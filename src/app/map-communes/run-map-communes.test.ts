@@ -60,7 +60,7 @@ describe('mapCommunes: decisions carried over from round to round', () => {
     // Round 3's output is a valid decisions file too: nothing is lost in a fourth run.
     const r4 = await run({ decisions: r3.output!, out: path.join(dir, 'lan-4.xlsx') });
     expect(r4.summary.decided).toBe(8);
-  });
+  }, 300_000);
 
   it('reads a CSV, says "officer\'s decision" for an empty note, and counts a decision that replaces a match', async () => {
     const dir = await tempDir('dvc-csv-');
@@ -75,7 +75,7 @@ describe('mapCommunes: decisions carried over from round to round', () => {
     expect(phucXa.reasons.map((x) => x.text)).toContain('thay kết quả tự động 1010101 P. Phúc Xá (khớp sau chuẩn hóa)');
     expect(r.summary.overrides).toBe(1);
     expect(r.provinces.find((p) => p.provinceName === 'Thành phố Hà Nội')?.overrides).toBe(1);
-  });
+  }, 300_000);
 });
 
 describe('mapCommunes: bad decisions stop the run before anything is written', () => {
@@ -97,7 +97,7 @@ describe('mapCommunes: bad decisions stop the run before anything is written', (
     expect(lines[4]).toContain('bad.csv, dòng 6: mã CQT 1011201 được chọn cho 09802 và cho 00526 (bad.csv, dòng 2)');
     expect(await exists(out)).toBe(false);
     expect(await exists(path.join(dir, 'map.csv'))).toBe(false);
-  });
+  }, 300_000);
 
   it('names the sheet and row of a bad decision typed into the review sheet', async () => {
     const dir = await tempDir('dvc-bad-sheet-');
@@ -108,7 +108,7 @@ describe('mapCommunes: bad decisions stop the run before anything is written', (
     expect(String((err as { params: { lines: string } }).params.lines)).toContain(
       `lan-1.xlsx, sheet "Rà soát" dòng ${line}: mã CQT 1011299 (cho 00526 Thị trấn Yên Viên) không có trong sheet "MX CQT"`,
     );
-  });
+  }, 300_000);
 });
 
 /** The sample with codes already in column I, as a province that did step 3 in 2021 would have it. */
@@ -160,7 +160,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     const lines = await readReviewLines(r.output!);
     const top = lines.slice(0, 10).find((l) => l.row === 5);
     expect(top).toMatchObject({ existingCode: '1010101', existingVerdict: 'mã đang có khác dvc' });
-  });
+  }, 300_000);
 
   it('replaces a differing code only with --replace-existing, and still marks it', async () => {
     const dir = await tempDir('dvc-audit-replace-');
@@ -174,7 +174,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     expect(ws.getCell('I169').value).toBe('1011203');
     expect(ws.getCell('I5').dataValidation.prompt).toContain('Đã thay mã cũ 1010101 P. Phúc Xá bằng 1010102');
     expect(r.rows.find((x) => x.rowNumber === 5)?.existingReplaced).toBe(true);
-  });
+  }, 300_000);
 
   it('--audit checks and writes no workbook', async () => {
     const dir = await tempDir('dvc-audit-only-');
@@ -183,7 +183,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     expect(r).toMatchObject({ output: null, audit: true, nextStep: null });
     expect(r.summary.existing).toEqual({ confirmed: 1, differs: 2, unchecked: 1 });
     expect(await exists(path.join(dir, 'da-gui-2021.doi-chieu.xlsx'))).toBe(false);
-  });
+  }, 300_000);
 });
 
 describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
@@ -197,7 +197,7 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
     const err = await run({ provinces: ['Cà Mau'], out: path.join(dir, 'x.xlsx') }).catch((e: unknown) => e);
     expect(err).toMatchObject({ key: 'mc.err.provinceNotInWorkbook', params: { query: 'Cà Mau' } });
     expect(String((err as { params: { found: string } }).params.found)).toContain('Tỉnh Thái Nguyên (19)');
-  });
+  }, 300_000);
 
   it('builds the standard sheet from the shipped GSO list when the workbook has none, and writes the MAP table', async () => {
     const dir = await tempDir('dvc-reference-');
@@ -219,7 +219,7 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
       '\ufeffprovince,gso_code,gso_name,cqt_code,cqt_name,status,existing_code,existing_verdict',
     );
     expect(csv).toContain(`,${quanTrieu.code},Phường Quán Triều,${quanTrieu.taxCode},`);
-  });
+  }, 300_000);
 
   it('refuses an existing output before reading anything, unless forced', async () => {
     const dir = await tempDir('dvc-exists-');
@@ -232,5 +232,5 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
     await typeDecisions(out, { '00526': '1011201' });
     const again = await run({ decisions: out, out: path.join(dir, 'again.xlsx') });
     expect(again.rows.find((x) => x.code === '00526')).toMatchObject({ status: 'decided', taxCode: '1011201' });
-  });
+  }, 300_000);
 });
