@@ -2,6 +2,7 @@ import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
+import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
@@ -15,6 +16,7 @@ export const PARTS: Record<string, MessageTable> = {
   common,
   mapCommunes,
   mapCommunesCli,
+  mapCommunesReview,
   testApi,
   evidence,
   doctor,
