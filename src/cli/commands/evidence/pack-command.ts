@@ -1,4 +1,5 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
@@ -6,14 +7,10 @@ import { packageVersion } from '../../main.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
-  if (typeof opts.out !== 'string')
-    throw new DvcError(
-      'cli.missingOptionValue',
-      { name: '--out <bundle.zip>', command: 'evidence pack' },
-      ExitCode.Usage,
-    );
-  const kind = opts.kind as RequestKind;
+export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
+  if (opts.out === undefined)
+    throw new DvcError('cli.missingOptionValue', { name: '--out', command: 'evidence pack' }, ExitCode.Usage);
+  const kind: RequestKind = opts.kind;
   const r = await packEvidence({
     dir: args[0] ?? '.',
     out: opts.out,
