@@ -1,4 +1,5 @@
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import { ExitCode } from '../../../errors.js';
 import type { evidenceInitOptions } from './evidence.spec.js';
 import { planInit, writeInit } from '../../../app/evidence/init-evidence.js';
 import { askMissing } from './evidence-prompts.js';
@@ -20,12 +21,12 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       kept: result.paths.filter((p) => !p.created).map((p) => p.rel),
       missing: result.missing,
     });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.print(ctx.t('evidence.init.done', { dir: result.dir }));
   for (const p of result.paths)
     ctx.print(ctx.t(p.created ? 'evidence.init.created' : 'evidence.init.kept', { path: p.rel }));
   if (result.missing.length > 0) ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir }));
   ctx.info(ctx.t('evidence.init.next', { dir }));
-  return 0;
+  return ExitCode.Ok;
 }

@@ -44,7 +44,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       ),
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
     });
-    return r.refused ? 1 : 0;
+    return r.refused ? ExitCode.CheckFailed : ExitCode.Ok;
   }
   if (r.refused) {
     printItems(
@@ -53,12 +53,12 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
     );
     ctx.print('');
     ctx.print(ctx.chalk.red(ctx.t('evidence.pack.refused', { errors })));
-    return 1;
+    return ExitCode.CheckFailed;
   }
   if (r.gaps.length > 0) ctx.warn(ctx.t('evidence.pack.incomplete', { count: r.gaps.length }));
   ctx.print(
     ctx.t('evidence.pack.done', { file: r.bundle ?? '', files: r.payloadFiles ?? 0, bytes: r.payloadBytes ?? 0 }),
   );
   ctx.print(ctx.t('evidence.pack.sha256', { sha: r.sha256 ?? '' }));
-  return 0;
+  return ExitCode.Ok;
 }

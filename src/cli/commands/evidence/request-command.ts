@@ -36,9 +36,9 @@ export async function run({
   }
   if (ctx.json) {
     ctx.printJson({ ok: true, kind, fields: rendered.fields, file: written });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.streams.stdout.write(rendered.text);
   if (written) ctx.info(ctx.t('evidence.request.written', { file: written }));
-  return 0;
+  return ExitCode.Ok;
 }

@@ -19,10 +19,10 @@ export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof testApiTe
   for (const w of r.warnings) ctx.warn(ctx.t(w.key, w.params));
   if (ctx.json) {
     ctx.printJson({ ok: true, type: r.type, dst: r.dst, body: r.body });
-    return 0;
+    return ExitCode.Ok;
   }
   // The body alone on stdout, so that `> body.json` gives a file ready for --body.
   ctx.streams.stdout.write(JSON.stringify(r.body, null, 2) + '\n');
   ctx.info(ctx.chalk.green('✓ ') + ctx.t('testApi.h.templateValid', { type: r.type }));
-  return 0;
+  return ExitCode.Ok;
 }
