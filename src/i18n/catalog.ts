@@ -6,6 +6,7 @@ import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { cliUsage } from './messages/cli-usage.js';
+import { textEncoding } from './messages/text-encoding.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -19,6 +20,7 @@ export const PARTS: Record<string, MessageTable> = {
   evidence,
   doctor,
   cliUsage,
+  textEncoding,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

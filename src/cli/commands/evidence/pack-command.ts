@@ -3,7 +3,7 @@ import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
-import { packageVersion } from '../../main.js';
+import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
