@@ -7,6 +7,7 @@ import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-h
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
   const spinner = await ctx.spinner(ctx.t('mc.progress.read', { file: path.basename(args[0]) }));
+  const html = opts.html;
   let result: MapCommunesResult;
   try {
     result = await mapCommunes({
@@ -21,27 +22,27 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
       provinces: opts.province ?? [],
       reference: opts.reference,
       decisions: opts.decisions,
-      otherOutputs: opts.html !== undefined ? [opts.html] : [],
+      audit: opts.audit === true,
+      replaceExisting: opts.replaceExisting === true,
+      otherOutputs: html ? [html] : [],
       lang: ctx.lang,
       onProgress: (key, params) => spinner.update(ctx.t(key, params)),
     });
   } finally {
     spinner.stop();
   }
-  if (opts.html !== undefined) {
+  if (html) {
     const { renderMapCommunesHtml } = await import('../../render/html/map-communes-page.js');
     const { writeFileAtomic } = await import('../../../io/atomic-write.js');
-    const html = renderMapCommunesHtml({ ...result, mapOut: result.mapOut ?? undefined }, { lang: ctx.lang });
-    await writeFileAtomic(opts.html, html, { force: opts.force === true, inputs: [args[0], result.output] });
-  }
-  const failed = opts.strict === true && (result.summary.ambiguous > 0 || result.summary.notFound > 0);
-  if (ctx.json) {
-    ctx.printJson({ ...result, ok: !failed, html: opts.html ?? null });
-  } else {
-    renderMapCommunesHuman(ctx, result, {
-      html: opts.html,
-      decisionsHint: result.output,
+    const inputs = [args[0], ...(result.output ? [result.output] : [])];
+    await writeFileAtomic(html, renderMapCommunesHtml(result, { lang: ctx.lang }), {
+      force: opts.force === true,
+      inputs,
     });
   }
+  const s = result.summary;
+  const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
+  if (ctx.json) ctx.printJson({ ...result, ok: !failed, html: html ?? null });
+  else renderMapCommunesHuman(ctx, result, { html });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }
