@@ -6,6 +6,8 @@ import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
+import { cliUsage } from './messages/cli-usage.js';
+import { textEncoding } from './messages/text-encoding.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
 
 /**
@@ -21,6 +23,8 @@ export const PARTS: Record<string, MessageTable> = {
   evidence,
   doctor,
   filesAndLimits,
+  cliUsage,
+  textEncoding,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

@@ -40,15 +40,8 @@ export function decodeXml(s: string): string {
   });
 }
 
-/** Escapes text for element content and attribute values; drops characters XML 1.0 forbids. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+/** Escapes text for element content and attribute values (the one XML escaper, in core). */
+export { escapeXml } from '../../core/api/xml-tree.js';
 
 /** The attributes of one start tag's attribute text (`r="A1" t="s"`), prefixes kept (`r:id`). */
 export function parseAttributes(text: string): Map<string, string> {

@@ -9,6 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { DvcError, ExitCode } from '../../errors.js';
 import { MAX_PART_BYTES, MAX_PARTS, megabytes } from './workbook-limits.js';
+import { stripBom } from '../../core/text/utf8.js';
 
 export interface ZipPart {
   /** The entry name as stored (forward slashes, no leading slash). */
@@ -91,7 +92,7 @@ export class ZipParts {
     const b = this.get(name);
     if (!b) return undefined;
     const s = b.toString('utf8');
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    return stripBom(s);
   }
 }
 
