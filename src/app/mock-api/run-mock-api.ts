@@ -6,6 +6,8 @@ import type { Lang } from '../../i18n/i18n.js';
 import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
 import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
 import type { ApiTypeOverrides } from '../../core/api/api-types.js';
+import { listApiTypes } from '../../core/api/api-type-registry.js';
+import { EMULATIONS, type Emulation } from '../../core/api/mock-emulation.js';
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
@@ -30,6 +32,8 @@ export interface MockApiOptions {
   failRate?: number;
   seed?: number;
   status?: number;
+  /** Whose public code to answer like: `reference` (default), `opencps`, `thanh-hoa`. */
+  emulate?: Emulation;
   onExchange?: (e: MockExchange) => void;
 }
 
@@ -105,7 +109,13 @@ async function context(o: { configPath?: string; cwd: string; dst?: string }) {
   return { loaded, found, overrides, baseDir: loaded ? path.dirname(loaded.filepath) : o.cwd };
 }
 
+function checkEmulation(e: string | undefined): void {
+  if (e !== undefined && !(EMULATIONS as readonly string[]).includes(e))
+    throw new DvcError('mock.badEmulate', { value: e, known: EMULATIONS.join(', ') }, ExitCode.Usage);
+}
+
 export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
+  checkEmulation(o.emulate);
   if (o.caOut && !o.tls) throw new DvcError('mock.caOutNeedsTls', {}, ExitCode.Usage);
   const { found, overrides, baseDir } = await context(o);
   const auth = found
@@ -133,6 +143,7 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     failRate: o.failRate,
     seed: o.seed,
     status: o.status,
+    emulate: o.emulate,
     storeFile: o.store ? path.resolve(o.cwd, o.store) : undefined,
     lang: o.lang,
     onExchange: o.onExchange,
@@ -153,11 +164,18 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
   };
 }
 
+/** Thanh Hóa's public code has no look-up: the emulation answers it in OpenCPS's form, so say so per API. */
+function endpoint(role: string | undefined, origin: string, id: string, emulate: Emulation | undefined) {
+  const url = `${origin}/${id}`;
+  return emulate === 'thanh-hoa' && role === 'lookup' ? { url, response: { preset: 'opencps' } } : { url };
+}
+
 /** A dvc config pointing at the mock server, the auth copied from the province's config (references, no secret). */
 export async function mockApiConfig(
-  o: Pick<MockApiOptions, 'configPath' | 'cwd' | 'dst' | 'host' | 'port' | 'tls' | 'caOut'>,
+  o: Pick<MockApiOptions, 'configPath' | 'cwd' | 'dst' | 'host' | 'port' | 'tls' | 'caOut' | 'emulate'>,
 ): Promise<Record<string, unknown>> {
-  const { found } = await context(o);
+  checkEmulation(o.emulate);
+  const { found, overrides } = await context(o);
   const dst = found?.province.dstcode ?? o.dst ?? 'MOCK';
   const key = found?.key ?? o.dst ?? 'MOCK';
   const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
@@ -167,7 +185,8 @@ export async function mockApiConfig(
     ...(found?.province.unit ? { unit: found.province.unit } : {}),
     dstcode: dst,
     auth: found?.province.auth ?? { type: 'none' },
-    apis: Object.fromEntries(['tra-cuu', 'thong-bao-thue', 'chung-tu'].map((id) => [id, { url: `${origin}/${id}` }])),
+    apis: Object.fromEntries(listApiTypes(overrides).map((ty) => [ty.id, endpoint(ty.role, origin, ty.id, o.emulate)])),
+    ...(o.emulate && o.emulate !== 'reference' ? { response: { preset: o.emulate } } : {}),
   };
   if (o.tls && o.caOut) province.tls = { caFile: path.resolve(o.cwd, o.caOut) };
   return { provinces: { [key]: province } };

@@ -61,7 +61,7 @@ export async function suggestBody(o: {
         ExitCode.Usage,
       );
     }
-    body.data = { ...body.data, FileThongBaoThue: xml.toString('base64') };
+    body.data = { ...(body.data as Record<string, unknown> | undefined), FileThongBaoThue: xml.toString('base64') };
   }
   return { type: type.id, dst, body, issues: validateRequest(type, body), warnings };
 }

@@ -26,10 +26,10 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
   const service = o.service ?? (typeof o.template?.service === 'string' ? o.template.service : undefined);
   if (base) {
     const merged: ApiType = {
-      ...base,
+      ...(base.service === undefined && service !== undefined ? inEnvelope(base, service) : base),
       origin: 'builtin+config',
       ...(o.title !== undefined ? { title: o.title } : {}),
-      ...(service !== undefined ? { service, servicePublished: true } : {}),
+      ...(service !== undefined ? { service } : {}),
       ...(o.template ? { template: o.template } : {}),
       ...(o.requestSchema ? { requestSchema: o.requestSchema } : {}),
       ...(o.responseSchema ? { responseSchema: o.responseSchema } : {}),
@@ -55,7 +55,6 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     titleKey: 'api.type.custom.title',
     title: o.title ?? id,
     service,
-    servicePublished: true,
     origin: 'config',
     template: o.template,
     requestSchema,
@@ -65,6 +64,27 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     },
     exampleRequest: fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now }),
     exampleResponse: { error_code: 0, message: 'OK' },
-    responseRule: { codeField: 'error_code', successCodes: ['0'] },
+    responseRule: { codeField: 'error_code', successCodes: ['0'], messageField: 'message' },
   };
+}
+
+/**
+ * A bare-body type (the look-up) put into the portal's envelope, for a province whose receiver names a service:
+ * `{"service", "isUpdating": false, "data": <the bare body>}`, its schema the envelope around the bare one.
+ */
+function inEnvelope(base: ApiType, service: string): ApiType {
+  const build = base.build;
+  const wrapped: ApiType = {
+    ...base,
+    service,
+    requestSchema: envelopeSchema({
+      title: String(base.requestSchema.title ?? base.id),
+      service,
+      sources: `config (apiTypes.${base.id}.service)`,
+      data: { ...base.requestSchema, $schema: undefined },
+    }),
+    ...(build ? { build: (ctx) => ({ service, isUpdating: false, data: build(ctx) }) } : {}),
+  };
+  wrapped.exampleRequest = { service, isUpdating: false, data: base.exampleRequest };
+  return wrapped;
 }

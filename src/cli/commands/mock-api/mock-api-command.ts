@@ -1,6 +1,7 @@
 import type { CommandInput } from '../../command-spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
+import type { Emulation } from '../../../core/api/mock-emulation.js';
 
 function num(value: unknown, key: string, ok: (n: number) => boolean): number | undefined {
   if (value === undefined) return undefined;
@@ -20,6 +21,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     port,
     tls: opts.tls === true,
     caOut: typeof opts.caOut === 'string' ? opts.caOut : undefined,
+    emulate: typeof opts.emulate === 'string' ? (opts.emulate as Emulation) : undefined,
   };
   if (opts.printConfig === true) {
     ctx.printJson(await mockApiConfig(common));

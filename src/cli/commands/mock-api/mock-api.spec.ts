@@ -15,6 +15,7 @@ export const mockApiSpec: CommandSpec = {
     { flags: '--seed <n>', desc: 'mock.opt.seed', number: true },
     { flags: '--status <code>', desc: 'mock.opt.status', number: true },
     { flags: '--print-config', desc: 'mock.opt.printConfig' },
+    { flags: '--emulate <system>', desc: 'mock.opt.emulate', choices: ['reference', 'opencps', 'thanh-hoa'] },
   ],
   examples: [
     'dvc mock-api --port 8080 --dst HNI --store mock-store.json',
