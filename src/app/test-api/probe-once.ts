@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../../core/api/json-depth.js';
 import { checkResponse, type ApiType, type Check, type Msg } from '../../core/api/api-type-registry.js';
 import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../../io/http/send-probe.js';
@@ -26,7 +27,8 @@ function parseBody(x: HttpExchange): unknown {
   const type = x.headers['content-type'] ?? '';
   if (/json/i.test(type) || /^\s*[[{]/.test(text)) {
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
+      // Too deep an answer stays text: every later reader (masking, JSON output, reports) can then handle it.
+      return parseBoundedJson(text.replace(/^\uFEFF/, ''));
     } catch {
       return text;
     }
@@ -57,6 +59,8 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
     follow: s.follow,
     env: s.env,
     ...(s.shared ? { shared: s.shared } : {}),
+    credentialHeaders: target.secrets.headers ?? [],
+    bodyHasCredential: target.bodyKey !== undefined,
   };
   const secrets: SecretSet = target.secrets;
   const base = {

@@ -86,6 +86,19 @@ export async function prepareRun(
   return { type, target, cases, warnings };
 }
 
+/** Errors of the file system that the user fixes by choosing another folder (or closing a file): exit 2. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EEXIST']);
+
+async function saveOrExplain(dir: string, probes: ProbeResult[], o: { force: boolean; now: Date }): Promise<string[]> {
+  try {
+    return await saveExchanges(dir, probes, o);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof DvcError || !code || !UNWRITABLE.has(code)) throw e;
+    throw new DvcError('testApi.saveUnwritable', { dir, code }, ExitCode.Usage, { cause: e });
+  }
+}
+
 function exitOf(probes: ProbeResult[]): 0 | 1 | 3 {
   if (probes.some((p) => p.fault)) return 3;
   return probes.every((p) => p.ok) ? 0 : 1;
@@ -131,6 +144,6 @@ export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
     run.exitCode = exitOf(run.probes);
   }
   run.url = run.probes[0]?.url ?? maskUrl(target.url, target.secrets);
-  if (o.saveDir) run.saved = await saveExchanges(o.saveDir, run.probes, { force: o.force, now: o.now ?? new Date() });
+  if (o.saveDir) run.saved = await saveOrExplain(o.saveDir, run.probes, { force: o.force, now: o.now ?? new Date() });
   return run;
 }

@@ -1,6 +1,7 @@
 import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
 import { schemaIssues } from './schema-validator.js';
 import { isCodeIn } from './response-convention.js';
+import { parseBoundedJson } from './json-depth.js';
 
 export { sameCode } from './response-convention.js';
 
@@ -58,7 +59,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
     checks.push(fail('json', 'api.check.notJsonType', { contentType: contentType || '-' }));
   } else {
     try {
-      parsed = JSON.parse(text);
+      parsed = parseBoundedJson(text);
       jsonOk = true;
       checks.push(pass('json', 'api.check.jsonOk', { contentType }));
     } catch (e) {

@@ -12,6 +12,14 @@ export const testApiConventions: MessageTable = {
     'mock.opt.emulate':
       'trả lời như hệ thống nào: reference (khuyến nghị của dvc cho nhà cung cấp), opencps, thanh-hoa (như mã nguồn công khai của hệ thống đó)',
     'mock.badEmulate': '--emulate không nhận "{value}"; chọn một trong: {known}.',
+    'testApi.fault.deadline':
+      'Máy chủ {url} không trả lời trọn vẹn trong {timeout} ms (--timeout giới hạn cả lần gọi, kể cả khi máy chủ gửi nhỏ giọt từng byte). Kiểm tra máy chủ, hoặc tăng --timeout.',
+    'testApi.fault.redirectCredential':
+      'Máy chủ chuyển hướng ({detail}): dvc không gửi lại nội dung có khóa xác thực sang một máy chủ khác. Cấu hình URL cuối cùng trong apis.<loại>.url.',
+    'testApi.saveUnwritable':
+      'Không ghi được vào thư mục {dir} ({code}): không có quyền ghi, ổ chỉ đọc, hoặc một tệp đang mở (ví dụ trong Excel). Chọn thư mục khác cho --save, hoặc đóng tệp rồi chạy lại.',
+    'config.secretTooShort':
+      'Bí mật của {what} ngắn hơn {min} ký tự: quá dễ đoán, và không che được trong báo cáo. Đặt một bí mật dài ít nhất {min} ký tự.',
   },
   en: {
     'testApi.h.bareBody': '(bare body, no service envelope)',
@@ -23,5 +31,13 @@ export const testApiConventions: MessageTable = {
     'mock.opt.emulate':
       "whose answers to give: reference (dvc's recommendation to vendors), opencps, thanh-hoa (as that system's public code answers)",
     'mock.badEmulate': '--emulate does not take "{value}"; choose one of: {known}.',
+    'testApi.fault.deadline':
+      '{url} gave no complete answer within {timeout} ms (--timeout bounds the whole exchange, even a server that drips one byte at a time). Check the server, or raise --timeout.',
+    'testApi.fault.redirectCredential':
+      'The server redirects ({detail}): dvc does not resend a body carrying the auth key to another origin. Configure the final URL in apis.<type>.url.',
+    'testApi.saveUnwritable':
+      'Cannot write into {dir} ({code}): no permission, a read-only drive, or a file held open (e.g. by Excel). Choose another folder for --save, or close the file and run again.',
+    'config.secretTooShort':
+      'The secret of {what} is shorter than {min} characters: too easy to guess, and it cannot be masked in reports. Set a secret of at least {min} characters.',
   },
 };
