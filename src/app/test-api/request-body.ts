@@ -6,6 +6,7 @@ import {
   type ApiType,
   type Msg,
   type RequestBody,
+  type TemplateFacts,
   type ValidationIssue,
 } from '../../core/api/api-type-registry.js';
 import { parseCsvRecords } from '../../core/csv-parse.js';
@@ -64,6 +65,7 @@ export async function templateBody(
   now: Date,
   dossierCode?: string,
   warnings?: Msg[],
+  facts?: Partial<TemplateFacts>,
 ): Promise<RequestBody> {
   let effective = type;
   if (target.templateFile) {
@@ -75,6 +77,7 @@ export async function templateBody(
     unit: target.unit ?? PLACEHOLDER_UNIT,
     now,
     ...(dossierCode ? { dossierCode } : {}),
+    ...(facts ? { facts } : {}),
   });
 }
 

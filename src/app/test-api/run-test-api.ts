@@ -89,7 +89,11 @@ export async function prepareRun(
 /** Errors of the file system that the user fixes by choosing another folder (or closing a file): exit 2. */
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EEXIST']);
 
-async function saveOrExplain(dir: string, probes: ProbeResult[], o: { force: boolean; now: Date }): Promise<string[]> {
+export async function saveOrExplain(
+  dir: string,
+  probes: ProbeResult[],
+  o: { force: boolean; now: Date },
+): Promise<string[]> {
   try {
     return await saveExchanges(dir, probes, o);
   } catch (e) {

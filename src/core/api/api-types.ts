@@ -34,6 +34,20 @@ export interface TemplateContext {
   now: Date;
   /** A dossier code; default `{unit}-{yyMMdd}-0101` (the shape of `000.04.05.H55-230731-0101`). */
   dossierCode?: string;
+  /** Values replacing the shared samples, so that a notice, its receipt and a look-up agree (the rehearsal's). */
+  facts?: Partial<TemplateFacts>;
+}
+
+/** The values the built-in templates share. */
+export interface TemplateFacts {
+  taxId: string;
+  amount: number;
+  itemName: string;
+  payerName: string;
+  payerId: string;
+  noticeNumber: string;
+  /** What the receipt says was paid for. */
+  paymentText: string;
 }
 
 /** A JSON scalar: a result code may be a number, a string or a boolean (`"succeeded": true`). */
@@ -75,7 +89,7 @@ export interface HttpResult {
   timeMs: number;
 }
 
-export type CheckName = 'status' | 'json' | 'schema' | 'code' | 'time';
+export type CheckName = 'status' | 'json' | 'schema' | 'code' | 'time' | 'amount';
 
 export interface Check {
   name: CheckName;

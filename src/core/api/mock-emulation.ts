@@ -18,8 +18,9 @@ import { REFERENCE_POLICY, type MockAnswer, type MockPolicy } from './mock-provi
  *   `Result.cs`, `ChungTuThue.cs`): HTTP 201 `{"succeeded", "message", "data"}`; a wrong SecurityKey gives 201 with
  *   succeeded false and "401 Unauthorized - Error Security Code"; a field longer than its column (DiaChiNguoiNopTien
  *   100, Tinh/Huyen/XaNguoiNopTien and MaThongBaoThue 50) fails in the database: HTTP 500. That code has no look-up:
- *   the emulation answers it in OpenCPS's form. Where the public code shows nothing (a duplicate notice, a receipt
- *   without notice) it follows `reference`, succeeded false standing for a refusal.
+ *   the emulation answers it in OpenCPS's form. The import stores what it gets, so the same notice again is
+ *   accepted (stored over); a receipt without its notice, which that code does not show, is refused (succeeded
+ *   false), as `reference` does.
  */
 
 export const EMULATIONS = ['reference', 'opencps', 'thanh-hoa'] as const;
@@ -48,7 +49,7 @@ const TEXT_TYPE = 'text/plain; charset=utf-8';
 export const POLICIES: Record<Emulation, MockPolicy> = {
   reference: REFERENCE_POLICY,
   opencps: { duplicateNotice: 'accept', receiptWithoutNotice: 'create', unknownDossier: 'refuse' },
-  'thanh-hoa': REFERENCE_POLICY,
+  'thanh-hoa': { duplicateNotice: 'accept', receiptWithoutNotice: 'refuse', unknownDossier: 'ignore' },
 };
 
 /** The fields OpenCPS checks, in its order, on a receipt (`<field> empty`). */

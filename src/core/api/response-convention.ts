@@ -74,18 +74,20 @@ function defined<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * The convention to judge one API type by: the type's own rule, then the preset, then the province's fields, then
- * the endpoint's (later wins). A preset that moves the code field brings its own success codes.
+ * The convention to judge one API type by: the type's own rule, then the last preset named (an API's preset
+ * replaces its province's), then the fields each layer sets (province, then API; later wins). A preset that moves
+ * the code field brings its own success codes.
  */
 export function resolveConvention(type: ApiType, ...layers: Array<ConventionConfig | undefined>): ResponseRule {
   let rule: ResponseRule = { array: 'every', messageField: 'message', duplicateCodes: [1], ...type.responseRule };
+  const preset = layers.reduce<ConventionPreset | undefined>((p, l) => l?.preset ?? p, undefined);
+  if (preset) {
+    const { source: _source, ...p } = PRESET_RULES[preset];
+    rule = { ...rule, ...p };
+  }
   for (const layer of layers) {
     if (!layer) continue;
-    const { preset, ...fields } = layer;
-    if (preset) {
-      const { source: _source, ...p } = PRESET_RULES[preset];
-      rule = { ...rule, ...p };
-    }
+    const { preset: _preset, ...fields } = layer;
     rule = { ...rule, ...defined(fields) };
   }
   return rule;

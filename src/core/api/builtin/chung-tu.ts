@@ -1,6 +1,6 @@
 import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { formatVnTime } from '../vn-time.js';
-import { sampleDossierCode, SAMPLE } from './samples.js';
+import { factsOf, sampleDossierCode, SAMPLE } from './samples.js';
 import { dossierCodeSchema, envelopeSchema, resultSchema, SRC } from './envelope.js';
 
 const SOURCES = `${SRC.opencpsReceipt}; ${SRC.thReceipt}`;
@@ -113,14 +113,15 @@ const responseSchema: JsonSchema = { $schema: 'http://json-schema.org/draft-07/s
 
 function build(ctx: TemplateContext): RequestBody {
   const dossier = sampleDossierCode(ctx);
+  const f = factsOf(ctx);
   return {
     service: CHUNG_TU_SERVICE,
     isUpdating: false,
     data: {
       MaHoSo: dossier,
-      MaSoThue: SAMPLE.taxId,
-      HoTenNguoiNopTien: SAMPLE.payerName,
-      SoCMTNguoiNopTien: SAMPLE.payerId,
+      MaSoThue: f.taxId,
+      HoTenNguoiNopTien: f.payerName,
+      SoCMTNguoiNopTien: f.payerId,
       DiaChiNguoiNopTien: 'Số 1 Lê Lợi',
       TinhNguoiNopTien: 'Tỉnh Thanh Hóa',
       // No district since July 2025; OpenCPS refuses an empty one: the former district of the address.
@@ -128,10 +129,10 @@ function build(ctx: TemplateContext): RequestBody {
       XaNguoiNopTien: 'Phường Hạc Thành',
       UrlFileChungTu: `https://bienlai.example.vn/${dossier}.pdf`,
       ThongTinThanhToan: {
-        MaThongBaoThue: SAMPLE.noticeNumber(ctx.now),
+        MaThongBaoThue: f.noticeNumber,
         ThoiGianThanhToan: formatVnTime(ctx.now, 'yyyyMMddHHmmss'),
-        SoTien: SAMPLE.amount,
-        NoiDungThanhToan: `Nộp ${SAMPLE.itemName.toLowerCase()} hồ sơ ${dossier}`,
+        SoTien: f.amount,
+        NoiDungThanhToan: f.paymentText,
         TrangThaiThanhToan: 1,
       },
     },
