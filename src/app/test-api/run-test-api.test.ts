@@ -198,3 +198,18 @@ describe('test-api: bounded in every dimension', () => {
     expect([(err as DvcError).key, (err as DvcError).exitCode]).toEqual(['testApi.saveUnwritable', ExitCode.Usage]);
   });
 });
+
+describe('test-api --repeat: the load report', () => {
+  it('carries the latency histogram (24 buckets, every timed request counted) beside p50/p90/p99', async () => {
+    const run = await runTestApi(options({ url: `${main.url}/ok`, repeat: 60, concurrency: 6 }));
+    expect(run.exitCode).toBe(ExitCode.Ok);
+    const load = run.load!;
+    expect(load.histogram).toHaveLength(24);
+    expect(load.histogram.reduce((a, b) => a + b, 0)).toBe(load.latency.count);
+    expect(load.latency.count).toBe(60);
+    const { renderTestApiHtml } = await import('../../cli/render/html/test-api-page.js');
+    const html = renderTestApiHtml(run, { lang: 'en' });
+    expect(html).toContain('<svg class="histogram"');
+    for (const mark of ['p50', 'p90', 'p99']) expect(html).toContain(`>${mark}`);
+  });
+});
