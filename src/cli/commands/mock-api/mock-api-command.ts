@@ -10,6 +10,44 @@ function num(value: unknown, key: string, ok: (n: number) => boolean): number | 
   return n;
 }
 
+/** How often a server started by `npx` checks that npx is still there. */
+const PARENT_CHECK_MS = 500;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves on SIGINT or SIGTERM, listened for before the URLs go out (a script may signal as soon as it has read
+ * them). Started through `npx dvc mock-api … &`, the process that `kill %1` (or PowerShell's Stop-Process) ends is
+ * npm, which does not pass the signal on: the server would keep the port. So under `npm exec` the server also
+ * stops when the process that started it is gone.
+ */
+function stopSignal(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let watch: NodeJS.Timeout | undefined;
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (watch) clearInterval(watch);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    if (env.npm_command === 'exec') {
+      const parent = process.ppid;
+      watch = setInterval(() => {
+        if (process.ppid !== parent || !alive(parent)) stop();
+      }, PARENT_CHECK_MS);
+    }
+  });
+}
+
 export async function run({ opts, ctx }: CommandInput): Promise<number> {
   const port = num(opts.port, 'mock.badPort', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 8080;
   const host = typeof opts.host === 'string' ? opts.host : '127.0.0.1';
@@ -27,16 +65,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     ctx.printJson(await mockApiConfig(common));
     return ExitCode.Ok;
   }
-  // Listen for the stop signals before the URLs go out: a script may send SIGTERM as soon as it has read them.
-  const stopRequested = new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const stopRequested = stopSignal(ctx.env);
   const started = await startMockApi({
     ...common,
     env: ctx.env,
