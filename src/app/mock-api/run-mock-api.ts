@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { Lang } from '../../i18n/i18n.js';
@@ -14,6 +12,7 @@ import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { makeTempDir, removeDir } from '../../io/read-input.js';
 
 /** `dvc mock-api`: find the province in the config (if any), resolve its auth, make a certificate, start. */
 
@@ -128,7 +127,7 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     tls = await makeSelfSignedCert(o.host);
     if (o.caOut) caFile = await writeFileAtomic(path.resolve(o.cwd, o.caOut), tls.cert, { force: true });
     else {
-      tempDir = await mkdtemp(path.join(tmpdir(), 'dvc-mock-api-'));
+      tempDir = await makeTempDir('dvc-mock-api-');
       caFile = await writeFileAtomic(path.join(tempDir, 'ca.pem'), tls.cert);
     }
   }
@@ -148,7 +147,7 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     lang: o.lang,
     onExchange: o.onExchange,
   }).catch(async (e: unknown) => {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    if (tempDir) await removeDir(tempDir);
     throw e;
   });
   return {
@@ -159,7 +158,7 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     stored: server.province.counts,
     async stop() {
       await server.close();
-      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      if (tempDir) await removeDir(tempDir);
     },
   };
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DvcError, ExitCode } from '../../errors.js';
 import {
   buildTemplate,
@@ -11,6 +10,7 @@ import {
 } from '../../core/api/api-type-registry.js';
 import { parseCsvRecords } from '../../core/csv-parse.js';
 import type { Target } from './probe-target.js';
+import { readText as readInputText } from '../../io/read-input.js';
 
 /** One body to send: its name (the case name, a dossier code, or the type id) and the body (JSON, or raw text). */
 export interface BodyCase {
@@ -41,7 +41,7 @@ function stripBom(text: string): string {
 
 async function readText(file: string): Promise<string> {
   try {
-    return stripBom(await readFile(file, 'utf8'));
+    return stripBom(await readInputText(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);

@@ -1,6 +1,5 @@
 import { DvcError, ExitCode } from '../../errors.js';
-import { getApiType, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
-import { BUILTIN_API_TYPE_IDS } from '../../core/api/api-types.js';
+import { getApiType, listApiTypes, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
 import { loadConfig, requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { maskUrl } from '../../core/probe/mask-secrets.js';
@@ -53,7 +52,7 @@ function positive(name: string, v: number | undefined, min = 1): void {
  */
 async function configFor(o: Pick<TestApiOptions, 'dst' | 'configPath' | 'cwd' | 'type'>) {
   if (o.dst) return requireConfig({ configPath: o.configPath, cwd: o.cwd });
-  if (!o.configPath && (BUILTIN_API_TYPE_IDS as readonly string[]).includes(o.type)) return null;
+  if (!o.configPath && listApiTypes().some((t) => t.id === o.type)) return null;
   return loadConfig({ configPath: o.configPath, cwd: o.cwd });
 }
 

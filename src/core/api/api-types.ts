@@ -6,10 +6,8 @@ import type { MessageParams } from '../../errors.js';
  * docs/api-types.md) and can be replaced per province in the config (`apiTypes.<id>`).
  */
 
-/** The three built-in types; a province may add more in its config (ids are `[a-z0-9-]+`). */
-export const BUILTIN_API_TYPE_IDS = ['tra-cuu', 'thong-bao-thue', 'chung-tu'] as const;
-export type BuiltinApiTypeId = (typeof BUILTIN_API_TYPE_IDS)[number];
-export type ApiTypeId = BuiltinApiTypeId | (string & {});
+/** An API type's id (`[a-z0-9-]+`): the built-in ones are in src/core/api/builtin, a province may add more. */
+export type ApiTypeId = string;
 
 /** A JSON Schema (draft-07 keywords; `description` on every property says where the field came from). */
 export type JsonSchema = { [key: string]: unknown };
