@@ -9,7 +9,7 @@ import { EMULATIONS, type Emulation } from '../../core/api/mock-emulation.js';
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
-import { startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
+import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { makeTempDir, removeDir } from '../../io/read-input.js';
@@ -177,8 +177,7 @@ export async function mockApiConfig(
   const { found, overrides } = await context(o);
   const dst = found?.province.dstcode ?? o.dst ?? 'MOCK';
   const key = found?.key ?? o.dst ?? 'MOCK';
-  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
-  const origin = `${o.tls ? 'https' : 'http'}://${host}:${o.port}`;
+  const origin = callableOrigin(o.host, o.port, o.tls);
   const province: Record<string, unknown> = {
     name: found?.province.name ?? 'dvc mock-api',
     ...(found?.province.unit ? { unit: found.province.unit } : {}),

@@ -94,6 +94,37 @@ export async function bodyFromFile(file: string, validate: boolean): Promise<unk
   return parseJsonFile(file, text);
 }
 
+/** A JSON --cases file: an array of bodies, or of `{name, body}`. */
+function casesFromJson(file: string, text: string): BodyCase[] {
+  const data = parseJsonFile(file, text);
+  if (!Array.isArray(data) || data.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
+  return data.map((item: unknown, i) => {
+    const named = item && typeof item === 'object' && 'body' in item && !('service' in item);
+    const rec = item as { name?: unknown; body?: unknown };
+    return named
+      ? { name: typeof rec.name === 'string' && rec.name ? rec.name : `case-${i + 1}`, body: rec.body }
+      : { name: `case-${i + 1}`, body: item };
+  });
+}
+
+/** The columns of a CSV --cases file: `MaHoSo` (or `MA_HSO`), `body`, `name`. */
+function caseColumns(file: string, header: string[]) {
+  const col = (name: string) => header.find((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const codeCol = col('MaHoSo') ?? col('MA_HSO');
+  const bodyCol = col('body');
+  if (!codeCol && !bodyCol)
+    throw new DvcError('testApi.casesColumns', { file, found: header.join(', ') }, ExitCode.Usage);
+  return { codeCol, bodyCol, nameCol: col('name') };
+}
+
+function parsedCase(file: string, row: number, name: string, rawBody: string): BodyCase {
+  try {
+    return { name, body: JSON.parse(rawBody) };
+  } catch (e) {
+    throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
 /**
  * Reads --cases: a CSV with a `MaHoSo` column (a templated body per dossier code) or a `body` column (JSON text),
  * optionally `name`; or a JSON array of bodies or of {name, body}.
@@ -106,44 +137,19 @@ export async function casesFromFile(
   warnings: Msg[],
 ): Promise<BodyCase[]> {
   const text = await readText(file);
-  const out: BodyCase[] = [];
-  if (/\.json$/i.test(file) || /^\s*\[/.test(text)) {
-    const data = parseJsonFile(file, text);
-    if (!Array.isArray(data) || data.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
-    data.forEach((item: unknown, i) => {
-      const named = item && typeof item === 'object' && 'body' in item && !('service' in item);
-      const rec = item as { name?: unknown; body?: unknown };
-      out.push(
-        named
-          ? { name: typeof rec.name === 'string' && rec.name ? rec.name : `case-${i + 1}`, body: rec.body }
-          : { name: `case-${i + 1}`, body: item },
-      );
-    });
-    return out;
-  }
+  if (/\.json$/i.test(file) || /^\s*\[/.test(text)) return casesFromJson(file, text);
   const { header, records } = parseCsvRecords(text);
-  const col = (name: string) => header.find((h) => h.trim().toLowerCase() === name.toLowerCase());
-  const codeCol = col('MaHoSo') ?? col('MA_HSO');
-  const bodyCol = col('body');
-  const nameCol = col('name');
-  if (!codeCol && !bodyCol)
-    throw new DvcError('testApi.casesColumns', { file, found: header.join(', ') }, ExitCode.Usage);
+  const { codeCol, bodyCol, nameCol } = caseColumns(file, header);
+  const out: BodyCase[] = [];
   let row = 1;
   for (const r of records) {
     row++;
-    const code = codeCol ? r[codeCol]?.trim() : '';
-    const rawBody = bodyCol ? r[bodyCol]?.trim() : '';
+    const code = codeCol ? (r[codeCol]?.trim() ?? '') : '';
+    const rawBody = bodyCol ? (r[bodyCol]?.trim() ?? '') : '';
     if (!code && !rawBody) continue;
     const name = (nameCol && r[nameCol]?.trim()) || code || `case-${out.length + 1}`;
-    if (rawBody) {
-      try {
-        out.push({ name, body: JSON.parse(rawBody) });
-      } catch (e) {
-        throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
-      }
-    } else {
-      out.push({ name, body: await templateBody(type, target, now, code, warnings.length ? undefined : warnings) });
-    }
+    if (rawBody) out.push(parsedCase(file, row, name, rawBody));
+    else out.push({ name, body: await templateBody(type, target, now, code, warnings.length ? undefined : warnings) });
   }
   if (out.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
   return out;

@@ -85,8 +85,10 @@ interface Hop extends HttpExchange {
 
 /** What one hop shares with the whole exchange: the deadline's signal and the phase marks. */
 interface HopContext {
-  signal: AbortSignal;
   marks: ProbeMarks;
+  /** When the last body chunk arrived, and how many came. */
+  lastChunk?: number;
+  chunks?: number;
   now: () => number;
   tls: TlsDetails | null;
   remoteAddress?: string;
@@ -124,6 +126,7 @@ function dispatcherFor(req: HttpProbeRequest, url: URL, proxy: string | undefine
 async function readAnswer(
   req: HttpProbeRequest,
   res: Dispatcher.ResponseData,
+  c: HopContext,
 ): Promise<{ headers: Record<string, string>; wire: Buffer; decoded: Buffer }> {
   const headers = flatHeaders(res.headers);
   const declared = Number(headers['content-length']);
@@ -134,6 +137,10 @@ async function readAnswer(
   const wire = await readLimited(
     res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void },
     req.maxBytes,
+    () => {
+      c.lastChunk = c.now();
+      c.chunks = (c.chunks ?? 0) + 1;
+    },
   );
   return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
 }
@@ -147,7 +154,7 @@ async function oneHop(
   signal: AbortSignal,
 ): Promise<Hop> {
   const t0 = performance.now();
-  const c: HopContext = { signal, marks: {}, now: () => performance.now() - t0, tls: null };
+  const c: HopContext = { marks: {}, now: () => performance.now() - t0, tls: null };
   const proxy = chooseProxy(url, req.env, req.proxy);
   const shared = !proxy && req.shared ? req.shared.for(url.origin) : undefined;
   const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
@@ -162,7 +169,7 @@ async function oneHop(
       signal,
     });
     c.marks.headers = c.now();
-    const answer = await readAnswer(req, res);
+    const answer = await readAnswer(req, res, c);
     c.marks.bodyEnd = c.now();
     return {
       url: url.toString(),
@@ -185,7 +192,7 @@ async function oneHop(
     destroyed = true;
     // A shared pool outlives one request: only a probe's own connection is torn down.
     if (!shared) await dispatcher.destroy().catch(() => {});
-    const fault = signal.aborted ? deadlineFault(req.timeoutMs) : classifyFault(e);
+    const fault = signal.aborted ? abortedFault(c, req.timeoutMs) : classifyFault(e);
     throw new TransportError(fault, phaseTimings(c.marks), c.tls, url.toString());
   } finally {
     // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
@@ -194,7 +201,21 @@ async function oneHop(
   }
 }
 
-function deadlineFault(timeoutMs: number): Fault {
+/**
+ * The deadline ended the exchange: name the phase that stalled, as undici's own timeouts would (they fire at the
+ * same moment and lose the race), or `deadline` for an answer that kept coming too slowly (a drip).
+ */
+function abortedFault(c: HopContext, timeoutMs: number): Fault {
+  const m = c.marks;
+  const connected = m.socketReady ?? m.secureEnd ?? m.connectEnd;
+  if (connected === undefined)
+    return { kind: 'connectTimeout', code: 'UND_ERR_CONNECT_TIMEOUT', detail: `no connection within ${timeoutMs} ms` };
+  if (m.headers === undefined)
+    return { kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT', detail: `no headers within ${timeoutMs} ms` };
+  const quiet = c.now() - (c.lastChunk ?? m.headers);
+  // A body that stopped after its first piece stalled; one that kept coming in pieces was too slow as a whole.
+  if (quiet >= timeoutMs / 2 || (c.chunks ?? 0) <= 1)
+    return { kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT', detail: `body stalled for ${Math.round(quiet)} ms` };
   return { kind: 'deadline', code: 'DVC_DEADLINE', detail: `no complete answer within ${timeoutMs} ms` };
 }
 

@@ -44,6 +44,7 @@ function stopSignal(env: NodeJS.ProcessEnv): Promise<void> {
       watch = setInterval(() => {
         if (process.ppid !== parent || !alive(parent)) stop();
       }, PARENT_CHECK_MS);
+      watch.unref(); // the server keeps the process alive, never this check
     }
   });
 }

@@ -55,48 +55,52 @@ function m(ctx: CliContext, x: Msg): string {
   return escapeControls(ctx.t(x.key, x.params));
 }
 
+function renderRequest(p: ProbeResult, ctx: CliContext): void {
+  const c = ctx.chalk;
+  ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.headers')}:`));
+  for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(escapeControls(`  ${k}: ${v}`)));
+  ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.body')}:`));
+  ctx.print(prettyJson(p.request.body, ctx.chalk));
+}
+
+function renderResponse(p: ProbeResult, r: NonNullable<ProbeResult['response']>, ctx: CliContext): void {
+  const c = ctx.chalk;
+  const label = `${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim();
+  const status = r.status >= 200 && r.status < 300 ? c.green(label) : r.status < 400 ? c.yellow(label) : c.red(label);
+  const wire = r.wireBytes !== r.bytes ? ` (${size(r.wireBytes)} ↓)` : '';
+  ctx.print(`${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${wire}`);
+  ctx.print('');
+  ctx.print(c.bold(ctx.t('testApi.h.headers')));
+  for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(escapeControls(k) + ':')} ${escapeControls(v)}`);
+  ctx.print('');
+  ctx.print(c.bold(ctx.t('testApi.h.body')));
+  ctx.print(prettyJson(r.body, c));
+  ctx.print('');
+}
+
+function renderTls(tls: NonNullable<ProbeResult['tls']>, ctx: CliContext): void {
+  const days = tls.daysToExpiry ?? '?';
+  const line = ctx.t('testApi.h.tlsLine', {
+    protocol: tls.protocol ?? '?',
+    cipher: tls.cipher ?? '?',
+    subject: tls.subject ?? '?',
+    issuer: tls.issuer ?? '?',
+    validTo: tls.validTo?.slice(0, 10) ?? '?',
+    days,
+  });
+  const c = ctx.chalk;
+  ctx.print(`${c.bold(ctx.t('testApi.h.tls'))}: ${typeof days === 'number' && days < 30 ? c.yellow(line) : line}`);
+}
+
 function renderProbe(p: ProbeResult, ctx: CliContext): void {
   const c = ctx.chalk;
-  ctx.print(
-    c.bold(`${p.request.method} ${p.url}`) +
-      (p.proxy ? c.dim(`  (${ctx.t('testApi.h.proxy', { proxy: p.proxy })})`) : ''),
-  );
-  if (ctx.verbose) {
-    ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.headers')}:`));
-    for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(escapeControls(`  ${k}: ${v}`)));
-    ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.body')}:`));
-    ctx.print(prettyJson(p.request.body, ctx.chalk));
-  }
+  const proxy = p.proxy ? c.dim(`  (${ctx.t('testApi.h.proxy', { proxy: p.proxy })})`) : '';
+  ctx.print(c.bold(`${p.request.method} ${p.url}`) + proxy);
+  if (ctx.verbose) renderRequest(p, ctx);
   for (const r of p.redirects)
     ctx.print(c.yellow(escapeControls(ctx.t('testApi.h.redirect', { status: r.status, location: r.location }))));
-  if (p.response) {
-    const r = p.response;
-    const label = `${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim();
-    const status = r.status >= 200 && r.status < 300 ? c.green(label) : r.status < 400 ? c.yellow(label) : c.red(label);
-    ctx.print(
-      `${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${r.wireBytes !== r.bytes ? ` (${size(r.wireBytes)} ↓)` : ''}`,
-    );
-    ctx.print('');
-    ctx.print(c.bold(ctx.t('testApi.h.headers')));
-    for (const [k, v] of Object.entries(r.headers))
-      ctx.print(`  ${c.dim(escapeControls(k) + ':')} ${escapeControls(v)}`);
-    ctx.print('');
-    ctx.print(c.bold(ctx.t('testApi.h.body')));
-    ctx.print(prettyJson(r.body, c));
-    ctx.print('');
-  }
-  if (p.tls) {
-    const days = p.tls.daysToExpiry ?? '?';
-    const line = ctx.t('testApi.h.tlsLine', {
-      protocol: p.tls.protocol ?? '?',
-      cipher: p.tls.cipher ?? '?',
-      subject: p.tls.subject ?? '?',
-      issuer: p.tls.issuer ?? '?',
-      validTo: p.tls.validTo?.slice(0, 10) ?? '?',
-      days,
-    });
-    ctx.print(`${c.bold(ctx.t('testApi.h.tls'))}: ${typeof days === 'number' && days < 30 ? c.yellow(line) : line}`);
-  }
+  if (p.response) renderResponse(p, p.response, ctx);
+  if (p.tls) renderTls(p.tls, ctx);
   if (p.checks.length) {
     ctx.print(c.bold(ctx.t('testApi.h.checks')));
     for (const ch of p.checks)
