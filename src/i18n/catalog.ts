@@ -2,10 +2,12 @@ import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
+import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { testApiConventions } from './messages/test-api-conventions.js';
+import { filesAndLimits } from './messages/files-and-limits.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -15,10 +17,12 @@ export const PARTS: Record<string, MessageTable> = {
   common,
   mapCommunes,
   mapCommunesCli,
+  mapCommunesReview,
   testApi,
   evidence,
   doctor,
   testApiConventions,
+  filesAndLimits,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

@@ -5,16 +5,24 @@
  * borders, fonts and alignment of the officer's table are kept.
  */
 import { DvcError, ExitCode } from '../../errors.js';
+import type { ExistingVerdict, MatchStatus } from '../../core/communes/match-status.js';
 
-export type CellStatus = 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'not_found';
+/** A match status, or the verdict on a code the officer had already put in the target column. */
+export type CellStatus = MatchStatus | ExistingVerdict;
 
-/** ARGB fill per status: green exact, light green normalised, blue decided, orange ambiguous, red not found. */
+/**
+ * ARGB fill per status: green exact, light green normalised, blue decided, orange ambiguous, red not found;
+ * for existing codes: olive confirmed, purple differs, pale yellow unchecked.
+ */
 export const STATUS_FILLS: Readonly<Record<CellStatus, string>> = {
   exact: 'FF63BE7B',
   normalised: 'FFC6EFCE',
   decided: 'FF9DC3E6',
   ambiguous: 'FFFFC000',
   not_found: 'FFFF7C80',
+  confirmed: 'FFA9D08E',
+  differs: 'FFCC99FF',
+  unchecked: 'FFFFF2CC',
 };
 
 const HEADER_FILL = 'FFD9D9D9';

@@ -6,6 +6,7 @@ import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-h
 
 export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   const spinner = await ctx.spinner(ctx.t('mc.progress.read', { file: path.basename(args[0]) }));
+  const html = typeof opts.html === 'string' ? opts.html : undefined;
   let result: MapCommunesResult;
   try {
     result = await mapCommunes({
@@ -20,27 +21,27 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
       provinces: (opts.province as string[] | undefined) ?? [],
       reference: opts.reference as 'gso-2025' | 'gso-2004' | undefined,
       decisions: opts.decisions as string | undefined,
-      otherOutputs: typeof opts.html === 'string' ? [opts.html] : [],
+      audit: opts.audit === true,
+      replaceExisting: opts.replaceExisting === true,
+      otherOutputs: html ? [html] : [],
       lang: ctx.lang,
       onProgress: (key, params) => spinner.update(ctx.t(key, params)),
     });
   } finally {
     spinner.stop();
   }
-  if (typeof opts.html === 'string') {
+  if (html) {
     const { renderMapCommunesHtml } = await import('../../render/html/map-communes-page.js');
     const { writeFileAtomic } = await import('../../../io/atomic-write.js');
-    const html = renderMapCommunesHtml({ ...result, mapOut: result.mapOut ?? undefined }, { lang: ctx.lang });
-    await writeFileAtomic(opts.html, html, { force: opts.force === true, inputs: [args[0], result.output] });
-  }
-  const failed = opts.strict === true && (result.summary.ambiguous > 0 || result.summary.notFound > 0);
-  if (ctx.json) {
-    ctx.printJson({ ...result, ok: !failed, html: typeof opts.html === 'string' ? opts.html : null });
-  } else {
-    renderMapCommunesHuman(ctx, result, {
-      html: typeof opts.html === 'string' ? opts.html : undefined,
-      decisionsHint: result.output,
+    const inputs = [args[0], ...(result.output ? [result.output] : [])];
+    await writeFileAtomic(html, renderMapCommunesHtml(result, { lang: ctx.lang }), {
+      force: opts.force === true,
+      inputs,
     });
   }
+  const s = result.summary;
+  const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
+  if (ctx.json) ctx.printJson({ ...result, ok: !failed, html: html ?? null });
+  else renderMapCommunesHuman(ctx, result, { html });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }

@@ -15,12 +15,15 @@ export const mapCommunesSpec: CommandSpec = {
     { flags: '-o, --out <file>', desc: 'mc.opt.out' },
     { flags: '--map-out <file>', desc: 'mc.opt.mapOut' },
     { flags: '--html <file>', desc: 'mc.opt.html' },
+    { flags: '--audit', desc: 'mc.opt.audit' },
+    { flags: '--replace-existing', desc: 'mc.opt.replaceExisting' },
     { flags: '--strict', desc: 'mc.opt.strict' },
     { flags: '-f, --force', desc: 'cli.opt.force' },
   ],
   examples: [
     'dvc map-communes fixtures/mau-63-tinh.xlsx --province "Thái Nguyên" --map-out map.csv',
     'dvc map-communes fixtures/mau-34-tinh.xlsx --decisions quyet-dinh.csv --strict --json',
+    'dvc map-communes fixtures/mau-63-tinh-vlookup.xlsx --audit',
   ],
   load: () => import('./map-communes-command.js'),
 };
