@@ -296,7 +296,7 @@ describe('dvc test-api: bodies, config, reports', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.cases.map((c: { name: string }) => c.name)).toEqual(['000.04.05.H55-230731-0101', 'H55.92-230404-0004']);
-    expect(j.cases[1].request.body.data.MaHoSo).toBe('H55.92-230404-0004');
+    expect(j.cases[1].request.body.MaHoSo).toBe('H55.92-230404-0004');
     expect(await readFile(junit, 'utf8')).toContain('<testcase name="H55.92-230404-0004" classname="url.tra-cuu"');
     const json = path.join(dir, 'cases.json');
     await writeFile(json, JSON.stringify([{ name: 'một', body: j.cases[0].request.body }, j.cases[1].request.body]));
@@ -344,7 +344,7 @@ describe('dvc test-api: bodies, config, reports', () => {
       '--json',
     ]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout).request.body.data.MaHoSo).toMatch(/^000\.00\.00\.H26-\d{6}-0101$/);
+    expect(JSON.parse(ok.stdout).request.body.MaHoSo).toMatch(/^000\.00\.00\.H26-\d{6}-0101$/);
   });
 
   it('lists types and prints a validated template', async () => {

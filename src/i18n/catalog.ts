@@ -8,6 +8,7 @@ import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { cliUsage } from './messages/cli-usage.js';
 import { textEncoding } from './messages/text-encoding.js';
+import { testApiConventions } from './messages/test-api-conventions.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
 import { windowsLaunch } from './messages/windows-messages.js';
 
@@ -23,6 +24,7 @@ export const PARTS: Record<string, MessageTable> = {
   testApi,
   evidence,
   doctor,
+  testApiConventions,
   filesAndLimits,
   windowsLaunch,
   cliUsage,

@@ -73,7 +73,8 @@ describe('mock province: business rules', () => {
   it('reads bodies bound case-insensitively, isUpdating as a string too (Thanh Hóa style)', async () => {
     const s = await start();
     const n = notice();
-    const body = { Service: n.service, IsUpdating: 'false', Data: { fileThongBaoThue: n.data.FileThongBaoThue } };
+    const file = (n.data as Record<string, unknown>).FileThongBaoThue;
+    const body = { Service: n.service, IsUpdating: 'false', Data: { fileThongBaoThue: file } };
     expect((await post(s, 'thong-bao-thue', body)).json?.error_code).toBe(0);
     expect((await post(s, 'thong-bao-thue', { ...body, IsUpdating: 'true' })).json?.error_code).toBe(0);
     expect((await post(s, 'thong-bao-thue', body)).json?.error_code).toBe(1);

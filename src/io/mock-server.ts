@@ -19,6 +19,15 @@ import {
   type MockProvinceInfo,
   type MockStateData,
 } from '../core/api/mock-province.js';
+import {
+  emulatedAnswer,
+  firstEmptyReceiptField,
+  overThanhHoaLimit,
+  POLICIES,
+  type Emulation,
+  type MockHttpAnswer,
+  type MockOutcome,
+} from '../core/api/mock-emulation.js';
 import { bodyAuthorised, headerAuthorised, type MockAuth } from '../core/api/mock-auth.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { stripBom } from '../core/text/utf8.js';
@@ -45,6 +54,8 @@ export interface MockServerOptions {
   /** Always answer this HTTP status. */
   status?: number;
   storeFile?: string;
+  /** Whose public code to answer like (default `reference`). */
+  emulate?: Emulation;
   lang: Lang;
   maxBodyBytes?: number;
   now?: () => Date;
@@ -73,6 +84,7 @@ export interface MockServerHandle {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export async function readStore(file: string): Promise<MockStateData | undefined> {
   let text: string;
@@ -120,159 +132,217 @@ function storeWriter(file: string | undefined, snapshot: () => MockStateData) {
   };
 }
 
-export async function startMockServer(o: MockServerOptions): Promise<MockServerHandle> {
+/** Everything a request needs, made once at start. */
+interface ServerState {
+  o: MockServerOptions;
+  emulation: Emulation;
+  province: MockProvince;
+  types: Map<string, ApiType>;
+  random: () => number;
+  maxBody: number;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  store: ReturnType<typeof storeWriter>;
+  msg: (m: Msg) => string;
+}
+
+async function serverState(o: MockServerOptions): Promise<ServerState> {
   const data = o.storeFile ? await readStore(o.storeFile) : undefined;
-  const province = new MockProvince(o.province ?? {}, data);
-  const types = new Map<string, ApiType>(listApiTypes(o.overrides ?? {}).map((ty) => [`/${ty.id}`, ty]));
-  const random = seededRandom(o.seed ?? Math.floor(Math.random() * 2 ** 32));
-  const maxBody = o.maxBodyBytes ?? 20 * 1024 * 1024;
-  const now = o.now ?? (() => new Date());
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const store = storeWriter(o.storeFile, () => province.snapshot());
-  const msg = (m: Msg) => t(o.lang, m.key, m.params);
+  const emulation = o.emulate ?? 'reference';
+  const province = new MockProvince(o.province ?? {}, data, POLICIES[emulation]);
+  return {
+    o,
+    emulation,
+    province,
+    types: new Map<string, ApiType>(listApiTypes(o.overrides ?? {}).map((ty) => [`/${ty.id}`, ty])),
+    random: seededRandom(o.seed ?? Math.floor(Math.random() * 2 ** 32)),
+    maxBody: o.maxBodyBytes ?? MAX_BODY_BYTES,
+    now: o.now ?? (() => new Date()),
+    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    store: storeWriter(o.storeFile, () => province.snapshot()),
+    msg: (m: Msg) => t(o.lang, m.key, m.params),
+  };
+}
 
-  const send = (
-    req: IncomingMessage,
-    res: ServerResponse,
-    started: number,
-    status: number,
-    body: string,
-    type = JSON_TYPE,
-    errorCode?: number,
-  ) => {
-    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-    o.onExchange?.({
-      method: req.method ?? '',
-      path: req.url ?? '',
-      status,
-      errorCode,
-      ms: performance.now() - started,
+/** One exchange: the request, when it started, and how to answer it. */
+class Exchange {
+  constructor(
+    readonly st: ServerState,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly started: number,
+  ) {}
+
+  send(a: MockHttpAnswer): void {
+    if (this.res.headersSent) return;
+    for (const [k, v] of Object.entries(a.headers ?? {})) this.res.setHeader(k, v);
+    this.res.writeHead(a.status, { 'content-type': a.contentType, 'content-length': Buffer.byteLength(a.body) });
+    this.res.end(a.body);
+    this.st.o.onExchange?.({
+      method: this.req.method ?? '',
+      path: this.req.url ?? '',
+      status: a.status,
+      errorCode: a.errorCode,
+      ms: performance.now() - this.started,
     });
-  };
-  const answer = (req: IncomingMessage, res: ServerResponse, started: number, a: MockAnswer, status = 200) => {
-    const message = 'key' in a.message && typeof a.message.key === 'string' ? msg(a.message as Msg) : a.message;
-    send(req, res, started, status, JSON.stringify({ error_code: a.error_code, message }), JSON_TYPE, a.error_code);
-  };
+  }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer, started: number) => {
-    if (o.delayMs) await sleep(o.delayMs);
-    if (o.status !== undefined) {
-      return answer(
-        req,
-        res,
-        started,
-        { error_code: -1, message: { key: 'mock.answer.forcedStatus', params: { status: o.status } } },
-        o.status,
-      );
-    }
-    if (o.failRate && random() < o.failRate) {
-      const title = msg({ key: 'mock.answer.fault', params: {} });
-      return send(
-        req,
-        res,
-        started,
-        500,
-        `<!DOCTYPE html><html><head><title>500</title></head><body><h1>500 Internal Server Error</h1><p>${title}</p></body></html>`,
-        'text/html; charset=utf-8',
-      );
-    }
-    const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
-    const type = types.get(path);
-    if (!type)
-      return answer(
-        req,
-        res,
-        started,
-        { error_code: -1, message: { key: 'mock.answer.notFound', params: { path } } },
-        404,
-      );
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      return answer(
-        req,
-        res,
-        started,
-        { error_code: -1, message: { key: 'mock.answer.methodNotAllowed', params: {} } },
-        405,
-      );
-    }
-    const unauthorised = () => {
-      res.setHeader('www-authenticate', o.auth.type === 'basic' ? 'Basic realm="dvc mock-api"' : 'Bearer');
-      answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.unauthorized', params: {} } }, 401);
-    };
-    if (headerAuthorised(o.auth, req.headers) === false) return unauthorised();
-    let body: unknown;
-    try {
-      body = JSON.parse(stripBom(raw.toString('utf8')));
-    } catch (e) {
-      if (o.auth.type === 'body-key') return unauthorised();
-      return answer(req, res, started, {
-        error_code: -1,
-        message: {
-          key: 'mock.answer.invalid',
-          params: { reason: msg({ key: 'api.issue.notJson', params: { reason: (e as Error).message } }) },
-        },
-      });
-    }
-    if (!bodyAuthorised(o.auth, body)) return unauthorised();
-    const bound = bindKeys(type.requestSchema, body);
-    const issues = validateRequest(type, bound);
-    if (issues.length > 0) {
-      const reason = issues
-        .slice(0, 5)
-        .map((i) => `${i.path || '(body)'}: ${msg(i.problem)}${i.example !== undefined ? ` (${i.example})` : ''}`)
-        .join('; ');
-      return answer(req, res, started, { error_code: -1, message: { key: 'mock.answer.invalid', params: { reason } } });
-    }
-    let result: { answer: MockAnswer; changed: boolean };
-    if (type.id === 'thong-bao-thue') result = province.receiveNotice(bound, now());
-    else if (type.id === 'chung-tu') result = province.receiveReceipt(bound, now());
-    else if (type.id === 'tra-cuu') result = { answer: province.lookUp(bound), changed: false };
-    else
+  /** dvc's own answers (routing, limits, --status): always the reference form. */
+  plain(status: number, m: Msg): void {
+    this.send({
+      status,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ error_code: -1, message: this.st.msg(m) }),
+      errorCode: -1,
+    });
+  }
+
+  emulated(outcome: MockOutcome): void {
+    this.send(emulatedAnswer(this.st.emulation, outcome));
+  }
+}
+
+function faultPage(st: ServerState): MockHttpAnswer {
+  const title = st.msg({ key: 'mock.answer.fault', params: {} });
+  return {
+    status: 500,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!DOCTYPE html><html><head><title>500</title></head><body><h1>500 Internal Server Error</h1><p>${title}</p></body></html>`,
+  };
+}
+
+/** --delay, --status, --fail-rate, the path and the method: true when the exchange has been answered already. */
+async function answeredBeforeBody(x: Exchange): Promise<ApiType | undefined> {
+  const { st, req, res } = x;
+  if (st.o.delayMs) await st.sleep(st.o.delayMs);
+  if (st.o.status !== undefined) {
+    x.plain(st.o.status, { key: 'mock.answer.forcedStatus', params: { status: st.o.status } });
+    return undefined;
+  }
+  if (st.o.failRate && st.random() < st.o.failRate) {
+    x.send(faultPage(st));
+    return undefined;
+  }
+  const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
+  const type = st.types.get(path);
+  if (!type) {
+    x.plain(404, { key: 'mock.answer.notFound', params: { path } });
+    return undefined;
+  }
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    x.plain(405, { key: 'mock.answer.methodNotAllowed', params: {} });
+    return undefined;
+  }
+  return type;
+}
+
+function unauthorised(x: Exchange): MockOutcome {
+  if (x.st.emulation === 'reference')
+    x.res.setHeader('www-authenticate', x.st.o.auth.type === 'basic' ? 'Basic realm="dvc mock-api"' : 'Bearer');
+  return { kind: 'unauthorised' };
+}
+
+function parseJson(raw: Buffer): { value?: unknown; error?: string } {
+  try {
+    return { value: JSON.parse(stripBom(raw.toString('utf8'))) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** The checks each system makes before its business rules: dvc's schema, OpenCPS's empties, Thanh Hóa's lengths. */
+function invalidity(st: ServerState, type: ApiType, bound: unknown): MockOutcome | undefined {
+  const role = type.role;
+  if (st.emulation === 'opencps' && role === 'receipt') {
+    const empty = firstEmptyReceiptField(bound);
+    return empty ? { kind: 'invalid', role, reason: `${empty} empty`, emptyField: empty } : undefined;
+  }
+  if (st.emulation === 'thanh-hoa' && role === 'receipt') {
+    const long = overThanhHoaLimit(bound);
+    if (long) return { kind: 'invalid', role, reason: long, tooLong: true };
+  }
+  const issues = validateRequest(type, bound);
+  if (issues.length === 0) return undefined;
+  if (st.emulation === 'opencps' && role === 'notice') return { kind: 'internal', reason: 'notice unreadable' };
+  const reason = issues
+    .slice(0, 5)
+    .map((i) => `${i.path || '(body)'}: ${st.msg(i.problem)}${i.example !== undefined ? ` (${i.example})` : ''}`)
+    .join('; ');
+  return { kind: 'invalid', role, reason: st.msg({ key: 'mock.answer.invalid', params: { reason } }) };
+}
+
+/** The business rules of the type's role (a type the config adds is simply accepted). */
+function businessAnswer(st: ServerState, type: ApiType, bound: unknown): MockOutcome {
+  let result: { answer: MockAnswer; changed: boolean };
+  switch (type.role) {
+    case 'notice':
+      result = st.province.receiveNotice(bound, st.now());
+      break;
+    case 'receipt':
+      result = st.province.receiveReceipt(bound, st.now());
+      break;
+    case 'lookup':
+      result = { answer: st.province.lookUp(bound), changed: false };
+      break;
+    default:
       result = {
         answer: { error_code: 0, message: { key: 'mock.answer.accepted', params: { type: type.id } } },
         changed: false,
       };
-    if (result.changed) store.changed();
-    return answer(req, res, started, result.answer);
-  };
+  }
+  if (result.changed) st.store.changed();
+  const m = result.answer.message;
+  const text = 'key' in m && typeof m.key === 'string' ? st.msg(m as Msg) : (m as Record<string, unknown>);
+  return { kind: 'answer', role: type.role, answer: result.answer, text };
+}
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const started = performance.now();
+/** From the raw body to the outcome: credentials, JSON, the system's checks, then its business rules. */
+function decide(x: Exchange, type: ApiType, raw: Buffer): MockOutcome {
+  const { st } = x;
+  if (headerAuthorised(st.o.auth, x.req.headers) === false) return unauthorised(x);
+  const { value, error } = parseJson(raw);
+  if (error !== undefined) {
+    if (st.o.auth.type === 'body-key' && st.emulation === 'reference') return unauthorised(x);
+    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { reason: error } }) };
+  }
+  if (!bodyAuthorised(st.o.auth, value)) return unauthorised(x);
+  const bound = bindKeys(type.requestSchema, value);
+  return invalidity(st, type, bound) ?? businessAnswer(st, type, bound);
+}
+
+async function handle(x: Exchange, raw: Buffer): Promise<void> {
+  const type = await answeredBeforeBody(x);
+  if (!type) return;
+  x.emulated(decide(x, type, raw));
+}
+
+/** Reads the body up to the limit (413 past it), then handles the exchange; an exception is the system's own. */
+function listenerFor(st: ServerState) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const x = new Exchange(st, req, res, performance.now());
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
     req.on('data', (c: Buffer) => {
       if (refused) return;
       size += c.length;
-      if (size > maxBody) {
-        refused = true;
-        res.setHeader('connection', 'close');
-        answer(
-          req,
-          res,
-          started,
-          { error_code: -1, message: { key: 'mock.answer.tooLarge', params: { max: maxBody } } },
-          413,
-        );
-        req.resume();
-        return;
-      }
-      chunks.push(c);
+      if (size <= st.maxBody) return void chunks.push(c);
+      refused = true;
+      res.setHeader('connection', 'close');
+      x.plain(413, { key: 'mock.answer.tooLarge', params: { max: st.maxBody } });
+      req.resume();
     });
     req.on('end', () => {
       if (refused) return;
-      handle(req, res, Buffer.concat(chunks), started).catch((e: unknown) => {
-        if (!res.headersSent)
-          send(req, res, started, 500, JSON.stringify({ error_code: -1, message: (e as Error).message }));
-      });
+      handle(x, Buffer.concat(chunks)).catch((e: unknown) =>
+        x.emulated({ kind: 'internal', reason: (e as Error).message }),
+      );
     });
   };
+}
 
-  const server: Server = o.tls
-    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, listener)
-    : createHttpServer(listener);
+async function listen(o: MockServerOptions, server: Server): Promise<void> {
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
   await new Promise<void>((resolve, reject) => {
@@ -288,24 +358,37 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
       resolve();
     });
   });
+}
+
+/** `0.0.0.0` and `::` listen everywhere but are not addresses to call: use the loopback one. */
+export function callableOrigin(host: string, port: number, tls: boolean): string {
+  const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `${tls ? 'https' : 'http'}://${h}:${port}`;
+}
+
+export async function startMockServer(o: MockServerOptions): Promise<MockServerHandle> {
+  const st = await serverState(o);
+  const listener = listenerFor(st);
+  const server: Server = o.tls
+    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, listener)
+    : createHttpServer(listener);
+  await listen(o, server);
   const port = (server.address() as AddressInfo).port;
-  const hostInUrl =
-    o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
-  const origin = `${o.tls ? 'https' : 'http'}://${hostInUrl}:${port}`;
-  const urls = Object.fromEntries([...types.values()].map((ty) => [ty.id, `${origin}/${ty.id}`]));
+  const origin = callableOrigin(o.host, port, o.tls !== undefined);
+  const urls = Object.fromEntries([...st.types.values()].map((ty) => [ty.id, `${origin}/${ty.id}`]));
   return {
     port,
     origin,
     urls,
-    province,
-    flush: () => store.flush(),
+    province: st.province,
+    flush: () => st.store.flush(),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 2000);
       await closed;
       clearTimeout(force);
-      await store.flush();
+      await st.store.flush();
     },
   };
 }

@@ -8,6 +8,9 @@ import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 
+/** Node's bundled root certificates (doctor shows the trust a probe starts from). */
+export { rootCertificates } from 'node:tls';
+
 export interface Outcome {
   ok: boolean;
   ms: number;

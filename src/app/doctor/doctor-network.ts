@@ -3,13 +3,12 @@
  * URLs, whether the name resolves, a TCP connection opens and TLS verifies (with the certificate's expiry), directly
  * or, when a proxy applies, through the proxy. Origins shared by several API types are checked once.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { rootCertificates } from 'node:tls';
 import type { ProvinceConfig } from '../../core/config/schema.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { maskUrl } from '../../core/probe/mask-secrets.js';
-import { resolveHost, tcpConnect, tlsHandshake } from '../../io/net-probe.js';
+import { resolveHost, rootCertificates, tcpConnect, tlsHandshake } from '../../io/net-probe.js';
+import { readText, readTextOrError } from '../../io/read-input.js';
 import { fail, msg, pass, warn, type DoctorCheck } from './doctor-check.js';
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -35,7 +34,7 @@ async function provinceTrust(
   const caFile = p.tls?.caFile;
   if (!caFile) return {};
   const file = path.resolve(o.configDir, caFile);
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => new Error(e.code ?? e.message));
+  const text = await readTextOrError(file);
   if (text instanceof Error)
     return {
       problem: fail(
@@ -54,7 +53,7 @@ async function provinceTrust(
       ),
     };
   const extraFile = o.env.NODE_EXTRA_CA_CERTS;
-  const extra = extraFile ? pemCerts(await readFile(extraFile, 'utf8').catch(() => '')) : [];
+  const extra = extraFile ? pemCerts(await readText(extraFile).catch(() => '')) : [];
   return { ca: [...rootCertificates, ...extra, ...own] };
 }
 
@@ -76,69 +75,69 @@ function originsOf(p: ProvinceConfig): Origin[] {
   return [...byOrigin.values()];
 }
 
-async function checkOrigin(
-  key: string,
-  p: ProvinceConfig,
-  origin: Origin,
-  ca: string[] | undefined,
+interface OriginScope {
+  id: string;
+  scope: string;
+  host: string;
+  port: number;
+}
+
+/** Through a proxy: the proxy's URL must parse and its port answer. `done` ends the origin's checks. */
+async function reachProxy(
+  s: OriginScope,
+  proxy: string,
   o: NetworkOptions,
-): Promise<DoctorCheck[]> {
-  const { url } = origin;
-  const host = url.hostname;
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  const scope = `${key} (${origin.types.join(', ')})`;
-  const id = `net.${key}.${host}:${port}`;
-  const out: DoctorCheck[] = [];
-  const proxy = chooseProxy(url, o.env);
-  if (proxy) {
-    const shown = maskUrl(proxy, { values: [] });
-    let proxyUrl: URL;
-    try {
-      proxyUrl = new URL(proxy);
-    } catch {
-      return [
-        fail(`${id}.proxy`, msg('doctor.proxy.bad', { name: 'HTTPS_PROXY', value: shown }), msg('doctor.fix.proxy')),
-      ];
-    }
-    const t = await tcpConnect(
-      proxyUrl.hostname,
-      Number(proxyUrl.port || (proxyUrl.protocol === 'https:' ? 443 : 80)),
-      o.timeoutMs,
-    );
-    if (!t.ok)
-      return [
-        fail(
-          `${id}.proxy`,
-          msg('doctor.proxyTcp.fail', { scope, proxy: shown, code: t.error }),
-          msg('doctor.fix.proxyTcp', { proxy: shown }),
-        ),
-      ];
-    out.push(pass(`${id}.proxy`, msg('doctor.proxyTcp.ok', { scope, proxy: shown, ms: t.ms })));
-  } else {
-    const d = await resolveHost(host, o.timeoutMs);
-    if (!d.ok)
-      return [
+): Promise<{ checks: DoctorCheck[]; done: boolean }> {
+  const shown = maskUrl(proxy, { values: [] });
+  let proxyUrl: URL;
+  try {
+    proxyUrl = new URL(proxy);
+  } catch {
+    const bad = msg('doctor.proxy.bad', { name: 'HTTPS_PROXY', value: shown });
+    return { checks: [fail(`${s.id}.proxy`, bad, msg('doctor.fix.proxy'))], done: true };
+  }
+  const port = Number(proxyUrl.port || (proxyUrl.protocol === 'https:' ? 443 : 80));
+  const t = await tcpConnect(proxyUrl.hostname, port, o.timeoutMs);
+  if (!t.ok) {
+    const why = msg('doctor.proxyTcp.fail', { scope: s.scope, proxy: shown, code: t.error });
+    return { checks: [fail(`${s.id}.proxy`, why, msg('doctor.fix.proxyTcp', { proxy: shown }))], done: true };
+  }
+  return {
+    checks: [pass(`${s.id}.proxy`, msg('doctor.proxyTcp.ok', { scope: s.scope, proxy: shown, ms: t.ms }))],
+    done: false,
+  };
+}
+
+/** Directly: DNS, then TCP to the first address. */
+async function reachDirect(s: OriginScope, o: NetworkOptions): Promise<{ checks: DoctorCheck[]; done: boolean }> {
+  const { id, scope, host, port } = s;
+  const d = await resolveHost(host, o.timeoutMs);
+  if (!d.ok)
+    return {
+      checks: [
         fail(`${id}.dns`, msg('doctor.dns.fail', { scope, host, code: d.error }), msg('doctor.fix.dns', { host })),
-      ];
-    out.push(
-      pass(`${id}.dns`, msg('doctor.dns.ok', { scope, host, addresses: d.addresses.slice(0, 3).join(', '), ms: d.ms })),
-    );
-    const t = await tcpConnect(d.addresses[0], port, o.timeoutMs);
-    if (!t.ok)
-      return [
-        ...out,
-        fail(
-          `${id}.tcp`,
-          msg('doctor.tcp.fail', { scope, host, port, code: t.error }),
-          msg('doctor.fix.tcp', { host, port }),
-        ),
-      ];
-    out.push(pass(`${id}.tcp`, msg('doctor.tcp.ok', { scope, host, port, ms: t.ms })));
+      ],
+      done: true,
+    };
+  const addresses = d.addresses.slice(0, 3).join(', ');
+  const dns = pass(`${id}.dns`, msg('doctor.dns.ok', { scope, host, addresses, ms: d.ms }));
+  const t = await tcpConnect(d.addresses[0], port, o.timeoutMs);
+  if (!t.ok) {
+    const why = msg('doctor.tcp.fail', { scope, host, port, code: t.error });
+    return { checks: [dns, fail(`${id}.tcp`, why, msg('doctor.fix.tcp', { host, port }))], done: true };
   }
-  if (url.protocol !== 'https:') {
-    out.push(warn(`${id}.tls`, msg('doctor.tls.plainHttp', { scope, host }), msg('doctor.fix.plainHttp')));
-    return out;
-  }
+  return { checks: [dns, pass(`${id}.tcp`, msg('doctor.tcp.ok', { scope, host, port, ms: t.ms }))], done: false };
+}
+
+/** The TLS verdict: failed handshake, expired, untrusted (a warning under tls.insecure), expiring soon, or fine. */
+async function tlsCheck(
+  s: OriginScope,
+  p: ProvinceConfig,
+  ca: string[] | undefined,
+  proxy: string | undefined,
+  o: NetworkOptions,
+): Promise<DoctorCheck> {
+  const { id, scope, host, port } = s;
   const h = await tlsHandshake({ host, port, timeoutMs: o.timeoutMs, ca, proxy, now: o.now });
   const params = {
     scope,
@@ -149,22 +148,39 @@ async function checkOrigin(
     protocol: h.protocol ?? '?',
     issuer: h.issuer ?? '?',
   };
-  if (h.validTo === undefined && !h.authorized) {
-    out.push(fail(`${id}.tls`, msg('doctor.tls.fail', params), msg('doctor.fix.tls', { host })));
-  } else if (h.daysToExpiry !== undefined && h.daysToExpiry < 0) {
-    out.push(fail(`${id}.tls`, msg('doctor.tls.expired', params), msg('doctor.fix.tlsExpiring', { host })));
-  } else if (!h.authorized) {
-    out.push(
-      p.tls?.insecure
-        ? warn(`${id}.tls`, msg('doctor.tls.untrustedInsecure', params), msg('doctor.fix.tlsUntrusted', { host }))
-        : fail(`${id}.tls`, msg('doctor.tls.untrusted', params), msg('doctor.fix.tlsUntrusted', { host })),
-    );
-  } else if (h.daysToExpiry !== undefined && h.daysToExpiry < EXPIRY_WARNING_DAYS) {
-    out.push(warn(`${id}.tls`, msg('doctor.tls.expiring', params), msg('doctor.fix.tlsExpiring', { host })));
-  } else {
-    out.push(pass(`${id}.tls`, msg('doctor.tls.ok', params)));
-  }
-  return out;
+  if (h.validTo === undefined && !h.authorized)
+    return fail(`${id}.tls`, msg('doctor.tls.fail', params), msg('doctor.fix.tls', { host }));
+  if (h.daysToExpiry !== undefined && h.daysToExpiry < 0)
+    return fail(`${id}.tls`, msg('doctor.tls.expired', params), msg('doctor.fix.tlsExpiring', { host }));
+  if (!h.authorized)
+    return p.tls?.insecure
+      ? warn(`${id}.tls`, msg('doctor.tls.untrustedInsecure', params), msg('doctor.fix.tlsUntrusted', { host }))
+      : fail(`${id}.tls`, msg('doctor.tls.untrusted', params), msg('doctor.fix.tlsUntrusted', { host }));
+  if (h.daysToExpiry !== undefined && h.daysToExpiry < EXPIRY_WARNING_DAYS)
+    return warn(`${id}.tls`, msg('doctor.tls.expiring', params), msg('doctor.fix.tlsExpiring', { host }));
+  return pass(`${id}.tls`, msg('doctor.tls.ok', params));
+}
+
+async function checkOrigin(
+  key: string,
+  p: ProvinceConfig,
+  origin: Origin,
+  ca: string[] | undefined,
+  o: NetworkOptions,
+): Promise<DoctorCheck[]> {
+  const { url } = origin;
+  const host = url.hostname;
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const s: OriginScope = { id: `net.${key}.${host}:${port}`, scope: `${key} (${origin.types.join(', ')})`, host, port };
+  const proxy = chooseProxy(url, o.env);
+  const reached = proxy ? await reachProxy(s, proxy, o) : await reachDirect(s, o);
+  if (reached.done) return reached.checks;
+  if (url.protocol !== 'https:')
+    return [
+      ...reached.checks,
+      warn(`${s.id}.tls`, msg('doctor.tls.plainHttp', { scope: s.scope, host }), msg('doctor.fix.plainHttp')),
+    ];
+  return [...reached.checks, await tlsCheck(s, p, ca, proxy, o)];
 }
 
 /** All provinces' checks, run concurrently, returned in config order. */

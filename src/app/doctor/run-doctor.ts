@@ -4,11 +4,11 @@
  * resolve, accept a connection and present a certificate that verifies and is not about to expire.
  * Returns the checks as values; the CLI renders them and decides the exit code (1 when any check is an error).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { loadConfig, type LoadedConfig } from '../../io/config.js';
 import { listDataFiles } from '../../io/shipped-data.js';
+import { readTextOrError } from '../../io/read-input.js';
 import { maskUrl } from '../../core/probe/mask-secrets.js';
 import { checkProvinces } from './doctor-network.js';
 import { fail, msg, pass, warn, type DoctorCheck } from './doctor-check.js';
@@ -81,7 +81,7 @@ export function checkProxy(env: NodeJS.ProcessEnv): DoctorCheck[] {
 export async function checkExtraCa(env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
   const file = env.NODE_EXTRA_CA_CERTS;
   if (!file) return pass('ca.extra', msg('doctor.ca.unset'));
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => new Error(e.code ?? e.message));
+  const text = await readTextOrError(file);
   if (text instanceof Error)
     return fail('ca.extra', msg('doctor.ca.unreadable', { file, reason: text.message }), msg('doctor.fix.ca'));
   const count = (text.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;

@@ -1,17 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { Lang } from '../../i18n/i18n.js';
 import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
 import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
 import type { ApiTypeOverrides } from '../../core/api/api-types.js';
+import { listApiTypes } from '../../core/api/api-type-registry.js';
+import { EMULATIONS, type Emulation } from '../../core/api/mock-emulation.js';
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
-import { startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
+import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { makeTempDir, removeDir } from '../../io/read-input.js';
 
 /** `dvc mock-api`: find the province in the config (if any), resolve its auth, make a certificate, start. */
 
@@ -30,6 +31,8 @@ export interface MockApiOptions {
   failRate?: number;
   seed?: number;
   status?: number;
+  /** Whose public code to answer like: `reference` (default), `opencps`, `thanh-hoa`. */
+  emulate?: Emulation;
   onExchange?: (e: MockExchange) => void;
 }
 
@@ -105,7 +108,13 @@ async function context(o: { configPath?: string; cwd: string; dst?: string }) {
   return { loaded, found, overrides, baseDir: loaded ? path.dirname(loaded.filepath) : o.cwd };
 }
 
+function checkEmulation(e: string | undefined): void {
+  if (e !== undefined && !(EMULATIONS as readonly string[]).includes(e))
+    throw new DvcError('mock.badEmulate', { value: e, known: EMULATIONS.join(', ') }, ExitCode.Usage);
+}
+
 export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
+  checkEmulation(o.emulate);
   if (o.caOut && !o.tls) throw new DvcError('mock.caOutNeedsTls', {}, ExitCode.Usage);
   const { found, overrides, baseDir } = await context(o);
   const auth = found
@@ -118,7 +127,7 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     tls = await makeSelfSignedCert(o.host);
     if (o.caOut) caFile = await writeFileAtomic(path.resolve(o.cwd, o.caOut), tls.cert, { force: true });
     else {
-      tempDir = await mkdtemp(path.join(tmpdir(), 'dvc-mock-api-'));
+      tempDir = await makeTempDir('dvc-mock-api-');
       caFile = await writeFileAtomic(path.join(tempDir, 'ca.pem'), tls.cert);
     }
   }
@@ -133,11 +142,12 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     failRate: o.failRate,
     seed: o.seed,
     status: o.status,
+    emulate: o.emulate,
     storeFile: o.store ? path.resolve(o.cwd, o.store) : undefined,
     lang: o.lang,
     onExchange: o.onExchange,
   }).catch(async (e: unknown) => {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    if (tempDir) await removeDir(tempDir);
     throw e;
   });
   return {
@@ -148,26 +158,33 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
     stored: server.province.counts,
     async stop() {
       await server.close();
-      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      if (tempDir) await removeDir(tempDir);
     },
   };
 }
 
+/** Thanh Hóa's public code has no look-up: the emulation answers it in OpenCPS's form, so say so per API. */
+function endpoint(role: string | undefined, origin: string, id: string, emulate: Emulation | undefined) {
+  const url = `${origin}/${id}`;
+  return emulate === 'thanh-hoa' && role === 'lookup' ? { url, response: { preset: 'opencps' } } : { url };
+}
+
 /** A dvc config pointing at the mock server, the auth copied from the province's config (references, no secret). */
 export async function mockApiConfig(
-  o: Pick<MockApiOptions, 'configPath' | 'cwd' | 'dst' | 'host' | 'port' | 'tls' | 'caOut'>,
+  o: Pick<MockApiOptions, 'configPath' | 'cwd' | 'dst' | 'host' | 'port' | 'tls' | 'caOut' | 'emulate'>,
 ): Promise<Record<string, unknown>> {
-  const { found } = await context(o);
+  checkEmulation(o.emulate);
+  const { found, overrides } = await context(o);
   const dst = found?.province.dstcode ?? o.dst ?? 'MOCK';
   const key = found?.key ?? o.dst ?? 'MOCK';
-  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
-  const origin = `${o.tls ? 'https' : 'http'}://${host}:${o.port}`;
+  const origin = callableOrigin(o.host, o.port, o.tls);
   const province: Record<string, unknown> = {
     name: found?.province.name ?? 'dvc mock-api',
     ...(found?.province.unit ? { unit: found.province.unit } : {}),
     dstcode: dst,
     auth: found?.province.auth ?? { type: 'none' },
-    apis: Object.fromEntries(['tra-cuu', 'thong-bao-thue', 'chung-tu'].map((id) => [id, { url: `${origin}/${id}` }])),
+    apis: Object.fromEntries(listApiTypes(overrides).map((ty) => [ty.id, endpoint(ty.role, origin, ty.id, o.emulate)])),
+    ...(o.emulate && o.emulate !== 'reference' ? { response: { preset: o.emulate } } : {}),
   };
   if (o.tls && o.caOut) province.tls = { caFile: path.resolve(o.cwd, o.caOut) };
   return { provinces: { [key]: province } };

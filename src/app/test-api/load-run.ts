@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ApiType } from '../../core/api/api-type-registry.js';
-import { round, summarise } from '../../core/probe/percentiles.js';
+import { histogramCounts, round, summarise } from '../../core/probe/percentiles.js';
 import type { BodyCase } from './request-body.js';
 import { probeOnce, type ProbeSettings } from './probe-once.js';
 import { SharedConnections } from '../../io/http/shared-connections.js';
@@ -73,6 +73,7 @@ export async function runLoad(
       failed: repeat - passed,
       errorsByKind,
       latency: summarise(times),
+      histogram: histogramCounts(times),
       throughput: round((repeat / wallMs) * 1000),
       wallMs: round(wallMs),
     },

@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../../core/api/json-depth.js';
 import { checkResponse, type ApiType, type Check, type Msg } from '../../core/api/api-type-registry.js';
 import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../../io/http/send-probe.js';
@@ -27,7 +28,8 @@ function parseBody(x: HttpExchange): unknown {
   const type = x.headers['content-type'] ?? '';
   if (/json/i.test(type) || /^\s*[[{]/.test(text)) {
     try {
-      return JSON.parse(stripBom(text));
+      // Too deep an answer stays text: every later reader (masking, JSON output, reports) can then handle it.
+      return parseBoundedJson(stripBom(text));
     } catch {
       return text;
     }
@@ -40,12 +42,9 @@ function serialise(body: unknown): string | undefined {
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
-/** Sends one case to the target, runs the checks, and returns the result with every secret masked. */
-export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: ProbeSettings): Promise<ProbeResult> {
-  const startedAt = new Date().toISOString();
-  const sent = withBodyKey(c.body, target.bodyKey);
+function httpRequest(target: Target, sent: unknown, s: ProbeSettings): HttpProbeRequest {
   const payload = serialise(sent);
-  const req: HttpProbeRequest = {
+  return {
     url: target.url,
     method: target.method,
     headers: { ...target.headers },
@@ -58,58 +57,44 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
     follow: s.follow,
     env: s.env,
     ...(s.shared ? { shared: s.shared } : {}),
+    credentialHeaders: target.secrets.headers ?? [],
+    bodyHasCredential: target.bodyKey !== undefined,
   };
-  const secrets: SecretSet = target.secrets;
-  const base = {
-    dst: target.dst,
-    type: type.id,
-    name: c.name,
-    url: maskUrl(target.url, secrets),
-    startedAt,
-    request: { method: target.method, headers: maskHeaders(req.headers, secrets), body: maskValue(sent, secrets) },
-    insecure: target.insecure,
-  };
-  const warnings: Msg[] = [];
-  let x: HttpExchange;
-  try {
-    x = await sendProbe(req);
-  } catch (e) {
-    if (!(e instanceof TransportError)) throw e;
-    const host = safeHost(e.url);
-    const message: Msg = {
-      key: `testApi.fault.${e.fault.kind}`,
-      params: {
-        url: maskUrl(e.url, secrets),
-        host: host.host,
-        port: host.port,
-        timeout: s.timeoutMs,
-        limit: s.maxBytes,
-        code: e.fault.code,
-        detail: maskText(e.fault.detail, secrets),
-      },
-    };
-    return {
-      ...base,
-      ok: false,
-      response: null,
-      timings: e.timings,
-      tls: e.tls,
-      checks: [],
-      fault: { kind: e.fault.kind, code: e.fault.code, message },
-      redirects: [],
-      warnings,
-    };
-  }
-  const checks: Check[] = checkResponse(
-    type,
-    { ...target.rule, maxTimeMs: s.maxTimeMs },
-    {
-      status: x.status,
-      headers: x.headers,
-      body: x.body,
-      timeMs: x.timings.total,
+}
+
+type ProbeBase = Omit<ProbeResult, 'ok' | 'response' | 'timings' | 'tls' | 'checks' | 'redirects' | 'warnings'>;
+
+/** A transport fault: no checks ran; the message names the fault with its host, port and limits. */
+function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secrets: SecretSet): ProbeResult {
+  const host = safeHost(e.url);
+  const message: Msg = {
+    key: `testApi.fault.${e.fault.kind}`,
+    params: {
+      url: maskUrl(e.url, secrets),
+      host: host.host,
+      port: host.port,
+      timeout: s.timeoutMs,
+      limit: s.maxBytes,
+      code: e.fault.code,
+      detail: maskText(e.fault.detail, secrets),
     },
-  ).map((ch) => ({ ...ch, message: { key: ch.message.key, params: maskParams(ch.message.params, secrets) } }));
+  };
+  return {
+    ...base,
+    ok: false,
+    response: null,
+    timings: e.timings,
+    tls: e.tls,
+    checks: [],
+    fault: { kind: e.fault.kind, code: e.fault.code, message },
+    redirects: [],
+    warnings: [],
+  };
+}
+
+/** Certificate expiring or not verified (under --insecure), redirects followed or not. */
+function exchangeWarnings(x: HttpExchange, s: ProbeSettings, secrets: SecretSet): Msg[] {
+  const warnings: Msg[] = [];
   if (x.tls && x.tls.daysToExpiry !== null && x.tls.daysToExpiry < CERT_WARN_DAYS) {
     warnings.push({
       key: 'testApi.warn.certExpiring',
@@ -125,6 +110,16 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
       params: { status: r.status, location: maskUrl(r.location, secrets) },
     });
   }
+  return warnings;
+}
+
+function answerResult(base: ProbeBase, type: ApiType, target: Target, x: HttpExchange, s: ProbeSettings): ProbeResult {
+  const secrets = target.secrets;
+  const checks: Check[] = checkResponse(
+    type,
+    { ...target.rule, maxTimeMs: s.maxTimeMs },
+    { status: x.status, headers: x.headers, body: x.body, timeMs: x.timings.total },
+  ).map((ch) => ({ ...ch, message: { key: ch.message.key, params: maskParams(ch.message.params, secrets) } }));
   return {
     ...base,
     url: maskUrl(x.url, secrets),
@@ -145,8 +140,33 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
       location: maskUrl(r.location, secrets),
     })),
     ...(x.proxy ? { proxy: maskUrl(x.proxy, secrets) } : {}),
-    warnings,
+    warnings: exchangeWarnings(x, s, secrets),
   };
+}
+
+/** Sends one case to the target, runs the checks, and returns the result with every secret masked. */
+export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: ProbeSettings): Promise<ProbeResult> {
+  const startedAt = new Date().toISOString();
+  const sent = withBodyKey(c.body, target.bodyKey);
+  const req = httpRequest(target, sent, s);
+  const secrets: SecretSet = target.secrets;
+  const base: ProbeBase = {
+    dst: target.dst,
+    type: type.id,
+    name: c.name,
+    url: maskUrl(target.url, secrets),
+    startedAt,
+    request: { method: target.method, headers: maskHeaders(req.headers, secrets), body: maskValue(sent, secrets) },
+    insecure: target.insecure,
+  };
+  let x: HttpExchange;
+  try {
+    x = await sendProbe(req);
+  } catch (e) {
+    if (!(e instanceof TransportError)) throw e;
+    return faultResult(base, e, s, secrets);
+  }
+  return answerResult(base, type, target, x, s);
 }
 
 function maskParams(p: Msg['params'], s: SecretSet): Msg['params'] {

@@ -35,6 +35,8 @@ export interface LoadSummary {
   /** Transport faults by kind, and failed checks by check name (`check:code`, `check:time` …). */
   errorsByKind: Record<string, number>;
   latency: LatencySummary;
+  /** Counts of the latencies in 24 equal ranges from latency.min to latency.max (the report's histogram). */
+  histogram: number[];
   throughput: number;
   wallMs: number;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
-import type { ApiType, ResponseRule } from '../../core/api/api-type-registry.js';
+import { resolveConvention, type ApiType, type ResponseRule } from '../../core/api/api-type-registry.js';
 import type { SecretSet } from '../../core/probe/mask-secrets.js';
 import { resolveSecret } from '../../io/secrets.js';
 
@@ -120,7 +120,7 @@ export async function resolveTarget(
       'accept-encoding': 'gzip, deflate, br',
     },
     secrets: { values: [], bodyFields: ['SecurityKey'] },
-    rule: { ...o.type.responseRule },
+    rule: resolveConvention(o.type),
     caFiles: [...o.caFiles],
     insecure: o.insecure,
   };
@@ -150,9 +150,7 @@ export async function resolveTarget(
     url,
     method: api?.method ?? 'POST',
     headers: { ...base.headers, ...lowerKeys(p.headers ?? {}) },
-    rule: p.response
-      ? { ...base.rule, codeField: p.response.codeField, successCodes: p.response.successCodes }
-      : base.rule,
+    rule: resolveConvention(o.type, p.response, api?.response),
     caFiles: [...(p.tls?.caFile ? [path.resolve(baseDir, p.tls.caFile)] : []), ...o.caFiles],
     insecure: o.insecure || p.tls?.insecure === true,
     ...(api?.templateFile ? { templateFile: path.resolve(baseDir, api.templateFile) } : {}),

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DvcError, ExitCode } from '../../errors.js';
 import {
   buildTemplate,
@@ -6,11 +5,13 @@ import {
   type ApiType,
   type Msg,
   type RequestBody,
+  type TemplateFacts,
   type ValidationIssue,
 } from '../../core/api/api-type-registry.js';
 import { parseCsvRecords } from '../../core/csv-parse.js';
 import type { Target } from './probe-target.js';
 import { stripBom } from '../../core/text/utf8.js';
+import { readText as readInputText } from '../../io/read-input.js';
 
 /** One body to send: its name (the case name, a dossier code, or the type id) and the body (JSON, or raw text). */
 export interface BodyCase {
@@ -37,7 +38,7 @@ export const PLACEHOLDER_UNIT = '000.00.00.H00';
 
 async function readText(file: string): Promise<string> {
   try {
-    return stripBom(await readFile(file, 'utf8'));
+    return stripBom(await readInputText(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);
@@ -61,6 +62,7 @@ export async function templateBody(
   now: Date,
   dossierCode?: string,
   warnings?: Msg[],
+  facts?: Partial<TemplateFacts>,
 ): Promise<RequestBody> {
   let effective = type;
   if (target.templateFile) {
@@ -72,6 +74,7 @@ export async function templateBody(
     unit: target.unit ?? PLACEHOLDER_UNIT,
     now,
     ...(dossierCode ? { dossierCode } : {}),
+    ...(facts ? { facts } : {}),
   });
 }
 
@@ -88,6 +91,37 @@ export async function bodyFromFile(file: string, validate: boolean): Promise<unk
   return parseJsonFile(file, text);
 }
 
+/** A JSON --cases file: an array of bodies, or of `{name, body}`. */
+function casesFromJson(file: string, text: string): BodyCase[] {
+  const data = parseJsonFile(file, text);
+  if (!Array.isArray(data) || data.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
+  return data.map((item: unknown, i) => {
+    const named = item && typeof item === 'object' && 'body' in item && !('service' in item);
+    const rec = item as { name?: unknown; body?: unknown };
+    return named
+      ? { name: typeof rec.name === 'string' && rec.name ? rec.name : `case-${i + 1}`, body: rec.body }
+      : { name: `case-${i + 1}`, body: item };
+  });
+}
+
+/** The columns of a CSV --cases file: `MaHoSo` (or `MA_HSO`), `body`, `name`. */
+function caseColumns(file: string, header: string[]) {
+  const col = (name: string) => header.find((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const codeCol = col('MaHoSo') ?? col('MA_HSO');
+  const bodyCol = col('body');
+  if (!codeCol && !bodyCol)
+    throw new DvcError('testApi.casesColumns', { file, found: header.join(', ') }, ExitCode.Usage);
+  return { codeCol, bodyCol, nameCol: col('name') };
+}
+
+function parsedCase(file: string, row: number, name: string, rawBody: string): BodyCase {
+  try {
+    return { name, body: JSON.parse(rawBody) };
+  } catch (e) {
+    throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
 /**
  * Reads --cases: a CSV with a `MaHoSo` column (a templated body per dossier code) or a `body` column (JSON text),
  * optionally `name`; or a JSON array of bodies or of {name, body}.
@@ -100,44 +134,19 @@ export async function casesFromFile(
   warnings: Msg[],
 ): Promise<BodyCase[]> {
   const text = await readText(file);
-  const out: BodyCase[] = [];
-  if (/\.json$/i.test(file) || /^\s*\[/.test(text)) {
-    const data = parseJsonFile(file, text);
-    if (!Array.isArray(data) || data.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
-    data.forEach((item: unknown, i) => {
-      const named = item && typeof item === 'object' && 'body' in item && !('service' in item);
-      const rec = item as { name?: unknown; body?: unknown };
-      out.push(
-        named
-          ? { name: typeof rec.name === 'string' && rec.name ? rec.name : `case-${i + 1}`, body: rec.body }
-          : { name: `case-${i + 1}`, body: item },
-      );
-    });
-    return out;
-  }
+  if (/\.json$/i.test(file) || /^\s*\[/.test(text)) return casesFromJson(file, text);
   const { header, records } = parseCsvRecords(text);
-  const col = (name: string) => header.find((h) => h.trim().toLowerCase() === name.toLowerCase());
-  const codeCol = col('MaHoSo') ?? col('MA_HSO');
-  const bodyCol = col('body');
-  const nameCol = col('name');
-  if (!codeCol && !bodyCol)
-    throw new DvcError('testApi.casesColumns', { file, found: header.join(', ') }, ExitCode.Usage);
+  const { codeCol, bodyCol, nameCol } = caseColumns(file, header);
+  const out: BodyCase[] = [];
   let row = 1;
   for (const r of records) {
     row++;
-    const code = codeCol ? r[codeCol]?.trim() : '';
-    const rawBody = bodyCol ? r[bodyCol]?.trim() : '';
+    const code = codeCol ? (r[codeCol]?.trim() ?? '') : '';
+    const rawBody = bodyCol ? (r[bodyCol]?.trim() ?? '') : '';
     if (!code && !rawBody) continue;
     const name = (nameCol && r[nameCol]?.trim()) || code || `case-${out.length + 1}`;
-    if (rawBody) {
-      try {
-        out.push({ name, body: JSON.parse(rawBody) });
-      } catch (e) {
-        throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
-      }
-    } else {
-      out.push({ name, body: await templateBody(type, target, now, code, warnings.length ? undefined : warnings) });
-    }
+    if (rawBody) out.push(parsedCase(file, row, name, rawBody));
+    else out.push({ name, body: await templateBody(type, target, now, code, warnings.length ? undefined : warnings) });
   }
   if (out.length === 0) throw new DvcError('testApi.casesShape', { file }, ExitCode.Usage);
   return out;

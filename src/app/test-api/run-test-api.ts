@@ -1,6 +1,5 @@
 import { DvcError, ExitCode } from '../../errors.js';
-import { getApiType, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
-import { BUILTIN_API_TYPE_IDS } from '../../core/api/api-types.js';
+import { getApiType, listApiTypes, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
 import { loadConfig, requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { maskUrl } from '../../core/probe/mask-secrets.js';
@@ -53,7 +52,7 @@ function positive(name: string, v: number | undefined, min = 1): void {
  */
 async function configFor(o: Pick<TestApiOptions, 'dst' | 'configPath' | 'cwd' | 'type'>) {
   if (o.dst) return requireConfig({ configPath: o.configPath, cwd: o.cwd });
-  if (!o.configPath && (BUILTIN_API_TYPE_IDS as readonly string[]).includes(o.type)) return null;
+  if (!o.configPath && listApiTypes().some((t) => t.id === o.type)) return null;
   return loadConfig({ configPath: o.configPath, cwd: o.cwd });
 }
 
@@ -84,6 +83,23 @@ export async function prepareRun(
   if (o.validate) validateCases(type, cases);
   else warnings.push({ key: 'testApi.warn.notValidated', params: {} });
   return { type, target, cases, warnings };
+}
+
+/** Errors of the file system that the user fixes by choosing another folder (or closing a file): exit 2. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EBUSY', 'ENOSPC', 'EEXIST']);
+
+export async function saveOrExplain(
+  dir: string,
+  probes: ProbeResult[],
+  o: { force: boolean; now: Date },
+): Promise<string[]> {
+  try {
+    return await saveExchanges(dir, probes, o);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof DvcError || !code || !UNWRITABLE.has(code)) throw e;
+    throw new DvcError('testApi.saveUnwritable', { dir, code }, ExitCode.Usage, { cause: e });
+  }
 }
 
 function exitOf(probes: ProbeResult[]): ProbeExitCode {
@@ -131,6 +147,6 @@ export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
     run.exitCode = exitOf(run.probes);
   }
   run.url = run.probes[0]?.url ?? maskUrl(target.url, target.secrets);
-  if (o.saveDir) run.saved = await saveExchanges(o.saveDir, run.probes, { force: o.force, now: o.now ?? new Date() });
+  if (o.saveDir) run.saved = await saveOrExplain(o.saveDir, run.probes, { force: o.force, now: o.now ?? new Date() });
   return run;
 }

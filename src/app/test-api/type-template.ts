@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import {
@@ -16,6 +15,7 @@ import { loadConfig, requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { bodyFromFile, templateBody } from './request-body.js';
 import { findProvince } from './probe-target.js';
+import { readBytes } from '../../io/read-input.js';
 
 export interface TemplateResult {
   type: string;
@@ -53,7 +53,7 @@ export async function suggestBody(o: {
   if (o.xmlFile) {
     let xml: Buffer;
     try {
-      xml = await readFile(o.xmlFile);
+      xml = await readBytes(o.xmlFile);
     } catch (e) {
       throw new DvcError(
         'testApi.xmlUnreadable',
@@ -61,7 +61,7 @@ export async function suggestBody(o: {
         ExitCode.Usage,
       );
     }
-    body.data = { ...body.data, FileThongBaoThue: xml.toString('base64') };
+    body.data = { ...(body.data as Record<string, unknown> | undefined), FileThongBaoThue: xml.toString('base64') };
   }
   return { type: type.id, dst, body, issues: validateRequest(type, body), warnings };
 }

@@ -21,10 +21,17 @@ import { stripBom } from '../text/utf8.js';
 
 export type * from './api-types.js';
 export { checkResponse, readPath, sameCode } from './check-response.js';
+export {
+  CONVENTION_PRESETS,
+  describePresets,
+  isCodeIn,
+  resolveConvention,
+  type ConventionConfig,
+  type ConventionPreset,
+} from './response-convention.js';
 export { buildNoticeXml, encodeNotice, parseNoticeXml, decodeNotice, NOTICE_ITEM_FIELDS } from './notice-xml.js';
 export { bindKeys } from './bind-keys.js';
 export { formatVnTime } from './vn-time.js';
-export { TRA_CUU_SERVICE_PLACEHOLDER } from './builtin/tra-cuu.js';
 
 /**
  * The one registry of API types (tra-cuu, thong-bao-thue, chung-tu, and any a province adds in its config).
@@ -61,7 +68,7 @@ export function buildTemplate(type: ApiType, ctx: TemplateContext): RequestBody 
   if (type.template) return fillTemplate(type.template, ctx);
   if (type.build) {
     const body = type.build(ctx);
-    return body.service === type.service ? body : { ...body, service: type.service };
+    return type.service === undefined || body.service === type.service ? body : { ...body, service: type.service };
   }
   return structuredClone(type.exampleRequest);
 }
@@ -82,7 +89,7 @@ export function validateRequest(type: ApiType, body: unknown): ValidationIssue[]
   const bound = bindKeys(type.requestSchema, value);
   const issues = schemaIssues(type.requestSchema, bound);
   const service = readPath(bound, 'service');
-  if (type.servicePublished && typeof service === 'string' && service !== type.service) {
+  if (type.service !== undefined && typeof service === 'string' && service !== type.service) {
     issues.push({
       path: 'service',
       problem: { key: 'api.issue.service', params: { actual: service, expected: type.service } },

@@ -6,10 +6,8 @@ import type { MessageParams } from '../../errors.js';
  * docs/api-types.md) and can be replaced per province in the config (`apiTypes.<id>`).
  */
 
-/** The three built-in types; a province may add more in its config (ids are `[a-z0-9-]+`). */
-export const BUILTIN_API_TYPE_IDS = ['tra-cuu', 'thong-bao-thue', 'chung-tu'] as const;
-export type BuiltinApiTypeId = (typeof BUILTIN_API_TYPE_IDS)[number];
-export type ApiTypeId = BuiltinApiTypeId | (string & {});
+/** An API type's id (`[a-z0-9-]+`): the built-in ones are in src/core/api/builtin, a province may add more. */
+export type ApiTypeId = string;
 
 /** A JSON Schema (draft-07 keywords; `description` on every property says where the field came from). */
 export type JsonSchema = { [key: string]: unknown };
@@ -20,13 +18,11 @@ export interface Msg {
   params: MessageParams;
 }
 
-/** The portal's request envelope: `{"service","isUpdating","data":{...}}`, plus vendor extras (`Ngay`, `SecurityKey`). */
-export interface RequestBody {
-  service: string;
-  isUpdating: boolean;
-  data: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+/**
+ * A request body: the portal's envelope `{"service","isUpdating","data":{...}}` (plus vendor extras `Ngay`,
+ * `SecurityKey`) for the notice and the receipt, or a bare object such as the look-up's `{"MaHoSo": "..."}`.
+ */
+export type RequestBody = Record<string, unknown>;
 
 /** What a template needs to build a plausible body. */
 export interface TemplateContext {
@@ -36,15 +32,47 @@ export interface TemplateContext {
   now: Date;
   /** A dossier code; default `{unit}-{yyMMdd}-0101` (the shape of `000.04.05.H55-230731-0101`). */
   dossierCode?: string;
+  /** Values replacing the shared samples, so that a notice, its receipt and a look-up agree (the rehearsal's). */
+  facts?: Partial<TemplateFacts>;
 }
 
-/** How to read a province's answer. Defaults: `error_code`, success `["0"]` (numbers and strings compare alike). */
+/** The values the built-in templates share. */
+export interface TemplateFacts {
+  taxId: string;
+  amount: number;
+  itemName: string;
+  payerName: string;
+  payerId: string;
+  noticeNumber: string;
+  /** What the receipt says was paid for. */
+  paymentText: string;
+}
+
+/** A JSON scalar: a result code may be a number, a string or a boolean (`"succeeded": true`). */
+export type JsonScalar = string | number | boolean | null;
+
+/** How an array answer (OpenCPS, June 2021: one result per dossier) is judged. */
+export type ArrayRule = 'every' | 'any' | 'first' | 'reject';
+
+/**
+ * How to read a province's answer (its response convention). Data, not code: a province describes its own in the
+ * config (`provinces.<key>.response`, or per API `apis.<id>.response`), starting from a named preset.
+ */
 export interface ResponseRule {
-  /** Dotted path of the business code in the JSON answer, e.g. `error_code` or `data.code`. */
+  /** Dotted path of the business code in the JSON answer, e.g. `error_code`, `succeeded` or `data.code`. */
   codeField: string;
-  successCodes: Array<string | number>;
+  /** Success values of any JSON type; numbers and their strings compare alike, `true` and `"true"` too. */
+  successCodes: JsonScalar[];
   /** Accepted HTTP statuses; default any 2xx. */
   statuses?: number[];
+  /** Dotted path of the human-readable message (`message`). */
+  messageField?: string;
+  /** A JSON Schema of the vendor's wrapper; when set it replaces the type's response schema in the schema check. */
+  wrapper?: JsonSchema;
+  /** How an array answer is judged: every element, any element, the first, or refused. Default `every`. */
+  array?: ArrayRule;
+  /** Codes that mean "already received" when the same notice is sent again (judged by `test-api rehearse`). */
+  duplicateCodes?: JsonScalar[];
   /** The slowest acceptable answer, in ms; no time check when absent. */
   maxTimeMs?: number;
 }
@@ -59,7 +87,7 @@ export interface HttpResult {
   timeMs: number;
 }
 
-export type CheckName = 'status' | 'json' | 'schema' | 'code' | 'time';
+export type CheckName = 'status' | 'json' | 'schema' | 'code' | 'time' | 'amount';
 
 export interface Check {
   name: CheckName;
@@ -90,10 +118,8 @@ export interface ApiType {
   titleKey: string;
   /** A literal title given in the config (province-defined types), shown instead of the catalogue one. */
   title?: string;
-  /** The portal's `service` name in the envelope. */
-  service: string;
-  /** False when the portal has not published the name and `service` is a labelled placeholder (tra-cuu). */
-  servicePublished: boolean;
+  /** The portal's `service` name in the envelope; absent for a bare body (the look-up, unless a province sets one). */
+  service?: string;
   origin: ApiTypeOrigin;
   /** A config-supplied template replacing the built-in one (placeholders filled by buildTemplate). */
   template?: TemplateData;
@@ -105,7 +131,17 @@ export interface ApiType {
   exampleResponse: unknown;
   /** The default response convention for this type. */
   responseRule: ResponseRule;
+  /**
+   * What the type does in the portal's land-obligation sequence: it decides how `dvc mock-api` answers it and which
+   * step of `dvc test-api rehearse` uses it. Absent for province-defined types (the mock accepts them).
+   */
+  role?: ApiRole;
+  /** Its line in the support request (Vietnamese: the text is pasted into a Vietnamese form). */
+  requestLine?: string;
 }
+
+/** The three roles of the land-obligation sequence. */
+export type ApiRole = 'notice' | 'receipt' | 'lookup';
 
 /** A province's override of one type, as loaded from the files the config names (src/io/api-type-files.ts). */
 export interface ApiTypeOverride {

@@ -1,6 +1,10 @@
 import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
 import { schemaIssues } from './schema-validator.js';
 import { stripBom } from '../text/utf8.js';
+import { isCodeIn } from './response-convention.js';
+import { parseBoundedJson } from './json-depth.js';
+
+export { sameCode } from './response-convention.js';
 
 /**
  * The checks of one answer, in order: HTTP status, JSON (content type and parse), response schema, business
@@ -27,12 +31,6 @@ export function readPath(value: unknown, path: string): unknown {
     cur = key === undefined ? undefined : obj[key];
   }
   return cur;
-}
-
-/** "0" and 0 are the same code; so are " 0" and "0". */
-export function sameCode(a: unknown, b: string | number): boolean {
-  if (typeof a !== 'string' && typeof a !== 'number') return false;
-  return String(a).trim() === String(b).trim();
 }
 
 function fail(name: Check['name'], key: string, params: Check['message']['params'] = {}): Check {
@@ -62,7 +60,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
     checks.push(fail('json', 'api.check.notJsonType', { contentType: contentType || '-' }));
   } else {
     try {
-      parsed = JSON.parse(text);
+      parsed = parseBoundedJson(text);
       jsonOk = true;
       checks.push(pass('json', 'api.check.jsonOk', { contentType }));
     } catch (e) {
@@ -74,7 +72,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
     checks.push(fail('schema', 'api.check.skipped', { reason: 'json' }));
     checks.push(fail('code', 'api.check.skipped', { reason: 'json' }));
   } else {
-    const issues = schemaIssues(type.responseSchema, parsed);
+    const issues = schemaIssues(r.wrapper ?? type.responseSchema, parsed);
     checks.push(
       issues.length === 0
         ? pass('schema', 'api.check.schemaOk', {})
@@ -97,24 +95,43 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
   return checks;
 }
 
-/** OpenCPS answers a notice with an array of results: every element must carry a success code. */
-function codeCheck(r: ResponseRule, parsed: unknown): Check {
-  const answers = Array.isArray(parsed) ? parsed : [parsed];
-  const expected = r.successCodes.map(String).join(', ');
-  if (answers.length === 0) return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
-  for (const a of answers) {
-    const code = readPath(a, r.codeField);
-    if (code === undefined || code === null)
-      return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
-    if (!r.successCodes.some((s) => sameCode(code, s))) {
-      const message = readPath(a, 'message');
-      return fail('code', 'api.check.codeBad', {
-        field: r.codeField,
-        code: String(code),
-        expected,
-        message: typeof message === 'string' ? message.slice(0, 200) : '',
-      });
-    }
+/** The elements an array answer is judged by (OpenCPS, June 2021: one result per dossier); null = refused. */
+function answersOf(r: ResponseRule, parsed: unknown): unknown[] | null {
+  if (!Array.isArray(parsed)) return [parsed];
+  switch (r.array ?? 'every') {
+    case 'reject':
+      return null;
+    case 'first':
+      return parsed.slice(0, 1);
+    default:
+      return parsed;
   }
-  return pass('code', 'api.check.codeOk', { field: r.codeField, code: String(readPath(answers[0], r.codeField)) });
+}
+
+function codeFailure(r: ResponseRule, a: unknown, expected: string): Check | null {
+  const code = readPath(a, r.codeField);
+  if (code === undefined || code === null)
+    return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
+  if (isCodeIn(code, r.successCodes)) return null;
+  const message = readPath(a, r.messageField ?? 'message');
+  return fail('code', 'api.check.codeBad', {
+    field: r.codeField,
+    code: String(code),
+    expected,
+    message: typeof message === 'string' ? message.slice(0, 200) : '',
+  });
+}
+
+/** The business code of the answer, judged by the convention (an array by its `array` rule). */
+function codeCheck(r: ResponseRule, parsed: unknown): Check {
+  const expected = r.successCodes.map(String).join(', ');
+  const answers = answersOf(r, parsed);
+  if (answers === null) return fail('code', 'api.check.arrayRefused', { field: r.codeField, expected });
+  if (answers.length === 0) return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
+  const failures = answers.map((a) => codeFailure(r, a, expected));
+  const firstFailure = failures.find((f) => f !== null);
+  const passed = (r.array === 'any' ? failures.some((f) => f === null) : !firstFailure) && answers.length > 0;
+  if (!passed && firstFailure) return firstFailure;
+  const ok = answers[failures.findIndex((f) => f === null)];
+  return pass('code', 'api.check.codeOk', { field: r.codeField, code: String(readPath(ok, r.codeField)) });
 }

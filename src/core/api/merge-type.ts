@@ -9,7 +9,8 @@ import { SAMPLE } from './builtin/samples.js';
  * A province's `apiTypes.<id>` over a built-in type (each given part replaces the built-in one), or a new type
  * made only from the config. A schema that ajv cannot compile is a config error naming the type.
  */
-export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOverride): ApiType {
+/** A schema that ajv cannot compile is a config error naming the type. */
+function checkSchemas(id: string, o: ApiTypeOverride): void {
   for (const [which, schema] of [
     ['requestSchemaFile', o.requestSchema],
     ['responseSchemaFile', o.responseSchema],
@@ -23,22 +24,29 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
       });
     }
   }
+}
+
+/** The built-in type with each part the province gives replacing the built-in one. */
+function overBuiltin(base: ApiType, o: ApiTypeOverride, service: string | undefined): ApiType {
+  const merged: ApiType = {
+    ...(base.service === undefined && service !== undefined ? inEnvelope(base, service) : base),
+    origin: 'builtin+config',
+    ...(o.title !== undefined ? { title: o.title } : {}),
+    ...(service !== undefined ? { service } : {}),
+    ...(o.template ? { template: o.template } : {}),
+    ...(o.requestSchema ? { requestSchema: o.requestSchema } : {}),
+    ...(o.responseSchema ? { responseSchema: o.responseSchema } : {}),
+  };
+  if (o.template) merged.exampleRequest = fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now });
+  else if (service !== undefined && merged.exampleRequest.service !== service)
+    merged.exampleRequest = { ...merged.exampleRequest, service };
+  return merged;
+}
+
+export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOverride): ApiType {
+  checkSchemas(id, o);
   const service = o.service ?? (typeof o.template?.service === 'string' ? o.template.service : undefined);
-  if (base) {
-    const merged: ApiType = {
-      ...base,
-      origin: 'builtin+config',
-      ...(o.title !== undefined ? { title: o.title } : {}),
-      ...(service !== undefined ? { service, servicePublished: true } : {}),
-      ...(o.template ? { template: o.template } : {}),
-      ...(o.requestSchema ? { requestSchema: o.requestSchema } : {}),
-      ...(o.responseSchema ? { responseSchema: o.responseSchema } : {}),
-    };
-    if (o.template) merged.exampleRequest = fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now });
-    else if (service !== undefined && merged.exampleRequest.service !== service)
-      merged.exampleRequest = { ...merged.exampleRequest, service };
-    return merged;
-  }
+  if (base) return overBuiltin(base, o, service);
   if (!o.template || service === undefined) {
     throw new DvcError('api.typeIncomplete', { id }, ExitCode.Usage);
   }
@@ -55,7 +63,6 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     titleKey: 'api.type.custom.title',
     title: o.title ?? id,
     service,
-    servicePublished: true,
     origin: 'config',
     template: o.template,
     requestSchema,
@@ -65,6 +72,27 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     },
     exampleRequest: fillTemplate(o.template, { unit: SAMPLE.unit, now: SAMPLE.now }),
     exampleResponse: { error_code: 0, message: 'OK' },
-    responseRule: { codeField: 'error_code', successCodes: ['0'] },
+    responseRule: { codeField: 'error_code', successCodes: ['0'], messageField: 'message' },
   };
+}
+
+/**
+ * A bare-body type (the look-up) put into the portal's envelope, for a province whose receiver names a service:
+ * `{"service", "isUpdating": false, "data": <the bare body>}`, its schema the envelope around the bare one.
+ */
+function inEnvelope(base: ApiType, service: string): ApiType {
+  const build = base.build;
+  const wrapped: ApiType = {
+    ...base,
+    service,
+    requestSchema: envelopeSchema({
+      title: String(base.requestSchema.title ?? base.id),
+      service,
+      sources: `config (apiTypes.${base.id}.service)`,
+      data: { ...base.requestSchema, $schema: undefined },
+    }),
+    ...(build ? { build: (ctx) => ({ service, isUpdating: false, data: build(ctx) }) } : {}),
+  };
+  wrapped.exampleRequest = { service, isUpdating: false, data: base.exampleRequest };
+  return wrapped;
 }

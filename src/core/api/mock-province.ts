@@ -43,6 +43,22 @@ export interface MockProvinceInfo {
   name?: string;
 }
 
+/** Where receivers differ in their rules (see src/core/api/mock-emulation.ts for who does what). */
+export interface MockPolicy {
+  /** The same notice again: refused with 1 (`refuse`), or stored over the old one and accepted (`accept`). */
+  duplicateNotice: 'refuse' | 'accept';
+  /** A receipt whose notice is not stored: refused with 1, or stored as a new tax record and accepted. */
+  receiptWithoutNotice: 'refuse' | 'create';
+  /** A receipt or look-up for a dossier never seen: treated like any other (`ignore`) or refused with -1. */
+  unknownDossier: 'ignore' | 'refuse';
+}
+
+export const REFERENCE_POLICY: MockPolicy = {
+  duplicateNotice: 'refuse',
+  receiptWithoutNotice: 'refuse',
+  unknownDossier: 'ignore',
+};
+
 const SEP = '\u0000';
 const noticeKey = (hso: string, so: string) => `${hso}${SEP}${so}`;
 const itemKey = (hso: string, mst: string, so: string) => `${hso}${SEP}${mst}${SEP}${so}`;
@@ -64,6 +80,7 @@ export class MockProvince {
   constructor(
     private readonly info: MockProvinceInfo = {},
     data?: MockStateData,
+    private readonly policy: MockPolicy = REFERENCE_POLICY,
   ) {
     if (data) {
       const grouped = new Map<string, StoredNotice[]>();
@@ -106,7 +123,7 @@ export class MockProvince {
       const k = noticeKey(row.MA_HSO, row.SO_QUYET_DINH);
       groups.set(k, [...(groups.get(k) ?? []), row]);
     }
-    if (!updating) {
+    if (!updating && this.policy.duplicateNotice === 'refuse') {
       for (const [k, rows] of groups) {
         if (this.notices.has(k)) {
           return {
@@ -141,7 +158,15 @@ export class MockProvince {
     const taxId = str(readPath(body, 'data.MaSoThue'));
     const notice = str(readPath(body, 'data.ThongTinThanhToan.MaThongBaoThue'));
     const key = itemKey(dossier, taxId, notice);
-    if (!this.byItem.has(key)) {
+    if (this.policy.unknownDossier === 'refuse' && !this.byDossier.has(dossier)) {
+      return {
+        answer: { error_code: -1, message: { key: 'mock.answer.unknownDossier', params: { dossier } } },
+        changed: false,
+      };
+    }
+    if (!this.byItem.has(key) && this.policy.receiptWithoutNotice === 'create') {
+      this.putNotice(noticeKey(dossier, notice), [this.recordFromReceipt(body, dossier, taxId, notice, now)]);
+    } else if (!this.byItem.has(key)) {
       return {
         answer: { error_code: 1, message: { key: 'mock.answer.receiptNoNotice', params: { dossier, taxId, notice } } },
         changed: false,
@@ -164,6 +189,19 @@ export class MockProvince {
     };
   }
 
+  /** The tax record a receipt creates when no notice matches it (OpenCPS does so). */
+  private recordFromReceipt(body: unknown, dossier: string, taxId: string, notice: string, now: Date): StoredNotice {
+    return {
+      MA_HSO: dossier,
+      MA_SO_THUE: taxId,
+      SO_QUYET_DINH: notice,
+      NGAY_QUYET_DINH: '',
+      SO_TIEN: str(readPath(body, 'data.ThongTinThanhToan.SoTien')),
+      TEN_TIEUMUC: str(readPath(body, 'data.ThongTinThanhToan.NoiDungThanhToan')),
+      receivedAt: now.toISOString(),
+    };
+  }
+
   /** The rows of a dossier's notices that no paid receipt (TrangThaiThanhToan = 1) covers yet. */
   unpaid(dossier: string): StoredNotice[] {
     const out: StoredNotice[] = [];
@@ -176,9 +214,11 @@ export class MockProvince {
     return out;
   }
 
-  /** The fee look-up. */
+  /** The fee look-up: a bare `{"MaHoSo"}`, or the same inside an envelope's `data`. */
   lookUp(body: unknown): MockAnswer {
-    const dossier = str(readPath(body, 'data.MaHoSo'));
+    const dossier = str(readPath(body, 'MaHoSo') ?? readPath(body, 'data.MaHoSo'));
+    if (this.policy.unknownDossier === 'refuse' && !this.byDossier.has(dossier))
+      return { error_code: -1, message: { key: 'mock.answer.unknownDossier', params: { dossier } } };
     const rows = this.unpaid(dossier);
     if (rows.length === 0) return { error_code: 0, message: { key: 'mock.answer.nothingDue', params: { dossier } } };
     return { error_code: 1, message: this.bill(dossier, rows) };

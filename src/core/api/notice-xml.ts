@@ -30,6 +30,8 @@ export function buildNoticeXml(dossiers: readonly NoticeDossier[]): string {
     for (const item of d.items) {
       out.push('      <LIST>');
       for (const f of NOTICE_ITEM_FIELDS) out.push(`        <${f}>${escapeXml(item[f])}</${f}>`);
+      // Thanh Hóa reads TEN_TIEUMUC, OpenCPS TEN_TIEU_MUC: both spellings, so neither receiver loses the item name.
+      out.push(`        <TEN_TIEU_MUC>${escapeXml(item.TEN_TIEUMUC)}</TEN_TIEU_MUC>`);
       out.push('      </LIST>');
     }
     out.push('    </ROW_LIST>');

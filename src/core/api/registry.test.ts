@@ -10,7 +10,6 @@ import {
   type HttpResult,
   type JsonSchema,
 } from './api-type-registry.js';
-import { TRA_CUU_SERVICE_PLACEHOLDER } from './builtin/tra-cuu.js';
 
 const ctx = { unit: '000.00.00.H26', now: new Date(Date.UTC(2024, 1, 29, 17, 5, 9)) }; // 2024-03-01 00:05:09 in Vietnam
 
@@ -31,10 +30,10 @@ function properties(schema: JsonSchema, at = ''): Array<[string, JsonSchema]> {
 describe('the registry', () => {
   it('lists the three land-obligation types with their portal service names', () => {
     const types = listApiTypes();
-    expect(types.map((t) => [t.id, t.service, t.servicePublished])).toEqual([
-      ['tra-cuu', TRA_CUU_SERVICE_PLACEHOLDER, false],
-      ['thong-bao-thue', 'NhanThongBaoThueDat', true],
-      ['chung-tu', 'NhanChungTuThueDat', true],
+    expect(types.map((t) => [t.id, t.service, t.role])).toEqual([
+      ['tra-cuu', undefined, 'lookup'],
+      ['thong-bao-thue', 'NhanThongBaoThueDat', 'notice'],
+      ['chung-tu', 'NhanChungTuThueDat', 'receipt'],
     ]);
     for (const t of types) expect(hasMessage(t.titleKey), t.titleKey).toBe(true);
   });
@@ -52,8 +51,10 @@ describe('the registry', () => {
       const body = buildTemplate(t, ctx);
       expect(validateRequest(t, body), t.id).toEqual([]);
       expect(body.service).toBe(t.service);
-      expect(body.isUpdating).toBe(false);
+      if (t.service) expect(body.isUpdating).toBe(false);
     }
+    // The look-up as OpenCPS's public look-up takes it: a bare body, no made-up service name.
+    expect(buildTemplate(getApiType('tra-cuu'), ctx)).toEqual({ MaHoSo: '000.00.00.H26-240301-0101' });
     const receipt = buildTemplate(getApiType('chung-tu'), ctx);
     const data = receipt.data as {
       MaHoSo: string;
@@ -70,7 +71,9 @@ describe('the registry', () => {
       unknown
     >;
     const notice = buildTemplate(getApiType('thong-bao-thue'), { ...ctx, dossierCode: 'H55.92-230404-0004' });
-    const file = Buffer.from(String(notice.data.FileThongBaoThue), 'base64').toString('utf8');
+    const file = Buffer.from(String((notice.data as Record<string, unknown>).FileThongBaoThue), 'base64').toString(
+      'utf8',
+    );
     expect(file).toContain('<MA_HSO>H55.92-230404-0004</MA_HSO>');
     expect(file).toContain(`<MA_SO_THUE>${String(receipt.MaSoThue)}</MA_SO_THUE>`);
     expect(file).toContain(
@@ -228,8 +231,7 @@ describe('config overrides', () => {
   it('replaces the parts a province gives and keeps the rest', () => {
     const t = getApiType('tra-cuu', { 'tra-cuu': { service: 'TraCuuNVTC_HNI', template } });
     expect(t.origin).toBe('builtin+config');
-    expect(t.servicePublished).toBe(true);
-    expect(t.requestSchema).toBe(getApiType('tra-cuu').requestSchema);
+    expect(t.service).toBe('TraCuuNVTC_HNI');
     const body = buildTemplate(t, ctx);
     expect(body.data).toEqual({
       MaHoSo: '000.00.00.H26-240301-0101',
@@ -238,7 +240,9 @@ describe('config overrides', () => {
       Lost: '${nope}',
     });
     expect(validateRequest(t, body)).toEqual([]);
-    expect(validateRequest(t, { ...body, service: TRA_CUU_SERVICE_PLACEHOLDER })[0].path).toBe('service');
+    expect(validateRequest(t, { ...body, service: 'TraCuuKhac' })[0].path).toBe('service');
+    // The envelope is the province's choice: its schema wraps the bare look-up.
+    expect(validateRequest(t, { service: 'TraCuuNVTC_HNI', data: {} })[0].path).toBe('data.MaHoSo');
   });
 
   it('takes a service name alone and stamps it into the built-in template', () => {

@@ -40,19 +40,33 @@ const headerAuth = z.strictObject({
 
 export const authSchema = z.discriminatedUnion('type', [noAuth, basicAuth, bearerAuth, bodyKeyAuth, headerAuth]);
 
+/**
+ * A province's response convention (src/core/api/response-convention.ts): a named preset (`reference`, `opencps`,
+ * `thanh-hoa`) and any field of it replaced. Success codes may be numbers, strings or booleans.
+ */
+export const responseRuleSchema = z.strictObject({
+  preset: z.enum(['reference', 'opencps', 'thanh-hoa']).optional(),
+  statuses: z.array(z.number().int().min(100).max(599)).min(1).optional(),
+  codeField: z
+    .string()
+    .regex(/^[^.]+(\.[^.]+)*$/, 'một đường dẫn có dấu chấm, ví dụ data.code / a dotted path, e.g. data.code')
+    .optional(),
+  successCodes: z
+    .array(z.union([z.string(), z.number(), z.boolean()]))
+    .min(1)
+    .optional(),
+  messageField: z.string().min(1).optional(),
+  array: z.enum(['every', 'any', 'first', 'reject']).optional(),
+  duplicateCodes: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
 export const apiEndpointSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   method: z.enum(['POST', 'GET', 'PUT']).default('POST'),
   /** A request body template (JSON) replacing the built-in one for this province. */
   templateFile: filePath.optional(),
-});
-
-export const responseRuleSchema = z.strictObject({
-  codeField: z.string().min(1).default('error_code'),
-  successCodes: z
-    .array(z.union([z.string(), z.number()]))
-    .min(1)
-    .default(['0']),
+  /** This API's own convention, over the province's (e.g. a look-up answered differently from the notices). */
+  response: responseRuleSchema.optional(),
 });
 
 export const provinceSchema = z.strictObject({

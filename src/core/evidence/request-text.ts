@@ -1,4 +1,5 @@
 import { redactPersonalNumbers } from './personal-data.js';
+import { listApiTypes } from '../api/api-type-registry.js';
 import type { EvidenceMeta, RequestKind } from './evidence-types.js';
 
 /**
@@ -14,12 +15,6 @@ const TITLE_SUFFIX: Record<RequestKind, string> = {
   'xac-nhan': '- Đề nghị xác nhận tích hợp thanh toán nghĩa vụ tài chính đất đai thành công',
 };
 
-/** Names of the land-obligation API types (portal service names from public one-stop code; see DOMAIN.md). */
-const API_TYPE_NAMES: Record<string, string> = {
-  'tra-cuu': 'API tra cứu nghĩa vụ tài chính theo mã hồ sơ',
-  'thong-bao-thue': 'API nhận thông báo thuế đất (NhanThongBaoThueDat)',
-  'chung-tu': 'API nhận chứng từ, biên lai nộp thuế đất (NhanChungTuThueDat)',
-};
 
 export interface RequestFields {
   kind: RequestKind;
@@ -45,7 +40,7 @@ function ddmmyyyy(iso: string): string {
 }
 
 export function apiTypeName(type: string, titles: Record<string, string> = {}): string {
-  return titles[type] ?? API_TYPE_NAMES[type] ?? type;
+  return titles[type] ?? listApiTypes().find((t) => t.id === type)?.requestLine ?? type;
 }
 
 /** Builds the fields from the metadata; missing values stay empty strings (the caller refuses them first). */

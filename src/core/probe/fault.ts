@@ -16,6 +16,8 @@ export type FaultKind =
   | 'tlsOther'
   | 'tooLarge'
   | 'tooManyRedirects'
+  | 'redirectCredential'
+  | 'deadline'
   | 'proxy'
   | 'other';
 
@@ -55,6 +57,8 @@ const BY_CODE: Record<string, FaultKind> = {
   DVC_TOO_LARGE: 'tooLarge',
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'tooLarge',
   DVC_TOO_MANY_REDIRECTS: 'tooManyRedirects',
+  DVC_REDIRECT_CREDENTIAL: 'redirectCredential',
+  DVC_DEADLINE: 'deadline',
   UND_ERR_ABORTED: 'other',
 };
 

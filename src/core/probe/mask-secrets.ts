@@ -1,7 +1,9 @@
 /**
  * Keeps secrets out of every output. Two nets: headers and body fields known to carry credentials are
  * replaced by `***` whatever their value; then every string anywhere is scanned for the secret values
- * themselves (and their Basic-auth base64 form), so an echo in a response body or an error text is caught too.
+ * themselves in every form a server may echo them back: as written, percent-encoded (URI component and form,
+ * upper- or lower-case hex), HTML-escaped, base64 (standard and URL-safe, and the Basic-auth token), with any
+ * letter case. The walk over a JSON value is iterative: no depth of answer can overflow the stack.
  */
 export const MASK = '***';
 
@@ -16,23 +18,60 @@ export interface SecretSet {
   bodyFields?: readonly string[];
 }
 
+/**
+ * Configured secrets shorter than this are refused (src/io/secrets.ts): a short secret is easy to guess and
+ * masking it would blank out ordinary text.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
 /** Secrets shorter than this are not scanned for inside other text (a 1-character "secret" would mask everything). */
 const MIN_SCAN_LENGTH = 4;
 
+function htmlEscaped(v: string): string[] {
+  const named = v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return [named, named.replace(/'/g, '&#39;'), named.replace(/'/g, '&#x27;'), named.replace(/'/g, '&apos;')];
+}
+
+function percentEncoded(v: string): string[] {
+  const component = encodeURIComponent(v);
+  // application/x-www-form-urlencoded: space as +, and !'()~ encoded too
+  const form = new URLSearchParams({ x: v }).toString().slice(2);
+  const strict = component.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return [component, form, strict, component.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())];
+}
+
+function base64Forms(v: string): string[] {
+  const b = Buffer.from(v, 'utf8').toString('base64');
+  return [b, b.replace(/=+$/, ''), Buffer.from(v, 'utf8').toString('base64url')];
+}
+
+/** Every form of every secret worth scanning for, longest first. */
 export function needles(s: SecretSet): string[] {
   const out = new Set<string>();
   for (const v of s.values) {
     if (v.length < MIN_SCAN_LENGTH) continue;
-    out.add(v);
-    out.add(encodeURIComponent(v));
+    for (const form of [v, ...percentEncoded(v), ...htmlEscaped(v), ...base64Forms(v)]) out.add(form);
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
 
+const patterns = new WeakMap<SecretSet, RegExp | null>();
+
+function patternOf(s: SecretSet): RegExp | null {
+  if (patterns.has(s)) return patterns.get(s) ?? null;
+  const list = needles(s);
+  const re = list.length
+    ? new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu')
+    : null;
+  patterns.set(s, re);
+  return re;
+}
+
 export function maskText(text: string, s: SecretSet): string {
-  let out = text;
-  for (const n of needles(s)) if (out.includes(n)) out = out.split(n).join(MASK);
-  return out;
+  const re = patternOf(s);
+  if (!re) return text;
+  re.lastIndex = 0;
+  return text.replace(re, MASK);
 }
 
 export function maskHeaders(headers: Record<string, string>, s: SecretSet): Record<string, string> {
@@ -45,23 +84,36 @@ export function maskHeaders(headers: Record<string, string>, s: SecretSet): Reco
   return out;
 }
 
+type Slot = { set: (v: unknown) => void; value: unknown; field?: string };
+
 /** A deep copy of a JSON value with secret body fields (any depth, case-insensitive) and secret strings masked. */
 export function maskValue(value: unknown, s: SecretSet): unknown {
   const fields = new Set((s.bodyFields ?? []).map((f) => f.toLowerCase()));
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return maskText(v, s);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
+  let root: unknown;
+  const stack: Slot[] = [{ set: (v) => (root = v), value }];
+  while (stack.length > 0) {
+    const { set, value: v, field } = stack.pop()!;
+    if (field !== undefined && fields.has(field.toLowerCase()) && v !== null && v !== undefined && v !== '') {
+      set(MASK);
+    } else if (typeof v === 'string') {
+      set(maskText(v, s));
+    } else if (Array.isArray(v)) {
+      const out: unknown[] = new Array(v.length);
+      set(out);
+      v.forEach((inner, i) => stack.push({ set: (x) => (out[i] = x), value: inner }));
+    } else if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
+      set(out);
       for (const [k, inner] of Object.entries(v as Record<string, unknown>)) {
-        out[maskText(k, s)] =
-          fields.has(k.toLowerCase()) && inner !== null && inner !== undefined && inner !== '' ? MASK : walk(inner);
+        const key = maskText(k, s);
+        out[key] = undefined; // keeps the keys in their order; the value is set when its slot is popped
+        stack.push({ set: (x) => (out[key] = x), value: inner, field: k });
       }
-      return out;
+    } else {
+      set(v);
     }
-    return v;
-  };
-  return walk(value);
+  }
+  return root;
 }
 
 /** Masks user:password in a URL. */

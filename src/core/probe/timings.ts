@@ -28,8 +28,10 @@ export interface ProbeTimings {
   total: number;
 }
 
-/** Durations of each phase, from the marks: dns, TCP connect, TLS handshake, time to first byte, download. */
-export function phaseTimings(m: ProbeMarks): ProbeTimings {
+const ms = (v: number | null) => (v === null ? null : round(v));
+
+/** DNS, TCP connect and TLS handshake, each null when that phase did not happen. */
+function connectionPhases(m: ProbeMarks): Pick<ProbeTimings, 'dns' | 'connect' | 'tls'> {
   const dns = m.lookupStart !== undefined && m.lookupEnd !== undefined ? m.lookupEnd - m.lookupStart : null;
   const connectFrom = m.lookupEnd ?? m.lookupStart ?? 0;
   const connect = m.connectEnd !== undefined ? m.connectEnd - connectFrom : null;
@@ -37,15 +39,25 @@ export function phaseTimings(m: ProbeMarks): ProbeTimings {
   // A handshake that failed still took its time: up to the fault.
   const tlsEnd = m.secureEnd ?? (m.tlsStart !== undefined ? m.failedAt : undefined);
   const tls = tlsEnd !== undefined && tlsFrom !== undefined ? tlsEnd - tlsFrom : null;
-  const connected = m.secureEnd ?? (m.tlsStart !== undefined ? undefined : m.connectEnd) ?? m.socketReady;
+  return { dns: ms(dns), connect: ms(connect), tls: ms(tls) };
+}
+
+/** When the connection was ready for HTTP: after TLS when there is TLS, else after TCP, else when handed over. */
+function connectedAt(m: ProbeMarks): number | undefined {
+  if (m.secureEnd !== undefined) return m.secureEnd;
+  if (m.tlsStart === undefined && m.connectEnd !== undefined) return m.connectEnd;
+  return m.socketReady;
+}
+
+/** Durations of each phase, from the marks: dns, TCP connect, TLS handshake, time to first byte, download. */
+export function phaseTimings(m: ProbeMarks): ProbeTimings {
+  const connected = connectedAt(m);
   const ready = connected ?? 0;
   // A fault while waiting for headers: the wait counts as ttfb; a fault before the connection: no ttfb at all.
   const headers = m.headers ?? (connected !== undefined && m.failedAt !== undefined ? m.failedAt : ready);
   const end = m.bodyEnd ?? m.failedAt ?? headers;
   return {
-    dns: dns === null ? null : round(dns),
-    connect: connect === null ? null : round(connect),
-    tls: tls === null ? null : round(tls),
+    ...connectionPhases(m),
     ttfb: round(Math.max(0, headers - ready)),
     download: m.headers === undefined && m.bodyEnd === undefined ? 0 : round(Math.max(0, end - headers)),
     total: round(end),

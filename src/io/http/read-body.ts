@@ -12,10 +12,12 @@ export function tooLarge(limit: number): Error {
 export async function readLimited(
   body: AsyncIterable<Buffer> & { destroy(err?: Error): void },
   limit: number,
+  onChunk?: () => void,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
+    onChunk?.();
     size += chunk.length;
     if (size > limit) {
       body.destroy();

@@ -15,7 +15,10 @@ export interface HttpProbeRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  /** Applies separately to connecting (DNS + TCP + TLS), waiting for headers and each pause in the body. */
+  /**
+   * Bounds the whole exchange, redirects included: connecting (DNS + TCP + TLS), waiting for headers, every pause
+   * in the body and the body as a whole. A server that drips one byte at a time ends at this deadline.
+   */
   timeoutMs: number;
   maxBytes: number;
   /** CA list replacing Node's store (see loadTrust); undefined = Node's store. */
@@ -27,6 +30,10 @@ export interface HttpProbeRequest {
   env: Record<string, string | undefined>;
   /** Keep-alive connections of a load run; absent for a probe, which always opens a fresh connection. */
   shared?: SharedConnections;
+  /** Header names that carry a configured credential (the province's auth header): dropped off-origin. */
+  credentialHeaders?: readonly string[];
+  /** The body carries a credential (auth type body-key): never resent to another origin. */
+  bodyHasCredential?: boolean;
 }
 
 export interface RedirectHop {
@@ -76,46 +83,81 @@ interface Hop extends HttpExchange {
   location?: string;
 }
 
+/** What one hop shares with the whole exchange: the deadline's signal and the phase marks. */
+interface HopContext {
+  marks: ProbeMarks;
+  /** When the last body chunk arrived, and how many came. */
+  lastChunk?: number;
+  chunks?: number;
+  now: () => number;
+  tls: TlsDetails | null;
+  remoteAddress?: string;
+}
+
+function dispatcherFor(req: HttpProbeRequest, url: URL, proxy: string | undefined, c: HopContext): Dispatcher {
+  const tlsOpts = { rejectUnauthorized: !req.insecure, ...(req.ca ? { ca: req.ca } : {}) };
+  if (proxy) {
+    return new (loadProxyAgent())({
+      uri: proxy,
+      requestTls: tlsOpts,
+      proxyTls: tlsOpts,
+      headersTimeout: req.timeoutMs,
+      bodyTimeout: req.timeoutMs,
+      connectTimeout: req.timeoutMs,
+    });
+  }
+  return new Client(url.origin, {
+    connect: timedConnector({
+      timeoutMs: req.timeoutMs,
+      ca: req.ca,
+      insecure: req.insecure,
+      now: c.now,
+      marks: c.marks,
+      onTls: (t) => (c.tls = t),
+      onRemote: (a) => (c.remoteAddress = a),
+    }),
+    headersTimeout: req.timeoutMs,
+    bodyTimeout: req.timeoutMs,
+    pipelining: 1,
+  });
+}
+
+/** Reads the answer within the size limit; the deadline's abort ends a drip-fed body. */
+async function readAnswer(
+  req: HttpProbeRequest,
+  res: Dispatcher.ResponseData,
+  c: HopContext,
+): Promise<{ headers: Record<string, string>; wire: Buffer; decoded: Buffer }> {
+  const headers = flatHeaders(res.headers);
+  const declared = Number(headers['content-length']);
+  if (Number.isFinite(declared) && declared > req.maxBytes) {
+    res.body.destroy();
+    throw tooLarge(req.maxBytes);
+  }
+  const wire = await readLimited(
+    res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void },
+    req.maxBytes,
+    () => {
+      c.lastChunk = c.now();
+      c.chunks = (c.chunks ?? 0) + 1;
+    },
+  );
+  return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
+}
+
 async function oneHop(
   req: HttpProbeRequest,
   url: URL,
   method: string,
   headers: Record<string, string>,
   body: string | undefined,
+  signal: AbortSignal,
 ): Promise<Hop> {
-  const marks: ProbeMarks = {};
   const t0 = performance.now();
-  const now = () => performance.now() - t0;
-  let tls: TlsDetails | null = null;
-  let remoteAddress: string | undefined;
+  const c: HopContext = { marks: {}, now: () => performance.now() - t0, tls: null };
   const proxy = chooseProxy(url, req.env, req.proxy);
-  const tlsOpts = { rejectUnauthorized: !req.insecure, ...(req.ca ? { ca: req.ca } : {}) };
   const shared = !proxy && req.shared ? req.shared.for(url.origin) : undefined;
-  const dispatcher: Dispatcher = shared
-    ? shared
-    : proxy
-      ? new (loadProxyAgent())({
-          uri: proxy,
-          requestTls: tlsOpts,
-          proxyTls: tlsOpts,
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
-          connectTimeout: req.timeoutMs,
-        })
-      : new Client(url.origin, {
-          connect: timedConnector({
-            timeoutMs: req.timeoutMs,
-            ca: req.ca,
-            insecure: req.insecure,
-            now,
-            marks,
-            onTls: (t) => (tls = t),
-            onRemote: (a) => (remoteAddress = a),
-          }),
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
-          pipelining: 1,
-        });
+  const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
   let destroyed = false;
   try {
     const res = await requestOn(dispatcher, {
@@ -124,42 +166,34 @@ async function oneHop(
       method: method as Dispatcher.HttpMethod,
       headers,
       body,
+      signal,
     });
-    marks.headers = now();
-    const resHeaders = flatHeaders(res.headers);
-    const declared = Number(resHeaders['content-length']);
-    if (Number.isFinite(declared) && declared > req.maxBytes) {
-      res.body.destroy();
-      throw tooLarge(req.maxBytes);
-    }
-    const wire = await readLimited(
-      res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void },
-      req.maxBytes,
-    );
-    marks.bodyEnd = now();
-    const decoded = decodeBody(wire, resHeaders['content-encoding'], req.maxBytes);
+    c.marks.headers = c.now();
+    const answer = await readAnswer(req, res, c);
+    c.marks.bodyEnd = c.now();
     return {
       url: url.toString(),
       status: res.statusCode,
-      headers: resHeaders,
-      body: decoded,
-      bytes: decoded.length,
-      wireBytes: wire.length,
-      timings: phaseTimings(marks),
-      tls: tls ?? (shared ? (req.shared?.tls ?? null) : null),
+      headers: answer.headers,
+      body: answer.decoded,
+      bytes: answer.decoded.length,
+      wireBytes: answer.wire.length,
+      timings: phaseTimings(c.marks),
+      tls: c.tls ?? (shared ? (req.shared?.tls ?? null) : null),
       redirects: [],
       ...(proxy ? { proxy } : {}),
-      ...(remoteAddress ? { remoteAddress } : {}),
-      ...(res.statusCode >= 300 && res.statusCode < 400 && resHeaders.location
-        ? { location: resHeaders.location }
+      ...(c.remoteAddress ? { remoteAddress: c.remoteAddress } : {}),
+      ...(res.statusCode >= 300 && res.statusCode < 400 && answer.headers.location
+        ? { location: answer.headers.location }
         : {}),
     };
   } catch (e) {
-    marks.failedAt = now();
+    c.marks.failedAt = c.now();
     destroyed = true;
     // A shared pool outlives one request: only a probe's own connection is torn down.
     if (!shared) await dispatcher.destroy().catch(() => {});
-    throw new TransportError(classifyFault(e), phaseTimings(marks), tls, url.toString());
+    const fault = signal.aborted ? abortedFault(c, req.timeoutMs) : classifyFault(e);
+    throw new TransportError(fault, phaseTimings(c.marks), c.tls, url.toString());
   } finally {
     // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
     // complete exchange (destroy() builds an error object and its stack for nothing); a no-op after destroy().
@@ -167,57 +201,114 @@ async function oneHop(
   }
 }
 
+/**
+ * The deadline ended the exchange: name the phase that stalled, as undici's own timeouts would (they fire at the
+ * same moment and lose the race), or `deadline` for an answer that kept coming too slowly (a drip).
+ */
+function abortedFault(c: HopContext, timeoutMs: number): Fault {
+  const m = c.marks;
+  const connected = m.socketReady ?? m.secureEnd ?? m.connectEnd;
+  if (connected === undefined)
+    return { kind: 'connectTimeout', code: 'UND_ERR_CONNECT_TIMEOUT', detail: `no connection within ${timeoutMs} ms` };
+  if (m.headers === undefined)
+    return { kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT', detail: `no headers within ${timeoutMs} ms` };
+  const quiet = c.now() - (c.lastChunk ?? m.headers);
+  // A body that stopped after its first piece stalled; one that kept coming in pieces was too slow as a whole.
+  if (quiet >= timeoutMs / 2 || (c.chunks ?? 0) <= 1)
+    return { kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT', detail: `body stalled for ${Math.round(quiet)} ms` };
+  return { kind: 'deadline', code: 'DVC_DEADLINE', detail: `no complete answer within ${timeoutMs} ms` };
+}
+
 const SECRET_ON_REDIRECT = ['authorization', 'proxy-authorization', 'cookie'];
 
+interface HopState {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
 /**
- * Sends one request on a fresh connection and measures it. A redirect is reported and not followed unless
- * `follow`; when followed, 303 (and 301/302 after POST) become a GET without body, and credentials are dropped
- * when the redirect leaves the origin. Throws TransportError for any transport fault.
+ * The request of the next hop. 303 (and 301/302 after POST) become a GET without body. Leaving the origin drops
+ * every credential header; a body carrying a credential key is never resent to another origin: refused.
  */
-export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
-  let url: URL;
+function nextHop(req: HttpProbeRequest, cur: HopState, hop: Hop, next: URL): HopState {
+  let { method, headers, body } = cur;
+  if (hop.status === 303 || ((hop.status === 301 || hop.status === 302) && method === 'POST')) {
+    method = 'GET';
+    body = undefined;
+    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length)$/i.test(k)));
+  }
+  if (next.origin !== cur.url.origin) {
+    if (body !== undefined && req.bodyHasCredential) {
+      throw new TransportError(
+        {
+          kind: 'redirectCredential',
+          code: 'DVC_REDIRECT_CREDENTIAL',
+          detail: `${hop.status} to ${next.origin} would resend the body with its key`,
+        },
+        hop.timings,
+        hop.tls,
+        cur.url.toString(),
+      );
+    }
+    const drop = new Set([...SECRET_ON_REDIRECT, ...(req.credentialHeaders ?? []).map((h) => h.toLowerCase())]);
+    headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !drop.has(k.toLowerCase())));
+  }
+  return { url: next, method, headers, body };
+}
+
+function parseUrl(raw: string): URL {
   try {
-    url = new URL(req.url);
+    return new URL(raw);
   } catch (e) {
     throw new TransportError(
       { kind: 'other', code: 'ERR_INVALID_URL', detail: (e as Error).message },
       phaseTimings({}),
       null,
-      req.url,
+      raw,
     );
   }
-  let method = req.method.toUpperCase();
-  let headers = { ...req.headers };
-  let body = req.body;
+}
+
+/**
+ * Sends one request on a fresh connection and measures it. A redirect is reported and not followed unless
+ * `follow` (see nextHop for what a followed redirect keeps). The whole exchange ends by `timeoutMs`. Throws
+ * TransportError for any transport fault.
+ */
+export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
+  let cur: HopState = {
+    url: parseUrl(req.url),
+    method: req.method.toUpperCase(),
+    headers: { ...req.headers },
+    body: req.body,
+  };
   const redirects: RedirectHop[] = [];
   const max = req.maxRedirects ?? 5;
-  for (;;) {
-    const hop = await oneHop(req, url, method, headers, body);
-    if (!hop.location || !req.follow) {
-      const { location: _ignored, ...exchange } = hop;
-      if (hop.location)
-        redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, url).toString() });
-      return { ...exchange, redirects };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), req.timeoutMs);
+  try {
+    for (;;) {
+      const hop = await oneHop(req, cur.url, cur.method, cur.headers, cur.body, deadline.signal);
+      if (!hop.location || !req.follow) {
+        const { location: _ignored, ...exchange } = hop;
+        if (hop.location)
+          redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, cur.url).toString() });
+        return { ...exchange, redirects };
+      }
+      const next = new URL(hop.location, cur.url);
+      redirects.push({ status: hop.status, from: cur.url.toString(), location: next.toString() });
+      if (redirects.length > max) {
+        throw new TransportError(
+          { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` },
+          hop.timings,
+          hop.tls,
+          cur.url.toString(),
+        );
+      }
+      cur = nextHop(req, cur, hop, next);
     }
-    const next = new URL(hop.location, url);
-    redirects.push({ status: hop.status, from: url.toString(), location: next.toString() });
-    if (redirects.length > max) {
-      throw new TransportError(
-        { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` },
-        hop.timings,
-        hop.tls,
-        url.toString(),
-      );
-    }
-    if (hop.status === 303 || ((hop.status === 301 || hop.status === 302) && method === 'POST')) {
-      method = 'GET';
-      body = undefined;
-      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-(type|length)$/i.test(k)));
-    }
-    if (next.origin !== url.origin)
-      headers = Object.fromEntries(
-        Object.entries(headers).filter(([k]) => !SECRET_ON_REDIRECT.includes(k.toLowerCase())),
-      );
-    url = next;
+  } finally {
+    clearTimeout(timer);
   }
 }

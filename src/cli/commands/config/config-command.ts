@@ -3,7 +3,7 @@ import { ExitCode } from '../../../errors.js';
 import { checkConfig } from '../../../app/config/config-check.js';
 
 export async function run({ ctx }: CommandInput): Promise<number> {
-  const summary = await checkConfig({ configPath: ctx.configPath, cwd: ctx.cwd });
+  const summary = await checkConfig({ configPath: ctx.configPath, cwd: ctx.cwd, env: ctx.env });
   if (ctx.json) {
     ctx.printJson({ ok: true, ...summary });
     return ExitCode.Ok;

@@ -1,8 +1,9 @@
 import type { CliContext } from '../../context.js';
 import { fieldProblem, isHttpUrl, type MetaField } from '../../../core/evidence/metadata.js';
 import type { EvidenceMeta } from '../../../core/evidence/evidence-types.js';
+import { listApiTypes } from '../../../core/api/api-type-registry.js';
 
-const API_TYPES = ['tra-cuu', 'thong-bao-thue', 'chung-tu'];
+const API_TYPES = listApiTypes().map((t) => t.id);
 
 /** Asks a person for the missing metadata, each answer validated as typed. Only called when ctx.interactive. */
 export async function askMissing(

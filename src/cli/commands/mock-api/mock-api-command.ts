@@ -3,6 +3,46 @@ import type { mockApiOptions } from './mock-api.spec.js';
 import { ExitCode } from '../../../errors.js';
 import { shellArg } from '../../../core/shell/shell-arg.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
+import type { Emulation } from '../../../core/api/mock-emulation.js';
+
+/** How often a server started by `npx` checks that npx is still there. */
+const PARENT_CHECK_MS = 500;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves on SIGINT or SIGTERM, listened for before the URLs go out (a script may signal as soon as it has read
+ * them). Started through `npx dvc mock-api … &`, the process that `kill %1` (or PowerShell's Stop-Process) ends is
+ * npm, which does not pass the signal on: the server would keep the port. So under `npm exec` the server also
+ * stops when the process that started it is gone.
+ */
+function stopSignal(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let watch: NodeJS.Timeout | undefined;
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (watch) clearInterval(watch);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    if (env.npm_command === 'exec') {
+      const parent = process.ppid;
+      watch = setInterval(() => {
+        if (process.ppid !== parent || !alive(parent)) stop();
+      }, PARENT_CHECK_MS);
+      watch.unref(); // the server keeps the process alive, never this check
+    }
+  });
+}
 
 export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof mockApiOptions>>): Promise<number> {
   const common = {
@@ -13,21 +53,13 @@ export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof mockApiOp
     port: opts.port,
     tls: opts.tls === true,
     caOut: opts.caOut,
+    emulate: opts.emulate as Emulation | undefined,
   };
   if (opts.printConfig === true) {
     ctx.printJson(await mockApiConfig(common));
     return ExitCode.Ok;
   }
-  // Listen for the stop signals before the URLs go out: a script may send SIGTERM as soon as it has read them.
-  const stopRequested = new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const stopRequested = stopSignal(ctx.env);
   const started = await startMockApi({
     ...common,
     env: ctx.env,

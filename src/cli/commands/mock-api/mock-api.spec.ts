@@ -29,6 +29,7 @@ export const mockApiOptions = [
     invalid: 'mock.badStatus',
   },
   { flags: '--print-config', desc: 'mock.opt.printConfig' },
+  { flags: '--emulate <system>', desc: 'mock.opt.emulate', choices: ['reference', 'opencps', 'thanh-hoa'] },
 ] as const satisfies readonly OptionSpec[];
 
 export const mockApiSpec: CommandSpec = {

@@ -4,7 +4,7 @@
  * rows, a fifth of them to review) so that the page's speed is measured on what an officer will open.
  */
 import type { MapCommunesResult, MapRow } from './map-communes-model.js';
-import type { RunLike } from './test-api-model.js';
+import type { ProbeLike, RunLike } from './test-api-model.js';
 import type { EvidenceIndexModel } from './evidence-index.js';
 
 const PROVINCES = [
@@ -175,92 +175,102 @@ export function sampleMapCommunesResult(rowCount = 10_600, reviewShare = 0.19, s
   };
 }
 
+const SAMPLE_TLS = {
+  protocol: 'TLSv1.3',
+  cipher: 'TLS_AES_256_GCM_SHA384',
+  subject: 'CN=motcua.example.gov.vn',
+  issuer: 'CN=Example CA',
+  validTo: 'Sep 14 23:59:59 2026 GMT',
+  daysToExpiry: 21,
+  authorized: true,
+};
+
+/** A look-up that passes (a bill for the dossier), a Basic credential left in on purpose. */
+function sampleLookUpProbe(): ProbeLike {
+  const tls = SAMPLE_TLS;
+  return {
+    ok: true,
+    dst: 'HNI',
+    type: 'tra-cuu',
+    name: 'tra-cuu',
+    url: 'https://motcua.example.gov.vn/api/dvcqg/tracuu',
+    startedAt: '2025-08-02T09:15:04.120+07:00',
+    request: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: 'Basic ZHZjOnNlY3JldA==' },
+      body: { MaHoSo: '000.04.05.H55-230731-0101' },
+    },
+    response: {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': '212' },
+      body: {
+        error_code: 1,
+        message: {
+          MaHoSo: '000.04.05.H55-230731-0101',
+          TenTTHC: 'Đăng ký biến động đất đai',
+          PhiLePhi: [{ TenPhiLePhi: 'Lệ phí trước bạ', SoTien: 1250000 }],
+        },
+      },
+      bytes: 212,
+    },
+    timings: { dns: 4.2, connect: 11.8, tls: 23.5, ttfb: 61.3, download: 2.1, total: 102.9 },
+    tls,
+    checks: [
+      { name: 'status', ok: true, message: 'HTTP 200' },
+      { name: 'json', ok: true, message: 'Phản hồi là JSON hợp lệ' },
+      { name: 'code', ok: true, message: 'error_code = 1 (có khoản phải nộp)' },
+      { name: 'time', ok: true, message: '103 ms < 5000 ms' },
+    ],
+  };
+}
+
+/** A receipt that fails its code check, a body key left in on purpose. */
+function sampleReceiptProbe(): ProbeLike {
+  const tls = SAMPLE_TLS;
+  return {
+    ok: false,
+    dst: 'HNI',
+    type: 'chung-tu',
+    name: 'chung-tu',
+    url: 'https://motcua.example.gov.vn/api/dvcqg/chungtu',
+    startedAt: '2025-08-02T09:15:05.004+07:00',
+    request: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: {
+        service: 'NhanChungTuThueDat',
+        isUpdating: false,
+        SecurityKey: 'k-9f8e7d6c',
+        data: {
+          MaHoSo: 'H55.92-230404-0004',
+          MaSoThue: '0101234567',
+          ThongTinThanhToan: { MaThongBaoThue: 'TB-2023-0042', SoTien: 1250000, TrangThaiThanhToan: 1 },
+        },
+      },
+    },
+    response: {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error_code":"-1","message":"Hồ sơ H55.92-230404-0004 không tồn tại"}',
+      bytes: 71,
+    },
+    timings: { dns: 0.6, connect: 9.7, tls: 21.9, ttfb: 88.4, download: 0.8, total: 121.4 },
+    tls,
+    checks: [
+      { name: 'status', ok: true, message: 'HTTP 200' },
+      { name: 'code', ok: false, message: 'error_code = -1: hồ sơ không tồn tại hoặc không hợp lệ' },
+    ],
+  };
+}
+
 /** Two probes of one province (one passing, one failing a check) and a load run, with credentials left in on purpose. */
 export function sampleTestApiRun(): RunLike {
-  const tls = {
-    protocol: 'TLSv1.3',
-    cipher: 'TLS_AES_256_GCM_SHA384',
-    subject: 'CN=motcua.example.gov.vn',
-    issuer: 'CN=Example CA',
-    validTo: 'Sep 14 23:59:59 2026 GMT',
-    daysToExpiry: 21,
-    authorized: true,
-  };
   const rand = rng(11);
   const latencies = Array.from({ length: 500 }, () => 38 + rand() * 30 + (rand() < 0.05 ? 150 * rand() : 0));
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => Math.round(sorted[Math.ceil((p / 100) * sorted.length) - 1] * 10) / 10;
   return {
-    probes: [
-      {
-        ok: true,
-        dst: 'HNI',
-        type: 'tra-cuu',
-        name: 'tra-cuu',
-        url: 'https://motcua.example.gov.vn/api/dvcqg/tracuu',
-        startedAt: '2025-08-02T09:15:04.120+07:00',
-        request: {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', Authorization: 'Basic ZHZjOnNlY3JldA==' },
-          body: { MaHoSo: '000.04.05.H55-230731-0101' },
-        },
-        response: {
-          status: 200,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': '212' },
-          body: {
-            error_code: 1,
-            message: {
-              MaHoSo: '000.04.05.H55-230731-0101',
-              TenTTHC: 'Đăng ký biến động đất đai',
-              PhiLePhi: [{ TenPhiLePhi: 'Lệ phí trước bạ', SoTien: 1250000 }],
-            },
-          },
-          bytes: 212,
-        },
-        timings: { dns: 4.2, connect: 11.8, tls: 23.5, ttfb: 61.3, download: 2.1, total: 102.9 },
-        tls,
-        checks: [
-          { name: 'status', ok: true, message: 'HTTP 200' },
-          { name: 'json', ok: true, message: 'Phản hồi là JSON hợp lệ' },
-          { name: 'code', ok: true, message: 'error_code = 1 (có khoản phải nộp)' },
-          { name: 'time', ok: true, message: '103 ms < 5000 ms' },
-        ],
-      },
-      {
-        ok: false,
-        dst: 'HNI',
-        type: 'chung-tu',
-        name: 'chung-tu',
-        url: 'https://motcua.example.gov.vn/api/dvcqg/chungtu',
-        startedAt: '2025-08-02T09:15:05.004+07:00',
-        request: {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: {
-            service: 'NhanChungTuThueDat',
-            isUpdating: false,
-            SecurityKey: 'k-9f8e7d6c',
-            data: {
-              MaHoSo: 'H55.92-230404-0004',
-              MaSoThue: '0101234567',
-              ThongTinThanhToan: { MaThongBaoThue: 'TB-2023-0042', SoTien: 1250000, TrangThaiThanhToan: 1 },
-            },
-          },
-        },
-        response: {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-          body: '{"error_code":"-1","message":"Hồ sơ H55.92-230404-0004 không tồn tại"}',
-          bytes: 71,
-        },
-        timings: { dns: 0.6, connect: 9.7, tls: 21.9, ttfb: 88.4, download: 0.8, total: 121.4 },
-        tls,
-        checks: [
-          { name: 'status', ok: true, message: 'HTTP 200' },
-          { name: 'code', ok: false, message: 'error_code = -1: hồ sơ không tồn tại hoặc không hợp lệ' },
-        ],
-      },
-    ],
+    probes: [sampleLookUpProbe(), sampleReceiptProbe()],
     load: {
       requests: 500,
       concurrency: 10,

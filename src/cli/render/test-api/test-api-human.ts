@@ -4,6 +4,7 @@ import type { Msg } from '../../../core/api/api-type-registry.js';
 import type { ProbeTimings } from '../../../core/probe/timings.js';
 import type { ProbeResult, TestApiRun } from '../../../app/test-api/run-test-api.js';
 import type { CliContext } from '../../context.js';
+import { escapeControls } from './escape-controls.js';
 
 const BAR = 40;
 
@@ -15,8 +16,8 @@ function size(bytes: number): string {
 
 /** A JSON value pretty-printed, keys cyan, strings green, numbers yellow (colour only when ctx.chalk has it). */
 function prettyJson(value: unknown, c: ChalkInstance): string {
-  if (typeof value === 'string') return value;
-  const text = JSON.stringify(value, null, 2) ?? 'null';
+  if (typeof value === 'string') return escapeControls(value);
+  const text = escapeControls(JSON.stringify(value, null, 2) ?? 'null');
   return text.replace(
     /("(?:[^"\\]|\\.)*")(\s*:)?|\b(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\b|\b(true|false|null)\b/g,
     (m, str: string | undefined, colon: string | undefined, num: string | undefined, lit: string | undefined) => {
@@ -49,51 +50,57 @@ export function timingBar(tm: ProbeTimings, c: ChalkInstance): string[] {
   return lines;
 }
 
+/** A catalogue message; its parameters may hold server text, so the result is escaped. */
 function m(ctx: CliContext, x: Msg): string {
-  return ctx.t(x.key, x.params);
+  return escapeControls(ctx.t(x.key, x.params));
+}
+
+function renderRequest(p: ProbeResult, ctx: CliContext): void {
+  const c = ctx.chalk;
+  ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.headers')}:`));
+  for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(escapeControls(`  ${k}: ${v}`)));
+  ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.body')}:`));
+  ctx.print(prettyJson(p.request.body, ctx.chalk));
+}
+
+function renderResponse(p: ProbeResult, r: NonNullable<ProbeResult['response']>, ctx: CliContext): void {
+  const c = ctx.chalk;
+  const label = `${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim();
+  const status = r.status >= 200 && r.status < 300 ? c.green(label) : r.status < 400 ? c.yellow(label) : c.red(label);
+  const wire = r.wireBytes !== r.bytes ? ` (${size(r.wireBytes)} ↓)` : '';
+  ctx.print(`${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${wire}`);
+  ctx.print('');
+  ctx.print(c.bold(ctx.t('testApi.h.headers')));
+  for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(escapeControls(k) + ':')} ${escapeControls(v)}`);
+  ctx.print('');
+  ctx.print(c.bold(ctx.t('testApi.h.body')));
+  ctx.print(prettyJson(r.body, c));
+  ctx.print('');
+}
+
+function renderTls(tls: NonNullable<ProbeResult['tls']>, ctx: CliContext): void {
+  const days = tls.daysToExpiry ?? '?';
+  const line = ctx.t('testApi.h.tlsLine', {
+    protocol: tls.protocol ?? '?',
+    cipher: tls.cipher ?? '?',
+    subject: tls.subject ?? '?',
+    issuer: tls.issuer ?? '?',
+    validTo: tls.validTo?.slice(0, 10) ?? '?',
+    days,
+  });
+  const c = ctx.chalk;
+  ctx.print(`${c.bold(ctx.t('testApi.h.tls'))}: ${typeof days === 'number' && days < 30 ? c.yellow(line) : line}`);
 }
 
 function renderProbe(p: ProbeResult, ctx: CliContext): void {
   const c = ctx.chalk;
-  ctx.print(
-    c.bold(`${p.request.method} ${p.url}`) +
-      (p.proxy ? c.dim(`  (${ctx.t('testApi.h.proxy', { proxy: p.proxy })})`) : ''),
-  );
-  if (ctx.verbose) {
-    ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.headers')}:`));
-    for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(`  ${k}: ${v}`));
-    ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.body')}:`));
-    ctx.print(prettyJson(p.request.body, ctx.chalk));
-  }
+  const proxy = p.proxy ? c.dim(`  (${ctx.t('testApi.h.proxy', { proxy: p.proxy })})`) : '';
+  ctx.print(c.bold(`${p.request.method} ${p.url}`) + proxy);
+  if (ctx.verbose) renderRequest(p, ctx);
   for (const r of p.redirects)
-    ctx.print(c.yellow(ctx.t('testApi.h.redirect', { status: r.status, location: r.location })));
-  if (p.response) {
-    const r = p.response;
-    const label = `${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim();
-    const status = r.status >= 200 && r.status < 300 ? c.green(label) : r.status < 400 ? c.yellow(label) : c.red(label);
-    ctx.print(
-      `${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${r.wireBytes !== r.bytes ? ` (${size(r.wireBytes)} ↓)` : ''}`,
-    );
-    ctx.print('');
-    ctx.print(c.bold(ctx.t('testApi.h.headers')));
-    for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(k + ':')} ${v}`);
-    ctx.print('');
-    ctx.print(c.bold(ctx.t('testApi.h.body')));
-    ctx.print(prettyJson(r.body, c));
-    ctx.print('');
-  }
-  if (p.tls) {
-    const days = p.tls.daysToExpiry ?? '?';
-    const line = ctx.t('testApi.h.tlsLine', {
-      protocol: p.tls.protocol ?? '?',
-      cipher: p.tls.cipher ?? '?',
-      subject: p.tls.subject ?? '?',
-      issuer: p.tls.issuer ?? '?',
-      validTo: p.tls.validTo?.slice(0, 10) ?? '?',
-      days,
-    });
-    ctx.print(`${c.bold(ctx.t('testApi.h.tls'))}: ${typeof days === 'number' && days < 30 ? c.yellow(line) : line}`);
-  }
+    ctx.print(c.yellow(escapeControls(ctx.t('testApi.h.redirect', { status: r.status, location: r.location }))));
+  if (p.response) renderResponse(p, p.response, ctx);
+  if (p.tls) renderTls(p.tls, ctx);
   if (p.checks.length) {
     ctx.print(c.bold(ctx.t('testApi.h.checks')));
     for (const ch of p.checks)
@@ -102,7 +109,7 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   ctx.print(c.bold(ctx.t('testApi.h.timings')));
   for (const l of timingBar(p.timings, c)) ctx.print(l);
   // The fault itself goes to stderr, last (see the command); here only its name, next to the timings.
-  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${p.fault.code || p.fault.kind}`));
+  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${escapeControls(p.fault.code || p.fault.kind)}`));
 }
 
 /** Postman-like text: request line, status, time and size, headers, body, TLS, checks with ✓/✗, a timing bar. */

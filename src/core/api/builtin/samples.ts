@@ -1,4 +1,4 @@
-import type { TemplateContext } from '../api-types.js';
+import type { TemplateContext, TemplateFacts } from '../api-types.js';
 import { formatVnTime } from '../vn-time.js';
 
 /** The sample values the built-in templates share, so that a notice, its receipt and a look-up agree. */
@@ -17,4 +17,19 @@ export const SAMPLE = {
 /** `{unit}-{yyMMdd}-0101`, the shape of `000.04.05.H55-230731-0101`, unless the context names a dossier. */
 export function sampleDossierCode(ctx: TemplateContext): string {
   return ctx.dossierCode ?? `${ctx.unit}-${formatVnTime(ctx.now, 'yyMMdd')}-0101`;
+}
+
+/** The shared sample values, with the context's own facts over them. */
+export function factsOf(ctx: TemplateContext): TemplateFacts {
+  const dossier = sampleDossierCode(ctx);
+  return {
+    taxId: SAMPLE.taxId,
+    amount: SAMPLE.amount,
+    itemName: SAMPLE.itemName,
+    payerName: SAMPLE.payerName,
+    payerId: SAMPLE.payerId,
+    noticeNumber: SAMPLE.noticeNumber(ctx.now),
+    paymentText: `Nộp ${SAMPLE.itemName.toLowerCase()} hồ sơ ${dossier}`,
+    ...ctx.facts,
+  };
 }

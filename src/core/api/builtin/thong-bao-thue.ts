@@ -1,7 +1,7 @@
 import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { encodeNotice } from '../notice-xml.js';
 import { formatVnTime } from '../vn-time.js';
-import { sampleDossierCode, SAMPLE } from './samples.js';
+import { factsOf, sampleDossierCode, SAMPLE } from './samples.js';
 import { envelopeSchema, resultSchema, SRC } from './envelope.js';
 
 const SOURCES = `${SRC.opencpsNotice}; ${SRC.thNotice}`;
@@ -49,16 +49,17 @@ const responseSchema: JsonSchema = {
 /** The notice of one sample dossier; its SO_QUYET_DINH is the MaThongBaoThue of the chung-tu template. */
 export function sampleNotice(ctx: TemplateContext) {
   const dossier = sampleDossierCode(ctx);
+  const f = factsOf(ctx);
   return [
     {
       MA_HSO: dossier,
       items: [
         {
-          MA_SO_THUE: SAMPLE.taxId,
-          SO_QUYET_DINH: SAMPLE.noticeNumber(ctx.now),
+          MA_SO_THUE: f.taxId,
+          SO_QUYET_DINH: f.noticeNumber,
           NGAY_QUYET_DINH: formatVnTime(ctx.now, 'dd-MM-yyyy'),
-          SO_TIEN: String(SAMPLE.amount),
-          TEN_TIEUMUC: SAMPLE.itemName,
+          SO_TIEN: String(f.amount),
+          TEN_TIEUMUC: f.itemName,
         },
       ],
     },
@@ -80,12 +81,13 @@ export const thongBaoThue: ApiType = {
   id: 'thong-bao-thue',
   titleKey: 'api.type.thong-bao-thue.title',
   service: THONG_BAO_THUE_SERVICE,
-  servicePublished: true,
   origin: 'builtin',
   build,
   requestSchema,
   responseSchema,
   exampleRequest: build(EXAMPLE_CTX),
   exampleResponse: { error_code: 0, message: 'Đã nhận thông báo thuế của hồ sơ 000.04.05.H55-230731-0101' },
-  responseRule: { codeField: 'error_code', successCodes: ['0'] },
+  responseRule: { codeField: 'error_code', successCodes: ['0'], messageField: 'message' },
+  role: 'notice',
+  requestLine: 'API nhận thông báo thuế đất (NhanThongBaoThueDat)',
 };

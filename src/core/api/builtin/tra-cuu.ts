@@ -1,27 +1,24 @@
 import type { ApiType, JsonSchema, RequestBody, TemplateContext } from '../api-types.js';
 import { sampleDossierCode, SAMPLE } from './samples.js';
-import { dossierCodeSchema, envelopeSchema, resultSchema, SRC } from './envelope.js';
+import { dossierCodeSchema, resultSchema, SRC } from './envelope.js';
 
 const SOURCES = SRC.opencpsLookup;
 
 /**
- * The portal has not published the `service` name of the land-obligation look-up. This placeholder says so in
- * its own name; a province sets the real one in its config (`apiTypes.tra-cuu.service`).
+ * The land look-up's real shape is not public. This is the closest public form, OpenCPS's fee look-up
+ * (`kpdvcqg/dptracuuthanhtoanhs`): a bare body `{"MaHoSo": "..."}`, no envelope and no `service` name. A province
+ * whose receiver wants an envelope names its service in the config (`apiTypes.tra-cuu.service`); dvc never sends a
+ * made-up one.
  */
-export const TRA_CUU_SERVICE_PLACEHOLDER = 'CHUA_CONG_BO_TraCuuNghiaVuTaiChinh';
-
-const requestSchema = envelopeSchema({
+const requestSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Tra cứu nghĩa vụ tài chính (look-up) request',
-  service: TRA_CUU_SERVICE_PLACEHOLDER,
-  sources: `${SOURCES}; service name not published (placeholder)`,
-  data: {
-    type: 'object',
-    description: `The look-up: the dossier code. Source: ${SOURCES}.`,
-    required: ['MaHoSo'],
-    properties: { MaHoSo: dossierCodeSchema(SOURCES) },
-    additionalProperties: true,
-  },
-});
+  type: 'object',
+  description: `The look-up: the dossier code, as a bare body. Source: ${SOURCES}.`,
+  required: ['MaHoSo'],
+  properties: { MaHoSo: dossierCodeSchema(SOURCES) },
+  additionalProperties: true,
+};
 
 function money(description: string): JsonSchema {
   return { type: ['number', 'string'], description: `${description} Source: ${SOURCES}.`, examples: [1500000] };
@@ -66,20 +63,21 @@ export const billSchema: JsonSchema = {
   },
 };
 
+/** `message`: `[]` (nothing due, or unknown with -1), a bill object, an array of bills, a text, or null. */
 const responseSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  ...resultSchema(SOURCES, { anyOf: [{ type: 'string' }, billSchema, { type: 'null' }] }),
+  ...resultSchema(SOURCES, {
+    anyOf: [{ type: 'string' }, billSchema, { type: 'array', items: billSchema }, { type: 'null' }],
+  }),
 };
 
 function build(ctx: TemplateContext): RequestBody {
-  return { service: TRA_CUU_SERVICE_PLACEHOLDER, isUpdating: false, data: { MaHoSo: sampleDossierCode(ctx) } };
+  return { MaHoSo: sampleDossierCode(ctx) };
 }
 
 export const traCuu: ApiType = {
   id: 'tra-cuu',
   titleKey: 'api.type.tra-cuu.title',
-  service: TRA_CUU_SERVICE_PLACEHOLDER,
-  servicePublished: false,
   origin: 'builtin',
   build,
   requestSchema,
@@ -104,5 +102,7 @@ export const traCuu: ApiType = {
     },
   },
   /** A bill (1) is as much a working answer of a look-up as "nothing to pay" (0); -1 is the failure. */
-  responseRule: { codeField: 'error_code', successCodes: ['0', '1'] },
+  responseRule: { codeField: 'error_code', successCodes: ['0', '1'], messageField: 'message' },
+  role: 'lookup',
+  requestLine: 'API tra cứu nghĩa vụ tài chính theo mã hồ sơ',
 };

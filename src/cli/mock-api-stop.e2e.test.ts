@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { BIN, REPO_ROOT } from '../test-support/run-cli.js';
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+describe('stopping `npx dvc mock-api … &`', { timeout: 30_000 }, () => {
+  it('frees the port when the npm process that started it is killed (npm does not pass the signal on)', async () => {
+    // npm exec runs the bin under `sh -c`; `kill %1` ends npm (and sh), never the server itself.
+    const sh = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mock-api --port 0 --json; true`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DVC_LANG: '', npm_command: 'exec' },
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      sh.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
+      });
+      sh.once('close', () => reject(new Error('mock-api did not start')));
+    });
+    expect(await portOpen(port)).toBe(true);
+    sh.kill('SIGKILL');
+    let open = true;
+    for (let i = 0; i < 40 && open; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      open = await portOpen(port);
+    }
+    expect(open).toBe(false);
+  });
+});
