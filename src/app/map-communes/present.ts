@@ -167,6 +167,7 @@ export function summarySheetRows(
   summary: Summary,
   match: MatchResult,
   lang: Lang,
+  editions?: readonly { text: string }[],
 ): (string | number | null)[][] {
   const L = (k: string) => t(lang, k);
   const out: (string | number | null)[][] = [
@@ -205,6 +206,7 @@ export function summarySheetRows(
     summary.taxUnused,
     summary.conflicts,
   ]);
+  if (editions?.length) out.push([], [L('mc.editions.title')], ...editions.map((e) => [e.text]));
   if (match.conflicts.length) {
     out.push([], [L('mc.conflicts.title')]);
     for (const c of match.conflicts) out.push([c.taxCode, c.taxName, c.stdCodes.join(', ')]);

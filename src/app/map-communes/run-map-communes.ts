@@ -30,7 +30,8 @@ import {
   type Summary,
 } from './present.js';
 import { writeOutputs } from './write-outputs.js';
-import { mergeHintFor, referenceSide } from './reference-side.js';
+import { formerDistrictsFor, mergeHintFor, referenceSide } from './reference-side.js';
+import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 
 export const DEFAULT_STD_SHEET = 'MX Bo TTTT';
 export const DEFAULT_TAX_SHEET = 'MX CQT';
@@ -47,6 +48,10 @@ export interface MapCommunesOptions {
   provinces?: string[];
   reference?: 'gso-2025' | 'gso-2004';
   decisions?: string;
+  /** 2004-coded standard sheet, 2025 tax sheet: map each old commune through the shipped merge table. */
+  viaMerges?: boolean;
+  /** Match sheets of different editions anyway; every fill across editions is marked. */
+  allowMixedEditions?: boolean;
   /** Further outputs written by the caller (e.g. --html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
   lang: Lang;
@@ -73,6 +78,8 @@ export interface MapCommunesResult {
   conflicts: MatchResult['conflicts'];
   duplicateCodes: MatchResult['duplicateCodes'];
   codeRepairs: MatchResult['codeRepairs'];
+  /** The edition of each sheet, province by province. */
+  editions?: EditionReport[];
 }
 
 export function defaultOutputPath(input: string): string {
@@ -112,12 +119,12 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     table?: ReturnType<typeof readSide>['table'];
     levels?: string[];
   };
-  if (stdEntry) {
+  if (stdEntry && !o.reference) {
     const rows = stdEntry.rows();
     const side = readSide(rows, stdEntry.name, stdSpec);
     std = { units: side.units, sheetRows: rows, table: side.table };
   } else {
-    const ref = await referenceSide(o.reference!);
+    const ref = await referenceSide(o.reference!, stdEntry ? tax.units : undefined);
     std = { units: ref.units, levels: ref.levels };
     notes.push({ key: 'mc.note.reference', params: { edition: o.reference! } });
   }
@@ -127,7 +134,19 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   progress('mc.progress.match', { rows: std.units.length });
   const pairing = pairProvinces(std.units, tax.units);
   const pairs = filterProvincePairs(pairing.pairs, o.provinces ?? []);
-  const match = matchCommunes({ std: std.units, tax: tax.units, decisions, provinces: pairs, mergeHint });
+  const editions = await checkEditions(std.units, tax.units, pairs, o.lang);
+  refuseMismatch(editions, o);
+  const match = o.viaMerges
+    ? await (await import('./via-merges.js')).matchViaMerges({ std: std.units, tax: tax.units, pairs, editions, notes })
+    : matchCommunes({
+        std: std.units,
+        tax: tax.units,
+        decisions,
+        provinces: pairs,
+        mergeHint,
+        formerDistricts: await formerDistrictsFor(std.units),
+      });
+  if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, notes);
   if (!o.provinces?.length) {
     for (const p of match.pairing.unpairedStd) notes.push({ key: 'mc.note.unpairedStd', params: { name: p.name } });
     // A tax sheet of the whole country beside one province's standard sheet is normal: one line, not 62.
@@ -146,7 +165,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     else for (const p of unpairedTax) notes.push({ key: 'mc.note.unpairedTax', params: { name: p.name } });
   }
 
-  const sheetLabel = stdEntry?.name ?? o.reference!;
+  const sheetLabel = stdEntry && !o.reference ? stdEntry.name : o.reference!;
   const rows = toReportRows(match, std.units, sheetLabel, o.lang);
   const summary = summarise(rows, match);
   const provinces = toProvinceReports(match);
@@ -170,9 +189,12 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       summary,
       taxSheet: taxSheet.name,
       lang: o.lang,
+      editions,
     });
   } else {
-    const referenceSheet = { units: std.units, levels: std.levels ?? [], name: stdSheetName };
+    // Beside the officer's own standard sheet, the rebuilt one gets a name of its own.
+    const name = stdEntry ? `${stdEntry.name} ${o.reference === 'gso-2025' ? '2025' : '2004'}` : stdSheetName;
+    const referenceSheet = { units: std.units, levels: std.levels ?? [], name };
     await writeOutputs({
       wb,
       output,
@@ -184,6 +206,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       taxSheet: taxSheet.name,
       lang: o.lang,
       referenceSheet,
+      editions,
     });
   }
   if (o.mapOut) {
@@ -205,5 +228,6 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     conflicts: match.conflicts,
     duplicateCodes: match.duplicateCodes,
     codeRepairs: match.codeRepairs,
+    editions,
   };
 }

@@ -40,6 +40,8 @@ export type EngineReason =
   | 'no_same_name'
   | 'via_merge'
   | 'via_merge_partial'
+  | 'via_merge_none'
+  | 'via_merge_no_tax'
   | 'cross_edition';
 
 export type ReasonCode = TextReason | EngineReason;
@@ -51,7 +53,8 @@ export interface Reason {
 }
 
 export type MatchStatus = 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'not_found';
-export type MatchMethod = Tier | 'decision';
+/** `merge_table`: filled through the shipped merge table (`--via-merges`), derived data. */
+export type MatchMethod = Tier | 'decision' | 'merge_table';
 
 /** Why a tax row is offered as a candidate for a std row that was not filled. */
 export type CandidateWhy =

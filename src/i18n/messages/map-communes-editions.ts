@@ -11,11 +11,13 @@ export const mapCommunesEditions: MessageTable = {
     'reason.same_name_candidates': 'tên khớp với {count} dòng CQT; dvc không tự chọn',
     'reason.no_same_name': 'không có dòng CQT cùng tên trong tỉnh',
     'reason.via_merge':
-      'qua bảng sáp nhập (dữ liệu suy ra, không chính thức): sáp nhập toàn bộ vào {newName} ({newCode}, danh mục 2025) — {resolution}',
+      'qua bảng sáp nhập (dữ liệu suy ra, không chính thức, từ các Nghị quyết sắp xếp ĐVHC cấp xã năm 2025 của UBTVQH): sáp nhập toàn bộ vào {newName} (mã GSO 2025 {newCode})',
     'reason.via_merge_partial':
-      'qua bảng sáp nhập (dữ liệu suy ra): chỉ một phần sáp nhập vào {targets} — {resolution}; cán bộ chọn',
+      'qua bảng sáp nhập (dữ liệu suy ra, từ các Nghị quyết năm 2025 của UBTVQH): chỉ một phần sáp nhập vào {targets}; cán bộ chọn',
+    'reason.via_merge_none': 'bảng sáp nhập không có mã {code}: hãy kiểm tra mã và tên xã',
+    'reason.via_merge_no_tax':
+      'sáp nhập vào {newName} (mã GSO 2025 {newCode}) nhưng sheet thuế không có dòng nào khớp xã đó',
     'reason.cross_edition': 'khác kỳ danh mục: sheet chuẩn là {std}, sheet thuế là {tax}',
-    'mc.resolution': 'các Nghị quyết sắp xếp ĐVHC cấp xã năm 2025 của UBTVQH (bảng dvhcvn/20250701)',
     'candidate.why.same_name': 'cùng tên',
     'candidate.why.same_name_other_district': 'cùng tên, ở huyện khác',
     'candidate.why.other_unit_type': 'cùng tên, khác loại đơn vị (Thị trấn/Xã/Phường)',
@@ -49,11 +51,12 @@ export const mapCommunesEditions: MessageTable = {
     'reason.same_name_candidates': 'the name meets {count} tax rows; dvc does not choose',
     'reason.no_same_name': 'no tax row of the same name in the province',
     'reason.via_merge':
-      'through the merge table (derived data, not official): merged in full into {newName} ({newCode}, 2025 list) — {resolution}',
+      'through the merge table (derived data, not official, from the 2025 commune-reorganisation resolutions of the NA Standing Committee): merged in full into {newName} (GSO 2025 code {newCode})',
     'reason.via_merge_partial':
-      'through the merge table (derived data): only part of it went into {targets} — {resolution}; the officer chooses',
+      'through the merge table (derived data, from the 2025 resolutions of the NA Standing Committee): only part of it went into {targets}; the officer chooses',
+    'reason.via_merge_none': 'the merge table does not know code {code}: check the code and the name',
+    'reason.via_merge_no_tax': 'merged into {newName} (GSO 2025 code {newCode}) but no tax row matches that commune',
     'reason.cross_edition': 'across editions: standard sheet is {std}, tax sheet is {tax}',
-    'mc.resolution': 'the 2025 commune-reorganisation resolutions of the NA Standing Committee (table dvhcvn/20250701)',
     'candidate.why.same_name': 'same name',
     'candidate.why.same_name_other_district': 'same name, another district',
     'candidate.why.other_unit_type': 'same name, another unit type (Thị trấn/Xã/Phường)',

@@ -20,6 +20,8 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
       provinces: (opts.province as string[] | undefined) ?? [],
       reference: opts.reference as 'gso-2025' | 'gso-2004' | undefined,
       decisions: opts.decisions as string | undefined,
+      viaMerges: opts.viaMerges === true,
+      allowMixedEditions: opts.allowMixedEditions === true,
       otherOutputs: typeof opts.html === 'string' ? [opts.html] : [],
       lang: ctx.lang,
       onProgress: (key, params) => spinner.update(ctx.t(key, params)),

@@ -50,6 +50,8 @@ export interface MapCommunesResult {
   summary?: MapCounts & { taxUnused?: number; conflicts?: number };
   provinces?: MapProvince[];
   rows?: MapRow[];
+  /** The edition of each sheet, province by province (a line of text each). */
+  editions?: { text?: string; mismatch?: boolean }[];
 }
 
 /** The key of a status in the counts objects (`not_found` is counted as `notFound`). */

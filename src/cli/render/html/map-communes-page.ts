@@ -130,7 +130,13 @@ ${provinceRows}
     none: T('html.map.none'),
   })}</script>`;
 
-  const body = `<h1>${esc(title)}</h1>\n${verdict}${fileList}\n${cardsHtml}\n${provinceTable}\n${reviewSection}`;
+  const editions = (result.editions ?? []).filter((e) => e.text);
+  const editionsHtml = editions.length
+    ? `<h2 id="editions">${esc(T('mc.editions.title'))}</h2>\n<ul class="editions">${editions
+        .map((e) => `<li${e.mismatch ? ' class="bad"' : ''}>${esc(e.text!)}</li>`)
+        .join('')}</ul>`
+    : '';
+  const body = `<h1>${esc(title)}</h1>\n${verdict}${fileList}\n${cardsHtml}\n${editionsHtml}\n${provinceTable}\n${reviewSection}`;
   return renderPage({ lang, title, body, script: MAP_COMMUNES_SCRIPT, css: MAP_CSS });
 }
 

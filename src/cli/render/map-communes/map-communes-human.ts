@@ -28,6 +28,11 @@ export function renderMapCommunesHuman(
       );
     }
   }
+  if (r.editions?.length) {
+    ctx.print('');
+    ctx.print(ctx.t('mc.editions.title'));
+    for (const e of r.editions) ctx.print(`  ${e.mismatch ? c.yellow(e.text) : e.text}`);
+  }
   for (const n of r.notes) ctx.warn(ctx.t(n.key, n.params));
   ctx.print('');
   ctx.print(ctx.t('mc.summary.output', { file: r.output }));
