@@ -6,6 +6,7 @@ import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { mapCommunesEditions } from './messages/map-communes-editions.js';
+import { filesAndLimits } from './messages/files-and-limits.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -18,6 +19,7 @@ export const PARTS: Record<string, MessageTable> = {
   testApi,
   evidence,
   doctor,
+  filesAndLimits,
   mapCommunesEditions,
 };
 
