@@ -82,7 +82,9 @@ export async function checkEditions(
       text: t(lang, 'mc.editions.line', line),
     });
   }
-  return out.concat(unpairedReports(stdGroups, seen, idx, lang));
+  // A 2004-coded province missing from a 2025 tax sheet was merged into another province: a mismatch too.
+  const taxIs2025 = out.some((e) => e.tax?.kind === 'gso-2025');
+  return out.concat(unpairedReports(stdGroups, seen, idx, lang, taxIs2025));
 }
 
 function unpairedReports(
@@ -90,14 +92,16 @@ function unpairedReports(
   seen: ReadonlySet<string>,
   idx: readonly EditionIndex[],
   lang: Lang,
+  taxIs2025: boolean,
 ): EditionReport[] {
   const out: EditionReport[] = [];
   for (const [key, rows] of groups) {
     if (seen.has(key)) continue;
     const province = provinceRefOf(rows[0]).name;
     const s = detectEdition(rows, idx);
-    const line = { province, std: editionText(lang, s), tax: editionText(lang, undefined) };
-    out.push({ province, std: s, mismatch: false, text: t(lang, 'mc.editions.line', line) });
+    const line = { province, std: editionText(lang, s), tax: t(lang, 'edition.absent') };
+    const mismatch = taxIs2025 && s.kind === 'gso-2004';
+    out.push({ province, std: s, mismatch, text: t(lang, 'mc.editions.line', line) });
   }
   return out;
 }
