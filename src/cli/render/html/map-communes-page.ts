@@ -35,6 +35,14 @@ export interface HtmlOptions {
 
 const REVIEW_STATUSES = MATCH_STATUSES.filter((s) => s !== 'exact');
 
+/** The edition of each sheet, province by province; a mismatch is marked. */
+function editionsSection(result: MapCommunesResult, T: (key: string) => string): string {
+  const editions = (result.editions ?? []).filter((e) => e.text);
+  if (!editions.length) return '';
+  const items = editions.map((e) => `<li${e.mismatch ? ' class="bad"' : ''}>${esc(e.text!)}</li>`).join('');
+  return `<h2 id="editions">${esc(T('mc.editions.title'))}</h2>\n<ul class="editions">${items}</ul>`;
+}
+
 export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptions): string {
   const { lang } = opts;
   const T = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
@@ -130,12 +138,7 @@ ${provinceRows}
     none: T('html.map.none'),
   })}</script>`;
 
-  const editions = (result.editions ?? []).filter((e) => e.text);
-  const editionsHtml = editions.length
-    ? `<h2 id="editions">${esc(T('mc.editions.title'))}</h2>\n<ul class="editions">${editions
-        .map((e) => `<li${e.mismatch ? ' class="bad"' : ''}>${esc(e.text!)}</li>`)
-        .join('')}</ul>`
-    : '';
+  const editionsHtml = editionsSection(result, T);
   const body = `<h1>${esc(title)}</h1>\n${verdict}${fileList}\n${cardsHtml}\n${editionsHtml}\n${provinceTable}\n${reviewSection}`;
   return renderPage({ lang, title, body, script: MAP_COMMUNES_SCRIPT, css: MAP_CSS });
 }
