@@ -2,10 +2,13 @@ import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
+import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { mapCommunesEditions } from './messages/map-communes-editions.js';
+import { cliUsage } from './messages/cli-usage.js';
+import { textEncoding } from './messages/text-encoding.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
 
 /**
@@ -16,10 +19,13 @@ export const PARTS: Record<string, MessageTable> = {
   common,
   mapCommunes,
   mapCommunesCli,
+  mapCommunesReview,
   testApi,
   evidence,
   doctor,
   filesAndLimits,
+  cliUsage,
+  textEncoding,
   mapCommunesEditions,
 };
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
+import { stripBom } from '../core/text/utf8.js';
 
 export interface LoadedConfig {
   config: DvcConfig;
@@ -20,10 +21,6 @@ const SEARCH_PLACES = [
   '.dvcrc.yaml',
   '.dvcrc.yml',
 ];
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 async function parseYaml(text: string): Promise<unknown> {
   const { parse } = await import('yaml');

@@ -1,4 +1,5 @@
 import type { FileKind } from './evidence-types.js';
+import { stripBom } from '../text/utf8.js';
 
 /**
  * Recognises a file from its first bytes and tells whether it looks complete from its last bytes.
@@ -107,9 +108,7 @@ function lastNonSpace(b: Uint8Array): number | undefined {
   return undefined;
 }
 
-export function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
+export { stripBom };
 
 const NAME = /^[A-Za-z_:][-A-Za-z0-9_:.]*/;
 

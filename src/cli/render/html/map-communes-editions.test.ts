@@ -7,8 +7,20 @@ describe('map-communes HTML report: editions', () => {
       {
         rows: [],
         editions: [
-          { text: 'Tỉnh Thái Nguyên: sheet chuẩn danh mục mã 2004; sheet thuế danh mục 2025 (34 tỉnh)', mismatch: true },
-          { text: 'Tỉnh Cao Bằng: sheet chuẩn danh mục 2025 (34 tỉnh); sheet thuế danh mục 2025 (34 tỉnh)' },
+          {
+            province: 'Tỉnh Thái Nguyên',
+            std: { kind: 'gso-2004', dates: ['2025-03-01'] },
+            tax: { kind: 'gso-2025' },
+            mismatch: true,
+            text: 'Tỉnh Thái Nguyên: sheet chuẩn danh mục mã 2004; sheet thuế danh mục 2025 (34 tỉnh)',
+          },
+          {
+            province: 'Tỉnh Cao Bằng',
+            std: { kind: 'gso-2025' },
+            tax: { kind: 'gso-2025' },
+            mismatch: false,
+            text: 'Tỉnh Cao Bằng: sheet chuẩn danh mục 2025 (34 tỉnh); sheet thuế danh mục 2025 (34 tỉnh)',
+          },
         ],
       },
       { lang: 'vi' },
