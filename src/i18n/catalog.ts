@@ -6,6 +6,7 @@ import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
+import { mapCommunesEditions } from './messages/map-communes-editions.js';
 import { cliUsage } from './messages/cli-usage.js';
 import { textEncoding } from './messages/text-encoding.js';
 import { testApiConventions } from './messages/test-api-conventions.js';
@@ -29,6 +30,7 @@ export const PARTS: Record<string, MessageTable> = {
   windowsLaunch,
   cliUsage,
   textEncoding,
+  mapCommunesEditions,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

@@ -1,3 +1,4 @@
+import type { EditionReport } from './edition-check.js';
 /**
  * The result of `dvc map-communes`, defined once: the JSON output, the HTML report's model and the workbook
  * writer all read these types.
@@ -88,4 +89,6 @@ export interface MapCommunesResult {
   codeRepairs: MatchResult['codeRepairs'];
   /** The command for the next round of decisions (arguments, each already quoted for any shell); null when none is needed. */
   nextStep: string | null;
+  /** The edition of each sheet, province by province. */
+  editions?: EditionReport[];
 }

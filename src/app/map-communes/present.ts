@@ -222,6 +222,7 @@ export function summarySheetRows(
   summary: Summary,
   match: MatchResult,
   lang: Lang,
+  editions?: readonly { text: string }[],
 ): (string | number | null)[][] {
   const L = (k: string) => t(lang, k);
   const header = [
@@ -242,6 +243,7 @@ export function summarySheetRows(
   const out: (string | number | null)[][] = [header];
   for (const p of provinces) out.push(summaryLine(p.provinceName, p));
   out.push(summaryLine(L('mc.total'), summary));
+  if (editions?.length) out.push([], [L('mc.editions.title')], ...editions.map((e) => [e.text]));
   if (match.conflicts.length) {
     out.push([], [L('mc.conflicts.title')]);
     for (const c of match.conflicts) out.push([c.taxCode, c.taxName, c.stdCodes.join(', ')]);

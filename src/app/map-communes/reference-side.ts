@@ -13,11 +13,31 @@ export const REFERENCE_HEADER = [
 ];
 export const REFERENCE_TARGET_COLUMN = 7;
 
-/** The shipped GSO list of an edition as standard rows; row numbers are those of the sheet dvc writes. */
-export async function referenceSide(edition: 'gso-2025' | 'gso-2004'): Promise<{ units: UnitRow[]; levels: string[] }> {
+/**
+ * The shipped GSO list of an edition as standard rows; row numbers are those of the sheet dvc writes. With
+ * `pairWith` (the tax rows), only the provinces that pair with a province of the tax sheet are kept: the
+ * standard sheet rebuilt for a workbook of one province is that province's list, not the country's.
+ */
+export async function referenceSide(
+  edition: 'gso-2025' | 'gso-2004',
+  pairWith?: readonly UnitRow[],
+): Promise<{ units: UnitRow[]; levels: string[] }> {
   const { loadReferenceList } = await import('../../io/reference-data.js');
   const list = loadReferenceList(edition);
-  const units: UnitRow[] = list.units.map((u, i) => ({
+  let chosen = list.units;
+  if (pairWith) {
+    const { pairProvinces } = await import('../../core/communes/communes.js');
+    const all = list.units.map((u) => ({
+      rowNumber: 0,
+      provinceCode: u.provinceCode,
+      provinceName: u.provinceName,
+      code: u.code,
+      name: u.name,
+    }));
+    const paired = new Set(pairProvinces(all, pairWith).pairs.map((p) => p.std.name));
+    chosen = list.units.filter((u) => paired.has(u.provinceName));
+  }
+  const units: UnitRow[] = chosen.map((u, i) => ({
     rowNumber: i + 2,
     provinceCode: u.provinceCode,
     provinceName: u.provinceName,
@@ -26,7 +46,7 @@ export async function referenceSide(edition: 'gso-2025' | 'gso-2004'): Promise<{
     code: u.code,
     name: u.name,
   }));
-  return { units, levels: list.units.map((u) => u.level) };
+  return { units, levels: chosen.map((u) => u.level) };
 }
 
 /**
@@ -44,5 +64,34 @@ export async function mergeHintFor(std: readonly UnitRow[]): Promise<MergeHint |
     const hint = mergeHint(table, stdCode);
     if (!hint || hint.targets.length === 0) return undefined;
     return { newCode: hint.targets.map((t) => t.code).join(', '), newName: hint.targets.map((t) => t.name).join(', ') };
+  };
+}
+
+/**
+ * For a standard side of the 2025 list (no districts): the old districts each new commune was formed from, from
+ * the shipped merge table and the 2004-coded list. The tax authority's 2025 list carries the old district, so a
+ * name repeated in a province can be told apart by it.
+ */
+export async function formerDistrictsFor(
+  std: readonly UnitRow[],
+): Promise<((stdCode: string) => readonly string[] | undefined) | undefined> {
+  const hasDistricts = std.some((u) => (u.districtName ?? u.districtCode ?? '').trim() !== '');
+  if (hasDistricts || std.length === 0) return undefined;
+  const { loadMergeTable, loadReferenceList } = await import('../../io/reference-data.js');
+  const table = loadMergeTable();
+  const districtOf = new Map(loadReferenceList('gso-2004').units.map((u) => [u.code, u.districtName ?? '']));
+  const byNew = new Map<string, Set<string>>();
+  for (const [oldCode, entry] of table.byOldCode) {
+    const district = districtOf.get(oldCode);
+    if (!district) continue;
+    for (const target of entry.targets) {
+      const set = byNew.get(target.code) ?? new Set<string>();
+      set.add(district);
+      byNew.set(target.code, set);
+    }
+  }
+  return (code) => {
+    const set = byNew.get(code.trim().padStart(5, '0'));
+    return set ? [...set] : undefined;
   };
 }

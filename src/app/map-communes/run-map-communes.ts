@@ -19,7 +19,8 @@ import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
 import { mapTableRows, summarise, toProvinceReports, toReportRows } from './present.js';
 import { writeOutputs } from './write-outputs.js';
-import { mergeHintFor, referenceSide } from './reference-side.js';
+import { formerDistrictsFor, mergeHintFor, referenceSide } from './reference-side.js';
+import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
 import { auditExisting } from './audit-existing.js';
@@ -43,6 +44,10 @@ export interface MapCommunesOptions {
   provinces?: string[];
   reference?: 'gso-2025' | 'gso-2004';
   decisions?: string;
+  /** 2004-coded standard sheet, 2025 tax sheet: map each old commune through the shipped merge table. */
+  viaMerges?: boolean;
+  /** Match sheets of different editions anyway; every fill across editions is marked. */
+  allowMixedEditions?: boolean;
   /** Check the codes already in the target column and write no workbook. */
   audit?: boolean;
   /** A code already in the target column that dvc is confident is wrong is replaced (default: kept, marked). */
@@ -100,7 +105,7 @@ async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
     );
   }
   const tax = { name: taxSheet.name, units: readSide(taxSheet.rows(), taxSheet.name, taxSpec).units };
-  if (stdEntry) {
+  if (stdEntry && !o.reference) {
     const rows = stdEntry.rows();
     const side = readSide(rows, stdEntry.name, stdSpec);
     return {
@@ -111,7 +116,8 @@ async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
     };
   }
   const edition = o.reference as 'gso-2025' | 'gso-2004';
-  const ref = await referenceSide(edition);
+  // Beside an existing standard sheet (an older edition), the list is cut to the tax sheet's provinces.
+  const ref = await referenceSide(edition, stdEntry ? tax.units : undefined);
   notes.push({ key: 'mc.note.reference', params: { edition } });
   return { wb, tax, notes, std: { units: ref.units, levels: ref.levels, label: edition } };
 }
@@ -148,19 +154,26 @@ async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionE
 interface Matched {
   match: MatchResult;
   rows: ReportRow[];
+  editions: EditionReport[];
 }
 
 async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEntry[] | undefined): Promise<Matched> {
   const mergeHint = await mergeHintFor(s.std.units);
   const pairing = pairProvinces(s.std.units, s.tax.units);
   const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? []);
-  const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint };
-  const match = matchCommunes({ ...input, decisions });
+  const editions = await checkEditions(s.std.units, s.tax.units, provinces, o.lang);
+  refuseMismatch(editions, o);
+  const formerDistricts = await formerDistrictsFor(s.std.units);
+  const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts };
+  const match = o.viaMerges
+    ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
+    : matchCommunes({ ...input, decisions });
+  if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, s.notes);
   if (!o.provinces?.length) pairingNotes(match, s.notes);
   const rows = toReportRows(match, s.std.units, s.std.label, o.lang);
   // What dvc would have answered without the decisions, to show a decision that replaces a confident match.
   if (decisions?.length) markOverrides(rows, matchCommunes(input), o.lang);
-  return { match, rows };
+  return { match, rows, editions };
 }
 
 function targetOf(s: Sides): TargetChoice | undefined {
@@ -178,7 +191,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const sides = await readSidesOf(o);
   const decisions = await loadDecisions(o, sides);
   progress('mc.progress.match', { rows: sides.std.units.length });
-  const { match, rows } = await matchSides(o, sides, decisions);
+  const { match, rows, editions } = await matchSides(o, sides, decisions);
   const target = targetOf(sides);
   if (target && sides.std.sheet) {
     const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
@@ -198,13 +211,14 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       summary,
       taxSheet: sides.tax.name,
       lang: o.lang,
+      editions,
       ...(sides.std.sheet && target
         ? { stdSheet: sides.std.sheet.name, headerRow: sides.std.sheet.table.headerRow, target }
         : {
             referenceSheet: {
               units: sides.std.units,
               levels: sides.std.levels ?? [],
-              name: o.stdSheet ?? DEFAULT_STD_SHEET,
+              name: referenceSheetName(o, sides),
             },
           }),
     });
@@ -230,5 +244,13 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     duplicateCodes: match.duplicateCodes,
     codeRepairs: match.codeRepairs,
     nextStep: output && review > 0 ? nextStepCommand({ ...o, output }) : null,
+    editions,
   };
+}
+
+/** The sheet built from a shipped list; beside the officer's own standard sheet it gets a name of its own. */
+function referenceSheetName(o: MapCommunesOptions, s: Sides): string {
+  const name = o.stdSheet ?? DEFAULT_STD_SHEET;
+  if (!findSheetEntry(s.wb.sheets, name)) return name;
+  return `${name} ${o.reference === 'gso-2004' ? '2004' : '2025'}`;
 }

@@ -40,6 +40,8 @@ export interface WriteOutputsInput {
   target?: TargetChoice;
   /** No standard sheet: one is built from the shipped list and added to the workbook. */
   referenceSheet?: { units: UnitRow[]; levels: string[]; name: string };
+  /** Edition lines for the summary sheet. */
+  editions?: readonly { text: string }[];
 }
 
 const codeAndName = (code: string | undefined, name: string | undefined) =>
@@ -95,7 +97,7 @@ function reviewSheet(i: WriteOutputsInput): ExtraSheet {
 function summarySheet(i: WriteOutputsInput): ExtraSheet {
   return {
     name: t(i.lang, 'mc.sheet.summary'),
-    rows: summarySheetRows(i.provinces, i.summary, i.match, i.lang),
+    rows: summarySheetRows(i.provinces, i.summary, i.match, i.lang, i.editions),
     columnWidths: [30, 10, 14, 16, 16, 18, 18, 16, 14],
     headerStyle: true,
     freezeHeader: true,

@@ -33,7 +33,17 @@ export type EngineReason =
   | 'leading_zero_restored'
   | 'code_conflict'
   | 'duplicate_code'
-  | 'decision_code_unknown';
+  | 'decision_code_unknown'
+  | 'code_confirms'
+  | 'diacritics_differ'
+  | 'former_district'
+  | 'same_name_candidates'
+  | 'no_same_name'
+  | 'via_merge'
+  | 'via_merge_partial'
+  | 'via_merge_none'
+  | 'via_merge_no_tax'
+  | 'cross_edition';
 
 export type ReasonCode = TextReason | EngineReason;
 
@@ -44,7 +54,23 @@ export interface Reason {
 }
 
 export type { MatchStatus };
-export type MatchMethod = Tier | 'decision';
+/** `merge_table`: filled through the shipped merge table (`--via-merges`), derived data. */
+export type MatchMethod = Tier | 'decision' | 'merge_table';
+
+/** Why a tax row is offered as a candidate for a std row that was not filled. */
+export type CandidateWhy =
+  /** Same name in the std row's district or province; the engine could not choose. */
+  | 'same_name'
+  /** Same name, but in another district. */
+  | 'same_name_other_district'
+  /** Same name with another unit type (Thị trấn/Xã/Phường). */
+  | 'other_unit_type'
+  /** The commune the std commune was merged into or renamed to (shipped merge table or the codes). */
+  | 'merged_into'
+  /** Similar spelling by edit distance, or the same letters with other diacritics. */
+  | 'similar_spelling'
+  /** A tax row of the same province and district that no std row took. */
+  | 'unused_same_district';
 
 export interface Candidate {
   code: string;
@@ -52,6 +78,8 @@ export interface Candidate {
   district?: string;
   /** Similarity 0..1 for edit-distance proposals; absent for key-equal candidates. */
   score?: number;
+  /** Why this row is a candidate; candidates are ranked, best first. */
+  why?: CandidateWhy;
 }
 
 /** The result for one std row. */
@@ -162,6 +190,8 @@ export interface MatchInput {
   codeSystems?: { std: CodeSystem; tax: CodeSystem };
   /** How many edit-distance proposals to attach to not_found rows (default 3). */
   proposals?: number;
+  /** For a std sheet of the 2025 list: the old districts (names) each commune came from, from the merge table. */
+  formerDistricts?: (stdCode: string) => readonly string[] | undefined;
 }
 
 export interface MatchResult {

@@ -1,12 +1,13 @@
 /**
  * Matching inside one province pair. Tiers exact → normalised → compact → folded; at the first tier where
  * the std key meets tax keys, a code is filled only when exactly one tax row survives and no other std row
- * competes for it. Duplicated names are resolved by district when both sheets have districts; the unit type
- * separates "Phường X" from "Xã X"; a folded key must be unique on the tax side.
+ * competes for it. Duplicated names are resolved by district when both sheets have districts, or by the old
+ * district a 2025 commune came from (merge table) when only the tax sheet has them; the unit type separates
+ * "Phường X" from "Xã X"; the folded tier joins two names only when one of them is written without diacritics.
  */
-import { explainKeyMatch, TIERS, type Tier } from '../text/text.js';
+import { explainKeyMatch, foldingJoins, nameKeys, TIERS, type Tier } from '../text/text.js';
 import type { BlockIndex, IndexedRow } from './block-index.js';
-import type { Reason } from './communes-types.js';
+import type { CandidateWhy, Reason } from './communes-types.js';
 
 export interface BlockMatch {
   std: IndexedRow;
@@ -14,8 +15,34 @@ export interface BlockMatch {
   tier?: Tier;
   tax?: IndexedRow;
   candidates: IndexedRow[];
+  /** Why each candidate is one. */
+  why: Map<IndexedRow, CandidateWhy>;
   reasons: Reason[];
   duplicateName: boolean;
+}
+
+export interface BlockOptions {
+  /** Both sheets use one code system: a tax row carrying the std row's own code confirms a differing spelling. */
+  sameCodeSystem?: boolean;
+  /** The old districts (names) a 2025 std commune came from, from the shipped merge table. */
+  formerDistricts?: (stdCode: string) => readonly string[] | undefined;
+}
+
+interface BlockContext {
+  std: BlockIndex;
+  tax: BlockIndex;
+  useDistricts: boolean;
+  districtPairs: ReadonlyMap<string, string> | null;
+  pairedTaxDistricts: ReadonlySet<string>;
+  options: BlockOptions;
+}
+
+interface RowState {
+  s: IndexedRow;
+  duplicateName: boolean;
+  taxDistrict: string | undefined;
+  /** Candidates met at a stricter tier but set aside (another district, another unit type). */
+  elsewhere: Map<IndexedRow, CandidateWhy>;
 }
 
 function sameUnit(a: IndexedRow, b: IndexedRow): boolean {
@@ -26,72 +53,200 @@ export function matchBlock(
   std: BlockIndex,
   tax: BlockIndex,
   districtPairs: ReadonlyMap<string, string> | null,
+  options: BlockOptions = {},
 ): BlockMatch[] {
-  const useDistricts = districtPairs !== null && std.hasDistricts && tax.hasDistricts;
-  const pairedTaxDistricts = new Set(districtPairs?.values() ?? []);
-  return std.rows.map((s) => {
-    const key = s.keys.normalised;
-    const duplicateName =
-      (std.byTier.normalised.get(key)?.length ?? 0) > 1 || (tax.byTier.normalised.get(key)?.length ?? 0) > 1;
-    const taxDistrict = useDistricts && s.district ? districtPairs!.get(s.district) : undefined;
-    // Candidates met at a stricter tier but in another district: listed if no tier finds one in the district.
-    const elsewhere = new Set<IndexedRow>();
-    for (const tier of TIERS) {
-      const cands = tax.byTier[tier].get(s.keys[tier]);
-      if (!cands) continue;
-      const reasons: Reason[] = [];
-      if (tier === 'folded' && cands.length > 1) return ambiguous(s, cands, duplicateName);
-      let survivors = cands;
-      let competitors = std.byTier[tier].get(s.keys[tier]) ?? [s];
-      // A name duplicated in the province is settled by district or not at all.
-      if (duplicateName && !useDistricts) return ambiguous(s, duplicateCandidates(s, tax, cands), duplicateName);
-      if (useDistricts && (duplicateName || cands.length > 1 || competitors.length > 1)) {
-        // A candidate in another paired district is a different commune with the same name; when the std
-        // district itself has no counterpart (it was dissolved), its communes may be anywhere.
-        const inDistrict = survivors.filter(
-          (t) => taxDistrict === undefined || t.district === taxDistrict || !pairedTaxDistricts.has(t.district!),
-        );
-        survivors = inDistrict;
-        if (survivors.length === 0) {
-          // Same name, other districts only: a looser tier may still find this district's own spelling.
-          for (const c of cands) elsewhere.add(c);
-          continue;
-        }
-        if (taxDistrict !== undefined) competitors = competitors.filter((c) => c.district === s.district);
-        if (
-          survivors.length === 1 &&
-          (cands.length > 1 || competitors.length < (std.byTier[tier].get(s.keys[tier])?.length ?? 1))
-        ) {
-          reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
-        }
-      }
-      if (survivors.length > 1 || competitors.length > 1) {
-        const byUnit = survivors.filter((t) => t.keys.unitType !== null && t.keys.unitType === s.keys.unitType);
-        const rivals = competitors.filter((c) => sameUnit(c, s) && (byUnit.length !== 1 || sameUnit(c, byUnit[0])));
-        if (byUnit.length === 1 && rivals.length === 1) {
-          survivors = byUnit;
-          competitors = rivals;
-          reasons.push({ code: 'unit_type_preferred' });
-        }
-      }
-      if (survivors.length === 1 && competitors.length === 1) {
-        const t = survivors[0];
-        const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
-        return {
-          std: s,
-          outcome: 'filled',
-          tier,
-          tax: t,
-          candidates: [],
-          reasons: [...text, ...reasons],
-          duplicateName,
-        };
-      }
-      return ambiguous(s, survivors.length > 0 ? survivors : cands, duplicateName);
+  const ctx: BlockContext = {
+    std,
+    tax,
+    useDistricts: districtPairs !== null && std.hasDistricts && tax.hasDistricts,
+    districtPairs,
+    pairedTaxDistricts: new Set(districtPairs?.values() ?? []),
+    options,
+  };
+  return std.rows.map((s) => matchRow(s, ctx));
+}
+
+function matchRow(s: IndexedRow, ctx: BlockContext): BlockMatch {
+  const key = s.keys.normalised;
+  const st: RowState = {
+    s,
+    duplicateName:
+      (ctx.std.byTier.normalised.get(key)?.length ?? 0) > 1 || (ctx.tax.byTier.normalised.get(key)?.length ?? 0) > 1,
+    taxDistrict: ctx.useDistricts && s.district ? ctx.districtPairs!.get(s.district) : undefined,
+    elsewhere: new Map(),
+  };
+  for (const tier of TIERS) {
+    const cands = ctx.tax.byTier[tier].get(s.keys[tier]);
+    if (!cands) continue;
+    const out = matchAtTier(st, tier, cands, ctx);
+    if (out) return out;
+  }
+  if (st.elsewhere.size > 0) return ambiguous(st, [...st.elsewhere.keys()], st.elsewhere);
+  return { std: s, outcome: 'not_found', candidates: [], why: new Map(), reasons: [], duplicateName: st.duplicateName };
+}
+
+/** The outcome at one tier, or null to try the next (looser) tier. */
+function matchAtTier(st: RowState, tier: Tier, cands: IndexedRow[], ctx: BlockContext): BlockMatch | null {
+  const s = st.s;
+  const allCompetitors = ctx.std.byTier[tier].get(s.keys[tier]) ?? [s];
+  // A name duplicated in the province is settled by district (or the old district it came from) or not at all.
+  if (st.duplicateName && !ctx.useDistricts) {
+    return (
+      byFormerDistrict(st, tier, cands, allCompetitors, ctx) ??
+      ambiguous(st, duplicateCandidates(s, ctx.tax, cands), sameWhy(cands, 'same_name'))
+    );
+  }
+  const reasons: Reason[] = [];
+  let survivors = cands;
+  let competitors = allCompetitors;
+  if (ctx.useDistricts && (st.duplicateName || cands.length > 1 || competitors.length > 1)) {
+    const narrowed = narrowByDistrict(st, tier, cands, competitors, ctx, reasons);
+    if (!narrowed) {
+      // Same name, other districts only: a looser tier may still find this district's own spelling.
+      for (const c of cands) st.elsewhere.set(c, 'same_name_other_district');
+      return null;
     }
-    if (elsewhere.size > 0) return ambiguous(s, [...elsewhere], duplicateName);
-    return { std: s, outcome: 'not_found', candidates: [], reasons: [], duplicateName };
-  });
+    [survivors, competitors] = narrowed;
+  }
+  if (survivors.length > 1 || competitors.length > 1) {
+    const byUnit = unitTypeStep(st, tier, survivors, competitors);
+    if (byUnit === 'later') return null;
+    if (byUnit) {
+      [survivors, competitors] = byUnit;
+      reasons.push({ code: 'unit_type_preferred' });
+    }
+  }
+  if (survivors.length === 1 && competitors.length === 1) return fill(st, tier, survivors[0], reasons, ctx);
+  const list = survivors.length > 0 ? survivors : cands;
+  return ambiguous(
+    st,
+    list,
+    sameWhy(list, s.keys.unitType && !byUnitAgrees(s, list) ? 'other_unit_type' : 'same_name'),
+  );
+}
+
+/**
+ * The unit type decides when it agrees with exactly one candidate; when every candidate is another unit type
+ * ("Xã Yên Viên" for "Thị trấn Yên Viên"), a looser tier may find this unit's own row ('later').
+ */
+function unitTypeStep(
+  st: RowState,
+  tier: Tier,
+  survivors: IndexedRow[],
+  competitors: IndexedRow[],
+): [IndexedRow[], IndexedRow[]] | 'later' | null {
+  const byUnit = narrowByUnitType(st.s, survivors, competitors);
+  if (byUnit) return byUnit;
+  if (tier === 'folded' || !allOtherUnitType(st.s, survivors)) return null;
+  for (const c of survivors) st.elsewhere.set(c, 'other_unit_type');
+  return 'later';
+}
+
+function byUnitAgrees(s: IndexedRow, list: readonly IndexedRow[]): boolean {
+  return list.some((t) => t.keys.unitType === s.keys.unitType);
+}
+
+function allOtherUnitType(s: IndexedRow, survivors: readonly IndexedRow[]): boolean {
+  return (
+    s.keys.unitType !== null && survivors.every((t) => t.keys.unitType !== null && t.keys.unitType !== s.keys.unitType)
+  );
+}
+
+/** Keeps the candidates of the std row's own district; null when none is left. */
+function narrowByDistrict(
+  st: RowState,
+  tier: Tier,
+  cands: IndexedRow[],
+  competitors: IndexedRow[],
+  ctx: BlockContext,
+  reasons: Reason[],
+): [IndexedRow[], IndexedRow[]] | null {
+  const s = st.s;
+  // A candidate in another paired district is a different commune with the same name; when the std district
+  // itself has no counterpart (it was dissolved), its communes may be anywhere.
+  const survivors = cands.filter(
+    (t) => st.taxDistrict === undefined || t.district === st.taxDistrict || !ctx.pairedTaxDistricts.has(t.district!),
+  );
+  if (survivors.length === 0) return null;
+  const own = st.taxDistrict !== undefined ? competitors.filter((c) => c.district === s.district) : competitors;
+  const all = ctx.std.byTier[tier].get(s.keys[tier])?.length ?? 1;
+  if (survivors.length === 1 && (cands.length > 1 || own.length < all)) {
+    reasons.push({ code: 'district_disambiguated', params: { district: s.districtName ?? '' } });
+  }
+  return [survivors, own];
+}
+
+/** The unit type (written out, abbreviated or folded) agreeing with exactly one candidate decides. */
+function narrowByUnitType(
+  s: IndexedRow,
+  survivors: IndexedRow[],
+  competitors: IndexedRow[],
+): [IndexedRow[], IndexedRow[]] | null {
+  const byUnit = survivors.filter((t) => t.keys.unitType !== null && t.keys.unitType === s.keys.unitType);
+  if (byUnit.length !== 1) return null;
+  const rivals = competitors.filter((c) => sameUnit(c, s) && sameUnit(c, byUnit[0]));
+  return rivals.length === 1 ? [byUnit, rivals] : null;
+}
+
+/**
+ * A 2025 commune whose name is repeated in its province, against a tax sheet that carries the old district:
+ * the merge table's old district(s) of this commune must select exactly one tax row, and no other std row of
+ * the same name may claim that row's district.
+ */
+function byFormerDistrict(
+  st: RowState,
+  tier: Tier,
+  cands: IndexedRow[],
+  competitors: readonly IndexedRow[],
+  ctx: BlockContext,
+): BlockMatch | null {
+  const formerOf = ctx.options.formerDistricts;
+  const s = st.s;
+  if (!formerOf || !ctx.tax.hasDistricts || s.district !== undefined) return null;
+  const former = formerOf(s.code);
+  if (!former?.length) return null;
+  const hits = cands.filter((t) => inDistricts(t, former) && sameUnit(s, t));
+  if (hits.length !== 1) return null;
+  for (const c of competitors) {
+    if (c === s) continue;
+    const other = formerOf(c.code);
+    if (!other?.length || (inDistricts(hits[0], other) && sameUnit(c, hits[0]))) return null;
+  }
+  const reason: Reason = { code: 'former_district', params: { district: hits[0].districtName ?? '' } };
+  return fill(st, tier, hits[0], [reason], ctx);
+}
+
+function inDistricts(t: IndexedRow, districts: readonly string[]): boolean {
+  if (!t.districtName) return false;
+  const key = nameKeys(t.districtName, 'district').folded;
+  return districts.some((d) => nameKeys(d, 'district').folded === key);
+}
+
+function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: BlockContext): BlockMatch {
+  const s = st.s;
+  const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
+  if (tier === 'folded' && !foldingJoins(s.keys, t.keys)) {
+    // Both names carry diacritics and differ: different names, unless both sheets give the row the same code.
+    if (ctx.options.sameCodeSystem && t.code === s.code) {
+      reasons.push({ code: 'code_confirms', params: { code: t.code } });
+    } else {
+      const why = new Map(st.elsewhere);
+      why.set(t, 'similar_spelling');
+      const candidates = [t, ...[...st.elsewhere.keys()].filter((c) => c !== t)];
+      const reason: Reason = { code: 'diacritics_differ', params: { name: t.row.name, code: t.code } };
+      return { std: s, outcome: 'not_found', candidates, why, reasons: [reason], duplicateName: st.duplicateName };
+    }
+  }
+  return {
+    std: s,
+    outcome: 'filled',
+    tier,
+    tax: t,
+    candidates: [],
+    why: new Map(),
+    reasons: [...text, ...reasons],
+    duplicateName: st.duplicateName,
+  };
 }
 
 /** Every tax row that shares the std row's name key at some tier. */
@@ -101,6 +256,12 @@ function duplicateCandidates(s: IndexedRow, tax: BlockIndex, cands: IndexedRow[]
   return [...all];
 }
 
-function ambiguous(s: IndexedRow, cands: IndexedRow[], duplicateName: boolean): BlockMatch {
-  return { std: s, outcome: 'ambiguous', candidates: cands, reasons: [], duplicateName };
+function sameWhy(list: readonly IndexedRow[], why: CandidateWhy): Map<IndexedRow, CandidateWhy> {
+  return new Map(list.map((t) => [t, why]));
+}
+
+function ambiguous(st: RowState, cands: IndexedRow[], why: Map<IndexedRow, CandidateWhy>): BlockMatch {
+  const all = new Map(why);
+  for (const c of cands) if (!all.has(c)) all.set(c, 'same_name');
+  return { std: st.s, outcome: 'ambiguous', candidates: cands, why: all, reasons: [], duplicateName: st.duplicateName };
 }

@@ -168,3 +168,98 @@ describe('catalogue', () => {
     }
   });
 });
+
+describe('matchCommunes: diacritics, unit types and review candidates', () => {
+  const P = 'Tỉnh Thái Nguyên';
+  it('never fills across two marked names that differ in diacritics; lists the other as a similar spelling', () => {
+    const r = matchCommunes({
+      std: [row(P, undefined, '05431', 'Phường Quán Triều')],
+      tax: [row(P, undefined, '21501006', 'Phường Quan Triều'), row(P, undefined, '21501007', 'Phường Gia Sàng')],
+    });
+    const x = r.rows[0];
+    expect(x.taxCode).toBeUndefined();
+    expect(x.status).toBe('not_found');
+    expect(x.reasons.map((y) => y.code)).toEqual(['diacritics_differ']);
+    expect(x.candidates[0]).toMatchObject({ code: '21501006', why: 'similar_spelling' });
+  });
+
+  it('still folds when one side has no diacritics, and joins i/y spellings of marked names', () => {
+    const r = matchCommunes({
+      std: [row(P, undefined, '05431', 'Phường Quán Triều'), row(P, undefined, '29857', 'Xã Lục Sĩ Thành')],
+      tax: [row(P, undefined, '21501006', 'Phuong Quan Trieu'), row(P, undefined, '80911020', 'Xã Lục Sỹ Thành')],
+    });
+    expect(r.rows.map((x) => x.taxCode)).toEqual(['21501006', '80911020']);
+    expect(r.rows[0].reasons.map((y) => y.code)).toContain('diacritics_folded');
+  });
+
+  it('fills a marked spelling difference when both sheets carry the same code of one code system', () => {
+    const r = matchCommunes({
+      std: [row(P, undefined, '00517', 'Xã Tầm Xá')],
+      tax: [row(P, undefined, '00517', 'Xã Tàm Xá')],
+      codeSystems: { std: 'gso', tax: 'gso' },
+    });
+    expect(r.rows[0].taxCode).toBe('00517');
+    expect(r.rows[0].reasons.map((y) => y.code)).toContain('code_confirms');
+  });
+
+  it('lets the unit type decide between folded candidates that differ only in unit type', () => {
+    const r = matchCommunes({
+      std: [row(P, undefined, '28249', 'Phường Mỹ Tho')],
+      tax: [row(P, undefined, '80101001', 'Phuong My Tho'), row(P, undefined, '80101002', 'Xa My Tho')],
+    });
+    expect(r.rows[0].taxCode).toBe('80101001');
+    expect(r.rows[0].reasons.map((y) => y.code)).toContain('unit_type_preferred');
+    // No unit type on the std side: the evidence does not decide.
+    const none = matchCommunes({
+      std: [row(P, undefined, '28249', 'Mỹ Tho')],
+      tax: [row(P, undefined, '80101001', 'Phuong My Tho'), row(P, undefined, '80101002', 'Xa My Tho')],
+    });
+    expect(none.rows[0].taxCode).toBeUndefined();
+    expect(none.rows[0].candidates.map((c) => c.code)).toEqual(['80101001', '80101002']);
+  });
+
+  it('finds "Thi tran Yen Vien" for Thị trấn Yên Viên past the Xã of the same name', () => {
+    const D = 'Huyện Gia Lâm';
+    const r = matchCommunes({
+      std: [row('Hà Nội', D, '00526', 'Thị trấn Yên Viên'), row('Hà Nội', D, '00565', 'Xã Yên Viên')],
+      tax: [row('Hà Nội', D, '1011801', 'Thi tran Yen Vien'), row('Hà Nội', D, '1011802', 'X. Yên Viên')],
+    });
+    expect(r.rows.map((x) => x.taxCode)).toEqual(['1011801', '1011802']);
+    expect(r.rows[0].reasons.map((y) => y.code)).toContain('unit_type_preferred');
+  });
+
+  it('settles a repeated 2025 name by the old district of the merge table, never when it conflicts', () => {
+    const std = [row(P, undefined, '06000', 'Xã Tân Thành'), row(P, undefined, '06001', 'Xã Tân Thành')];
+    const tax = [
+      row(P, 'Huyện Phú Bình', '21511001', 'Xã Tân Thành'),
+      row(P, 'Huyện Định Hóa', '21503001', 'Xã Tân Thành'),
+    ];
+    const former: Record<string, string[]> = { '06000': ['Huyện Định Hóa'], '06001': ['Huyện Phú Bình'] };
+    const r = matchCommunes({ std, tax, formerDistricts: (c) => former[c] });
+    expect(r.rows.map((x) => x.taxCode)).toEqual(['21503001', '21511001']);
+    expect(r.rows[0].reasons).toContainEqual({ code: 'former_district', params: { district: 'Huyện Định Hóa' } });
+    // Both new communes came (in part) from Định Hóa: the evidence conflicts, nothing is filled.
+    const both = matchCommunes({
+      std,
+      tax,
+      formerDistricts: (c) => (c === '06000' ? ['Huyện Định Hóa'] : ['Huyện Định Hóa', 'Huyện Phú Bình']),
+    });
+    expect(both.rows.map((x) => x.taxCode)).toEqual([undefined, undefined]);
+  });
+
+  it('gives every ambiguous and not-found row a reason and ranked candidates with why', () => {
+    const D = 'Huyện A';
+    const r = matchCommunes({
+      std: [row(P, D, '1', 'Xã Hòa Bình'), row(P, D, '2', 'Xã Hòa Bình'), row(P, D, '3', 'Xã Đại Thịnh')],
+      tax: [row(P, 'Huyện A', '11', 'Xã Hòa Bình'), row(P, D, '12', 'Xã Đại Thịnh Mới'), row(P, D, '13', 'Xã Kim Lũ')],
+    });
+    for (const x of r.rows.filter((y) => y.status === 'ambiguous' || y.status === 'not_found')) {
+      expect(x.reasons.length, x.stdName).toBeGreaterThan(0);
+      expect(x.candidates.length, x.stdName).toBeGreaterThan(0);
+      expect(x.candidates.every((c) => c.why !== undefined)).toBe(true);
+    }
+    const dai = r.rows[2];
+    expect(dai.candidates[0]).toMatchObject({ code: '12', why: 'similar_spelling' });
+    expect(dai.candidates.map((c) => [c.code, c.why])).toContainEqual(['13', 'unused_same_district']);
+  });
+});

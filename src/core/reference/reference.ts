@@ -33,3 +33,11 @@ export {
   type CommuneCandidate,
   type Suggestion,
 } from './find-communes.js';
+export {
+  buildEditionIndex,
+  detectEdition,
+  editionsMismatch,
+  type SheetEdition,
+  type EditionIndex,
+  type DetectRow,
+} from './detect-edition.js';

@@ -37,35 +37,12 @@ function stageOf(reason: TextReason): Stage | null {
 
 /** The reasons that made `std` and `tax` meet at `tier` (which must be a tier where their keys are equal). */
 export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: NameKind = 'commune'): TextReason[] {
+  if (tier === 'exact') return exactReasons(std, tax);
   const out = new Set<TextReason>();
-  if (tier === 'exact') {
-    if (std.steps.exact.length || tax.steps.exact.length) out.add('nfc_normalised');
-    if (std.raw.trim() !== std.raw || tax.raw.trim() !== tax.raw) out.add('whitespace_normalised');
-    return order(out);
-  }
-  if (std.unitType && tax.unitType && std.unitType !== tax.unitType) out.add('unit_type_changed');
-  else if ((std.unitType === null) !== (tax.unitType === null)) out.add('prefix_stripped');
-  else if (std.unitType && std.prefixForm !== tax.prefixForm) out.add('prefix_expanded');
-
+  const prefix = prefixReason(std, tax);
+  if (prefix) out.add(prefix);
   const applied = new Set<TextReason>([...std.steps[tier], ...tax.steps[tier]]);
-  const stdSteps = new Set(std.steps[tier]);
-  const taxSteps = new Set(tax.steps[tier]);
-  for (const reason of applied) {
-    const stage = stageOf(reason);
-    if (stage === null) continue;
-    // A stage that changed one name only is what made them meet; only a stage both needed is put to the test.
-    if (stdSteps.has(reason) !== taxSteps.has(reason)) {
-      out.add(reason);
-      continue;
-    }
-    if (reason === 'case_normalised') {
-      if (wordsDifferInCase(std.exact, tax.exact)) out.add(reason);
-      continue;
-    }
-    const a = keysWithout(std.raw, kind, stage);
-    const b = keysWithout(tax.raw, kind, stage);
-    if (a[tier] !== b[tier]) out.add(reason);
-  }
+  for (const reason of applied) if (stageWasNeeded(reason, std, tax, tier, kind)) out.add(reason);
   if (out.size === 0) {
     for (const reason of applied) out.add(reason);
     if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out.add('case_normalised');
@@ -74,6 +51,29 @@ export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: 
   if (out.has('case_normalised') && out.size > 1 && !wordsDifferInCase(std.exact, tax.exact))
     out.delete('case_normalised');
   return order(out);
+}
+
+function exactReasons(std: NameKeys, tax: NameKeys): TextReason[] {
+  const out = new Set<TextReason>();
+  if (std.steps.exact.length || tax.steps.exact.length) out.add('nfc_normalised');
+  if (std.raw.trim() !== std.raw || tax.raw.trim() !== tax.raw) out.add('whitespace_normalised');
+  return order(out);
+}
+
+function prefixReason(std: NameKeys, tax: NameKeys): TextReason | null {
+  if (std.unitType && tax.unitType && std.unitType !== tax.unitType) return 'unit_type_changed';
+  if ((std.unitType === null) !== (tax.unitType === null)) return 'prefix_stripped';
+  if (std.unitType && std.prefixForm !== tax.prefixForm) return 'prefix_expanded';
+  return null;
+}
+
+/** A stage that changed one name only made them meet; a stage both needed is put to the test by switching it off. */
+function stageWasNeeded(reason: TextReason, std: NameKeys, tax: NameKeys, tier: Tier, kind: NameKind): boolean {
+  const stage = stageOf(reason);
+  if (stage === null) return false;
+  if (std.steps[tier].includes(reason) !== tax.steps[tier].includes(reason)) return true;
+  if (reason === 'case_normalised') return wordsDifferInCase(std.exact, tax.exact);
+  return keysWithout(std.raw, kind, stage)[tier] !== keysWithout(tax.raw, kind, stage)[tier];
 }
 
 function wordsDifferInCase(a: string, b: string): boolean {

@@ -7,8 +7,8 @@ import { foldDiacritics, foldIY } from './fold-diacritics.js';
 import { decodeLegacy } from './legacy-decode.js';
 import { normalisePunctuation } from './punctuation.js';
 import { normaliseTonePlacement } from './tone-placement.js';
-import type { NameKeys, NameKind, TextReason } from './text-types.js';
-import { parseUnitPrefix, UNIT_WORD } from './unit-prefix.js';
+import type { LegacyEncoding, NameKeys, NameKind, TextReason } from './text-types.js';
+import { parseUnitPrefix, UNIT_WORD, type ParsedPrefix } from './unit-prefix.js';
 import { normaliseWhitespace } from './whitespace.js';
 
 /** Stages that can be switched off; decoding is one stage whatever the encoding. */
@@ -17,25 +17,68 @@ export type Stage = Exclude<TextReason, 'vni_decoded' | 'prefix_expanded' | 'pre
 const SEPARATORS = /[\s'-]+/g;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 
+/** Decodes a legacy-font cell unless decoding is switched off; records the step. */
+function decodeStage(
+  raw: string,
+  plain: boolean,
+  off: ReadonlySet<Stage> | undefined,
+  steps: TextReason[],
+): { text: string; encoding: LegacyEncoding | null } {
+  if (plain || off?.has('tcvn3_decoded')) return { text: raw, encoding: null };
+  const decoded = decodeLegacy(raw);
+  if (!decoded.encoding) return { text: raw, encoding: null };
+  steps.push(decoded.encoding === 'tcvn3' ? 'tcvn3_decoded' : 'vni_decoded');
+  return decoded;
+}
+
+/** The bare name of the key: the text after the prefix, or "<unit word> <n>" for a numbered unit. */
+function bareName(prefix: ParsedPrefix, off: ReadonlySet<Stage> | undefined, steps: TextReason[]): string {
+  if (prefix.number === null) return prefix.rest;
+  const digits = off?.has('number_normalised') ? prefix.digits! : String(prefix.number);
+  if (digits !== prefix.digits) steps.push('number_normalised');
+  return prefix.unitType ? `${UNIT_WORD[prefix.unitType]} ${digits}` : digits;
+}
+
+/** `normalised` folded (diacritics, then i/y), without separators unless spacing is switched off. */
+function foldedKey(normalised: string, off: ReadonlySet<Stage> | undefined, steps: TextReason[]): string {
+  let folded = normalised;
+  if (!off?.has('diacritics_folded')) {
+    const f = foldDiacritics(folded);
+    if (f !== folded) steps.push('diacritics_folded');
+    folded = f;
+    if (!off?.has('iy_normalised')) {
+      const iy = foldIY(folded);
+      if (iy !== folded) steps.push('iy_normalised');
+      folded = iy;
+    }
+  }
+  return off?.has('spacing_normalised') ? folded : folded.replace(SEPARATORS, '');
+}
+
+const I_FOR_Y: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+
+/** The i/y unification of `foldIY`, applied to marked text: only the final y that foldIY turns into i changes. */
+export function spelledKey(normalised: string): string {
+  return normalised
+    .split(SEPARATORS)
+    .map((word) => {
+      const last = word.slice(-1);
+      if (!(last in I_FOR_Y)) return word;
+      const folded = foldDiacritics(word);
+      return foldIY(folded).endsWith('i') && folded.endsWith('y') ? word.slice(0, -1) + I_FOR_Y[last] : word;
+    })
+    .join('');
+}
+
 /** Computes the keys; stages in `off` are skipped (used only to explain matches). */
 export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<Stage>): NameKeys {
   const exact = raw.trim().normalize('NFC');
   const normalisedSteps: TextReason[] = [];
-  const exactSteps: TextReason[] = [];
-  if (exact !== raw.trim()) exactSteps.push('nfc_normalised');
-
-  let s = raw;
-  let encoding: NameKeys['encoding'] = null;
+  const exactSteps: TextReason[] = exact !== raw.trim() ? ['nfc_normalised'] : [];
   // Fast path for plain ASCII names without odd spacing: most stages cannot change them.
   const plain = ASCII_PRINTABLE.test(raw);
-  if (!plain && !off?.has('tcvn3_decoded')) {
-    const decoded = decodeLegacy(s);
-    if (decoded.encoding) {
-      encoding = decoded.encoding;
-      s = decoded.text;
-      normalisedSteps.push(encoding === 'tcvn3' ? 'tcvn3_decoded' : 'vni_decoded');
-    }
-  }
+  const { text: decoded, encoding } = decodeStage(raw, plain, off, normalisedSteps);
+  let s = decoded;
   s = apply(s, 'nfc_normalised', (x) => x.normalize('NFC'));
   s = apply(s, 'whitespace_normalised', normaliseWhitespace);
   s = apply(s, 'punctuation_normalised', normalisePunctuation);
@@ -43,30 +86,13 @@ export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<S
   if (!plain) s = apply(s, 'tone_normalised', normaliseTonePlacement);
 
   const prefix = parseUnitPrefix(s, kind);
-  let normalised = prefix.rest;
-  if (prefix.number !== null) {
-    const digits = off?.has('number_normalised') ? prefix.digits! : String(prefix.number);
-    if (digits !== prefix.digits) normalisedSteps.push('number_normalised');
-    normalised = prefix.unitType ? `${UNIT_WORD[prefix.unitType]} ${digits}` : digits;
-  }
-
+  const normalised = bareName(prefix, off, normalisedSteps);
   const compactSteps = [...normalisedSteps];
   const compact = off?.has('spacing_normalised') ? normalised : normalised.replace(SEPARATORS, '');
   if (compact !== normalised) compactSteps.push('spacing_normalised');
-
   const foldedSteps = [...compactSteps];
-  let folded = normalised;
-  if (!off?.has('diacritics_folded')) {
-    const f = foldDiacritics(folded);
-    if (f !== folded) foldedSteps.push('diacritics_folded');
-    folded = f;
-    if (!off?.has('iy_normalised')) {
-      const iy = foldIY(folded);
-      if (iy !== folded) foldedSteps.push('iy_normalised');
-      folded = iy;
-    }
-  }
-  if (!off?.has('spacing_normalised')) folded = folded.replace(SEPARATORS, '');
+  const folded = foldedKey(normalised, off, foldedSteps);
+  const marked = !plain && foldDiacritics(normalised) !== normalised;
 
   return {
     raw,
@@ -78,6 +104,8 @@ export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<S
     prefixForm: prefix.form,
     number: prefix.number,
     encoding,
+    marked,
+    spelled: marked ? spelledKey(normalised) : folded,
     steps: { exact: exactSteps, normalised: normalisedSteps, compact: compactSteps, folded: foldedSteps },
   };
 
@@ -87,6 +115,16 @@ export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<S
     if (out !== text) normalisedSteps.push(stage);
     return out;
   }
+}
+
+/**
+ * Whether the folded tier may join two names whose folded keys are equal: one of them is written without
+ * diacritics (typed so, or decoded from a legacy font into a form that lost them), or both are the same marked
+ * name up to the i/y spelling. Two marked names that still differ ("Quán Triều", "Quan Triều") are different
+ * names.
+ */
+export function foldingJoins(a: NameKeys, b: NameKeys): boolean {
+  return !a.marked || !b.marked || a.spelled === b.spelled;
 }
 
 /**

@@ -50,6 +50,16 @@ export interface NameKeys {
   number: number | null;
   /** The legacy encoding the cell was decoded from, if any. */
   encoding: LegacyEncoding | null;
+  /**
+   * The bare name (after decoding and normalisation) carries Vietnamese diacritics. Two marked names that differ
+   * only in diacritics are different names: the folded tier may join them only when one side is unmarked.
+   */
+  marked: boolean;
+  /**
+   * `compact` with the i/y spelling unified but every diacritic kept ("Sĩ"/"Sỹ", "Quí"/"Quý"): two marked names
+   * with equal `spelled` keys are the same name written in two conventions.
+   */
+  spelled: string;
   /** Transformations applied to the raw text to reach each tier (cumulative, in pipeline order). */
   steps: Record<Tier, readonly TextReason[]>;
 }

@@ -22,6 +22,8 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
       provinces: opts.province ?? [],
       reference: opts.reference,
       decisions: opts.decisions,
+      viaMerges: opts.viaMerges === true,
+      allowMixedEditions: opts.allowMixedEditions === true,
       audit: opts.audit === true,
       replaceExisting: opts.replaceExisting === true,
       otherOutputs: html ? [html] : [],

@@ -8,6 +8,8 @@ export const mapCommunesOptions = [
   { flags: '-p, --province <province>', desc: 'mc.opt.province', repeatable: true },
   { flags: '--reference <edition>', desc: 'mc.opt.reference', choices: ['gso-2025', 'gso-2004'] },
   { flags: '--decisions <file>', desc: 'mc.opt.decisions' },
+  { flags: '--via-merges', desc: 'mc.opt.viaMerges' },
+  { flags: '--allow-mixed-editions', desc: 'mc.opt.allowMixedEditions' },
   { flags: '-o, --out <file>', desc: 'mc.opt.out' },
   { flags: '--map-out <file>', desc: 'mc.opt.mapOut' },
   { flags: '--html <file>', desc: 'mc.opt.html' },

@@ -150,6 +150,14 @@ function reviewSectionHtml(review: ReturnType<typeof reviewRows>, { lang, T, sta
   })}</script>`;
 }
 
+/** The edition of each sheet, province by province; a mismatch is marked. */
+function editionsSection(result: MapCommunesResult, T: Translate): string {
+  const editions = (result.editions ?? []).filter((e) => e.text);
+  if (!editions.length) return '';
+  const items = editions.map((e) => `<li${e.mismatch ? ' class="bad"' : ''}>${esc(e.text)}</li>`).join('');
+  return `<h2 id="editions">${esc(T('mc.editions.title'))}</h2>\n<ul class="editions">${items}</ul>`;
+}
+
 export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptions): string {
   const { lang } = opts;
   const T: Translate = (key, params) => t(lang, key, params);
@@ -160,6 +168,7 @@ export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptio
     `<h1>${esc(title)}</h1>`,
     `${verdictHtml(result, summary, parts)}${filesHtml(result, parts)}`,
     cardsHtml(summary, parts),
+    editionsSection(result, parts.T),
     provinceTableHtml(provinceCounts(result), parts),
     reviewSectionHtml(reviewRows(result), parts),
   ].join('\n');

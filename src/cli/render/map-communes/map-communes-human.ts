@@ -34,6 +34,14 @@ function renderCounts(ctx: CliContext, r: MapCommunesResult): void {
 const codeAndName = (code: string | undefined, name: string | undefined) =>
   code ? [code, name].filter(Boolean).join(' ') : '—';
 
+/** The edition of each sheet, province by province; a mismatch in colour. */
+function renderEditions(ctx: CliContext, r: MapCommunesResult): void {
+  if (!r.editions?.length) return;
+  ctx.print('');
+  ctx.print(ctx.t('mc.editions.title'));
+  for (const e of r.editions) ctx.print(`  ${e.mismatch ? ctx.chalk.yellow(e.text) : e.text}`);
+}
+
 /** The audit of codes already in the target column: counts per verdict, then the codes that differ. */
 function renderAudit(ctx: CliContext, r: MapCommunesResult): void {
   const c = ctx.chalk;
@@ -68,6 +76,7 @@ function renderAudit(ctx: CliContext, r: MapCommunesResult): void {
 export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o: { html?: string }): void {
   renderCounts(ctx, r);
   renderAudit(ctx, r);
+  renderEditions(ctx, r);
   for (const n of r.notes) ctx.warn(ctx.t(n.key, n.params));
   ctx.print('');
   if (r.output) ctx.print(ctx.t('mc.summary.output', { file: r.output }));

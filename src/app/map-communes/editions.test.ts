@@ -1,0 +1,119 @@
+/**
+ * The edition checks of map-communes, in-process, on workbooks built from the shipped lists: Bắc Kạn (06, merged
+ * into Thái Nguyên), Thái Nguyên (19, absorbing it) and Cao Bằng (04, a province that kept its borders).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DvcError } from '../../errors.js';
+import { loadMergeTable } from '../../io/reference-data.js';
+import { buildEditionWorkbook, taxCodeOf } from '../../test-support/edition-workbooks.js';
+import { mapCommunes } from './run-map-communes.js';
+
+const OLD = ['06', '19', '04'];
+const NEW = ['19', '04'];
+
+async function run(file: string, extra: Partial<Parameters<typeof mapCommunes>[0]> = {}) {
+  return mapCommunes({
+    input: file,
+    out: path.join(path.dirname(file), `out-${Math.random()}.xlsx`),
+    lang: 'en',
+    ...extra,
+  });
+}
+
+describe('map-communes across editions', () => {
+  it('stops with exit 2 on a 2004-coded standard sheet against a 2025 tax sheet, saying what to do', async () => {
+    const file = await buildEditionWorkbook('mixed.xlsx', { oldProvinces: OLD, newProvinces: NEW });
+    const err = await run(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DvcError);
+    const e = err as DvcError;
+    expect(e.exitCode).toBe(2);
+    expect(e.key).toBe('mc.err.editionMismatch');
+    expect(String(e.params.found)).toContain(
+      'Tỉnh Thái Nguyên: standard sheet 2004-coded list (QĐ 124/2004), edition 2025-03-01; tax sheet 2025 list',
+    );
+    expect(String(e.params.found)).toContain('Tỉnh Cao Bằng');
+    // Bắc Kạn was merged into Thái Nguyên: absent from the 2025 tax sheet, named too.
+    expect(String(e.params.found)).toContain('Tỉnh Bắc Kạn: standard sheet 2004-coded list');
+  });
+
+  it('--allow-mixed-editions matches anyway and marks every fill across editions', async () => {
+    const file = await buildEditionWorkbook('mixed.xlsx', { oldProvinces: OLD, newProvinces: NEW });
+    const r = await run(file, { allowMixedEditions: true });
+    const filled = r.rows.filter((x) => x.taxCode && x.status !== 'ambiguous' && x.status !== 'not_found');
+    expect(filled.length).toBeGreaterThan(0);
+    for (const x of filled) expect(x.reasons.map((y) => y.code)).toContain('cross_edition');
+    expect(
+      r.editions
+        ?.filter((e) => e.mismatch)
+        .map((e) => e.province)
+        .sort(),
+    ).toEqual(['Tỉnh Bắc Kạn', 'Tỉnh Cao Bằng', 'Tỉnh Thái Nguyên']);
+    expect(r.notes.map((n) => n.key)).toContain('mc.note.crossEdition');
+    // Old "Phường Quán Triều" is never given the code of new "Phường Quan Triều" (two different names).
+    const quan = r.rows.find((x) => x.code === '05431')!;
+    expect(quan.taxCode).toBeUndefined();
+  });
+
+  it('--via-merges fills each old commune merged in full with its new commune, partial ones go to review', async () => {
+    const file = await buildEditionWorkbook('mixed.xlsx', { oldProvinces: OLD, newProvinces: NEW });
+    const r = await run(file, { viaMerges: true });
+    const table = loadMergeTable();
+    let full = 0;
+    let partial = 0;
+    for (const x of r.rows) {
+      const targets = [...new Map(table.byOldCode.get(x.code)!.targets.map((t) => [t.code, t])).values()];
+      if (targets.length === 1 && targets[0].type === 'full') {
+        full++;
+        expect(x.taxCode, `${x.code} ${x.name}`).toBe(taxCodeOf(targets[0].code));
+        expect(x.method).toBe('merge_table');
+        expect(x.reasons[0]).toMatchObject({ code: 'via_merge', params: { newCode: targets[0].code } });
+        expect(x.reasons[0].text).toContain('derived data');
+      } else {
+        partial++;
+        expect(x.status).toBe('ambiguous');
+        expect(x.candidates.map((c) => c.code).sort()).toEqual(targets.map((t) => taxCodeOf(t.code)).sort());
+        expect(x.reasons[0].code).toBe('via_merge_partial');
+      }
+    }
+    expect(full).toBeGreaterThan(300);
+    // Each kind of province is there: merged away, absorbing, unchanged.
+    const byProvince = new Set(r.rows.filter((x) => x.method === 'merge_table').map((x) => x.provinceCode));
+    expect([...byProvince].sort()).toEqual(['04', '06', '19']);
+    expect(r.notes).toContainEqual({ key: 'mc.note.viaMerges', params: { full, partial } });
+  });
+
+  it('--reference gso-2025 rebuilds the standard sheet from the 2025 list of the tax sheet’s provinces', async () => {
+    const file = await buildEditionWorkbook('mixed.xlsx', { oldProvinces: OLD, newProvinces: NEW });
+    const r = await run(file, { reference: 'gso-2025' });
+    expect(r.summary.rows).toBe(r.summary.exact);
+    expect(new Set(r.rows.map((x) => x.provinceCode))).toEqual(new Set(NEW));
+    expect(r.editions?.every((e) => !e.mismatch && e.std.kind === 'gso-2025')).toBe(true);
+  });
+
+  it('reports the edition of same-edition sheets and does not stop', async () => {
+    const file = await buildEditionWorkbook('same.xlsx', {
+      oldProvinces: NEW,
+      newProvinces: NEW,
+      stdEdition: 'gso-2025',
+    });
+    const r = await run(file);
+    expect(r.editions?.map((e) => [e.std.kind, e.tax?.kind, e.mismatch])).toEqual([
+      ['gso-2025', 'gso-2025', false],
+      ['gso-2025', 'gso-2025', false],
+    ]);
+    expect(r.summary.exact).toBe(r.summary.rows);
+  });
+
+  it('--via-merges refuses sheets that are not 2004-coded against 2025', async () => {
+    const file = await buildEditionWorkbook('same.xlsx', {
+      oldProvinces: NEW,
+      newProvinces: NEW,
+      stdEdition: 'gso-2025',
+    });
+    await expect(run(file, { viaMerges: true })).rejects.toMatchObject({
+      key: 'mc.err.viaMergesNeedsOld',
+      exitCode: 2,
+    });
+  });
+});

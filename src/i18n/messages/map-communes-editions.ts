@@ -1,0 +1,88 @@
+import type { MessageTable } from '../i18n-types.js';
+
+/** Texts of the edition checks, the merge-table route and the review candidates of `dvc map-communes`. */
+export const mapCommunesEditions: MessageTable = {
+  vi: {
+    'reason.code_confirms': 'hai tên chỉ khác dấu; hai bảng cùng ghi mã {code} nên được coi là một',
+    'reason.diacritics_differ':
+      'cả hai tên đều có dấu và khác dấu với "{name}" ({code}): là hai tên khác nhau, không tự điền — cần rà soát',
+    'reason.former_district':
+      'tên trùng trong tỉnh; theo bảng sáp nhập (dữ liệu suy ra), xã mới lập từ địa bàn huyện cũ {district}',
+    'reason.same_name_candidates': 'tên khớp với {count} dòng CQT; dvc không tự chọn',
+    'reason.no_same_name': 'không có dòng CQT cùng tên trong tỉnh',
+    'reason.via_merge':
+      'qua bảng sáp nhập (dữ liệu suy ra, không chính thức, từ các Nghị quyết sắp xếp ĐVHC cấp xã năm 2025 của UBTVQH): sáp nhập toàn bộ vào {newName} (mã GSO 2025 {newCode})',
+    'reason.via_merge_partial':
+      'qua bảng sáp nhập (dữ liệu suy ra, từ các Nghị quyết năm 2025 của UBTVQH): chỉ một phần sáp nhập vào {targets}; cán bộ chọn',
+    'reason.via_merge_none': 'bảng sáp nhập không có mã {code}: hãy kiểm tra mã và tên xã',
+    'reason.via_merge_no_tax':
+      'sáp nhập vào {newName} (mã GSO 2025 {newCode}) nhưng sheet thuế không có dòng nào khớp xã đó',
+    'reason.cross_edition': 'khác kỳ danh mục: sheet chuẩn là {std}, sheet thuế là {tax}',
+    'candidate.why.same_name': 'cùng tên',
+    'candidate.why.same_name_other_district': 'cùng tên, ở huyện khác',
+    'candidate.why.other_unit_type': 'cùng tên, khác loại đơn vị (Thị trấn/Xã/Phường)',
+    'candidate.why.merged_into': 'xã mới mà xã này đã sáp nhập vào',
+    'candidate.why.similar_spelling': 'tên viết gần giống',
+    'candidate.why.unused_same_district': 'dòng CQT chưa dùng, cùng huyện',
+    'edition.gso-2004': 'danh mục mã 2004 (QĐ 124/2004), kỳ {date}',
+    'edition.gso-2004-undated': 'danh mục mã 2004 (QĐ 124/2004), kỳ 01/11/2021 hoặc 01/03/2025',
+    'edition.gso-2025': 'danh mục 2025 (34 tỉnh)',
+    'edition.absent': 'không có tỉnh này',
+    'edition.mixed': 'lẫn hai kỳ ({old} dòng của danh mục 2004, {new} dòng của danh mục 2025)',
+    'edition.unknown': 'không xác định',
+    'mc.editions.title': 'Kỳ danh mục',
+    'mc.editions.line': '{province}: sheet chuẩn {std}; sheet thuế {tax}',
+    'mc.err.editionMismatch':
+      'Sheet chuẩn và sheet thuế thuộc hai kỳ danh mục khác nhau: {found}. Tên trùng giữa hai kỳ không phải là cùng một xã (ví dụ xã mới sáp nhập mang tên một xã cũ), nên dvc không tự điền. Hãy chọn một cách: (1) lập lại sheet chuẩn từ danh mục 2025: thêm --reference gso-2025; (2) ánh xạ qua bảng sáp nhập: thêm --via-merges; (3) vẫn đối chiếu và đánh dấu mọi mã điền khác kỳ: thêm --allow-mixed-editions.',
+    'mc.err.viaMergesNeedsOld':
+      '--via-merges chỉ dùng khi sheet chuẩn là danh mục mã 2004 và sheet thuế là danh mục 2025; tệp này: {found}.',
+    'mc.note.viaMerges':
+      'Đã ánh xạ qua bảng sáp nhập (dữ liệu suy ra, không chính thức): {full} xã sáp nhập toàn bộ đã điền mã, {partial} xã sáp nhập một phần cần rà soát.',
+    'mc.note.crossEdition': 'Đối chiếu khác kỳ theo yêu cầu (--allow-mixed-editions): {count} mã điền được đánh dấu.',
+    'mc.opt.viaMerges':
+      'sheet chuẩn mã 2004, sheet thuế 2025: điền cho mỗi xã cũ mã CQT của xã mới mà nó sáp nhập toàn bộ vào (bảng sáp nhập, dữ liệu suy ra)',
+    'mc.opt.allowMixedEditions': 'vẫn đối chiếu khi hai sheet khác kỳ danh mục; mọi mã điền khác kỳ được đánh dấu',
+  },
+  en: {
+    'reason.code_confirms': 'the names differ only in diacritics; both sheets give code {code}, so they are one',
+    'reason.diacritics_differ':
+      'both names carry diacritics and differ from "{name}" ({code}): two different names, not filled — review',
+    'reason.former_district':
+      'name repeated in the province; by the merge table (derived data) the new commune was formed in old district {district}',
+    'reason.same_name_candidates': 'the name meets {count} tax rows; dvc does not choose',
+    'reason.no_same_name': 'no tax row of the same name in the province',
+    'reason.via_merge':
+      'through the merge table (derived data, not official, from the 2025 commune-reorganisation resolutions of the NA Standing Committee): merged in full into {newName} (GSO 2025 code {newCode})',
+    'reason.via_merge_partial':
+      'through the merge table (derived data, from the 2025 resolutions of the NA Standing Committee): only part of it went into {targets}; the officer chooses',
+    'reason.via_merge_none': 'the merge table does not know code {code}: check the code and the name',
+    'reason.via_merge_no_tax': 'merged into {newName} (GSO 2025 code {newCode}) but no tax row matches that commune',
+    'reason.cross_edition': 'across editions: standard sheet is {std}, tax sheet is {tax}',
+    'candidate.why.same_name': 'same name',
+    'candidate.why.same_name_other_district': 'same name, another district',
+    'candidate.why.other_unit_type': 'same name, another unit type (Thị trấn/Xã/Phường)',
+    'candidate.why.merged_into': 'the new commune this one was merged into',
+    'candidate.why.similar_spelling': 'similar spelling',
+    'candidate.why.unused_same_district': 'unused tax row of the same district',
+    'edition.gso-2004': '2004-coded list (QĐ 124/2004), edition {date}',
+    'edition.gso-2004-undated': '2004-coded list (QĐ 124/2004), edition 2021-11-01 or 2025-03-01',
+    'edition.gso-2025': '2025 list (34 provinces)',
+    'edition.absent': 'no such province',
+    'edition.mixed': 'mixed ({old} rows of the 2004 list, {new} rows of the 2025 list)',
+    'edition.unknown': 'unknown',
+    'mc.editions.title': 'Editions',
+    'mc.editions.line': '{province}: standard sheet {std}; tax sheet {tax}',
+    'mc.err.editionMismatch':
+      'The standard sheet and the tax sheet are different editions of the commune list: {found}. A name shared by both editions is not the same commune (a merged new commune often carries an old name), so dvc fills nothing. Choose one: (1) rebuild the standard sheet from the 2025 list: add --reference gso-2025; (2) map through the merge table: add --via-merges; (3) match anyway and mark every cross-edition fill: add --allow-mixed-editions.',
+    'mc.err.viaMergesNeedsOld':
+      '--via-merges applies when the standard sheet is the 2004-coded list and the tax sheet the 2025 list; this file: {found}.',
+    'mc.note.viaMerges':
+      'Mapped through the merge table (derived data, not official): {full} communes merged in full were filled, {partial} partially merged communes need review.',
+    'mc.note.crossEdition':
+      'Matched across editions on request (--allow-mixed-editions): {count} filled codes are marked.',
+    'mc.opt.viaMerges':
+      '2004-coded standard sheet, 2025 tax sheet: fill each old commune with the tax code of the new commune it was merged into in full (merge table, derived data)',
+    'mc.opt.allowMixedEditions':
+      'match even when the two sheets are different editions; every cross-edition fill is marked',
+  },
+};
