@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { t } from '../../i18n/i18n.js';
 import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
 
@@ -75,13 +72,3 @@ export function fillHashes(html: string, digests: readonly string[]): Buffer {
 }
 
 const TOKEN = /dvchashtoken(\d{10})z{42}/g;
-
-export async function sha256File(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-export function joinRel(dir: string, rel: string): string {
-  return path.join(dir, ...rel.split('/'));
-}
