@@ -25,6 +25,13 @@ export async function requireFolder(dir: string): Promise<string> {
   return abs;
 }
 
+/** What is at a path, without following a symbolic link. */
+export async function pathKind(p: string): Promise<'missing' | 'dir' | 'file'> {
+  const st = await lstat(p).catch(() => null);
+  if (!st) return 'missing';
+  return st.isDirectory() ? 'dir' : 'file';
+}
+
 async function readEnds(abs: string, size: number): Promise<{ head: Uint8Array; tail: Uint8Array }> {
   const fh = await open(abs, 'r');
   try {
