@@ -6,12 +6,22 @@ import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { evidenceProcedure } from './messages/evidence-procedure.js';
+import { filesAndLimits } from './messages/files-and-limits.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
  * but every lookup goes through this merged table; keys are namespaced (`cli.`, `excel.`, `api.` …).
  */
-export const PARTS: Record<string, MessageTable> = { common, mapCommunes, mapCommunesCli, testApi, evidence, doctor, evidenceProcedure };
+export const PARTS: Record<string, MessageTable> = {
+  common,
+  mapCommunes,
+  mapCommunesCli,
+  testApi,
+  evidence,
+  doctor,
+  filesAndLimits,
+  evidenceProcedure,
+};
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};

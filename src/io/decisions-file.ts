@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
+import { fsError } from './fs-errors.js';
 import type { Decision } from '../core/communes/communes.js';
 import { parseCsvRecords } from '../core/csv-parse.js';
 import { CATALOG } from '../i18n/catalog.js';
@@ -16,9 +17,7 @@ export async function readDecisions(file: string, o: { stdSheet?: string } = {})
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);
-    throw new DvcError('mc.err.decisionsRead', { file, reason: (e as Error).message }, ExitCode.Usage);
+    throw fsError(e, { path: file, op: 'read' });
   }
   const { header, records } = parseCsvRecords(text);
   const std = header.find((h) => ['std_code', 'ma_gso', 'gso_code', 'std'].includes(h));

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
+import { fsError } from '../fs-errors.js';
 import { assertZipWorkbook } from './sniff-file.js';
 import {
   parseRelationships,
@@ -51,10 +52,7 @@ async function readInput(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage, { cause: e });
-    if (code === 'EISDIR') throw new DvcError('fs.isDirectory', { path: file }, ExitCode.Usage, { cause: e });
-    throw new DvcError('fs.cannotRead', { path: file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    throw fsError(e, { path: file, op: 'read' });
   }
 }
 

@@ -5,12 +5,12 @@
  * formats, defined names, comments, pictures and pivot caches survive whatever the producing application was.
  */
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { DvcError, ExitCode } from '../../errors.js';
 import { columnIndex } from '../../core/workbook/cell.js';
 import { TARGET_HEADER } from '../../core/workbook/column-synonyms.js';
-import { checkOutputPath, openAtomicStream } from '../atomic-write.js';
+import { checkOutputPath, writeStreamAtomic } from '../atomic-write.js';
 import {
   STYLES,
   WORKSHEET,
@@ -222,15 +222,8 @@ async function writePackage(
     out.addBuffer(replaced.get(wbRelsPath.toLowerCase()) as Buffer, wbRelsPath);
   for (const a of added) out.addBuffer(a.data, a.name, { compress: true });
   out.end();
-  const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
-  try {
-    await pipeline(out.outputStream, sink.stream);
-    await sink.commit();
-  } catch (e) {
-    await sink.abort();
-    throw new DvcError('fs.cannotWrite', { path: output, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
-  }
-  return { path: sink.path, sheetNames: names, legendColumn: std?.legendColumn, droppedCalcChain };
+  const written = await writeStreamAtomic(output, out.outputStream as Readable, { force: o.force, inputs: [input] });
+  return { path: written, sheetNames: names, legendColumn: std?.legendColumn, droppedCalcChain };
 }
 
 function patchStdSheet(
