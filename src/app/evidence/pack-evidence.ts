@@ -275,8 +275,7 @@ async function writeBag(
     };
   } catch (e) {
     await abortQuietly(sink);
-    if (e instanceof DvcError) throw e;
-    throw new DvcError('fs.cannotWrite', { path: o.out, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    throw e instanceof DvcError ? e : sink.error(e);
   }
 }
 
