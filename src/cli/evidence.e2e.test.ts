@@ -169,7 +169,7 @@ describe('dvc evidence request', () => {
     expect(r.stdout).toContain(
       'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
     );
-    expect(r.stdout).toContain('URL API: http://127.0.0.1:8080/chung-tu');
+    expect(r.stdout).toContain('URL API: https://motcua.hanoi.example.vn/dvcqg/chung-tu');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 

@@ -71,6 +71,7 @@ export function metaFromYaml(raw: unknown): EvidenceMeta {
   const r = obj(raw);
   const test = obj(r.testPayment);
   const apis: Record<string, string> = {};
+  const namedApis = Object.keys(obj(r.apis));
   for (const [type, v] of Object.entries(obj(r.apis))) {
     const url = str(typeof v === 'object' ? obj(v).url : v);
     if (url) apis[type] = url;
@@ -85,6 +86,7 @@ export function metaFromYaml(raw: unknown): EvidenceMeta {
     dossierCode: str(test.dossierCode),
     testDate: str(test.date),
     apis,
+    namedApis,
   };
 }
 
