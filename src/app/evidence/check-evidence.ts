@@ -11,6 +11,8 @@ export interface CheckRun {
   meta: EvidenceMeta | null;
   files: FolderFile[];
   setup: EvidenceSetup;
+  /** The parsed evidence.yaml (progress, alerts). */
+  raw?: unknown;
 }
 
 export async function runEvidenceCheck(
@@ -29,7 +31,7 @@ export async function runEvidenceCheck(
     limits: setup.limits,
     requiredApiTypes: requiredApiTypes(),
   });
-  return { dir, outcome, meta: read.meta, files, setup };
+  return { dir, outcome, meta: read.meta, files, setup, raw: read.raw };
 }
 
 /** The land-obligation types whose portal service name is published: the two APIs 3252/VPCP-KSTT speaks of. */

@@ -38,7 +38,7 @@ export async function writeInit(plan: InitPlan, meta: EvidenceMeta): Promise<Ini
     plan.dir,
     CHECKLIST.map((f) => f.dir),
     [
-      [META_FILE, metaYaml(meta)],
+      [META_FILE, metaYaml(meta, { tracking: true })],
       [GUIDE_FILE, guideText()],
     ],
   );

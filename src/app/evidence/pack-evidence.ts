@@ -3,7 +3,10 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { t } from '../../i18n/i18n.js';
 import { GUIDE_FILE, META_FILE, isSystemFile } from '../../core/evidence/checklist.js';
-import { missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
+import { checkEvidence, missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
+import { procedureStatus, progressFromYaml } from '../../core/evidence/procedure.js';
+import { statusLines } from '../../core/evidence/procedure-lines.js';
+import { loadWorkCalendar } from '../../io/evidence/holidays-file.js';
 import { BAGIT_TXT, bagInfoText, compareUtf8, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
 import {
   REQUEST_FILE,
@@ -21,8 +24,15 @@ import { ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ReadAhead } from '../../io/evidence/read-ahead.js';
 import { CHUNK, joinRel, sha256File, streamFile } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
-import { runEvidenceCheck, type CheckRun } from './check-evidence.js';
-import { INDEX_PAGE, fillHashes, indexModel, type IndexPageRenderer } from './index-page.js';
+import { requiredApiTypes, runEvidenceCheck, type CheckRun } from './check-evidence.js';
+import {
+  INDEX_PAGE,
+  fillHashes,
+  indexModel,
+  statusModel,
+  type IndexPageModel,
+  type IndexPageRenderer,
+} from './index-page.js';
 import { privacyFor, scrubItems, type Privacy } from './pack-privacy.js';
 import type { SetupOptions } from './evidence-setup.js';
 
@@ -174,6 +184,7 @@ async function planBag(
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
         bagDateMs: stamp.ms,
+        status: await bagStatus(run, stamp.ms, privacy),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
@@ -210,6 +221,33 @@ async function planBag(
     stampFrom: stamp.from,
     payloadBytes,
   };
+}
+
+/** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy): Promise<IndexPageModel['status']> {
+  const { calendar } = await loadWorkCalendar();
+  const meta = run.meta ?? run.setup.defaults;
+  const check = (kind: RequestKind) =>
+    kind === run.outcome.kind
+      ? run.outcome
+      : checkEvidence({
+          kind,
+          meta: run.meta,
+          files: run.files,
+          now,
+          limits: run.setup.limits,
+          requiredApiTypes: requiredApiTypes(),
+        });
+  const st = procedureStatus({
+    progress: progressFromYaml(run.raw),
+    results: run.outcome.results,
+    apis: meta.apis,
+    configReady: check('cau-hinh').ok,
+    confirmReady: check('xac-nhan').ok,
+    now,
+    calendar,
+  });
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text);
 }
 
 function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
@@ -348,6 +386,7 @@ function indexPagePlan(
     items: CheckItem[];
     meta: EvidenceMeta;
     bagDateMs: number;
+    status?: IndexPageModel['status'];
   },
 ): PagePlan {
   const listed = planPayload(

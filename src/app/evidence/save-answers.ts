@@ -24,6 +24,6 @@ export async function saveAnswers(o: {
   if (changes.length === 0) return { changes };
   const bad = invalidAnswer(changes);
   if (bad) throw new DvcError(bad.key, { field: bad.change.field, value: bad.change.value }, ExitCode.Usage);
-  const file = await saveMetaChanges(o.dir, changes, metaYaml(o.after));
+  const file = await saveMetaChanges(o.dir, changes, metaYaml(o.after, { tracking: true }));
   return { file, changes };
 }

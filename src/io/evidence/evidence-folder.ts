@@ -86,6 +86,8 @@ export async function scanFolder(dir: string): Promise<FolderFile[]> {
 export interface MetaRead {
   meta: EvidenceMeta | null;
   problem?: EvidenceMsg;
+  /** The parsed YAML, for the parts other modules read (progress, alerts). */
+  raw?: unknown;
 }
 
 /** Reads `evidence.yaml`; a missing or unparsable file is reported, never thrown. */
@@ -99,7 +101,8 @@ export async function readMetaFile(dir: string): Promise<MetaRead> {
   }
   try {
     const { parse } = await import('yaml');
-    return { meta: metaFromYaml(parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) };
+    const raw: unknown = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return { meta: metaFromYaml(raw), raw };
   } catch (e) {
     return {
       meta: null,
