@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DvcError, ExitCode, isDvcError } from '../errors.js';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
@@ -10,11 +7,8 @@ import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
 import { renderError } from './render/error.js';
 
-export function packageVersion(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const pkg = JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from './package-version.js';
+export { packageVersion };
 
 /** What can be known from argv before commander runs: the language and output mode of help and errors. */
 export function prescan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; json: boolean; badLang?: string } {

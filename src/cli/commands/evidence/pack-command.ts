@@ -2,7 +2,7 @@ import type { CommandInput } from '../../command-spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
-import { packageVersion } from '../../main.js';
+import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
