@@ -1,25 +1,17 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
-
-const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
-
-async function csv(file: string): Promise<Record<string, string>[]> {
-  const [head, ...lines] = (await readFile(path.join(dataDir, file), 'utf8')).trimEnd().split('\n');
-  const keys = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
-}
+import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
+import { runCli } from '../test-support/run-cli.js';
 
 describe('dvc map-communes: one province against the tax list of the whole country', () => {
-  it('fills the province, ignores the other provinces in one note, and agrees with the derived mapping', async () => {
-    const gso = (await csv('gso-units-2025.csv')).filter((r) => r.province_code === '19');
-    const tms = await csv('tax-tms-communes-2025.csv');
-    const expected = new Map(
-      (await csv('tax-tms-to-gso-2025-mapping-DERIVED.csv')).map((r) => [r.gso_commune_code, r.tms_commune_code]),
-    );
+  it('fills the province, ignores the other provinces in one note, and agrees with the known mapping', async () => {
+    const gso = readList(FIXTURE_LISTS, 'gso-units-2025.csv').filter((r) => r.province_code === '19');
+    // A tax-authority-like list of the whole country: real GSO 2025 names, synthetic codes (fixtures/README.md).
+    const tms = readList(FIXTURE_LISTS, 'tax-synthetic-2025.csv');
+    const expected = new Map(tms.map((r) => [r.gso_commune_code, r.commune_code]));
     const wb = new ExcelJS.Workbook();
     const std = wb.addWorksheet('MX Bo TTTT');
     std.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp', '', '', '', 'Mã phường/xã CQT']);

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, type CliRun } from '../test-support/run-cli.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
 
 type Cell = ExcelJS.CellValue;
 
@@ -283,25 +284,20 @@ describe('dvc map-communes on unusual but valid input', () => {
   });
 
   it('--reference gso-2025 stands in for a missing "MX Bo TTTT" and fills the given province', async () => {
-    const dataDir = process.env.DVC_SHARED_DATA ?? path.join(REPO_ROOT, '..', 'shared', 'data');
-    const csv = readFileSync(path.join(dataDir, 'tax-tms-communes-2025.csv'), 'utf8').trim().split('\n');
-    const header = csv[0].split(',');
-    const col = (name: string) => header.indexOf(name);
-    const tn = csv
-      .slice(1)
-      .map((l) => l.split(','))
-      .filter((f) => f[col('gso_province_code')] === '19')
+    // A tax-authority-like list (real GSO 2025 names, synthetic codes; fixtures/README.md).
+    const tn = readList(FIXTURE_LISTS, 'tax-synthetic-2025.csv')
+      .filter((r) => r.gso_province_code === '19')
       .slice(0, 8);
     expect(tn).toHaveLength(8);
     const tax = [
       TAX_HEADER,
-      ...tn.map((f) => [
-        f[col('province_code')],
-        f[col('province_name')],
-        f[col('district_code')],
-        f[col('district_name')],
-        f[col('commune_code')],
-        f[col('commune_name')],
+      ...tn.map((r) => [
+        r.province_code,
+        r.province_name,
+        r.district_code,
+        r.district_name,
+        r.commune_code,
+        r.commune_name,
       ]),
     ];
     const input = await workbook(path.join(await caseDir(), 'chi-co-cqt.xlsx'), { std: null, tax });
@@ -320,7 +316,7 @@ describe('dvc map-communes on unusual but valid input', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const filled = (json.rows as { taxCode?: string; provinceName: string }[]).filter((x) => x.taxCode);
-    expect(filled.map((x) => x.taxCode).sort()).toEqual(tn.map((f) => f[col('commune_code')]).sort());
+    expect(filled.map((x) => x.taxCode).sort()).toEqual(tn.map((r) => r.commune_code).sort());
     expect(filled.every((x) => x.provinceName.includes('Thái Nguyên'))).toBe(true);
 
     const wb = new ExcelJS.Workbook();
@@ -335,7 +331,7 @@ describe('dvc map-communes on unusual but valid input', () => {
       if (tms && gso) written.set(gso, tms);
     });
     expect(written.size).toBe(8);
-    expect([...written.values()].sort()).toEqual(tn.map((f) => f[col('commune_code')]).sort());
+    expect([...written.values()].sort()).toEqual(tn.map((r) => r.commune_code).sort());
   });
 
   it('a commune merged in 2025 and absent from the tax sheet: not_found with merged_into naming the new commune', async () => {

@@ -1,19 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from '../core/csv-parse.js';
 import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/reference.js';
+import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
 import { loadMergeTable, loadReferenceList, mergeHintFor, referenceDataDir } from './reference-data.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The converted source lists, when this checkout has them next to it (CI does). */
-const shared = path.resolve(process.env.DVC_SHARED_DATA ?? path.join(repo, '..', 'shared', 'data'));
-const haveSources = existsSync(path.join(shared, 'gso-units-2025.csv'));
-
-function readSource(name: string): Record<string, string>[] {
-  return parseCsvRecords(readFileSync(path.join(shared, name), 'utf8')).records;
-}
+/** The source lists the shipped data is built from (fixtures/lists, MIT). */
+const readSource = (name: string) => readList(FIXTURE_LISTS, name);
 
 const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -87,7 +82,11 @@ describe('shipped reference data', () => {
     expect(table.size).toBe(10604);
     let full = 0;
     let partial = 0;
-    for (const e of table.byOldCode.values()) for (const t of e.targets) t.type === 'full' ? full++ : partial++;
+    for (const e of table.byOldCode.values())
+      for (const t of e.targets) {
+        if (t.type === 'full') full++;
+        else partial++;
+      }
     expect([full, partial]).toEqual([9592, 1012]);
     expect(mergeHint(table, '1')).toEqual({
       oldCode: '00001',
@@ -108,12 +107,7 @@ describe('shipped reference data', () => {
     for (const e of table.byOldCode.values()) for (const t of e.targets) expect(codes2025.has(t.code)).toBe(true);
   });
 
-  it('agrees with the source lists code for code (when the sources are at hand)', () => {
-    if (!haveSources) {
-      // Without the sources the counts above are the check; nothing more to compare.
-      expect(existsSync(shared)).toBe(false);
-      return;
-    }
+  it('agrees with the source lists code for code', () => {
     const pairs: [Edition, string][] = [
       ['gso-2004', 'gso-units-2004.csv'],
       ['gso-2004-2021', 'gso-units-2004-ed2021-11-01.csv'],
@@ -138,8 +132,7 @@ describe('shipped reference data', () => {
     // Province names of 2025 follow v3.0.2 ("Thành phố Cần Thơ"), not the transcription ("Tp Cần Thơ").
     const names2025 = new Map(readSource('gso-units-2025.csv').map((r) => [r.province_code, r.province_name]));
     expect(new Map(provincesOf('gso-2025').map((p) => [p.code, p.name]))).toEqual(names2025);
-    const tms = new Map(readSource('tax-tms-communes-2025.csv').map((r) => [r.gso_province_code, r.province_code]));
-    expect(new Map(provincesOf('gso-2025').map((p) => [p.code, p.tmsCode]))).toEqual(tms);
+    // The TMS province codes come from a list that may not be redistributed: `npm run accuracy` checks them.
     const table = loadMergeTable();
     const merges = readSource('gso-2025-merges-old-to-new.csv');
     expect(merges).toHaveLength(table.size);

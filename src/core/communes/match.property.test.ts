@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni, foldDiacritics, foldIY, nameKeys } from '../text/text.js';
 import { matchCommunes } from './communes.js';
+import { FIXTURE_LISTS, readList } from '../../test-support/accuracy-lists.js';
 import type { UnitRow } from './communes-types.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-
-/** The communes of each 2025 province, from the official list (quoted CSV is not used in this file). */
+/** The communes of each 2025 province, from the official list (fixtures/lists). */
 function provinces(): Map<string, { code: string; name: string }[]> {
-  const lines = readFileSync(path.join(dataDir, 'gso-units-2025.csv'), 'utf8').trimEnd().split('\n').slice(1);
   const out = new Map<string, { code: string; name: string }[]>();
-  for (const line of lines) {
-    const f = line.split(',');
-    const list = out.get(f[1]) ?? [];
-    list.push({ code: f[4], name: f[5] });
-    out.set(f[1], list);
+  for (const r of readList(FIXTURE_LISTS, 'gso-units-2025.csv')) {
+    const list = out.get(r.province_name) ?? [];
+    list.push({ code: r.commune_code, name: r.commune_name });
+    out.set(r.province_name, list);
   }
   return out;
 }

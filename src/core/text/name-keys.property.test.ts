@@ -1,6 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,27 +11,15 @@ import {
   nameKeys,
   normaliseTonePlacement,
 } from './text.js';
+import { FIXTURE_LISTS, readList } from '../../test-support/accuracy-lists.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-
-/** The name columns of a shared data file (simple CSV: quoted fields may hold commas). */
+/** Every name of a list in fixtures/lists (the columns ending in `_name`). */
 function names(file: string): string[] {
-  const lines = readFileSync(path.join(dataDir, file), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
-  const header = lines[0].replace(/"/g, '').split(',');
-  const cols = header
-    .map((h, i) => (h.endsWith('_name') || h === 'commune_name_alt_release' ? i : -1))
-    .filter((i) => i >= 0);
-  const out: string[] = [];
-  for (const line of lines.slice(1)) {
-    const fields = line
-      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
-      .map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
-    for (const c of cols) if (fields[c]) out.push(fields[c]);
-  }
-  return out;
+  return readList(FIXTURE_LISTS, file).flatMap((r) =>
+    Object.entries(r)
+      .filter(([k, v]) => (k.endsWith('_name') || k === 'commune_name_alt_release') && v !== '')
+      .map(([, v]) => v),
+  );
 }
 
 const syllables = [
@@ -124,9 +110,9 @@ describe('text normaliser properties', () => {
     );
   });
 
-  it('never decodes a real Unicode name in any shared data file', () => {
-    const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv'));
-    expect(files.length).toBeGreaterThanOrEqual(10);
+  it('never decodes a real Unicode name in any list of fixtures/lists', () => {
+    const files = readdirSync(FIXTURE_LISTS).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
     let checked = 0;
     const decoded: string[] = [];
     for (const file of files) {
