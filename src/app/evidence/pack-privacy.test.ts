@@ -34,7 +34,7 @@ function plant(d: string): void {
   writeFileSync(
     yaml,
     readFileSync(yaml, 'utf8')
-      .replace('"024 3825 1234"', '"0987 654 321"')
+      .replace('contactPhone: "024 3825 1234"', 'contactPhone: "0987 654 321"')
       .replace('motcua@hanoi.example.vn', 'an.nguyen@hanoi.example.vn')
       .replace('# Người phối hợp', '# NGUYEN VAN AN, người phối hợp'),
   );
@@ -103,6 +103,24 @@ describe('personal data in the bundle', () => {
     expect(all).toContain('N.V.A.');
     expect(all).toContain('098* *** *21');
     expect(all).toContain('a***@hanoi.example.vn');
+  });
+
+  it('with --redact: a landline the contact gave is a phone dvc knows of too', async () => {
+    const other = sampleFolder(tmp.dir, 'landline');
+    const r = await packEvidence({
+      dir: other,
+      out: path.join(tmp.dir, 'landline.zip'),
+      kind: 'xac-nhan',
+      allowIncomplete: true,
+      force: false,
+      redact: true,
+      version: '0.0.0-test',
+      configPath: SAMPLE_CONFIG,
+      cwd: tmp.dir,
+    });
+    const all = await everyByte(r.bundle!);
+    expect(all).not.toContain('024 3825 1234');
+    expect(all).toContain('024 **** **34');
   });
 
   it('without --redact: a number masked in a file name appears nowhere, index page and bag-info included', async () => {

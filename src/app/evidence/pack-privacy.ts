@@ -27,7 +27,7 @@ export function privacyFor(redact: boolean, files: readonly FolderFile[], meta: 
     ...(meta.contactName ? [meta.contactName] : []),
     ...files.flatMap((f) => (f.text === undefined ? [] : namesInText(f.text))),
   ];
-  const r = makeRedactor(names);
+  const r = makeRedactor(names, meta.contactPhone ? [meta.contactPhone] : []);
   const text = (s: string) => r.text(hideNamedNumbers(s, numbers));
   const rewritten = new Map<string, Buffer>();
   for (const f of files) {

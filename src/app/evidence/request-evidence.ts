@@ -69,6 +69,11 @@ export interface RenderedRequest {
 
 export function renderRequest(d: RequestDraft, format: RequestFormat, redact: boolean): RenderedRequest {
   let fields = buildRequest(d.kind, d.meta, d.attachments, d.titles);
-  if (redact) fields = scrubRequest(fields, makeRedactor(d.meta.contactName ? [d.meta.contactName] : []).text);
+  if (redact)
+    fields = scrubRequest(
+      fields,
+      makeRedactor(d.meta.contactName ? [d.meta.contactName] : [], d.meta.contactPhone ? [d.meta.contactPhone] : [])
+        .text,
+    );
   return { fields, text: format === 'markdown' ? renderRequestMarkdown(fields) : renderRequestText(fields) };
 }

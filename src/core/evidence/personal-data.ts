@@ -122,9 +122,21 @@ export interface Redactor {
   name(s: string): string;
 }
 
-export function makeRedactor(knownNames: readonly string[]): Redactor {
+/** Masks each known phone number (a landline too), however its digits are separated, keeping 3 + 2 digits. */
+export function maskKnownPhones(text: string, phones: readonly string[]): string {
+  let out = text;
+  for (const p of phones) {
+    const digits = p.replace(/\D/g, '');
+    if (digits.length < 6) continue;
+    const re = new RegExp(`(?<![0-9])${[...digits].join('[\\s.()-]*')}(?![0-9])`, 'g');
+    out = out.replace(re, (m) => maskDigits(m, 3, 2));
+  }
+  return out;
+}
+
+export function makeRedactor(knownNames: readonly string[], knownPhones: readonly string[] = []): Redactor {
   const names = [...new Set(knownNames.map((n) => n.trim()).filter((n) => n.length >= 3))];
-  const text = (s: string) => maskNames(maskEmails(redactPersonalNumbers(s)), names);
+  const text = (s: string) => maskNames(maskEmails(maskKnownPhones(redactPersonalNumbers(s), knownPhones)), names);
   return {
     text,
     name: (s) => maskNames(maskEmails(maskNameNumbers(s)), names).replace(/\*/g, 'x'),
