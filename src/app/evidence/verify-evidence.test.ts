@@ -114,3 +114,23 @@ describe('verify on hostile archives (built here)', () => {
     await expect(verifyBag({ target: file })).rejects.toMatchObject({ key: 'evidence.verify.notABag' });
   });
 });
+
+describe('verify of an unpacked bag (a folder)', () => {
+  it('accepts a valid folder bag and reports a symbolic link inside it', async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const dir = path.join(tmp.dir, 'folder-bag');
+    for (const e of bagEntries([])) {
+      const f = path.join(dir, ...e.name.split('/'));
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, e.data);
+    }
+    const ok = await verifyBag({ target: dir });
+    expect(ok).toMatchObject({ ok: true, kind: 'dir', payload: { files: 1 } });
+    symlinkSync('/etc/hostname', path.join(dir, 'data', 'link'));
+    const bad = await verifyBag({ target: dir });
+    expect(bad.problems.map((p) => p.code)).toContain('symlink');
+    await expect(verifyBag({ target: path.join(dir, 'data') })).rejects.toMatchObject({
+      key: 'evidence.verify.notABag',
+    });
+  });
+});
