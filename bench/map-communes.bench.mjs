@@ -6,7 +6,11 @@
 //   (b) `dvc map-communes <wb> --out <tmp> --force` end to end, as a subprocess (median) → ratio b/a ≤ 1.5;
 //   (c) the matching alone (pairProvinces + matchCommunes from dist, on the rows the CLI reads) < 200 ms;
 //   (d) the peak RSS of the CLI run (GNU time -v, else a --require preload reporting maxRSS) < 400 MB;
-//   (e) a 10× workbook (each province copied nine times under a new name) end to end ≤ 11 × the 1× time.
+//   (e) a 10× workbook (each province copied nine times under a new name) end to end ≤ 11 × the 1× time;
+//   (f) audit: the 1× workbook with column I already filled (the right code, except one row in 97 holding its
+//       neighbour's code, as a hand-typed slip), `dvc map-communes --audit` ≤ 1.0 × the exceljs read+write of that
+//       workbook, peak RSS < 300 MB; and the audit figures: planted wrong codes found (must be all), right codes
+//       called `differs` (must be 0).
 // Needs `npm run build` and the shared data (../shared/data or $DVC_SHARED_DATA). Prints human lines, then one JSON line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +33,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const copies = Number(process.env.BENCH_COPIES ?? 10);
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
 const csv = ['gso-units-2004-ed2021-11-01.csv', 'gso-units-2004.csv']
-  .map((f) => path.join(dataDir, f))
+  .flatMap((f) => [path.join(dataDir, f), path.join(root, 'fixtures', 'lists', f)])
   .find(existsSync);
 if (!csv) throw new Error(`no 2004-structure GSO list in ${dataDir} (set DVC_SHARED_DATA)`);
 // These files have no quoted fields (SOURCES.md), but a few names keep odd whitespace: split on commas only.
@@ -123,6 +127,8 @@ function sheetsFor(n) {
   if (n > SUFFIX.length) throw new Error(`at most ${SUFFIX.length} copies`);
   const std = [];
   const tax = [];
+  /** The right tax code of each standard row. */
+  const truth = [];
   for (let k = 0; k < n; k++) {
     const districtSeq = new Map();
     const communeSeq = new Map();
@@ -148,6 +154,7 @@ function sheetsFor(n) {
         districtSeq.set(dKey, [...districtSeq.keys()].filter((d) => d.startsWith(`${u.provinceCode}:`)).length + 1);
       const d = `${p}${String(districtSeq.get(dKey)).padStart(2, '0')}`;
       communeSeq.set(dKey, (communeSeq.get(dKey) ?? 0) + 1);
+      truth.push(`${d}${String(communeSeq.get(dKey)).padStart(3, '0')}`);
       tax.push([
         String(p),
         noisyProvince(provinceName),
@@ -160,12 +167,14 @@ function sheetsFor(n) {
   }
   // The tax authority's export is sorted by its own codes, not in GSO order.
   tax.sort((a, b) => (a[4] < b[4] ? -1 : 1));
-  return { std, tax };
+  return { std, tax, truth };
 }
 
 /** Writes the workbook the way a province would send it: title row, merged title, frozen header, shared strings. */
-async function writeInput(file, n) {
-  const { std, tax } = sheetsFor(n);
+async function writeInput(file, n, prefill) {
+  const { std, tax, truth } = sheetsFor(n);
+  const existing = prefill ? prefill(truth) : undefined;
+  if (existing) std.forEach((r, i) => r.push(existing[i]));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const s = wb.addWorksheet('MX Bo TTTT', { views: [{ state: 'frozen', ySplit: 3 }] });
   s.columns = [6, 8, 24, 8, 24, 10, 28, 10, 18].map((width) => ({ width }));
@@ -193,7 +202,7 @@ async function writeInput(file, n) {
   for (const r of tax) t.addRow(r).commit();
   t.commit();
   await wb.commit();
-  return { stdRows: std.length, taxRows: tax.length };
+  return { stdRows: std.length, taxRows: tax.length, truth, existing };
 }
 
 // ── measuring ───────────────────────────────────────────────────────────────────────────────────────────
@@ -213,7 +222,11 @@ writeFileSync(
 
 /** One end-to-end CLI run: wall time (ms), peak RSS (bytes), exit code, stdout. */
 function runCli(input, out, extra = []) {
-  const args = [bin, 'map-communes', input, '--out', out, '--force', ...extra];
+  return runDvc([input, '--out', out, '--force', ...extra]);
+}
+
+function runDvc(rest) {
+  const args = [bin, 'map-communes', ...rest];
   const rssFile = path.join(dir, 'rss.txt');
   const t0 = process.hrtime.bigint();
   const r = gnuTime
@@ -301,6 +314,41 @@ const oneMs = median([...cli1, ...cli1b].map((r) => r.wall));
 console.log(
   `dvc map-communes ${copies}×: median ${Math.round(median(cli10.map((r) => r.wall)))} ms of ${cli10.map((r) => Math.round(r.wall)).join(', ')}; peak RSS ${mb(Math.max(...cli10.map((r) => r.rss)))} MB`,
 );
+// (f) the audit of a column I filled before: one slip in 97 rows (the neighbour's code), the rest right.
+const audited = path.join(dir, 'ca-nuoc-da-dien.xlsx');
+const plant = (truth) =>
+  truth.map((code, i) => (i % 97 === 13 && truth[i + 1] && truth[i + 1] !== code ? truth[i + 1] : code));
+const sizeA = await writeInput(audited, 1, plant);
+const auditRun = runDvc([audited, '--audit', '--json']);
+const auditJson = JSON.parse(auditRun.stdout);
+const plantedAt = new Set(sizeA.existing.flatMap((c, i) => (c !== sizeA.truth[i] ? [i] : [])));
+let plantedFound = 0;
+let rightCalledDiffers = 0;
+let plantedUnchecked = 0;
+auditJson.rows.forEach((r) => {
+  const i = r.rowNumber - 4;
+  if (plantedAt.has(i)) {
+    if (r.existingVerdict === 'differs' && r.taxCode === sizeA.truth[i]) plantedFound++;
+    else if (r.existingVerdict === 'unchecked') plantedUnchecked++;
+  } else if (r.existingVerdict === 'differs') rightCalledDiffers++;
+});
+console.log(
+  `audit: ${plantedAt.size} planted wrong codes, ${plantedFound} found as differs with the right code, ${plantedUnchecked} unchecked; right codes called differs: ${rightCalledDiffers}; summary.existing ${JSON.stringify(auditJson.summary.existing)}`,
+);
+await exceljsRoundTrip(audited, 'audit-warm');
+const exA = [];
+const auditRuns = [];
+const auditWrite = [];
+for (let i = 0; i < runs; i++) {
+  globalThis.gc?.();
+  exA.push(await exceljsRoundTrip(audited, `a-${i}`));
+  auditRuns.push(runDvc([audited, '--audit']));
+  auditWrite.push(runCli(audited, path.join(dir, `out-a-${i}.xlsx`)));
+}
+console.log(
+  `audit: exceljs read+write ${Math.round(median(exA))} ms; dvc --audit median ${Math.round(median(auditRuns.map((r) => r.wall)))} ms, peak RSS ${mb(Math.max(...auditRuns.map((r) => r.rss)))} MB; with the workbook written ${Math.round(median(auditWrite.map((r) => r.wall)))} ms, peak RSS ${mb(Math.max(...auditWrite.map((r) => r.rss)))} MB`,
+);
+
 if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 
@@ -328,15 +376,37 @@ const result = {
   cli10xMs: Math.round(median(cli10.map((r) => r.wall))),
   scale: +(median(cli10.map((r) => r.wall)) / oneMs).toFixed(2),
   scaleTarget: 11,
+  audit: {
+    planted: plantedAt.size,
+    plantedFound,
+    plantedUnchecked,
+    rightCalledDiffers,
+    existing: auditJson.summary.existing,
+    exceljsReadWriteMs: Math.round(median(exA)),
+    auditMs: Math.round(median(auditRuns.map((r) => r.wall))),
+    ratio: +(median(auditRuns.map((r) => r.wall)) / median(exA)).toFixed(3),
+    ratioTarget: 1.0,
+    peakRssMb: mb(Math.max(...auditRuns.map((r) => r.rss))),
+    peakRssTargetMb: 300,
+    auditWithWorkbookMs: Math.round(median(auditWrite.map((r) => r.wall))),
+    auditWithWorkbookPeakRssMb: mb(Math.max(...auditWrite.map((r) => r.rss))),
+  },
 };
 result.pass = {
   ratio: result.ratio <= result.ratioTarget,
   match: result.matchMs < result.matchTargetMs,
   peakRss: result.peakRssMb < result.peakRssTargetMb,
   scale: result.scale <= result.scaleTarget,
+  auditRatio: result.audit.ratio <= result.audit.ratioTarget,
+  auditRss: result.audit.peakRssMb < result.audit.peakRssTargetMb,
+  auditAllFound: result.audit.plantedFound === result.audit.planted,
+  auditNoFalseDiffers: result.audit.rightCalledDiffers === 0,
 };
 console.log(
   `ratio ${result.ratio} (≤ 1.5 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 400 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ 11 ${result.pass.scale ? 'pass' : 'FAIL'})`,
+);
+console.log(
+  `audit ratio ${result.audit.ratio} (≤ 1.0 ${result.pass.auditRatio ? 'pass' : 'FAIL'}) · RSS ${result.audit.peakRssMb} MB (< 300 ${result.pass.auditRss ? 'pass' : 'FAIL'}) · planted found ${result.audit.plantedFound}/${result.audit.planted} · right codes called differs ${result.audit.rightCalledDiffers}`,
 );
 console.log(JSON.stringify(result));
 process.exitCode = Object.values(result.pass).every(Boolean) ? 0 : 1;

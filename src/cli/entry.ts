@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { ExitCode } from '../errors.js';
 
 /**
  * The program's front door. `dvc --version` is answered here from package.json alone; everything else loads the
@@ -10,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
   // `dvc … --json | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
+      if (e.code === 'EPIPE') process.exit(ExitCode.Ok);
       throw e;
     });
   }
@@ -19,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(
       (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version + '\n',
     );
-    return 0;
+    return ExitCode.Ok;
   }
   const { main } = await import('./main.js');
   return main(argv);

@@ -170,7 +170,7 @@ describe('dvc evidence request', () => {
       'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
     );
     expect(r.stdout).toContain('URL API: https://motcua.hanoi.example.vn/dvcqg/chung-tu');
-    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout.replace(/\n/g, '\r\n'));
   });
 
   it('gives the fields as JSON for step 5, with the test payment, and masks phones with --redact', async () => {

@@ -3,14 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
-import { COMMANDS } from './commands/command-registry.js';
-import type { CommandSpec } from './command-spec.js';
 
 const ANSI = /\u001b\[/;
-
-function allCommandPaths(specs: CommandSpec[], prefix: string[] = []): string[][] {
-  return specs.flatMap((s) => [[...prefix, s.name], ...allCommandPaths(s.subcommands ?? [], [...prefix, s.name])]);
-}
 
 describe('dvc (built CLI)', () => {
   it('prints the package version', async () => {
@@ -29,19 +23,6 @@ describe('dvc (built CLI)', () => {
     expect(en.stdout).toContain('Usage:');
     const env = await runCli(['--help'], { env: { DVC_LANG: 'en' } });
     expect(env.stdout).toContain('Usage:');
-  });
-
-  it('ends the help of every command with two examples', async () => {
-    for (const p of allCommandPaths(COMMANDS)) {
-      const r = await runCli(['help', ...p]);
-      expect(r.code, p.join(' ')).toBe(0);
-      const tail = r.stdout.trimEnd().split('\n').slice(-3);
-      expect(tail[0].trim(), p.join(' ')).toBe('Ví dụ:');
-      expect(
-        tail.slice(1).every((l) => l.trim().startsWith('$ dvc ')),
-        p.join(' '),
-      ).toBe(true);
-    }
   });
 
   it('rejects an unknown command with exit 2 and a suggestion, on stderr, without a stack trace', async () => {

@@ -1,13 +1,13 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option, type Help } from 'commander';
 import { DvcError, ExitCode, isDvcError } from '../errors.js';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
 import { CliContext, type GlobalOptions, type Streams } from './context.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
+import { packageVersion } from './package-version.js';
 import { renderError } from './render/error.js';
 
-import { packageVersion } from './package-version.js';
 export { packageVersion };
 
 /** What can be known from argv before commander runs: the language and output mode of help and errors. */
@@ -100,7 +100,7 @@ function quoted(message: string): string {
 function commanderToDvc(e: CommanderError, state: RunState): DvcError {
   const command = state.commandPath || '';
   const lang = state.lang;
-  const names = (spec: CommandSpec[]) => spec.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const names = (spec: readonly CommandSpec[]) => spec.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
   switch (e.code) {
     case 'commander.unknownCommand': {
       const name = quoted(e.message);
@@ -109,7 +109,7 @@ function commanderToDvc(e: CommanderError, state: RunState): DvcError {
     }
     case 'commander.unknownOption': {
       const name = quoted(e.message);
-      const s = suggest(name, currentOptionFlags(state));
+      const s = suggest(name, registered.flags.get(command) ?? []);
       return new DvcError('cli.unknownOption', {
         name,
         command,
@@ -120,22 +120,22 @@ function commanderToDvc(e: CommanderError, state: RunState): DvcError {
       return new DvcError('cli.missingArgument', { name: quoted(e.message), command });
     case 'commander.optionMissingArgument':
       return new DvcError('cli.missingOptionValue', { name: quoted(e.message), command });
-    case 'commander.excessArguments':
-      return new DvcError('cli.tooManyArguments', { value: e.message.replace(/^error: /, ''), command });
-    case 'commander.invalidArgument': {
-      const m = /option '([^']+)' argument '([^']*)' is invalid\. ?(.*)$/s.exec(e.message.replace(/^error: /, ''));
-      if (m) return new DvcError('cli.invalidOptionValue', { name: m[1], value: m[2], reason: m[3] });
-      return new DvcError('cli.usageError', { detail: e.message.replace(/^error: /, '') });
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) arguments? but got (\d+)/.exec(e.message);
+      return new DvcError('cli.tooManyArguments', { expected: m?.[1] ?? '?', got: m?.[2] ?? '?', command });
     }
     default:
-      return new DvcError('cli.usageError', { detail: e.message.replace(/^error: /, '') });
+      // Every other commander error comes from a check dvc does not use (choices and numbers are checked by the
+      // command's options schema): say which command line was refused, in the user's language.
+      return new DvcError('cli.badCommandLine', { command });
   }
 }
 
-let registered: { specs: CommandSpec[]; flags: string[] } = { specs: COMMANDS, flags: [] };
+/** The commands and, per command path ("" for the program, "evidence pack"…), the flags it accepts. */
+let registered: { specs: readonly CommandSpec[]; flags: Map<string, string[]> } = { specs: COMMANDS, flags: new Map() };
 
 /** The subcommands of the command being parsed when the error happened (top level when none). */
-function currentSubcommands(state: RunState): CommandSpec[] {
+function currentSubcommands(state: RunState): readonly CommandSpec[] {
   let specs = registered.specs;
   for (const name of state.commandPath.split(' ').filter(Boolean)) {
     const next = specs.find((c) => c.name === name || c.aliases?.includes(name));
@@ -143,10 +143,6 @@ function currentSubcommands(state: RunState): CommandSpec[] {
     specs = next.subcommands;
   }
   return specs;
-}
-
-function currentOptionFlags(_state: RunState): string[] {
-  return registered.flags;
 }
 
 const GLOBAL_OPTIONS: OptionSpec[] = [
@@ -159,10 +155,13 @@ const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--no-input', desc: 'cli.opt.noInput' },
 ];
 
+const longFlags = (options: readonly OptionSpec[]) =>
+  options.flatMap((o) => o.flags.split(/[ ,|]+/).filter((f) => f.startsWith('--')));
+
 function buildProgram(state: RunState): Command {
   const lang = state.lang;
   const program = new Command('dvc');
-  configure(program, state);
+  configure(program, state, true);
   program
     .description(t(lang, 'cli.description'))
     .version(packageVersion(), '-V, --version', t(lang, 'cli.opt.version'));
@@ -171,8 +170,9 @@ function buildProgram(state: RunState): Command {
     'after',
     examplesText(lang, ['dvc map-communes fixtures/mau-63-tinh.xlsx', 'dvc test-api --dst HNI --type tra-cuu --json']),
   );
-  const flags = GLOBAL_OPTIONS.flatMap((o) => o.flags.split(/[ ,|]+/).filter((f) => f.startsWith('--')));
-  for (const spec of COMMANDS) addCommand(program, spec, state, flags, spec.name);
+  const globals = [...longFlags(GLOBAL_OPTIONS), '--help', '--version'];
+  const flags = new Map<string, string[]>([['', globals]]);
+  for (const spec of COMMANDS) addCommand(program, spec, state, { globals, flags }, spec.name);
   registered = { specs: COMMANDS, flags };
   program.hook('preSubcommand', (_self, sub) => {
     state.commandPath = sub.name();
@@ -180,14 +180,33 @@ function buildProgram(state: RunState): Command {
   return program;
 }
 
-function configure(cmd: Command, state: RunState): void {
+/** Commander's own words (help titles, "[options]", defaults and choices) in the user's language. */
+function helpConfiguration(lang: Lang): Partial<Help> {
   const titles: Record<string, string> = {
-    'Usage:': t(state.lang, 'cli.help.usage'),
-    'Options:': t(state.lang, 'cli.help.options'),
-    'Commands:': t(state.lang, 'cli.help.commands'),
-    'Arguments:': t(state.lang, 'cli.help.arguments'),
-    'Global Options:': t(state.lang, 'cli.help.globalOptions'),
+    'Usage:': t(lang, 'cli.help.usage'),
+    'Options:': t(lang, 'cli.help.options'),
+    'Commands:': t(lang, 'cli.help.commands'),
+    'Arguments:': t(lang, 'cli.help.arguments'),
+    'Global Options:': t(lang, 'cli.help.globalOptions'),
   };
+  const tokens = (s: string) =>
+    s.replace('[options]', t(lang, 'cli.help.optionsToken')).replace('[command]', t(lang, 'cli.help.commandToken'));
+  return {
+    showGlobalOptions: true,
+    styleTitle: (s) => titles[s] ?? s,
+    styleUsage: tokens,
+    styleSubcommandTerm: tokens,
+    optionDescription: (o) => {
+      const extra: string[] = [];
+      if (o.argChoices) extra.push(t(lang, 'cli.choices', { choices: o.argChoices.join(', ') }));
+      if (o.defaultValue !== undefined && typeof o.defaultValue !== 'boolean')
+        extra.push(t(lang, 'cli.help.default', { value: String(o.defaultValue) }));
+      return extra.length ? `${o.description} (${extra.join('; ')})` : o.description;
+    },
+  };
+}
+
+function configure(cmd: Command, state: RunState, hasSubcommands: boolean): void {
   cmd
     .exitOverride()
     .configureOutput({
@@ -195,65 +214,71 @@ function configure(cmd: Command, state: RunState): void {
       writeErr: (s) => state.streams.stderr.write(s),
       outputError: () => {},
     })
-    .configureHelp({ showGlobalOptions: true, styleTitle: (s) => titles[s] ?? s })
-    .helpOption('-h, --help', t(state.lang, 'cli.opt.help'))
-    .helpCommand('help [command]', t(state.lang, 'cli.help.command'));
+    .configureHelp(helpConfiguration(state.lang))
+    .helpOption('-h, --help', t(state.lang, 'cli.opt.help'));
+  // `help [command]` only where there are commands to ask about.
+  if (hasSubcommands) cmd.helpCommand('help [command]', t(state.lang, 'cli.help.command'));
+  else cmd.helpCommand(false);
 }
 
-function examplesText(lang: Lang, examples: string[]): string {
+function examplesText(lang: Lang, examples: readonly string[]): string {
   return `\n${t(lang, 'cli.help.examples')}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`;
 }
 
+/**
+ * The commander option of a spec. Values stay text here (choices shown in the help, not enforced): the command's
+ * options schema checks and converts them, so that every refusal is a catalogue message.
+ */
 function toOption(o: OptionSpec, lang: Lang): Option {
   const opt = new Option(o.flags, t(lang, o.desc));
-  if (o.choices) opt.choices(o.choices);
+  if (o.choices) opt.argChoices = [...o.choices];
   if (o.hidden) opt.hideHelp();
-  if (o.repeatable) {
-    opt.argParser((value: string, prev: unknown) => [...(Array.isArray(prev) ? prev : []), value]);
-  } else if (o.number) {
-    opt.argParser((value: string) => {
-      const n = Number(value);
-      if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(t(lang, 'cli.notANumber'));
-      return n;
-    });
-  }
+  if (o.repeatable) opt.argParser((value: string, prev: unknown) => [...(Array.isArray(prev) ? prev : []), value]);
   if (o.default !== undefined) opt.default(o.default);
   return opt;
 }
 
-function addCommand(parent: Command, spec: CommandSpec, state: RunState, flags: string[], commandPath: string): void {
+interface FlagTable {
+  globals: string[];
+  flags: Map<string, string[]>;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, state: RunState, table: FlagTable, commandPath: string): void {
   const lang = state.lang;
   const cmd = new Command(spec.name);
-  configure(cmd, state);
+  configure(cmd, state, Boolean(spec.subcommands?.length));
   cmd.description(t(lang, spec.desc));
   for (const alias of spec.aliases ?? []) cmd.alias(alias);
   for (const a of spec.args ?? []) {
     const label = a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`;
     cmd.argument(label, t(lang, a.desc));
   }
-  for (const o of spec.options ?? []) {
-    cmd.addOption(toOption(o, lang));
-    flags.push(...o.flags.split(/[ ,|]+/).filter((f) => f.startsWith('--')));
-  }
+  for (const o of spec.options ?? []) cmd.addOption(toOption(o, lang));
+  // "Did you mean" offers only what this command accepts: its own options and the global ones.
+  table.flags.set(commandPath, [...longFlags(spec.options ?? []), ...table.globals]);
   cmd.addHelpText('after', examplesText(lang, spec.examples));
-  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, state, flags, `${commandPath} ${sub.name}`);
+  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, state, table, `${commandPath} ${sub.name}`);
   cmd.hook('preSubcommand', (_self, sub) => {
     state.commandPath = `${commandPath} ${sub.name()}`;
   });
-  if (spec.load) {
-    const load = spec.load;
-    cmd.action(async (...actionArgs: unknown[]) => {
-      const self = actionArgs[actionArgs.length - 1] as Command;
-      const opts = self.optsWithGlobals() as Record<string, unknown>;
-      const ctx = new CliContext(globalsOf(opts, state), state.streams, state.env);
-      const args = self.processedArgs.flatMap((a: unknown) =>
-        Array.isArray(a) ? a : a === undefined ? [] : [a],
-      ) as string[];
-      const mod = await load();
-      state.exitCode = await mod.run({ args, opts, ctx });
-    });
-  }
+  if (spec.load) cmd.action(runAction(spec, state));
   parent.addCommand(cmd);
+}
+
+/** Loads the command, turns what commander collected into its typed options, and runs it. */
+function runAction(spec: CommandSpec, state: RunState) {
+  return async (...actionArgs: unknown[]): Promise<void> => {
+    const self = actionArgs[actionArgs.length - 1] as Command;
+    const ctx = new CliContext(globalsOf(self.optsWithGlobals(), state), state.streams, state.env);
+    const args = self.processedArgs.flatMap((a: unknown) =>
+      Array.isArray(a) ? a : a === undefined ? [] : [a],
+    ) as string[];
+    const [mod, { parseOptions }] = await Promise.all([spec.load!(), import('./command-spec.js')]);
+    // With the globals: a parent's option written after a subcommand (`test-api template --type x`) lands on the
+    // parent, as commander parses it; the command's schema keeps only its own keys.
+    const opts = parseOptions(spec.options ?? [], self.optsWithGlobals(), state.lang);
+    state.exitCode = await mod.run({ args, opts, ctx });
+  };
 }
 
 function globalsOf(opts: Record<string, unknown>, state: RunState): GlobalOptions {

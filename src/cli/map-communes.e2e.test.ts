@@ -198,8 +198,11 @@ describe('dvc map-communes (built CLI)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(earlier);
     const review = wb.getWorksheet('Rà soát')!;
+    const header = review.getRow(1).values as unknown[];
+    const decisionCol = header.findIndex((v) => String(v).startsWith('Quyết định'));
+    expect(decisionCol).toBeGreaterThan(0);
     review.eachRow((row, n) => {
-      if (n > 1 && String(row.getCell(5).value) === '06397') row.getCell(13).value = '2070301';
+      if (n > 1 && String(row.getCell(5).value) === '06397') row.getCell(decisionCol).value = '2070301';
     });
     const edited = path.join(dir, 'out-6-edited.xlsx');
     await wb.xlsx.writeFile(edited);

@@ -1,10 +1,11 @@
+import { stripBom } from './text/utf8.js';
 /**
  * RFC 4180 CSV parsing for the small tables officers hand us (decisions, test cases): quoted fields with
  * commas, quotes and line breaks, CRLF or LF, an optional UTF-8 BOM. Also accepts `;` as the separator when
  * the header line has no comma (Excel in a Vietnamese locale may save that way).
  */
 export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = stripBom(text);
   const firstLine = src.slice(0, src.search(/\r?\n|$/));
   const sep = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
   const rows: string[][] = [];

@@ -2,11 +2,15 @@ import type { MessageTable } from './i18n-types.js';
 import { common } from './messages/common.js';
 import { mapCommunes } from './messages/map-communes-messages.js';
 import { mapCommunesCli } from './messages/map-communes-cli.js';
+import { mapCommunesReview } from './messages/map-communes-review.js';
 import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { evidenceProcedure } from './messages/evidence-procedure.js';
+import { cliUsage } from './messages/cli-usage.js';
+import { textEncoding } from './messages/text-encoding.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
+import { windowsLaunch } from './messages/windows-messages.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -16,11 +20,15 @@ export const PARTS: Record<string, MessageTable> = {
   common,
   mapCommunes,
   mapCommunesCli,
+  mapCommunesReview,
   testApi,
   evidence,
   doctor,
   filesAndLimits,
   evidenceProcedure,
+  windowsLaunch,
+  cliUsage,
+  textEncoding,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

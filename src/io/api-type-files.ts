@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
 import type { ApiTypeOverride, ApiTypeOverrides, JsonSchema, RequestBody } from '../core/api/api-types.js';
+import { stripBom } from '../core/text/utf8.js';
 
 /**
  * Reads the files a config names under `apiTypes.<id>` (templateFile, requestSchemaFile, responseSchemaFile),
@@ -49,7 +50,7 @@ async function readJsonObject(
   }
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(stripBom(text));
   } catch (e) {
     throw new DvcError('api.typeFileParse', { file, id, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }

@@ -93,8 +93,10 @@ describe('writing into a read-only folder', () => {
 
 describe('reading a workbook Excel holds', () => {
   it('EBUSY says to close the file in Excel and run again', async () => {
+    const file = path.join(await tempDir(), 'Danh mục.xlsx');
+    await writeFile(file, 'the workbook Excel has open');
     faults.readFile = 'EBUSY';
-    const err = (await openWorkbookPackage('C:\\Users\\cb\\Danh mục.xlsx').catch((e: unknown) => e)) as DvcError;
+    const err = (await openWorkbookPackage(file).catch((e: unknown) => e)) as DvcError;
     expect(err.key).toBe('fs.readLocked');
     expect(err.exitCode).toBe(2);
     const [vi_, en] = messages(err);

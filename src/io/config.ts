@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
+import { stripBom } from '../core/text/utf8.js';
+import { decodeConfigBytes, looksMisdecoded } from './config-encoding.js';
 
 export interface LoadedConfig {
   config: DvcConfig;
@@ -21,10 +23,6 @@ const SEARCH_PLACES = [
   '.dvcrc.yml',
 ];
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 async function parseYaml(text: string): Promise<unknown> {
   const { parse } = await import('yaml');
   return parse(stripBom(text));
@@ -38,6 +36,11 @@ function parseJson(filepath: string, text: string): unknown {
   }
 }
 
+/** cosmiconfig hands over the file decoded as UTF-8; a UTF-16 file (PowerShell 5.1's `>`) is read again. */
+async function configText(filepath: string, content: string): Promise<string> {
+  return looksMisdecoded(content) ? decodeConfigBytes(await readFile(filepath), filepath) : content;
+}
+
 /**
  * Finds and validates the configuration: an explicit `--config` file, else cosmiconfig's search from `cwd`
  * up to the home folder. Returns null when none exists and none was asked for.
@@ -46,13 +49,15 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
   const { cosmiconfig } = await import('cosmiconfig');
   const yamlLoader = async (filepath: string, content: string) => {
     try {
-      return await parseYaml(content);
+      return await parseYaml(await configText(filepath, content));
     } catch (e) {
+      if (e instanceof DvcError) throw e;
       throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
     }
   };
   // cosmiconfig itself takes the `dvc` property out of package.json.
-  const jsonLoader = (filepath: string, content: string) => parseJson(filepath, content);
+  const jsonLoader = async (filepath: string, content: string) =>
+    parseJson(filepath, await configText(filepath, content));
   const explorer = cosmiconfig('dvc', {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'global',

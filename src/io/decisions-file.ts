@@ -1,17 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { DvcError, ExitCode } from '../errors.js';
 import { fsError } from './fs-errors.js';
 import type { Decision } from '../core/communes/communes.js';
-import { parseCsvRecords } from '../core/csv-parse.js';
 import { CATALOG } from '../i18n/catalog.js';
 import { headerKey } from '../core/workbook/column-synonyms.js';
+import type { SheetRow } from '../core/workbook/cell.js';
+
+/** Where a decision was read: a CSV line, or a row of the review sheet of an earlier output. */
+export interface DecisionSource {
+  file: string;
+  sheet?: string;
+  row?: number;
+  line?: number;
+}
+
+/** A decision with the place it came from, so a bad one can be named. */
+export interface DecisionEntry extends Decision {
+  source: DecisionSource;
+}
+
+const STD_HEADERS = ['std_code', 'ma_gso', 'gso_code', 'std'];
+const TAX_HEADERS = ['tax_code', 'ma_cqt', 'cqt_code', 'tax'];
 
 /**
  * The officer's saved choices, from a CSV (`std_code,tax_code,note`; `-` means "no tax commune") or from the
  * "Rà soát" sheet of an earlier `map-communes` output, where the chosen code was typed in the decision column.
+ * `stdSheet` is the label standard rows carry in the review sheet's first column: rows of other sheets (unused
+ * tax rows) are not decisions about standard rows.
  */
-export async function readDecisions(file: string, o: { stdSheet?: string } = {}): Promise<Decision[]> {
+export async function readDecisions(file: string, o: { stdSheet?: string } = {}): Promise<DecisionEntry[]> {
   if (/\.xlsx$/i.test(file)) return readReviewSheet(file, o.stdSheet);
   let text: string;
   try {
@@ -19,22 +38,59 @@ export async function readDecisions(file: string, o: { stdSheet?: string } = {})
   } catch (e) {
     throw fsError(e, { path: file, op: 'read' });
   }
-  const { header, records } = parseCsvRecords(text);
-  const std = header.find((h) => ['std_code', 'ma_gso', 'gso_code', 'std'].includes(h));
-  const tax = header.find((h) => ['tax_code', 'ma_cqt', 'cqt_code', 'tax'].includes(h));
-  if (!std || !tax)
+  return decisionsFromCsv(text, file);
+}
+
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+function parseCsvLines(text: string, file: string): CsvRecord[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  try {
+    return parse(src, {
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as CsvRecord[];
+  } catch (e) {
+    throw new DvcError('mc.err.decisionsRead', { file, reason: (e as Error).message }, ExitCode.Usage);
+  }
+}
+
+export function decisionsFromCsv(text: string, file: string): DecisionEntry[] {
+  const [head, ...body] = parseCsvLines(text, file);
+  const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
+  const std = header.findIndex((h) => STD_HEADERS.includes(h));
+  const tax = header.findIndex((h) => TAX_HEADERS.includes(h));
+  const note = header.indexOf('note');
+  if (std < 0 || tax < 0)
     throw new DvcError(
       'mc.err.decisionsHeader',
       { file: path.basename(file), found: header.join(',') || '—' },
       ExitCode.Usage,
     );
-  return records
-    .filter((r) => r[std] !== '')
-    .map((r) => ({ stdCode: r[std], taxCode: isNone(r[tax]) ? null : r[tax], ...(r.note ? { note: r.note } : {}) }));
+  const out: DecisionEntry[] = [];
+  for (const { record, info } of body) {
+    const stdCode = (record[std] ?? '').trim();
+    if (stdCode === '') continue;
+    const taxText = (record[tax] ?? '').trim();
+    const noteText = note >= 0 ? (record[note] ?? '').trim() : '';
+    // csv-parse counts the line a record ends on; a quoted field with line breaks started earlier.
+    const line = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    out.push({
+      stdCode,
+      taxCode: isNone(taxText) ? null : taxText,
+      ...(noteText ? { note: noteText } : {}),
+      source: { file, line },
+    });
+  }
+  return out;
 }
 
 function isNone(v: string): boolean {
-  return ['-', '—', '–', 'none', 'khong', 'không'].includes(v.trim().toLowerCase());
+  return ['', '-', '—', '–', 'none', 'khong', 'không'].includes(v.trim().toLowerCase());
 }
 
 /** Header texts of the review sheet in both languages, so a sheet written with --lang en reads back too. */
@@ -42,34 +98,76 @@ function headerKeysOf(key: string): Set<string> {
   return new Set([CATALOG.vi[key], CATALOG.en[key]].filter(Boolean).map(headerKey));
 }
 
-async function readReviewSheet(file: string, stdSheet: string | undefined): Promise<Decision[]> {
-  const { readWorkbook } = await import('./excel/read-workbook.js');
-  const wb = await readWorkbook(file);
-  const sheet = wb.sheet(CATALOG.vi['mc.sheet.review']);
-  const rows = sheet.rows();
-  const header = rows[0];
-  const find = (key: string) =>
-    header?.cells.findIndex((c) => c !== undefined && headerKeysOf(key).has(headerKey(String(c.value ?? '')))) ?? -1;
-  const codeCol = find('mc.col.code');
-  const decisionCol = find('mc.col.decision');
-  const sheetCol = find('mc.col.sheet');
-  if (codeCol < 0 || decisionCol < 0)
+/** The decision column: any header that begins "Quyết định" (or "Decision"), whatever follows. */
+function isDecisionHeader(text: string): boolean {
+  const k = headerKey(text);
+  return k.startsWith('quyetdinh') || k.startsWith('decision');
+}
+
+interface ReviewColumns {
+  code: number;
+  decision: number;
+  sheet: number;
+  note: number;
+}
+
+function reviewColumns(header: SheetRow | undefined, file: string): ReviewColumns {
+  const texts = header?.cells.map((c) => String(c?.value ?? '')) ?? [];
+  const find = (key: string) => texts.findIndex((t) => headerKeysOf(key).has(headerKey(t)));
+  const cols = {
+    code: find('mc.col.code'),
+    decision: texts.findIndex(isDecisionHeader),
+    sheet: find('mc.col.sheet'),
+    note: find('mc.col.note'),
+  };
+  if (cols.code < 0 || cols.decision < 0)
     throw new DvcError(
       'mc.err.decisionsHeader',
-      { file: path.basename(file), found: header?.cells.map((c) => String(c?.value ?? '')).join(',') ?? '—' },
+      { file: path.basename(file), found: texts.join(',') || '—' },
       ExitCode.Usage,
     );
-  const out: Decision[] = [];
+  return cols;
+}
+
+function cellText(row: SheetRow, col: number): string {
+  if (col < 0) return '';
+  const v = row.cells[col]?.value;
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/**
+ * An output made from an earlier output holds the old review sheet and the new one as "Rà soát (2)": the one
+ * with the highest number is the latest.
+ */
+export function latestReviewSheet(names: readonly string[]): string {
+  const base = CATALOG.vi['mc.sheet.review'];
+  let best = base;
+  let bestN = 1;
+  for (const name of names) {
+    const m = /^(.*) \((\d+)\)$/.exec(name.normalize('NFC'));
+    if (m && m[1] === base && Number(m[2]) > bestN) [best, bestN] = [name, Number(m[2])];
+  }
+  return best;
+}
+
+async function readReviewSheet(file: string, stdSheet: string | undefined): Promise<DecisionEntry[]> {
+  const { readWorkbook } = await import('./excel/read-workbook.js');
+  const wb = await readWorkbook(file);
+  const sheet = wb.sheet(latestReviewSheet(wb.sheets.map((s) => s.name)));
+  const rows = sheet.rows();
+  const cols = reviewColumns(rows[0], file);
+  const out: DecisionEntry[] = [];
   for (const r of rows.slice(1)) {
-    const decision = r.cells[decisionCol]?.value;
-    if (decision === null || decision === undefined || String(decision).trim() === '') continue;
+    const text = cellText(r, cols.decision);
+    if (text === '') continue;
     // Rows of unused tax communes carry the tax sheet's name: a decision there is not about a standard row.
-    if (sheetCol >= 0 && stdSheet !== undefined && String(r.cells[sheetCol]?.value ?? '') !== stdSheet) continue;
-    const text = typeof decision === 'number' ? String(decision) : String(decision).trim();
+    if (cols.sheet >= 0 && stdSheet !== undefined && cellText(r, cols.sheet) !== stdSheet) continue;
+    const note = cellText(r, cols.note);
     out.push({
-      stdCode: String(r.cells[codeCol]?.value ?? '').trim(),
+      stdCode: cellText(r, cols.code),
       taxCode: isNone(text) ? null : text,
-      note: path.basename(file),
+      note: note || path.basename(file),
+      source: { file, sheet: sheet.name, row: r.row },
     });
   }
   if (out.length === 0) throw new DvcError('mc.err.decisionsEmpty', { file: path.basename(file) }, ExitCode.Usage);

@@ -21,6 +21,7 @@ import {
 } from '../core/api/mock-province.js';
 import { bodyAuthorised, headerAuthorised, type MockAuth } from '../core/api/mock-auth.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { stripBom } from '../core/text/utf8.js';
 
 /**
  * `dvc mock-api`'s server: a province's endpoints (`POST /tra-cuu`, `/thong-bao-thue`, `/chung-tu`, and any type
@@ -82,7 +83,7 @@ export async function readStore(file: string): Promise<MockStateData | undefined
     throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }
   try {
-    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as MockStateData;
+    const data = JSON.parse(stripBom(text)) as MockStateData;
     if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
       throw new Error('not a dvc mock-api store');
     return data;
@@ -203,7 +204,7 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     if (headerAuthorised(o.auth, req.headers) === false) return unauthorised();
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
+      body = JSON.parse(stripBom(raw.toString('utf8')));
     } catch (e) {
       if (o.auth.type === 'body-key') return unauthorised();
       return answer(req, res, started, {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../errors.js';
+import { seaAsset } from './sea-assets.js';
 import {
   decodeMergeTable,
   decodeReferenceList,
@@ -29,10 +30,16 @@ export function referenceFile(edition: Edition): string {
   return `${edition}.json.gz`;
 }
 
+/** The file's bytes; inside dvc.exe the default data folder is the executable's own `data/…` assets. */
+function readDataBytes(file: string): Buffer {
+  const asset = path.dirname(file) === referenceDataDir() ? seaAsset(`data/${path.basename(file)}`) : null;
+  return asset ?? readFileSync(file);
+}
+
 function readGzipJson(file: string): unknown {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readDataBytes(file);
   } catch (e) {
     throw new DvcError('reference.missing', { file }, ExitCode.Internal, { cause: e });
   }

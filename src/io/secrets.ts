@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
+import { stripBom } from '../core/text/utf8.js';
 
 export interface SecretRef {
   env?: string;
@@ -27,7 +28,7 @@ export async function resolveSecret(
     const abs = path.resolve(o.baseDir ?? process.cwd(), ref.file);
     try {
       const text = await readFile(abs, 'utf8');
-      return text.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
+      return stripBom(text).replace(/\r?\n$/, '');
     } catch {
       throw new DvcError('config.secretFileMissing', { file: ref.file, what }, ExitCode.Usage);
     }

@@ -5,11 +5,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seaDataIndex } from './sea-assets.js';
 
 export interface DataFile {
   edition: string;
   file: string;
   bytes: number;
+}
+
+function editionOf(file: string): string {
+  return file.replace(/\.(json|csv|tsv)(\.gz)?$/i, '');
 }
 
 export function dataDir(): string {
@@ -18,13 +23,15 @@ export function dataDir(): string {
 
 /** The data files, by name; null when the folder is missing (a broken install). */
 export async function listDataFiles(dir = dataDir()): Promise<DataFile[] | null> {
+  const carried = dir === dataDir() ? seaDataIndex() : null;
+  if (carried) return carried.map(({ file, bytes }) => ({ edition: editionOf(file), file, bytes }));
   const names = await readdir(dir).catch(() => null);
   if (!names) return null;
   const out: DataFile[] = [];
   for (const file of names.sort()) {
     if (!/\.(json|csv|tsv)(\.gz)?$/i.test(file)) continue;
     const s = await stat(path.join(dir, file)).catch(() => null);
-    if (s?.isFile()) out.push({ edition: file.replace(/\.(json|csv|tsv)(\.gz)?$/i, ''), file, bytes: s.size });
+    if (s?.isFile()) out.push({ edition: editionOf(file), file, bytes: s.size });
   }
   return out;
 }

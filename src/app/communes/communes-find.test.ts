@@ -54,3 +54,17 @@ describe('communesFind', () => {
     expect(() => communesFind({ query: '  ' })).toThrow(expect.objectContaining({ key: 'communes.emptyQuery' }));
   });
 });
+
+describe('communesFind: names gone in 2025', () => {
+  it('finds a commune merged in 2025 in the list before, with the commune it went into', () => {
+    const r = communesFind({ query: 'Đại Thịnh', province: '01' });
+    expect(r.total).toBe(0);
+    expect(r.before2025.length).toBeGreaterThan(0);
+    expect(r.before2025[0]).toMatchObject({ code: '08974', name: 'Xã Đại Thịnh' });
+    expect(r.before2025[0].mergedInto?.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty query', () => {
+    expect(() => communesFind({ query: '  ' })).toThrow(expect.objectContaining({ key: 'communes.emptyQuery' }));
+  });
+});

@@ -1,41 +1,25 @@
 import type { Lang } from '../../i18n/i18n.js';
 import { t } from '../../i18n/i18n.js';
-import type { MatchResult, ProvinceSummary, Reason, RowMatch, UnitRow } from '../../core/communes/communes.js';
+import type { MatchResult, Reason, UnitRow } from '../../core/communes/communes.js';
+import type { ExistingCounts, ExistingVerdict, ProvinceReport, ReportRow, Summary } from './map-communes-result.js';
 
-/** One standard row as reported in JSON, HTML and the review sheet. */
-export interface ReportRow {
-  sheet: string;
-  rowNumber: number;
-  provinceCode?: string;
-  provinceName?: string;
-  districtName?: string;
-  code: string;
-  name: string;
-  status: RowMatch['status'];
-  method?: string;
-  reasons: { code: string; text: string; params?: Record<string, string | number> }[];
-  taxCode?: string;
-  taxName?: string;
-  candidates: RowMatch['candidates'];
-  duplicateName: boolean;
-  conflict?: boolean;
-}
+/** The colour class of a target cell: a match status, or the verdict on the code already there. */
+export type CellStatus = ReportRow['status'] | ExistingVerdict;
 
-/** Counts per status, for a province or the whole run: the engine's province summary without its pair. */
-export type Summary = Omit<ProvinceSummary, 'pair'>;
-
-export interface ProvinceReport extends Summary {
-  provinceCode?: string;
-  provinceName: string;
-  taxProvinceName: string;
-}
+export type { ProvinceReport, ReportRow, Summary } from './map-communes-result.js';
 
 export function reasonText(lang: Lang, r: Reason): string {
+  // A decision read without a note says so plainly rather than showing an empty placeholder.
+  if (r.code === 'decided_by_officer' && !r.params?.note) return t(lang, 'mc.reason.decidedNoNote');
   return t(lang, `reason.${r.code}`, r.params ?? {});
 }
 
 export function statusText(lang: Lang, status: string): string {
   return t(lang, `status.${status}`);
+}
+
+export function verdictText(lang: Lang, verdict: string): string {
+  return t(lang, `mc.existing.${verdict}`);
 }
 
 export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet: string, lang: Lang): ReportRow[] {
@@ -67,26 +51,46 @@ export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet:
   });
 }
 
-export function toProvinceReports(match: MatchResult): ProvinceReport[] {
-  return match.provinces.map(({ pair, ...counts }) => ({
-    provinceCode: pair.std.code,
-    provinceName: pair.std.name,
-    taxProvinceName: pair.tax.name,
-    ...counts,
-  }));
+export function toProvinceReports(match: MatchResult, rows: readonly ReportRow[]): ProvinceReport[] {
+  return match.provinces.map(({ pair, ...counts }, province) => {
+    const mine = rows.filter((_, k) => match.rows[k]?.province === province);
+    return {
+      provinceCode: pair.std.code,
+      provinceName: pair.std.name,
+      taxProvinceName: pair.tax.name,
+      ...counts,
+      overrides: mine.filter((r) => r.overrides).length,
+      existing: existingCounts(mine),
+    };
+  });
+}
+
+export function existingCounts(rows: readonly ReportRow[]): ExistingCounts {
+  const out: ExistingCounts = { confirmed: 0, differs: 0, unchecked: 0 };
+  for (const r of rows) if (r.existingVerdict) out[r.existingVerdict]++;
+  return out;
 }
 
 export function summarise(rows: readonly ReportRow[], match: MatchResult): Summary {
-  const count = (s: ReportRow['status']) => rows.filter((r) => r.status === s).length;
+  const counts: Record<ReportRow['status'], number> = {
+    exact: 0,
+    normalised: 0,
+    decided: 0,
+    ambiguous: 0,
+    not_found: 0,
+  };
+  for (const r of rows) counts[r.status]++;
   return {
     rows: rows.length,
-    exact: count('exact'),
-    normalised: count('normalised'),
-    decided: count('decided'),
-    ambiguous: count('ambiguous'),
-    notFound: count('not_found'),
+    exact: counts.exact,
+    normalised: counts.normalised,
+    decided: counts.decided,
+    ambiguous: counts.ambiguous,
+    notFound: counts.not_found,
     taxUnused: match.taxUnused.length,
     conflicts: match.conflicts.length,
+    overrides: rows.filter((r) => r.overrides).length,
+    existing: existingCounts(rows),
   };
 }
 
@@ -95,73 +99,124 @@ export function isFilled(r: ReportRow): boolean {
   return (r.status === 'exact' || r.status === 'normalised' || r.status === 'decided') && !!r.taxCode && !r.conflict;
 }
 
+/** Rows the officer has to decide: no code found, or dvc disagrees with the code already there. */
+export function needsDecision(r: ReportRow): boolean {
+  if (r.status === 'decided') return false;
+  return r.status === 'ambiguous' || r.status === 'not_found' || r.existingVerdict === 'differs';
+}
+
 const candidateText = (c: ReportRow['candidates'][number]) =>
   [c.code, c.name, c.district].filter(Boolean).join(' — ') +
   (c.score !== undefined ? ` (${Math.round(c.score * 100)}%)` : '');
 
-/** The "Rà soát" sheet: every row that is not `exact`, plus unused tax rows, conflicts and duplicate codes. */
+/** The value of the decision column for a decided row: its tax code, or "-" for "no tax commune". */
+export function decisionCellOf(r: ReportRow): string | null {
+  if (r.status !== 'decided') return null;
+  return r.taxCode ?? '-';
+}
+
+function decisionNoteOf(r: ReportRow): string {
+  const note = r.reasons.find((x) => x.code === 'decided_by_officer')?.params?.note;
+  return note === undefined ? '' : String(note);
+}
+
+const REVIEW_COLUMNS = [
+  'mc.col.sheet',
+  'mc.col.row',
+  'mc.col.province',
+  'mc.col.district',
+  'mc.col.code',
+  'mc.col.name',
+  'mc.col.status',
+  'mc.col.decision',
+  'mc.col.note',
+  'mc.col.taxCode',
+  'mc.col.taxName',
+  'mc.col.existingCode',
+  'mc.col.existingName',
+  'mc.col.existingVerdict',
+  'mc.col.reasons',
+  'mc.col.candidates',
+  'mc.col.method',
+];
+
+/** Column widths of the review sheet, in the order of its columns. */
+export const REVIEW_WIDTHS = [14, 7, 22, 22, 12, 28, 24, 20, 18, 14, 28, 14, 28, 18, 48, 60, 12];
+
+function reviewLine(r: ReportRow, lang: Lang): (string | number | null)[] {
+  return [
+    r.sheet,
+    r.rowNumber,
+    r.provinceName ?? '',
+    r.districtName ?? '',
+    r.code,
+    r.name,
+    statusText(lang, r.status),
+    decisionCellOf(r),
+    r.status === 'decided' ? decisionNoteOf(r) : null,
+    r.taxCode ?? '',
+    r.taxName ?? '',
+    r.existingCode ?? '',
+    r.existingName ?? '',
+    r.existingVerdict ? verdictText(lang, r.existingVerdict) : '',
+    r.reasons.map((x) => x.text).join('; '),
+    r.candidates.map(candidateText).join(' | '),
+    r.method ?? '',
+  ];
+}
+
+/**
+ * The "Rà soát" sheet: first the rows that need a decision, then every other row that is not a plain exact
+ * match (decided rows keep their decision in the decision column, so this output is the next run's
+ * `--decisions`), then the unused tax rows.
+ */
 export function reviewSheetRows(
   rows: readonly ReportRow[],
   match: MatchResult,
   taxSheet: string,
   lang: Lang,
 ): (string | number | null)[][] {
-  const L = (k: string) => t(lang, k);
-  const header = [
-    'mc.col.sheet',
-    'mc.col.row',
-    'mc.col.province',
-    'mc.col.district',
-    'mc.col.code',
-    'mc.col.name',
-    'mc.col.status',
-    'mc.col.method',
-    'mc.col.reasons',
-    'mc.col.taxCode',
-    'mc.col.taxName',
-    'mc.col.candidates',
-    'mc.col.decision',
-  ].map(L);
-  const out: (string | number | null)[][] = [header];
-  for (const r of rows) {
-    if (r.status === 'exact') continue;
-    out.push([
-      r.sheet,
-      r.rowNumber,
-      r.provinceName ?? '',
-      r.districtName ?? '',
-      r.code,
-      r.name,
-      statusText(lang, r.status),
-      r.method ?? '',
-      r.reasons.map((x) => x.text).join('; '),
-      r.taxCode ?? '',
-      r.taxName ?? '',
-      r.candidates.map(candidateText).join(' | '),
-      null,
-    ]);
-  }
+  const out: (string | number | null)[][] = [REVIEW_COLUMNS.map((k) => t(lang, k))];
+  const listed = rows.filter((r) => r.status !== 'exact' || r.existingVerdict === 'differs');
+  // Rows to decide first, then the decisions already taken, then the rest.
+  const rank = (r: ReportRow) => (needsDecision(r) ? 0 : r.status === 'decided' ? 1 : 2);
+  for (const group of [0, 1, 2]) for (const r of listed) if (rank(r) === group) out.push(reviewLine(r, lang));
+  const unusedTitle = t(lang, 'mc.taxUnused.title');
   for (const u of match.taxUnused) {
-    out.push([
-      taxSheet,
-      u.taxRow,
-      match.provinces[u.province]?.pair.tax.name ?? '',
-      u.district ?? '',
-      u.code,
-      u.name,
-      L('mc.taxUnused.title'),
-      '',
-      '',
-      '',
-      '',
-      '',
-      null,
-    ]);
+    const line: (string | number | null)[] = REVIEW_COLUMNS.map(() => '');
+    line[0] = taxSheet;
+    line[1] = u.taxRow;
+    line[2] = match.provinces[u.province]?.pair.tax.name ?? '';
+    line[3] = u.district ?? '';
+    line[4] = u.code;
+    line[5] = u.name;
+    line[6] = unusedTitle;
+    line[7] = null;
+    line[8] = null;
+    out.push(line);
   }
   return out;
 }
 
-/** The "Tóm tắt" sheet: counts per province, a total line, then the legend of colours. */
+function summaryLine(name: string, p: Summary): (string | number | null)[] {
+  return [
+    name,
+    p.rows,
+    p.exact,
+    p.normalised,
+    p.decided,
+    p.ambiguous,
+    p.notFound,
+    p.taxUnused,
+    p.conflicts,
+    p.overrides,
+    p.existing.confirmed,
+    p.existing.differs,
+    p.existing.unchecked,
+  ];
+}
+
+/** The "Tóm tắt" sheet: counts per province, a total line, then conflicts and duplicate codes. */
 export function summarySheetRows(
   provinces: readonly ProvinceReport[],
   summary: Summary,
@@ -169,42 +224,24 @@ export function summarySheetRows(
   lang: Lang,
 ): (string | number | null)[][] {
   const L = (k: string) => t(lang, k);
-  const out: (string | number | null)[][] = [
-    [
-      L('mc.col.province'),
-      L('mc.col.rows'),
-      L('mc.summary.exact'),
-      L('mc.summary.normalised'),
-      L('mc.summary.decided'),
-      L('mc.summary.ambiguous'),
-      L('mc.summary.notFound'),
-      L('mc.col.taxUnused'),
-      L('mc.col.conflicts'),
-    ],
-  ];
-  for (const p of provinces)
-    out.push([
-      p.provinceName,
-      p.rows,
-      p.exact,
-      p.normalised,
-      p.decided,
-      p.ambiguous,
-      p.notFound,
-      p.taxUnused,
-      p.conflicts,
-    ]);
-  out.push([
-    L('mc.total'),
-    summary.rows,
-    summary.exact,
-    summary.normalised,
-    summary.decided,
-    summary.ambiguous,
-    summary.notFound,
-    summary.taxUnused,
-    summary.conflicts,
-  ]);
+  const header = [
+    'mc.col.province',
+    'mc.col.rows',
+    'mc.summary.exact',
+    'mc.summary.normalised',
+    'mc.summary.decided',
+    'mc.summary.ambiguous',
+    'mc.summary.notFound',
+    'mc.col.taxUnused',
+    'mc.col.conflicts',
+    'mc.col.overrides',
+    'mc.col.existingConfirmed',
+    'mc.col.existingDiffers',
+    'mc.col.existingUnchecked',
+  ].map(L);
+  const out: (string | number | null)[][] = [header];
+  for (const p of provinces) out.push(summaryLine(p.provinceName, p));
+  out.push(summaryLine(L('mc.total'), summary));
   if (match.conflicts.length) {
     out.push([], [L('mc.conflicts.title')]);
     for (const c of match.conflicts) out.push([c.taxCode, c.taxName, c.stdCodes.join(', ')]);
@@ -217,18 +254,35 @@ export function summarySheetRows(
   return out;
 }
 
-/** The MAP table for the tax authority: province, GSO code and name, CQT code and name, status. */
+/** The code that goes into the target cell, and the colour it gets, once existing codes are taken into account. */
+export function targetCellOf(r: ReportRow): { value: string | null; status: CellStatus } {
+  const dvc = isFilled(r) ? (r.taxCode ?? null) : null;
+  if (r.existingVerdict === undefined) return { value: dvc, status: r.status };
+  if (r.existingVerdict === 'differs')
+    return { value: r.existingReplaced ? dvc : (r.existingCode ?? null), status: 'differs' };
+  return { value: r.existingCode ?? null, status: r.existingVerdict };
+}
+
+/**
+ * The MAP table for the tax authority: province, GSO code and name, CQT code and name as the workbook holds
+ * them (an officer's code that dvc did not replace stays), status, and the verdict on an existing code.
+ */
 export function mapTableRows(rows: readonly ReportRow[]): (string | number | null)[][] {
-  const out: (string | number | null)[][] = [['province', 'gso_code', 'gso_name', 'cqt_code', 'cqt_name', 'status']];
+  const out: (string | number | null)[][] = [
+    ['province', 'gso_code', 'gso_name', 'cqt_code', 'cqt_name', 'status', 'existing_code', 'existing_verdict'],
+  ];
   for (const r of rows) {
-    const filled = isFilled(r);
+    const cell = targetCellOf(r);
+    const name = cell.value === null ? '' : cell.value === r.taxCode ? (r.taxName ?? '') : (r.existingName ?? '');
     out.push([
       r.provinceName ?? '',
       r.code,
       r.name,
-      filled ? (r.taxCode ?? '') : '',
-      filled ? (r.taxName ?? '') : '',
+      cell.value ?? '',
+      name,
       r.status,
+      r.existingCode ?? '',
+      r.existingVerdict ?? '',
     ]);
   }
   return out;

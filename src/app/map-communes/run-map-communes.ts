@@ -1,36 +1,32 @@
 /**
- * `dvc map-communes` as a use case: read the workbook, match the standard sheet against the tax sheet
- * province by province, and write the outputs (the filled workbook, the MAP CSV). Returns a plain result that
- * the CLI renders as text, JSON or HTML.
+ * `dvc map-communes` as a use case: read the workbook, check the officer's decisions, match the standard sheet
+ * against the tax sheet province by province, audit the codes already in the target column, and write the
+ * outputs (the filled workbook, the MAP CSV). Returns a plain result that the CLI renders as text, JSON or HTML.
  */
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { Lang } from '../../i18n/i18n.js';
-import {
-  matchCommunes,
-  pairProvinces,
-  type MatchResult,
-  type MergeHint,
-  type UnitRow,
-} from '../../core/communes/communes.js';
+import { matchCommunes, pairProvinces, type MatchResult, type UnitRow } from '../../core/communes/communes.js';
+import type { SheetRow } from '../../core/workbook/cell.js';
 import { parseColumnSpec } from '../../core/workbook/column-spec.js';
-import { chooseTargetColumn } from '../../core/workbook/target-column.js';
-import { checkOutputPath } from '../../io/atomic-write.js';
-import { readWorkbook, findSheetEntry } from '../../io/excel/read-workbook.js';
-import { readDecisions } from '../../io/decisions-file.js';
+import type { DetectedTable } from '../../core/workbook/detect-header.js';
+import { chooseTargetColumn, type TargetChoice } from '../../core/workbook/target-column.js';
+import { checkOutputPath, writeFileAtomic } from '../../io/atomic-write.js';
+import { toCsv } from '../../io/csv-out.js';
+import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/read-workbook.js';
+import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
-import {
-  mapTableRows,
-  summarise,
-  toProvinceReports,
-  toReportRows,
-  type ProvinceReport,
-  type ReportRow,
-  type Summary,
-} from './present.js';
+import { mapTableRows, summarise, toProvinceReports, toReportRows } from './present.js';
 import { writeOutputs } from './write-outputs.js';
 import { mergeHintFor, referenceSide } from './reference-side.js';
+import { checkDecisions } from './check-decisions.js';
+import { markOverrides } from './mark-overrides.js';
+import { auditExisting } from './audit-existing.js';
+import { nextStepCommand } from './next-step.js';
+import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
+
+export type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
 
 export const DEFAULT_STD_SHEET = 'MX Bo TTTT';
 export const DEFAULT_TAX_SHEET = 'MX CQT';
@@ -47,6 +43,10 @@ export interface MapCommunesOptions {
   provinces?: string[];
   reference?: 'gso-2025' | 'gso-2004';
   decisions?: string;
+  /** Check the codes already in the target column and write no workbook. */
+  audit?: boolean;
+  /** A code already in the target column that dvc is confident is wrong is replaced (default: kept, marked). */
+  replaceExisting?: boolean;
   /** Further outputs written by the caller (e.g. --html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
   lang: Lang;
@@ -54,45 +54,39 @@ export interface MapCommunesOptions {
   onProgress?: (key: string, params: Record<string, string | number>) => void;
 }
 
-export interface Note {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-export interface MapCommunesResult {
-  ok: true;
-  input: string;
-  output: string;
-  mapOut: string | null;
-  summary: Summary;
-  provinces: ProvinceReport[];
-  notes: Note[];
-  targetColumn: string;
-  rows: ReportRow[];
-  taxUnused: MatchResult['taxUnused'];
-  conflicts: MatchResult['conflicts'];
-  duplicateCodes: MatchResult['duplicateCodes'];
-  codeRepairs: MatchResult['codeRepairs'];
-}
-
 export function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}.doi-chieu.xlsx`);
 }
 
-export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesResult> {
-  const progress = o.onProgress ?? (() => {});
-  const output = o.out ?? defaultOutputPath(o.input);
+/** The standard side: a sheet of the workbook, or the shipped GSO list when the workbook has none. */
+interface StdSide {
+  units: UnitRow[];
+  /** Label of the standard rows in reports and the review sheet. */
+  label: string;
+  sheet?: { name: string; rows: readonly SheetRow[]; table: DetectedTable };
+  levels?: string[];
+}
+
+interface Sides {
+  wb: WorkbookData;
+  std: StdSide;
+  tax: { name: string; units: UnitRow[] };
+  notes: Note[];
+}
+
+/** Refuse a bad output before the long part of the work. */
+async function checkOutputs(o: MapCommunesOptions, output: string | null): Promise<void> {
   const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
-  // Refuse a bad output before the long part of the work.
-  await checkOutputPath(output, { force: o.force, inputs });
+  if (output) await checkOutputPath(output, { force: o.force, inputs });
   for (const extra of [o.mapOut, ...(o.otherOutputs ?? [])]) {
-    if (extra) await checkOutputPath(extra, { force: o.force, inputs: [...inputs, output] });
+    if (extra) await checkOutputPath(extra, { force: o.force, inputs: output ? [...inputs, output] : inputs });
   }
+}
+
+async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
   const stdSpec = o.stdCols ? parseColumnSpec(o.stdCols) : undefined;
   const taxSpec = o.taxCols ? parseColumnSpec(o.taxCols) : undefined;
-
-  progress('mc.progress.read', { file: path.basename(o.input) });
   const wb = await readWorkbook(o.input);
   const stdSheetName = o.stdSheet ?? DEFAULT_STD_SHEET;
   const taxSheet = wb.sheet(o.taxSheet ?? DEFAULT_TAX_SHEET);
@@ -105,105 +99,136 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       ExitCode.Usage,
     );
   }
-  const tax = readSide(taxSheet.rows(), taxSheet.name, taxSpec);
-  let std: {
-    units: UnitRow[];
-    sheetRows?: ReturnType<typeof taxSheet.rows>;
-    table?: ReturnType<typeof readSide>['table'];
-    levels?: string[];
-  };
+  const tax = { name: taxSheet.name, units: readSide(taxSheet.rows(), taxSheet.name, taxSpec).units };
   if (stdEntry) {
     const rows = stdEntry.rows();
     const side = readSide(rows, stdEntry.name, stdSpec);
-    std = { units: side.units, sheetRows: rows, table: side.table };
-  } else {
-    const ref = await referenceSide(o.reference!);
-    std = { units: ref.units, levels: ref.levels };
-    notes.push({ key: 'mc.note.reference', params: { edition: o.reference! } });
+    return {
+      wb,
+      tax,
+      notes,
+      std: { units: side.units, label: stdEntry.name, sheet: { name: stdEntry.name, rows, table: side.table } },
+    };
   }
-  const mergeHint: MergeHint | undefined = await mergeHintFor(std.units);
+  const edition = o.reference as 'gso-2025' | 'gso-2004';
+  const ref = await referenceSide(edition);
+  notes.push({ key: 'mc.note.reference', params: { edition } });
+  return { wb, tax, notes, std: { units: ref.units, levels: ref.levels, label: edition } };
+}
 
-  const decisions = o.decisions ? await readDecisions(o.decisions, { stdSheet: stdEntry?.name }) : undefined;
-  progress('mc.progress.match', { rows: std.units.length });
-  const pairing = pairProvinces(std.units, tax.units);
-  const pairs = filterProvincePairs(pairing.pairs, o.provinces ?? []);
-  const match = matchCommunes({ std: std.units, tax: tax.units, decisions, provinces: pairs, mergeHint });
-  if (!o.provinces?.length) {
-    for (const p of match.pairing.unpairedStd) notes.push({ key: 'mc.note.unpairedStd', params: { name: p.name } });
-    // A tax sheet of the whole country beside one province's standard sheet is normal: one line, not 62.
-    const unpairedTax = match.pairing.unpairedTax;
-    if (unpairedTax.length > 3)
-      notes.push({
-        key: 'mc.note.unpairedTaxMany',
-        params: {
-          count: unpairedTax.length,
-          names: unpairedTax
-            .slice(0, 5)
-            .map((p) => p.name)
-            .join(', '),
-        },
-      });
-    else for (const p of unpairedTax) notes.push({ key: 'mc.note.unpairedTax', params: { name: p.name } });
+function pairingNotes(match: MatchResult, notes: Note[]): void {
+  for (const p of match.pairing.unpairedStd) notes.push({ key: 'mc.note.unpairedStd', params: { name: p.name } });
+  // A tax sheet of the whole country beside one province's standard sheet is normal: one line, not 62.
+  const unpairedTax = match.pairing.unpairedTax;
+  if (unpairedTax.length > 3) {
+    const names = unpairedTax
+      .slice(0, 5)
+      .map((p) => p.name)
+      .join(', ');
+    notes.push({ key: 'mc.note.unpairedTaxMany', params: { count: unpairedTax.length, names } });
+  } else for (const p of unpairedTax) notes.push({ key: 'mc.note.unpairedTax', params: { name: p.name } });
+}
+
+/** Reads and checks the decisions; exit 2 naming every bad line before anything is written. */
+async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionEntry[] | undefined> {
+  if (!o.decisions) return undefined;
+  const decisions = await readDecisions(o.decisions, { stdSheet: s.std.label });
+  checkDecisions({
+    decisions,
+    std: s.std.units,
+    tax: s.tax.units,
+    pairs: pairProvinces(s.std.units, s.tax.units).pairs,
+    stdSheet: s.std.label,
+    taxSheet: s.tax.name,
+    lang: o.lang,
+  });
+  return decisions;
+}
+
+interface Matched {
+  match: MatchResult;
+  rows: ReportRow[];
+}
+
+async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEntry[] | undefined): Promise<Matched> {
+  const mergeHint = await mergeHintFor(s.std.units);
+  const pairing = pairProvinces(s.std.units, s.tax.units);
+  const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? []);
+  const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint };
+  const match = matchCommunes({ ...input, decisions });
+  if (!o.provinces?.length) pairingNotes(match, s.notes);
+  const rows = toReportRows(match, s.std.units, s.std.label, o.lang);
+  // What dvc would have answered without the decisions, to show a decision that replaces a confident match.
+  if (decisions?.length) markOverrides(rows, matchCommunes(input), o.lang);
+  return { match, rows };
+}
+
+function targetOf(s: Sides): TargetChoice | undefined {
+  if (!s.std.sheet) return undefined;
+  const target = chooseTargetColumn(s.std.sheet.rows, s.std.sheet.table);
+  if (target.note) s.notes.push({ key: target.note.key, params: target.note.params });
+  return target;
+}
+
+export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesResult> {
+  const progress = o.onProgress ?? (() => {});
+  const output = o.audit ? null : (o.out ?? defaultOutputPath(o.input));
+  await checkOutputs(o, output);
+  progress('mc.progress.read', { file: path.basename(o.input) });
+  const sides = await readSidesOf(o);
+  const decisions = await loadDecisions(o, sides);
+  progress('mc.progress.match', { rows: sides.std.units.length });
+  const { match, rows } = await matchSides(o, sides, decisions);
+  const target = targetOf(sides);
+  if (target && sides.std.sheet) {
+    const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
+    auditExisting({ ...audit, rows, match, replace: o.replaceExisting === true });
   }
-
-  const sheetLabel = stdEntry?.name ?? o.reference!;
-  const rows = toReportRows(match, std.units, sheetLabel, o.lang);
   const summary = summarise(rows, match);
-  const provinces = toProvinceReports(match);
-
-  progress('mc.progress.write', { file: path.basename(output) });
-  let targetColumn = 'I';
-  if (std.sheetRows && std.table && stdEntry) {
-    const target = chooseTargetColumn(std.sheetRows, std.table);
-    targetColumn = target.letter;
-    if (target.note) notes.push({ key: target.note.key, params: target.note.params });
+  const provinces = toProvinceReports(match, rows);
+  if (output) {
+    progress('mc.progress.write', { file: path.basename(output) });
     await writeOutputs({
-      wb,
-      output,
-      force: o.force,
-      stdSheet: stdEntry.name,
-      headerRow: std.table.headerRow,
-      target,
-      rows,
-      match,
-      provinces,
-      summary,
-      taxSheet: taxSheet.name,
-      lang: o.lang,
-    });
-  } else {
-    const referenceSheet = { units: std.units, levels: std.levels ?? [], name: stdSheetName };
-    await writeOutputs({
-      wb,
+      wb: sides.wb,
       output,
       force: o.force,
       rows,
       match,
       provinces,
       summary,
-      taxSheet: taxSheet.name,
+      taxSheet: sides.tax.name,
       lang: o.lang,
-      referenceSheet,
+      ...(sides.std.sheet && target
+        ? { stdSheet: sides.std.sheet.name, headerRow: sides.std.sheet.table.headerRow, target }
+        : {
+            referenceSheet: {
+              units: sides.std.units,
+              levels: sides.std.levels ?? [],
+              name: o.stdSheet ?? DEFAULT_STD_SHEET,
+            },
+          }),
     });
   }
   if (o.mapOut) {
-    const { toCsv } = await import('../../io/csv-out.js');
-    const { writeFileAtomic } = await import('../../io/atomic-write.js');
+    const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
     await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs });
   }
+  const review = summary.ambiguous + summary.notFound + summary.existing.differs;
   return {
     ok: true,
     input: o.input,
     output,
     mapOut: o.mapOut ?? null,
+    audit: o.audit === true,
     summary,
     provinces,
-    notes,
-    targetColumn,
+    notes: sides.notes,
+    targetColumn: target?.letter ?? 'I',
     rows,
     taxUnused: match.taxUnused,
     conflicts: match.conflicts,
     duplicateCodes: match.duplicateCodes,
     codeRepairs: match.codeRepairs,
+    nextStep: output && review > 0 ? nextStepCommand({ ...o, output }) : null,
   };
 }

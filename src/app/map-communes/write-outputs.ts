@@ -11,16 +11,18 @@ import {
 } from '../../io/excel/write-mapped-workbook.js';
 import {
   isFilled,
+  REVIEW_WIDTHS,
   reviewSheetRows,
   statusText,
   summarySheetRows,
+  targetCellOf,
+  verdictText,
   type ProvinceReport,
   type ReportRow,
   type Summary,
 } from './present.js';
+import { EXISTING_VERDICTS, MATCH_STATUSES } from './map-communes-result.js';
 import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from './reference-side.js';
-
-const STATUSES: CellStatus[] = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'];
 
 export interface WriteOutputsInput {
   wb: WorkbookData;
@@ -40,19 +42,50 @@ export interface WriteOutputsInput {
   referenceSheet?: { units: UnitRow[]; levels: string[]; name: string };
 }
 
-function cellOf(r: ReportRow): MappedCell {
-  return {
-    row: r.rowNumber,
-    value: isFilled(r) ? (r.taxCode ?? null) : null,
-    status: r.status === 'decided' && !isFilled(r) ? 'decided' : r.status,
+const codeAndName = (code: string | undefined, name: string | undefined) =>
+  code ? [code, name].filter(Boolean).join(' ') : '—';
+
+/** The note on a target cell that held a code: what dvc found, and what became of the officer's code. */
+function promptOf(r: ReportRow, lang: Lang): MappedCell['prompt'] {
+  if (r.existingVerdict === undefined || r.existingVerdict === 'confirmed') return undefined;
+  const params = {
+    existing: codeAndName(r.existingCode, r.existingName),
+    dvc: codeAndName(r.taxCode, r.taxName),
+    status: statusText(lang, r.status),
+    reasons: r.reasons.map((x) => x.text).join('; ') || '—',
   };
+  const key =
+    r.existingVerdict === 'unchecked'
+      ? 'mc.prompt.unchecked'
+      : r.existingReplaced
+        ? 'mc.prompt.replaced'
+        : 'mc.prompt.kept';
+  return { title: t(lang, `mc.prompt.title.${r.existingVerdict}`), text: t(lang, key, params) };
+}
+
+function cellOf(r: ReportRow, lang: Lang): MappedCell {
+  const cell = targetCellOf(r);
+  const prompt = promptOf(r, lang);
+  return { row: r.rowNumber, value: cell.value, status: cell.status, ...(prompt ? { prompt } : {}) };
+}
+
+/** One coloured label per status, and per verdict when the target column held codes. */
+function legendOf(i: WriteOutputsInput): { title: string; rows: { status: CellStatus; label: string }[] } {
+  const rows: { status: CellStatus; label: string }[] = MATCH_STATUSES.map((s) => ({
+    status: s,
+    label: statusText(i.lang, s),
+  }));
+  const e = i.summary.existing;
+  if (e.confirmed + e.differs + e.unchecked > 0)
+    for (const v of EXISTING_VERDICTS) rows.push({ status: v, label: verdictText(i.lang, v) });
+  return { title: t(i.lang, 'mc.legend.title'), rows };
 }
 
 function reviewSheet(i: WriteOutputsInput): ExtraSheet {
   return {
     name: t(i.lang, 'mc.sheet.review'),
     rows: reviewSheetRows(i.rows, i.match, i.taxSheet, i.lang),
-    columnWidths: [14, 7, 22, 22, 12, 28, 26, 12, 48, 14, 28, 60, 24],
+    columnWidths: REVIEW_WIDTHS,
     headerStyle: true,
     autoFilter: true,
     freezeHeader: true,
@@ -102,10 +135,7 @@ function referenceStdSheet(i: WriteOutputsInput, ref: NonNullable<WriteOutputsIn
 
 /** Writes the output workbook: filled and coloured target column with a legend, plus "Rà soát" and "Tóm tắt". */
 export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: string[] }> {
-  const legend = {
-    title: t(i.lang, 'mc.legend.title'),
-    rows: STATUSES.map((s) => ({ status: s, label: statusText(i.lang, s) })),
-  };
+  const legend = legendOf(i);
   const extra = [reviewSheet(i), summarySheet(i)];
   if (i.stdSheet && i.headerRow !== undefined && i.target) {
     const result = await writeMappedWorkbook(
@@ -116,7 +146,7 @@ export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: 
         headerRow: i.headerRow,
         targetColumn: i.target.letter,
         headerText: i.target.headerText,
-        cells: i.rows.map(cellOf),
+        cells: i.rows.map((r) => cellOf(r, i.lang)),
         legend,
         extraSheets: extra,
       },

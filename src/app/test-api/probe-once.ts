@@ -5,6 +5,7 @@ import type { SharedConnections } from '../../io/http/shared-connections.js';
 import { withBodyKey, type BodyCase } from './request-body.js';
 import type { ProbeResult } from './probe-result.js';
 import type { Target } from './probe-target.js';
+import { stripBom } from '../../core/text/utf8.js';
 
 export interface ProbeSettings {
   timeoutMs: number;
@@ -26,7 +27,7 @@ function parseBody(x: HttpExchange): unknown {
   const type = x.headers['content-type'] ?? '';
   if (/json/i.test(type) || /^\s*[[{]/.test(text)) {
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
+      return JSON.parse(stripBom(text));
     } catch {
       return text;
     }

@@ -3,6 +3,7 @@ import type { FaultKind } from '../../core/probe/fault.js';
 import type { LatencySummary } from '../../core/probe/percentiles.js';
 import type { ProbeTimings } from '../../core/probe/timings.js';
 import type { RedirectHop, TlsDetails } from '../../io/http/send-probe.js';
+import type { ExitCode } from '../../errors.js';
 
 /** The result of one probe, secrets already masked: what every renderer (human, JSON, JUnit, saved files) shows. */
 export interface ProbeResult {
@@ -49,5 +50,8 @@ export interface TestApiRun {
   warnings: Msg[];
   saved: string[];
   /** 0 all passed, 1 a check failed, 3 a transport fault. */
-  exitCode: 0 | 1 | 3;
+  exitCode: ProbeExitCode;
 }
+
+/** A run's exit: every probe passed, a check failed, or the server could not be reached. */
+export type ProbeExitCode = typeof ExitCode.Ok | typeof ExitCode.CheckFailed | typeof ExitCode.Network;

@@ -10,6 +10,7 @@ import {
 } from '../../core/api/api-type-registry.js';
 import { parseCsvRecords } from '../../core/csv-parse.js';
 import type { Target } from './probe-target.js';
+import { stripBom } from '../../core/text/utf8.js';
 
 /** One body to send: its name (the case name, a dossier code, or the type id) and the body (JSON, or raw text). */
 export interface BodyCase {
@@ -33,10 +34,6 @@ export class BodyInvalidError extends DvcError {
 
 /** The unit code used in a template when no province is chosen (`--url` alone): visibly a placeholder. */
 export const PLACEHOLDER_UNIT = '000.00.00.H00';
-
-function stripBom(text: string): string {
-  return text.replace(/^\uFEFF/, '');
-}
 
 async function readText(file: string): Promise<string> {
   try {

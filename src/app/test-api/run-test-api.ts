@@ -8,7 +8,7 @@ import { loadTrust } from '../../io/http/trust.js';
 import { bodyFromFile, casesFromFile, templateBody, validateCases, type BodyCase } from './request-body.js';
 import { runLoad } from './load-run.js';
 import { probeOnce, type ProbeSettings } from './probe-once.js';
-import type { ProbeResult, TestApiRun } from './probe-result.js';
+import type { ProbeExitCode, ProbeResult, TestApiRun } from './probe-result.js';
 import { saveExchanges } from './save-result.js';
 import { resolveTarget, type Target } from './probe-target.js';
 
@@ -86,9 +86,9 @@ export async function prepareRun(
   return { type, target, cases, warnings };
 }
 
-function exitOf(probes: ProbeResult[]): 0 | 1 | 3 {
-  if (probes.some((p) => p.fault)) return 3;
-  return probes.every((p) => p.ok) ? 0 : 1;
+function exitOf(probes: ProbeResult[]): ProbeExitCode {
+  if (probes.some((p) => p.fault)) return ExitCode.Network;
+  return probes.every((p) => p.ok) ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
 /** `dvc test-api`: one probe, a suite of cases, or a load run; then the exchanges saved when asked. */
@@ -114,7 +114,7 @@ export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
     probes: [],
     warnings,
     saved: [],
-    exitCode: 0,
+    exitCode: ExitCode.Ok,
   };
   if (o.repeat) {
     const load = await runLoad(type, target, cases[0], settings, o.repeat, o.concurrency ?? 1, o.onProgress);

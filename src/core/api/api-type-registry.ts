@@ -17,6 +17,7 @@ import { bindKeys } from './bind-keys.js';
 import { schemaIssues } from './schema-validator.js';
 import { decodeNotice } from './notice-xml.js';
 import { readPath } from './check-response.js';
+import { stripBom } from '../text/utf8.js';
 
 export type * from './api-types.js';
 export { checkResponse, readPath, sameCode } from './check-response.js';
@@ -68,7 +69,7 @@ export function buildTemplate(type: ApiType, ctx: TemplateContext): RequestBody 
 function parseIfText(body: unknown): { value?: unknown; issue?: ValidationIssue } {
   if (typeof body !== 'string') return { value: body };
   try {
-    return { value: JSON.parse(body.replace(/^\uFEFF/, '')) };
+    return { value: JSON.parse(stripBom(body)) };
   } catch (e) {
     return { issue: { path: '', problem: { key: 'api.issue.notJson', params: { reason: (e as Error).message } } } };
   }
@@ -101,7 +102,7 @@ export function validateRequest(type: ApiType, body: unknown): ValidationIssue[]
  */
 export function decodeBody(body: unknown): DecodedNotice {
   if (typeof body === 'string') {
-    const text = body.replace(/^\uFEFF/, '').trim();
+    const text = stripBom(body).trim();
     if (text.startsWith('<')) return { ...decodeNotice(Buffer.from(text, 'utf8').toString('base64'), ''), xml: text };
     if (!text.startsWith('{')) return decodeNotice(text, '');
   }

@@ -1,5 +1,6 @@
 import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
 import { schemaIssues } from './schema-validator.js';
+import { stripBom } from '../text/utf8.js';
 
 /**
  * The checks of one answer, in order: HTTP status, JSON (content type and parse), response schema, business
@@ -54,7 +55,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
   );
 
   const contentType = header(res, 'content-type');
-  const text = bodyText(res.body).replace(/^\uFEFF/, '');
+  const text = stripBom(bodyText(res.body));
   let parsed: unknown;
   let jsonOk = false;
   if (!/[/+]json\b/i.test(contentType)) {

@@ -1,6 +1,7 @@
 import type { DecodedNotice, NoticeDossier, NoticeItem, NoticeRow, ValidationIssue } from './api-types.js';
-import { escapeXmlText, parseXml, XmlSyntaxError, type XmlElement } from './xml-tree.js';
+import { escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml-tree.js';
 import { isDdMmYyyy } from './vn-time.js';
+import { decodeUtf8Strict } from '../text/utf8.js';
 
 /**
  * The tax-notice file of `NhanThongBaoThueDat`: XML `/DATA/BODY/ROW_LIST` (one per dossier: `MA_HSO` and `LIST`
@@ -25,10 +26,10 @@ const EXAMPLES: Record<string, string> = {
 export function buildNoticeXml(dossiers: readonly NoticeDossier[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<DATA>', '  <BODY>'];
   for (const d of dossiers) {
-    out.push('    <ROW_LIST>', `      <MA_HSO>${escapeXmlText(d.MA_HSO)}</MA_HSO>`);
+    out.push('    <ROW_LIST>', `      <MA_HSO>${escapeXml(d.MA_HSO)}</MA_HSO>`);
     for (const item of d.items) {
       out.push('      <LIST>');
-      for (const f of NOTICE_ITEM_FIELDS) out.push(`        <${f}>${escapeXmlText(item[f])}</${f}>`);
+      for (const f of NOTICE_ITEM_FIELDS) out.push(`        <${f}>${escapeXml(item[f])}</${f}>`);
       out.push('      </LIST>');
     }
     out.push('    </ROW_LIST>');
@@ -134,7 +135,16 @@ export function decodeBase64Strict(text: string): Buffer | null {
 export function decodeNotice(base64: string, path = 'data.FileThongBaoThue'): DecodedNotice {
   const bytes = decodeBase64Strict(base64);
   if (!bytes) return { dossiers: [], rows: [], xml: '', issues: [issue(path, 'api.issue.base64', {})] };
-  const xml = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // A notice that is not UTF-8 (often Windows-1258 or TCVN3 saved by an old tool) is reported, never read with U+FFFD.
+  const decoded = decodeUtf8Strict(bytes);
+  if (!decoded.ok)
+    return {
+      dossiers: [],
+      rows: [],
+      xml: '',
+      issues: [issue(path, 'api.issue.xmlNotUtf8', { offset: decoded.offset, line: decoded.line })],
+    };
+  const xml = decoded.text;
   const { dossiers, issues } = parseNoticeXml(xml, path);
   const rows: NoticeRow[] = dossiers.flatMap((d) => d.items.map((it) => ({ MA_HSO: d.MA_HSO, ...it })));
   return { dossiers, rows, xml, issues };

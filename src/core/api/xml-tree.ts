@@ -1,3 +1,4 @@
+import { stripBom } from '../text/utf8.js';
 /**
  * A small XML reader for the known shape of tax-notice files (elements and text; attributes are read and
  * ignored; comments, processing instructions, CDATA and the five entities plus numeric references are handled).
@@ -46,7 +47,7 @@ function decodeEntities(raw: string, line: number): string {
 
 /** Parses a whole document and returns its root element; throws XmlSyntaxError when it is not well-formed. */
 export function parseXml(input: string): XmlElement {
-  const src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const src = stripBom(input).replace(/\r\n?/g, '\n');
   let i = 0;
   let line = 1;
   const stack: XmlElement[] = [];
@@ -133,6 +134,15 @@ function findTagEnd(src: string, from: number): number {
   return -1;
 }
 
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * The one XML escaper (notice files, workbook parts, JUnit reports): text for element content and attribute values;
+ * drops the characters XML 1.0 forbids.
+ */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

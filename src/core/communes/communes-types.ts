@@ -1,5 +1,6 @@
 /** Public types of the commune matching engine (pure; no I/O). */
 import type { CodeSystem, TextReason, Tier } from '../text/text.js';
+import type { MatchStatus } from './match-status.js';
 
 /** One unit row as read from a sheet; every value is the raw cell text. */
 export interface UnitRow {
@@ -42,7 +43,7 @@ export interface Reason {
   params?: Record<string, string | number>;
 }
 
-export type MatchStatus = 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'not_found';
+export type { MatchStatus };
 export type MatchMethod = Tier | 'decision';
 
 export interface Candidate {

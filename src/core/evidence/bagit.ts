@@ -1,3 +1,4 @@
+import { stripBom } from '../text/utf8.js';
 /**
  * BagIt 1.0 (RFC 8493) text files: building them for `pack` and reading them for `verify`.
  * Paths in manifests are relative to the bag's base directory, `/`-separated, with only CR, LF and % percent-encoded
@@ -80,10 +81,6 @@ export function parseTagFile(text: string): Array<[string, string]> {
     out.push([raw.slice(0, colon).trim(), raw.slice(colon + 1).trim()]);
   }
   return out;
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
 /** Manifest algorithms dvc can check (RFC 8493 §2.4 names: lower case, no hyphen). */

@@ -1,5 +1,6 @@
 import { ascii, indexOfBytes, sniffBytes } from '../files/file-signature.js';
 import type { FileKind } from './evidence-types.js';
+import { stripBom } from '../text/utf8.js';
 
 /**
  * Recognises an evidence file from its first bytes (through the one sniffer, core/files/file-signature.ts) and
@@ -71,9 +72,7 @@ function lastNonSpace(b: Uint8Array): number | undefined {
   return undefined;
 }
 
-export function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
+export { stripBom };
 
 const NAME = /^[A-Za-z_:][-A-Za-z0-9_:.]*/;
 

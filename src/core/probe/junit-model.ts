@@ -1,3 +1,4 @@
+import { escapeXml } from '../api/xml-tree.js';
 /**
  * The JUnit report as data, then as XML: the dialect Jenkins (junit plugin) and GitLab read: `testsuites` >
  * `testsuite name tests failures errors time` > `properties` + `testcase name classname time` with `<failure>`
@@ -21,14 +22,7 @@ export interface JunitSuite {
   cases: JunitCase[];
 }
 
-function esc(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+const esc = escapeXml;
 
 const secs = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '0.000');
 

@@ -137,7 +137,7 @@ export const mapCommunesCli: MessageTable = {
     'mc.col.taxCode': 'Proposed tax code',
     'mc.col.taxName': 'Tax name',
     'mc.col.candidates': 'Candidates (code — name — district)',
-    'mc.col.decision': 'Decision (type the tax code, or - for none)',
+    'mc.col.decision': 'Quyết định / Decision (type the tax code, or - for none)',
     'mc.col.rows': 'Rows',
     'mc.col.taxUnused': 'Unused tax rows',
     'mc.col.conflicts': 'Code conflicts',

@@ -4,6 +4,7 @@ import { DvcError, ExitCode } from '../../errors.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
 import type { EvidenceMeta, EvidenceMsg, ScannedFile } from '../../core/evidence/evidence-types.js';
+import { stripBom } from '../../core/text/utf8.js';
 
 /** Reads an evidence folder for `check` and `pack`: names, sizes, first and last bytes; never a whole large file. */
 
@@ -101,7 +102,7 @@ export async function readMetaFile(dir: string): Promise<MetaRead> {
   }
   try {
     const { parse } = await import('yaml');
-    const raw: unknown = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const raw: unknown = parse(stripBom(text));
     return { meta: metaFromYaml(raw), raw };
   } catch (e) {
     return {

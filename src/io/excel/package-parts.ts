@@ -1,5 +1,6 @@
 /** The package structure of a workbook: where the workbook part is, its sheets and their parts (OPC). */
 import path from 'node:path';
+import { firstElement } from './xml-scan.js';
 import { parseAttributes } from './xml-text.js';
 import type { ZipParts } from './zip-parts.js';
 
@@ -39,7 +40,7 @@ export function resolveTarget(sourcePart: string, target: string): string {
 export function parseRelationships(xml: string | undefined): Relationship[] {
   if (!xml) return [];
   const out: Relationship[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^<>]*?)\/?>/g)) {
     const a = parseAttributes(m[1]);
     out.push({
       id: a.get('Id') ?? '',
@@ -64,9 +65,9 @@ export function workbookPartOf(zip: ZipParts): string | undefined {
 
 export function parseSheets(workbookXml: string, workbookPart: string, rels: readonly Relationship[]): SheetEntry[] {
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? '';
+  const sheetsBlock = firstElement(workbookXml, 'sheets')?.inner ?? '';
   const out: SheetEntry[] = [];
-  for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+  for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^<>]*?)\/?>/g)) {
     const a = parseAttributes(m[1]);
     const relKey = [...a.keys()].find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
     const relId = a.get(relKey) ?? '';

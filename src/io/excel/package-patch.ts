@@ -51,8 +51,8 @@ export function addSheetsToWorkbook(xml: string, sheets: readonly NewSheetRef[],
     out = out.replace(new RegExp(`<${p}workbook\\b`), `<${p}workbook xmlns:r="${RNS}"`);
     idAttr = 'r:id';
   }
-  const ids = [...out.matchAll(/<(?:\w+:)?sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
-  let nextId = Math.max(0, ...ids) + 1;
+  const ids = [...out.matchAll(/<(?:\w+:)?sheet\b[^<>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  let nextId = ids.reduce((m, id) => Math.max(m, id), 0) + 1;
   const added = sheets
     .map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${idAttr}="${s.relId}"/>`)
     .join('');
@@ -72,7 +72,7 @@ export function addSheetsToWorkbook(xml: string, sheets: readonly NewSheetRef[],
       const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) =>
         out.includes(t),
       );
-      const fg = new RegExp(`<${p}functionGroups\\b[^>]*/>`).exec(out);
+      const fg = new RegExp(`<${p}functionGroups\\b[^<>]*/>`).exec(out);
       const at =
         after && after !== `</${p}sheets>`
           ? out.indexOf(after) + after.length
@@ -97,7 +97,7 @@ export function addRelationships(xml: string, rels: readonly { id: string; type:
 }
 
 export function removeRelationship(xml: string, typeSuffix: string): string {
-  return xml.replace(new RegExp(`<(?:\\w+:)?Relationship\\b[^>]*?Type="[^"]*${typeSuffix}"[^>]*?/>`, 'g'), '');
+  return xml.replace(new RegExp(`<(?:\\w+:)?Relationship\\b[^<>]*?Type="[^"]*${typeSuffix}"[^<>]*?/>`, 'g'), '');
 }
 
 export function addContentTypes(xml: string, parts: readonly { part: string; contentType: string }[]): string {
@@ -107,7 +107,10 @@ export function addContentTypes(xml: string, parts: readonly { part: string; con
 
 export function removeContentType(xml: string, part: string): string {
   return xml.replace(
-    new RegExp(`<(?:\\w+:)?Override\\b[^>]*?PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?/>`, 'gi'),
+    new RegExp(
+      `<(?:\\w+:)?Override\\b[^<>]*?PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^<>]*?/>`,
+      'gi',
+    ),
     '',
   );
 }

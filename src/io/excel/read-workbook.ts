@@ -2,7 +2,7 @@
  * Reading an .xlsx for `map-communes`: the list of sheets, and each sheet's rows of raw cell values on demand.
  * Bad inputs (not a workbook, an old .xls, a password, a missing sheet, too many rows) are DvcErrors, exit 2.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
@@ -17,7 +17,10 @@ import {
   type SheetEntry,
   type SheetState,
 } from './package-parts.js';
-import { MAX_ROWS, readSharedStrings, readSheetRows } from './sheet-read.js';
+import { MAX_ROWS, readSharedStrings, readSheetRows, unclosedError } from './sheet-read.js';
+import { MAX_WORKBOOK_BYTES, megabytes } from './workbook-limits.js';
+import { UnclosedElementError } from './xml-scan.js';
+import { InvalidCharRefError } from './xml-text.js';
 import { dateStyleIndexes } from './styles-read.js';
 import { ZipParts } from './zip-parts.js';
 
@@ -42,6 +45,8 @@ export interface WorkbookData {
 }
 
 export interface WorkbookPackage {
+  /** The path it was read from (for messages). */
+  file: string;
   data: Buffer;
   zip: ZipParts;
   workbookPart: string;
@@ -50,9 +55,28 @@ export interface WorkbookPackage {
 
 async function readInput(file: string): Promise<Buffer> {
   try {
+    const { size } = await stat(file);
+    if (size > MAX_WORKBOOK_BYTES)
+      throw new DvcError(
+        'excel.limit.fileSize',
+        { path: path.basename(file), size: megabytes(size), limit: megabytes(MAX_WORKBOOK_BYTES) },
+        ExitCode.Usage,
+      );
     return await readFile(file);
   } catch (e) {
     throw fsError(e, { path: file, op: 'read' });
+  }
+}
+
+/** Runs a parse of `part`, turning an invalid character reference or an unclosed tag into an input error. */
+function parsingPart<T>(file: string, part: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof InvalidCharRefError)
+      throw new DvcError('excel.xml.charRefPart', { path: path.basename(file), part, ref: e.ref }, ExitCode.Usage);
+    if (e instanceof UnclosedElementError) throw unclosedError(part, e);
+    throw e;
   }
 }
 
@@ -62,8 +86,9 @@ export async function openWorkbookPackage(file: string): Promise<WorkbookPackage
   assertZipWorkbook(data, file);
   let zip: ZipParts;
   try {
-    zip = await ZipParts.fromBuffer(data);
+    zip = await ZipParts.fromBuffer(data, path.basename(file));
   } catch (e) {
+    if (e instanceof DvcError) throw e;
     throw new DvcError('excel.corrupt', { path: path.basename(file), reason: (e as Error).message }, ExitCode.Usage, {
       cause: e,
     });
@@ -73,12 +98,10 @@ export async function openWorkbookPackage(file: string): Promise<WorkbookPackage
     const kind = zip.has('xl/workbook.bin') ? 'excel.xlsb' : zip.has('content.xml') ? 'excel.ods' : 'excel.notWorkbook';
     throw new DvcError(kind, { path: path.basename(file) }, ExitCode.Usage);
   }
-  const entries = parseSheets(
-    zip.text(workbookPart) ?? '',
-    workbookPart,
-    parseRelationships(zip.text(relsPathOf(workbookPart))),
-  );
-  return { data, zip, workbookPart, entries };
+  const relsPart = relsPathOf(workbookPart);
+  const rels = parsingPart(file, relsPart, () => parseRelationships(zip.text(relsPart)));
+  const entries = parsingPart(file, workbookPart, () => parseSheets(zip.text(workbookPart) ?? '', workbookPart, rels));
+  return { file, data, zip, workbookPart, entries };
 }
 
 function sheetKey(name: string): string {
@@ -105,22 +128,35 @@ export async function sheetNames(file: string): Promise<{ name: string; state: S
 }
 
 /** The shared strings and date styles every sheet of the package is read with. */
-export function readContext(pkg: WorkbookPackage): { sharedStrings: string[]; dateStyles: Set<number> } {
+export interface ReadContext {
+  sharedStrings: string[];
+  invalidSharedStrings: Map<number, string>;
+  dateStyles: Set<number>;
+}
+
+export function readContext(pkg: WorkbookPackage): ReadContext {
   const rels = parseRelationships(pkg.zip.text(relsPathOf(pkg.workbookPart)));
   const partOf = (suffix: string, fallback: string): string => {
     const rel = rels.find((r) => r.type.endsWith(suffix));
     return rel ? resolveTarget(pkg.workbookPart, rel.target) : fallback;
   };
+  const stringsPart = partOf('/sharedStrings', 'xl/sharedStrings.xml');
+  const stylesPart = partOf('/styles', 'xl/styles.xml');
+  const invalidSharedStrings = new Map<number, string>();
+  const sharedStrings = parsingPart(pkg.file, stringsPart, () =>
+    readSharedStrings(pkg.zip.text(stringsPart), invalidSharedStrings),
+  );
   return {
-    sharedStrings: readSharedStrings(pkg.zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml'))),
-    dateStyles: dateStyleIndexes(pkg.zip.text(partOf('/styles', 'xl/styles.xml'))),
+    sharedStrings,
+    invalidSharedStrings,
+    dateStyles: parsingPart(pkg.file, stylesPart, () => dateStyleIndexes(pkg.zip.text(stylesPart))),
   };
 }
 
 export async function readWorkbook(file: string, o: { maxRows?: number } = {}): Promise<WorkbookData> {
   const pkg = await openWorkbookPackage(file);
   const { zip } = pkg;
-  let ctx: { sharedStrings: string[]; dateStyles: Set<number> } | undefined;
+  let ctx: ReadContext | undefined;
   const context = () => (ctx ??= readContext(pkg));
   const sheets: SheetData[] = pkg.entries.map((entry, index) => {
     let rows: SheetRow[] | undefined;

@@ -31,7 +31,7 @@ export function buildSheetXml(
   sheet: ExtraSheet,
   styles: { header?: number; status: (s: CellStatus) => number },
 ): BuiltSheet {
-  const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const width = sheet.rows.reduce((m, r) => Math.max(m, r.length), 1);
   const range = sheet.rows.length ? `A1:${cellRef(width - 1, sheet.rows.length)}` : undefined;
   const statusAt = new Map((sheet.cellStatus ?? []).map((c) => [`${c.row}:${c.column}`, c.status]));
   const parts: string[] = [

@@ -4,6 +4,8 @@
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex } from '../../core/workbook/cell.js';
+import { unclosedError } from './sheet-read.js';
+import { UnclosedElementError, elements } from './xml-scan.js';
 import { escapeXml } from './xml-text.js';
 
 /** A cell to write: `style` receives the existing style of that cell (or of its left neighbour) and returns the new one. */
@@ -30,8 +32,8 @@ interface CellSpan {
   hasFormula: boolean;
 }
 
-const ROW_RE = (p: string) => new RegExp(`<${p}row\\b([^>]*?)(/>|>([\\s\\S]*?)</${p}row>)`, 'g');
-const CELL_RE = (p: string) => new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, 'g');
+const FORMULA_START = /<(?:\w+:)?f\b/;
+const CELL_REF = /<(?:\w+:)?c\b[^<>]*?\sr="([A-Z]+)\d+"/g;
 
 function attr(text: string, name: string): string | undefined {
   return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(text)?.[1];
@@ -50,25 +52,23 @@ function cellsOf(inner: string, p: string, rowNumber: number): { spans: CellSpan
   let next = 0;
   let fixed = '';
   let last = 0;
-  const re = CELL_RE(p);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(inner))) {
-    const ref = attr(m[1], 'r');
+  for (const m of elements(inner, 'c')) {
+    const ref = attr(m.attrs, 'r');
     let column = next;
-    let text = m[0];
+    let text = inner.slice(m.start, m.end);
     if (ref) column = columnIndex(ref.replace(/\d+$/, ''));
     else text = text.replace(new RegExp(`^<${p}c\\b`), `<${p}c r="${cellRef(column, rowNumber)}"`); // a position-only cell must name itself once cells are inserted before it
     next = column + 1;
-    fixed += inner.slice(last, m.index);
+    fixed += inner.slice(last, m.start);
     const start = fixed.length;
     fixed += text;
-    last = m.index + m[0].length;
+    last = m.end;
     spans.push({
       start,
       end: fixed.length,
       column,
-      style: Number(attr(m[1], 's') ?? 0),
-      hasFormula: m[2] !== undefined && new RegExp(`<${p}f\\b`).test(m[2]),
+      style: Number(attr(m.attrs, 's') ?? 0),
+      hasFormula: m.inner !== undefined && FORMULA_START.test(m.inner),
     });
   }
   fixed += inner.slice(last);
@@ -104,7 +104,7 @@ function patchRow(
 
 function updateDimension(xml: string, p: string, maxRow: number, maxColumn: number): string {
   return xml.replace(
-    new RegExp(`(<${p}dimension\\b[^>]*?\\sref=")([^"]*)(")`),
+    new RegExp(`(<${p}dimension\\b[^<>]*?\\sref=")([^"]*)(")`),
     (whole, a: string, ref: string, b: string) => {
       const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
       if (!m) return whole;
@@ -124,7 +124,7 @@ function ensureColumnWidth(xml: string, p: string, column: number, width: number
     const at = xml.search(new RegExp(`<${p}sheetData\\b`));
     return at < 0 ? xml : `${xml.slice(0, at)}<${p}cols>${col}</${p}cols>${xml.slice(at)}`;
   }
-  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^>]*?/?>`, 'g'))].map((m) => ({
+  const ranges = [...cols[1].matchAll(new RegExp(`<${p}col\\b[^<>]*?/?>`, 'g'))].map((m) => ({
     tag: m[0],
     index: m.index,
     min: Number(attr(m[0], 'min')),
@@ -144,59 +144,98 @@ export interface SheetPatchOptions {
   widths?: { column: number; width: number }[];
 }
 
-export function patchSheetXml(xml: string, o: SheetPatchOptions): SheetPatchResult {
+interface SheetDataSpan {
+  /** The namespace prefix of the sheet's elements ("" or "x:"). */
+  p: string;
+  /** `<sheetData …>` start offset, and where its content starts and ends. */
+  open: number;
+  bodyStart: number;
+  bodyEnd: number;
+  selfClosing: boolean;
+}
+
+function locateSheetData(xml: string, sheet: string): SheetDataSpan {
   const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
-  const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
-  if (!open) throw new DvcError('excel.patchFailed', { sheet: o.sheet, reason: 'sheetData' }, ExitCode.Usage);
+  const open = new RegExp(`<${p}sheetData\\b[^<>]*?(/?)>`).exec(xml);
+  if (!open) throw new DvcError('excel.patchFailed', { sheet, reason: 'sheetData' }, ExitCode.Usage);
   const selfClosing = open[1] === '/';
   const bodyStart = open.index + open[0].length;
   const bodyEnd = selfClosing ? bodyStart : xml.indexOf(`</${p}sheetData>`, bodyStart);
-  if (bodyEnd < 0) throw new DvcError('excel.patchFailed', { sheet: o.sheet, reason: '</sheetData>' }, ExitCode.Usage);
-  const body = xml.slice(bodyStart, bodyEnd);
+  if (bodyEnd < 0) throw new DvcError('excel.patchFailed', { sheet, reason: '</sheetData>' }, ExitCode.Usage);
+  return { p, open: open.index, bodyStart, bodyEnd, selfClosing };
+}
 
+function writesByRow(writes: readonly CellWrite[]): Map<number, CellWrite[]> {
   const byRow = new Map<number, CellWrite[]>();
-  for (const w of o.writes) {
+  for (const w of writes) {
     const list = byRow.get(w.row) ?? [];
     list.push(w);
     byRow.set(w.row, list);
   }
+  return byRow;
+}
+
+/** The highest column a row's cells name (for the dimension). */
+function maxColumnOf(inner: string, max: number): number {
+  let out = max;
+  for (const c of inner.matchAll(CELL_REF)) out = Math.max(out, columnIndex(c[1]));
+  return out;
+}
+
+/** The new `<sheetData>` content: existing rows patched or kept byte for byte, new rows inserted in order. */
+function patchBody(
+  body: string,
+  p: string,
+  byRow: Map<number, CellWrite[]>,
+  state: { removedFormula: boolean; maxColumn: number },
+): string {
   const pending = [...byRow.keys()].sort((a, b) => a - b);
   let pi = 0;
-  const state = { removedFormula: false };
-  let maxColumn = Math.max(-1, ...o.writes.map((w) => w.column));
   const newRow = (r: number) => `<${p}row r="${r}">${patchRow('', p, r, byRow.get(r) as CellWrite[], state)}</${p}row>`;
-
   let out = '';
   let last = 0;
   let nextRow = 1;
-  const re = ROW_RE(p);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    const r = attr(m[1], 'r');
+  for (const m of elements(body, 'row')) {
+    const r = attr(m.attrs, 'r');
     const rowNumber = r ? Number(r) : nextRow;
     nextRow = rowNumber + 1;
-    out += body.slice(last, m.index);
-    last = m.index + m[0].length;
+    out += body.slice(last, m.start);
+    last = m.end;
     while (pi < pending.length && pending[pi] < rowNumber) out += newRow(pending[pi++]);
-    for (const c of (m[3] ?? '').matchAll(new RegExp(`<${p}c\\b[^>]*?\\sr="([A-Z]+)\\d+"`, 'g')))
-      maxColumn = Math.max(maxColumn, columnIndex(c[1]));
-    const attrs = r ? m[1] : ` r="${rowNumber}"${m[1]}`;
+    state.maxColumn = maxColumnOf(m.inner ?? '', state.maxColumn);
+    const attrs = r ? m.attrs : ` r="${rowNumber}"${m.attrs}`;
     if (pi < pending.length && pending[pi] === rowNumber) {
-      const writes = byRow.get(rowNumber) as CellWrite[];
       pi++;
       const rowAttrs = attrs.replace(/\sspans="[^"]*"/, '');
-      out += `<${p}row${rowAttrs}>${patchRow(m[3] ?? '', p, rowNumber, writes, state)}</${p}row>`;
+      const cells = patchRow(m.inner ?? '', p, rowNumber, byRow.get(rowNumber) as CellWrite[], state);
+      out += `<${p}row${rowAttrs}>${cells}</${p}row>`;
     } else {
-      out += r ? m[0] : `<${p}row${attrs}${m[2]}`;
+      out += r
+        ? body.slice(m.start, m.end)
+        : `<${p}row${attrs}${body.slice(m.start, m.end).replace(/^<[^<>]*?(?=\/?>)/, '')}`;
     }
   }
   out += body.slice(last);
   while (pi < pending.length) out += newRow(pending[pi++]);
+  return out;
+}
 
-  const maxRow = pending.length ? pending[pending.length - 1] : 0;
-  let head = xml.slice(0, open.index) + (selfClosing ? `<${p}sheetData>` : xml.slice(open.index, bodyStart));
-  const tail = (selfClosing ? `</${p}sheetData>` : '') + xml.slice(bodyEnd);
-  head = updateDimension(head, p, maxRow, maxColumn);
+export function patchSheetXml(xml: string, o: SheetPatchOptions): SheetPatchResult {
+  const d = locateSheetData(xml, o.sheet);
+  const { p } = d;
+  const byRow = writesByRow(o.writes);
+  const state = { removedFormula: false, maxColumn: o.writes.reduce((m, w) => Math.max(m, w.column), -1) };
+  let out: string;
+  try {
+    out = patchBody(xml.slice(d.bodyStart, d.bodyEnd), p, byRow, state);
+  } catch (e) {
+    if (e instanceof UnclosedElementError) throw unclosedError(o.sheet, e);
+    throw e;
+  }
+  const maxRow = [...byRow.keys()].reduce((m, r) => Math.max(m, r), 0);
+  let head = xml.slice(0, d.open) + (d.selfClosing ? `<${p}sheetData>` : xml.slice(d.open, d.bodyStart));
+  const tail = (d.selfClosing ? `</${p}sheetData>` : '') + xml.slice(d.bodyEnd);
+  head = updateDimension(head, p, maxRow, state.maxColumn);
   for (const w of o.widths ?? []) head = ensureColumnWidth(head, p, w.column, w.width);
-  return { xml: head + out + tail, removedFormula: state.removedFormula, maxColumn };
+  return { xml: head + out + tail, removedFormula: state.removedFormula, maxColumn: state.maxColumn };
 }

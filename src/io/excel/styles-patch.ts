@@ -5,16 +5,25 @@
  * borders, fonts and alignment of the officer's table are kept.
  */
 import { DvcError, ExitCode } from '../../errors.js';
+import type { ExistingVerdict, MatchStatus } from '../../core/communes/match-status.js';
+import { elements } from './xml-scan.js';
 
-export type CellStatus = 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'not_found';
+/** A match status, or the verdict on a code the officer had already put in the target column. */
+export type CellStatus = MatchStatus | ExistingVerdict;
 
-/** ARGB fill per status: green exact, light green normalised, blue decided, orange ambiguous, red not found. */
+/**
+ * ARGB fill per status: green exact, light green normalised, blue decided, orange ambiguous, red not found;
+ * for existing codes: olive confirmed, purple differs, pale yellow unchecked.
+ */
 export const STATUS_FILLS: Readonly<Record<CellStatus, string>> = {
   exact: 'FF63BE7B',
   normalised: 'FFC6EFCE',
   decided: 'FF9DC3E6',
   ambiguous: 'FFFFC000',
   not_found: 'FFFF7C80',
+  confirmed: 'FFA9D08E',
+  differs: 'FFCC99FF',
+  unchecked: 'FFFFF2CC',
 };
 
 const HEADER_FILL = 'FFD9D9D9';
@@ -37,15 +46,13 @@ interface Block {
 }
 
 function findBlock(xml: string, p: string, name: string, child: string): Block | undefined {
-  const open = new RegExp(`<${p}${name}\\b[^>]*?(/?)>`).exec(xml);
+  const open = new RegExp(`<${p}${name}\\b[^<>]*?(/?)>`).exec(xml);
   if (!open) return undefined;
   if (open[1] === '/') return { start: open.index, end: open.index + open[0].length, inner: '', children: [] };
   const close = xml.indexOf(`</${p}${name}>`, open.index);
   if (close < 0) return undefined;
   const inner = xml.slice(open.index + open[0].length, close);
-  const children = [...inner.matchAll(new RegExp(`<${p}${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, 'g'))].map(
-    (m) => m[0],
-  );
+  const children = [...elements(inner, child)].map((m) => inner.slice(m.start, m.end));
   return { start: open.index, end: close + `</${p}${name}>`.length, inner, children };
 }
 
@@ -108,7 +115,7 @@ export class StylesPatch {
     if (id !== undefined) return id;
     const baseXf =
       this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const startTag = /^<[^>]*?\/?>/.exec(baseXf)?.[0] ?? baseXf;
+    const startTag = /^<[^<>]*?\/?>/.exec(baseXf)?.[0] ?? baseXf;
     let tag = startTag;
     tag = setAttr(tag, 'fillId', this.fill(STATUS_FILLS[status]));
     tag = setAttr(tag, 'applyFill', 1);
@@ -148,7 +155,7 @@ export class StylesPatch {
     const replace = (name: string, child: string, list: string[], original: number) => {
       if (list.length === original) return;
       const b = findBlock(xml, this.p, name, child) as Block;
-      const open = new RegExp(`<${this.p}${name}\\b[^>]*?/?>`).exec(xml.slice(b.start))?.[0] ?? '';
+      const open = new RegExp(`<${this.p}${name}\\b[^<>]*?/?>`).exec(xml.slice(b.start))?.[0] ?? '';
       const tag = setAttr(open.replace(/\/>$/, '>'), 'count', list.length);
       const tail = b.inner === '' && open.endsWith('/>') ? list.join('') : b.inner + list.slice(original).join('');
       xml = `${xml.slice(0, b.start)}${tag}${tail}</${this.p}${name}>${xml.slice(b.end)}`;

@@ -1,4 +1,5 @@
 /** Which cell styles of a workbook display numbers as dates (a code typed as "01/02" becomes a date). */
+import { firstElement } from './xml-scan.js';
 
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
@@ -22,13 +23,13 @@ export function dateStyleIndexes(stylesXml: string | undefined): Set<number> {
   const out = new Set<number>();
   if (!stylesXml) return out;
   const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g))
+  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^<>]*?numFmtId="(\d+)"[^<>]*?formatCode="([^"]*)"/g))
     custom.set(Number(m[1]), m[2]);
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?formatCode="([^"]*)"[^>]*?numFmtId="(\d+)"/g))
+  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^<>]*?formatCode="([^"]*)"[^<>]*?numFmtId="(\d+)"/g))
     custom.set(Number(m[2]), m[1]);
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const xfs = firstElement(stylesXml, 'cellXfs')?.inner ?? '';
   let i = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
+  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^<>]*?)\/?>/g)) {
     const id = Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
     const code = custom.get(id);
     if (

@@ -33,6 +33,8 @@ import {
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
 import { patchSheetXml, type CellWrite } from './sheet-patch.js';
 import { readSheetRows } from './sheet-read.js';
+import { addCellPrompts } from './cell-prompts.js';
+import type { SheetRow } from '../../core/workbook/cell.js';
 import { StylesPatch, type CellStatus } from './styles-patch.js';
 
 export type { CellStatus } from './styles-patch.js';
@@ -44,6 +46,8 @@ export interface MappedCell {
   /** The tax code to write, or null to leave the cell empty (still coloured). */
   value: string | null;
   status: CellStatus;
+  /** A note Excel shows when the cell is selected (see cell-prompts.ts). */
+  prompt?: { title: string; text: string };
 }
 
 export interface LegendRow {
@@ -128,41 +132,32 @@ export async function writeWorkbookWithSheets(
   return writePackage(input, output, undefined, sheets, o);
 }
 
-async function writePackage(
-  input: string,
-  output: string,
-  patch: WorkbookPatch | undefined,
+/** The parts of the output package that differ from the input's. */
+interface PackageEdits {
+  replaced: Map<string, Buffer>;
+  dropped: Set<string>;
+  added: { name: string; data: Buffer }[];
+  newRels: { id: string; type: string; target: string }[];
+  newTypes: { part: string; contentType: string }[];
+}
+
+function stylesOf(pkg: WorkbookPackage, wbRels: string): { styles: StylesPatch; part?: string } {
+  const stylesRel = parseRelationships(wbRels).find((r) => r.type.endsWith('/styles'));
+  const part = stylesRel ? resolveTarget(pkg.workbookPart, stylesRel.target) : undefined;
+  return { styles: new StylesPatch(part ? pkg.zip.text(part) : undefined), part };
+}
+
+/** Builds each new sheet as a part of its own and lists it in the workbook. */
+function addExtraSheets(
+  pkg: WorkbookPackage,
   extraSheets: ExtraSheet[],
-  o: WriteOptions,
-): Promise<WriteResult> {
-  await checkOutputPath(output, { force: o.force, inputs: [input] });
-  const pkg = o.source ?? (await openWorkbookPackage(input));
-  const { zip } = pkg;
-
-  const replaced = new Map<string, Buffer>();
-  const dropped = new Set<string>();
-  const added: { name: string; data: Buffer }[] = [];
-
-  const wbRelsPath = relsPathOf(pkg.workbookPart);
-  let wbRels =
-    zip.text(wbRelsPath) ??
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  let contentTypes = zip.text('[Content_Types].xml') ?? '';
-  const rels = parseRelationships(wbRels);
-  const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
-  const stylesPart = stylesRel ? resolveTarget(pkg.workbookPart, stylesRel.target) : undefined;
-  const styles = new StylesPatch(stylesPart ? zip.text(stylesPart) : undefined);
-
-  // 1. The standard sheet.
-  const std = patch ? patchStdSheet(pkg, input, patch, styles) : undefined;
-  if (std) replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
-
-  // 2. New sheets.
+  styles: StylesPatch,
+  wbRels: string,
+  edits: PackageEdits,
+): string[] {
   const names: string[] = [];
   const refs: NewSheetRef[] = [];
   const taken = new Set<string>();
-  const newRels: { id: string; type: string; target: string }[] = [];
-  const newTypes: { part: string; contentType: string }[] = [];
   for (const [i, sheet] of extraSheets.entries()) {
     const name = uniqueSheetName(sheet.name, [...pkg.entries.map((e) => e.name), ...names]);
     names.push(name);
@@ -175,55 +170,139 @@ async function writePackage(
     const relId = freeRelId(wbRels, i + 1);
     const relTarget = path.posix.relative(path.posix.dirname(pkg.workbookPart), part);
     refs.push({ name, relId, target: relTarget, part, filterRange: sheet.autoFilter ? built.range : undefined });
-    newRels.push({ id: relId, type: WORKSHEET.type, target: relTarget });
-    newTypes.push({ part, contentType: WORKSHEET.contentType });
-    added.push({ name: part, data: Buffer.from(built.xml, 'utf8') });
+    edits.newRels.push({ id: relId, type: WORKSHEET.type, target: relTarget });
+    edits.newTypes.push({ part, contentType: WORKSHEET.contentType });
+    edits.added.push({ name: part, data: Buffer.from(built.xml, 'utf8') });
   }
-  const workbookXml = zip.text(pkg.workbookPart) ?? '';
-  replaced.set(
+  const workbookXml = pkg.zip.text(pkg.workbookPart) ?? '';
+  edits.replaced.set(
     pkg.workbookPart.toLowerCase(),
     Buffer.from(addSheetsToWorkbook(workbookXml, refs, pkg.entries.length), 'utf8'),
   );
+  return names;
+}
 
-  // 3. Styles (created when the package had none).
-  if (styles.created) {
+/** The styles part: created when the package had none, replaced when statuses were added. */
+function saveStyles(
+  pkg: WorkbookPackage,
+  s: { styles: StylesPatch; part?: string },
+  wbRels: string,
+  edits: PackageEdits,
+): void {
+  if (s.styles.created) {
     const part = path.posix.join(path.posix.dirname(pkg.workbookPart), 'styles.xml');
-    added.push({ name: part, data: Buffer.from(styles.toXml(), 'utf8') });
-    newRels.push({ id: freeRelId(wbRels, 99), type: STYLES.type, target: 'styles.xml' });
-    newTypes.push({ part, contentType: STYLES.contentType });
-  } else if (styles.changed && stylesPart) {
-    replaced.set(stylesPart.toLowerCase(), Buffer.from(styles.toXml(), 'utf8'));
+    edits.added.push({ name: part, data: Buffer.from(s.styles.toXml(), 'utf8') });
+    edits.newRels.push({ id: freeRelId(wbRels, 99), type: STYLES.type, target: 'styles.xml' });
+    edits.newTypes.push({ part, contentType: STYLES.contentType });
+  } else if (s.styles.changed && s.part) {
+    edits.replaced.set(s.part.toLowerCase(), Buffer.from(s.styles.toXml(), 'utf8'));
   }
+}
 
-  // 4. A formula we overwrote may be listed in the calculation chain; Excel rebuilds a missing chain silently.
-  const calcRel = rels.find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
-  const droppedCalcChain = (std?.removedFormula ?? false) && calcRel !== undefined;
-  if (droppedCalcChain && calcRel) {
-    const part = resolveTarget(pkg.workbookPart, calcRel.target);
-    dropped.add(part.toLowerCase());
-    wbRels = removeRelationship(wbRels, CALC_CHAIN_TYPE);
-    contentTypes = removeContentType(contentTypes, part);
-  }
-  wbRels = addRelationships(wbRels, newRels);
-  contentTypes = addContentTypes(contentTypes, newTypes);
-  replaced.set(wbRelsPath.toLowerCase(), Buffer.from(wbRels, 'utf8'));
-  replaced.set('[content_types].xml', Buffer.from(contentTypes, 'utf8'));
-
-  // 5. The package, in the input's entry order, new parts last.
+/** The package, in the input's entry order, new parts last, written atomically. */
+async function writeZip(
+  pkg: WorkbookPackage,
+  input: string,
+  output: string,
+  edits: PackageEdits,
+  wbRelsPath: string,
+  o: WriteOptions,
+): Promise<string> {
   const out = new yazl.ZipFile();
-  for (const e of zip.entries) {
+  const replaced = new Map(edits.replaced);
+  for (const e of pkg.zip.entries) {
     const key = e.name.toLowerCase();
-    if (dropped.has(key)) continue;
-    const data = replaced.get(key) ?? zip.get(e.name);
+    if (edits.dropped.has(key)) continue;
+    const data = replaced.get(key) ?? pkg.zip.get(e.name);
     if (data) out.addBuffer(data, e.name, { mtime: e.mtime, compress: true });
     replaced.delete(key);
   }
-  if (replaced.has(wbRelsPath.toLowerCase()))
-    out.addBuffer(replaced.get(wbRelsPath.toLowerCase()) as Buffer, wbRelsPath);
-  for (const a of added) out.addBuffer(a.data, a.name, { compress: true });
+  const rels = replaced.get(wbRelsPath.toLowerCase());
+  if (rels) out.addBuffer(rels, wbRelsPath);
+  for (const a of edits.added) out.addBuffer(a.data, a.name, { compress: true });
   out.end();
-  const written = await writeStreamAtomic(output, out.outputStream as Readable, { force: o.force, inputs: [input] });
+  return writeStreamAtomic(output, out.outputStream as Readable, { force: o.force, inputs: [input] });
+}
+
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+async function writePackage(
+  input: string,
+  output: string,
+  patch: WorkbookPatch | undefined,
+  extraSheets: ExtraSheet[],
+  o: WriteOptions,
+): Promise<WriteResult> {
+  await checkOutputPath(output, { force: o.force, inputs: [input] });
+  const pkg = o.source ?? (await openWorkbookPackage(input));
+  const edits: PackageEdits = { replaced: new Map(), dropped: new Set(), added: [], newRels: [], newTypes: [] };
+  const wbRelsPath = relsPathOf(pkg.workbookPart);
+  let wbRels = pkg.zip.text(wbRelsPath) ?? EMPTY_RELS;
+  let contentTypes = pkg.zip.text('[Content_Types].xml') ?? '';
+  const styles = stylesOf(pkg, wbRels);
+
+  const std = patch ? patchStdSheet(pkg, input, patch, styles.styles) : undefined;
+  if (std) edits.replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
+  const names = addExtraSheets(pkg, extraSheets, styles.styles, wbRels, edits);
+  saveStyles(pkg, styles, wbRels, edits);
+
+  // A formula we overwrote may be listed in the calculation chain; Excel rebuilds a missing chain silently.
+  const calcRel = parseRelationships(wbRels).find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
+  const droppedCalcChain = (std?.removedFormula ?? false) && calcRel !== undefined;
+  if (droppedCalcChain && calcRel) {
+    const part = resolveTarget(pkg.workbookPart, calcRel.target);
+    edits.dropped.add(part.toLowerCase());
+    wbRels = removeRelationship(wbRels, CALC_CHAIN_TYPE);
+    contentTypes = removeContentType(contentTypes, part);
+  }
+  wbRels = addRelationships(wbRels, edits.newRels);
+  contentTypes = addContentTypes(contentTypes, edits.newTypes);
+  edits.replaced.set(wbRelsPath.toLowerCase(), Buffer.from(wbRels, 'utf8'));
+  edits.replaced.set('[content_types].xml', Buffer.from(contentTypes, 'utf8'));
+
+  const written = await writeZip(pkg, input, output, edits, wbRelsPath, o);
   return { path: written, sheetNames: names, legendColumn: std?.legendColumn, droppedCalcChain };
+}
+
+function targetIndexOf(patch: WorkbookPatch): number {
+  const target = columnIndex(patch.targetColumn ?? 'I');
+  if (target < 0)
+    throw new DvcError(
+      'excel.colSpec.column',
+      { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' },
+      ExitCode.Usage,
+    );
+  return target;
+}
+
+/** The legend: a title and one coloured label per status, one column right of the last used one. */
+function legendWrites(
+  patch: WorkbookPatch,
+  existing: readonly SheetRow[],
+  target: number,
+  styles: StylesPatch,
+): { writes: CellWrite[]; column?: number } {
+  if (!patch.legend || patch.legend.rows.length === 0) return { writes: [] };
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+  const used = existing.reduce(
+    (max, r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? Math.max(m, i) : m), max),
+    target,
+  );
+  const col = used + 2;
+  const first = Math.max(1, patch.headerRow);
+  const title = patch.legend.title;
+  const writes: CellWrite[] = [];
+  if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
+  patch.legend.rows.forEach((l, i) =>
+    writes.push({
+      row: first + (title ? 1 : 0) + i,
+      column: col,
+      value: l.label,
+      style: () => styles.statusXf(0, l.status),
+    }),
+  );
+  return { writes, column: col };
 }
 
 function patchStdSheet(
@@ -237,13 +316,7 @@ function patchStdSheet(
   if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
   if (!entry.part || !entry.isWorksheet || !zip.has(entry.part))
     throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
-  const target = columnIndex(patch.targetColumn ?? 'I');
-  if (target < 0)
-    throw new DvcError(
-      'excel.colSpec.column',
-      { spec: patch.targetColumn ?? '', part: patch.targetColumn ?? '', keys: '' },
-      ExitCode.Usage,
-    );
+  const target = targetIndexOf(patch);
   const sheetXml = zip.text(entry.part) ?? '';
   const existing = readSheetRows(sheetXml, { sheet: entry.name, ...readContext(pkg) });
   const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
@@ -251,37 +324,21 @@ function patchStdSheet(
   if (patch.headerRow > 0 && (headerCell === undefined || headerCell.value === null || headerCell.value === '')) {
     writes.push({ row: patch.headerRow, column: target, value: patch.headerText ?? TARGET_HEADER, style: (s) => s });
   }
-  for (const c of patch.cells) {
-    if (c.row <= patch.headerRow) continue;
+  const cells = patch.cells.filter((c) => c.row > patch.headerRow);
+  for (const c of cells)
     writes.push({ row: c.row, column: target, value: c.value, style: (s) => styles.statusXf(s, c.status) });
-  }
-  let legendColumn: string | undefined;
-  if (patch.legend && patch.legend.rows.length > 0) {
-    const used = Math.max(
-      target,
-      ...existing.map((r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? i : m), -1)),
-    );
-    const col = used + 2;
-    legendColumn = columnLetterOf(col);
-    const first = Math.max(1, patch.headerRow);
-    const title = patch.legend.title;
-    if (title) writes.push({ row: first, column: col, value: title, style: () => styles.headerXf() });
-    patch.legend.rows.forEach((l, i) =>
-      writes.push({
-        row: first + (title ? 1 : 0) + i,
-        column: col,
-        value: l.label,
-        style: () => styles.statusXf(0, l.status),
-      }),
-    );
-  }
+  const legend = legendWrites(patch, existing, target, styles);
+  writes.push(...legend.writes);
   const patched = patchSheetXml(sheetXml, {
     sheet: entry.name,
     writes,
     widths: [
       { column: target, width: 18 },
-      ...(legendColumn ? [{ column: columnIndex(legendColumn), width: 34 }] : []),
+      ...(legend.column !== undefined ? [{ column: legend.column, width: 34 }] : []),
     ],
   });
-  return { part: entry.part, xml: patched.xml, removedFormula: patched.removedFormula, legendColumn };
+  const prompts = cells.flatMap((c) => (c.prompt ? [{ row: c.row, column: target, ...c.prompt }] : []));
+  const xml = addCellPrompts(patched.xml, prompts).xml;
+  const legendColumn = legend.column !== undefined ? columnLetterOf(legend.column) : undefined;
+  return { part: entry.part, xml, removedFormula: patched.removedFormula, legendColumn };
 }

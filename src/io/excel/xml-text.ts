@@ -1,26 +1,47 @@
 /** The few XML text operations the workbook reader and patcher need (parts are small, well-formed OOXML). */
+import { elements } from './xml-scan.js';
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A character reference that names no character XML 1.0 allows (`&#x110000;`, `&#0;`, `&#xD800;`). */
+export class InvalidCharRefError extends Error {
+  constructor(readonly ref: string) {
+    super(`invalid character reference ${ref}`);
+    this.name = 'InvalidCharRefError';
+  }
+}
+
+/** XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+function charOfRef(ref: string, digits: string, radix: number): string {
+  const cp = digits.length > 8 ? NaN : parseInt(digits, radix);
+  if (!isXmlChar(cp)) throw new InvalidCharRefError(ref);
+  return String.fromCodePoint(cp);
+}
+
+/** Decodes entity and character references; throws InvalidCharRefError for a reference to no valid character. */
 export function decodeXml(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
+  return s.replace(ENTITY, (ref, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (hex) return charOfRef(ref, hex, 16);
+    if (dec) return charOfRef(ref, dec, 10);
     return NAMED[name as string];
   });
 }
 
-/** Escapes text for element content and attribute values; drops characters XML 1.0 forbids. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+/** Escapes text for element content and attribute values (the one XML escaper, in core). */
+export { escapeXml } from '../../core/api/xml-tree.js';
 
 /** The attributes of one start tag's attribute text (`r="A1" t="s"`), prefixes kept (`r:id`). */
 export function parseAttributes(text: string): Map<string, string> {
@@ -43,10 +64,21 @@ export function decodeOoxmlEscapes(s: string): string {
  * runs (`<rPh>`), which hold furigana-style readings and are not part of the value.
  */
 export function stringItemText(inner: string): string {
-  const body = inner.includes('rPh') ? inner.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : inner;
+  const body = inner.includes('rPh') ? withoutElements(inner, 'rPh') : inner;
   let out = '';
-  const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
+  const re = /<(?:\w+:)?t(?:\s[^<>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(body))) out += m[1] ?? '';
   return decodeOoxmlEscapes(decodeXml(out));
+}
+
+/** `xml` without the elements called `name` (linear, unlike a lazy regular expression on unclosed tags). */
+function withoutElements(xml: string, name: string): string {
+  let out = '';
+  let last = 0;
+  for (const e of elements(xml, name)) {
+    out += xml.slice(last, e.start);
+    last = e.end;
+  }
+  return out + xml.slice(last);
 }

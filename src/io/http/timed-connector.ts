@@ -82,6 +82,9 @@ export function timedConnector(o: ConnectorOptions): ConnectFn {
   const base = buildConnector({
     timeout: o.timeoutMs,
     maxCachedSessions: 0,
+    // TCP keep-alive is switched on once connected (below), not by undici before connect: Wine's Windows sockets
+    // fail a connect whose keep-alive was set first, and dvc.exe is tested under Wine.
+    keepAlive: false,
     rejectUnauthorized: !o.insecure,
     ...(o.ca ? { ca: o.ca } : {}),
   });
@@ -104,6 +107,7 @@ export function timedConnector(o: ConnectorOptions): ConnectFn {
       );
       if (!socket) return;
       socket.once('connect', () => {
+        socket.setKeepAlive(true, 60_000);
         o.marks.connectEnd = o.now();
         if (opts.protocol === 'https:') o.marks.tlsStart = o.marks.connectEnd;
         if (socket.remoteAddress) o.onRemote?.(socket.remoteAddress);

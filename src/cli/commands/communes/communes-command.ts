@@ -1,4 +1,6 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { communesFindOptions } from './communes.spec.js';
+import { ExitCode } from '../../../errors.js';
 import type { CliContext } from '../../context.js';
 import { communesFind, type CommuneHit, type CommunesFindResult } from '../../../app/communes/communes-find.js';
 import type { MergeTarget } from '../../../core/reference/reference.js';
@@ -16,7 +18,7 @@ function merged(ctx: CliContext, targets: readonly MergeTarget[] | undefined): s
 
 /** Plain columns padded to the widest cell; names are NFC, so one code point is one column. */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
+  const widths = header.map((h, i) => rows.reduce((m, r) => Math.max(m, [...r[i]].length), [...h].length));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length)))
@@ -92,14 +94,14 @@ function render(ctx: CliContext, r: CommunesFindResult): void {
   if (withDistricts) ctx.info(ctx.t('communes.mergeNote'));
 }
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
+export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof communesFindOptions>>): Promise<number> {
   const result = communesFind({
     query: args[0] ?? '',
-    province: typeof opts.province === 'string' ? opts.province : undefined,
-    edition: typeof opts.edition === 'string' ? opts.edition : undefined,
-    limit: opts.limit === undefined ? undefined : Number(opts.limit),
+    province: opts.province,
+    edition: opts.edition,
+    limit: opts.limit,
   });
   if (ctx.json) ctx.printJson(result);
   else render(ctx, result);
-  return result.ok ? 0 : 1;
+  return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }

@@ -1,23 +1,17 @@
-import type { CommandInput } from '../../command-spec.js';
-import { DvcError, ExitCode } from '../../../errors.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { doctorOptions } from './doctor.spec.js';
+import { ExitCode } from '../../../errors.js';
 import { runDoctor, type DoctorCheck } from '../../../app/doctor/run-doctor.js';
 
 /** `dvc doctor`: one line per check (✓ / ! / ✗) with the fix under each problem; exit 1 when any check is an error. */
-export async function run({ opts, ctx }: CommandInput): Promise<number> {
-  const timeoutMs = Number(opts.timeout ?? 5000);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
-    throw new DvcError(
-      'cli.invalidOptionValue',
-      { name: '--timeout', value: String(opts.timeout), reason: '> 0' },
-      ExitCode.Usage,
-    );
+export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof doctorOptions>>): Promise<number> {
   const spinner = await ctx.spinner(ctx.t('doctor.title'));
   const result = await runDoctor({
     configPath: ctx.configPath,
     cwd: ctx.cwd,
     env: ctx.env,
-    dst: typeof opts.dst === 'string' ? opts.dst : undefined,
-    timeoutMs,
+    dst: opts.dst,
+    timeoutMs: opts.timeout,
   }).finally(() => spinner.stop());
   const text = (c: DoctorCheck) => ({
     id: c.id,

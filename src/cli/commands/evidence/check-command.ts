@@ -1,12 +1,14 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { evidenceCheckOptions } from './evidence.spec.js';
+import { ExitCode } from '../../../errors.js';
 import { runEvidenceCheck } from '../../../app/evidence/check-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
-  const kind = opts.kind as RequestKind;
+export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidenceCheckOptions>>): Promise<number> {
+  const kind: RequestKind = opts.kind;
   const { outcome } = await runEvidenceCheck({ dir: args[0] ?? '.', kind, configPath: ctx.configPath, cwd: ctx.cwd });
-  const code = outcome.ok ? 0 : 1;
+  const code = outcome.ok ? ExitCode.Ok : ExitCode.CheckFailed;
   if (ctx.json) {
     ctx.printJson({ ok: outcome.ok, kind, items: itemsJson(ctx, outcome.items) });
     return code;

@@ -17,7 +17,7 @@ export async function askMissing(
   missing: readonly string[],
   optional: ReadonlySet<string> = new Set(),
 ): Promise<EvidenceMeta> {
-  const { input } = await import('@inquirer/prompts');
+  const { default: input } = await import('@inquirer/input');
   const out: EvidenceMeta = { ...meta, apis: { ...meta.apis } };
   for (const field of missing) {
     if (field === 'apis') {

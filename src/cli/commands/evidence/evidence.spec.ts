@@ -2,8 +2,27 @@ import type { CommandSpec, OptionSpec } from '../../command-spec.js';
 
 const KINDS = ['cau-hinh', 'xac-nhan'] as const;
 const dirArg = { name: 'dir', desc: 'evidence.arg.dir' };
-const kind: OptionSpec = { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS, default: 'xac-nhan' };
-const redact: OptionSpec = { flags: '--redact', desc: 'evidence.opt.redact' };
+const kind = { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS, default: 'xac-nhan' } as const;
+const redact = { flags: '--redact', desc: 'evidence.opt.redact' } as const;
+
+export const evidenceInitOptions = [
+  { flags: '--dst <DST>', desc: 'evidence.opt.dst' },
+] as const satisfies readonly OptionSpec[];
+export const evidenceRequestOptions = [
+  kind,
+  { flags: '--out <file>', desc: 'evidence.opt.out' },
+  { flags: '--format <format>', desc: 'evidence.opt.format', choices: ['text', 'markdown'], default: 'text' },
+  redact,
+  { flags: '--force', desc: 'cli.opt.force' },
+] as const satisfies readonly OptionSpec[];
+export const evidenceCheckOptions = [kind] as const satisfies readonly OptionSpec[];
+export const evidencePackOptions = [
+  { flags: '--out <bundle.zip>', desc: 'evidence.opt.outBundle' },
+  kind,
+  { flags: '--allow-incomplete', desc: 'evidence.opt.allowIncomplete' },
+  redact,
+  { flags: '--force', desc: 'cli.opt.force' },
+] as const satisfies readonly OptionSpec[];
 
 export const evidenceSpec: CommandSpec = {
   name: 'evidence',
@@ -14,7 +33,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'init',
       desc: 'evidence.cmd.init',
       args: [dirArg],
-      options: [{ flags: '--dst <DST>', desc: 'evidence.opt.dst' }],
+      options: evidenceInitOptions,
       examples: ['dvc evidence init minh-chung --dst HNI', 'dvc evidence init --no-input --json'],
       load: () => import('./init-command.js'),
     },
@@ -22,13 +41,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'request',
       desc: 'evidence.cmd.request',
       args: [dirArg],
-      options: [
-        kind,
-        { flags: '--out <file>', desc: 'evidence.opt.out' },
-        { flags: '--format <format>', desc: 'evidence.opt.format', choices: ['text', 'markdown'], default: 'text' },
-        redact,
-        { flags: '--force', desc: 'cli.opt.force' },
-      ],
+      options: evidenceRequestOptions,
       examples: [
         'dvc evidence request fixtures/evidence --kind cau-hinh',
         'dvc evidence request minh-chung --kind xac-nhan --format markdown --out yeu-cau.md --redact',
@@ -39,7 +52,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'check',
       desc: 'evidence.cmd.check',
       args: [dirArg],
-      options: [kind],
+      options: evidenceCheckOptions,
       examples: ['dvc evidence check fixtures/evidence', 'dvc evidence check minh-chung --kind cau-hinh --json'],
       load: () => import('./check-command.js'),
     },
@@ -47,13 +60,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'pack',
       desc: 'evidence.cmd.pack',
       args: [dirArg],
-      options: [
-        { flags: '--out <bundle.zip>', desc: 'evidence.opt.outBundle' },
-        kind,
-        { flags: '--allow-incomplete', desc: 'evidence.opt.allowIncomplete' },
-        redact,
-        { flags: '--force', desc: 'cli.opt.force' },
-      ],
+      options: evidencePackOptions,
       examples: [
         'dvc evidence pack fixtures/evidence --out minh-chung.zip',
         'SOURCE_DATE_EPOCH=1690761600 dvc evidence pack minh-chung --out minh-chung.zip --allow-incomplete --force',

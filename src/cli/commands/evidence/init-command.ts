@@ -1,12 +1,15 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import { ExitCode } from '../../../errors.js';
+import type { evidenceInitOptions } from './evidence.spec.js';
 import { planInit, writeInit } from '../../../app/evidence/init-evidence.js';
 import { askMissing } from './evidence-prompts.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 
 const OPTIONAL_AT_INIT = new Set(['contactName', 'contactPhone', 'dossierCode', 'testDate']);
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
+export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidenceInitOptions>>): Promise<number> {
   const dir = args[0] ?? '.';
-  const plan = await planInit({ dir, dst: opts.dst as string | undefined, configPath: ctx.configPath, cwd: ctx.cwd });
+  const plan = await planInit({ dir, dst: opts.dst, configPath: ctx.configPath, cwd: ctx.cwd });
   let meta = plan.meta;
   if (ctx.interactive && !plan.metaExists && plan.missing.length > 0)
     meta = await askMissing(ctx, meta, plan.missing, OPTIONAL_AT_INIT);
@@ -19,12 +22,13 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
       kept: result.paths.filter((p) => !p.created).map((p) => p.rel),
       missing: result.missing,
     });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.print(ctx.t('evidence.init.done', { dir: result.dir }));
   for (const p of result.paths)
     ctx.print(ctx.t(p.created ? 'evidence.init.created' : 'evidence.init.kept', { path: p.rel }));
-  if (result.missing.length > 0) ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir }));
-  ctx.info(ctx.t('evidence.init.next', { dir }));
-  return 0;
+  if (result.missing.length > 0)
+    ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir: shellArg(dir) }));
+  ctx.info(ctx.t('evidence.init.next', { dir: shellArg(dir) }));
+  return ExitCode.Ok;
 }

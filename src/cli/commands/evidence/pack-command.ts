@@ -1,4 +1,5 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
@@ -6,14 +7,10 @@ import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
 import { countFailures, itemsJson, printItems } from './evidence-render.js';
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
-  if (typeof opts.out !== 'string')
-    throw new DvcError(
-      'cli.missingOptionValue',
-      { name: '--out <bundle.zip>', command: 'evidence pack' },
-      ExitCode.Usage,
-    );
-  const kind = opts.kind as RequestKind;
+export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
+  if (opts.out === undefined)
+    throw new DvcError('cli.missingOptionValue', { name: '--out', command: 'evidence pack' }, ExitCode.Usage);
+  const kind: RequestKind = opts.kind;
   const r = await packEvidence({
     dir: args[0] ?? '.',
     out: opts.out,
@@ -47,7 +44,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
       ),
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
     });
-    return r.refused ? 1 : 0;
+    return r.refused ? ExitCode.CheckFailed : ExitCode.Ok;
   }
   if (r.refused) {
     printItems(
@@ -56,12 +53,12 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
     );
     ctx.print('');
     ctx.print(ctx.chalk.red(ctx.t('evidence.pack.refused', { errors })));
-    return 1;
+    return ExitCode.CheckFailed;
   }
   if (r.gaps.length > 0) ctx.warn(ctx.t('evidence.pack.incomplete', { count: r.gaps.length }));
   ctx.print(
     ctx.t('evidence.pack.done', { file: r.bundle ?? '', files: r.payloadFiles ?? 0, bytes: r.payloadBytes ?? 0 }),
   );
   ctx.print(ctx.t('evidence.pack.sha256', { sha: r.sha256 ?? '' }));
-  return 0;
+  return ExitCode.Ok;
 }

@@ -1,6 +1,7 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { evidenceRequestOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
-import { draftRequest, renderRequest, type RequestFormat } from '../../../app/evidence/request-evidence.js';
+import { draftRequest, renderRequest } from '../../../app/evidence/request-evidence.js';
 import { missingRequestFields } from '../../../core/evidence/check-rules.js';
 import { findPersonalNumbers } from '../../../core/evidence/personal-data.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
@@ -8,8 +9,12 @@ import { writeFileAtomic } from '../../../io/atomic-write.js';
 import { askAndSave } from './evidence-prompts.js';
 import path from 'node:path';
 
-export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
-  const kind = opts.kind as RequestKind;
+export async function run({
+  args,
+  opts,
+  ctx,
+}: CommandInput<OptionsOf<typeof evidenceRequestOptions>>): Promise<number> {
+  const kind: RequestKind = opts.kind;
   const draft = await draftRequest({ dir: args[0] ?? '.', kind, configPath: ctx.configPath, cwd: ctx.cwd });
   if (draft.missing.length > 0) {
     if (!ctx.interactive)
@@ -23,21 +28,22 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
         ExitCode.Usage,
       );
   }
-  const rendered = renderRequest(draft, opts.format as RequestFormat, opts.redact === true);
+  const rendered = renderRequest(draft, opts.format, opts.redact === true);
   let written: string | undefined;
-  if (typeof opts.out === 'string') {
+  if (opts.out !== undefined) {
     if (findPersonalNumbers(path.basename(opts.out)).length > 0)
       throw new DvcError('evidence.personalInOutName', { name: path.basename(opts.out) }, ExitCode.Usage);
-    written = await writeFileAtomic(path.resolve(ctx.cwd, opts.out), rendered.text, {
+    // The file is opened in Notepad and pasted into the portal's form: CRLF line ends, as HUONG-DAN.txt has.
+    written = await writeFileAtomic(path.resolve(ctx.cwd, opts.out), rendered.text.replace(/\r?\n/g, '\r\n'), {
       force: opts.force === true,
       inputs: [path.join(draft.dir, 'evidence.yaml')],
     });
   }
   if (ctx.json) {
     ctx.printJson({ ok: true, kind, fields: rendered.fields, file: written });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.streams.stdout.write(rendered.text);
   if (written) ctx.info(ctx.t('evidence.request.written', { file: written }));
-  return 0;
+  return ExitCode.Ok;
 }

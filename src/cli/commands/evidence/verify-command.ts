@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../command-spec.js';
+import { ExitCode } from '../../../errors.js';
 import { verifyBag } from '../../../app/evidence/verify-evidence.js';
 
 export async function run({ args, ctx }: CommandInput): Promise<number> {
@@ -17,7 +18,7 @@ export async function run({ args, ctx }: CommandInput): Promise<number> {
       info: r.info,
       problems,
     });
-    return r.ok ? 0 : 1;
+    return r.ok ? ExitCode.Ok : ExitCode.CheckFailed;
   }
   for (const p of problems) ctx.print(`${ctx.chalk.red('✗')} ${p.message}`);
   if (r.ok)
@@ -27,5 +28,5 @@ export async function run({ args, ctx }: CommandInput): Promise<number> {
       ),
     );
   else ctx.print(ctx.chalk.red(ctx.t('evidence.verify.failed', { target: r.target, count: problems.length })));
-  return r.ok ? 0 : 1;
+  return r.ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }

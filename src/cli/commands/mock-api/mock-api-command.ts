@@ -1,25 +1,18 @@
-import type { CommandInput } from '../../command-spec.js';
-import { DvcError, ExitCode } from '../../../errors.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { mockApiOptions } from './mock-api.spec.js';
+import { ExitCode } from '../../../errors.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
 
-function num(value: unknown, key: string, ok: (n: number) => boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n) || !ok(n)) throw new DvcError(key, { value: String(value) }, ExitCode.Usage);
-  return n;
-}
-
-export async function run({ opts, ctx }: CommandInput): Promise<number> {
-  const port = num(opts.port, 'mock.badPort', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 8080;
-  const host = typeof opts.host === 'string' ? opts.host : '127.0.0.1';
+export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof mockApiOptions>>): Promise<number> {
   const common = {
     configPath: ctx.configPath,
     cwd: ctx.cwd,
-    dst: typeof opts.dst === 'string' ? opts.dst : undefined,
-    host,
-    port,
+    dst: opts.dst,
+    host: opts.host,
+    port: opts.port,
     tls: opts.tls === true,
-    caOut: typeof opts.caOut === 'string' ? opts.caOut : undefined,
+    caOut: opts.caOut,
   };
   if (opts.printConfig === true) {
     ctx.printJson(await mockApiConfig(common));
@@ -39,11 +32,11 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     ...common,
     env: ctx.env,
     lang: ctx.lang,
-    store: typeof opts.store === 'string' ? opts.store : undefined,
-    delayMs: num(opts.delay, 'mock.badDelay', (n) => n >= 0),
-    failRate: num(opts.failRate, 'mock.badFailRate', (n) => n >= 0 && n <= 1),
-    seed: num(opts.seed, 'mock.badSeed', Number.isInteger),
-    status: num(opts.status, 'mock.badStatus', (n) => Number.isInteger(n) && n >= 100 && n <= 599),
+    store: opts.store,
+    delayMs: opts.delay,
+    failRate: opts.failRate,
+    seed: opts.seed,
+    status: opts.status,
     onExchange: (e) =>
       ctx.debug(
         `${e.method} ${e.path} → ${e.status}${e.errorCode !== undefined ? ` error_code=${e.errorCode}` : ''} ${e.ms.toFixed(1)} ms`,
@@ -65,7 +58,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
     );
   } else {
     for (const [id, url] of Object.entries(server.urls)) ctx.print(`${id.padEnd(16)} POST ${url}`);
-    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: started.caFile }));
+    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: shellArg(started.caFile) }));
     ctx.info(ctx.t('mock.auth', { auth: started.auth }));
     if (started.stored.notices + started.stored.receipts > 0)
       ctx.info(ctx.t('mock.storeLoaded', { ...started.stored, file: String(opts.store) }));

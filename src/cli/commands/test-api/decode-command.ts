@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../command-spec.js';
+import { ExitCode } from '../../../errors.js';
 import { decodeNoticeFile } from '../../../app/test-api/type-template.js';
 
 const COLUMNS = ['MA_HSO', 'MA_SO_THUE', 'SO_QUYET_DINH', 'NGAY_QUYET_DINH', 'SO_TIEN', 'TEN_TIEUMUC'] as const;
@@ -18,12 +19,12 @@ export async function run({ args, ctx }: CommandInput): Promise<number> {
   const ok = issues.length === 0;
   if (ctx.json) {
     ctx.printJson({ ok, dossiers: decoded.dossiers, rows: decoded.rows, issues });
-    return ok ? 0 : 1;
+    return ok ? ExitCode.Ok : ExitCode.CheckFailed;
   }
   const rows = decoded.rows.map((r) =>
     COLUMNS.map((c) => (c === 'SO_TIEN' ? Number(r[c]).toLocaleString('vi-VN') : String(r[c] ?? ''))),
   );
-  const widths = COLUMNS.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i]))));
+  const widths = COLUMNS.map((c, i) => rows.reduce((m, r) => Math.max(m, width(r[i])), width(c)));
   const pad = (s: string, i: number) =>
     i === 4 ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s));
   ctx.print(ctx.chalk.bold(COLUMNS.map((c, i) => pad(c, i)).join('  ')));
@@ -36,5 +37,5 @@ export async function run({ args, ctx }: CommandInput): Promise<number> {
     for (const i of issues)
       ctx.print(`  ✗ ${ctx.t('testApi.bodyIssue', { path: i.path || '(body)', problem: i.problem })}`);
   }
-  return ok ? 0 : 1;
+  return ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }

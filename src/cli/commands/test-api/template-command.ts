@@ -1,16 +1,17 @@
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { testApiTemplateOptions } from './test-api.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { suggestBody } from '../../../app/test-api/type-template.js';
 import { BodyInvalidError } from '../../../app/test-api/request-body.js';
 import { renderBodyInvalid } from '../../render/test-api/test-api-issues.js';
 
-export async function run({ opts, ctx }: CommandInput): Promise<number> {
-  const type = typeof opts.type === 'string' ? opts.type : undefined;
+export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof testApiTemplateOptions>>): Promise<number> {
+  const type = opts.type;
   if (!type) throw new DvcError('testApi.needType', { types: 'tra-cuu, thong-bao-thue, chung-tu' }, ExitCode.Usage);
   const r = await suggestBody({
     type,
-    dst: typeof opts.dst === 'string' ? opts.dst : undefined,
-    xmlFile: typeof opts.xml === 'string' ? opts.xml : undefined,
+    dst: opts.dst,
+    xmlFile: opts.xml,
     configPath: ctx.configPath,
     cwd: ctx.cwd,
   });
@@ -18,10 +19,10 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
   for (const w of r.warnings) ctx.warn(ctx.t(w.key, w.params));
   if (ctx.json) {
     ctx.printJson({ ok: true, type: r.type, dst: r.dst, body: r.body });
-    return 0;
+    return ExitCode.Ok;
   }
   // The body alone on stdout, so that `> body.json` gives a file ready for --body.
   ctx.streams.stdout.write(JSON.stringify(r.body, null, 2) + '\n');
   ctx.info(ctx.chalk.green('✓ ') + ctx.t('testApi.h.templateValid', { type: r.type }));
-  return 0;
+  return ExitCode.Ok;
 }

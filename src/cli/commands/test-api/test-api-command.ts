@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { testApiOptions } from './test-api.spec.js';
 import type { CliContext } from '../../context.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { runTestApi, type TestApiRun } from '../../../app/test-api/run-test-api.js';
@@ -12,9 +13,8 @@ import { renderBodyInvalid } from '../../render/test-api/test-api-issues.js';
 import { progressBar } from '../../render/test-api/test-api-progress.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
-export async function run({ opts, ctx }: CommandInput): Promise<number> {
+export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof testApiOptions>>): Promise<number> {
   const type = str(opts.type);
   if (!type) {
     const { listApiTypes } = await import('../../../core/api/api-type-registry.js');
@@ -47,17 +47,17 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
       dst: str(opts.dst),
       bodyFile: str(opts.body),
       casesFile: str(opts.cases),
-      validate: opts.validate !== false,
-      timeoutMs: num(opts.timeout) ?? 15000,
-      maxTimeMs: num(opts.maxTime) ?? 5000,
-      maxBytes: num(opts.maxSize) ?? 10 * 1024 * 1024,
-      caFiles: Array.isArray(opts.ca) ? (opts.ca as string[]) : [],
+      validate: opts.validate,
+      timeoutMs: opts.timeout,
+      maxTimeMs: opts.maxTime,
+      maxBytes: opts.maxSize,
+      caFiles: opts.ca ?? [],
       insecure,
       proxy: str(opts.proxy),
       follow: opts.follow === true,
       saveDir: str(opts.save),
-      repeat: num(opts.repeat),
-      concurrency: num(opts.concurrency),
+      repeat: opts.repeat,
+      concurrency: opts.concurrency,
       force: opts.force === true,
       configPath: ctx.configPath,
       cwd: ctx.cwd,

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../command-spec.js';
+import { ExitCode } from '../../../errors.js';
 import { apiTypes } from '../../../app/test-api/type-template.js';
 
 export async function run({ ctx }: CommandInput): Promise<number> {
@@ -16,7 +17,7 @@ export async function run({ ctx }: CommandInput): Promise<number> {
         responseRule: x.responseRule,
       })),
     });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.print(ctx.chalk.bold(ctx.t('testApi.h.typesTitle')));
   for (const x of types) {
@@ -26,5 +27,5 @@ export async function run({ ctx }: CommandInput): Promise<number> {
     ctx.print(`  ${ctx.chalk.cyan(x.id.padEnd(16))} ${title(x)}`);
     ctx.print(`  ${' '.repeat(16)} service: ${service}`);
   }
-  return 0;
+  return ExitCode.Ok;
 }

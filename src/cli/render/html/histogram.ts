@@ -21,7 +21,7 @@ export function histogramSvg(h: HistogramInput): string {
   const pad = { l: 44, r: 12, t: 16, b: 34 };
   const plotW = W - pad.l - pad.r;
   const plotH = H - pad.t - pad.b;
-  const peak = Math.max(1, ...h.counts);
+  const peak = h.counts.reduce((m, n) => Math.max(m, n), 1);
   const bw = plotW / Math.max(1, h.counts.length);
   const x = (v: number) => pad.l + ((v - h.min) / (h.max - h.min)) * plotW;
   const bars = h.counts

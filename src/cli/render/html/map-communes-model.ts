@@ -1,59 +1,47 @@
 /**
- * The map-communes JSON result as the HTML report reads it. Written structurally and loosely on purpose: the
- * report accepts the result of any version of the command (optional fields may be missing, reasons may be
- * objects or strings) and never throws on a field it does not know.
+ * The map-communes result as the HTML report reads it: the command's own result type (one definition, in
+ * app/map-communes/map-communes-result.ts), every field optional, so that the report also reads the saved JSON of
+ * an older version (optional fields may be missing, reasons may be objects or strings) and never throws on a
+ * field it does not know.
  */
-export const MATCH_STATUSES = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
+import {
+  MATCH_STATUSES,
+  type ExistingCounts,
+  type MapCommunesResult as Result,
+  type MatchStatus,
+  type ProvinceReport,
+  type ReportReason,
+  type ReportRow,
+  type Summary,
+} from '../../../app/map-communes/map-communes-result.js';
 
-export interface MapCandidate {
-  code?: string;
-  name?: string;
-  district?: string;
-  score?: number;
-}
+export { MATCH_STATUSES, type MatchStatus };
 
-export interface MapRow {
-  sheet?: string;
-  rowNumber?: number;
-  provinceName?: string;
-  districtName?: string;
-  code?: string;
-  name?: string;
+export type MapCandidate = Partial<ReportRow['candidates'][number]>;
+
+export type MapRow = Omit<Partial<ReportRow>, 'status' | 'reasons' | 'candidates' | 'taxCode' | 'taxName'> & {
   status: string;
-  method?: string;
-  reasons?: ({ code?: string; text?: string } | string)[];
   taxCode?: string | null;
   taxName?: string | null;
+  reasons?: (Partial<ReportReason> | string)[];
   candidates?: MapCandidate[];
-}
+};
 
-export interface MapCounts {
-  rows?: number;
-  exact?: number;
-  normalised?: number;
-  decided?: number;
-  ambiguous?: number;
-  notFound?: number;
-}
+export type MapCounts = Partial<Omit<Summary, 'existing'>> & { existing?: Partial<ExistingCounts> };
 
-export interface MapProvince extends MapCounts {
-  provinceCode?: string;
-  provinceName?: string;
-}
+export type MapProvince = MapCounts & Partial<Pick<ProvinceReport, 'provinceCode' | 'provinceName'>>;
 
-export interface MapCommunesResult {
+export type MapCommunesResult = Omit<Partial<Result>, 'ok' | 'output' | 'mapOut' | 'rows' | 'summary' | 'provinces'> & {
   ok?: boolean;
-  input?: string;
-  output?: string;
-  mapOut?: string;
-  summary?: MapCounts & { taxUnused?: number; conflicts?: number };
+  output?: string | null;
+  mapOut?: string | null;
+  summary?: MapCounts;
   provinces?: MapProvince[];
   rows?: MapRow[];
-}
+};
 
 /** The key of a status in the counts objects (`not_found` is counted as `notFound`). */
-export function countKey(status: MatchStatus): keyof MapCounts {
+export function countKey(status: MatchStatus): 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'notFound' {
   return status === 'not_found' ? 'notFound' : status;
 }
 
@@ -80,7 +68,8 @@ export function provinceCounts(result: MapCommunesResult): MapProvince[] {
 /** Totals: the result's summary when present, else counted from the rows. */
 export function summaryCounts(
   result: MapCommunesResult,
-): Required<MapCounts> & { taxUnused?: number; conflicts?: number } {
+): Record<'rows' | 'exact' | 'normalised' | 'decided' | 'ambiguous' | 'notFound', number> &
+  Pick<MapCounts, 'taxUnused' | 'conflicts' | 'existing'> {
   const counted = { rows: 0, exact: 0, normalised: 0, decided: 0, ambiguous: 0, notFound: 0 };
   for (const row of result.rows ?? []) {
     counted.rows++;
@@ -96,12 +85,14 @@ export function summaryCounts(
     notFound: s.notFound ?? counted.notFound,
     taxUnused: s.taxUnused,
     conflicts: s.conflicts,
+    existing: s.existing,
   };
 }
 
 /** The compact form of a review row embedded in the page for its script (short keys keep 2,000 rows small). */
 export interface ReviewRowData {
   /** status */ s: string;
+  /** needs a decision: 1, else 0 */ x: 0 | 1;
   /** province */ p: string;
   /** district */ d: string;
   /** name */ n: string;
@@ -111,30 +102,46 @@ export interface ReviewRowData {
   /** reasons */ why: string[];
   /** tax code, tax name */ tc: string;
   tn: string;
+  /** existing code, its name and the verdict on it ("" when the cell was empty) */ ec: string;
+  en: string;
+  ev: string;
   /** candidates: [code, name, district, score] */ k: [string, string, string, string][];
 }
 
+/** The rows an officer must decide: no code found, or dvc disagrees with the code already there. */
+function needsDecision(row: MapRow): boolean {
+  if (row.status === 'decided') return false;
+  return row.status === 'ambiguous' || row.status === 'not_found' || row.existingVerdict === 'differs';
+}
+
+function reviewRowOf(row: MapRow): ReviewRowData {
+  return {
+    s: row.status,
+    x: needsDecision(row) ? 1 : 0,
+    p: row.provinceName ?? '',
+    d: row.districtName ?? '',
+    n: row.name ?? '',
+    c: row.code ?? '',
+    r: [row.sheet, row.rowNumber].filter((v) => v !== undefined && v !== '').join(' #'),
+    m: row.method ?? '',
+    why: (row.reasons ?? []).map((x) => (typeof x === 'string' ? x : (x.text ?? x.code ?? ''))).filter((x) => x !== ''),
+    tc: row.taxCode ?? '',
+    tn: row.taxName ?? '',
+    ec: row.existingCode ?? '',
+    en: row.existingName ?? '',
+    ev: row.existingVerdict ?? '',
+    k: (row.candidates ?? []).map((c) => [
+      c.code ?? '',
+      c.name ?? '',
+      c.district ?? '',
+      c.score === undefined ? '' : String(Math.round(c.score * 100) / 100),
+    ]),
+  };
+}
+
+/** Every row that is not a plain exact match, those that need a decision first. */
 export function reviewRows(result: MapCommunesResult): ReviewRowData[] {
-  return (result.rows ?? [])
-    .filter((row) => row.status !== 'exact')
-    .map((row) => ({
-      s: row.status,
-      p: row.provinceName ?? '',
-      d: row.districtName ?? '',
-      n: row.name ?? '',
-      c: row.code ?? '',
-      r: [row.sheet, row.rowNumber].filter((v) => v !== undefined && v !== '').join(' #'),
-      m: row.method ?? '',
-      why: (row.reasons ?? [])
-        .map((x) => (typeof x === 'string' ? x : (x.text ?? x.code ?? '')))
-        .filter((x) => x !== ''),
-      tc: row.taxCode ?? '',
-      tn: row.taxName ?? '',
-      k: (row.candidates ?? []).map((c) => [
-        c.code ?? '',
-        c.name ?? '',
-        c.district ?? '',
-        c.score === undefined ? '' : String(Math.round(c.score * 100) / 100),
-      ]),
-    }));
+  const listed = (result.rows ?? []).filter((row) => row.status !== 'exact' || row.existingVerdict === 'differs');
+  const out = listed.map(reviewRowOf);
+  return [...out.filter((r) => r.x === 1), ...out.filter((r) => r.x === 0)];
 }

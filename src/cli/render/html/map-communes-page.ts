@@ -16,6 +16,7 @@ import { formatInt, locale } from './format.js';
 import { renderPage } from './page.js';
 import { legend, stackedBar } from './stacked-bar.js';
 import { MAP_COMMUNES_SCRIPT } from './map-communes-script.js';
+import { EXISTING_VERDICTS } from '../../../app/map-communes/map-communes-result.js';
 import {
   MATCH_STATUSES,
   countKey,
@@ -35,42 +36,55 @@ export interface HtmlOptions {
 
 const REVIEW_STATUSES = MATCH_STATUSES.filter((s) => s !== 'exact');
 
-export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptions): string {
-  const { lang } = opts;
-  const T = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
-  const statusLabel = (s: string) => T(`html.status.${s}`);
-  const summary = summaryCounts(result);
-  const provinces = provinceCounts(result);
-  const review = reviewRows(result);
-  const title = opts.title ?? T('html.map.title');
+type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+interface PageParts {
+  lang: Lang;
+  T: Translate;
+  statusLabel: (s: string) => string;
+}
+
+function filesHtml(result: MapCommunesResult, { T }: PageParts): string {
   const files = [
     ['html.map.input', result.input],
     ['html.map.output', result.output],
     ['html.map.mapOut', result.mapOut],
   ].filter(([, v]) => v);
-  const fileList = files.length
+  return files.length
     ? `<dl class="files">${files.map(([k, v]) => `<dt>${esc(T(k as string))}</dt><dd class="mono">${esc(v)}</dd>`).join('')}</dl>`
     : '';
+}
 
+function cardsHtml(summary: ReturnType<typeof summaryCounts>, { lang, T, statusLabel }: PageParts): string {
+  const existing = summary.existing;
   const cards: [string, string, number | undefined][] = [
     ['rows', T('html.map.rows'), summary.rows],
     ...MATCH_STATUSES.map((s) => [countKey(s), statusLabel(s), summary[countKey(s)]] as [string, string, number]),
-    ['taxUnused', T('html.map.taxUnused'), summary.taxUnused],
-    ['conflicts', T('html.map.conflicts'), summary.conflicts],
+    ['taxUnused', T('html.map.taxUnused'), summary.taxUnused ?? undefined],
+    ['conflicts', T('html.map.conflicts'), summary.conflicts ?? undefined],
+    ...EXISTING_VERDICTS.filter(
+      () => existing && (existing.confirmed ?? 0) + (existing.differs ?? 0) + (existing.unchecked ?? 0) > 0,
+    ).map((v) => [`existing-${v}`, T(`mc.existing.${v}`), existing?.[v]] as [string, string, number | undefined]),
   ];
-  const cardsHtml = `<ul class="cards" aria-label="${esc(T('html.map.summary'))}">${cards
+  return `<ul class="cards" aria-label="${esc(T('html.map.summary'))}">${cards
     .filter(([, , v]) => v !== undefined)
-    .map(([k, label, v]) => `<li data-count="${esc(k)}"><span class="v">${formatInt(lang, v)}</span>${esc(label)}</li>`)
+    .map(
+      ([k, label, v]) =>
+        `<li data-count="${esc(k)}"><span class="v">${formatInt(lang, v as number)}</span>${esc(label)}</li>`,
+    )
     .join('')}</ul>`;
+}
 
+function verdictHtml(result: MapCommunesResult, summary: ReturnType<typeof summaryCounts>, { T }: PageParts): string {
   // The verdict follows the counts, not `ok` (a run that completed is `ok` even with rows left to review).
-  const toReview = (summary.ambiguous ?? 0) + (summary.notFound ?? 0) + (summary.conflicts ?? 0);
-  const verdict =
-    toReview > 0 || result.ok === false
-      ? `<p><span class="badge bad">${esc(T('html.map.needsReview'))}</span></p>`
-      : `<p><span class="badge ok">${esc(T('html.map.allMatched'))}</span></p>`;
+  const toReview =
+    (summary.ambiguous ?? 0) + (summary.notFound ?? 0) + (summary.conflicts ?? 0) + (summary.existing?.differs ?? 0);
+  return toReview > 0 || result.ok === false
+    ? `<p><span class="badge bad">${esc(T('html.map.needsReview'))}</span></p>`
+    : `<p><span class="badge ok">${esc(T('html.map.allMatched'))}</span></p>`;
+}
 
+function provinceTableHtml(provinces: ReturnType<typeof provinceCounts>, { lang, T, statusLabel }: PageParts): string {
   const provinceRows = provinces
     .map((p) => {
       const total = p.rows ?? MATCH_STATUSES.reduce((n, s) => n + (p[countKey(s)] ?? 0), 0);
@@ -83,7 +97,7 @@ export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptio
       return `<tr data-province="${esc(p.provinceName ?? '')}"><th scope="row">${esc(name)}${code}</th><td class="num" data-count="rows">${formatInt(lang, total)}</td>${cells}<td>${stackedBar(parts, total)}</td></tr>`;
     })
     .join('\n');
-  const provinceTable = `
+  return `
 <h2 id="by-province">${esc(T('html.map.byProvince'))}</h2>
 ${legend(MATCH_STATUSES.map((s) => ({ key: s, label: statusLabel(s) })))}
 <table class="provinces">
@@ -93,14 +107,17 @@ ${legend(MATCH_STATUSES.map((s) => ({ key: s, label: statusLabel(s) })))}
 ${provinceRows}
 </tbody>
 </table>`;
+}
 
+/** The rows to review, filterable; it opens on the rows that need a decision ("cần rà soát"). */
+function reviewSectionHtml(review: ReturnType<typeof reviewRows>, { lang, T, statusLabel }: PageParts): string {
   const provinceNames = [...new Set(review.map((r) => r.p))].sort((a, b) => a.localeCompare(b, 'vi'));
-  const reviewSection = `
+  return `
 <h2 id="review-heading">${esc(T('html.map.review'))}</h2>
 <p class="lead">${esc(T('html.map.reviewLead'))}</p>
 <div class="controls" role="search">
   <div><label for="f-status">${esc(T('html.map.filterStatus'))}</label>
-    <select id="f-status"><option value="">${esc(T('html.map.all'))}</option>${REVIEW_STATUSES.map((s) => `<option value="${s}">${esc(statusLabel(s))}</option>`).join('')}</select></div>
+    <select id="f-status"><option value="review" selected>${esc(T('html.map.filter.review'))}</option><option value="">${esc(T('html.map.all'))}</option>${REVIEW_STATUSES.map((s) => `<option value="${s}">${esc(statusLabel(s))}</option>`).join('')}</select></div>
   <div><label for="f-province">${esc(T('html.map.filterProvince'))}</label>
     <select id="f-province"><option value="">${esc(T('html.map.all'))}</option>${provinceNames.map((p) => `<option value="${esc(p)}">${esc(p || '–')}</option>`).join('')}</select></div>
   <div><label for="f-search">${esc(T('html.map.search'))}</label>
@@ -125,12 +142,27 @@ ${provinceRows}
 <script type="application/json" id="review-labels">${jsonForScript({
     locale: locale(lang),
     status: Object.fromEntries(MATCH_STATUSES.map((s) => [s, statusLabel(s)])),
+    verdict: Object.fromEntries(EXISTING_VERDICTS.map((v) => [v, T(`mc.existing.${v}`)])),
+    existing: T('html.map.existing'),
     count: T('html.map.count'),
     page: T('html.map.page'),
     none: T('html.map.none'),
   })}</script>`;
+}
 
-  const body = `<h1>${esc(title)}</h1>\n${verdict}${fileList}\n${cardsHtml}\n${provinceTable}\n${reviewSection}`;
+export function renderMapCommunesHtml(result: MapCommunesResult, opts: HtmlOptions): string {
+  const { lang } = opts;
+  const T: Translate = (key, params) => t(lang, key, params);
+  const parts: PageParts = { lang, T, statusLabel: (s) => T(`html.status.${s}`) };
+  const summary = summaryCounts(result);
+  const title = opts.title ?? T('html.map.title');
+  const body = [
+    `<h1>${esc(title)}</h1>`,
+    `${verdictHtml(result, summary, parts)}${filesHtml(result, parts)}`,
+    cardsHtml(summary, parts),
+    provinceTableHtml(provinceCounts(result), parts),
+    reviewSectionHtml(reviewRows(result), parts),
+  ].join('\n');
   return renderPage({ lang, title, body, script: MAP_COMMUNES_SCRIPT, css: MAP_CSS });
 }
 

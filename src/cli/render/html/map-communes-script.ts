@@ -16,7 +16,7 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
   }
   for (var i = 0; i < rows.length; i++) {
     var r = rows[i];
-    var names = [r.n, r.p, r.d, r.tn, r.c, r.tc];
+    var names = [r.n, r.p, r.d, r.tn, r.c, r.tc, r.ec, r.en];
     for (var j = 0; j < r.k.length; j++) names.push(r.k[j][0], r.k[j][1], r.k[j][2]);
     r.f = fold(names.join(' | '));
   }
@@ -61,7 +61,12 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
     st.appendChild(el('span', 'badge ' + (BADGE[r.s] || 'warn'), L.status[r.s] || r.s));
     if (r.m) { st.appendChild(document.createElement('br')); st.appendChild(el('span', 'muted', r.m)); }
     tr.appendChild(st);
-    tr.appendChild(el('td', null, r.tc ? r.tc + (r.tn ? ' – ' + r.tn : '') : '–'));
+    var tax = el('td', null, r.tc ? r.tc + (r.tn ? ' – ' + r.tn : '') : '–');
+    if (r.ec) {
+      tax.appendChild(document.createElement('br'));
+      tax.appendChild(el('span', r.ev === 'differs' ? 'badge bad' : 'muted', L.existing + ': ' + r.ec + (r.en ? ' – ' + r.en : '') + ' · ' + (L.verdict[r.ev] || r.ev)));
+    }
+    tr.appendChild(tax);
     var why = el('td');
     why.appendChild(list(r.why));
     tr.appendChild(why);
@@ -79,7 +84,7 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
     var s = statusEl.value, p = provEl.value, q = fold(qEl.value);
     var words = q ? q.split(' ') : [];
     matched = rows.filter(function (r) {
-      if (s && r.s !== s) return false;
+      if (s === 'review' ? r.x !== 1 : s && r.s !== s) return false;
       if (p && r.p !== p) return false;
       for (var i = 0; i < words.length; i++) if (r.f.indexOf(words[i]) < 0) return false;
       return true;

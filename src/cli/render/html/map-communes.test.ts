@@ -26,6 +26,29 @@ describe('renderMapCommunesHtml', () => {
     expect(rows.every((r) => r.s !== 'exact')).toBe(true);
   });
 
+  it('opens on the rows to review ("Cần rà soát"), listed first, with the officer\'s existing code beside dvc\'s', () => {
+    const result: MapCommunesResult = {
+      rows: [
+        { status: 'normalised', code: '00001', taxCode: '1010101' },
+        { status: 'exact', code: '00004', taxCode: '1010102', existingCode: '1010101', existingVerdict: 'differs' },
+        { status: 'exact', code: '00006', taxCode: '1010103', existingCode: '1010103', existingVerdict: 'confirmed' },
+        { status: 'ambiguous', code: '00526', existingCode: '1011203', existingVerdict: 'unchecked' },
+      ],
+      summary: { existing: { confirmed: 1, differs: 1, unchecked: 1 } },
+    };
+    const html = renderMapCommunesHtml(result, { lang: 'vi' });
+    expect(html).toContain('<select id="f-status"><option value="review" selected>Cần rà soát</option>');
+    const rows = embedded(html, 'review-data') as { c: string; x: number; ec: string; ev: string }[];
+    expect(rows.map((r) => [r.c, r.x])).toEqual([
+      ['00004', 1],
+      ['00526', 1],
+      ['00001', 0],
+    ]);
+    expect(rows[0]).toMatchObject({ ec: '1010101', ev: 'differs' });
+    expect(html).toContain('<li data-count="existing-differs"><span class="v">1</span>mã đang có khác dvc</li>');
+    expect(html).toContain('class="badge bad"');
+  });
+
   it('says rows need review when some are ambiguous or not found, even for a run that completed', () => {
     const t = (summary: NonNullable<MapCommunesResult['summary']>) =>
       renderMapCommunesHtml({ ok: true, summary, rows: [] }, { lang: 'en' });

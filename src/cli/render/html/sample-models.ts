@@ -85,6 +85,53 @@ function rng(seed: number): () => number {
   };
 }
 
+function sampleStatus(r: number, reviewShare: number): string {
+  if (r >= reviewShare) return 'exact';
+  if (r < reviewShare * 0.45) return 'normalised';
+  if (r < reviewShare * 0.6) return 'decided';
+  return r < reviewShare * 0.85 ? 'ambiguous' : 'not_found';
+}
+
+/** Reasons and candidates of a sample row, by its status. */
+function explainSample(row: MapRow, i: number, stem: string, p: string, rand: () => number): void {
+  const name = row.name ?? '';
+  if (row.status === 'exact' || row.status === 'normalised' || row.status === 'decided') {
+    row.taxCode = String(10000 + i);
+    row.taxName = row.status === 'exact' ? name : name.replace('Xã ', 'X. ').replace('Phường ', 'P.');
+  }
+  if (row.status === 'normalised')
+    row.reasons = [
+      { code: 'prefix_stripped', text: 'Bỏ tiền tố "Xã"/"Phường" trước khi so' },
+      { code: 'tone_normalised', text: 'Chuẩn hoá vị trí dấu thanh (Hoà → Hòa)' },
+    ];
+  if (row.status === 'decided')
+    row.reasons = [{ code: 'decision_applied', text: 'Áp dụng quyết định đã lưu ngày 2025-07-14' }];
+  if (row.status === 'ambiguous') {
+    row.reasons = [{ code: 'duplicate_name', text: `Có 2 phường/xã tên "${stem}" trong ${p}` }];
+    row.candidates = [
+      { code: String(20000 + i), name, district: 'Khu vực phía Bắc', score: 0.97 },
+      { code: String(30000 + i), name, district: 'Khu vực phía Nam', score: 0.97 },
+    ];
+  }
+  if (row.status === 'not_found') {
+    row.reasons = ['Không có tên tương tự trong danh sách CQT của tỉnh'];
+    row.candidates =
+      rand() < 0.5 ? [{ code: String(40000 + i), name: `Xã ${STEMS[(i + 3) % STEMS.length]}`, score: 0.61 }] : [];
+  }
+}
+
+function sampleCounts(list: MapRow[]) {
+  const count = (s: string) => list.filter((r) => r.status === s).length;
+  return {
+    rows: list.length,
+    exact: count('exact'),
+    normalised: count('normalised'),
+    decided: count('decided'),
+    ambiguous: count('ambiguous'),
+    notFound: count('not_found'),
+  };
+}
+
 /** A map-communes result of `rowCount` rows over the 34 provinces; about `reviewShare` of them not exact. */
 export function sampleMapCommunesResult(rowCount = 10_600, reviewShare = 0.19, seed = 7): MapCommunesResult {
   const rand = rng(seed);
@@ -94,17 +141,7 @@ export function sampleMapCommunesResult(rowCount = 10_600, reviewShare = 0.19, s
     const stem = STEMS[Math.floor(rand() * STEMS.length)];
     const name = `${PREFIX[Math.floor(rand() * PREFIX.length)]} ${stem}${rand() < 0.3 ? ` ${1 + Math.floor(rand() * 9)}` : ''}`;
     const code = String(1 + i * 3).padStart(5, '0');
-    const r = rand();
-    const status =
-      r >= reviewShare
-        ? 'exact'
-        : r < reviewShare * 0.45
-          ? 'normalised'
-          : r < reviewShare * 0.6
-            ? 'decided'
-            : r < reviewShare * 0.85
-              ? 'ambiguous'
-              : 'not_found';
+    const status = sampleStatus(rand(), reviewShare);
     const row: MapRow = {
       sheet: 'MX Bo TTTT',
       rowNumber: i + 2,
@@ -119,60 +156,20 @@ export function sampleMapCommunesResult(rowCount = 10_600, reviewShare = 0.19, s
       taxName: null,
       candidates: [],
     };
-    if (status === 'exact' || status === 'normalised' || status === 'decided') {
-      row.taxCode = String(10000 + i);
-      row.taxName = status === 'exact' ? name : name.replace('Xã ', 'X. ').replace('Phường ', 'P.');
-    }
-    if (status === 'normalised')
-      row.reasons = [
-        { code: 'prefix_stripped', text: 'Bỏ tiền tố "Xã"/"Phường" trước khi so' },
-        { code: 'tone_normalised', text: 'Chuẩn hoá vị trí dấu thanh (Hoà → Hòa)' },
-      ];
-    if (status === 'decided')
-      row.reasons = [{ code: 'decision_applied', text: 'Áp dụng quyết định đã lưu ngày 2025-07-14' }];
-    if (status === 'ambiguous') {
-      row.reasons = [{ code: 'duplicate_name', text: `Có 2 phường/xã tên "${stem}" trong ${p}` }];
-      row.candidates = [
-        { code: String(20000 + i), name, district: 'Khu vực phía Bắc', score: 0.97 },
-        { code: String(30000 + i), name, district: 'Khu vực phía Nam', score: 0.97 },
-      ];
-    }
-    if (status === 'not_found') {
-      row.reasons = ['Không có tên tương tự trong danh sách CQT của tỉnh'];
-      row.candidates =
-        rand() < 0.5 ? [{ code: String(40000 + i), name: `Xã ${STEMS[(i + 3) % STEMS.length]}`, score: 0.61 }] : [];
-    }
+    explainSample(row, i, stem, p, rand);
     rows.push(row);
   }
-  const count = (list: MapRow[], s: string) => list.filter((r) => r.status === s).length;
-  const provinces = PROVINCES.map((name, idx) => {
-    const list = rows.filter((r) => r.provinceName === name);
-    return {
-      provinceCode: String(idx + 1).padStart(2, '0'),
-      provinceName: name,
-      rows: list.length,
-      exact: count(list, 'exact'),
-      normalised: count(list, 'normalised'),
-      decided: count(list, 'decided'),
-      ambiguous: count(list, 'ambiguous'),
-      notFound: count(list, 'not_found'),
-    };
-  });
+  const provinces = PROVINCES.map((name, idx) => ({
+    provinceCode: String(idx + 1).padStart(2, '0'),
+    provinceName: name,
+    ...sampleCounts(rows.filter((r) => r.provinceName === name)),
+  }));
   return {
     ok: false,
     input: 'danh-muc-xa-ca-nuoc.xlsx',
     output: 'danh-muc-xa-ca-nuoc.mapped.xlsx',
     mapOut: 'bang-map-cqt.csv',
-    summary: {
-      rows: rows.length,
-      exact: count(rows, 'exact'),
-      normalised: count(rows, 'normalised'),
-      decided: count(rows, 'decided'),
-      ambiguous: count(rows, 'ambiguous'),
-      notFound: count(rows, 'not_found'),
-      taxUnused: 42,
-      conflicts: 3,
-    },
+    summary: { ...sampleCounts(rows), taxUnused: 42, conflicts: 3 },
     provinces,
     rows,
   };

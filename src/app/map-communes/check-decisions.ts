@@ -1,0 +1,153 @@
+/**
+ * The officer's decisions are checked before anything is matched or written: a decision that names a commune
+ * the standard sheet does not have, a tax code the tax sheet of that commune's province does not have, or a tax
+ * code given to two communes stops the run (exit 2) with every bad line named, so nothing half-right is written.
+ */
+import path from 'node:path';
+import { DvcError, ExitCode } from '../../errors.js';
+import type { Lang } from '../../i18n/i18n.js';
+import { t } from '../../i18n/i18n.js';
+import type { ProvincePair, UnitRow } from '../../core/communes/communes.js';
+import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
+import { restoreCodeZeros } from '../../core/text/text.js';
+import type { DecisionEntry, DecisionSource } from '../../io/decisions-file.js';
+
+export interface DecisionCheckInput {
+  decisions: readonly DecisionEntry[];
+  std: readonly UnitRow[];
+  tax: readonly UnitRow[];
+  /** Every province pair of the two sheets (not only those chosen with --province). */
+  pairs: readonly ProvincePair[];
+  stdSheet: string;
+  taxSheet: string;
+  lang: Lang;
+}
+
+interface TaxSide {
+  byProvince: Map<string, Set<string>>;
+  provinceOfCode: Map<string, string>;
+}
+
+const stdCodeOf = (code: string) => restoreCodeZeros(code, 'commune', 'gso').code;
+const taxCodeOf = (code: string) => restoreCodeZeros(code, 'commune', 'tms').code;
+
+function taxSide(tax: readonly UnitRow[]): TaxSide {
+  const byProvince = new Map<string, Set<string>>();
+  const provinceOfCode = new Map<string, string>();
+  for (const row of tax) {
+    const ref = provinceRefOf(row);
+    const key = refKey(ref);
+    const code = taxCodeOf(row.code);
+    let set = byProvince.get(key);
+    if (!set) byProvince.set(key, (set = new Set()));
+    set.add(code);
+    if (!provinceOfCode.has(code)) provinceOfCode.set(code, ref.name);
+  }
+  return { byProvince, provinceOfCode };
+}
+
+export function sourceText(lang: Lang, s: DecisionSource): string {
+  const file = path.basename(s.file);
+  return s.line !== undefined
+    ? t(lang, 'mc.decision.atLine', { file, line: s.line })
+    : t(lang, 'mc.decision.atRow', { file, sheet: s.sheet ?? '', row: s.row ?? 0 });
+}
+
+interface Lookups {
+  stdByCode: Map<string, UnitRow>;
+  pairOf: Map<string, ProvincePair>;
+  tax: TaxSide;
+}
+
+function lookupsOf(i: DecisionCheckInput): Lookups {
+  const stdByCode = new Map<string, UnitRow>();
+  for (const u of i.std) if (!stdByCode.has(stdCodeOf(u.code))) stdByCode.set(stdCodeOf(u.code), u);
+  return { stdByCode, pairOf: new Map(i.pairs.map((p) => [refKey(p.std), p])), tax: taxSide(i.tax) };
+}
+
+/** The problem of a decision's tax code against the tax rows of its commune's province, if any. */
+function taxProblem(
+  i: DecisionCheckInput,
+  k: Lookups,
+  d: DecisionEntry,
+  unit: UnitRow,
+  taxCode: string,
+): string | null {
+  const pair = k.pairOf.get(refKey(provinceRefOf(unit)));
+  if (pair && k.tax.byProvince.get(refKey(pair.tax))?.has(taxCode)) return null;
+  const province = pair?.std.name ?? unit.provinceName ?? '';
+  const elsewhere = k.tax.provinceOfCode.get(taxCode);
+  const at = sourceText(i.lang, d.source);
+  const params = {
+    at,
+    taxCode,
+    code: d.stdCode,
+    name: unit.name,
+    province,
+    taxSheet: i.taxSheet,
+    other: elsewhere ?? '',
+  };
+  return t(i.lang, elsewhere ? 'mc.decision.taxOtherProvince' : 'mc.decision.taxUnknown', params);
+}
+
+/** One tax code decided for two communes: each of the lines is named, with the others. */
+function twiceProblems(i: DecisionCheckInput, byTax: Map<string, DecisionEntry[]>): string[] {
+  const problems: string[] = [];
+  for (const [taxCode, list] of byTax) {
+    if (list.length < 2) continue;
+    for (const d of list) {
+      const others = list
+        .filter((o) => o !== d)
+        .map((o) => `${stdCodeOf(o.stdCode)} (${sourceText(i.lang, o.source)})`)
+        .join(', ');
+      const at = sourceText(i.lang, d.source);
+      problems.push(t(i.lang, 'mc.decision.taxTwice', { at, taxCode, code: d.stdCode, others }));
+    }
+  }
+  return problems;
+}
+
+const taxOf = (d: DecisionEntry) => (d.taxCode === null ? null : taxCodeOf(d.taxCode));
+
+/** Every problem of the decisions, one text per bad line (empty when all can be used). */
+export function decisionProblems(i: DecisionCheckInput): string[] {
+  const k = lookupsOf(i);
+  const problems: string[] = [];
+  const byTax = new Map<string, DecisionEntry[]>();
+  const byStd = new Map<string, DecisionEntry>();
+  for (const d of i.decisions) {
+    const at = sourceText(i.lang, d.source);
+    const code = stdCodeOf(d.stdCode);
+    const unit = k.stdByCode.get(code);
+    if (!unit) {
+      problems.push(t(i.lang, 'mc.decision.stdUnknown', { at, code: d.stdCode, sheet: i.stdSheet }));
+      continue;
+    }
+    const taxCode = taxOf(d);
+    const earlier = byStd.get(code);
+    if (earlier && taxOf(earlier) !== taxCode)
+      problems.push(t(i.lang, 'mc.decision.stdTwice', { at, code, other: sourceText(i.lang, earlier.source) }));
+    byStd.set(code, d);
+    if (taxCode === null) continue;
+    const problem = taxProblem(i, k, d, unit, taxCode);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    const list = byTax.get(taxCode) ?? [];
+    if (!list.some((e) => stdCodeOf(e.stdCode) === code)) list.push(d);
+    byTax.set(taxCode, list);
+  }
+  return [...problems, ...twiceProblems(i, byTax)];
+}
+
+/** Throws exit 2 naming every bad line; returns quietly when every decision can be used. */
+export function checkDecisions(i: DecisionCheckInput): void {
+  const problems = decisionProblems(i);
+  if (problems.length === 0) return;
+  throw new DvcError(
+    'mc.err.decisionsInvalid',
+    { count: problems.length, lines: problems.map((p) => `  - ${p}`).join('\n') },
+    ExitCode.Usage,
+  );
+}

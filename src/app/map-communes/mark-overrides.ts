@@ -1,0 +1,25 @@
+/**
+ * A decision may replace a match dvc was confident of (exact or normalised). That is allowed — the officer knows
+ * the ground — but it is shown on the row and counted, so a slip of the keyboard does not pass unseen.
+ */
+import type { MatchResult } from '../../core/communes/communes.js';
+import type { Lang } from '../../i18n/i18n.js';
+import { t } from '../../i18n/i18n.js';
+import type { ReportRow } from './map-communes-result.js';
+import { statusText } from './present.js';
+
+export function markOverrides(rows: ReportRow[], undecided: MatchResult, lang: Lang): number {
+  const auto = new Map(undecided.rows.map((m) => [m.stdRow, m]));
+  let count = 0;
+  for (const r of rows) {
+    if (r.status !== 'decided') continue;
+    const m = auto.get(r.rowNumber);
+    if (!m || (m.status !== 'exact' && m.status !== 'normalised') || m.conflict || m.taxCode === undefined) continue;
+    if (m.taxCode === r.taxCode) continue;
+    r.overrides = { taxCode: m.taxCode, status: m.status };
+    const params = { code: m.taxCode, name: m.taxName ?? '', status: statusText(lang, m.status) };
+    r.reasons.push({ code: 'decision_overrides', text: t(lang, 'mc.reason.overrides', params), params });
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,94 @@
+/**
+ * The wiring of hostile inputs through the built CLI: exit 2, the limit in the message (human and --json), no
+ * output; names from the workbook or the command line with terminal control characters are printed escaped.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test-support/excel-workbooks.js';
+import {
+  STD_HEADER_ROW,
+  TAX_HEADER_ROW,
+  bombEntry,
+  hostileWorkbook,
+  inlineRow,
+  worksheetXml,
+  writeBytes,
+} from '../test-support/hostile-workbooks.js';
+import { runCli } from '../test-support/run-cli.js';
+
+const STD = worksheetXml(
+  inlineRow(1, STD_HEADER_ROW) +
+    inlineRow(2, ['1', '19', 'Tỉnh Thái Nguyên', '164', 'TP Thái Nguyên', '05431', 'Phường Quán Triều', 'Phường']),
+);
+const TAX = worksheetXml(
+  inlineRow(1, TAX_HEADER_ROW) +
+    inlineRow(2, ['109', 'Thái Nguyên', '10901', 'TP Thái Nguyên', '1090101', 'Quán Triều']),
+);
+const ESC = '\u001b';
+
+describe('dvc map-communes on a zip bomb', () => {
+  it('exits 2 naming the limit, in text and in --json, and writes nothing', async () => {
+    const dir = await tempDir('dvc-hostile-e2e-');
+    const bomb = bombEntry('x', {
+      head: '<worksheet><sheetData>',
+      fill: ' ',
+      tail: '</sheetData></worksheet>',
+      inflatedBytes: 1 << 30,
+    });
+    const input = await writeBytes(
+      path.join(dir, 'bom.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: bomb },
+        { name: 'MX CQT', xml: TAX },
+      ]),
+    );
+    const human = await runCli(['map-communes', input]);
+    expect(human.code).toBe(2);
+    expect(human.stderr).toContain('vượt giới hạn');
+    expect(human.stderr).toContain('128 MB');
+    expect(human.stderr).not.toMatch(/at .*\.js:\d+/);
+    const json = await runCli(['map-communes', input, '--json', '--lang', 'en']);
+    expect(json.code).toBe(2);
+    const body = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; message: string; exitCode: number } };
+    expect(body.error).toMatchObject({ code: 'excel.limit.partSize', exitCode: 2 });
+    expect(body.error.message).toContain('128 MB');
+    expect(await readdir(dir)).toEqual(['bom.xlsx']);
+  });
+});
+
+describe('names with terminal control characters', () => {
+  it('prints a sheet name holding escape sequences escaped, never raw', async () => {
+    const dir = await tempDir('dvc-hostile-e2e-');
+    const input = await writeBytes(
+      path.join(dir, 'a.xlsx'),
+      hostileWorkbook([
+        { name: `MX${ESC}[2J${ESC}]0;pwned\u0007`, xml: STD },
+        { name: 'MX CQT', xml: TAX },
+      ]),
+    );
+    const r = await runCli(['map-communes', input, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"MX\\x1b[2J\\x1b]0;pwned\\x07"');
+    expect(r.stderr + r.stdout).not.toContain(ESC);
+    expect(r.stderr).not.toContain('\u0007');
+  });
+
+  it('prints an output file name holding control characters escaped', async () => {
+    const dir = await tempDir('dvc-hostile-e2e-');
+    const input = await writeBytes(
+      path.join(dir, 'a.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: STD },
+        { name: 'MX CQT', xml: TAX },
+      ]),
+    );
+    const out = path.join(dir, `kq${ESC}[31m\r.xlsx`);
+    const r = await runCli(['map-communes', input, '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kq\\x1b[31m\\x0d.xlsx');
+    expect(r.stdout + r.stderr).not.toContain(ESC);
+    expect(r.stdout).not.toContain('\r');
+    expect((await readdir(dir)).sort()).toEqual(['a.xlsx', `kq${ESC}[31m\r.xlsx`]);
+  });
+});

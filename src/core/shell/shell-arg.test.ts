@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { shellArg, shellLine } from './shell-arg.js';
+
+/**
+ * How cmd.exe and PowerShell hand a pasted argument to a Windows program, reduced to what matters for the forms
+ * shellArg writes: the C runtime's rules for double quotes and backslashes (both shells pass a double-quoted word
+ * through as typed), plus each shell's own specials outside quotes.
+ */
+function parsedByProgram(word: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === '\\') {
+      let n = 0;
+      while (word[i + n] === '\\') n++;
+      if (word[i + n] === '"') {
+        out += '\\'.repeat(Math.floor(n / 2));
+        i += n - 1;
+        if (n % 2 === 1) {
+          out += '"';
+          i++;
+        }
+      } else {
+        out += '\\'.repeat(n);
+        i += n - 1;
+      }
+    } else if (c === '"') quoted = !quoted;
+    else out += c;
+  }
+  return out;
+}
+
+const CMD_SPECIAL_OUTSIDE_QUOTES = /[&|<>^()%!]/;
+const POWERSHELL_SPECIAL_OUTSIDE_QUOTES = /[&|<>();,'"@#{}$`\s]/;
+
+function safeUnquoted(word: string): boolean {
+  return !CMD_SPECIAL_OUTSIDE_QUOTES.test(word) && !POWERSHELL_SPECIAL_OUTSIDE_QUOTES.test(word);
+}
+
+describe('shellArg', () => {
+  it('leaves plain Windows paths and words as they are', () => {
+    for (const w of [
+      'C:\\HoSo\\mau.xlsx',
+      '\\\\may-chu\\chung\\mau.xlsx',
+      'Thái_Nguyên',
+      '--out',
+      'a=b',
+      'Z:\\x.doi-chieu.xlsx',
+    ])
+      expect(shellArg(w)).toBe(w);
+  });
+
+  it('quotes paths with spaces, Vietnamese letters and shell punctuation, and the program reads them back', () => {
+    const paths = [
+      'C:\\Users\\Cán bộ\\Desktop\\bảng mã xã.doi-chieu.xlsx',
+      '\\\\srv\\Phòng TN&MT\\hồ sơ (bản 2).xlsx',
+      "D:\\O'Brien; a,b @x #1 {y}.xlsx",
+      'C:\\Hồ sơ\\',
+      'C:\\',
+      '',
+    ];
+    for (const p of paths) {
+      const q = shellArg(p);
+      expect(q === p ? safeUnquoted(q) : q.startsWith('"') && q.endsWith('"'), q).toBe(true);
+      expect(parsedByProgram(q), q).toBe(p);
+    }
+    expect(shellArg('C:\\Hồ sơ\\')).toBe('"C:\\Hồ sơ\\\\"');
+  });
+
+  it('never leaves a word with a special character of either shell unquoted', () => {
+    for (const w of ['a b', 'a&b', 'a|b', 'a(b)', 'a;b', 'a,b', "a'b", '@a', '#a', 'a{b}', 'a^b', 'a<b', 'a$b', 'a%b'])
+      expect(shellArg(w).startsWith('"'), w).toBe(true);
+  });
+
+  it('joins a command line', () => {
+    expect(shellLine(['map-communes', 'C:\\Hồ sơ\\bảng mã.xlsx', '--out', 'kq.xlsx'])).toBe(
+      'map-communes "C:\\Hồ sơ\\bảng mã.xlsx" --out kq.xlsx',
+    );
+  });
+});
