@@ -53,7 +53,8 @@ describe('dvc evidence request on a terminal', () => {
         await screenUntil(session, new RegExp(`URL API loại ${type}`));
         tmux('send-keys', '-t', session, 'Enter');
       }
-      await screenUntil(session, /EXIT=0/);
+      const screen = await screenUntil(session, /EXIT=0/);
+      expect(screen).toContain('Sẽ ghi vào evidence.yaml:');
     } finally {
       tmux('kill-session', '-t', session);
     }
@@ -61,5 +62,47 @@ describe('dvc evidence request on a terminal', () => {
     expect(text).toContain('UBND tỉnh Thái Nguyên- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai');
     expect(text).toContain('motcua@thainguyen.gov.vn');
     expect(text).toContain('https://motcua.thainguyen.gov.vn/api/tra-cuu');
+    // The answers are in evidence.yaml, beside the comments init wrote: the next run asks nothing.
+    const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
+    expect(yaml).toContain('unitName: "UBND tỉnh Thái Nguyên"');
+    expect(yaml).toContain('email: "motcua@thainguyen.gov.vn"');
+    expect(yaml).toContain('tra-cuu: https://motcua.thainguyen.gov.vn/api/tra-cuu');
+    expect(yaml).toContain('# Tên đơn vị, dùng trong "Tên yêu cầu"');
+    const again = await runCli(['evidence', 'request', '--kind', 'cau-hinh', folder]);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it('keeps the answers when every URL is left blank, and says what to fill without speaking of terminals', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
+    const folder = path.join(dir, 'ho-so');
+    expect((await runCli(['evidence', 'init', folder, '--no-input'])).code).toBe(0);
+    const script = path.join(dir, 'run.sh');
+    await writeFile(
+      script,
+      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}'; echo "EXIT=$?"; sleep 30\n`,
+    );
+    const session = `dvc-tty-blank-${process.pid}`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    let screen: string;
+    try {
+      await screenUntil(session, /Tên đơn vị/);
+      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Bắc Kạn');
+      tmux('send-keys', '-t', session, 'Enter');
+      await screenUntil(session, /Email phản hồi/);
+      tmux('send-keys', '-t', session, '-l', 'motcua@backan.gov.vn');
+      tmux('send-keys', '-t', session, 'Enter');
+      for (const type of ['tra-cuu', 'thong-bao-thue', 'chung-tu']) {
+        await screenUntil(session, new RegExp(`URL API loại ${type}`));
+        tmux('send-keys', '-t', session, 'Enter');
+      }
+      screen = await screenUntil(session, /EXIT=2/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+    expect(screen).toContain('Câu trả lời đã được lưu');
+    expect(screen).not.toMatch(/terminal/i);
+    const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
+    expect(yaml).toContain('unitName: "UBND tỉnh Bắc Kạn"');
+    expect(yaml).toContain('email: "motcua@backan.gov.vn"');
   });
 });

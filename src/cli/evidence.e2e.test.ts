@@ -7,6 +7,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
+import { bagEntries, rawZip, type RawEntry } from '../test-support/hostile-zip.js';
 
 const CONFIG = path.join(REPO_ROOT, 'fixtures', 'dvc.config.json');
 const FIXTURE = path.join(REPO_ROOT, 'fixtures', 'evidence');
@@ -125,72 +126,6 @@ async function rewriteZip(src: string, dst: string, change: (m: Map<string, Buff
   });
 }
 
-// ---- raw zip bytes for hostile archives ----
-interface RawEntry {
-  name: string;
-  data: Buffer;
-  deflate?: boolean;
-  declaredSize?: number;
-  mode?: number;
-}
-
-function rawZip(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
-    const crc = crc32(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x800, 6);
-    lh.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(size, 22);
-    lh.writeUInt16LE(name.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE((3 << 8) | 20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x800, 8);
-    ch.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(size, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, body);
-    centrals.push(ch, name);
-    offset += lh.length + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
-/** A minimal valid bag (root level) plus extra raw entries. */
-function bagEntries(extra: RawEntry[]): RawEntry[] {
-  const payload = Buffer.from('xin chào\n');
-  const sha = createHash('sha256').update(payload).digest('hex');
-  return [
-    { name: 'bagit.txt', data: Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') },
-    { name: 'bag-info.txt', data: Buffer.from(`Payload-Oxum: ${payload.length}.1\n`) },
-    { name: 'manifest-sha256.txt', data: Buffer.from(`${sha}  data/a.txt\n`) },
-    { name: 'data/a.txt', data: payload },
-    ...extra,
-  ];
-}
-
 describe('dvc evidence init', () => {
   it('creates the checklist, evidence.yaml from the config and HUONG-DAN.txt, and never touches an existing file', async () => {
     const dir = path.join(tmp, 'init');
@@ -234,7 +169,7 @@ describe('dvc evidence request', () => {
     expect(r.stdout).toContain(
       'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
     );
-    expect(r.stdout).toContain('URL API: http://127.0.0.1:8080/chung-tu');
+    expect(r.stdout).toContain('URL API: https://motcua.hanoi.example.vn/dvcqg/chung-tu');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout.replace(/\n/g, '\r\n'));
   });
 

@@ -7,6 +7,7 @@ import { testApi } from './messages/test-api-messages.js';
 import { evidence } from './messages/evidence.js';
 import { doctor } from './messages/doctor.js';
 import { mapCommunesEditions } from './messages/map-communes-editions.js';
+import { evidenceProcedure } from './messages/evidence-procedure.js';
 import { cliUsage } from './messages/cli-usage.js';
 import { textEncoding } from './messages/text-encoding.js';
 import { testApiConventions } from './messages/test-api-conventions.js';
@@ -27,6 +28,7 @@ export const PARTS: Record<string, MessageTable> = {
   doctor,
   testApiConventions,
   filesAndLimits,
+  evidenceProcedure,
   windowsLaunch,
   cliUsage,
   textEncoding,

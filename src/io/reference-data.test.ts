@@ -26,6 +26,7 @@ describe('shipped reference data', () => {
       'gso-2004.json.gz',
       'gso-2025-merges.json.gz',
       'gso-2025.json.gz',
+      'vn-holidays.yaml',
     ]);
     const total = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
     expect(total).toBeLessThan(3 * 1024 * 1024);

@@ -77,5 +77,5 @@ export function mergeMeta(fromFile: EvidenceMeta | null, defaults: EvidenceMeta)
 
 export async function readMergedMeta(dir: string, setup: EvidenceSetup): Promise<MetaRead> {
   const read = await readMetaFile(dir);
-  return { meta: mergeMeta(read.meta, setup.defaults), problem: read.problem };
+  return { meta: mergeMeta(read.meta, setup.defaults), problem: read.problem, raw: read.raw };
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { t } from '../../i18n/i18n.js';
 import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
+import type { NationalState } from '../../core/evidence/procedure.js';
+import type { StatusLine } from '../../core/evidence/procedure-lines.js';
 
 /** The model the bag's index page is drawn from (the CLI passes the HTML renderer in). */
 export interface IndexPageModel {
@@ -10,6 +9,8 @@ export interface IndexPageModel {
   checklist: { id: string; label: string; ok: boolean; severity: string; message: string }[];
   files: { path: string; bytes: number; sha256: string; kind: string }[];
   meta: { unitName?: string; dstcode?: string; bagDate?: string };
+  /** Where the province stands in the procedure (3252 steps, 4013 state), as of the bagging date. */
+  status?: { national: string; lines: { id: string; state: string; text: string }[] };
 }
 
 export type IndexPageRenderer = (model: IndexPageModel) => string;
@@ -43,6 +44,7 @@ export function indexModel(o: {
   meta: EvidenceMeta;
   bagDateMs: number;
   files: readonly { bagPath: string; size: number }[];
+  status?: IndexPageModel['status'];
 }): IndexPageModel {
   return {
     request: { title: o.title, text: o.requestText },
@@ -60,6 +62,7 @@ export function indexModel(o: {
       kind: fileKind(f.bagPath),
     })),
     meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: new Date(o.bagDateMs).toISOString().slice(0, 10) },
+    ...(o.status ? { status: o.status } : {}),
   };
 }
 
@@ -76,12 +79,14 @@ export function fillHashes(html: string, digests: readonly string[]): Buffer {
 
 const TOKEN = /dvchashtoken(\d{10})z{42}/g;
 
-export async function sha256File(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-export function joinRel(dir: string, rel: string): string {
-  return path.join(dir, ...rel.split('/'));
+/** The status lines in Vietnamese, the language of the bundle, each passed through `scrub`. */
+export function statusModel(
+  national: NationalState,
+  lines: readonly StatusLine[],
+  scrub: (s: string) => string,
+): IndexPageModel['status'] {
+  return {
+    national: t('vi', `evidence.status.national.${national}`),
+    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(t('vi', l.message.key, l.message.params)) })),
+  };
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { lstat } from 'node:fs/promises';
 import { CHECKLIST, GUIDE_FILE, META_FILE } from '../../core/evidence/checklist.js';
 import { guideText, metaYaml } from '../../core/evidence/init-files.js';
 import { META_FIELDS } from '../../core/evidence/metadata.js';
 import type { EvidenceMeta } from '../../core/evidence/evidence-types.js';
 import { createMissing, type CreatedPath } from '../../io/evidence/init-folder.js';
+import { pathKind } from '../../io/evidence/evidence-folder.js';
 import { evidenceSetup, type SetupOptions } from './evidence-setup.js';
 
 export interface InitPlan {
@@ -19,7 +19,7 @@ export interface InitPlan {
 export async function planInit(o: SetupOptions & { dir: string }): Promise<InitPlan> {
   const setup = await evidenceSetup(o);
   const dir = path.resolve(o.cwd ?? process.cwd(), o.dir);
-  const metaExists = (await lstat(path.join(dir, META_FILE)).catch(() => null)) !== null;
+  const metaExists = (await pathKind(path.join(dir, META_FILE))) !== 'missing';
   const meta = setup.defaults;
   const missing: string[] = META_FIELDS.filter((f) => !meta[f]);
   if (Object.keys(meta.apis).length === 0) missing.push('apis');
@@ -38,7 +38,7 @@ export async function writeInit(plan: InitPlan, meta: EvidenceMeta): Promise<Ini
     plan.dir,
     CHECKLIST.map((f) => f.dir),
     [
-      [META_FILE, metaYaml(meta)],
+      [META_FILE, metaYaml(meta, { tracking: true })],
       [GUIDE_FILE, guideText()],
     ],
   );

@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { t } from '../../i18n/i18n.js';
 import { GUIDE_FILE, META_FILE, isSystemFile } from '../../core/evidence/checklist.js';
-import { missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
-import { BAGIT_TXT, bagInfoText, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
-import { REQUEST_FILE, bagInfoFields, fixedTimestamp, planPayload } from '../../core/evidence/bag-plan.js';
+import { checkEvidence, missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
+import { procedureStatus, progressFromYaml } from '../../core/evidence/procedure.js';
+import { statusLines } from '../../core/evidence/procedure-lines.js';
+import { loadWorkCalendar } from '../../io/evidence/holidays-file.js';
+import { BAGIT_TXT, bagInfoText, compareUtf8, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
+import {
+  REQUEST_FILE,
+  bagInfoFields,
+  fixedTimestamp,
+  planPayload,
+  type PayloadSource,
+} from '../../core/evidence/bag-plan.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
-import { findPersonalNumbers, redactPersonalNumbers } from '../../core/evidence/personal-data.js';
-import { buildRequest, redactRequest, renderRequestText } from '../../core/evidence/request-text.js';
-import type { RequestKind } from '../../core/evidence/evidence-types.js';
-import { openAtomicStream } from '../../io/atomic-write.js';
+import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
+import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
+import type { CheckItem, EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
+import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
 import { ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
-import { runEvidenceCheck } from './check-evidence.js';
 import { ReadAhead } from '../../io/evidence/read-ahead.js';
-import { INDEX_PAGE, fillHashes, indexModel, joinRel, sha256File, type IndexPageRenderer } from './index-page.js';
-import { compareUtf8 } from '../../core/evidence/bagit.js';
+import { CHUNK, joinRel, sha256File, streamFile } from '../../io/evidence/payload-files.js';
+import type { FolderFile } from '../../io/evidence/evidence-folder.js';
+import { requiredApiTypes, runEvidenceCheck, type CheckRun } from './check-evidence.js';
+import {
+  INDEX_PAGE,
+  fillHashes,
+  indexModel,
+  statusModel,
+  type IndexPageModel,
+  type IndexPageRenderer,
+} from './index-page.js';
+import { privacyFor, scrubItems, type Privacy } from './pack-privacy.js';
 import type { SetupOptions } from './evidence-setup.js';
 
 export interface PackOptions extends SetupOptions {
@@ -32,12 +49,14 @@ export interface PackOptions extends SetupOptions {
   forceZip64?: boolean;
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
   indexPage?: IndexPageRenderer;
+  now?: number;
 }
 
 export interface PackResult {
   ok: boolean;
   /** The check failed and --allow-incomplete was not given: nothing was written. */
   refused: boolean;
+  /** The check, its texts scrubbed like the bundle's (numbers hidden in names; everything with --redact). */
   check: CheckOutcome;
   bundle?: string;
   sha256?: string;
@@ -49,203 +68,340 @@ export interface PackResult {
   gaps: string[];
 }
 
-const CHUNK = 1 << 20;
+/** Everything decided before the first byte is written. */
+interface BagPlan {
+  dir: string;
+  out: string;
+  stem: string;
+  entries: PayloadSource[];
+  /** Texts dvc generates and payload files rewritten by --redact, by bag path. */
+  memory: Map<string, Buffer>;
+  page?: PagePlan;
+  /** Hashes of files sorted after the index page, computed first so the page can list them. */
+  early: Map<string, string>;
+  bagInfo: Buffer;
+  stampMs: number;
+  stampFrom: string;
+  payloadBytes: number;
+}
 
 export async function packEvidence(o: PackOptions): Promise<PackResult> {
-  const cwd = o.cwd ?? process.cwd();
-  const out = path.resolve(cwd, o.out);
+  const out = path.resolve(o.cwd ?? process.cwd(), o.out);
   const run = await runEvidenceCheck({ ...o, dir: o.dir, kind: o.kind });
-  const { dir, outcome, files } = run;
   const missing = missingRequestFields(o.kind, run.meta);
   if (missing.length > 0 && !o.allowIncomplete)
     throw new DvcError('evidence.missingFields', { fields: missing.join(', '), kind: o.kind }, ExitCode.Usage);
-  if (!outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check: outcome, gaps: [] };
-
-  const rel = path.relative(dir, out);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel))
-    throw new DvcError('evidence.pack.outInside', { out: o.out, dir: o.dir }, ExitCode.Usage);
-  const stem = path.basename(out).replace(/\.zip$/i, '');
-  if (findPersonalNumbers(stem).length > 0)
-    throw new DvcError('evidence.personalInOutName', { name: path.basename(out) }, ExitCode.Usage);
-
-  const meta = run.meta ?? run.setup.defaults;
+  const usable = usableFiles(run.files);
+  const privacy = privacyFor(o.redact, usable, run.meta ?? run.setup.defaults);
+  const check: CheckOutcome = { ...run.outcome, items: scrubItems(run.outcome.items, privacy.text) };
+  if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, gaps: [] };
+  assertOutput(out, o, run.dir);
   const gaps = [
     ...missing.map((f) => t('vi', 'evidence.item.metaMissing', { field: f })),
-    ...outcome.items
+    ...check.items
       .filter((i) => !i.ok && i.severity === 'error')
       .map((i) => `${i.id}: ${t('vi', i.message.key, i.message.params)}`),
   ];
-  const usable = files.filter(
-    (f) => !isSystemFile(f.rel) && !f.notRegular && f.rel !== GUIDE_FILE && f.rel !== META_FILE,
-  );
-  const mask = (s: string) => (o.redact ? redactPersonalNumbers(s) : s);
-  const shownMeta = o.redact
-    ? { ...meta, contactPhone: meta.contactPhone && mask(meta.contactPhone), dossierCode: meta.dossierCode }
-    : meta;
-  const yamlText = Buffer.from(o.redact ? mask(metaYaml(meta)) : metaYaml(meta), 'utf8');
+  const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
+  const written = await writeBag(o, plan);
+  return {
+    ok: run.outcome.ok,
+    refused: false,
+    check,
+    ...written,
+    payloadFiles: plan.entries.length,
+    payloadBytes: plan.payloadBytes,
+    gaps,
+  };
+}
 
+function usableFiles(files: readonly FolderFile[]): FolderFile[] {
+  return files.filter((f) => !isSystemFile(f.rel) && !f.notRegular && f.rel !== GUIDE_FILE && f.rel !== META_FILE);
+}
+
+/** The bundle may not land inside the folder it packs, nor carry a personal number in its name. */
+function assertOutput(out: string, o: PackOptions, dir: string): void {
+  const rel = path.relative(dir, out);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel))
+    throw new DvcError('evidence.pack.outInside', { out: o.out, dir: o.dir }, ExitCode.Usage);
+  if (findPersonalNumbers(path.basename(out).replace(/\.zip$/i, '')).length > 0)
+    throw new DvcError('evidence.personalInOutName', { name: path.basename(out) }, ExitCode.Usage);
+}
+
+interface Texts {
+  yaml: Buffer;
+  title: string;
+  request: Buffer;
+}
+
+/** evidence.yaml and the request text as they go into the bag, scrubbed. */
+function bagTexts(o: PackOptions, run: CheckRun, usable: readonly FolderFile[], privacy: Privacy): Texts {
+  const meta = run.meta ?? run.setup.defaults;
+  const yaml = Buffer.from(privacy.text(metaYaml(meta)), 'utf8');
   // The request lists what the bag carries; its own size enters the plan, so the list is built before it.
-  const provisional = planPayload(usable, [
-    { name: META_FILE, size: yamlText.length },
-    { name: REQUEST_FILE, size: 0 },
-  ]);
+  const provisional = planPayload(
+    usable,
+    [
+      { name: META_FILE, size: yaml.length },
+      { name: REQUEST_FILE, size: 0 },
+    ],
+    privacy.name,
+  );
   if (provisional.collisions.length > 0)
     throw new DvcError('evidence.pack.nameCollision', { names: provisional.collisions.join('; ') }, ExitCode.Usage);
-  let fields = buildRequest(
-    o.kind,
-    meta,
-    provisional.entries.map((e) => e.bagPath.slice('data/'.length)),
-    run.setup.titles,
+  const fields = scrubRequest(
+    buildRequest(
+      o.kind,
+      meta,
+      provisional.entries.map((e) => e.bagPath.slice('data/'.length)),
+      run.setup.titles,
+    ),
+    privacy.text,
   );
-  if (o.redact) fields = redactRequest(fields);
-  const requestText = Buffer.from(renderRequestText(fields), 'utf8');
+  return { yaml, title: fields.title, request: Buffer.from(renderRequestText(fields), 'utf8') };
+}
+
+async function planBag(
+  o: PackOptions,
+  run: CheckRun,
+  usable: readonly FolderFile[],
+  privacy: Privacy,
+  x: { out: string; gaps: string[]; items: CheckItem[] },
+): Promise<BagPlan> {
+  const meta = run.meta ?? run.setup.defaults;
+  const texts = bagTexts(o, run, usable, privacy);
   const generated = new Map<string, Buffer>([
-    [META_FILE, yamlText],
-    [REQUEST_FILE, requestText],
+    [META_FILE, texts.yaml],
+    [REQUEST_FILE, texts.request],
   ]);
   const newest = usable.reduce((m, f) => Math.max(m, f.mtimeMs), 315532800000);
   const stamp = fixedTimestamp(o.sourceDateEpoch, meta, newest);
+  const sized = usable.map((f) => ({ rel: f.rel, size: privacy.rewritten.get(f.rel)?.length ?? f.size }));
   const page = o.indexPage
-    ? indexPagePlan(o.indexPage, usable, generated, {
-        title: fields.title,
-        requestText: requestText.toString('utf8'),
-        items: outcome.items,
-        meta,
+    ? indexPagePlan(o.indexPage, sized, generated, privacy, {
+        title: texts.title,
+        requestText: texts.request.toString('utf8'),
+        items: x.items,
+        meta: scrubMeta(meta, privacy.text),
         bagDateMs: stamp.ms,
+        status: await bagStatus(run, stamp.ms, privacy),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
   const { entries } = planPayload(
-    usable,
+    sized,
     [...generated].map(([name, b]) => ({ name, size: b.length })),
+    privacy.name,
   );
-  // Files sorted after the page are hashed first (rare: top-level files), so the page can list every hash.
-  const early = new Map<string, string>();
-  if (page) {
-    for (const e of entries) {
-      if (e.rel !== undefined && compareUtf8(e.bagPath, `data/${INDEX_PAGE}`) > 0)
-        early.set(e.bagPath, await sha256File(joinRel(dir, e.rel)));
-    }
+  const memory = new Map<string, Buffer>([...generated].map(([name, b]) => [`data/${name}`, b]));
+  for (const e of entries) {
+    const b = e.rel === undefined ? undefined : privacy.rewritten.get(e.rel);
+    if (b) memory.set(e.bagPath, b);
   }
-
+  const early = page ? await hashAfterPage(run.dir, entries, memory) : new Map<string, string>();
   const payloadBytes = entries.reduce((n, e) => n + e.size, 0);
-  const bagInfo = Buffer.from(
-    bagInfoText(
-      bagInfoFields({
-        meta: shownMeta,
-        kind: o.kind,
-        requestTitle: fields.title,
-        baggingDateMs: stamp.ms,
-        payloadBytes,
-        payloadFiles: entries.length,
-        version: o.version,
-        gaps: gaps.map(mask),
-      }),
-    ),
-    'utf8',
-  );
-  const bagit = Buffer.from(BAGIT_TXT, 'utf8');
-
-  const sink = await openAtomicStream(out, { force: o.force, inputs: [dir] });
-  const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64 });
-  const base = `${stem}/`;
-  const mtimeMs = stamp.ms;
-  const tagDigests: ManifestEntry[] = [];
-  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const addTag = async (name: string, b: Buffer) => {
-    await zip.addEntry(base + name, [b], { method: methodFor(name, b.length), mtimeMs, expectedSize: b.length });
-    tagDigests.push({ path: name, digest: sha(b) });
+  const bagInfo = bagInfoBytes(o, meta, privacy, {
+    title: texts.title,
+    stampMs: stamp.ms,
+    payloadBytes,
+    files: entries.length,
+    gaps: x.gaps,
+  });
+  const stem = path.basename(x.out).replace(/\.zip$/i, '');
+  return {
+    dir: run.dir,
+    out: x.out,
+    stem,
+    entries,
+    memory,
+    page,
+    early,
+    bagInfo,
+    stampMs: stamp.ms,
+    stampFrom: stamp.from,
+    payloadBytes,
   };
+}
+
+/** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy): Promise<IndexPageModel['status']> {
+  const { calendar } = await loadWorkCalendar();
+  const meta = run.meta ?? run.setup.defaults;
+  const check = (kind: RequestKind) =>
+    kind === run.outcome.kind
+      ? run.outcome
+      : checkEvidence({
+          kind,
+          meta: run.meta,
+          files: run.files,
+          now,
+          limits: run.setup.limits,
+          requiredApiTypes: requiredApiTypes(),
+        });
+  const st = procedureStatus({
+    progress: progressFromYaml(run.raw),
+    results: run.outcome.results,
+    apis: meta.apis,
+    configReady: check('cau-hinh').ok,
+    confirmReady: check('xac-nhan').ok,
+    now,
+    calendar,
+  });
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text);
+}
+
+function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
+  const s = (v: string | undefined) => (v === undefined ? undefined : scrub(v));
+  return { ...meta, unitName: s(meta.unitName), dst: s(meta.dst) };
+}
+
+/** Files sorted after the page are hashed first (rare: top-level files), so the page can list every hash. */
+async function hashAfterPage(
+  dir: string,
+  entries: readonly PayloadSource[],
+  memory: ReadonlyMap<string, Buffer>,
+): Promise<Map<string, string>> {
+  const early = new Map<string, string>();
+  for (const e of entries) {
+    if (e.rel === undefined || compareUtf8(e.bagPath, `data/${INDEX_PAGE}`) <= 0) continue;
+    const mem = memory.get(e.bagPath);
+    early.set(e.bagPath, mem ? sha256(mem) : await sha256File(joinRel(dir, e.rel)));
+  }
+  return early;
+}
+
+function bagInfoBytes(
+  o: PackOptions,
+  meta: EvidenceMeta,
+  privacy: Privacy,
+  x: { title: string; stampMs: number; payloadBytes: number; files: number; gaps: string[] },
+): Buffer {
+  const fields = bagInfoFields({
+    meta,
+    kind: o.kind,
+    requestTitle: x.title,
+    baggingDateMs: x.stampMs,
+    payloadBytes: x.payloadBytes,
+    payloadFiles: x.files,
+    version: o.version,
+    gaps: x.gaps,
+  }).map(([k, v]) => [k, privacy.text(v)] as [string, string]);
+  return Buffer.from(bagInfoText(fields), 'utf8');
+}
+
+function sha256(b: Buffer): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+async function writeBag(
+  o: PackOptions,
+  plan: BagPlan,
+): Promise<Pick<PackResult, 'bundle' | 'sha256' | 'bytes' | 'timestamp' | 'timestampFrom'>> {
+  const sink = await openAtomicStream(plan.out, { force: o.force, inputs: [plan.dir] });
   try {
-    await addTag('bag-info.txt', bagInfo);
-    await addTag('bagit.txt', bagit);
-    const manifest: ManifestEntry[] = [];
-    const ahead = new ReadAhead(
-      entries.map((e) => (e.rel === undefined ? undefined : { path: joinRel(dir, e.rel), size: e.size })),
-      { window: 16, maxSize: 4 * CHUNK },
-    );
-    for (const [i, e] of entries.entries()) {
-      const h = createHash('sha256');
-      const name = e.bagPath.slice('data/'.length);
-      if (page && name === INDEX_PAGE) generated.set(INDEX_PAGE, page.fill(manifest, generated, early));
-      const mem = e.rel === undefined ? generated.get(name) : await ahead.take(i);
-      const source = mem ? [mem] : createReadStream(joinRel(dir, e.rel ?? ''), { highWaterMark: 4 * CHUNK });
-      const totals = await zip.addEntry(base + e.bagPath, source as AsyncIterable<Buffer>, {
-        method: methodFor(e.bagPath, e.size),
-        mtimeMs,
-        expectedSize: e.size,
-        onData: (c) => h.update(c),
-      });
-      if (totals.size !== e.size)
-        throw new DvcError('evidence.pack.fileChanged', { file: e.rel ?? name }, ExitCode.Usage);
-      manifest.push({ path: e.bagPath, digest: h.digest('hex') });
-    }
-    await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
-    const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
-    await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
-      method: methodFor('x.txt', tagText.length),
-      mtimeMs,
-      expectedSize: tagText.length,
-    });
+    const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64 });
+    await writeEntries(zip, plan);
     const summary = await zip.finish();
     sink.stream.end();
     const bundle = await sink.commit();
     return {
-      ok: outcome.ok,
-      refused: false,
-      check: outcome,
       bundle,
       sha256: summary.sha256,
       bytes: summary.bytes,
-      payloadFiles: entries.length,
-      payloadBytes,
-      timestamp: new Date(stamp.ms).toISOString(),
-      timestampFrom: stamp.from,
-      gaps,
+      timestamp: new Date(plan.stampMs).toISOString(),
+      timestampFrom: plan.stampFrom,
     };
   } catch (e) {
-    await sink.abort();
-    if (e instanceof DvcError) throw e;
-    throw new DvcError('fs.cannotWrite', { path: o.out, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    await abortQuietly(sink);
+    throw e instanceof DvcError ? e : sink.error(e);
   }
+}
+
+async function abortQuietly(sink: AtomicStream): Promise<void> {
+  await sink.abort().catch(() => {});
+}
+
+/** bag-info.txt and bagit.txt, the payload in byte order of names, then the manifests. */
+async function writeEntries(zip: ZipWriter, plan: BagPlan): Promise<void> {
+  const base = `${plan.stem}/`;
+  const mtimeMs = plan.stampMs;
+  const tagDigests: ManifestEntry[] = [];
+  const addTag = async (name: string, b: Buffer) => {
+    await zip.addEntry(base + name, [b], { method: methodFor(name, b.length), mtimeMs, expectedSize: b.length });
+    tagDigests.push({ path: name, digest: sha256(b) });
+  };
+  await addTag('bag-info.txt', plan.bagInfo);
+  await addTag('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
+  const manifest = await writePayload(zip, plan, base);
+  await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
+  const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
+  await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
+    method: methodFor('x.txt', tagText.length),
+    mtimeMs,
+    expectedSize: tagText.length,
+  });
+}
+
+async function writePayload(zip: ZipWriter, plan: BagPlan, base: string): Promise<ManifestEntry[]> {
+  const manifest: ManifestEntry[] = [];
+  const ahead = new ReadAhead(
+    plan.entries.map((e) =>
+      e.rel === undefined || plan.memory.has(e.bagPath) ? undefined : { path: joinRel(plan.dir, e.rel), size: e.size },
+    ),
+    { window: 16, maxSize: 4 * CHUNK },
+  );
+  for (const [i, e] of plan.entries.entries()) {
+    const h = createHash('sha256');
+    if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
+      plan.memory.set(e.bagPath, plan.page.fill(manifest, plan.memory, plan.early));
+    const mem = plan.memory.get(e.bagPath) ?? (await ahead.take(i));
+    const source = mem ? [mem] : streamFile(joinRel(plan.dir, e.rel ?? ''));
+    const totals = await zip.addEntry(base + e.bagPath, source, {
+      method: methodFor(e.bagPath, e.size),
+      mtimeMs: plan.stampMs,
+      expectedSize: e.size,
+      onData: (c) => h.update(c),
+    });
+    if (totals.size !== e.size)
+      throw new DvcError('evidence.pack.fileChanged', { file: e.rel ?? e.bagPath }, ExitCode.Usage);
+    manifest.push({ path: e.bagPath, digest: h.digest('hex') });
+  }
+  return manifest;
 }
 
 interface PagePlan {
   /** The page with a placeholder per hash: the real page has exactly its size. */
   draft: Buffer;
-  fill(
-    done: readonly ManifestEntry[],
-    generated: ReadonlyMap<string, Buffer>,
-    early: ReadonlyMap<string, string>,
-  ): Buffer;
+  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Buffer>, early: ReadonlyMap<string, string>): Buffer;
 }
 
 function indexPagePlan(
   render: IndexPageRenderer,
   usable: ReadonlyArray<{ rel: string; size: number }>,
   generated: ReadonlyMap<string, Buffer>,
+  privacy: Privacy,
   o: {
     title: string;
     requestText: string;
-    items: CheckOutcome['items'];
-    meta: Parameters<typeof indexModel>[0]['meta'];
+    items: CheckItem[];
+    meta: EvidenceMeta;
     bagDateMs: number;
+    status?: IndexPageModel['status'];
   },
 ): PagePlan {
   const listed = planPayload(
     usable,
     [...generated].map(([name, b]) => ({ name, size: b.length })),
+    privacy.name,
   ).entries;
   const html = render(indexModel({ ...o, files: listed }));
   return {
     draft: Buffer.from(html, 'utf8'),
-    fill(done, gen, early) {
+    fill(done, memory, early) {
       const byPath = new Map(done.map((m) => [m.path, m.digest]));
       const digests = listed.map((f) => {
-        const mem = f.rel === undefined ? gen.get(f.bagPath.slice('data/'.length)) : undefined;
-        return (
-          byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? createHash('sha256').update(mem).digest('hex') : '')
-        );
+        const mem = memory.get(f.bagPath);
+        return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? sha256(mem) : '');
       });
       return fillHashes(html, digests);
     },

@@ -10,11 +10,12 @@ import {
 import { missingRequestFields } from '../../core/evidence/check-rules.js';
 import {
   buildRequest,
-  redactRequest,
+  scrubRequest,
   renderRequestMarkdown,
   renderRequestText,
   type RequestFields,
 } from '../../core/evidence/request-text.js';
+import { makeRedactor } from '../../core/evidence/personal-data.js';
 import type { EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
 import { requireFolder, scanFolder } from '../../io/evidence/evidence-folder.js';
 import { evidenceSetup, readMergedMeta, type SetupOptions } from './evidence-setup.js';
@@ -68,6 +69,11 @@ export interface RenderedRequest {
 
 export function renderRequest(d: RequestDraft, format: RequestFormat, redact: boolean): RenderedRequest {
   let fields = buildRequest(d.kind, d.meta, d.attachments, d.titles);
-  if (redact) fields = redactRequest(fields);
+  if (redact)
+    fields = scrubRequest(
+      fields,
+      makeRedactor(d.meta.contactName ? [d.meta.contactName] : [], d.meta.contactPhone ? [d.meta.contactPhone] : [])
+        .text,
+    );
   return { fields, text: format === 'markdown' ? renderRequestMarkdown(fields) : renderRequestText(fields) };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ensureDir, writeFileAtomic } from '../../io/atomic-write.js';
 import type { ProbeResult } from './probe-result.js';
+import { savedTestApiResultSchema } from '../../core/evidence/saved-test-result.js';
 
 /** yyyyMMddHHmmss in Vietnam time (UTC+7), the portal's own timestamp format. */
 export function stamp(d: Date): string {
@@ -51,18 +52,20 @@ export async function saveExchanges(
     saved.push(
       await writeFileAtomic(
         file('result'),
-        json({
-          ...common,
-          ok: p.ok,
-          name: p.name,
-          status: p.response?.status ?? null,
-          timings: p.timings,
-          tls: p.tls,
-          checks: p.checks,
-          fault: p.fault ?? null,
-          warnings: p.warnings,
-          redirects: p.redirects,
-        }),
+        json(
+          savedTestApiResultSchema.parse({
+            ...common,
+            ok: p.ok,
+            name: p.name,
+            status: p.response?.status ?? null,
+            timings: p.timings,
+            tls: p.tls,
+            checks: p.checks,
+            fault: p.fault ?? null,
+            warnings: p.warnings,
+            redirects: p.redirects,
+          }),
+        ),
         { force: o.force },
       ),
     );

@@ -22,6 +22,7 @@ export interface PayloadSource {
 export function planPayload(
   files: ReadonlyArray<{ rel: string; size: number }>,
   generated: ReadonlyArray<{ name: string; size: number }>,
+  maskName: (name: string) => string = maskNameNumbers,
 ): { entries: PayloadSource[]; collisions: string[] } {
   const entries: PayloadSource[] = [];
   const seen = new Map<string, string>();
@@ -29,7 +30,7 @@ export function planPayload(
   const taken = new Set(generated.map((g) => g.name));
   for (const f of files) {
     if (taken.has(f.rel)) continue;
-    const bagPath = `data/${maskNameNumbers(f.rel)}`;
+    const bagPath = `data/${maskName(f.rel)}`;
     const key = bagPath.normalize('NFC');
     const other = seen.get(key);
     if (other !== undefined) collisions.push(`${other} ↔ ${f.rel}`);

@@ -6,6 +6,8 @@ import { parseManifest, parseTagFile, unsafeBagPath } from './bagit.js';
  */
 export type BagProblemCode =
   | 'unsafePath'
+  | 'localName'
+  | 'tagTooLarge'
   | 'symlink'
   | 'duplicate'
   | 'encrypted'
@@ -114,5 +116,15 @@ function dedupe(ps: BagProblem[]): BagProblem[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
+  });
+}
+
+/**
+ * A name as it may be printed: C0 and C1 control characters, DEL and the bidirectional overrides written as
+ * `\u{…}`, so a crafted entry name can neither move the cursor, colour the terminal nor fake a verdict line.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    return `\\u{${c.codePointAt(0)!.toString(16)}}`;
   });
 }

@@ -9,7 +9,8 @@ import {
   kindOfExtension,
 } from './checklist.js';
 import { integrityProblem, sniffKind } from './file-sniff.js';
-import { dossierDate, isDossierCode, isEmail, isHttpUrl, isIsoDate, isPhone } from './metadata.js';
+import { dossierDate, isDossierCode, isEmail, isIsoDate, isPhone } from './metadata.js';
+import { urlFindings } from './url-rules.js';
 import { findPersonalNumbers } from './personal-data.js';
 import { MAX_RESULT_AGE_DAYS, bestResultPerType, parseTestApiResults, type TestApiResult } from './test-api-result.js';
 import type { CheckItem, EvidenceMeta, EvidenceMsg, RequestKind, ScannedFile, Severity } from './evidence-types.js';
@@ -30,6 +31,8 @@ export interface CheckInput {
   files: readonly ScannedFile[];
   now: number;
   limits: Limits;
+  /** API types every configuration request must give a URL for (the portal's published land types). */
+  requiredApiTypes?: readonly string[];
 }
 
 export interface CheckOutcome {
@@ -46,74 +49,94 @@ function item(id: string, ok: boolean, severity: Severity, message: EvidenceMsg,
   return ok ? { id, ok, severity, message } : { id, ok, severity, message, fix };
 }
 
-function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number): CheckItem[] {
-  const out: CheckItem[] = [];
-  const need = (
-    field: string,
-    value: string | undefined,
-    valid: boolean,
-    badKey: string,
-    severity: Severity = 'error',
-  ) => {
+type Need = (field: string, value: string | undefined, valid: boolean, badKey: string, severity?: Severity) => void;
+
+function fieldChecker(out: CheckItem[]): Need {
+  return (field, value, valid, badKey, severity = 'error') => {
+    const id = `metadata.${field}`;
+    const fix = { key: `evidence.fix.meta.${field}` };
     if (value === undefined)
-      out.push(
-        item(
-          `metadata.${field}`,
-          false,
-          severity,
-          { key: 'evidence.item.metaMissing', params: { field } },
-          { key: `evidence.fix.meta.${field}` },
-        ),
-      );
-    else if (!valid)
-      out.push(
-        item(
-          `metadata.${field}`,
-          false,
-          severity,
-          { key: badKey, params: { field, value } },
-          { key: `evidence.fix.meta.${field}` },
-        ),
-      );
-    else out.push(item(`metadata.${field}`, true, severity, { key: 'evidence.item.metaOk', params: { field, value } }));
+      out.push(item(id, false, severity, { key: 'evidence.item.metaMissing', params: { field } }, fix));
+    else if (!valid) out.push(item(id, false, severity, { key: badKey, params: { field, value } }, fix));
+    else out.push(item(id, true, severity, { key: 'evidence.item.metaOk', params: { field, value } }));
   };
-  need('unitName', meta.unitName, (meta.unitName ?? '').length >= 3, 'evidence.meta.badUnit');
-  need('email', meta.email, isEmail(meta.email ?? ''), 'evidence.meta.badEmail');
-  need('dst', meta.dst, true, 'evidence.meta.empty', 'warning');
-  need('contactName', meta.contactName, true, 'evidence.meta.empty', 'warning');
-  need('contactPhone', meta.contactPhone, isPhone(meta.contactPhone ?? ''), 'evidence.meta.badPhone', 'warning');
-  const types = Object.keys(meta.apis);
+}
+
+/** The API types a request must give a URL for: those evidence.yaml names, and those the portal requires. */
+export function apiTypesToConfigure(meta: EvidenceMeta, required: readonly string[]): string[] {
+  return [...new Set([...Object.keys(meta.apis), ...(meta.namedApis ?? []), ...required])];
+}
+
+/** Each URL judged as the Government Office would before configuring it; a type without a URL is a gap. */
+function apiItems(meta: EvidenceMeta, required: readonly string[]): CheckItem[] {
+  const out: CheckItem[] = [];
+  const types = apiTypesToConfigure(meta, required);
   if (types.length === 0)
     out.push(item('metadata.apis', false, 'error', { key: 'evidence.item.noApis' }, { key: 'evidence.fix.meta.apis' }));
-  for (const [type, url] of Object.entries(meta.apis)) {
-    out.push(
-      isHttpUrl(url)
-        ? item(`metadata.apis.${type}`, true, 'error', { key: 'evidence.item.apiOk', params: { type, url } })
-        : item(
-            `metadata.apis.${type}`,
-            false,
-            'error',
-            { key: 'evidence.item.apiBad', params: { type, url } },
-            { key: 'evidence.fix.meta.apis' },
-          ),
-    );
-  }
-  if (kind === 'xac-nhan') {
-    need('dossierCode', meta.dossierCode, isDossierCode(meta.dossierCode ?? ''), 'evidence.meta.badDossier');
-    const dateOk = isIsoDate(meta.testDate ?? '') && Date.parse(`${meta.testDate}T00:00:00Z`) <= now + DAY;
-    need('testDate', meta.testDate, dateOk, 'evidence.meta.badDate');
-    const dd = meta.dossierCode && isDossierCode(meta.dossierCode) ? dossierDate(meta.dossierCode) : undefined;
-    if (dd && dateOk && meta.testDate && dd > meta.testDate) {
+  for (const type of types) {
+    const id = `metadata.apis.${type}`;
+    const url = meta.apis[type];
+    if (url === undefined) {
       out.push(
         item(
-          'metadata.dossierAfterTest',
+          id,
           false,
-          'warning',
-          { key: 'evidence.item.dossierAfterTest', params: { code: meta.dossierCode ?? '', date: meta.testDate } },
-          { key: 'evidence.fix.meta.testDate' },
+          'error',
+          { key: 'evidence.item.apiMissing', params: { type } },
+          { key: 'evidence.fix.apiMissing', params: { type } },
         ),
       );
+      continue;
     }
+    const findings = urlFindings(url);
+    for (const f of findings)
+      out.push(
+        item(
+          `${id}.${f.key}`,
+          false,
+          f.severity,
+          { key: `evidence.item.url.${f.key}`, params: { type, url } },
+          { key: `evidence.fix.url.${f.key}`, params: { type, url } },
+        ),
+      );
+    if (!findings.some((f) => f.severity === 'error'))
+      out.push(item(id, true, 'error', { key: 'evidence.item.apiOk', params: { type, url } }));
+  }
+  return out;
+}
+
+function testPaymentItems(meta: EvidenceMeta, now: number, need: Need): CheckItem[] {
+  const out: CheckItem[] = [];
+  need('dossierCode', meta.dossierCode, isDossierCode(meta.dossierCode ?? ''), 'evidence.meta.badDossier');
+  const dateOk = isIsoDate(meta.testDate ?? '') && Date.parse(`${meta.testDate}T00:00:00Z`) <= now + DAY;
+  need('testDate', meta.testDate, dateOk, 'evidence.meta.badDate');
+  const dd = meta.dossierCode && isDossierCode(meta.dossierCode) ? dossierDate(meta.dossierCode) : undefined;
+  if (dd && dateOk && meta.testDate && dd > meta.testDate) {
+    out.push(
+      item(
+        'metadata.dossierAfterTest',
+        false,
+        'warning',
+        { key: 'evidence.item.dossierAfterTest', params: { code: meta.dossierCode ?? '', date: meta.testDate } },
+        { key: 'evidence.fix.meta.testDate' },
+      ),
+    );
+  }
+  return out;
+}
+
+function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number, required: readonly string[]): CheckItem[] {
+  const out: CheckItem[] = [];
+  const need = fieldChecker(out);
+  need('unitName', meta.unitName, (meta.unitName ?? '').length >= 3, 'evidence.meta.badUnit');
+  need('email', meta.email, isEmail(meta.email ?? ''), 'evidence.meta.badEmail');
+  need('dst', meta.dst, true, 'evidence.meta.empty');
+  need('contactName', meta.contactName, true, 'evidence.meta.empty', 'warning');
+  need('contactPhone', meta.contactPhone, isPhone(meta.contactPhone ?? ''), 'evidence.meta.badPhone', 'warning');
+  out.push(...apiItems(meta, required));
+  if (kind === 'xac-nhan') {
+    const extra = testPaymentItems(meta, now, need);
+    out.push(...extra);
   }
   return out;
 }
@@ -272,7 +295,7 @@ export function checkEvidence(input: CheckInput): CheckOutcome {
         { key: 'evidence.fix.metaFile' },
       ),
     );
-  else items.push(...metaItems(input.kind, input.meta, input.now));
+  else items.push(...metaItems(input.kind, input.meta, input.now, input.requiredApiTypes ?? []));
 
   const usableByFolder = new Map<string, number>();
   const results: TestApiResult[] = [];

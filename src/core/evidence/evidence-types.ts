@@ -33,6 +33,8 @@ export interface EvidenceMeta {
   testDate?: string;
   /** API type id → URL. */
   apis: Record<string, string>;
+  /** API types evidence.yaml names, a blank URL included (a request that names a type needs its URL). */
+  namedApis?: string[];
 }
 
 /** What a file turned out to be, from its first and last bytes. */

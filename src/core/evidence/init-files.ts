@@ -7,7 +7,7 @@ function q(v: string | undefined): string {
   return JSON.stringify(v ?? '');
 }
 
-export function metaYaml(m: EvidenceMeta): string {
+export function metaYaml(m: EvidenceMeta, o: { tracking?: boolean } = {}): string {
   const apis = Object.entries(m.apis);
   const line = (text: string, comment?: string) => (comment ? `${text.padEnd(36)} # ${comment}` : text);
   return [
@@ -26,9 +26,22 @@ export function metaYaml(m: EvidenceMeta): string {
       ? line('apis:', 'URL API theo từng loại')
       : line('apis: {}', 'URL API theo từng loại, ví dụ  chung-tu: "https://..."'),
     ...apis.map(([type, url]) => `  ${type}: ${q(url)}`),
+    ...(o.tracking ? TRACKING : []),
     '',
   ].join('\n');
 }
+
+/** The parts of evidence.yaml that follow the procedure after the evidence: error alerts and the requests' progress. */
+const TRACKING = [
+  '# Đăng ký nhận cảnh báo lỗi (Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi), rồi: dvc evidence sent --kind canh-bao',
+  'alerts:',
+  '  unit: ""                           # Đơn vị',
+  '  serviceType: "Thanh toán nghĩa vụ tài chính về đất đai" # Loại dịch vụ',
+  '  phones: []                         # Số điện thoại nhận cảnh báo, ví dụ ["0912 345 678"]',
+  '  emails: []                         # Email nhận cảnh báo',
+  '# Tiến độ: dvc evidence sent / received ghi vào đây (giờ Việt Nam); xem: dvc evidence status',
+  'progress: {}',
+];
 
 export function guideText(): string {
   const folders = CHECKLIST.map((f) => `  ${f.dir}/\n      ${f.title}.`).join('\n');

@@ -71,6 +71,7 @@ export function metaFromYaml(raw: unknown): EvidenceMeta {
   const r = obj(raw);
   const test = obj(r.testPayment);
   const apis: Record<string, string> = {};
+  const namedApis = Object.keys(obj(r.apis));
   for (const [type, v] of Object.entries(obj(r.apis))) {
     const url = str(typeof v === 'object' ? obj(v).url : v);
     if (url) apis[type] = url;
@@ -85,6 +86,7 @@ export function metaFromYaml(raw: unknown): EvidenceMeta {
     dossierCode: str(test.dossierCode),
     testDate: str(test.date),
     apis,
+    namedApis,
   };
 }
 
@@ -110,4 +112,42 @@ export function fieldProblem(field: MetaField, value: string): string | null {
     default:
       return null;
   }
+}
+
+/** One answer to save in evidence.yaml: the YAML path of the field and its new value. */
+export interface MetaChange {
+  field: string;
+  path: string[];
+  value: string;
+}
+
+const YAML_PATH: Record<string, string[]> = {
+  dossierCode: ['testPayment', 'dossierCode'],
+  testDate: ['testPayment', 'date'],
+};
+
+/** What the answers add to or change in the metadata, in prompt order; blanks are not changes. */
+export function answerChanges(before: EvidenceMeta, after: EvidenceMeta): MetaChange[] {
+  const out: MetaChange[] = [];
+  for (const f of META_FIELDS) {
+    const v = after[f];
+    if (v !== undefined && v !== '' && v !== before[f]) out.push({ field: f, path: YAML_PATH[f] ?? [f], value: v });
+  }
+  for (const [type, url] of Object.entries(after.apis)) {
+    if (url !== '' && url !== before.apis[type]) out.push({ field: `apis.${type}`, path: ['apis', type], value: url });
+  }
+  return out;
+}
+
+/** The first answer that is not acceptable, with the message key saying why; undefined when all are. */
+export function invalidAnswer(changes: readonly MetaChange[]): { change: MetaChange; key: string } | undefined {
+  for (const c of changes) {
+    const key = c.field.startsWith('apis.')
+      ? isHttpUrl(c.value)
+        ? null
+        : 'evidence.meta.badUrl'
+      : fieldProblem(c.field as MetaField, c.value);
+    if (key) return { change: c, key };
+  }
+  return undefined;
 }

@@ -84,16 +84,23 @@ export function buildRequest(
   };
 }
 
-export function redactRequest(f: RequestFields): RequestFields {
-  const r = (s: string) => redactPersonalNumbers(s);
+/** The request with every text passed through `scrub` (a redactor, or the masking of numbers hidden in names). */
+export function scrubRequest(f: RequestFields, scrub: (s: string) => string): RequestFields {
   return {
     ...f,
-    title: r(f.title),
-    description: f.description.map(r),
-    contact: f.contact === undefined ? undefined : r(f.contact),
-    testPayment: f.testPayment && { dossierCode: r(f.testPayment.dossierCode), date: f.testPayment.date },
-    attachments: f.attachments.map(r),
+    unit: scrub(f.unit),
+    email: scrub(f.email),
+    title: scrub(f.title),
+    description: f.description.map(scrub),
+    apis: f.apis.map((a) => ({ ...a, url: scrub(a.url) })),
+    contact: f.contact === undefined ? undefined : scrub(f.contact),
+    testPayment: f.testPayment && { dossierCode: scrub(f.testPayment.dossierCode), date: f.testPayment.date },
+    attachments: f.attachments.map(scrub),
   };
+}
+
+export function redactRequest(f: RequestFields): RequestFields {
+  return scrubRequest(f, redactPersonalNumbers);
 }
 
 export function renderRequestText(f: RequestFields): string {

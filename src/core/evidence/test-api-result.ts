@@ -1,4 +1,5 @@
 import { stripBom } from './file-sniff.js';
+import { savedTestApiResultSchema } from './saved-test-result.js';
 
 /**
  * A result of `dvc test-api`, read from the files in 05-ket-qua-kiem-tra-api. Two shapes are accepted:
@@ -36,22 +37,17 @@ function timeFromName(rel: string): number | undefined {
 }
 
 function asResult(file: string, v: unknown): TestApiResult | null {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
-  if (typeof o.ok !== 'boolean' || typeof o.type !== 'string' || !Array.isArray(o.checks)) return null;
-  const failedChecks = o.checks
-    .filter(
-      (c): c is Record<string, unknown> =>
-        c !== null && typeof c === 'object' && (c as Record<string, unknown>).ok === false,
-    )
-    .map((c) => String(c.name ?? c.message ?? '?'));
-  const stamp = typeof o.timestamp === 'string' ? Date.parse(o.timestamp) : Number.NaN;
+  const parsed = savedTestApiResultSchema.safeParse(v);
+  if (!parsed.success) return null;
+  const o = parsed.data;
+  const failedChecks = o.checks.filter((c) => !c.ok).map((c) => c.name);
+  const stamp = o.timestamp === undefined ? Number.NaN : Date.parse(o.timestamp);
   return {
     file,
     ok: o.ok && failedChecks.length === 0,
     type: o.type,
-    dst: typeof o.dst === 'string' ? o.dst : undefined,
-    url: typeof o.url === 'string' ? o.url : undefined,
+    dst: o.dst ?? undefined,
+    url: o.url,
     at: Number.isNaN(stamp) ? timeFromName(file) : stamp,
     failedChecks,
   };

@@ -74,7 +74,7 @@ export const evidence: MessageTable = {
     'evidence.folderMissing': 'Thư mục minh chứng "{dir}" không tồn tại. Tạo nó bằng: dvc evidence init {dir}',
     'evidence.dstUnknown': 'Không có tỉnh "{dst}" trong cấu hình (provinces). Các tỉnh đã cấu hình: {known}.',
     'evidence.missingFields':
-      'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml (hoặc chạy trên terminal để được hỏi), rồi chạy lại.',
+      'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml rồi chạy lại.',
     'evidence.pack.outInside': 'Tệp kết quả "{out}" nằm trong thư mục minh chứng "{dir}"; hãy ghi ra ngoài thư mục đó.',
     'evidence.personalInOutName':
       'Tên tệp "{name}" có vẻ chứa số CCCD/CMND hoặc số điện thoại; dvc không tạo tệp mang tên như vậy. Chọn tên khác.',
@@ -142,7 +142,7 @@ export const evidence: MessageTable = {
     'evidence.folderMissing': 'The evidence folder "{dir}" does not exist. Create it with: dvc evidence init {dir}',
     'evidence.dstUnknown': 'There is no province "{dst}" in the config (provinces). Configured: {known}.',
     'evidence.missingFields':
-      'Missing information for the {kind} request: {fields}. Fill it in evidence.yaml (or run in a terminal to be asked), then run again.',
+      'Missing information for the {kind} request: {fields}. Fill it in evidence.yaml, then run again.',
     'evidence.pack.outInside':
       'The output "{out}" is inside the evidence folder "{dir}"; write it outside that folder.',
     'evidence.personalInOutName':

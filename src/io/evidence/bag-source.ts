@@ -3,19 +3,16 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { unsafeBagPath } from '../../core/evidence/bagit.js';
-import {
-  payloadAlgorithms,
-  tagManifestAlgorithms,
-  type BagFindings,
-  type BagProblem,
-  type FoundFile,
-} from '../../core/evidence/bag-verify.js';
+import { MANIFEST_ALGORITHMS, unsafeBagPath } from '../../core/evidence/bagit.js';
+import type { BagFindings, BagProblem, FoundFile } from '../../core/evidence/bag-verify.js';
 import { EntryTooLargeError, SafeZip, type ZipEntryInfo } from '../zip/zip-reader.js';
 
 /**
  * Reads a bag, zipped or as a folder, into findings for core/evidence/bag-verify: every file with its size and
- * digests, the tag files' texts, and the hostile-archive problems found on the way. Nothing is extracted.
+ * digests, the tag files' texts, and the hostile-archive problems found on the way. Nothing is extracted, and
+ * memory stays bounded whatever the archive holds: every file is streamed and hashed; only the tag files that
+ * must be read as text (bagit.txt, bag-info.txt and the manifests of the algorithms dvc checks) are kept, each
+ * up to VERIFY_LIMITS.tagTextBytes and all together up to VERIFY_LIMITS.tagTextTotal.
  */
 export interface BagRead {
   kind: 'zip' | 'dir';
@@ -24,8 +21,20 @@ export interface BagRead {
   problems: BagProblem[];
 }
 
-/** Tag files are read into memory; a bigger one is not a tag file anyone needs. */
-const TAG_LIMIT = 16 * 1048576;
+/** The documented limits of `dvc evidence verify` (docs/evidence.md). Past the first three: exit 2. */
+export const VERIFY_LIMITS = {
+  /** Entries in the zip, or files in the folder. */
+  maxEntries: 10_000,
+  /** Sum of the declared uncompressed sizes. */
+  maxTotalBytes: 16 * 1024 ** 3,
+  /** Uncompressed ÷ compressed size of one entry larger than ratioFloorBytes. */
+  maxRatio: 100,
+  ratioFloorBytes: 1024 ** 2,
+  /** One tag file read as text. */
+  tagTextBytes: 4 * 1024 ** 2,
+  /** All tag files read as text, together. */
+  tagTextTotal: 16 * 1024 ** 2,
+} as const;
 
 interface Candidate {
   path: string;
@@ -33,92 +42,88 @@ interface Candidate {
   read: () => AsyncIterable<Buffer>;
 }
 
-function hashers(algs: readonly string[], problems: BagProblem[]): Map<string, Hash> {
-  const out = new Map<string, Hash>();
-  for (const a of algs) {
-    try {
-      out.set(a, createHash(a));
-    } catch {
-      problems.push({ path: `manifest-${a}.txt`, code: 'unsupportedAlgorithm', detail: a });
-    }
-  }
-  return out;
+const SUPPORTED = new Set<string>(MANIFEST_ALGORITHMS);
+
+/** Tag files whose text verify needs; any other tag file is only hashed. */
+function isTextTag(p: string): boolean {
+  if (p === 'bagit.txt' || p === 'bag-info.txt') return true;
+  const alg = /^(?:tag)?manifest-([a-z0-9]+)\.txt$/.exec(p)?.[1];
+  return alg !== undefined && SUPPORTED.has(alg);
 }
 
-async function collect(candidates: Candidate[], problems: BagProblem[]): Promise<BagFindings> {
-  const tagTexts = new Map<string, string>();
-  const tags = candidates.filter((c) => !c.path.startsWith('data/'));
-  const tagBytes = new Map<string, Buffer>();
-  for (const c of tags) {
-    if (c.size > TAG_LIMIT) {
-      problems.push({ path: c.path, code: 'unreadable', detail: `> ${TAG_LIMIT} B` });
-      continue;
-    }
-    const b = await readAll(c, problems);
-    if (!b) continue;
-    tagBytes.set(c.path, b);
-    tagTexts.set(c.path, b.toString('utf8'));
+function algorithmsIn(paths: readonly string[], prefix: 'manifest' | 'tagmanifest', problems: BagProblem[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const alg = new RegExp(`^${prefix}-([a-z0-9]+)\\.txt$`).exec(p)?.[1];
+    if (alg === undefined) continue;
+    if (SUPPORTED.has(alg)) out.push(alg);
+    else problems.push({ path: p, code: 'unsupportedAlgorithm', detail: alg });
   }
-  const payloadAlgs = payloadAlgorithms(tagTexts.keys());
-  const tagAlgs = tagManifestAlgorithms(tagTexts.keys());
-  const files: FoundFile[] = [];
-  for (const c of candidates) {
-    const isTag = !c.path.startsWith('data/');
-    const hs = hashers(isTag ? tagAlgs : payloadAlgs, isTag ? [] : problems);
-    if (isTag) {
-      const b = tagBytes.get(c.path);
-      files.push({ path: c.path, size: c.size, digests: b ? digests(hs, [b]) : undefined });
-      continue;
-    }
-    let n = 0;
-    try {
-      for await (const chunk of c.read()) {
-        n += chunk.length;
-        for (const h of hs.values()) h.update(chunk);
-      }
-      if (n < c.size) {
-        problems.push({ path: c.path, code: 'sizeShort', detail: `${n} < ${c.size}` });
-        files.push({ path: c.path, size: n });
-      } else files.push({ path: c.path, size: n, digests: digests(hs, []) });
-    } catch (e) {
-      problems.push(
-        e instanceof EntryTooLargeError
-          ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) }
-          : { path: c.path, code: 'unreadable', detail: (e as Error).message },
-      );
-      files.push({ path: c.path, size: c.size });
-    }
-  }
-  return { files, tagTexts };
+  return out.sort();
 }
 
-function digests(hs: Map<string, Hash>, chunks: Buffer[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [a, h] of hs) {
-    for (const c of chunks) h.update(c);
-    out[a] = h.digest('hex');
-  }
-  return out;
+function problemOf(c: Candidate, e: unknown): BagProblem {
+  return e instanceof EntryTooLargeError
+    ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) }
+    : { path: c.path, code: 'unreadable', detail: (e as Error).message };
 }
 
-async function readAll(c: Candidate, problems: BagProblem[]): Promise<Buffer | undefined> {
-  const parts: Buffer[] = [];
+/**
+ * Streams one file through its hashes; keeps its text only when asked (`keepUpTo` bytes at most).
+ * Returns the found file and, when kept, the text.
+ */
+async function hashOne(
+  c: Candidate,
+  algs: readonly string[],
+  keepUpTo: number,
+  problems: BagProblem[],
+): Promise<{ file: FoundFile; text?: string }> {
+  const hs = new Map<string, Hash>(algs.map((a) => [a, createHash(a)]));
+  const kept: Buffer[] = [];
   let n = 0;
   try {
     for await (const chunk of c.read()) {
       n += chunk.length;
-      if (n > TAG_LIMIT) throw new EntryTooLargeError(c.path, TAG_LIMIT);
-      parts.push(chunk);
+      for (const h of hs.values()) h.update(chunk);
+      if (keepUpTo > 0) kept.push(chunk);
     }
-    return Buffer.concat(parts);
   } catch (e) {
-    problems.push(
-      e instanceof EntryTooLargeError
-        ? { path: c.path, code: 'sizeExceeded', detail: String(c.size) }
-        : { path: c.path, code: 'unreadable', detail: (e as Error).message },
-    );
-    return undefined;
+    problems.push(problemOf(c, e));
+    return { file: { path: c.path, size: c.size } };
   }
+  if (n < c.size) {
+    problems.push({ path: c.path, code: 'sizeShort', detail: `${n} < ${c.size}` });
+    return { file: { path: c.path, size: n } };
+  }
+  const digests = Object.fromEntries([...hs].map(([a, h]) => [a, h.digest('hex')]));
+  const text = keepUpTo > 0 ? Buffer.concat(kept).toString('utf8') : undefined;
+  return { file: { path: c.path, size: n, digests }, text };
+}
+
+async function collect(candidates: Candidate[], problems: BagProblem[]): Promise<BagFindings> {
+  const names = candidates.map((c) => c.path).filter((p) => !p.startsWith('data/'));
+  const payloadAlgs = algorithmsIn(names, 'manifest', problems);
+  const tagAlgs = algorithmsIn(names, 'tagmanifest', problems);
+  const tagTexts = new Map<string, string>();
+  const files: FoundFile[] = [];
+  let textBudget: number = VERIFY_LIMITS.tagTextTotal;
+  for (const c of candidates) {
+    const isTag = !c.path.startsWith('data/');
+    let keep = 0;
+    if (isTag && isTextTag(c.path)) {
+      if (c.size > VERIFY_LIMITS.tagTextBytes || c.size > textBudget)
+        problems.push({ path: c.path, code: 'tagTooLarge', detail: String(VERIFY_LIMITS.tagTextBytes) });
+      else keep = c.size;
+    }
+    // A kept text never grows past its declared size: reading stops there (EntryTooLargeError).
+    const { file, text } = await hashOne(c, isTag ? tagAlgs : payloadAlgs, keep, problems);
+    files.push(file);
+    if (text !== undefined) {
+      textBudget -= c.size;
+      tagTexts.set(c.path, text);
+    }
+  }
+  return { files, tagTexts };
 }
 
 function findBase(names: readonly string[], file: string): string {
@@ -130,26 +135,54 @@ function findBase(names: readonly string[], file: string): string {
   return bases[0];
 }
 
+function limitError(file: string, limit: string, found: number | string, max: number): DvcError {
+  return new DvcError('evidence.verify.limit', { file, limit, found, max }, ExitCode.Usage);
+}
+
+/** Count, total size and compression ratio, from the central directory, before anything is inflated. */
+function assertLimits(file: string, entries: readonly ZipEntryInfo[]): void {
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    const ratio = e.size / Math.max(e.compressedSize, 1);
+    if (e.size > VERIFY_LIMITS.ratioFloorBytes && ratio > VERIFY_LIMITS.maxRatio)
+      throw limitError(file, 'ratio', `${Math.round(ratio)} (${e.name})`, VERIFY_LIMITS.maxRatio);
+  }
+  if (total > VERIFY_LIMITS.maxTotalBytes) throw limitError(file, 'totalBytes', total, VERIFY_LIMITS.maxTotalBytes);
+}
+
+/** The hostile-archive rules on each entry; returns the entries that are safe to read. */
+function screenEntries(zip: SafeZip, problems: BagProblem[]): ZipEntryInfo[] {
+  const seen = new Map<string, string>();
+  const safe: ZipEntryInfo[] = [];
+  for (const e of zip.entries) {
+    const name = e.isDirectory ? e.name.replace(/\/+$/, '') : e.name;
+    const problem = entryProblem(e, name, seen);
+    if (problem) problems.push(problem);
+    else if (!e.isDirectory) safe.push(e);
+    seen.set(name.toLowerCase(), e.name);
+  }
+  return safe;
+}
+
+function entryProblem(e: ZipEntryInfo, name: string, seen: ReadonlyMap<string, string>): BagProblem | undefined {
+  if (unsafeBagPath(name)) return { path: e.name, code: 'unsafePath' };
+  if (e.localNameDiffers) return { path: e.name, code: 'localName' };
+  if (e.isSymlink) return { path: e.name, code: 'symlink' };
+  if (e.encrypted) return { path: e.name, code: 'encrypted' };
+  if (e.method !== 0 && e.method !== 8) return { path: e.name, code: 'unsupportedMethod', detail: String(e.method) };
+  const other = seen.get(name.toLowerCase());
+  if (other !== undefined) return { path: e.name, code: 'duplicate', detail: other };
+  return undefined;
+}
+
 export async function readZipBag(file: string): Promise<BagRead> {
-  const zip = await SafeZip.open(file);
+  const zip = await SafeZip.open(file, { maxEntries: VERIFY_LIMITS.maxEntries });
   try {
+    assertLimits(file, zip.entries);
     const problems: BagProblem[] = [];
-    const seen = new Map<string, string>();
-    const safe: ZipEntryInfo[] = [];
-    let compressed = 0;
-    for (const e of zip.entries) {
-      compressed += e.compressedSize;
-      const name = e.isDirectory ? e.name.replace(/\/+$/, '') : e.name;
-      if (unsafeBagPath(name)) problems.push({ path: e.name, code: 'unsafePath' });
-      else if (e.isSymlink) problems.push({ path: e.name, code: 'symlink' });
-      else if (e.encrypted) problems.push({ path: e.name, code: 'encrypted' });
-      else if (e.method !== 0 && e.method !== 8)
-        problems.push({ path: e.name, code: 'unsupportedMethod', detail: String(e.method) });
-      else if (seen.has(name.toLowerCase()))
-        problems.push({ path: e.name, code: 'duplicate', detail: seen.get(name.toLowerCase()) });
-      else if (!e.isDirectory) safe.push(e);
-      seen.set(name.toLowerCase(), e.name);
-    }
+    const safe = screenEntries(zip, problems);
+    const compressed = zip.entries.reduce((n, e) => n + e.compressedSize, 0);
     if (compressed > zip.fileSize)
       problems.push({ path: file, code: 'overlap', detail: `${compressed} > ${zip.fileSize}` });
     const base = findBase(
@@ -158,11 +191,8 @@ export async function readZipBag(file: string): Promise<BagRead> {
     );
     const candidates: Candidate[] = [];
     for (const e of safe) {
-      if (!e.name.startsWith(base)) {
-        problems.push({ path: e.name, code: 'outsideBag' });
-        continue;
-      }
-      candidates.push({ path: e.name.slice(base.length), size: e.size, read: () => zip.read(e) });
+      if (!e.name.startsWith(base)) problems.push({ path: e.name, code: 'outsideBag' });
+      else candidates.push({ path: e.name.slice(base.length), size: e.size, read: () => zip.read(e) });
     }
     // With an overlap bomb every entry would inflate the same bytes again: stop before reading any.
     const findings = problems.some((p) => p.code === 'overlap')
@@ -174,28 +204,31 @@ export async function readZipBag(file: string): Promise<BagRead> {
   }
 }
 
+function fileCandidate(abs: string, r: string, size: number): Candidate {
+  return {
+    path: r.normalize('NFC'),
+    size,
+    read: async function* () {
+      let n = 0;
+      for await (const c of createReadStream(abs, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+        n += c.length;
+        if (n > size) throw new EntryTooLargeError(r, size);
+        yield c;
+      }
+    },
+  };
+}
+
 async function walk(root: string, rel: string, out: Candidate[], problems: BagProblem[]): Promise<void> {
   for (const e of await readdir(path.join(root, rel), { withFileTypes: true })) {
+    if (out.length >= VERIFY_LIMITS.maxEntries)
+      throw limitError(root, 'entries', `> ${VERIFY_LIMITS.maxEntries}`, VERIFY_LIMITS.maxEntries);
     const r = rel ? `${rel}/${e.name}` : e.name;
     const abs = path.join(root, ...r.split('/'));
     const st = await lstat(abs);
     if (st.isSymbolicLink()) problems.push({ path: r, code: 'symlink' });
     else if (st.isDirectory()) await walk(root, r, out, problems);
-    else if (st.isFile()) {
-      const size = st.size;
-      out.push({
-        path: r.normalize('NFC'),
-        size,
-        read: async function* () {
-          let n = 0;
-          for await (const c of createReadStream(abs, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-            n += c.length;
-            if (n > size) throw new EntryTooLargeError(r, size);
-            yield c;
-          }
-        },
-      });
-    }
+    else if (st.isFile()) out.push(fileCandidate(abs, r, st.size));
   }
 }
 

@@ -26,6 +26,13 @@ export async function requireFolder(dir: string): Promise<string> {
   return abs;
 }
 
+/** What is at a path, without following a symbolic link. */
+export async function pathKind(p: string): Promise<'missing' | 'dir' | 'file'> {
+  const st = await lstat(p).catch(() => null);
+  if (!st) return 'missing';
+  return st.isDirectory() ? 'dir' : 'file';
+}
+
 async function readEnds(abs: string, size: number): Promise<{ head: Uint8Array; tail: Uint8Array }> {
   const fh = await open(abs, 'r');
   try {
@@ -80,6 +87,8 @@ export async function scanFolder(dir: string): Promise<FolderFile[]> {
 export interface MetaRead {
   meta: EvidenceMeta | null;
   problem?: EvidenceMsg;
+  /** The parsed YAML, for the parts other modules read (progress, alerts). */
+  raw?: unknown;
 }
 
 /** Reads `evidence.yaml`; a missing or unparsable file is reported, never thrown. */
@@ -93,7 +102,8 @@ export async function readMetaFile(dir: string): Promise<MetaRead> {
   }
   try {
     const { parse } = await import('yaml');
-    return { meta: metaFromYaml(parse(stripBom(text))) };
+    const raw: unknown = parse(stripBom(text));
+    return { meta: metaFromYaml(raw), raw };
   } catch (e) {
     return {
       meta: null,

@@ -6,19 +6,14 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP = Buffer.from([0x50, 0x4b]);
-const ENCRYPTED_STREAMS = [Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')];
+import { isEncryptedOffice, sniffBytes } from '../../core/files/file-signature.js';
 
-export type FileKind = 'zip' | 'xls' | 'encrypted' | 'other';
+export type WorkbookFileKind = 'zip' | 'xls' | 'encrypted' | 'other';
 
-export function sniffKind(head: Buffer): FileKind {
-  if (head.length >= 8 && head.subarray(0, 8).equals(OLE2)) {
-    return ENCRYPTED_STREAMS.some((s) => head.includes(s)) ? 'encrypted' : 'xls';
-  }
-  if (head.length >= 4 && head.subarray(0, 2).equals(ZIP) && (head[2] === 3 || head[2] === 5 || head[2] === 7))
-    return 'zip';
-  return 'other';
+export function sniffKind(head: Buffer): WorkbookFileKind {
+  const kind = sniffBytes(head);
+  if (kind === 'ole2') return isEncryptedOffice(head) ? 'encrypted' : 'xls';
+  return kind === 'zip' ? 'zip' : 'other';
 }
 
 /** Throws the DvcError that explains a non-xlsx input; returns when the file is a zip. */

@@ -1,11 +1,13 @@
 import { open as openYauzl, type Entry, type ZipFile } from 'yauzl';
+import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DvcError, ExitCode } from '../../errors.js';
 
 /**
  * Reads a zip someone else made, without extracting anything: the central directory through yauzl (zip64
- * aware), names decoded and judged here, every entry's content counted while it inflates and stopped as soon as
- * it passes its declared size. Nothing is written to disk.
+ * aware), names decoded and judged here, each local header's name compared with the central directory's,
+ * every entry's content counted while it inflates and stopped as soon as it passes its declared size.
+ * Nothing is written to disk.
  */
 export interface ZipEntryInfo {
   /** Decoded name, NFC. */
@@ -17,6 +19,8 @@ export interface ZipEntryInfo {
   /** Unix mode in the external attributes says symbolic link. */
   isSymlink: boolean;
   encrypted: boolean;
+  /** The local header names another file than the central directory does (or there is no local header). */
+  localNameDiffers: boolean;
   /** Internal handle. */
   entry: Entry;
 }
@@ -41,6 +45,46 @@ function decodeName(raw: Buffer, flags: number): string {
   }
 }
 
+function rawName(e: Entry): Buffer {
+  const n = (e as unknown as { fileName: Buffer | string }).fileName;
+  return typeof n === 'string' ? Buffer.from(n, 'utf8') : n;
+}
+
+function describe(e: Entry): Omit<ZipEntryInfo, 'localNameDiffers'> {
+  const name = decodeName(rawName(e), e.generalPurposeBitFlag);
+  const unixHost = e.versionMadeBy >> 8 === 3;
+  const mode = (e.externalFileAttributes >>> 16) & 0o170000;
+  return {
+    name,
+    method: e.compressionMethod,
+    compressedSize: e.compressedSize,
+    size: e.uncompressedSize,
+    isDirectory: name.endsWith('/') || (unixHost && mode === 0o040000),
+    isSymlink: unixHost && mode === 0o120000,
+    encrypted: (e.generalPurposeBitFlag & 1) !== 0,
+    entry: e,
+  };
+}
+
+/** The name in the entry's local header, byte for byte equal to the central directory's? */
+async function localNameMatches(fh: FileHandle, e: Entry): Promise<boolean> {
+  const central = rawName(e);
+  const head = Buffer.alloc(30 + central.length);
+  const { bytesRead } = await fh.read(head, 0, head.length, e.relativeOffsetOfLocalHeader);
+  if (bytesRead < head.length || head.readUInt32LE(0) !== 0x04034b50) return false;
+  const len = head.readUInt16LE(26);
+  return len === central.length && head.subarray(30, 30 + len).equals(central);
+}
+
+function notZip(file: string, e: unknown): DvcError {
+  return new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+}
+
+export interface ZipLimits {
+  /** More entries than this: exit 2 before any is read. */
+  maxEntries: number;
+}
+
 export class SafeZip {
   private constructor(
     private readonly zip: ZipFile,
@@ -48,7 +92,7 @@ export class SafeZip {
     readonly fileSize: number,
   ) {}
 
-  static async open(file: string): Promise<SafeZip> {
+  static async open(file: string, limits: ZipLimits): Promise<SafeZip> {
     const zip = await new Promise<ZipFile>((resolve, reject) =>
       openYauzl(
         file,
@@ -61,41 +105,43 @@ export class SafeZip {
         },
         (err, z) => (err ? reject(err) : resolve(z)),
       ),
-    ).catch((e: Error) => {
-      throw new DvcError('evidence.verify.notZip', { file, reason: e.message }, ExitCode.Usage, { cause: e });
+    ).catch((e: unknown) => {
+      throw notZip(file, e);
     });
-    const entries: ZipEntryInfo[] = [];
     try {
-      await new Promise<void>((resolve, reject) => {
-        zip.on('entry', (e: Entry) => {
-          const rawName = (e as unknown as { fileName: Buffer | string }).fileName;
-          const name =
-            typeof rawName === 'string' ? rawName.normalize('NFC') : decodeName(rawName, e.generalPurposeBitFlag);
-          const unixHost = e.versionMadeBy >> 8 === 3;
-          const mode = (e.externalFileAttributes >>> 16) & 0o170000;
-          entries.push({
-            name,
-            method: e.compressionMethod,
-            compressedSize: e.compressedSize,
-            size: e.uncompressedSize,
-            isDirectory: name.endsWith('/') || (unixHost && mode === 0o040000),
-            isSymlink: unixHost && mode === 0o120000,
-            encrypted: (e.generalPurposeBitFlag & 1) !== 0,
-            entry: e,
-          });
-          zip.readEntry();
-        });
-        zip.once('end', () => resolve());
-        zip.once('error', reject);
-        zip.readEntry();
-      });
+      if (zip.entryCount > limits.maxEntries)
+        throw new DvcError(
+          'evidence.verify.limit',
+          { file, limit: 'entries', found: zip.entryCount, max: limits.maxEntries },
+          ExitCode.Usage,
+        );
+      const entries = await SafeZip.list(file, zip);
+      return new SafeZip(zip, entries, zip.fileSize);
     } catch (e) {
       zip.close();
-      throw new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, {
-        cause: e,
-      });
+      throw e instanceof DvcError ? e : notZip(file, e);
     }
-    return new SafeZip(zip, entries, zip.fileSize);
+  }
+
+  private static async list(file: string, zip: ZipFile): Promise<ZipEntryInfo[]> {
+    const raw: Entry[] = [];
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (e: Entry) => {
+        raw.push(e);
+        zip.readEntry();
+      });
+      zip.once('end', () => resolve());
+      zip.once('error', reject);
+      zip.readEntry();
+    });
+    const fh = await openFile(file, 'r');
+    try {
+      const out: ZipEntryInfo[] = [];
+      for (const e of raw) out.push({ ...describe(e), localNameDiffers: !(await localNameMatches(fh, e)) });
+      return out;
+    } finally {
+      await fh.close();
+    }
   }
 
   /** The entry's bytes, inflated; throws EntryTooLargeError past the declared size, never buffering the whole entry. */

@@ -1,9 +1,15 @@
 import type { CliContext } from '../../context.js';
-import { fieldProblem, isHttpUrl, type MetaField } from '../../../core/evidence/metadata.js';
+import {
+  answerChanges,
+  fieldProblem,
+  isHttpUrl,
+  type MetaChange,
+  type MetaField,
+} from '../../../core/evidence/metadata.js';
 import type { EvidenceMeta } from '../../../core/evidence/evidence-types.js';
 import { listApiTypes } from '../../../core/api/api-type-registry.js';
 
-const API_TYPES = listApiTypes().map((t) => t.id);
+import { saveAnswers } from '../../../app/evidence/save-answers.js';
 
 /** Asks a person for the missing metadata, each answer validated as typed. Only called when ctx.interactive. */
 export async function askMissing(
@@ -16,7 +22,7 @@ export async function askMissing(
   const out: EvidenceMeta = { ...meta, apis: { ...meta.apis } };
   for (const field of missing) {
     if (field === 'apis') {
-      for (const type of API_TYPES) {
+      for (const type of listApiTypes().map((t) => t.id)) {
         const url = await input({
           message: ctx.t('evidence.prompt.api', { type }),
           validate: (v) => v.trim() === '' || isHttpUrl(v.trim()) || ctx.t('evidence.item.apiBad', { type, url: v }),
@@ -37,4 +43,26 @@ export async function askMissing(
     if (answer.trim()) out[f] = answer.trim().normalize('NFC');
   }
   return out;
+}
+
+function showChanges(ctx: CliContext, changes: readonly MetaChange[]): void {
+  ctx.info(ctx.t('evidence.answers.willWrite'));
+  for (const c of changes) ctx.info(`  ${c.field}: ${c.value}`);
+}
+
+/** Asks, shows what will be written, and saves the answers to evidence.yaml before anything else happens. */
+export async function askAndSave(
+  ctx: CliContext,
+  dir: string,
+  meta: EvidenceMeta,
+  missing: readonly string[],
+): Promise<EvidenceMeta> {
+  const after = await askMissing(ctx, meta, missing);
+  const changes = answerChanges(meta, after);
+  if (changes.length > 0) {
+    showChanges(ctx, changes);
+    const saved = await saveAnswers({ dir, before: meta, after });
+    if (saved.file) ctx.info(ctx.t('evidence.answers.saved', { file: saved.file }));
+  }
+  return after;
 }

@@ -68,6 +68,43 @@ export const evidenceSpec: CommandSpec = {
       load: () => import('./pack-command.js'),
     },
     {
+      name: 'status',
+      desc: 'evidence.cmd.status',
+      args: [dirArg],
+      options: [{ flags: '--holidays <file>', desc: 'evidence.opt.holidays' }],
+      examples: ['dvc evidence status minh-chung', 'dvc evidence status minh-chung --json'],
+      load: () => import('./status-command.js'),
+    },
+    {
+      name: 'sent',
+      desc: 'evidence.cmd.sent',
+      args: [dirArg],
+      options: [
+        { flags: '--kind <kind>', desc: 'evidence.opt.sentKind', choices: ['cau-hinh', 'xac-nhan', 'canh-bao'] },
+        { flags: '--at <time>', desc: 'evidence.opt.at' },
+      ],
+      examples: [
+        'dvc evidence sent minh-chung --kind cau-hinh',
+        'dvc evidence sent minh-chung --kind xac-nhan --at "2026-11-20 14:05"',
+      ],
+      load: async () => ({ run: (await import('./record-command.js')).runSent }),
+    },
+    {
+      name: 'received',
+      desc: 'evidence.cmd.received',
+      args: [dirArg],
+      options: [
+        { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS },
+        { flags: '--outcome <outcome>', desc: 'evidence.opt.outcome', choices: ['ok', 'rejected'], default: 'ok' },
+        { flags: '--at <time>', desc: 'evidence.opt.at' },
+      ],
+      examples: [
+        'dvc evidence received minh-chung --kind cau-hinh',
+        'dvc evidence received minh-chung --kind xac-nhan --outcome rejected',
+      ],
+      load: async () => ({ run: (await import('./record-command.js')).runReceived }),
+    },
+    {
       name: 'verify',
       desc: 'evidence.cmd.verify',
       args: [{ name: 'bundle', desc: 'evidence.arg.target', required: true }],

@@ -6,7 +6,7 @@ import { missingRequestFields } from '../../../core/evidence/check-rules.js';
 import { findPersonalNumbers } from '../../../core/evidence/personal-data.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { writeFileAtomic } from '../../../io/atomic-write.js';
-import { askMissing } from './evidence-prompts.js';
+import { askAndSave } from './evidence-prompts.js';
 import path from 'node:path';
 
 export async function run({
@@ -19,10 +19,14 @@ export async function run({
   if (draft.missing.length > 0) {
     if (!ctx.interactive)
       throw new DvcError('evidence.missingFields', { fields: draft.missing.join(', '), kind }, ExitCode.Usage);
-    draft.meta = await askMissing(ctx, draft.meta, draft.missing);
+    draft.meta = await askAndSave(ctx, draft.dir, draft.meta, draft.missing);
     const still = missingRequestFields(kind, draft.meta);
     if (still.length > 0)
-      throw new DvcError('evidence.missingFields', { fields: still.join(', '), kind }, ExitCode.Usage);
+      throw new DvcError(
+        'evidence.answers.stillMissing',
+        { fields: still.join(', '), kind, file: path.join(draft.dir, 'evidence.yaml') },
+        ExitCode.Usage,
+      );
   }
   const rendered = renderRequest(draft, opts.format, opts.redact === true);
   let written: string | undefined;

@@ -23,6 +23,28 @@ export interface EvidenceIndexModel {
   /** Paths relative to the bag's `data/` folder, `/` or `\` separated. */
   files?: { path: string; bytes?: number; sha256?: string; kind?: EvidenceFileKind | string }[];
   meta?: { unitName?: string; dstcode?: string; bagDate?: string };
+  /** The procedure's progress: the national state (4013/VPCP-KSTT) and one line per step of 3252/VPCP-KSTT. */
+  status?: { national?: string; lines?: { id?: string; state?: string; text?: string }[] };
+}
+
+const STATE_CLASS: Record<string, string> = {
+  done: 'ok',
+  pending: 'muted',
+  waiting: 'warn',
+  overdue: 'bad',
+  rejected: 'bad',
+};
+
+function statusHtml(model: EvidenceIndexModel, T: (key: string, params?: MessageParams) => string): string {
+  const st = model.status;
+  if (!st) return '';
+  const lines = (st.lines ?? [])
+    .map((l) => {
+      const cls = STATE_CLASS[l.state ?? ''] ?? 'muted';
+      return `<li data-step="${esc(l.id)}" data-state="${esc(l.state)}"><span class="check-${cls}">${esc(T(`html.ev.step.${l.state ?? 'pending'}`))}</span> ${esc(l.text)}</li>`;
+    })
+    .join('');
+  return `<h2 id="status">${esc(T('html.ev.progress'))}</h2><p><strong>${esc(st.national)}</strong></p><ul class="status">${lines}</ul>`;
 }
 
 function insideFolder(p: string): boolean {
@@ -93,6 +115,7 @@ export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang:
   const body = `<h1>${esc(title)}</h1>
 <p>${verdict}</p>
 ${factsHtml}
+${statusHtml(model, T)}
 <h2 id="checklist">${esc(T('html.ev.checklist'))}</h2>
 ${checklistHtml}
 ${requestHtml}
@@ -109,6 +132,7 @@ ul.gallery { list-style: none; padding: 0; display: grid; grid-template-columns:
 ul.gallery figure { margin: 0; border: 1px solid var(--line); padding: .4rem; }
 ul.gallery img { display: block; width: 100%; height: 11rem; object-fit: contain; background: var(--soft); }
 ul.gallery figcaption { font-size: .8rem; word-break: break-all; margin-top: .25rem; }
+ul.status { list-style: none; padding: 0; } ul.status li { margin: .2rem 0; }
 td.hash { word-break: break-all; font-size: .78rem; }
 table.files th[scope=row] { font-weight: 400; background: none; word-break: break-all; }
 `;

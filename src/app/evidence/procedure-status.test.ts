@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { evidenceStatus, recordProgress } from './procedure-status.js';
+import { SAMPLE_CONFIG, sampleFolder, tempDir } from '../../test-support/evidence-sample.js';
+import { parseVnTime } from '../../core/evidence/working-time.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let dir: string;
+const base = () => ({ dir, configPath: SAMPLE_CONFIG, cwd: tmp.dir });
+beforeAll(() => {
+  tmp = tempDir('dvc-status-');
+  dir = sampleFolder(tmp.dir);
+});
+afterAll(() => tmp.remove());
+
+describe('evidence status, sent and received', () => {
+  it('walks the procedure: sent, deadline, result, national state, alerts — all kept in evidence.yaml', async () => {
+    const before = await evidenceStatus({ ...base(), now: parseVnTime('2026-11-20 16:00') });
+    expect(before.status.national).toBe('studying');
+    expect(before.status.steps.map((s) => s.state)).toEqual([
+      'done',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(before.holidaysFile).toMatch(/vn-holidays\.yaml$/);
+
+    await recordProgress({ ...base(), what: 'sent', kind: 'cau-hinh', at: '2026-11-20 15:30' });
+    const waiting = await evidenceStatus({ ...base(), now: parseVnTime('2026-11-23 09:00') });
+    expect(waiting.status.steps[2].state).toBe('waiting');
+    const overdue = await evidenceStatus({ ...base(), now: parseVnTime('2026-11-24 09:00') });
+    expect(overdue.status.steps[2].state).toBe('overdue');
+
+    await recordProgress({ ...base(), what: 'received', kind: 'cau-hinh', outcome: 'ok', at: '2026-11-23 10:00' });
+    const configured = await evidenceStatus({ ...base(), now: parseVnTime('2026-11-24 09:00') });
+    expect(configured.status.national).toBe('testing');
+    expect(configured.status.deadline?.met).toBe(true);
+
+    const r = await recordProgress({ ...base(), what: 'alerts', at: '2026-11-23 11:00' });
+    expect(r.changes).toEqual([
+      { field: 'alerts.registered', path: ['alerts', 'registered'], value: '2026-11-23 11:00' },
+    ]);
+    expect((await evidenceStatus({ ...base() })).status.alerts.ok).toBe(true);
+    const yaml = readFileSync(path.join(dir, 'evidence.yaml'), 'utf8');
+    expect(yaml).toContain('sent: 2026-11-20 15:30');
+    expect(yaml).toContain('outcome: ok');
+    expect(yaml).toContain('# Tên đơn vị');
+  });
+
+  it('refuses a result before the request is sent, a bad time, and alerts that are not filled in (exit 2)', async () => {
+    await expect(recordProgress({ ...base(), what: 'received', kind: 'xac-nhan' })).rejects.toMatchObject({
+      key: 'evidence.progress.notSent',
+      exitCode: 2,
+    });
+    await expect(recordProgress({ ...base(), what: 'sent', kind: 'xac-nhan', at: 'hôm qua' })).rejects.toMatchObject({
+      key: 'evidence.progress.badTime',
+    });
+    const other = sampleFolder(tmp.dir, 'no-alerts');
+    const file = path.join(other, 'evidence.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('phones: ["024 3825 1234"]', 'phones: ["12"]'));
+    await expect(recordProgress({ ...base(), dir: other, what: 'alerts' })).rejects.toMatchObject({
+      key: 'evidence.alerts.incomplete',
+      params: expect.objectContaining({ problems: 'alerts.phones (12)' }),
+    });
+  });
+
+  it('uses an edited holiday file when given one, and refuses one it cannot read', async () => {
+    const hol = path.join(tmp.dir, 'ngay-nghi.yaml');
+    writeFileSync(hol, "hours: [['07:30', '11:30'], ['13:30', '17:00']]\nholidays: [2026-11-23]\n");
+    const other = sampleFolder(tmp.dir, 'holidays');
+    await recordProgress({ ...base(), dir: other, what: 'sent', kind: 'cau-hinh', at: '2026-11-20 15:30' });
+    const st = await evidenceStatus({ ...base(), dir: other, holidays: hol, now: parseVnTime('2026-11-20 16:00') });
+    expect(new Date(st.status.deadline!.due).toISOString()).toBe('2026-11-24T09:00:00.000Z');
+    writeFileSync(hol, 'holidays: [2026-02-30]\n');
+    await expect(evidenceStatus({ ...base(), dir: other, holidays: hol })).rejects.toMatchObject({
+      key: 'evidence.holidays.bad',
+    });
+  });
+});
