@@ -78,24 +78,28 @@ export function isForeignLatin1(ch: string): boolean {
   return c >= 0xa1 && c <= 0xff && !VIETNAMESE_LATIN1.has(ch);
 }
 
-/** Whether one lower-case NFC word (letters only) is a well-formed Vietnamese syllable. */
-export function isPlausibleSyllable(word: string): boolean {
+/** The word's letters without tone marks and where its one tone mark was; null when it is not Vietnamese. */
+function stripTone(word: string): { letters: string; toneAt: number } | null {
   let toneAt = -1;
   let letters = '';
   for (const ch of word) {
-    if (isForeignLatin1(ch)) return false;
+    if (isForeignLatin1(ch)) return null;
     const split = splitTone(ch);
-    if (split) {
-      if (toneAt >= 0) return false;
-      toneAt = letters.length;
-      letters += split.base;
-    } else {
+    if (!split) {
       letters += ch;
+      continue;
     }
+    if (toneAt >= 0) return null;
+    toneAt = letters.length;
+    letters += split.base;
   }
+  return { letters, toneAt };
+}
+
+/** Initial consonant, vowel cluster and final of toneless letters ("gi" and "qu" are initials before a vowel). */
+function syllableParts(letters: string): { initial: string; cluster: string; final: string } {
   let initial = CONSONANT.exec(letters)?.[0] ?? '';
   let rest = letters.slice(initial.length);
-  // "gi" and "qu" are initials when another vowel follows.
   if (
     (initial.endsWith('g') && rest.startsWith('i') && rest.length > 1 && VOWELS.has(rest[1])) ||
     (initial.endsWith('q') && rest.startsWith('u'))
@@ -105,8 +109,15 @@ export function isPlausibleSyllable(word: string): boolean {
   }
   let n = 0;
   while (n < rest.length && VOWELS.has(rest[n])) n++;
-  const cluster = rest.slice(0, n);
-  const final = rest.slice(n);
+  return { initial, cluster: rest.slice(0, n), final: rest.slice(n) };
+}
+
+/** Whether one lower-case NFC word (letters only) is a well-formed Vietnamese syllable. */
+export function isPlausibleSyllable(word: string): boolean {
+  const stripped = stripTone(word);
+  if (!stripped) return false;
+  const { letters, toneAt } = stripped;
+  const { initial, cluster, final } = syllableParts(letters);
   if (cluster === '') return toneAt < 0 && final === '' && initial !== '';
   if (!CLUSTERS.has(cluster) || !FINALS.has(final)) return false;
   if (toneAt < 0) return true;
