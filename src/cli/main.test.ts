@@ -52,7 +52,7 @@ describe('dvc help (in-process)', () => {
       const r = await dvc(['help', ...p]);
       expect(r.code, p.join(' ')).toBe(ExitCode.Ok);
       const lines = r.stdout.trimEnd().split('\n');
-      const examples = lines.slice(lines.findLastIndex((l) => l.trim() === 'Ví dụ:') + 1);
+      const examples = lines.slice(lines.map((l) => l.trim()).lastIndexOf('Ví dụ:') + 1);
       expect(examples.length, p.join(' ')).toBeGreaterThanOrEqual(2);
       expect(
         examples.every((l) => l.trim().startsWith('$ dvc ')),
