@@ -51,10 +51,11 @@ describe('dvc help (in-process)', () => {
     for (const p of allCommandPaths(COMMANDS)) {
       const r = await dvc(['help', ...p]);
       expect(r.code, p.join(' ')).toBe(ExitCode.Ok);
-      const tail = r.stdout.trimEnd().split('\n').slice(-3);
-      expect(tail[0].trim(), p.join(' ')).toBe('Ví dụ:');
+      const lines = r.stdout.trimEnd().split('\n');
+      const examples = lines.slice(lines.map((l) => l.trim()).lastIndexOf('Ví dụ:') + 1);
+      expect(examples.length, p.join(' ')).toBeGreaterThanOrEqual(2);
       expect(
-        tail.slice(1).every((l) => l.trim().startsWith('$ dvc ')),
+        examples.every((l) => l.trim().startsWith('$ dvc ')),
         p.join(' '),
       ).toBe(true);
     }
