@@ -47,77 +47,101 @@ function decodeEntities(raw: string, line: number): string {
 
 /** Parses a whole document and returns its root element; throws XmlSyntaxError when it is not well-formed. */
 export function parseXml(input: string): XmlElement {
-  const src = stripBom(input).replace(/\r\n?/g, '\n');
-  let i = 0;
-  let line = 1;
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
+  return new XmlParser(stripBom(input).replace(/\r\n?/g, '\n')).parse();
+}
 
-  const advance = (to: number) => {
-    for (let k = i; k < to; k++) if (src.charCodeAt(k) === 10) line++;
-    i = to;
-  };
-  const expectEnd = (marker: string, what: string): number => {
-    const end = src.indexOf(marker, i);
-    if (end < 0) throw new XmlSyntaxError(`unterminated ${what}`, line);
-    return end;
-  };
+/** One pass over a document: each construct (text, declaration, comment, CDATA, closing and opening tag) a step. */
+class XmlParser {
+  private i = 0;
+  private line = 1;
+  private readonly stack: XmlElement[] = [];
+  private root: XmlElement | undefined;
 
-  while (i < src.length) {
+  constructor(private readonly src: string) {}
+
+  parse(): XmlElement {
+    while (this.i < this.src.length) this.step();
+    if (this.stack.length > 0) {
+      const open = this.stack[this.stack.length - 1];
+      throw new XmlSyntaxError(`<${open.name}> (line ${open.line}) is never closed`, this.line);
+    }
+    if (!this.root) throw new XmlSyntaxError('no root element', this.line);
+    return this.root;
+  }
+
+  private step(): void {
+    const { src, i } = this;
     const lt = src.indexOf('<', i);
     const textEnd = lt < 0 ? src.length : lt;
-    if (textEnd > i) {
-      const raw = src.slice(i, textEnd);
-      const top = stack[stack.length - 1];
-      if (top) top.text += decodeEntities(raw, line);
-      else if (raw.trim() !== '') throw new XmlSyntaxError('text outside the root element', line);
-      advance(textEnd);
-      continue;
-    }
-    if (src.startsWith('<?', i)) {
-      advance(expectEnd('?>', 'processing instruction') + 2);
-    } else if (src.startsWith('<!--', i)) {
-      advance(expectEnd('-->', 'comment') + 3);
-    } else if (src.startsWith('<![CDATA[', i)) {
-      const top = stack[stack.length - 1];
-      if (!top) throw new XmlSyntaxError('CDATA outside the root element', line);
-      const end = expectEnd(']]>', 'CDATA section');
-      top.text += src.slice(i + 9, end);
-      advance(end + 3);
-    } else if (src.startsWith('<!', i)) {
-      throw new XmlSyntaxError('DOCTYPE is not allowed', line);
-    } else if (src.startsWith('</', i)) {
-      const m = NAME.exec(src.slice(i + 2));
-      const name = m ? m[0] : '';
-      const close = src.indexOf('>', i);
-      if (!m || close < 0 || src.slice(i + 2 + name.length, close).trim() !== '')
-        throw new XmlSyntaxError('bad closing tag', line);
-      const top = stack.pop();
-      if (!top) throw new XmlSyntaxError(`closing tag </${name}> without an opening tag`, line);
-      if (top.name !== name)
-        throw new XmlSyntaxError(`</${name}> closes <${top.name}> (opened on line ${top.line})`, line);
-      advance(close + 1);
-    } else {
-      const m = NAME.exec(src.slice(i + 1));
-      if (!m) throw new XmlSyntaxError(`'<' not followed by an element name`, line);
-      const close = findTagEnd(src, i + 1 + m[0].length);
-      if (close < 0) throw new XmlSyntaxError(`unterminated tag <${m[0]}`, line);
-      const selfClosing = src.charCodeAt(close - 1) === 47; // '/'
-      const el: XmlElement = { name: m[0], children: [], text: '', line };
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(el);
-      else if (root) throw new XmlSyntaxError(`a second root element <${m[0]}>`, line);
-      else root = el;
-      if (!selfClosing) stack.push(el);
-      advance(close + 1);
-    }
+    if (textEnd > i) this.text(textEnd);
+    else if (src.startsWith('<?', i)) this.advance(this.expectEnd('?>', 'processing instruction') + 2);
+    else if (src.startsWith('<!--', i)) this.advance(this.expectEnd('-->', 'comment') + 3);
+    else if (src.startsWith('<![CDATA[', i)) this.cdata();
+    else if (src.startsWith('<!', i)) throw new XmlSyntaxError('DOCTYPE is not allowed', this.line);
+    else if (src.startsWith('</', i)) this.closingTag();
+    else this.openingTag();
   }
-  if (stack.length > 0) {
-    const open = stack[stack.length - 1];
-    throw new XmlSyntaxError(`<${open.name}> (line ${open.line}) is never closed`, line);
+
+  private top(): XmlElement | undefined {
+    return this.stack[this.stack.length - 1];
   }
-  if (!root) throw new XmlSyntaxError('no root element', line);
-  return root;
+
+  private advance(to: number): void {
+    for (let k = this.i; k < to; k++) if (this.src.charCodeAt(k) === 10) this.line++;
+    this.i = to;
+  }
+
+  private expectEnd(marker: string, what: string): number {
+    const end = this.src.indexOf(marker, this.i);
+    if (end < 0) throw new XmlSyntaxError(`unterminated ${what}`, this.line);
+    return end;
+  }
+
+  private text(textEnd: number): void {
+    const raw = this.src.slice(this.i, textEnd);
+    const top = this.top();
+    if (top) top.text += decodeEntities(raw, this.line);
+    else if (raw.trim() !== '') throw new XmlSyntaxError('text outside the root element', this.line);
+    this.advance(textEnd);
+  }
+
+  private cdata(): void {
+    const top = this.top();
+    if (!top) throw new XmlSyntaxError('CDATA outside the root element', this.line);
+    const end = this.expectEnd(']]>', 'CDATA section');
+    top.text += this.src.slice(this.i + 9, end);
+    this.advance(end + 3);
+  }
+
+  private closingTag(): void {
+    const { src, i, line } = this;
+    const m = NAME.exec(src.slice(i + 2));
+    const name = m ? m[0] : '';
+    const close = src.indexOf('>', i);
+    if (!m || close < 0 || src.slice(i + 2 + name.length, close).trim() !== '')
+      throw new XmlSyntaxError('bad closing tag', line);
+    const top = this.stack.pop();
+    if (!top) throw new XmlSyntaxError(`closing tag </${name}> without an opening tag`, line);
+    if (top.name !== name)
+      throw new XmlSyntaxError(`</${name}> closes <${top.name}> (opened on line ${top.line})`, line);
+    this.advance(close + 1);
+  }
+
+  private openingTag(): void {
+    const { src, i, line } = this;
+    const m = NAME.exec(src.slice(i + 1));
+    if (!m) throw new XmlSyntaxError(`'<' not followed by an element name`, line);
+    const close = findTagEnd(src, i + 1 + m[0].length);
+    if (close < 0) throw new XmlSyntaxError(`unterminated tag <${m[0]}`, line);
+    const selfClosing = src.charCodeAt(close - 1) === 47; // '/'
+    const el: XmlElement = { name: m[0], children: [], text: '', line };
+    const parent = this.top();
+    if (parent) parent.children.push(el);
+    else if (this.root) throw new XmlSyntaxError(`a second root element <${m[0]}>`, line);
+    else this.root = el;
+    if (!selfClosing) this.stack.push(el);
+    this.advance(close + 1);
+  }
 }
 
 /** The index of the '>' ending a start tag, skipping quoted attribute values; -1 when there is none. */
