@@ -5,9 +5,18 @@ import path from 'node:path';
 import { checkLayers } from './check-layers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-execSync('npx tsc --noEmit -p .', { cwd: root, stdio: 'inherit' });
-execSync('npx eslint src', { cwd: root, stdio: 'inherit' });
-execSync('npx prettier --check --log-level warn src scripts bench', { cwd: root, stdio: 'inherit' });
+for (const command of [
+  'npx tsc --noEmit -p .',
+  'npx eslint src',
+  'npx prettier --check --log-level warn src scripts bench',
+]) {
+  try {
+    execSync(command, { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error(`lint: \`${command}\` failed (its findings are above)`);
+    process.exit(1);
+  }
+}
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

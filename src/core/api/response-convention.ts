@@ -5,7 +5,7 @@ import type { ApiType, JsonScalar, JsonSchema, ResponseRule } from './api-types.
  * convention the province's config describes (`provinces.<key>.response`, or `apis.<id>.response` for one API),
  * starting from a named preset. The presets are exactly what the public code answers:
  *
- * - `reference`: dvc's recommendation for vendors (and `dvc mock-api`'s default): any 2xx, `{"error_code", "message"}`,
+ * - `reference`: dvc's recommendation for vendors (and `dvc mock-api`'s default): every 2xx, `{"error_code", "message"}`,
  *   0 accepted, 1 "already exists", -1 invalid; an array answer passes when every element does.
  * - `opencps`: VietOpenCPS/opencps-v2 (`DVCQGIManagementImpl.java`, commits 68433edc and d64c05f9, 2021-06; branch
  *   release-candidate-3.0 at 242803f4b): HTTP 200, `{"error_code", "message"}`; in June 2021 an array, one element

@@ -15,7 +15,6 @@ const TITLE_SUFFIX: Record<RequestKind, string> = {
   'xac-nhan': '- Đề nghị xác nhận tích hợp thanh toán nghĩa vụ tài chính đất đai thành công',
 };
 
-
 export interface RequestFields {
   kind: RequestKind;
   /** Đơn vị: the province (the form offers provinces and cities). */

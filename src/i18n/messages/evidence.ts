@@ -73,8 +73,7 @@ export const evidence: MessageTable = {
     'evidence.opt.allowIncomplete': 'vẫn đóng gói khi còn thiếu sót; các thiếu sót được ghi vào bag-info.txt',
     'evidence.folderMissing': 'Thư mục minh chứng "{dir}" không tồn tại. Tạo nó bằng: dvc evidence init {dir}',
     'evidence.dstUnknown': 'Không có tỉnh "{dst}" trong cấu hình (provinces). Các tỉnh đã cấu hình: {known}.',
-    'evidence.missingFields':
-      'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml rồi chạy lại.',
+    'evidence.missingFields': 'Thiếu thông tin cho yêu cầu {kind}: {fields}. Điền vào evidence.yaml rồi chạy lại.',
     'evidence.pack.outInside': 'Tệp kết quả "{out}" nằm trong thư mục minh chứng "{dir}"; hãy ghi ra ngoài thư mục đó.',
     'evidence.personalInOutName':
       'Tên tệp "{name}" có vẻ chứa số CCCD/CMND hoặc số điện thoại; dvc không tạo tệp mang tên như vậy. Chọn tên khác.',
