@@ -41,13 +41,15 @@ describe('dvc map-communes: three rounds of decisions (journey)', () => {
     expect(r1.stdout).toContain(
       'dvc map-communes "bảng xã.xlsx" --decisions "bảng xã.doi-chieu.xlsx" --out "bảng xã.doi-chieu-2.xlsx"',
     );
+    // The review sheet opens on the rows that need a decision: in the sample, the commune missing from the tax sheet
+    // and the renamed one. The other decisions below override confident matches, which is allowed and counted.
     const first = await readReviewLines(out1);
     expect(
       first
-        .slice(0, 8)
+        .slice(0, 2)
         .map((l) => l.code)
         .sort(),
-    ).toEqual(['00526', '00598', '00610', '08974', '09802', '09856', '10099', '05527'].sort());
+    ).toEqual(['05527', '08974']);
     await typeDecisions(out1, ROUND_1);
 
     const round2 = pasteInBash(r1.stdout, dir);

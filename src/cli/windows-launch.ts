@@ -1,3 +1,4 @@
+import { setHintProgram } from './hint-program.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
@@ -118,6 +119,7 @@ export async function launchWindows(argv: string[], io: LaunchIo = defaultIo()):
     process.title = 'dvc';
     const program = exeHintProgram(process.execPath, process.cwd());
     for (const table of Object.values(CATALOG)) adaptHints(table, program);
+    setHintProgram(program);
   }
   const lang = parseLang(io.env.DVC_LANG) ?? 'vi';
   const code = await runLaunch(launch, lang, io);

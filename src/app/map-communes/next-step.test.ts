@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRoundPath, nextStepCommand, shellArg } from './next-step.js';
+import { nextRoundPath, nextStepCommand, pathArg as shellArg } from './next-step.js';
 
 describe('the next-step command', () => {
   it('quotes only what a shell would split or expand, the same way for cmd.exe, PowerShell and bash', () => {
@@ -8,7 +8,7 @@ describe('the next-step command', () => {
     expect(shellArg('D:\\Tích hợp\\bảng xã.xlsx')).toBe('"D:\\Tích hợp\\bảng xã.xlsx"');
     expect(shellArg('a&b.xlsx')).toBe('"a&b.xlsx"');
     expect(shellArg('(1).xlsx')).toBe('"(1).xlsx"');
-    expect(shellArg('-x.xlsx')).toBe('"-x.xlsx"');
+    expect(shellArg('-x.xlsx')).toBe('./-x.xlsx');
     expect(shellArg('')).toBe('""');
   });
 

@@ -4,10 +4,11 @@
  * quotes, which all three shells read the same way for a file name.
  */
 import path from 'node:path';
+import { shellArg } from '../../core/shell/shell-arg.js';
 
-export function shellArg(arg: string): string {
-  if (arg !== '' && /^[\p{L}\p{N}_./\\:-]+$/u.test(arg) && !arg.startsWith('-')) return arg;
-  return `"${arg}"`;
+/** A file name as a hint argument; one that begins with '-' is written `./-name`, so it is never read as an option. */
+export function pathArg(file: string): string {
+  return shellArg(file.startsWith('-') ? `./${file}` : file);
 }
 
 /**
@@ -35,9 +36,9 @@ export interface NextStepInput {
 
 /** `dvc map-communes <input> [the same choices] --decisions <output> --out <next output>`. */
 export function nextStepCommand(i: NextStepInput): string {
-  const args = ['dvc', 'map-communes', shellArg(i.input)];
+  const args = ['dvc', 'map-communes', pathArg(i.input)];
   const add = (flag: string, v: string | undefined) => {
-    if (v !== undefined) args.push(flag, shellArg(v));
+    if (v !== undefined) args.push(flag, pathArg(v));
   };
   add('--std-sheet', i.stdSheet);
   add('--tax-sheet', i.taxSheet);

@@ -1,3 +1,4 @@
+import { runnableHint } from '../../hint-program.js';
 import type { CliContext } from '../../context.js';
 import type { MapCommunesResult, ReportRow } from '../../../app/map-communes/map-communes-result.js';
 import { needsDecision } from '../../../app/map-communes/present.js';
@@ -86,6 +87,6 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   const review = r.rows.filter(needsDecision).length;
   if (r.output && r.nextStep) {
     ctx.print(ctx.t('mc.summary.next', { file: r.output, count: review }));
-    ctx.print(`  ${r.nextStep}`);
+    ctx.print(`  ${runnableHint(r.nextStep)}`);
   } else if (review === 0) ctx.print(ctx.t('mc.summary.allGood'));
 }
