@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readCsvLines } from './csv-in.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { fsError } from './fs-errors.js';
 import type { Decision } from '../core/communes/communes.js';
@@ -41,27 +41,9 @@ export async function readDecisions(file: string, o: { stdSheet?: string } = {})
   return decisionsFromCsv(text, file);
 }
 
-type CsvRecord = { record: string[]; info: { lines: number } };
-
-function parseCsvLines(text: string, file: string): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  try {
-    return parse(src, {
-      delimiter,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as CsvRecord[];
-  } catch (e) {
-    throw new DvcError('mc.err.decisionsRead', { file, reason: (e as Error).message }, ExitCode.Usage);
-  }
-}
-
 export function decisionsFromCsv(text: string, file: string): DecisionEntry[] {
-  const [head, ...body] = parseCsvLines(text, file);
-  const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
+  const [head, ...body] = readCsvLines(text, file, 'mc.err.decisionsRead');
+  const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   const std = header.findIndex((h) => STD_HEADERS.includes(h));
   const tax = header.findIndex((h) => TAX_HEADERS.includes(h));
   const note = header.indexOf('note');
@@ -72,13 +54,11 @@ export function decisionsFromCsv(text: string, file: string): DecisionEntry[] {
       ExitCode.Usage,
     );
   const out: DecisionEntry[] = [];
-  for (const { record, info } of body) {
+  for (const { cells: record, line } of body) {
     const stdCode = (record[std] ?? '').trim();
     if (stdCode === '') continue;
     const taxText = (record[tax] ?? '').trim();
     const noteText = note >= 0 ? (record[note] ?? '').trim() : '';
-    // csv-parse counts the line a record ends on; a quoted field with line breaks started earlier.
-    const line = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
     out.push({
       stdCode,
       taxCode: isNone(taxText) ? null : taxText,

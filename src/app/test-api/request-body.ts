@@ -8,7 +8,7 @@ import {
   type TemplateFacts,
   type ValidationIssue,
 } from '../../core/api/api-type-registry.js';
-import { parseCsvRecords } from '../../core/csv-parse.js';
+import { readCsvRecords } from '../../io/csv-in.js';
 import type { Target } from './probe-target.js';
 import { stripBom } from '../../core/text/utf8.js';
 import { readText as readInputText } from '../../io/read-input.js';
@@ -135,7 +135,7 @@ export async function casesFromFile(
 ): Promise<BodyCase[]> {
   const text = await readText(file);
   if (/\.json$/i.test(file) || /^\s*\[/.test(text)) return casesFromJson(file, text);
-  const { header, records } = parseCsvRecords(text);
+  const { header, records } = readCsvRecords(text, file, 'testApi.casesCsv');
   const { codeCol, bodyCol, nameCol } = caseColumns(file, header);
   const out: BodyCase[] = [];
   let row = 1;

@@ -49,6 +49,8 @@ export const testApi: MessageTable = {
     'testApi.casesShape':
       'Tệp trường hợp "{file}" không có trường hợp nào: cần một mảng JSON khác rỗng hoặc một CSV có dữ liệu.',
     'testApi.casesColumns': 'Tệp CSV "{file}" cần cột MaHoSo hoặc cột body (các cột đang có: {found}).',
+    'testApi.casesCsv':
+      'Không đọc được tệp CSV "{file}" ({reason}). Lưu lại từ Excel dưới dạng "CSV UTF-8" rồi chạy lại.',
     'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ ({reason}).',
     'testApi.bodyAndCases': 'Dùng --body hoặc --cases, không dùng cả hai.',
     'testApi.casesAndRepeat': 'Dùng --cases hoặc --repeat, không dùng cả hai.',
@@ -266,6 +268,8 @@ export const testApi: MessageTable = {
     'testApi.bodyIssueExample': 'example of a right value: {example}',
     'testApi.casesShape': 'Cases file "{file}" holds no case: a non-empty JSON array or a CSV with rows is needed.',
     'testApi.casesColumns': 'CSV file "{file}" needs a MaHoSo column or a body column (columns found: {found}).',
+    'testApi.casesCsv':
+      'Cannot read the CSV file "{file}" ({reason}). Save it from Excel as "CSV UTF-8" and run again.',
     'testApi.casesBadBody': 'File "{file}", row {row}: the body column is not valid JSON ({reason}).',
     'testApi.bodyAndCases': 'Use --body or --cases, not both.',
     'testApi.casesAndRepeat': 'Use --cases or --repeat, not both.',

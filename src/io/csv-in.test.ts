@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRecords } from './csv-parse.js';
+import { DvcError, ExitCode } from '../errors.js';
+import { readCsvLines, readCsvRecords } from './csv-in.js';
+
+const parseCsv = (text: string) => readCsvLines(text, 'x.csv', 'mc.err.decisionsRead').map((r) => r.cells);
+const parseCsvRecords = (text: string) => readCsvRecords(text, 'x.csv', 'mc.err.decisionsRead');
 
 function writeCsv(rows: string[][]): string {
   return rows
@@ -8,7 +12,7 @@ function writeCsv(rows: string[][]): string {
     .join('\r\n');
 }
 
-describe('parseCsv', () => {
+describe('the CSV reader', () => {
   it('reads a Windows file: BOM, CRLF, quoted commas and quotes, Vietnamese text', () => {
     const text = '\uFEFFstd_code,tax_code,note\r\n00001,10105001,"Phường Phúc Xá, ""đã xác nhận"""\r\n00004,-,\r\n';
     expect(parseCsv(text)).toEqual([
@@ -31,5 +35,22 @@ describe('parseCsv', () => {
         expect(parseCsv(writeCsv(table))).toEqual(table);
       }),
     );
+  });
+
+  it('names the line each row starts on, a quoted line break included', () => {
+    const lines = readCsvLines('a,b\n1,"x\ny"\n2,z\n', 'x.csv', 'mc.err.decisionsRead');
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 4]);
+  });
+
+  it('refuses a file it cannot read with the given message and exit 2, naming the file', () => {
+    let err: unknown;
+    try {
+      readCsvLines('a,b\n1,"unclosed\n', 'quyet-dinh.csv', 'mc.err.decisionsRead');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DvcError);
+    expect((err as DvcError).exitCode).toBe(ExitCode.Usage);
+    expect((err as DvcError).params).toMatchObject({ file: 'quyet-dinh.csv' });
   });
 });
