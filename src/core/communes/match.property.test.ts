@@ -20,8 +20,13 @@ const PROVINCES = [...provinces()];
 const abbreviations: Record<string, string> = { 'Xã ': 'X. ', 'Phường ': 'P. ', 'Đặc khu ': 'Đặc khu ' };
 function oldTone(s: string): string {
   return s.replace(/\p{L}+/gu, (w) => {
-    const m = /^(.*?)([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])$/u.exec(w.normalize('NFD'));
+    // The old style puts the tone on the second vowel of oa, oe and uy only ("Hoà", "Thuỷ"); "Khủa" has no old form.
+    const m =
+      /^(.*?)(?:([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])|([uU])([\u0300\u0301\u0303\u0309\u0323])([yY]))$/u.exec(
+        w.normalize('NFD'),
+      );
     if (!m || /[qQ]$/.test(m[1])) return w;
+    if (m[5]) return (m[1] + m[5] + m[7] + m[6]).normalize('NFC');
     return (m[1] + m[2] + m[4] + m[3]).normalize('NFC');
   });
 }
