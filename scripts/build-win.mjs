@@ -124,6 +124,7 @@ function dataAssets(workDir) {
   const assets = {};
   const index = [];
   for (const file of readdirSync(path.join(ROOT, 'data')).sort()) {
+    if (/\.yaml$/.test(file)) assets[`data/${file}`] = path.join(ROOT, 'data', file); // e.g. the holiday list
     if (!/\.json\.gz$/.test(file)) continue;
     assets[`data/${file}`] = path.join(ROOT, 'data', file);
     index.push({ file, bytes: statSync(path.join(ROOT, 'data', file)).size });

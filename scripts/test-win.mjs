@@ -280,6 +280,13 @@ function checkEvidence() {
   const verify = dvc(['evidence', 'verify', win(bundle), '--json']);
   const o = json(verify);
   check('evidence verify --json', verify.code === 0 && o !== null, verify.text.slice(0, 800));
+  // status reads the holiday list that dvc.exe carries as an asset (no data/ folder beside the exe).
+  const status = dvc(['evidence', 'status', win(filled), '--json']);
+  check(
+    'evidence status --json with the carried holiday list',
+    status.code !== 2 && json(status) !== null,
+    status.text.slice(0, 800),
+  );
 }
 
 function checkDoctor() {

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { DvcError, ExitCode } from '../../errors.js';
 import { calendarFrom, type WorkCalendar } from '../../core/evidence/working-time.js';
 import { dataDir } from '../shipped-data.js';
+import { runningAsSea, seaAsset } from '../sea-assets.js';
+import { stripBom } from '../../core/text/utf8.js';
 
 export const SHIPPED_HOLIDAYS = 'vn-holidays.yaml';
 
@@ -12,13 +14,15 @@ export async function loadWorkCalendar(file?: string): Promise<{ calendar: WorkC
   const abs = file ?? path.join(dataDir(), SHIPPED_HOLIDAYS);
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    // dvc.exe carries the shipped list as an asset: there is no data/ folder beside it.
+    const carried = file === undefined && runningAsSea() ? seaAsset(`data/${SHIPPED_HOLIDAYS}`) : null;
+    text = carried ? carried.toString('utf8') : await readFile(abs, 'utf8');
   } catch (e) {
     throw new DvcError('evidence.holidays.unreadable', { file: abs, reason: (e as Error).message }, ExitCode.Usage);
   }
   let raw: unknown;
   try {
-    raw = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = parse(stripBom(text));
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0];
     throw new DvcError('evidence.holidays.unreadable', { file: abs, reason }, ExitCode.Usage);
