@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
 import { bagEntries, rawZip, type RawEntry } from '../test-support/hostile-zip.js';
+import { zipEntries } from '../test-support/evidence-sample.js';
 
 const CONFIG = path.join(REPO_ROOT, 'fixtures', 'dvc.config.json');
 const FIXTURE = path.join(REPO_ROOT, 'fixtures', 'evidence');
@@ -34,29 +34,8 @@ function freshCopy(name: string): string {
 const dvc = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = tmp) =>
   runCli(['--config', CONFIG, ...args], { env: { CI: '1', ...env }, cwd, timeoutMs: 60_000 });
 
-// ---- an independent reader, written from RFC 8493, using yauzl directly ----
-async function readZip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      zip.openReadStream(e, (err, s) => {
-        if (err) return reject(err);
-        const parts: Buffer[] = [];
-        s.on('data', (c: Buffer) => parts.push(c));
-        s.on('error', reject);
-        s.on('end', () => {
-          out.set(e.fileName, Buffer.concat(parts));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return out;
-}
+// ---- an independent check of the bag, written from RFC 8493 (entries read with yauzl's own checks) ----
+const readZip = zipEntries;
 
 function rfc8493Problems(entries: Map<string, Buffer>): string[] {
   const problems: string[] = [];
