@@ -10,22 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STD_HEADER } from '../test-support/excel-workbooks.js';
 import { runCli, type CliRun } from '../test-support/run-cli.js';
 import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
 
 type Cell = ExcelJS.CellValue;
 
-const STD_HEADER = [
-  'STT',
-  'Mã TP',
-  'Tỉnh / Thành Phố',
-  'Mã QH',
-  'Quận Huyện',
-  'Mã PX',
-  'Phường Xã',
-  'Cấp',
-  'Mã phường/xã CQT',
-];
 const TAX_HEADER = ['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã'];
 const TN = ['19', 'Tỉnh Thái Nguyên', '164', 'Thành phố Thái Nguyên'];
 const TN_TAX = ['109', 'Thái Nguyên', '10901', 'TP Thái Nguyên'];

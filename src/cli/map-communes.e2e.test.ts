@@ -5,21 +5,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../core/text/text.js';
+import { STD_HEADER } from '../test-support/excel-workbooks.js';
 import { runCli } from '../test-support/run-cli.js';
 
 type Row = (string | number | null)[];
 
-const STD_HEADER = [
-  'STT',
-  'Mã TP',
-  'Tỉnh / Thành Phố',
-  'Mã QH',
-  'Quận Huyện',
-  'Mã PX',
-  'Phường Xã',
-  'Cấp',
-  'Mã phường/xã CQT',
-];
 const STD_ROWS: Row[] = [
   [1, '20', 'Tỉnh Lạng Sơn', '181', 'Huyện Bình Gia', '06067', 'Xã Hưng Đạo', 'Xã', null],
   [2, '20', 'Tỉnh Lạng Sơn', '181', 'Huyện Bình Gia', '06103', 'Xã Hòa Bình', 'Xã', null],
