@@ -1,5 +1,12 @@
 import { parseBoundedJson } from '../../core/api/json-depth.js';
-import { checkResponse, type ApiType, type Check, type Msg } from '../../core/api/api-type-registry.js';
+import {
+  judgeResponse,
+  type ApiType,
+  type Check,
+  type Judgement,
+  type Msg,
+  type ResponseRule,
+} from '../../core/api/api-type-registry.js';
 import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../../io/http/send-probe.js';
 import type { SharedConnections } from '../../io/http/shared-connections.js';
@@ -23,7 +30,8 @@ export interface ProbeSettings {
 /** Days of certificate validity under which a probe warns. */
 export const CERT_WARN_DAYS = 30;
 
-function parseBody(x: HttpExchange): unknown {
+function parseBody(x: HttpExchange, judged: Judgement): unknown {
+  if (judged.json) return judged.json.value;
   const text = x.body.toString('utf8');
   const type = x.headers['content-type'] ?? '';
   if (/json/i.test(type) || /^\s*[[{]/.test(text)) {
@@ -113,21 +121,24 @@ function exchangeWarnings(x: HttpExchange, s: ProbeSettings, secrets: SecretSet)
   return warnings;
 }
 
-function answerResult(base: ProbeBase, type: ApiType, target: Target, x: HttpExchange, s: ProbeSettings): ProbeResult {
-  const secrets = target.secrets;
-  const checks: Check[] = checkResponse(
-    type,
-    { ...target.rule, maxTimeMs: s.maxTimeMs },
-    { status: x.status, headers: x.headers, body: x.body, timeMs: x.timings.total },
-  ).map((ch) => ({ ...ch, message: { key: ch.message.key, params: maskParams(ch.message.params, secrets) } }));
-  return {
+/** The checks of an answer, judged by the target's rule; messages are masked when the result is built. */
+function judge(type: ApiType, rule: ResponseRule, x: HttpExchange): Judgement {
+  return judgeResponse(type, rule, { status: x.status, headers: x.headers, body: x.body, timeMs: x.timings.total });
+}
+
+function answerResult(base: ProbeBase, x: HttpExchange, judged: Judgement, s: ProbeSettings, secrets: SecretSet) {
+  const checks: Check[] = judged.checks.map((ch) => ({
+    ...ch,
+    message: { key: ch.message.key, params: maskParams(ch.message.params, secrets) },
+  }));
+  const result: ProbeResult = {
     ...base,
     url: maskUrl(x.url, secrets),
     ok: checks.every((ch) => ch.ok),
     response: {
       status: x.status,
       headers: maskHeaders(x.headers, secrets),
-      body: maskValue(parseBody(x), secrets),
+      body: maskValue(parseBody(x, judged), secrets),
       bytes: x.bytes,
       wireBytes: x.wireBytes,
     },
@@ -142,31 +153,91 @@ function answerResult(base: ProbeBase, type: ApiType, target: Target, x: HttpExc
     ...(x.proxy ? { proxy: maskUrl(x.proxy, secrets) } : {}),
     warnings: exchangeWarnings(x, s, secrets),
   };
+  return result;
+}
+
+/** A case ready to send: its body with the key set, the HTTP request and the rule with the time limit. */
+export interface PreparedCase {
+  name: string;
+  sent: unknown;
+  req: HttpProbeRequest;
+  rule: ResponseRule;
+}
+
+/** Everything about a case that does not change from one send to the next (a load run sends it N times). */
+export function prepareCase(target: Target, c: BodyCase, s: ProbeSettings): PreparedCase {
+  const sent = withBodyKey(c.body, target.bodyKey);
+  return { name: c.name, sent, req: httpRequest(target, sent, s), rule: { ...target.rule, maxTimeMs: s.maxTimeMs } };
+}
+
+/**
+ * What one send came to, before anything is built for output: a load run counts these and builds (and masks)
+ * the full result only for the few probes it shows.
+ */
+export interface ProbeOutcome {
+  ok: boolean;
+  /** The transport fault's kind, or `check:<name>` of each failed check. */
+  failures: string[];
+  fault: boolean;
+  /** The exchange's total time (ms); with a fault, up to the fault. */
+  totalMs: number;
+  /** The full result, every secret masked. */
+  result: () => ProbeResult;
+}
+
+function probeBase(type: ApiType, target: Target, p: PreparedCase, startedAt: number): ProbeBase {
+  const secrets = target.secrets;
+  return {
+    dst: target.dst,
+    type: type.id,
+    name: p.name,
+    url: maskUrl(target.url, secrets),
+    startedAt: new Date(startedAt).toISOString(),
+    request: {
+      method: target.method,
+      headers: maskHeaders(p.req.headers, secrets),
+      body: maskValue(p.sent, secrets),
+    },
+    insecure: target.insecure,
+  };
+}
+
+/** Sends a prepared case once and judges the answer; the result is built only when asked for. */
+export async function sendCase(
+  type: ApiType,
+  target: Target,
+  p: PreparedCase,
+  s: ProbeSettings,
+): Promise<ProbeOutcome> {
+  const startedAt = Date.now();
+  const secrets: SecretSet = target.secrets;
+  let x: HttpExchange;
+  try {
+    x = await sendProbe(p.req);
+  } catch (e) {
+    if (!(e instanceof TransportError)) throw e;
+    return {
+      ok: false,
+      failures: [e.fault.kind],
+      fault: true,
+      totalMs: e.timings.total,
+      result: () => faultResult(probeBase(type, target, p, startedAt), e, s, secrets),
+    };
+  }
+  const judged = judge(type, p.rule, x);
+  const failures = judged.checks.filter((ch) => !ch.ok).map((ch) => `check:${ch.name}`);
+  return {
+    ok: failures.length === 0,
+    failures,
+    fault: false,
+    totalMs: x.timings.total,
+    result: () => answerResult(probeBase(type, target, p, startedAt), x, judged, s, secrets),
+  };
 }
 
 /** Sends one case to the target, runs the checks, and returns the result with every secret masked. */
 export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: ProbeSettings): Promise<ProbeResult> {
-  const startedAt = new Date().toISOString();
-  const sent = withBodyKey(c.body, target.bodyKey);
-  const req = httpRequest(target, sent, s);
-  const secrets: SecretSet = target.secrets;
-  const base: ProbeBase = {
-    dst: target.dst,
-    type: type.id,
-    name: c.name,
-    url: maskUrl(target.url, secrets),
-    startedAt,
-    request: { method: target.method, headers: maskHeaders(req.headers, secrets), body: maskValue(sent, secrets) },
-    insecure: target.insecure,
-  };
-  let x: HttpExchange;
-  try {
-    x = await sendProbe(req);
-  } catch (e) {
-    if (!(e instanceof TransportError)) throw e;
-    return faultResult(base, e, s, secrets);
-  }
-  return answerResult(base, type, target, x, s);
+  return (await sendCase(type, target, prepareCase(target, c, s), s)).result();
 }
 
 function maskParams(p: Msg['params'], s: SecretSet): Msg['params'] {

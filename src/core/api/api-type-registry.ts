@@ -20,7 +20,7 @@ import { readPath } from './check-response.js';
 import { stripBom } from '../text/utf8.js';
 
 export type * from './api-types.js';
-export { checkResponse, readPath, sameCode } from './check-response.js';
+export { checkResponse, judgeResponse, prepareChecks, readPath, sameCode, type Judgement } from './check-response.js';
 export {
   CONVENTION_PRESETS,
   describePresets,

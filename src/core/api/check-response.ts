@@ -1,5 +1,5 @@
 import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
-import { schemaIssues } from './schema-validator.js';
+import { compileSchema, schemaIssues } from './schema-validator.js';
 import { stripBom } from '../text/utf8.js';
 import { isCodeIn } from './response-convention.js';
 import { parseBoundedJson } from './json-depth.js';
@@ -17,8 +17,10 @@ function header(res: HttpResult, name: string): string {
   return Array.isArray(v) ? v.join(', ') : (v ?? '');
 }
 
+const utf8 = new TextDecoder('utf-8');
+
 function bodyText(body: string | Uint8Array): string {
-  return typeof body === 'string' ? body : new TextDecoder('utf-8').decode(body);
+  return typeof body === 'string' ? body : utf8.decode(body);
 }
 
 /** The value at a dotted path (`data.code`), keys matched case-insensitively. */
@@ -40,8 +42,24 @@ function pass(name: Check['name'], key: string, params: Check['message']['params
   return { name, ok: true, message: { key, params } };
 }
 
+/** The checks of an answer, and its JSON value when it parsed (so that nothing parses it twice). */
+export interface Judgement {
+  checks: Check[];
+  json?: { value: unknown };
+}
+
 export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res: HttpResult): Check[] {
-  const r: ResponseRule = { ...type.responseRule, ...(rule ?? {}) };
+  return judgeResponse(type, rule, res).checks;
+}
+
+/** Compiles the response schema a rule judges by, ahead of the first answer (a load run's clock). */
+export function prepareChecks(type: ApiType, rule: ResponseRule | undefined): void {
+  const r: ResponseRule = rule ? { ...type.responseRule, ...rule } : type.responseRule;
+  compileSchema(r.wrapper ?? type.responseSchema);
+}
+
+export function judgeResponse(type: ApiType, rule: ResponseRule | undefined, res: HttpResult): Judgement {
+  const r: ResponseRule = rule ? { ...type.responseRule, ...rule } : type.responseRule;
   const checks: Check[] = [];
 
   const statusOk =
@@ -83,6 +101,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
     );
     checks.push(codeCheck(r, parsed));
   }
+  const json = jsonOk ? { value: parsed } : undefined;
 
   if (r.maxTimeMs !== undefined) {
     const ms = Math.round(res.timeMs);
@@ -92,7 +111,7 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
         : fail('time', 'api.check.timeSlow', { ms, max: r.maxTimeMs }),
     );
   }
-  return checks;
+  return json ? { checks, json } : { checks };
 }
 
 /** The elements an array answer is judged by (OpenCPS, June 2021: one result per dossier); null = refused. */

@@ -134,14 +134,10 @@ async function readAnswer(
     res.body.destroy();
     throw tooLarge(req.maxBytes);
   }
-  const wire = await readLimited(
-    res.body as unknown as AsyncIterable<Buffer> & { destroy(err?: Error): void },
-    req.maxBytes,
-    () => {
-      c.lastChunk = c.now();
-      c.chunks = (c.chunks ?? 0) + 1;
-    },
-  );
+  const wire = await readLimited(res.body, req.maxBytes, () => {
+    c.lastChunk = c.now();
+    c.chunks = (c.chunks ?? 0) + 1;
+  });
   return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
 }
 
