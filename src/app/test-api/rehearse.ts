@@ -15,6 +15,7 @@ import {
 import { requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { loadTrust } from '../../io/http/trust.js';
+import { SharedConnections } from '../../io/http/shared-connections.js';
 import { BodyInvalidError, PLACEHOLDER_UNIT, templateBody } from './request-body.js';
 import { probeOnce, type ProbeSettings } from './probe-once.js';
 import type { ProbeResult } from './probe-result.js';
@@ -116,9 +117,20 @@ function exitOf(steps: RehearsalStepResult[]): 0 | 1 | 3 {
   return steps.every((s) => s.ok) ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
+/**
+ * The steps share keep-alive connections, as the portal's client does: the step that opens a connection has its
+ * DNS, connect and TLS timings; the others reuse it.
+ */
 async function settingsOf(o: RehearseOptions, p: Prepared): Promise<ProbeSettings> {
-  const caFiles = [...new Set([...p.byRole.values()].flatMap((x) => x.target.caFiles))];
-  const ca = await loadTrust(caFiles, o.env);
+  const targets = [...p.byRole.values()].map((x) => x.target);
+  const ca = await loadTrust([...new Set(targets.flatMap((t) => t.caFiles))], o.env);
+  const shared = new SharedConnections({
+    timeoutMs: o.timeoutMs,
+    ...(ca ? { ca } : {}),
+    insecure: targets.some((t) => t.insecure),
+    connections: 1,
+    sequential: true,
+  });
   return {
     timeoutMs: o.timeoutMs,
     maxTimeMs: o.maxTimeMs,
@@ -127,16 +139,18 @@ async function settingsOf(o: RehearseOptions, p: Prepared): Promise<ProbeSetting
     ...(o.proxy ? { proxy: o.proxy } : {}),
     follow: false,
     env: o.env,
+    shared,
   };
 }
 
-export async function runRehearsal(o: RehearseOptions): Promise<RehearsalRun> {
-  const prepared = await prepare(o);
-  const now = o.now ?? new Date();
-  const data = rehearsalData(prepared.unit, now, o.serial ?? randomInt(0, 100));
-  const bodies = new Map<string, unknown>();
-  for (const [role, { type, target }] of prepared.byRole) bodies.set(role, await stepBody(type, target, now, data));
-  const settings = await settingsOf(o, prepared);
+/** The five steps in order, one at a time; after a transport fault the rest are skipped. */
+async function runSteps(
+  o: RehearseOptions,
+  prepared: Prepared,
+  bodies: Map<string, unknown>,
+  settings: ProbeSettings,
+  data: RehearsalData,
+): Promise<RehearsalStepResult[]> {
   const t0 = performance.now();
   const steps: RehearsalStepResult[] = [];
   let halted = false;
@@ -167,13 +181,32 @@ export async function runRehearsal(o: RehearseOptions): Promise<RehearsalRun> {
     o.onStep?.(done);
     halted = probe.fault !== undefined;
   }
+  return steps;
+}
+
+export async function runRehearsal(o: RehearseOptions): Promise<RehearsalRun> {
+  const prepared = await prepare(o);
+  const now = o.now ?? new Date();
+  const data = rehearsalData(prepared.unit, now, o.serial ?? randomInt(0, 100));
+  const bodies = new Map<string, unknown>();
+  for (const [role, { type, target }] of prepared.byRole) bodies.set(role, await stepBody(type, target, now, data));
+  const settings = await settingsOf(o, prepared);
+  const t0 = performance.now();
+  let steps: RehearsalStepResult[];
+  let totalMs: number;
+  try {
+    steps = await runSteps(o, prepared, bodies, settings, data);
+    totalMs = Math.round(performance.now() - t0);
+  } finally {
+    await settings.shared?.close();
+  }
   const run: RehearsalRun = {
     dst: prepared.byRole.values().next().value!.target.dst ?? o.dst,
     dossierCode: data.dossierCode,
     noticeNumber: data.facts.noticeNumber,
     amount: data.facts.amount,
     startedAt: now.toISOString(),
-    totalMs: Math.round(performance.now() - t0),
+    totalMs,
     steps,
     warnings: [
       ...prepared.warnings,

@@ -6,7 +6,7 @@ import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/pro
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
 import { decodeBody, readLimited, tooLarge } from './read-body.js';
-import type { SharedConnections } from './shared-connections.js';
+import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
 
 export type { TlsDetails } from './timed-connector.js';
 
@@ -141,6 +141,35 @@ async function readAnswer(
   return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
 }
 
+/** A hop that was answered; a reused connection's certificate is the one its pool saw first. */
+function hopOf(
+  url: URL,
+  status: number,
+  answer: { headers: Record<string, string>; wire: Buffer; decoded: Buffer },
+  c: HopContext,
+  proxy: string | undefined,
+  pooledTls: TlsDetails | null,
+): Hop {
+  return {
+    url: url.toString(),
+    status,
+    headers: answer.headers,
+    body: answer.decoded,
+    bytes: answer.decoded.length,
+    wireBytes: answer.wire.length,
+    timings: phaseTimings(c.marks),
+    tls: c.tls ?? pooledTls,
+    redirects: [],
+    ...(proxy ? { proxy } : {}),
+    ...(c.remoteAddress ? { remoteAddress: c.remoteAddress } : {}),
+    ...(status >= 300 && status < 400 && answer.headers.location ? { location: answer.headers.location } : {}),
+  };
+}
+
+function watcherOf(c: HopContext): ConnectionWatcher {
+  return { now: c.now, marks: c.marks, onTls: (t) => (c.tls = t), onRemote: (a) => (c.remoteAddress = a) };
+}
+
 async function oneHop(
   req: HttpProbeRequest,
   url: URL,
@@ -154,6 +183,8 @@ async function oneHop(
   const proxy = chooseProxy(url, req.env, req.proxy);
   const shared = !proxy && req.shared ? req.shared.for(url.origin) : undefined;
   const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
+  const watched = shared !== undefined && req.shared?.sequential === true;
+  if (watched) req.shared?.watch(watcherOf(c));
   let destroyed = false;
   try {
     const res = await requestOn(dispatcher, {
@@ -167,22 +198,7 @@ async function oneHop(
     c.marks.headers = c.now();
     const answer = await readAnswer(req, res, c);
     c.marks.bodyEnd = c.now();
-    return {
-      url: url.toString(),
-      status: res.statusCode,
-      headers: answer.headers,
-      body: answer.decoded,
-      bytes: answer.decoded.length,
-      wireBytes: answer.wire.length,
-      timings: phaseTimings(c.marks),
-      tls: c.tls ?? (shared ? (req.shared?.tls ?? null) : null),
-      redirects: [],
-      ...(proxy ? { proxy } : {}),
-      ...(c.remoteAddress ? { remoteAddress: c.remoteAddress } : {}),
-      ...(res.statusCode >= 300 && res.statusCode < 400 && answer.headers.location
-        ? { location: answer.headers.location }
-        : {}),
-    };
+    return hopOf(url, res.statusCode, answer, c, proxy, shared ? (req.shared?.tls ?? null) : null);
   } catch (e) {
     c.marks.failedAt = c.now();
     destroyed = true;
@@ -191,6 +207,7 @@ async function oneHop(
     const fault = signal.aborted ? abortedFault(c, req.timeoutMs) : classifyFault(e);
     throw new TransportError(fault, phaseTimings(c.marks), c.tls, url.toString());
   } finally {
+    if (watched) req.shared?.watch(null);
     // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
     // complete exchange (destroy() builds an error object and its stack for nothing); a no-op after destroy().
     if (!destroyed && !shared) await dispatcher.close().catch(() => {});
