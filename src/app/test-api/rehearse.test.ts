@@ -81,8 +81,12 @@ describe('test-api rehearse against mock-api', () => {
 });
 
 /** A province that keeps notices but mishandles the rest, in the ways a rehearsal must catch. */
-async function faultyProvince(fault: 'dropsReceipt' | 'wrongAmount'): Promise<{ url: string; server: Server }> {
+async function faultyProvince(
+  fault: 'dropsReceipt' | 'wrongAmount' | 'none',
+  closeEach = false,
+): Promise<{ url: string; server: Server; connections: () => number }> {
   let due = 0;
+  let connections = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -98,13 +102,46 @@ async function faultyProvince(fault: 'dropsReceipt' | 'wrongAmount'): Promise<{ 
             ? { error_code: 1, message: { MaHoSo: body.MaHoSo, DSKhoanNop: [{ NoiDung: 'LPTB', SoTien: amount }] } }
             : { error_code: 0, message: [] };
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': 'application/json', ...(closeEach ? { connection: 'close' } : {}) });
       res.end(JSON.stringify(answer));
     });
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, connections: () => connections };
 }
+
+async function provinceConfig(name: string, url: string): Promise<string> {
+  const apis = Object.fromEntries(['tra-cuu', 'thong-bao-thue', 'chung-tu'].map((id) => [id, { url: `${url}/${id}` }]));
+  const file = path.join(dir, `${name}.json`);
+  await writeFile(file, JSON.stringify({ provinces: { HNI: { name: 'Hà Nội', unit: '000.00.01.H26', apis } } }));
+  return file;
+}
+
+describe('test-api rehearse connections', () => {
+  const servers: Server[] = [];
+  afterAll(() => servers.forEach((s) => s.close()));
+
+  it('sends the five steps on one kept-alive connection; the first step times the connect', async () => {
+    const p = await faultyProvince('none');
+    servers.push(p.server);
+    const run = await runRehearsal(options(await provinceConfig('keep-alive', p.url), { serial: 11 }));
+    expect(run.exitCode).toBe(ExitCode.Ok);
+    expect(p.connections()).toBe(1);
+    const connect = run.steps.map((s) => s.probe!.timings.connect);
+    expect(connect[0]).not.toBeNull();
+    expect(connect.slice(1)).toEqual([null, null, null, null]);
+  });
+
+  it('times each new connection when the province closes them after every answer', async () => {
+    const p = await faultyProvince('none', true);
+    servers.push(p.server);
+    const run = await runRehearsal(options(await provinceConfig('close-each', p.url), { serial: 12 }));
+    expect(run.exitCode).toBe(ExitCode.Ok);
+    expect(p.connections()).toBe(5);
+    expect(run.steps.every((s) => s.probe!.timings.connect !== null)).toBe(true);
+  });
+});
 
 describe('test-api rehearse against a faulty province', () => {
   const servers: Server[] = [];
