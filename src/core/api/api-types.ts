@@ -114,9 +114,9 @@ export type TemplateData = RequestBody;
 
 export interface ApiType {
   id: ApiTypeId;
-  /** Catalogue key of the title (built-ins), e.g. `api.type.chung-tu.title`. */
-  titleKey: string;
-  /** A literal title given in the config (province-defined types), shown instead of the catalogue one. */
+  /** A built-in type's title, Vietnamese and English. */
+  titles?: { vi: string; en: string };
+  /** A title given in the config (a province's own type, or over a built-in one), shown instead of `titles`. */
   title?: string;
   /** The portal's `service` name in the envelope; absent for a bare body (the look-up, unless a province sets one). */
   service?: string;

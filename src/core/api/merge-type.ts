@@ -60,7 +60,6 @@ export function mergeApiType(id: string, base: ApiType | undefined, o: ApiTypeOv
     });
   return {
     id,
-    titleKey: 'api.type.custom.title',
     title: o.title ?? id,
     service,
     origin: 'config',

@@ -125,10 +125,6 @@ export const testApi: MessageTable = {
     'testApi.h.proxy': 'qua proxy {proxy}',
     'testApi.h.redirect': 'Chuyển hướng {status} → {location}',
     // API types, request issues and response checks (src/core/api); dvc mock-api
-    'api.type.tra-cuu.title': 'Tra cứu nghĩa vụ tài chính của hồ sơ',
-    'api.type.thong-bao-thue.title': 'Nhận thông báo thuế đất (NhanThongBaoThueDat)',
-    'api.type.chung-tu.title': 'Nhận chứng từ nộp thuế đất (NhanChungTuThueDat)',
-    'api.type.custom.title': 'Loại API do tỉnh định nghĩa trong cấu hình',
     'api.unknownType':
       'Không có loại API "{id}". Các loại đã biết: {known}. Thêm loại mới trong cấu hình: apiTypes.{id} với templateFile và service.',
     'api.typeIncomplete':
@@ -343,10 +339,6 @@ export const testApi: MessageTable = {
     'testApi.h.proxy': 'through proxy {proxy}',
     'testApi.h.redirect': 'Redirect {status} → {location}',
     // API types, request issues and response checks (src/core/api); dvc mock-api
-    'api.type.tra-cuu.title': "Look up a dossier's financial obligations",
-    'api.type.thong-bao-thue.title': 'Receive a land tax notice (NhanThongBaoThueDat)',
-    'api.type.chung-tu.title': 'Receive a land tax payment voucher (NhanChungTuThueDat)',
-    'api.type.custom.title': 'API type defined by the province in the config',
     'api.unknownType':
       'There is no API type "{id}". Known types: {known}. Add a new one in the config: apiTypes.{id} with templateFile and service.',
     'api.typeIncomplete':

@@ -5,7 +5,7 @@ import { describePresets } from '../../../core/api/api-type-registry.js';
 
 export async function run({ ctx }: CommandInput): Promise<number> {
   const types = await apiTypes({ configPath: ctx.configPath, cwd: ctx.cwd });
-  const title = (x: (typeof types)[number]) => x.title ?? ctx.t(x.titleKey);
+  const title = (x: (typeof types)[number]) => x.title ?? x.titles?.[ctx.lang] ?? x.id;
   const presets = describePresets().map(({ wrapper, ...p }) => ({ ...p, ...(wrapper ? { wrapper } : {}) }));
   if (ctx.json) {
     ctx.printJson({

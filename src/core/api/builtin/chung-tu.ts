@@ -141,7 +141,10 @@ function build(ctx: TemplateContext): RequestBody {
 
 export const chungTu: ApiType = {
   id: 'chung-tu',
-  titleKey: 'api.type.chung-tu.title',
+  titles: {
+    vi: 'Nhận chứng từ nộp thuế đất (NhanChungTuThueDat)',
+    en: 'Receive a land tax payment voucher (NhanChungTuThueDat)',
+  },
   service: CHUNG_TU_SERVICE,
   origin: 'builtin',
   build,

@@ -79,7 +79,10 @@ const EXAMPLE_CTX: TemplateContext = { unit: SAMPLE.unit, now: SAMPLE.now };
 
 export const thongBaoThue: ApiType = {
   id: 'thong-bao-thue',
-  titleKey: 'api.type.thong-bao-thue.title',
+  titles: {
+    vi: 'Nhận thông báo thuế đất (NhanThongBaoThueDat)',
+    en: 'Receive a land tax notice (NhanThongBaoThueDat)',
+  },
   service: THONG_BAO_THUE_SERVICE,
   origin: 'builtin',
   build,

@@ -77,7 +77,7 @@ function build(ctx: TemplateContext): RequestBody {
 
 export const traCuu: ApiType = {
   id: 'tra-cuu',
-  titleKey: 'api.type.tra-cuu.title',
+  titles: { vi: 'Tra cứu nghĩa vụ tài chính của hồ sơ', en: "Look up a dossier's financial obligations" },
   origin: 'builtin',
   build,
   requestSchema,
