@@ -17,7 +17,7 @@ function checkSchemas(id: string, o: ApiTypeOverride): void {
   ] as const) {
     if (!schema) continue;
     try {
-      compileSchema(schema);
+      compileSchema(schema, { check: true });
     } catch (e) {
       throw new DvcError('api.schemaInvalid', { id, which, reason: (e as Error).message }, ExitCode.Usage, {
         cause: e,

@@ -4,12 +4,14 @@ import { hasMessage } from '../../i18n/i18n.js';
 import {
   buildTemplate,
   checkResponse,
+  describePresets,
   getApiType,
   listApiTypes,
   validateRequest,
   type HttpResult,
   type JsonSchema,
 } from './api-type-registry.js';
+import { compileSchema } from './schema-validator.js';
 
 const ctx = { unit: '000.00.00.H26', now: new Date(Date.UTC(2024, 1, 29, 17, 5, 9)) }; // 2024-03-01 00:05:09 in Vietnam
 
@@ -285,6 +287,13 @@ describe('config overrides', () => {
         example: 'A-240101-0001',
       },
     ]);
+  });
+
+  it('ships built-in schemas that are valid against their meta-schema (not re-checked at run time)', () => {
+    const schemas = listApiTypes().flatMap((t) => [t.requestSchema, t.responseSchema]);
+    schemas.push(...describePresets().flatMap((p) => (p.wrapper ? [p.wrapper] : [])));
+    expect(schemas.length).toBeGreaterThan(6);
+    for (const s of schemas) expect(() => compileSchema(structuredClone(s), { check: true })).not.toThrow();
   });
 
   it('refuses a new type without a template, and a schema ajv cannot compile', () => {
