@@ -7,6 +7,7 @@ import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
 import { decodeBody, readLimited, tooLarge } from './read-body.js';
 import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
+import { startDeadline, type Deadline } from './deadline.js';
 
 export type { TlsDetails } from './timed-connector.js';
 
@@ -176,24 +177,26 @@ async function oneHop(
   method: string,
   headers: Record<string, string>,
   body: string | undefined,
-  signal: AbortSignal,
+  signal: Deadline,
 ): Promise<Hop> {
   const t0 = performance.now();
   const c: HopContext = { marks: {}, now: () => performance.now() - t0, tls: null };
   const proxy = chooseProxy(url, req.env, req.proxy);
-  const shared = !proxy && req.shared ? req.shared.for(url.origin) : undefined;
+  const origin = url.origin;
+  const shared = !proxy && req.shared ? req.shared.for(origin) : undefined;
   const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
   const watched = shared !== undefined && req.shared?.sequential === true;
   if (watched) req.shared?.watch(watcherOf(c));
   let destroyed = false;
   try {
     const res = await requestOn(dispatcher, {
-      origin: url.origin,
+      origin,
       path: url.pathname + url.search,
       method: method as Dispatcher.HttpMethod,
       headers,
       body,
-      signal,
+      // undici takes any object with on/once/removeListener as a signal (see Deadline).
+      signal: signal as unknown as Dispatcher.RequestOptions['signal'],
     });
     c.marks.headers = c.now();
     const answer = await readAnswer(req, res, c);
@@ -271,9 +274,15 @@ function nextHop(req: HttpProbeRequest, cur: HopState, hop: Hop, next: URL): Hop
   return { url: next, method, headers, body };
 }
 
+/** The last URL parsed: a load run sends to the same one thousands of times (never mutated once parsed). */
+let lastParsed: { raw: string; url: URL } | undefined;
+
 function parseUrl(raw: string): URL {
+  if (lastParsed?.raw === raw) return lastParsed.url;
   try {
-    return new URL(raw);
+    const url = new URL(raw);
+    lastParsed = { raw, url };
+    return url;
   } catch (e) {
     throw new TransportError(
       { kind: 'other', code: 'ERR_INVALID_URL', detail: (e as Error).message },
@@ -298,11 +307,10 @@ export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
   };
   const redirects: RedirectHop[] = [];
   const max = req.maxRedirects ?? 5;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), req.timeoutMs);
+  const deadline = startDeadline(req.timeoutMs);
   try {
     for (;;) {
-      const hop = await oneHop(req, cur.url, cur.method, cur.headers, cur.body, deadline.signal);
+      const hop = await oneHop(req, cur.url, cur.method, cur.headers, cur.body, deadline);
       if (!hop.location || !req.follow) {
         const { location: _ignored, ...exchange } = hop;
         if (hop.location)
@@ -322,6 +330,6 @@ export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
       cur = nextHop(req, cur, hop, next);
     }
   } finally {
-    clearTimeout(timer);
+    deadline.settle();
   }
 }
