@@ -105,6 +105,25 @@ describe('map-communes across editions', () => {
     expect(r.summary.exact).toBe(r.summary.rows);
   });
 
+  it('fills a name an official list spells otherwise for the same code, and never a look-alike no list gives', async () => {
+    // "Xã Phó Bảng" (00745) is "Xã Phố Bảng" in the shipped 2025 list, as on the tax sheet; the tax sheet's
+    // "Xã Thắng Mô" for 00829 "Xã Thắng Mố" is a spelling no list gives that code.
+    const file = await buildEditionWorkbook('spelling.xlsx', {
+      oldProvinces: ['08'],
+      newProvinces: ['08'],
+      stdEdition: 'gso-2025',
+      stdNames: { '00745': 'Xã Phó Bảng' },
+      taxNames: { '00829': 'Xã Thắng Mô' },
+    });
+    const r = await run(file);
+    const row = (code: string) => r.rows.find((x) => x.code === code)!;
+    expect(row('00745')).toMatchObject({ taxCode: taxCodeOf('00745'), taxName: 'Xã Phố Bảng' });
+    expect(row('00745').reasons.map((x) => x.code)).toContain('official_spelling');
+    expect(row('00745').reasons.find((x) => x.code === 'official_spelling')?.text).toMatch(/gso-2025/);
+    expect(row('00829').taxCode).toBeUndefined();
+    expect(row('00829').candidates[0]).toMatchObject({ code: taxCodeOf('00829'), why: 'similar_spelling' });
+  });
+
   it('--via-merges refuses sheets that are not 2004-coded against 2025', async () => {
     const file = await buildEditionWorkbook('same.xlsx', {
       oldProvinces: NEW,
