@@ -8,6 +8,7 @@ import { DvcError } from '../../errors.js';
 import { loadMergeTable } from '../../io/reference-data.js';
 import { buildEditionWorkbook, taxCodeOf } from '../../test-support/edition-workbooks.js';
 import { mapCommunes } from './run-map-communes.js';
+import { officialNamesFor } from './reference-side.js';
 
 const OLD = ['06', '19', '04'];
 const NEW = ['19', '04'];
@@ -122,6 +123,24 @@ describe('map-communes across editions', () => {
     expect(row('00745').reasons.find((x) => x.code === 'official_spelling')?.text).toMatch(/gso-2025/);
     expect(row('00829').taxCode).toBeUndefined();
     expect(row('00829').candidates[0]).toMatchObject({ code: taxCodeOf('00829'), why: 'similar_spelling' });
+  });
+
+  it("asks only the lists of the standard sheet's own code system for official spellings", async () => {
+    const row = (code: string, name: string, province: string, district?: string) => ({
+      rowNumber: 2,
+      provinceCode: province,
+      provinceName: '',
+      districtName: district,
+      code,
+      name,
+    });
+    const of2025 = await officialNamesFor([row('00745', 'Xã Phó Bảng', '08')]);
+    expect(of2025?.('00745')).toEqual([{ name: 'Xã Phố Bảng', list: expect.stringMatching(/^gso-2025 /) }]);
+    // Another province's code is not this unit.
+    expect(await officialNamesFor([row('00745', 'Xã Phó Bảng', '01')])).toBeUndefined();
+    // 16906 is "Xã Lưỡng Minh" in the 2004-coded lists and "Xã Lượng Minh", a merged commune, in the 2025 list:
+    // a sheet with districts is 2004-coded, and the 2025 list's unit is another one.
+    expect(await officialNamesFor([row('16906', 'Xã Lưỡng Minh', '40', 'Huyện Tương Dương')])).toBeUndefined();
   });
 
   it('--via-merges refuses sheets that are not 2004-coded against 2025', async () => {

@@ -99,15 +99,18 @@ export async function formerDistrictsFor(
 /**
  * The official spellings the shipped lists give the units of the standard side, where they differ from the
  * sheet's own spelling only in diacritics (same code, same folded name): "Xã Phó Bảng" 00745 is "Xã Phố Bảng" in
- * the shipped 2025 list. A tax name equal to such a spelling is the unit's name, not a similar one.
+ * the shipped 2025 list. A tax name equal to such a spelling is the unit's name, not a similar one. Only the lists of
+ * the standard side's own code system are asked (a sheet with districts is 2004-coded, one without is the 2025
+ * list): the 2025 list reuses old codes for new, merged communes, which are other units.
  */
 export async function officialNamesFor(std: readonly UnitRow[]): Promise<OfficialNames | undefined> {
   if (std.length === 0) return undefined;
   const { loadReferenceList } = await import('../../io/reference-data.js');
   const { nameKeys } = await import('../../core/text/text.js');
   const { EDITIONS } = await import('../../core/reference/reference.js');
+  const hasDistricts = std.some((u) => (u.districtName ?? u.districtCode ?? '').trim() !== '');
   const shipped = new Map<string, { name: string; list: string; province: string }[]>();
-  for (const edition of EDITIONS) {
+  for (const edition of EDITIONS.filter((e) => (e === 'gso-2025') !== hasDistricts)) {
     const list = loadReferenceList(edition);
     const label = `${edition} (${list.effective})`;
     for (const u of list.units) {
