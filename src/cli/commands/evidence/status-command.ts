@@ -1,3 +1,4 @@
+import { ExitCode } from '../../../errors.js';
 import path from 'node:path';
 import { shellArg } from '../../../core/shell/shell-arg.js';
 import type { CommandInput } from '../../command-spec.js';
@@ -71,7 +72,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
       })),
       holidays: r.holidaysFile,
     });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.print(ctx.t('evidence.status.title', { dir: r.dir }));
   ctx.print(
@@ -86,5 +87,5 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   }
   for (const p of r.status.problems) ctx.warn(ctx.t('evidence.progress.badTime', { value: p }));
   ctx.info(ctx.t('evidence.status.holidays', { file: r.holidaysFile }));
-  return 0;
+  return ExitCode.Ok;
 }
