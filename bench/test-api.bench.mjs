@@ -124,10 +124,10 @@ try {
   result.probeVsNewman = r2(median(dvcMs) / median(newmanMs));
   result.probeVsBareScript = r2(median(dvcMs) / median(bareMs));
 
-  // 2. load vs autocannon, interleaved rounds (machine noise hits both alike), medians. Each round of each tool is a
+  // 2. load vs autocannon, interleaved rounds in alternating order (machine noise hits both alike), medians. Each round of each tool is a
   //    fresh process (dvc is a command-line tool; a warm autocannon inside this process would have its code already
   //    compiled from the previous round), and each is timed inside its process from the first request to the last.
-  const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+  const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 5);
   // autocannon's own `duration` is counted in whole sampling ticks (1 s), too coarse for 2000 requests: time it here.
   const acScript = `
 const { performance } = require('node:perf_hooks');
@@ -144,33 +144,46 @@ autocannon(${JSON.stringify({
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(JSON.stringify({ rate: r.requests.total / seconds, errors: r.errors, non2xx: r.non2xx, p50: r.latency.p50 }));
 });`;
+  const dvcLoadArgs = [
+    bin,
+    'test-api',
+    '--type',
+    'tra-cuu',
+    '--url',
+    server.url,
+    '--body',
+    bodyFile,
+    '--repeat',
+    String(REPEAT),
+    '--concurrency',
+    String(CONCURRENCY),
+    '--json',
+  ];
+  const dvcRound = () => {
+    const load = wall(process.execPath, dvcLoadArgs);
+    if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
+    return JSON.parse(load.stdout).load;
+  };
+  const acRound = () => {
+    const a = spawnSync(process.execPath, ['-e', acScript], { cwd: root, encoding: 'utf8' });
+    if (a.status !== 0) throw new Error(`autocannon exited ${a.status}: ${a.stderr}`);
+    const r = JSON.parse(a.stdout);
+    if (r.errors || r.non2xx) throw new Error(`autocannon saw ${r.errors} errors and ${r.non2xx} non-2xx answers`);
+    return r;
+  };
+  // One untimed round of each first (as for the single probe above): the server's own code is compiled under load
+  // by whichever tool comes first, which would otherwise count against that tool. Then the order alternates.
+  acRound();
+  dvcRound();
   const dvcRates = [];
   const acRates = [];
   let l;
   let ac;
   for (let round = 0; round < LOAD_ROUNDS; round++) {
-    const load = wall(process.execPath, [
-      bin,
-      'test-api',
-      '--type',
-      'tra-cuu',
-      '--url',
-      server.url,
-      '--body',
-      bodyFile,
-      '--repeat',
-      String(REPEAT),
-      '--concurrency',
-      String(CONCURRENCY),
-      '--json',
-    ]);
-    if (load.status !== 0) throw new Error(`dvc --repeat exited ${load.status}: ${load.stdout.slice(0, 2000)}`);
-    l = JSON.parse(load.stdout).load;
+    if (round % 2 === 1) ac = acRound();
+    l = dvcRound();
     dvcRates.push(l.throughput);
-    const a = spawnSync(process.execPath, ['-e', acScript], { cwd: root, encoding: 'utf8' });
-    if (a.status !== 0) throw new Error(`autocannon exited ${a.status}: ${a.stderr}`);
-    ac = JSON.parse(a.stdout);
-    if (ac.errors || ac.non2xx) throw new Error(`autocannon saw ${ac.errors} errors and ${ac.non2xx} non-2xx answers`);
+    if (round % 2 === 0) ac = acRound();
     acRates.push(ac.rate);
   }
   // Both keep their 50 connections alive; dvc's first request opens its own connection, to time DNS, connect, TLS.
@@ -316,7 +329,8 @@ result.pass =
   result.rehearsalVsFiveProbes <= 1.5;
 console.log(
   `one probe: dvc ${result.probeWallMs} ms vs newman ${result.newmanWallMs} ms (×${result.probeVsNewman}) · ` +
-    `load ${REPEAT}×${CONCURRENCY}: dvc ${result.dvcThroughput} req/s vs autocannon ${result.autocannonThroughput} req/s (×${result.throughputVsAutocannon}) · ` +
+    `load ${REPEAT}×${CONCURRENCY}: dvc ${result.dvcThroughput} req/s vs autocannon ${result.autocannonThroughput} req/s (×${result.throughputVsAutocannon}) ` +
+    `[dvc rounds ${result.dvcThroughputRounds.join(', ')}; autocannon ${result.autocannonThroughputRounds.join(', ')}] · ` +
     `bare undici script ${result.bareUndiciScriptWallMs} ms (×${result.probeVsBareScript}) · ` +
     `rehearsal ${result.rehearsalMs} ms vs five probes ${result.fiveProbesMs} ms (×${result.rehearsalVsFiveProbes}) · ` +
     `load average ${result.loadAverage.join(' ')} · ` +
