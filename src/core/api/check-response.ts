@@ -26,7 +26,7 @@ function bodyText(body: string | Uint8Array): string {
 /** The value at a dotted path (`data.code`), keys matched case-insensitively. */
 export function readPath(value: unknown, path: string): unknown {
   let cur = value;
-  for (const part of path.split('.').filter(Boolean)) {
+  for (const part of path.includes('.') ? path.split('.').filter(Boolean) : [path]) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
     const obj = cur as Record<string, unknown>;
     const key = part in obj ? part : Object.keys(obj).find((k) => k.toLowerCase() === part.toLowerCase());
@@ -52,14 +52,26 @@ export function checkResponse(type: ApiType, rule: ResponseRule | undefined, res
   return judgeResponse(type, rule, res).checks;
 }
 
+const merged = new WeakMap<ResponseRule, { type: ApiType; rule: ResponseRule }>();
+
+/** The type's rule with the given one over it; merged once per rule object (a load run judges thousands). */
+function effectiveRule(type: ApiType, rule: ResponseRule | undefined): ResponseRule {
+  if (!rule) return type.responseRule;
+  const hit = merged.get(rule);
+  if (hit?.type === type) return hit.rule;
+  const r: ResponseRule = { ...type.responseRule, ...rule };
+  merged.set(rule, { type, rule: r });
+  return r;
+}
+
 /** Compiles the response schema a rule judges by, ahead of the first answer (a load run's clock). */
 export function prepareChecks(type: ApiType, rule: ResponseRule | undefined): void {
-  const r: ResponseRule = rule ? { ...type.responseRule, ...rule } : type.responseRule;
+  const r = effectiveRule(type, rule);
   compileSchema(r.wrapper ?? type.responseSchema);
 }
 
 export function judgeResponse(type: ApiType, rule: ResponseRule | undefined, res: HttpResult): Judgement {
-  const r: ResponseRule = rule ? { ...type.responseRule, ...rule } : type.responseRule;
+  const r = effectiveRule(type, rule);
   const checks: Check[] = [];
 
   const statusOk =
@@ -114,6 +126,10 @@ export function judgeResponse(type: ApiType, rule: ResponseRule | undefined, res
   return json ? { checks, json } : { checks };
 }
 
+function expectedCodes(r: ResponseRule): string {
+  return r.successCodes.map(String).join(', ');
+}
+
 /** The elements an array answer is judged by (OpenCPS, June 2021: one result per dossier); null = refused. */
 function answersOf(r: ResponseRule, parsed: unknown): unknown[] | null {
   if (!Array.isArray(parsed)) return [parsed];
@@ -127,11 +143,12 @@ function answersOf(r: ResponseRule, parsed: unknown): unknown[] | null {
   }
 }
 
-function codeFailure(r: ResponseRule, a: unknown, expected: string): Check | null {
+function codeFailure(r: ResponseRule, a: unknown): Check | null {
   const code = readPath(a, r.codeField);
   if (code === undefined || code === null)
-    return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
+    return fail('code', 'api.check.codeMissing', { field: r.codeField, expected: expectedCodes(r) });
   if (isCodeIn(code, r.successCodes)) return null;
+  const expected = expectedCodes(r);
   const message = readPath(a, r.messageField ?? 'message');
   return fail('code', 'api.check.codeBad', {
     field: r.codeField,
@@ -143,11 +160,12 @@ function codeFailure(r: ResponseRule, a: unknown, expected: string): Check | nul
 
 /** The business code of the answer, judged by the convention (an array by its `array` rule). */
 function codeCheck(r: ResponseRule, parsed: unknown): Check {
-  const expected = r.successCodes.map(String).join(', ');
   const answers = answersOf(r, parsed);
-  if (answers === null) return fail('code', 'api.check.arrayRefused', { field: r.codeField, expected });
-  if (answers.length === 0) return fail('code', 'api.check.codeMissing', { field: r.codeField, expected });
-  const failures = answers.map((a) => codeFailure(r, a, expected));
+  if (answers === null)
+    return fail('code', 'api.check.arrayRefused', { field: r.codeField, expected: expectedCodes(r) });
+  if (answers.length === 0)
+    return fail('code', 'api.check.codeMissing', { field: r.codeField, expected: expectedCodes(r) });
+  const failures = answers.map((a) => codeFailure(r, a));
   const firstFailure = failures.find((f) => f !== null);
   const passed = (r.array === 'any' ? failures.some((f) => f === null) : !firstFailure) && answers.length > 0;
   if (!passed && firstFailure) return firstFailure;
