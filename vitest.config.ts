@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share a worker's loaded modules (the source is imported once per worker, not once per file).
+    // A file that replaces a module with vi.mock calls vi.resetModules() before importing what it tests.
+    isolate: false,
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     coverage: {
       provider: 'v8',

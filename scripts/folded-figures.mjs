@@ -11,6 +11,8 @@ const dataDir = process.argv[2] ?? path.join(root, '..', 'shared', 'data');
 const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
 const { matchCommunes } = await dist('core/communes/communes.js');
 const { nameKeys, foldDiacritics } = await dist('core/text/text.js');
+// As `dvc map-communes` does: official spellings of the std units from the shipped lists.
+const { officialNamesFor } = await dist('app/map-communes/reference-side.js');
 
 const read = (file) => parse(readFileSync(path.join(dataDir, file), 'utf8'), { columns: true, bom: true });
 const rows = (recs) =>
@@ -53,14 +55,17 @@ const CASES = [
 for (const [label, stdFile, taxFile, taxSystem] of CASES) {
   const std = rows(read(stdFile));
   const tax = rows(read(taxFile));
-  const result = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: taxSystem } });
+  const officialNames = await officialNamesFor(std);
+  const result = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: taxSystem }, officialNames });
   const folded = result.rows.filter((r) => r.method === 'folded' && r.taxCode !== undefined);
   const bothMarked = folded.filter((r) => marked(r.stdName) && marked(r.taxName));
   const byCode = bothMarked.filter((r) => r.reasons.some((x) => x.code === 'code_confirms')).length;
+  const byList = bothMarked.filter((r) => r.reasons.some((x) => x.code === 'official_spelling')).length;
   const filled = result.rows.filter((r) => r.taxCode !== undefined && r.status !== 'ambiguous').length;
   console.log(
     `${label}: rows ${result.rows.length}, filled ${filled}, folded-tier fills ${folded.length}, ` +
-      `of which both names carry diacritics ${bothMarked.length} (confirmed by the same code on both sheets: ${byCode})` +
+      `of which both names carry diacritics ${bothMarked.length} (confirmed by the same code on both sheets: ${byCode}; ` +
+      `by an official list's spelling of the std code: ${byList})` +
       (bothMarked.length
         ? `: ${bothMarked.map((r) => `${r.stdCode} ${r.stdName} → ${r.taxCode} ${r.taxName}`).join('; ')}`
         : ''),

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
+import { runDvc } from '../test-support/run-dvc.js';
 
 /** From another directory: the shipped data is found next to the package, not the working directory. */
 const cwd = os.tmpdir();
@@ -20,7 +21,7 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('gives one JSON object with the candidates, and English texts with --lang en', async () => {
-    const r = await runCli(
+    const r = await runDvc(
       ['communes', 'find', 'phuong 1', '--province', '79', '--edition', '2004', '--json', '--limit', '3'],
       { cwd },
     );
@@ -46,7 +47,7 @@ describe('dvc communes find (built CLI)', () => {
     ]);
     expect(r.stderr).toBe('');
 
-    const en = await runCli(['communes', 'find', 'hoan kiem', '--province', 'TP Hà Nội', '--lang', 'en'], { cwd });
+    const en = await runDvc(['communes', 'find', 'hoan kiem', '--province', 'TP Hà Nội', '--lang', 'en'], { cwd });
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Matches for "hoan kiem" in the gso-2025 list, Thành phố Hà Nội (01): 1');
     expect(en.stdout).toMatch(/Thành phố Hà Nội \(01\)\s+00070\s+Phường Hoàn Kiếm\s+Phường\s+diacritics ignored/);
@@ -54,7 +55,7 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('takes a TMS province code in the 2025 list', async () => {
-    const r = await runCli(['communes', 'find', 'Ba Chẽ', '--province', '225', '--json'], { cwd });
+    const r = await runDvc(['communes', 'find', 'Ba Chẽ', '--province', '225', '--json'], { cwd });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.province).toMatchObject({ code: '22', tmsCode: '225', matchedBy: 'tms_code' });
@@ -62,12 +63,12 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('exits 1 when nothing matches and suggests the closest names', async () => {
-    const r = await runCli(['communes', 'find', 'Phuc Xaa', '--edition', '2004', '--province', '01'], { cwd });
+    const r = await runDvc(['communes', 'find', 'Phuc Xaa', '--edition', '2004', '--province', '01'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Không tìm thấy "Phuc Xaa" trong danh mục gso-2004, Thành phố Hà Nội (01).');
     expect(r.stdout).toContain('Các tên gần nhất:');
     expect(r.stdout).toMatch(/00001\s+Phường Phúc Xá/);
-    const json = await runCli(['communes', 'find', 'Phuc Xaa', '--edition', '2004', '--json'], { cwd });
+    const json = await runDvc(['communes', 'find', 'Phuc Xaa', '--edition', '2004', '--json'], { cwd });
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout);
     expect(out).toMatchObject({ ok: false, total: 0, candidates: [] });
@@ -75,13 +76,13 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('shows where a commune of the old list went when the 2025 list lacks its name', async () => {
-    const r = await runCli(['communes', 'find', 'Phúc Xá', '--province', 'Hà Nội'], { cwd });
+    const r = await runDvc(['communes', 'find', 'Phúc Xá', '--province', 'Hà Nội'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Không tìm thấy "Phúc Xá" trong danh mục gso-2025, Thành phố Hà Nội (01).');
     expect(r.stdout).toMatch(/Quận Ba Đình \(001\)\s+00001\s+Phường Phúc Xá\s+00097 Phường Hồng Hà/);
     // Dương Quang is a commune name in three old provinces; only Bắc Kạn (06) became part of Thái Nguyên.
     const bacKan = JSON.parse(
-      (await runCli(['communes', 'find', 'Dương Quang', '--province', '19', '--json'], { cwd })).stdout,
+      (await runDvc(['communes', 'find', 'Dương Quang', '--province', '19', '--json'], { cwd })).stdout,
     );
     expect(bacKan).toMatchObject({ ok: false, candidates: [] });
     expect(bacKan.before2025.map((h: { provinceCode: string; code: string }) => `${h.provinceCode} ${h.code}`)).toEqual(
@@ -91,17 +92,17 @@ describe('dvc communes find (built CLI)', () => {
   });
 
   it('exits 2 on a bad province or edition, naming what would work', async () => {
-    const p = await runCli(['communes', 'find', 'Hòa Bình', '--province', 'Lang Sonn', '--lang', 'en'], { cwd });
+    const p = await runDvc(['communes', 'find', 'Hòa Bình', '--province', 'Lang Sonn', '--lang', 'en'], { cwd });
     expect(p.code).toBe(2);
     expect(p.stdout).toBe('');
     expect(p.stderr).toContain('Province "Lang Sonn" is not in the gso-2025 list. Did you mean: Tỉnh Lạng Sơn (20)?');
-    const merged = await runCli(['communes', 'find', 'Hòa Bình', '--province', 'Bắc Kạn'], { cwd });
+    const merged = await runDvc(['communes', 'find', 'Hòa Bình', '--province', 'Bắc Kạn'], { cwd });
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain('Tỉnh Thái Nguyên (19)');
-    const e = await runCli(['communes', 'find', 'Hòa Bình', '--edition', '1999', '--json'], { cwd });
+    const e = await runDvc(['communes', 'find', 'Hòa Bình', '--edition', '1999', '--json'], { cwd });
     expect(e.code).toBe(2);
     expect(JSON.parse(e.stdout)).toMatchObject({ ok: false, error: { code: 'reference.badEdition', exitCode: 2 } });
-    const l = await runCli(['communes', 'find', 'Hòa Bình', '--limit', '0'], { cwd });
+    const l = await runDvc(['communes', 'find', 'Hòa Bình', '--limit', '0'], { cwd });
     expect(l.code).toBe(2);
     expect(l.stderr).toContain('--limit');
   });

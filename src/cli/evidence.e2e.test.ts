@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yazl from 'yazl';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
+import { runDvc } from '../test-support/run-dvc.js';
 import { bagEntries, rawZip, type RawEntry } from '../test-support/hostile-zip.js';
 import { zipEntries } from '../test-support/evidence-sample.js';
 
@@ -31,7 +32,10 @@ function freshCopy(name: string): string {
   return dir;
 }
 
+/** In-process; `sub` runs the built CLI where the process matters (its time zone, its real exit). */
 const dvc = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = tmp) =>
+  runDvc(['--config', CONFIG, ...args], { env: { CI: '1', ...env }, cwd });
+const sub = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = tmp) =>
   runCli(['--config', CONFIG, ...args], { env: { CI: '1', ...env }, cwd, timeoutMs: 60_000 });
 
 // ---- an independent check of the bag, written from RFC 8493 (entries read with yauzl's own checks) ----
@@ -170,8 +174,8 @@ describe('dvc evidence request', () => {
 
   it('fails with exit 2 listing the missing fields when nobody can be asked', async () => {
     const dir = path.join(tmp, 'request-empty');
-    await runCli(['evidence', 'init', dir, '--no-input'], { env: { CI: '1' }, cwd: tmp });
-    const r = await runCli(['evidence', 'request', dir, '--kind', 'xac-nhan'], { env: { CI: '1' }, cwd: tmp });
+    await runDvc(['evidence', 'init', dir, '--no-input'], { env: { CI: '1' }, cwd: tmp });
+    const r = await runDvc(['evidence', 'request', dir, '--kind', 'xac-nhan'], { env: { CI: '1' }, cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unitName');
     expect(r.stderr).toContain('dossierCode');
@@ -250,7 +254,7 @@ describe('dvc evidence pack and verify', () => {
     for (const [i, tz] of ['Asia/Ho_Chi_Minh', 'America/New_York'].entries()) {
       const outDir = path.join(tmp, `tz-${i}`);
       cpSync(dir, path.join(outDir, 'src'), { recursive: true });
-      const r = await dvc(
+      const r = await sub(
         ['evidence', 'pack', path.join(outDir, 'src'), '--out', path.join(outDir, 'bundle.zip'), '--json'],
         { TZ: tz },
       );
@@ -281,7 +285,7 @@ describe('dvc evidence pack and verify', () => {
     for (const [name, change, code] of cases) {
       const target = path.join(tmp, `tamper-${name}.zip`);
       await rewriteZip(bundle, target, change);
-      const v = await runCli(['evidence', 'verify', target, '--json'], { cwd: tmp });
+      const v = await runDvc(['evidence', 'verify', target, '--json'], { cwd: tmp });
       expect(v.code, name).toBe(1);
       expect(
         JSON.parse(v.stdout).problems.map((p: { code: string }) => p.code),
@@ -307,7 +311,7 @@ describe('dvc evidence pack and verify', () => {
     const r = await dvc(['evidence', 'pack', freshCopy('zip64'), '--out', bundle], { DVC_ZIP64: '1' });
     expect(r.code).toBe(0);
     expect(rfc8493Problems(await readZip(bundle))).toEqual([]);
-    expect((await runCli(['evidence', 'verify', bundle], { cwd: tmp })).code).toBe(0);
+    expect((await runDvc(['evidence', 'verify', bundle], { cwd: tmp })).code).toBe(0);
   });
 });
 
@@ -331,7 +335,7 @@ describe('dvc evidence verify on hostile archives', () => {
       const file = path.join(work, `${name}.zip`);
       writeFileSync(file, rawZip(entries));
       const before = readdirSync(box).sort();
-      const r = await runCli(['evidence', 'verify', file, '--json'], { cwd: work });
+      const r = await runDvc(['evidence', 'verify', file, '--json'], { cwd: work });
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout).problems.map((p: { code: string }) => p.code)).toContain(code);
       expect(readdirSync(box).sort()).toEqual(before);
@@ -343,10 +347,10 @@ describe('dvc evidence verify on hostile archives', () => {
   it('exits 2 on something that is not a bundle', async () => {
     const notZip = path.join(tmp, 'not.zip');
     writeFileSync(notZip, 'this is not a zip');
-    expect((await runCli(['evidence', 'verify', notZip], { cwd: tmp })).code).toBe(2);
+    expect((await runDvc(['evidence', 'verify', notZip], { cwd: tmp })).code).toBe(2);
     const noBag = path.join(tmp, 'nobag.zip');
     writeFileSync(noBag, rawZip([{ name: 'readme.txt', data: Buffer.from('hi') }]));
-    const r = await runCli(['evidence', 'verify', noBag, '--json'], { cwd: tmp });
+    const r = await runDvc(['evidence', 'verify', noBag, '--json'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('evidence.verify.notABag');
   });

@@ -36,6 +36,7 @@ interface RunState {
   json: boolean;
   streams: Streams;
   env: NodeJS.ProcessEnv;
+  cwd: string;
   exitCode: number;
   commandPath: string;
 }
@@ -44,6 +45,7 @@ export async function main(
   argv: string[],
   streams?: Partial<Streams>,
   env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
 ): Promise<number> {
   const io: Streams = {
     stdout: streams?.stdout ?? process.stdout,
@@ -51,7 +53,15 @@ export async function main(
     stdinIsTTY: streams?.stdinIsTTY ?? Boolean(process.stdin.isTTY),
   };
   const pre = prescan(argv, env);
-  const state: RunState = { lang: pre.lang, json: pre.json, streams: io, env, exitCode: ExitCode.Ok, commandPath: '' };
+  const state: RunState = {
+    lang: pre.lang,
+    json: pre.json,
+    streams: io,
+    env,
+    cwd,
+    exitCode: ExitCode.Ok,
+    commandPath: '',
+  };
   try {
     if (pre.badLang !== undefined) throw new DvcError('cli.badLang', { value: pre.badLang }, ExitCode.Usage);
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -269,7 +279,7 @@ function addCommand(parent: Command, spec: CommandSpec, state: RunState, table: 
 function runAction(spec: CommandSpec, state: RunState) {
   return async (...actionArgs: unknown[]): Promise<void> => {
     const self = actionArgs[actionArgs.length - 1] as Command;
-    const ctx = new CliContext(globalsOf(self.optsWithGlobals(), state), state.streams, state.env);
+    const ctx = new CliContext(globalsOf(self.optsWithGlobals(), state), state.streams, state.env, state.cwd);
     const args = self.processedArgs.flatMap((a: unknown) =>
       Array.isArray(a) ? a : a === undefined ? [] : [a],
     ) as string[];

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STD_HEADER } from '../test-support/excel-workbooks.js';
 import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { runDvc } from '../test-support/run-dvc.js';
 import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
 
 type Cell = ExcelJS.CellValue;
@@ -75,7 +76,7 @@ async function expectRefused(input: string, args: string[] = [], lang?: 'en'): P
   const before = new Set(await readdir(folder));
   const hash = sha(input);
   const out = path.join(folder, 'ket-qua.xlsx');
-  const r = await runCli([
+  const r = await runDvc([
     'map-communes',
     input,
     '--out',
@@ -235,7 +236,7 @@ describe('dvc map-communes on unusual but valid input', () => {
     ];
     const input = await workbook(path.join(await caseDir(), 'cong-thuc-co-gia-tri.xlsx'), { std });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
-    const r = await runCli(['map-communes', input, '--out', out, '--json']);
+    const r = await runDvc(['map-communes', input, '--out', out, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout).rows as { code: string; status: string; taxCode?: string }[];
     expect(rows.find((x) => x.code === '05431')).toMatchObject({ status: 'exact', taxCode: '1090101' });
@@ -256,7 +257,7 @@ describe('dvc map-communes on unusual but valid input', () => {
     ];
     const input = await workbook(path.join(await caseDir(), 'cot-tu-chon.xlsx'), { std, tax });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
-    const r = await runCli([
+    const r = await runDvc([
       'map-communes',
       input,
       '--out',
@@ -292,7 +293,7 @@ describe('dvc map-communes on unusual but valid input', () => {
     ];
     const input = await workbook(path.join(await caseDir(), 'chi-co-cqt.xlsx'), { std: null, tax });
     const out = path.join(path.dirname(input), 'ket-qua.xlsx');
-    const r = await runCli([
+    const r = await runDvc([
       'map-communes',
       input,
       '--reference',
@@ -328,7 +329,7 @@ describe('dvc map-communes on unusual but valid input', () => {
     // 05434 Phường Quang Vinh went into 05482 Phường Quan Triều (gso-2025-merges-old-to-new.csv).
     const tax = [TAX_HEADER, ...[0, 2, 3].map((i) => taxRow(i))];
     const input = await workbook(path.join(await caseDir(), 'sap-nhap.xlsx'), { tax });
-    const r = await runCli([
+    const r = await runDvc([
       'map-communes',
       input,
       '--out',

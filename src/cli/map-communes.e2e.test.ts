@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../core/text/text.js';
 import { STD_HEADER } from '../test-support/excel-workbooks.js';
 import { runCli } from '../test-support/run-cli.js';
+import { runDvc } from '../test-support/run-dvc.js';
 
 type Row = (string | number | null)[];
 
@@ -115,7 +116,7 @@ describe('dvc map-communes (built CLI)', () => {
   });
 
   it('explains each match: legacy fonts, prefixes, district disambiguation, restored zeros, not found', async () => {
-    const r = await runCli(['map-communes', input, '--out', path.join(dir, 'out-2.xlsx'), '--json']);
+    const r = await runDvc(['map-communes', input, '--out', path.join(dir, 'out-2.xlsx'), '--json']);
     const rows = JSON.parse(r.stdout).rows as {
       code: string;
       status: string;
@@ -133,7 +134,7 @@ describe('dvc map-communes (built CLI)', () => {
 
   it('adds the review and summary sheets', async () => {
     const out = path.join(dir, 'out-3.xlsx');
-    await runCli(['map-communes', input, '--out', out]);
+    await runDvc(['map-communes', input, '--out', out]);
     const review = await readSheet(out, 'Rà soát');
     const headers = (review.getRow(1).values as unknown[]).map(String);
     expect(headers).toEqual(expect.arrayContaining(['Trạng thái', 'Lý do']));
@@ -146,7 +147,7 @@ describe('dvc map-communes (built CLI)', () => {
 
   it('never takes the first of several same-name communes: ambiguous, empty cell, all candidates listed', async () => {
     const out = path.join(dir, 'out-4.xlsx');
-    const r = await runCli(['map-communes', noDistricts, '--out', out, '--json', '--strict']);
+    const r = await runDvc(['map-communes', noDistricts, '--out', out, '--json', '--strict']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     const hoaBinh = json.rows.filter((x: { name: string }) => x.name === 'Xã Hòa Bình');
@@ -168,7 +169,7 @@ describe('dvc map-communes (built CLI)', () => {
   it('re-applies decisions from a CSV and from the review sheet of an earlier output', async () => {
     const csv = path.join(dir, 'quyet-dinh.csv');
     await writeFile(csv, '\uFEFFstd_code,tax_code,note\r\n06103,2070102,đã gọi điện xác nhận\r\n06274,-,không có\r\n');
-    const r = await runCli([
+    const r = await runDvc([
       'map-communes',
       noDistricts,
       '--out',
@@ -184,7 +185,7 @@ describe('dvc map-communes (built CLI)', () => {
 
     // The officer types a code into the decision column of "Rà soát" and saves the workbook.
     const earlier = path.join(dir, 'out-6.xlsx');
-    await runCli(['map-communes', noDistricts, '--out', earlier]);
+    await runDvc(['map-communes', noDistricts, '--out', earlier]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(earlier);
     const review = wb.getWorksheet('Rà soát')!;
@@ -196,7 +197,7 @@ describe('dvc map-communes (built CLI)', () => {
     });
     const edited = path.join(dir, 'out-6-edited.xlsx');
     await wb.xlsx.writeFile(edited);
-    const again = await runCli([
+    const again = await runDvc([
       'map-communes',
       noDistricts,
       '--out',
@@ -211,7 +212,7 @@ describe('dvc map-communes (built CLI)', () => {
 
   it('restricts to the provinces asked for, by name in any spelling or by code', async () => {
     for (const p of ['thai nguyen', '19', 'Thái Nguyên']) {
-      const r = await runCli([
+      const r = await runDvc([
         'map-communes',
         input,
         '--out',
@@ -225,14 +226,14 @@ describe('dvc map-communes (built CLI)', () => {
       expect(json.summary.rows, p).toBe(5);
       expect(json.rows.every((x: { provinceName: string }) => x.provinceName === 'Tỉnh Thái Nguyên')).toBe(true);
     }
-    const bad = await runCli(['map-communes', input, '--out', path.join(dir, 'x.xlsx'), '--province', 'Cà Mau']);
+    const bad = await runDvc(['map-communes', input, '--out', path.join(dir, 'x.xlsx'), '--province', 'Cà Mau']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Tỉnh Thái Nguyên');
   });
 
   it('writes the MAP table as CSV with a BOM', async () => {
     const csv = path.join(dir, 'map.csv');
-    const r = await runCli(['map-communes', input, '--out', path.join(dir, 'out-8.xlsx'), '--map-out', csv]);
+    const r = await runDvc(['map-communes', input, '--out', path.join(dir, 'out-8.xlsx'), '--map-out', csv]);
     expect(r.code).toBe(0);
     const text = await readFile(csv, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -242,24 +243,24 @@ describe('dvc map-communes (built CLI)', () => {
   it('refuses to overwrite an output without --force and never writes over the input', async () => {
     const out = path.join(dir, 'out-9.xlsx');
     await writeFile(out, 'mine');
-    const r = await runCli(['map-communes', input, '--out', out]);
+    const r = await runDvc(['map-communes', input, '--out', out]);
     expect(r.code).toBe(2);
     expect(await readFile(out, 'utf8')).toBe('mine');
     const before = await sha(input);
-    const same = await runCli(['map-communes', input, '--out', input, '--force', '--lang', 'en']);
+    const same = await runDvc(['map-communes', input, '--out', input, '--force', '--lang', 'en']);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('same as an input');
     expect(await sha(input)).toBe(before);
   });
 
   it('names the sheets present when a sheet is missing, and refuses an old .xls', async () => {
-    const r = await runCli(['map-communes', input, '--tax-sheet', 'CQT', '--out', path.join(dir, 'o.xlsx')]);
+    const r = await runDvc(['map-communes', input, '--tax-sheet', 'CQT', '--out', path.join(dir, 'o.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"MX Bo TTTT"');
     expect(r.stderr).toContain('"MX CQT"');
     const xls = path.join(dir, 'cu.xls');
     await writeFile(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
-    const old = await runCli(['map-communes', xls]);
+    const old = await runDvc(['map-communes', xls]);
     expect(old.code).toBe(2);
     expect(old.stderr).toContain('.xlsx');
     expect(old.stderr).not.toMatch(/\n\s+at /);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
+import { runDvc } from '../test-support/run-dvc.js';
 import { makeTestPki, type TestPki } from '../test-support/tls-certs.js';
 import {
   closedPort,
@@ -48,7 +49,9 @@ afterAll(async () => {
   for (const s of Object.values(tlsServers)) await s.close();
 });
 
-const en = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['--lang', 'en', 'test-api', ...args], { env });
+/** In-process by default; `sub` runs the built CLI as a subprocess where the process itself matters. */
+const en = (args: string[], env: NodeJS.ProcessEnv = {}) => runDvc(['--lang', 'en', 'test-api', ...args], { env });
+const sub = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['--lang', 'en', 'test-api', ...args], { env });
 /** A roomy timeout by default (CI machines are busy); the timeout tests pass `--timeout 300` after it. */
 const probe = (url: string, extra: string[] = []) =>
   en(['--type', 'tra-cuu', '--url', url, '--timeout', '5000', ...extra]);
@@ -203,7 +206,7 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
   });
 
   it('a good chain passes with TLS details, and NODE_EXTRA_CA_CERTS is honoured', async () => {
-    const r = await en(['--type', 'tra-cuu', '--url', `${tlsServers.good.url}/ok`, '--json'], {
+    const r = await sub(['--type', 'tra-cuu', '--url', `${tlsServers.good.url}/ok`, '--json'], {
       NODE_EXTRA_CA_CERTS: rootCa,
     });
     expect(r.code).toBe(0);
@@ -261,7 +264,7 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
 
 describe('dvc test-api: bodies, config, reports', () => {
   it('rejects an invalid body with exit 2 naming the field, the problem and an example', async () => {
-    const t = await runCli(['test-api', 'template', '--type', 'chung-tu']);
+    const t = await runDvc(['test-api', 'template', '--type', 'chung-tu']);
     const body = JSON.parse(t.stdout);
     body.data.ThongTinThanhToan.ThoiGianThanhToan = '2025-01-01';
     const file = path.join(dir, 'bad-body.json');
@@ -325,13 +328,13 @@ describe('dvc test-api: bodies, config, reports', () => {
         provinces: { HNI: { name: 'Hà Nội', unit: '000.00.00.H26', apis: { 'tra-cuu': { url: `${plain.url}/ok` } } } },
       }),
     );
-    const a = await runCli(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'tra-cuu', '--dst', 'XYZ']);
+    const a = await runDvc(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'tra-cuu', '--dst', 'XYZ']);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('no province "XYZ"');
-    const b = await runCli(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'chung-tu', '--dst', 'hni']);
+    const b = await runDvc(['--lang', 'en', '--config', cfg, 'test-api', '--type', 'chung-tu', '--dst', 'hni']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('provinces.HNI.apis.chung-tu.url');
-    const ok = await runCli([
+    const ok = await runDvc([
       '--lang',
       'en',
       '--config',
@@ -348,11 +351,11 @@ describe('dvc test-api: bodies, config, reports', () => {
   });
 
   it('lists types and prints a validated template', async () => {
-    const types = await runCli(['test-api', 'types', '--json']);
+    const types = await runDvc(['test-api', 'types', '--json']);
     expect(JSON.parse(types.stdout).types.map((x: { id: string }) => x.id)).toEqual(
       expect.arrayContaining(['tra-cuu', 'thong-bao-thue', 'chung-tu']),
     );
-    const t = await runCli(['test-api', 'template', '--type', 'thong-bao-thue']);
+    const t = await runDvc(['test-api', 'template', '--type', 'thong-bao-thue']);
     expect(t.code).toBe(0);
     expect(JSON.parse(t.stdout).service).toBe('NhanThongBaoThueDat');
   });
@@ -367,14 +370,14 @@ describe('dvc test-api template and decode', () => {
         '<LIST><MA_SO_THUE>8012345678</MA_SO_THUE><SO_QUYET_DINH>TB-01</SO_QUYET_DINH><NGAY_QUYET_DINH>04-04-2023</NGAY_QUYET_DINH>' +
         '<SO_TIEN>2500000</SO_TIEN><TEN_TIEUMUC>Tiền sử dụng đất</TEN_TIEUMUC></LIST></ROW_LIST></BODY></DATA>',
     );
-    const t = await runCli(['test-api', 'template', '--type', 'thong-bao-thue', '--xml', xml]);
+    const t = await runDvc(['test-api', 'template', '--type', 'thong-bao-thue', '--xml', xml]);
     expect(t.code).toBe(0);
     const bodyFile = path.join(dir, 'tbt.json');
     await writeFile(bodyFile, t.stdout);
-    const d = await runCli(['test-api', 'decode', bodyFile]);
+    const d = await runDvc(['test-api', 'decode', bodyFile]);
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/H55\.92-230404-0004\s+8012345678\s+TB-01\s+04-04-2023\s+2\.500\.000\s+Tiền sử dụng đất/);
-    const j = await runCli(['test-api', 'decode', bodyFile, '--json']);
+    const j = await runDvc(['test-api', 'decode', bodyFile, '--json']);
     expect(JSON.parse(j.stdout).rows).toEqual([
       {
         MA_HSO: 'H55.92-230404-0004',
@@ -428,11 +431,12 @@ describe('dvc test-api: secrets never leave', () => {
       ];
       const before = received.length;
       const outputs = [
-        await runCli(args(['--verbose', '--junit', path.join(base, 'r.xml'), '--save', path.join(base, 'saved')]), {
+        await runDvc(args(['--verbose', '--junit', path.join(base, 'r.xml'), '--save', path.join(base, 'saved')]), {
           env,
         }),
-        await runCli(args(['--json']), { env }),
-        await runCli(args(['--json', '--repeat', '3', '--concurrency', '2']), { env }),
+        await runDvc(args(['--json']), { env }),
+        await runDvc(args(['--json', '--repeat', '3', '--concurrency', '2']), { env }),
+        // a transport fault, through the real process: what reaches its stdout and stderr
         await runCli(['--lang', 'en', ...args(['--verbose', '--url', `http://127.0.0.1:${await closedPort()}/x`])], {
           env,
         }),

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { DvcError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 
@@ -36,11 +36,19 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
+// Test files share loaded modules: load the writers afresh so that they see the mocked module.
+vi.resetModules();
 const { writeFileAtomic } = await import('./atomic-write.js');
 const { openWorkbookPackage } = await import('./excel/read-workbook.js');
 
 afterEach(() => {
   faults.rename = faults.writeFile = faults.readFile = undefined;
+});
+
+// Leave the next test file of this worker the real module.
+afterAll(() => {
+  vi.doUnmock('node:fs/promises');
+  vi.resetModules();
 });
 
 async function tempDir() {

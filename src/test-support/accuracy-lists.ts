@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { matchCommunes } from '../core/communes/communes.js';
+import { matchCommunes, type OfficialNames } from '../core/communes/communes.js';
 import type { MatchResult, UnitRow } from '../core/communes/communes-types.js';
 import { firstMatchingTier, nameKeys } from '../core/text/text.js';
 
@@ -73,10 +73,15 @@ export interface TaxListFigures {
 /**
  * `expected` maps a GSO commune code to its tax code; the tax records carry `gso_province_code`.
  */
-export function measureTaxList(stdRecs: Rec[], taxRecs: Rec[], expected: Map<string, string>): TaxListFigures {
+export function measureTaxList(
+  stdRecs: Rec[],
+  taxRecs: Rec[],
+  expected: Map<string, string>,
+  officialNames?: OfficialNames,
+): TaxListFigures {
   const std = unitRows(stdRecs);
   const tax = unitRows(taxRecs);
-  const result = matchCommunes({ std, tax });
+  const result = matchCommunes({ std, tax, officialNames });
   const gsoOfTax = new Map(taxRecs.map((r) => [r.province_code, r.gso_province_code]));
   const provinceMismatches = result.pairing.pairs
     .filter((p) => gsoOfTax.get(p.tax.code!) !== p.std.code)

@@ -13,7 +13,15 @@ export const taxCodeOf = (gso2025Code: string) => `T${gso2025Code}`;
 /** Standard rows (2004-coded list) of `oldProvinces`, tax rows (2025 list) of `newProvinces`. */
 export async function buildEditionWorkbook(
   name: string,
-  o: { oldProvinces: string[]; newProvinces: string[]; stdEdition?: 'gso-2004' | 'gso-2025' },
+  o: {
+    oldProvinces: string[];
+    newProvinces: string[];
+    stdEdition?: 'gso-2004' | 'gso-2025';
+    /** Standard-sheet names to write otherwise, by code (a list that spells some names its own way). */
+    stdNames?: Record<string, string>;
+    /** Tax-sheet names to write otherwise, by GSO 2025 code. */
+    taxNames?: Record<string, string>;
+  },
 ): Promise<string> {
   const std = loadReferenceList(o.stdEdition ?? 'gso-2004').units.filter((u) =>
     o.oldProvinces.includes(u.provinceCode),
@@ -30,12 +38,15 @@ export async function buildEditionWorkbook(
         u.districtCode ?? '',
         u.districtName ?? '',
         u.code,
-        u.name,
+        o.stdNames?.[u.code] ?? u.name,
         u.level,
         '',
       ]),
     ],
-    'MX CQT': [TAX_HEADER, ...tax.map((u) => [u.provinceCode, u.provinceName, taxCodeOf(u.code), u.name])],
+    'MX CQT': [
+      TAX_HEADER,
+      ...tax.map((u) => [u.provinceCode, u.provinceName, taxCodeOf(u.code), o.taxNames?.[u.code] ?? u.name]),
+    ],
   });
   return file;
 }

@@ -8,6 +8,7 @@ import { DvcError } from '../../errors.js';
 import { loadMergeTable } from '../../io/reference-data.js';
 import { buildEditionWorkbook, taxCodeOf } from '../../test-support/edition-workbooks.js';
 import { mapCommunes } from './run-map-communes.js';
+import { officialNamesFor } from './reference-side.js';
 
 const OLD = ['06', '19', '04'];
 const NEW = ['19', '04'];
@@ -103,6 +104,43 @@ describe('map-communes across editions', () => {
       ['gso-2025', 'gso-2025', false],
     ]);
     expect(r.summary.exact).toBe(r.summary.rows);
+  });
+
+  it('fills a name an official list spells otherwise for the same code, and never a look-alike no list gives', async () => {
+    // "Xã Phó Bảng" (00745) is "Xã Phố Bảng" in the shipped 2025 list, as on the tax sheet; the tax sheet's
+    // "Xã Thắng Mô" for 00829 "Xã Thắng Mố" is a spelling no list gives that code.
+    const file = await buildEditionWorkbook('spelling.xlsx', {
+      oldProvinces: ['08'],
+      newProvinces: ['08'],
+      stdEdition: 'gso-2025',
+      stdNames: { '00745': 'Xã Phó Bảng' },
+      taxNames: { '00829': 'Xã Thắng Mô' },
+    });
+    const r = await run(file);
+    const row = (code: string) => r.rows.find((x) => x.code === code)!;
+    expect(row('00745')).toMatchObject({ taxCode: taxCodeOf('00745'), taxName: 'Xã Phố Bảng' });
+    expect(row('00745').reasons.map((x) => x.code)).toContain('official_spelling');
+    expect(row('00745').reasons.find((x) => x.code === 'official_spelling')?.text).toMatch(/gso-2025/);
+    expect(row('00829').taxCode).toBeUndefined();
+    expect(row('00829').candidates[0]).toMatchObject({ code: taxCodeOf('00829'), why: 'similar_spelling' });
+  });
+
+  it("asks only the lists of the standard sheet's own code system for official spellings", async () => {
+    const row = (code: string, name: string, province: string, district?: string) => ({
+      rowNumber: 2,
+      provinceCode: province,
+      provinceName: '',
+      districtName: district,
+      code,
+      name,
+    });
+    const of2025 = await officialNamesFor([row('00745', 'Xã Phó Bảng', '08')]);
+    expect(of2025?.('00745')).toEqual([{ name: 'Xã Phố Bảng', list: expect.stringMatching(/^gso-2025 /) }]);
+    // Another province's code is not this unit.
+    expect(await officialNamesFor([row('00745', 'Xã Phó Bảng', '01')])).toBeUndefined();
+    // 16906 is "Xã Lưỡng Minh" in the 2004-coded lists and "Xã Lượng Minh", a merged commune, in the 2025 list:
+    // a sheet with districts is 2004-coded, and the 2025 list's unit is another one.
+    expect(await officialNamesFor([row('16906', 'Xã Lưỡng Minh', '40', 'Huyện Tương Dương')])).toBeUndefined();
   });
 
   it('--via-merges refuses sheets that are not 2004-coded against 2025', async () => {

@@ -1,4 +1,4 @@
-import type { MergeHint, UnitRow } from '../../core/communes/communes.js';
+import type { MergeHint, OfficialNames, UnitRow } from '../../core/communes/communes.js';
 
 /** Header of the standard sheet that dvc builds from a shipped list when the workbook has none. */
 export const REFERENCE_HEADER = [
@@ -94,4 +94,47 @@ export async function formerDistrictsFor(
     const set = byNew.get(code.trim().padStart(5, '0'));
     return set ? [...set] : undefined;
   };
+}
+
+/**
+ * The official spellings the shipped lists give the units of the standard side, where they differ from the
+ * sheet's own spelling only in diacritics (same code, same folded name): "Xã Phó Bảng" 00745 is "Xã Phố Bảng" in
+ * the shipped 2025 list. A tax name equal to such a spelling is the unit's name, not a similar one. Only the lists of
+ * the standard side's own code system are asked (a sheet with districts is 2004-coded, one without is the 2025
+ * list): the 2025 list reuses old codes for new, merged communes, which are other units.
+ */
+export async function officialNamesFor(std: readonly UnitRow[]): Promise<OfficialNames | undefined> {
+  if (std.length === 0) return undefined;
+  const { loadReferenceList } = await import('../../io/reference-data.js');
+  const { nameKeys } = await import('../../core/text/text.js');
+  const { EDITIONS } = await import('../../core/reference/reference.js');
+  const hasDistricts = std.some((u) => (u.districtName ?? u.districtCode ?? '').trim() !== '');
+  const shipped = new Map<string, { name: string; list: string; province: string }[]>();
+  for (const edition of EDITIONS.filter((e) => (e === 'gso-2025') !== hasDistricts)) {
+    const list = loadReferenceList(edition);
+    const label = `${edition} (${list.effective})`;
+    for (const u of list.units) {
+      const entry = shipped.get(u.code) ?? [];
+      entry.push({ name: u.name, list: label, province: u.provinceCode });
+      shipped.set(u.code, entry);
+    }
+  }
+  const byStdCode = new Map<string, { name: string; list: string }[]>();
+  for (const row of std) {
+    const code = row.code.trim().padStart(5, '0');
+    const own = nameKeys(row.name, 'commune');
+    const province = row.provinceCode?.trim().padStart(2, '0');
+    const others = (shipped.get(code) ?? []).filter((o) => {
+      if (province && /^\d+$/.test(province) && o.province !== province) return false;
+      const k = nameKeys(o.name, 'commune');
+      return k.folded === own.folded && k.compact !== own.compact && k.unitType === own.unitType;
+    });
+    if (others.length > 0)
+      byStdCode.set(
+        row.code.trim(),
+        others.map(({ name, list }) => ({ name, list })),
+      );
+  }
+  if (byStdCode.size === 0) return undefined;
+  return (stdCode) => byStdCode.get(stdCode.trim()) ?? byStdCode.get(stdCode.trim().replace(/^0+/, ''));
 }

@@ -19,7 +19,7 @@ import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
 import { mapTableRows, summarise, toProvinceReports, toReportRows } from './present.js';
 import { writeOutputs } from './write-outputs.js';
-import { formerDistrictsFor, mergeHintFor, referenceSide } from './reference-side.js';
+import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } from './reference-side.js';
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
@@ -164,7 +164,8 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const editions = await checkEditions(s.std.units, s.tax.units, provinces, o.lang);
   refuseMismatch(editions, o);
   const formerDistricts = await formerDistrictsFor(s.std.units);
-  const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts };
+  const officialNames = await officialNamesFor(s.std.units);
+  const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts, officialNames };
   const match = o.viaMerges
     ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
     : matchCommunes({ ...input, decisions });

@@ -9,13 +9,16 @@ import {
   measureList,
   measureTaxList,
   readList,
+  unitRows,
 } from '../../test-support/accuracy-lists.js';
+import { officialNamesFor } from '../../app/map-communes/reference-side.js';
 
 describe('accuracy: a tax-authority-like list (real GSO 2025 names, synthetic codes) against GSO 2025', () => {
-  it('fills at least 3,315 of 3,321 codes, every one of them right, where VLOOKUP fills only the exact names', () => {
+  it('fills at least 3,315 of 3,321 codes, every one of them right, where VLOOKUP fills only the exact names', async () => {
     const tax = readList(FIXTURE_LISTS, 'tax-synthetic-2025.csv');
     const expected = new Map(tax.map((r) => [r.gso_commune_code, r.commune_code]));
-    const f = measureTaxList(readList(FIXTURE_LISTS, 'gso-units-2025.csv'), tax, expected);
+    const std = readList(FIXTURE_LISTS, 'gso-units-2025.csv');
+    const f = measureTaxList(std, tax, expected, await officialNamesFor(unitRows(std)));
     expect(f.rows).toBe(3321);
     // Provinces are paired by name, cross-checked against the tax list's GSO province column.
     expect(f.provincesPaired).toBe(34);

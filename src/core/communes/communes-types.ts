@@ -35,6 +35,7 @@ export type EngineReason =
   | 'duplicate_code'
   | 'decision_code_unknown'
   | 'code_confirms'
+  | 'official_spelling'
   | 'diacritics_differ'
   | 'former_district'
   | 'same_name_candidates'
@@ -192,7 +193,15 @@ export interface MatchInput {
   proposals?: number;
   /** For a std sheet of the 2025 list: the old districts (names) each commune came from, from the merge table. */
   formerDistricts?: (stdCode: string) => readonly string[] | undefined;
+  /**
+   * Other spellings an official list gives the unit a std code names (same code, same name but for diacritics):
+   * a tax name equal to one of them is that unit's name, not a similar one. From the lists dvc ships.
+   */
+  officialNames?: OfficialNames;
 }
+
+/** The official spellings of a std unit other than its own, with the list each comes from. */
+export type OfficialNames = (stdCode: string) => readonly { name: string; list: string }[] | undefined;
 
 export interface MatchResult {
   rows: RowMatch[];

@@ -7,7 +7,7 @@
  */
 import { explainKeyMatch, foldingJoins, nameKeys, TIERS, type Tier } from '../text/text.js';
 import type { BlockIndex, IndexedRow } from './block-index.js';
-import type { CandidateWhy, Reason } from './communes-types.js';
+import type { CandidateWhy, OfficialNames, Reason } from './communes-types.js';
 
 export interface BlockMatch {
   std: IndexedRow;
@@ -26,6 +26,8 @@ export interface BlockOptions {
   sameCodeSystem?: boolean;
   /** The old districts (names) a 2025 std commune came from, from the shipped merge table. */
   formerDistricts?: (stdCode: string) => readonly string[] | undefined;
+  /** Official spellings of a std unit (same code) other than the sheet's: one equal to the tax name links them. */
+  officialNames?: OfficialNames;
 }
 
 interface BlockContext {
@@ -226,9 +228,13 @@ function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: B
   const s = st.s;
   const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
   if (tier === 'folded' && !foldingJoins(s.keys, t.keys)) {
-    // Both names carry diacritics and differ: different names, unless both sheets give the row the same code.
+    // Both names carry diacritics and differ: different names, unless both sheets give the row the same code or an
+    // official list spells the std row's unit (its code) exactly as the tax sheet does.
+    const official = officialSpelling(s, t, ctx);
     if (ctx.options.sameCodeSystem && t.code === s.code) {
       reasons.push({ code: 'code_confirms', params: { code: t.code } });
+    } else if (official) {
+      reasons.push({ code: 'official_spelling', params: { code: s.code, name: official.name, list: official.list } });
     } else {
       const why = new Map(st.elsewhere);
       why.set(t, 'similar_spelling');
@@ -247,6 +253,12 @@ function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: B
     reasons: [...text, ...reasons],
     duplicateName: st.duplicateName,
   };
+}
+
+/** The official spelling of the std row's unit that is the tax row's name after normalisation, if any. */
+function officialSpelling(s: IndexedRow, t: IndexedRow, ctx: BlockContext): { name: string; list: string } | undefined {
+  const names = ctx.options.officialNames?.(s.code);
+  return names?.find((n) => nameKeys(n.name, 'commune').compact === t.keys.compact);
 }
 
 /** Every tax row that shares the std row's name key at some tier. */

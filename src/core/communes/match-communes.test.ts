@@ -192,6 +192,31 @@ describe('matchCommunes: diacritics, unit types and review candidates', () => {
     expect(r.rows[0].reasons.map((y) => y.code)).toContain('diacritics_folded');
   });
 
+  it("fills a marked spelling difference that an official list gives the std row's own code, and says which list", () => {
+    const std = [row('Tỉnh Tuyên Quang', undefined, '00745', 'Xã Phó Bảng')];
+    const tax = [row('Tỉnh Tuyên Quang', undefined, '20103055', 'Xã Phố Bảng')];
+    const official = [{ name: 'Xã Phố Bảng', list: 'gso-2025 (2025-07-01)' }];
+    const linked = matchCommunes({ std, tax, officialNames: (c) => (c === '00745' ? official : undefined) });
+    expect(linked.rows[0].taxCode).toBe('20103055');
+    expect(linked.rows[0].reasons).toContainEqual({
+      code: 'official_spelling',
+      params: { code: '00745', name: 'Xã Phố Bảng', list: 'gso-2025 (2025-07-01)' },
+    });
+    // An official spelling of ANOTHER code, or none at all, leaves the two marked names apart.
+    for (const officialNames of [(c: string) => (c === '00746' ? official : undefined), undefined]) {
+      const apart = matchCommunes({ std, tax, officialNames });
+      expect(apart.rows[0].taxCode).toBeUndefined();
+      expect(apart.rows[0].candidates[0]).toMatchObject({ code: '20103055', why: 'similar_spelling' });
+    }
+    // An official spelling that is not the tax sheet's name links nothing.
+    const other = matchCommunes({
+      std,
+      tax,
+      officialNames: () => [{ name: 'Xã Phó Bang', list: 'gso-2004 (2021-11-01)' }],
+    });
+    expect(other.rows[0].taxCode).toBeUndefined();
+  });
+
   it('fills a marked spelling difference when both sheets carry the same code of one code system', () => {
     const r = matchCommunes({
       std: [row(P, undefined, '00517', 'Xã Tầm Xá')],

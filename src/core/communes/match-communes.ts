@@ -172,6 +172,7 @@ function matchProvince(ctx: RunContext, pair: ProvincePair, province: number, ou
   const matches = matchBlock(stdIndex, taxIndex, districtPairs, {
     sameCodeSystem: ctx.codeEvidence !== undefined,
     formerDistricts: ctx.input.formerDistricts,
+    officialNames: ctx.input.officialNames,
   });
   const rows = matches.map((m) => {
     const row = toRowMatch(m, province, ctx);

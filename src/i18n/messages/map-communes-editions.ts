@@ -4,6 +4,8 @@ import type { MessageTable } from '../i18n-types.js';
 export const mapCommunesEditions: MessageTable = {
   vi: {
     'reason.code_confirms': 'hai tên chỉ khác dấu; hai bảng cùng ghi mã {code} nên được coi là một',
+    'reason.official_spelling':
+      'danh mục chính thức {list} ghi đơn vị mã {code} là "{name}", đúng như bảng thuế: cùng một đơn vị, chỉ khác cách ghi dấu trong bảng chuẩn',
     'reason.diacritics_differ':
       'cả hai tên đều có dấu và khác dấu với "{name}" ({code}): là hai tên khác nhau, không tự điền — cần rà soát',
     'reason.former_district':
@@ -45,6 +47,8 @@ export const mapCommunesEditions: MessageTable = {
   },
   en: {
     'reason.code_confirms': 'the names differ only in diacritics; both sheets give code {code}, so they are one',
+    'reason.official_spelling':
+      'the official list {list} spells unit {code} "{name}", exactly as the tax sheet does: one unit, spelt with other diacritics in the standard sheet',
     'reason.diacritics_differ':
       'both names carry diacritics and differ from "{name}" ({code}): two different names, not filled — review',
     'reason.former_district':

@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import { main } from '../cli/main.js';
+import { REPO_ROOT, type CliRun } from './run-cli.js';
+
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    done();
+  }
+}
+
+/**
+ * Runs the program in this process, with the same environment `runCli` gives a subprocess (pipes, no TTY, no
+ * colour or language settings), and the same result shape. Use it for behaviour; keep `runCli` for the wiring
+ * (the real exit code of the process, what reaches the real stdout, signals, TTYs). Relative paths resolve
+ * against `cwd`, as they would in a shell started there; calls in one file run one after another.
+ */
+export async function runDvc(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DVC_LANG: '',
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    DVC_DEBUG: undefined,
+    ...o.env,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const before = process.cwd();
+  const cwd = o.cwd ?? REPO_ROOT;
+  process.chdir(cwd);
+  try {
+    const code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, cwd);
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    process.chdir(before);
+  }
+}
