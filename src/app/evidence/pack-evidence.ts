@@ -61,8 +61,8 @@ export interface PackOptions extends SetupOptions {
  * From HASH_THREAD_MIN_BYTES of payload on, the two SHA-256 (each payload file, the bundle) run on two worker
  * threads beside the reading, the CRC-32 and the writing (docs/decisions.md).
  */
-const POOL_SLOTS = 16;
-const SLOT_BYTES = 2 * 1048576;
+const POOL_SLOTS = 32;
+const SLOT_BYTES = 512 * 1024;
 const HASH_THREAD_MIN_BYTES = 8 * 1048576;
 
 export interface PackResult {
