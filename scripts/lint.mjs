@@ -40,6 +40,13 @@ for (const file of files(path.join(root, 'src'))) {
   if (!rel.startsWith('src/cli/') && !isTest && /process\.exit\(/.test(text))
     problems.push(`${rel}: process.exit outside src/cli`);
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
+  // Exit codes are the named constants of src/errors.ts (ExitCode.Ok, …), never numbers.
+  if (
+    rel.startsWith('src/cli/') &&
+    !isTest &&
+    /\breturn [0-9]+;|exitCode = [0-9]+\b|process\.exit\([0-9]+\)/.test(text)
+  )
+    problems.push(`${rel}: an exit code written as a number (use ExitCode)`);
 }
 if (problems.length) {
   console.error(problems.join('\n'));

@@ -1,3 +1,4 @@
+import { ExitCode } from '../errors.js';
 import { setHintProgram } from './hint-program.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -93,12 +94,12 @@ async function runLaunch(launch: Launch, lang: Lang, io: LaunchIo): Promise<numb
   switch (launch.kind) {
     case 'double-click':
       io.stdout.write(t(lang, 'win.help', { version: seaPackageVersion() ?? '' }) + '\n');
-      return 0;
+      return ExitCode.Ok;
     case 'version': {
       const version = seaPackageVersion();
       if (!version) return io.runCommand(['--version']);
       io.stdout.write(version + '\n');
-      return 0;
+      return ExitCode.Ok;
     }
     case 'drop': {
       io.stdout.write(t(lang, 'win.drop.start', { file: path.basename(launch.file) }) + '\n');

@@ -6,7 +6,7 @@ export const evidenceProcedure: MessageTable = {
     'evidence.status.alerts.unregistered':
       'Đăng ký nhận cảnh báo lỗi: đã điền trong evidence.yaml, chưa ghi nhận đã đăng ký.',
     'evidence.status.next.alertsRecord':
-      'Đăng ký tại Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi với các số điện thoại và email trong alerts, rồi: dvc evidence sent --kind canh-bao',
+      'Đăng ký tại Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi với các số điện thoại và email trong alerts, rồi: dvc evidence sent {dir} --kind canh-bao',
     'html.ev.progress': 'Tiến độ (Công văn 3252/VPCP-KSTT, 4013/VPCP-KSTT)',
     'html.ev.step.done': 'Xong',
     'html.ev.step.pending': 'Chưa',
@@ -49,29 +49,30 @@ export const evidenceProcedure: MessageTable = {
     'evidence.status.alerts.done': 'Đăng ký nhận cảnh báo lỗi: đã đăng ký lúc {registered}.',
     'evidence.status.alerts.pending': 'Đăng ký nhận cảnh báo lỗi: chưa xong ({problems}).',
     'evidence.status.next.testApi':
-      'Chạy dvc test-api --dst {dst} --type <loại> --save <thư mục>/05-ket-qua-kiem-tra-api cho từng loại chưa đạt.',
+      'Chạy dvc test-api --dst {dst} --type <loại> --save {dir}/05-ket-qua-kiem-tra-api cho từng loại chưa đạt.',
     'evidence.status.next.sendConfig':
-      'Chạy dvc evidence check --kind cau-hinh; dán dvc evidence request --kind cau-hinh vào form, gửi, rồi: dvc evidence sent --kind cau-hinh',
+      'Chạy dvc evidence check {dir} --kind cau-hinh; dán dvc evidence request {dir} --kind cau-hinh vào form, gửi, rồi: dvc evidence sent {dir} --kind cau-hinh',
     'evidence.status.next.receivedConfig':
-      'Khi nhận email kết quả: dvc evidence received --kind cau-hinh --outcome ok (hoặc rejected).',
+      'Khi nhận email kết quả: dvc evidence received {dir} --kind cau-hinh --outcome ok (hoặc rejected).',
     'evidence.status.next.overdue':
-      'Đã quá 8 giờ làm việc: liên hệ đầu mối hỗ trợ của Văn phòng Chính phủ (Công văn 3252/VPCP-KSTT); khi có kết quả: dvc evidence received --kind cau-hinh',
+      'Đã quá 8 giờ làm việc: liên hệ đầu mối hỗ trợ của Văn phòng Chính phủ (Công văn 3252/VPCP-KSTT); khi có kết quả: dvc evidence received {dir} --kind cau-hinh',
     'evidence.status.next.resendConfig':
-      'Sửa theo phản hồi, chạy dvc evidence check --kind cau-hinh, gửi lại rồi: dvc evidence sent --kind cau-hinh',
+      'Sửa theo phản hồi, chạy dvc evidence check {dir} --kind cau-hinh, gửi lại rồi: dvc evidence sent {dir} --kind cau-hinh',
     'evidence.status.next.testPayment':
-      'Đặt ảnh, biên lai vào 01–04 (dvc evidence check --kind xac-nhan); sau khi được cấu hình, chạy lại dvc test-api --dst {dst} --type <loại> --save <thư mục>/05-ket-qua-kiem-tra-api với URL đã cấu hình.',
+      'Đặt ảnh, biên lai vào 01–04 (dvc evidence check {dir} --kind xac-nhan); sau khi được cấu hình, chạy lại dvc test-api --dst {dst} --type <loại> --save {dir}/05-ket-qua-kiem-tra-api với URL đã cấu hình.',
     'evidence.status.next.sendConfirm':
-      'Chạy dvc evidence pack --out minh-chung.zip; gửi yêu cầu (dvc evidence request --kind xac-nhan) kèm gói, rồi: dvc evidence sent --kind xac-nhan',
+      'Chạy dvc evidence pack {dir} --out {zip}; gửi yêu cầu (dvc evidence request {dir} --kind xac-nhan) kèm gói, rồi: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.receivedConfirm':
-      'Khi nhận email kết quả: dvc evidence received --kind xac-nhan --outcome ok (hoặc rejected).',
+      'Khi nhận email kết quả: dvc evidence received {dir} --kind xac-nhan --outcome ok (hoặc rejected).',
     'evidence.status.next.resendConfirm':
-      'Sửa theo phản hồi, đóng gói lại, gửi lại rồi: dvc evidence sent --kind xac-nhan',
+      'Sửa theo phản hồi, đóng gói lại, gửi lại rồi: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.alerts':
-      'Điền alerts (unit, serviceType, phones, emails) trong evidence.yaml; đăng ký tại Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi, rồi: dvc evidence sent --kind canh-bao',
+      'Điền alerts (unit, serviceType, phones, emails) trong evidence.yaml; đăng ký tại Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi, rồi: dvc evidence sent {dir} --kind canh-bao',
     'evidence.status.holidays': 'Lịch ngày nghỉ: {file}',
     'evidence.progress.recorded': 'Đã ghi vào {file}: {changes}.',
     'evidence.progress.badTime': '"{value}" không phải thời điểm hợp lệ; dùng dạng "YYYY-MM-DD HH:mm" (giờ Việt Nam).',
-    'evidence.progress.notSent': 'Chưa ghi nhận đã gửi yêu cầu {kind}. Chạy trước: dvc evidence sent --kind {kind}',
+    'evidence.progress.notSent':
+      'Chưa ghi nhận đã gửi yêu cầu {kind}. Chạy trước: dvc evidence sent {dir} --kind {kind}',
     'evidence.alerts.incomplete':
       'Đăng ký nhận cảnh báo lỗi chưa đủ hoặc sai trong evidence.yaml: {problems}. Cần alerts.unit, alerts.serviceType, ít nhất một số điện thoại (alerts.phones) và một email (alerts.emails) hợp lệ.',
     'evidence.holidays.unreadable': 'Không đọc được tệp ngày nghỉ {file}: {reason}',
@@ -115,7 +116,7 @@ export const evidenceProcedure: MessageTable = {
     'evidence.status.alerts.unregistered':
       'Error-alert registration: filled in evidence.yaml, not recorded as registered.',
     'evidence.status.next.alertsRecord':
-      'Register under Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi with the phones and e-mails of alerts, then: dvc evidence sent --kind canh-bao',
+      'Register under Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi with the phones and e-mails of alerts, then: dvc evidence sent {dir} --kind canh-bao',
     'html.ev.progress': 'Progress (Official Letters 3252/VPCP-KSTT, 4013/VPCP-KSTT)',
     'html.ev.step.done': 'Done',
     'html.ev.step.pending': 'Not yet',
@@ -157,30 +158,30 @@ export const evidenceProcedure: MessageTable = {
     'evidence.status.alerts.done': 'Error-alert registration: registered at {registered}.',
     'evidence.status.alerts.pending': 'Error-alert registration: not done ({problems}).',
     'evidence.status.next.testApi':
-      'Run dvc test-api --dst {dst} --type <type> --save <folder>/05-ket-qua-kiem-tra-api for each type not passing.',
+      'Run dvc test-api --dst {dst} --type <type> --save {dir}/05-ket-qua-kiem-tra-api for each type not passing.',
     'evidence.status.next.sendConfig':
-      'Run dvc evidence check --kind cau-hinh; paste dvc evidence request --kind cau-hinh into the form, send it, then: dvc evidence sent --kind cau-hinh',
+      'Run dvc evidence check {dir} --kind cau-hinh; paste dvc evidence request {dir} --kind cau-hinh into the form, send it, then: dvc evidence sent {dir} --kind cau-hinh',
     'evidence.status.next.receivedConfig':
-      'When the result e-mail arrives: dvc evidence received --kind cau-hinh --outcome ok (or rejected).',
+      'When the result e-mail arrives: dvc evidence received {dir} --kind cau-hinh --outcome ok (or rejected).',
     'evidence.status.next.overdue':
-      "8 working hours have passed: contact the Government Office's support contact (Official Letter 3252/VPCP-KSTT); when the result arrives: dvc evidence received --kind cau-hinh",
+      "8 working hours have passed: contact the Government Office's support contact (Official Letter 3252/VPCP-KSTT); when the result arrives: dvc evidence received {dir} --kind cau-hinh",
     'evidence.status.next.resendConfig':
-      'Fix what the answer says, run dvc evidence check --kind cau-hinh, send again, then: dvc evidence sent --kind cau-hinh',
+      'Fix what the answer says, run dvc evidence check {dir} --kind cau-hinh, send again, then: dvc evidence sent {dir} --kind cau-hinh',
     'evidence.status.next.testPayment':
-      'Put the pictures and receipts in 01–04 (dvc evidence check --kind xac-nhan); once configured, run dvc test-api --dst {dst} --type <type> --save <folder>/05-ket-qua-kiem-tra-api again against the configured URLs.',
+      'Put the pictures and receipts in 01–04 (dvc evidence check {dir} --kind xac-nhan); once configured, run dvc test-api --dst {dst} --type <type> --save {dir}/05-ket-qua-kiem-tra-api again against the configured URLs.',
     'evidence.status.next.sendConfirm':
-      'Run dvc evidence pack --out minh-chung.zip; send the request (dvc evidence request --kind xac-nhan) with the bundle, then: dvc evidence sent --kind xac-nhan',
+      'Run dvc evidence pack {dir} --out {zip}; send the request (dvc evidence request {dir} --kind xac-nhan) with the bundle, then: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.receivedConfirm':
-      'When the result e-mail arrives: dvc evidence received --kind xac-nhan --outcome ok (or rejected).',
+      'When the result e-mail arrives: dvc evidence received {dir} --kind xac-nhan --outcome ok (or rejected).',
     'evidence.status.next.resendConfirm':
-      'Fix what the answer says, pack again, send again, then: dvc evidence sent --kind xac-nhan',
+      'Fix what the answer says, pack again, send again, then: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.alerts':
-      'Fill in alerts (unit, serviceType, phones, emails) in evidence.yaml; register them under Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi, then: dvc evidence sent --kind canh-bao',
+      'Fill in alerts (unit, serviceType, phones, emails) in evidence.yaml; register them under Màn hình hỗ trợ > Đăng ký nhận cảnh báo lỗi, then: dvc evidence sent {dir} --kind canh-bao',
     'evidence.status.holidays': 'Holiday calendar: {file}',
     'evidence.progress.recorded': 'Written to {file}: {changes}.',
     'evidence.progress.badTime': '"{value}" is not a valid time; use "YYYY-MM-DD HH:mm" (Vietnam time).',
     'evidence.progress.notSent':
-      'The {kind} request is not recorded as sent. First run: dvc evidence sent --kind {kind}',
+      'The {kind} request is not recorded as sent. First run: dvc evidence sent {dir} --kind {kind}',
     'evidence.alerts.incomplete':
       'The error-alert registration in evidence.yaml is incomplete or wrong: {problems}. It needs alerts.unit, alerts.serviceType, at least one valid phone (alerts.phones) and one valid e-mail (alerts.emails).',
     'evidence.holidays.unreadable': 'Cannot read the holiday file {file}: {reason}',

@@ -25,7 +25,7 @@ async function record({ args, opts, ctx }: CommandInput, received: boolean): Pro
   const changes = r.changes.map((c) => `${c.field} = ${c.value}`).join(', ');
   if (ctx.json) ctx.printJson({ ok: true, file: r.file, at: new Date(r.at).toISOString(), changes: r.changes });
   else ctx.print(ctx.t('evidence.progress.recorded', { file: r.file, changes }));
-  return 0;
+  return ExitCode.Ok;
 }
 
 export const runSent = (input: CommandInput) => record(input, false);

@@ -1,3 +1,6 @@
+import { ExitCode } from '../../../errors.js';
+import path from 'node:path';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 import type { CommandInput } from '../../command-spec.js';
 import type { CliContext } from '../../context.js';
 import { evidenceStatus } from '../../../app/evidence/procedure-status.js';
@@ -51,6 +54,11 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   });
   const dst = r.checks['cau-hinh'].items.find((i) => i.id === 'metadata.dst' && i.ok)?.message.params?.value;
   const lines = statusLines(r.status, typeof dst === 'string' ? dst : '<DST>');
+  // The next steps name the folder as it was typed here, so that they can be pasted as they are.
+  const typed = args[0] ?? '.';
+  const zip = path.relative(ctx.cwd, path.join(path.dirname(r.dir), `${path.basename(r.dir)}.zip`));
+  const here = { dir: shellArg(typed), zip: shellArg(zip) };
+  const next = (l: (typeof lines)[number]) => l.next && ctx.t(l.next.key, { ...here, ...l.next.params });
   if (ctx.json) {
     ctx.printJson({
       ok: true,
@@ -60,11 +68,11 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
         id: l.id,
         state: l.state,
         message: ctx.t(l.message.key, l.message.params),
-        next: l.next && ctx.t(l.next.key, l.next.params),
+        next: next(l),
       })),
       holidays: r.holidaysFile,
     });
-    return 0;
+    return ExitCode.Ok;
   }
   ctx.print(ctx.t('evidence.status.title', { dir: r.dir }));
   ctx.print(
@@ -75,9 +83,9 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   ctx.print('');
   for (const l of lines) {
     ctx.print(`${colour(ctx, l)} ${ctx.t(l.message.key, l.message.params)}`);
-    if (l.next) ctx.print(ctx.chalk.dim(`    → ${ctx.t(l.next.key, l.next.params)}`));
+    if (l.next) ctx.print(ctx.chalk.dim(`    → ${next(l)}`));
   }
   for (const p of r.status.problems) ctx.warn(ctx.t('evidence.progress.badTime', { value: p }));
   ctx.info(ctx.t('evidence.status.holidays', { file: r.holidaysFile }));
-  return 0;
+  return ExitCode.Ok;
 }
