@@ -13,6 +13,7 @@ import { textEncoding } from './messages/text-encoding.js';
 import { testApiConventions } from './messages/test-api-conventions.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
 import { windowsLaunch } from './messages/windows-messages.js';
+import { evidencePackSpeed } from './messages/evidence-pack-speed.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -33,6 +34,7 @@ export const PARTS: Record<string, MessageTable> = {
   cliUsage,
   textEncoding,
   mapCommunesEditions,
+  evidencePackSpeed,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

@@ -20,9 +20,11 @@ import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
 import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
 import type { CheckItem, EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
-import { ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
-import { ReadAhead } from '../../io/evidence/read-ahead.js';
-import { CHUNK, joinRel, sha256File, streamFile } from '../../io/evidence/payload-files.js';
+import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
+import { ChunkPool } from '../../io/evidence/chunk-pool.js';
+import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
+import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
+import { joinRel, sha256File, streamFile } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { requiredApiTypes, runEvidenceCheck, type CheckRun } from './check-evidence.js';
 import {
@@ -50,7 +52,18 @@ export interface PackOptions extends SetupOptions {
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
   indexPage?: IndexPageRenderer;
   now?: number;
+  /** Starts a SHA-256 hashing (tests inject a failing one); by default a worker thread for large bags. */
+  startSha256?: (pool: ChunkPool) => Promise<Sha256Hasher>;
 }
+
+/**
+ * Payload files are read into POOL_SLOTS reusable buffers of SLOT_BYTES (the bound on what pack holds of them).
+ * From HASH_THREAD_MIN_BYTES of payload on, the two SHA-256 (each payload file, the bundle) run on two worker
+ * threads beside the reading, the CRC-32 and the writing (docs/decisions.md).
+ */
+const POOL_SLOTS = 32;
+const SLOT_BYTES = 512 * 1024;
+const HASH_THREAD_MIN_BYTES = 8 * 1048576;
 
 export interface PackResult {
   ok: boolean;
@@ -293,14 +306,36 @@ function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
+async function startHasher(o: PackOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
+  if (o.startSha256) return o.startSha256(pool);
+  return plan.payloadBytes >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
+}
+
+/** The payload's and the bundle's hashers; every one that started is in `started` (to close), even on failure. */
+async function startHashers(
+  o: PackOptions,
+  plan: BagPlan,
+  pool: ChunkPool,
+  started: Sha256Hasher[],
+): Promise<[Sha256Hasher, Sha256Hasher]> {
+  const both = await Promise.allSettled([startHasher(o, plan, pool), startHasher(o, plan, pool)]);
+  for (const r of both) if (r.status === 'fulfilled') started.push(r.value);
+  for (const r of both) if (r.status === 'rejected') throw r.reason;
+  return [started[0]!, started[1]!];
+}
+
 async function writeBag(
   o: PackOptions,
   plan: BagPlan,
 ): Promise<Pick<PackResult, 'bundle' | 'sha256' | 'bytes' | 'timestamp' | 'timestampFrom'>> {
   const sink = await openAtomicStream(plan.out, { force: o.force, inputs: [plan.dir] });
+  const pool = new ChunkPool(POOL_SLOTS, SLOT_BYTES);
+  const hashers: Sha256Hasher[] = [];
   try {
-    const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64 });
-    await writeEntries(zip, plan);
+    const [hasher, bundleHasher] = await startHashers(o, plan, pool, hashers);
+    const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64, hasher: bundleHasher });
+    await writeEntries(zip, plan, { pool, hasher });
+    bundleHasher.throwIfFailed();
     const summary = await zip.finish();
     sink.stream.end();
     const bundle = await sink.commit();
@@ -314,6 +349,8 @@ async function writeBag(
   } catch (e) {
     await abortQuietly(sink);
     throw e instanceof DvcError ? e : sink.error(e);
+  } finally {
+    await Promise.all(hashers.map((h) => h.close()));
   }
 }
 
@@ -321,8 +358,13 @@ async function abortQuietly(sink: AtomicStream): Promise<void> {
   await sink.abort().catch(() => {});
 }
 
+interface PayloadIo {
+  pool: ChunkPool;
+  hasher: Sha256Hasher;
+}
+
 /** bag-info.txt and bagit.txt, the payload in byte order of names, then the manifests. */
-async function writeEntries(zip: ZipWriter, plan: BagPlan): Promise<void> {
+async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promise<void> {
   const base = `${plan.stem}/`;
   const mtimeMs = plan.stampMs;
   const tagDigests: ManifestEntry[] = [];
@@ -332,7 +374,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan): Promise<void> {
   };
   await addTag('bag-info.txt', plan.bagInfo);
   await addTag('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
-  const manifest = await writePayload(zip, plan, base);
+  const manifest = await writePayload(zip, plan, base, io);
   await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
   const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
   await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
@@ -342,31 +384,94 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan): Promise<void> {
   });
 }
 
-async function writePayload(zip: ZipWriter, plan: BagPlan, base: string): Promise<ManifestEntry[]> {
-  const manifest: ManifestEntry[] = [];
-  const ahead = new ReadAhead(
-    plan.entries.map((e) =>
-      e.rel === undefined || plan.memory.has(e.bagPath) ? undefined : { path: joinRel(plan.dir, e.rel), size: e.size },
-    ),
-    { window: 16, maxSize: 4 * CHUNK },
-  );
-  for (const [i, e] of plan.entries.entries()) {
-    const h = createHash('sha256');
-    if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
-      plan.memory.set(e.bagPath, plan.page.fill(manifest, plan.memory, plan.early));
-    const mem = plan.memory.get(e.bagPath) ?? (await ahead.take(i));
-    const source = mem ? [mem] : streamFile(joinRel(plan.dir, e.rel ?? ''));
-    const totals = await zip.addEntry(base + e.bagPath, source, {
-      method: methodFor(e.bagPath, e.size),
-      mtimeMs: plan.stampMs,
-      expectedSize: e.size,
-      onData: (c) => h.update(c),
-    });
-    if (totals.size !== e.size)
-      throw new DvcError('evidence.pack.fileChanged', { file: e.rel ?? e.bagPath }, ExitCode.Usage);
-    manifest.push({ path: e.bagPath, digest: h.digest('hex') });
+/** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
+function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
+  if (e.rel === undefined || plan.memory.has(e.bagPath) || methodFor(e.bagPath, e.size) !== METHOD_STORE)
+    return undefined;
+  return { path: joinRel(plan.dir, e.rel), size: e.size };
+}
+
+/** The digests of the entries written so far, in order; a failed hashing surfaces at the next entry. */
+class PendingDigests {
+  private readonly all: Promise<string>[] = [];
+
+  add(p: Promise<string>): void {
+    p.catch(() => {}); // awaited in settled(); a rejection must not go unhandled meanwhile
+    this.all.push(p);
   }
-  return manifest;
+
+  async settled(entries: readonly PayloadSource[]): Promise<ManifestEntry[]> {
+    const hexes = await Promise.all(this.all);
+    return hexes.map((digest, i) => ({ path: entries[i]!.bagPath, digest }));
+  }
+}
+
+async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: PayloadIo): Promise<ManifestEntry[]> {
+  const pooled = plan.entries.map((e) => pooledFile(plan, e));
+  const reader = new PayloadReader(pooled, io.pool);
+  const digests = new PendingDigests();
+  try {
+    for (const [i, e] of plan.entries.entries()) {
+      if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
+        plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
+      const name = base + e.bagPath;
+      const totals = pooled[i]
+        ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
+        : await writeUnpooled(zip, name, e, { ...io, plan });
+      if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
+      io.hasher.throwIfFailed();
+      digests.add(io.hasher.digest());
+    }
+  } catch (err) {
+    if (err instanceof FileChangedError)
+      throw new DvcError('evidence.pack.fileChanged', { file: changedName(plan, err.file) }, ExitCode.Usage);
+    throw err;
+  } finally {
+    await reader.close();
+  }
+  return digests.settled(plan.entries);
+}
+
+/** The folder-relative name of a file that changed, as the officer sees it. */
+function changedName(plan: BagPlan, file: string): string {
+  const e = plan.entries.find((x) => x.rel !== undefined && (x.rel === file || joinRel(plan.dir, x.rel) === file));
+  return e?.rel ?? file;
+}
+
+/** A stored file: each pooled chunk is hashed and written as it is, its buffer reused once both are done. */
+async function writePooled(
+  zip: ZipWriter,
+  name: string,
+  chunks: AsyncIterable<FileChunk>,
+  x: PayloadIo & { plan: BagPlan; size: number },
+): Promise<{ size: number }> {
+  const entry = await zip.beginStored(name, { mtimeMs: x.plan.stampMs, expectedSize: x.size });
+  for await (const c of chunks) {
+    try {
+      x.hasher.throwIfFailed();
+      x.hasher.update(c.bytes, c.slot);
+      await entry.write(c.bytes, c.slot);
+    } finally {
+      c.slot.release();
+    }
+  }
+  return entry.end();
+}
+
+/** Texts dvc generated, files rewritten by --redact, and files to deflate (streamed from disk). */
+async function writeUnpooled(
+  zip: ZipWriter,
+  name: string,
+  e: PayloadSource,
+  x: PayloadIo & { plan: BagPlan },
+): Promise<{ size: number }> {
+  const mem = x.plan.memory.get(e.bagPath);
+  return zip.addEntry(name, mem ? [mem] : streamFile(joinRel(x.plan.dir, e.rel ?? '')), {
+    method: methodFor(e.bagPath, e.size),
+    mtimeMs: x.plan.stampMs,
+    expectedSize: e.size,
+    onData: (c) => x.hasher.update(c),
+  });
 }
 
 interface PagePlan {

@@ -85,7 +85,7 @@ async function hashOne(
     for await (const chunk of c.read()) {
       n += chunk.length;
       for (const h of hs.values()) h.update(chunk);
-      if (keepUpTo > 0) kept.push(chunk);
+      if (keepUpTo > 0) kept.push(Buffer.from(chunk)); // the reader reuses its buffers
     }
   } catch (e) {
     problems.push(problemOf(c, e));

@@ -55,32 +55,36 @@ async function walk(root: string, rel: string, out: string[]): Promise<void> {
   }
 }
 
+async function scanOne(root: string, r: string): Promise<FolderFile> {
+  const abs = path.join(root, r);
+  const rel = r.split(path.sep).join('/').normalize('NFC');
+  const st = await lstat(abs);
+  if (!st.isFile()) {
+    const none = new Uint8Array();
+    return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head: none, tail: none, notRegular: true };
+  }
+  const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
+  const text = TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT ? await readFile(abs, 'utf8') : undefined;
+  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, text };
+}
+
+/** Files examined at once: a folder of hundreds of photos is not read one small request after another. */
+const SCAN_CONCURRENCY = 16;
+
 /** Every file under `dir` (symbolic links reported, not followed), sorted by relative path. */
 export async function scanFolder(dir: string): Promise<FolderFile[]> {
   const root = await requireFolder(dir);
   const rels: string[] = [];
   await walk(root, '', rels);
-  const files: FolderFile[] = [];
-  for (const r of rels) {
-    const abs = path.join(root, r);
-    const rel = r.split(path.sep).join('/').normalize('NFC');
-    const st = await lstat(abs);
-    if (!st.isFile()) {
-      files.push({
-        abs,
-        rel,
-        size: st.size,
-        mtimeMs: st.mtimeMs,
-        head: new Uint8Array(),
-        tail: new Uint8Array(),
-        notRegular: true,
-      });
-      continue;
+  const files: FolderFile[] = new Array<FolderFile>(rels.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < rels.length) {
+      const i = next++;
+      files[i] = await scanOne(root, rels[i]!);
     }
-    const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
-    const text = TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT ? await readFile(abs, 'utf8') : undefined;
-    files.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, text });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, rels.length) }, lane));
   return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 

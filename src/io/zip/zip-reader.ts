@@ -21,6 +21,8 @@ export interface ZipEntryInfo {
   encrypted: boolean;
   /** The local header names another file than the central directory does (or there is no local header). */
   localNameDiffers: boolean;
+  /** Where the entry's data starts (after its local header), when the local header could be read. */
+  dataOffset?: number;
   /** Internal handle. */
   entry: Entry;
 }
@@ -50,7 +52,7 @@ function rawName(e: Entry): Buffer {
   return typeof n === 'string' ? Buffer.from(n, 'utf8') : n;
 }
 
-function describe(e: Entry): Omit<ZipEntryInfo, 'localNameDiffers'> {
+function describe(e: Entry): Omit<ZipEntryInfo, 'localNameDiffers' | 'dataOffset'> {
   const name = decodeName(rawName(e), e.generalPurposeBitFlag);
   const unixHost = e.versionMadeBy >> 8 === 3;
   const mode = (e.externalFileAttributes >>> 16) & 0o170000;
@@ -66,15 +68,19 @@ function describe(e: Entry): Omit<ZipEntryInfo, 'localNameDiffers'> {
   };
 }
 
-/** The name in the entry's local header, byte for byte equal to the central directory's? */
-async function localNameMatches(fh: FileHandle, e: Entry): Promise<boolean> {
+/** Is the name in the entry's local header byte for byte the central directory's? Where does its data start? */
+async function localHeaderOf(fh: FileHandle, e: Entry): Promise<{ nameMatches: boolean; dataOffset?: number }> {
   const central = rawName(e);
   const head = Buffer.alloc(30 + central.length);
   const { bytesRead } = await fh.read(head, 0, head.length, e.relativeOffsetOfLocalHeader);
-  if (bytesRead < head.length || head.readUInt32LE(0) !== 0x04034b50) return false;
+  if (bytesRead < head.length || head.readUInt32LE(0) !== 0x04034b50) return { nameMatches: false };
   const len = head.readUInt16LE(26);
-  return len === central.length && head.subarray(30, 30 + len).equals(central);
+  if (len !== central.length || !head.subarray(30, 30 + len).equals(central)) return { nameMatches: false };
+  return { nameMatches: true, dataOffset: e.relativeOffsetOfLocalHeader + 30 + len + head.readUInt16LE(28) };
 }
+
+/** Stored bytes are read this many at a time, straight from the file. */
+const STORED_CHUNK = 4 * 1048576;
 
 function notZip(file: string, e: unknown): DvcError {
   return new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
@@ -90,6 +96,7 @@ export class SafeZip {
     private readonly zip: ZipFile,
     readonly entries: ZipEntryInfo[],
     readonly fileSize: number,
+    private readonly fh: FileHandle,
   ) {}
 
   static async open(file: string, limits: ZipLimits): Promise<SafeZip> {
@@ -115,15 +122,20 @@ export class SafeZip {
           { file, limit: 'entries', found: zip.entryCount, max: limits.maxEntries },
           ExitCode.Usage,
         );
-      const entries = await SafeZip.list(file, zip);
-      return new SafeZip(zip, entries, zip.fileSize);
+      const fh = await openFile(file, 'r');
+      try {
+        return new SafeZip(zip, await SafeZip.list(zip, fh), zip.fileSize, fh);
+      } catch (e) {
+        await fh.close();
+        throw e;
+      }
     } catch (e) {
       zip.close();
       throw e instanceof DvcError ? e : notZip(file, e);
     }
   }
 
-  private static async list(file: string, zip: ZipFile): Promise<ZipEntryInfo[]> {
+  private static async list(zip: ZipFile, fh: FileHandle): Promise<ZipEntryInfo[]> {
     const raw: Entry[] = [];
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (e: Entry) => {
@@ -134,18 +146,54 @@ export class SafeZip {
       zip.once('error', reject);
       zip.readEntry();
     });
-    const fh = await openFile(file, 'r');
+    const out: ZipEntryInfo[] = [];
+    for (const e of raw) {
+      const local = await localHeaderOf(fh, e);
+      out.push({ ...describe(e), localNameDiffers: !local.nameMatches, dataOffset: local.dataOffset });
+    }
+    return out;
+  }
+
+  /**
+   * The entry's bytes, inflated; throws EntryTooLargeError past the declared size, never buffering the whole entry.
+   * A stored entry is read straight from the file in large pieces; each piece is valid only until the next one is
+   * asked for (copy it to keep it).
+   */
+  read(info: ZipEntryInfo): AsyncGenerator<Buffer> {
+    return info.method === 0 && info.dataOffset !== undefined
+      ? this.readStored(info, info.dataOffset)
+      : this.inflate(info);
+  }
+
+  /** Two buffers in turn: the next piece is being read while the caller hashes the current one. */
+  private async *readStored(info: ZipEntryInfo, start: number): AsyncGenerator<Buffer> {
+    const end = start + info.compressedSize;
+    const bufs = [Buffer.allocUnsafe(Math.min(STORED_CHUNK, info.compressedSize)), Buffer.allocUnsafe(0)];
+    if (info.compressedSize > STORED_CHUNK) bufs[1] = Buffer.allocUnsafe(STORED_CHUNK);
+    const readAt = (i: number, pos: number) => {
+      const p = this.fh.read(bufs[i % 2]!, 0, Math.min(STORED_CHUNK, end - pos), pos);
+      p.catch(() => {}); // awaited below; a failure while the caller holds a piece must not go unhandled
+      return p;
+    };
+    let n = 0;
+    let pending = end > start ? readAt(0, start) : undefined;
     try {
-      const out: ZipEntryInfo[] = [];
-      for (const e of raw) out.push({ ...describe(e), localNameDiffers: !(await localNameMatches(fh, e)) });
-      return out;
+      for (let i = 0, pos = start; pending; i++) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0) throw new Error(`${info.name}: the zip ends inside this entry`);
+        pos += bytesRead;
+        pending = pos < end ? readAt(i + 1, pos) : undefined;
+        n += bytesRead;
+        if (n > info.size) throw new EntryTooLargeError(info.name, info.size);
+        yield bufs[i % 2]!.subarray(0, bytesRead);
+      }
     } finally {
-      await fh.close();
+      // Stopped early (an error, or the caller gave up): let the read in flight end before the buffer goes.
+      await pending?.catch(() => {});
     }
   }
 
-  /** The entry's bytes, inflated; throws EntryTooLargeError past the declared size, never buffering the whole entry. */
-  async *read(info: ZipEntryInfo): AsyncGenerator<Buffer> {
+  private async *inflate(info: ZipEntryInfo): AsyncGenerator<Buffer> {
     const stream = await new Promise<Readable>((resolve, reject) =>
       this.zip.openReadStream(info.entry, (err, s) => (err ? reject(err) : resolve(s))),
     );
@@ -163,5 +211,6 @@ export class SafeZip {
 
   close(): void {
     this.zip.close();
+    this.fh.close().catch(() => {});
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import yauzl from 'yauzl';
 import { ZipWriter, METHOD_DEFLATE, METHOD_STORE } from './zip-writer.js';
 import { dosDateTimeUtc } from './dos-time.js';
 import { SafeZip } from './zip-reader.js';
+import { rawZip } from '../../test-support/hostile-zip.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -101,6 +103,53 @@ describe('SafeZip', () => {
           for await (const _ of z.read(lying)) void _;
         })(),
       ).rejects.toThrow(/more than 10 bytes/);
+    } finally {
+      z.close();
+    }
+  });
+
+  it('reads a stored entry straight from the file in large pieces, the same bytes yauzl gives', async () => {
+    const data = randomBytes(9 * 1048576 + 7);
+    const file = path.join(tmp, 'stored.zip');
+    writeFileSync(
+      file,
+      rawZip([
+        { name: 'v.mp4', data },
+        { name: 'after.txt', data: Buffer.from('x') },
+      ]),
+    );
+    const z = await SafeZip.open(file, { maxEntries: 10 });
+    try {
+      const h = createHash('sha256');
+      let pieces = 0;
+      for await (const c of z.read(z.entries[0]!)) {
+        h.update(c);
+        pieces++;
+      }
+      expect(h.digest('hex')).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(pieces).toBe(3);
+      const lying = { ...z.entries[0]!, size: 1000 };
+      await expect(
+        (async () => {
+          for await (const _ of z.read(lying)) void _;
+        })(),
+      ).rejects.toThrow(/more than 1000 bytes/);
+    } finally {
+      z.close();
+    }
+  });
+
+  it('a stored entry that runs past the end of the zip is an error, not a wait or a crash', async () => {
+    const file = path.join(tmp, 'short.zip');
+    writeFileSync(file, rawZip([{ name: 'v.mp4', data: randomBytes(5000) }]));
+    const z = await SafeZip.open(file, { maxEntries: 10 });
+    try {
+      const beyond = { ...z.entries[0]!, compressedSize: 10 * 1048576, size: 10 * 1048576 };
+      await expect(
+        (async () => {
+          for await (const _ of z.read(beyond)) void _;
+        })(),
+      ).rejects.toThrow(/ends inside this entry/);
     } finally {
       z.close();
     }

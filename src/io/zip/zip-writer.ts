@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
+import type { Hold } from '../evidence/chunk-pool.js';
 import {
   METHOD_DEFLATE,
   METHOD_STORE,
@@ -27,6 +28,25 @@ export interface AddEntryOptions {
   onData?: (chunk: Buffer) => void;
 }
 
+/** Hashes the zip's bytes as they go out (by default on this thread; see evidence/sha256-hasher). */
+export interface OutputHasher {
+  update(bytes: Buffer, hold?: Hold): void;
+  digest(): Promise<string>;
+}
+
+function sameThreadSha256(): OutputHasher {
+  const h: Hash = createHash('sha256');
+  return { update: (b) => h.update(b), digest: () => Promise.resolve(h.digest('hex')) };
+}
+
+/** An entry whose stored bytes the caller writes piece by piece (see ZipWriter.beginStored). */
+export interface StoredEntry {
+  /** CRC-32 and size of `bytes`, then queued for the file; `hold` is retained until they are written. */
+  write(bytes: Buffer, hold?: Hold): Promise<void>;
+  /** Writes the data descriptor; returns the entry's totals. */
+  end(): Promise<EntryTotals>;
+}
+
 export interface ZipSummary {
   bytes: number;
   sha256: string;
@@ -42,26 +62,33 @@ export class ZipWriter {
   private offset = 0;
   private readonly central: Buffer[] = [];
   private readonly names = new Set<string>();
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: OutputHasher;
   private inflight: { bytes: number; done: Promise<void> }[] = [];
   private inflightBytes = 0;
 
   constructor(
     private readonly out: Writable,
-    private readonly o: { forceZip64?: boolean } = {},
-  ) {}
+    private readonly o: { forceZip64?: boolean; hasher?: OutputHasher } = {},
+  ) {
+    this.hash = o.hasher ?? sameThreadSha256();
+  }
 
   /**
    * Queues bytes for the file. Past WRITE_AHEAD bytes in flight it waits for the oldest chunk to be written, not
    * for the whole queue to drain ('drain' fires only when it is empty): the disk then never waits for the
    * hashing and the hashing never waits for an empty queue, and memory stays bounded.
    */
-  private async put(b: Buffer): Promise<void> {
+  private async put(b: Buffer, hold?: Hold): Promise<void> {
     if (b.length === 0) return;
-    this.hash.update(b);
+    this.hash.update(b, hold);
     this.offset += b.length;
+    hold?.retain();
     const done = new Promise<void>((resolve, reject) => {
-      this.out.write(b, (err) => (err ? reject(err) : resolve()));
+      this.out.write(b, (err) => {
+        hold?.release();
+        if (err) reject(err);
+        else resolve();
+      });
     });
     // Awaited below or in flush(); a failure also reaches the stream's 'error' listeners.
     done.catch(() => {});
@@ -81,11 +108,11 @@ export class ZipWriter {
     this.inflightBytes = 0;
   }
 
-  async addEntry(
+  /** The local header of a new entry; its offset and whether it needs zip64 records. */
+  private async begin(
     name: string,
-    source: AsyncIterable<Buffer> | Iterable<Buffer>,
-    o: AddEntryOptions,
-  ): Promise<EntryTotals> {
+    o: Pick<AddEntryOptions, 'method' | 'mtimeMs' | 'expectedSize'>,
+  ): Promise<{ header: EntryHeader; offset: number }> {
     if (this.names.has(name)) throw new DvcError('evidence.zip.duplicateName', { name }, ExitCode.Internal);
     this.names.add(name);
     const zip64 = this.o.forceZip64 === true || o.expectedSize >= U32_MAX || this.offset >= U32_MAX;
@@ -94,6 +121,42 @@ export class ZipWriter {
     const header: EntryHeader = { name: Buffer.from(name, 'utf8'), method: o.method, mtimeMs: o.mtimeMs, zip64 };
     const offset = this.offset;
     await this.put(localHeader(header));
+    return { header, offset };
+  }
+
+  /** The data descriptor and the central directory record of a finished entry. */
+  private async end(header: EntryHeader, totals: EntryTotals): Promise<EntryTotals> {
+    if (!header.zip64 && (totals.size >= U32_MAX || totals.compressedSize >= U32_MAX))
+      throw new DvcError('evidence.zip.grewPast4G', { name: header.name.toString('utf8') }, ExitCode.Internal);
+    await this.put(dataDescriptor(header.zip64, totals));
+    this.central.push(centralHeader(header, totals));
+    return totals;
+  }
+
+  /**
+   * A stored entry written piece by piece, for large files read into reusable buffers: each piece is written as
+   * it is (no copy) and its buffer held until the file has it.
+   */
+  async beginStored(name: string, o: Omit<AddEntryOptions, 'method' | 'onData'>): Promise<StoredEntry> {
+    const { header, offset } = await this.begin(name, { ...o, method: METHOD_STORE });
+    let crc = 0;
+    let size = 0;
+    return {
+      write: (bytes, hold) => {
+        crc = crc32(bytes, crc);
+        size += bytes.length;
+        return this.put(bytes, hold);
+      },
+      end: () => this.end(header, { crc, size, compressedSize: size, offset }),
+    };
+  }
+
+  async addEntry(
+    name: string,
+    source: AsyncIterable<Buffer> | Iterable<Buffer>,
+    o: AddEntryOptions,
+  ): Promise<EntryTotals> {
+    const { header, offset } = await this.begin(name, o);
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
@@ -120,12 +183,7 @@ export class ZipWriter {
         await this.put(c);
       }
     }
-    if (!zip64 && (size >= U32_MAX || compressedSize >= U32_MAX))
-      throw new DvcError('evidence.zip.grewPast4G', { name }, ExitCode.Internal);
-    const totals: EntryTotals = { crc, size, compressedSize, offset };
-    await this.put(dataDescriptor(zip64, totals));
-    this.central.push(centralHeader(header, totals));
-    return totals;
+    return this.end(header, { crc, size, compressedSize, offset });
   }
 
   /** Writes the central directory and end records; the caller then ends and commits the stream. */
@@ -137,7 +195,7 @@ export class ZipWriter {
       endRecords({ entries: this.central.length, size, offset: cdOffset, zip64: this.o.forceZip64 === true }),
     );
     await this.flush();
-    return { bytes: this.offset, sha256: this.hash.digest('hex'), entries: this.central.length };
+    return { bytes: this.offset, sha256: await this.hash.digest(), entries: this.central.length };
   }
 }
 
