@@ -78,6 +78,7 @@ beforeAll(async () => {
       res.on('close', () => clearInterval(timer));
       return;
     }
+    if (p.startsWith('/hang')) return;
     if (p.startsWith('/escape')) return json(res, 200, { error_code: -1, message: 'x\u001b[2J\u001b]0;owned\u0007y' });
     json(res, 200, { error_code: 0, message: [] });
   });
@@ -186,6 +187,16 @@ describe('test-api: bounded in every dimension', () => {
     const run = await runTestApi(options({ url: `${main.url}/drip`, timeoutMs: 1500 }));
     expect(run.exitCode).toBe(ExitCode.Network);
     expect(run.probes[0].fault).toMatchObject({ kind: 'deadline', code: 'DVC_DEADLINE' });
+  });
+
+  it('ends every drip of a load run at the deadline too, each named a deadline fault (exit 3)', async () => {
+    const run = await runTestApi(options({ url: `${main.url}/drip`, timeoutMs: 1500, repeat: 4, concurrency: 2 }));
+    expect(run.exitCode).toBe(ExitCode.Network);
+    expect(run.load).toMatchObject({ requests: 4, passed: 0, failed: 4, errorsByKind: { deadline: 4 } });
+    // A server that never answers: the requests on kept-alive connections waited for headers, not for a connection.
+    const hang = await runTestApi(options({ url: `${main.url}/hang`, timeoutMs: 800, repeat: 4, concurrency: 2 }));
+    expect(hang.exitCode).toBe(ExitCode.Network);
+    expect(hang.load?.errorsByKind).toEqual({ headersTimeout: 4 });
   });
 
   it('answers exit 2 when --save cannot write its folder', async () => {

@@ -207,7 +207,7 @@ async function oneHop(
     destroyed = true;
     // A shared pool outlives one request: only a probe's own connection is torn down.
     if (!shared) await dispatcher.destroy().catch(() => {});
-    const fault = signal.aborted ? abortedFault(c, req.timeoutMs) : classifyFault(e);
+    const fault = signal.aborted ? abortedFault(c, req.timeoutMs, shared !== undefined) : classifyFault(e);
     throw new TransportError(fault, phaseTimings(c.marks), c.tls, url.toString());
   } finally {
     if (watched) req.shared?.watch(null);
@@ -221,9 +221,10 @@ async function oneHop(
  * The deadline ended the exchange: name the phase that stalled, as undici's own timeouts would (they fire at the
  * same moment and lose the race), or `deadline` for an answer that kept coming too slowly (a drip).
  */
-function abortedFault(c: HopContext, timeoutMs: number): Fault {
+function abortedFault(c: HopContext, timeoutMs: number, pooled: boolean): Fault {
   const m = c.marks;
-  const connected = m.socketReady ?? m.secureEnd ?? m.connectEnd;
+  // A kept-alive connection of a pool was connected before this request began (its connect was not timed here).
+  const connected = m.socketReady ?? m.secureEnd ?? m.connectEnd ?? (pooled || m.headers !== undefined ? 0 : undefined);
   if (connected === undefined)
     return { kind: 'connectTimeout', code: 'UND_ERR_CONNECT_TIMEOUT', detail: `no connection within ${timeoutMs} ms` };
   if (m.headers === undefined)
