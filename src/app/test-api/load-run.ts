@@ -38,6 +38,7 @@ export async function runLoad(
     ca: s.ca,
     insecure: target.insecure,
     connections: Math.max(1, concurrency),
+    lean: s.transport !== 'undici',
   });
   const pooled: ProbeSettings = { ...s, shared };
   // Prepared before the clock starts: the body, the request and the compiled response schema serve every send.

@@ -8,8 +8,12 @@ import { timedConnector, type TlsDetails } from './timed-connector.js';
 import { decodeBody, readLimited, tooLarge } from './read-body.js';
 import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
 import { startDeadline, type Deadline } from './deadline.js';
+import { TransportError } from './transport-error.js';
+import { abortedFault } from './aborted-fault.js';
+import { leanEligible, sendLean } from './lean-exchange.js';
 
 export type { TlsDetails } from './timed-connector.js';
+export { TransportError } from './transport-error.js';
 
 export interface HttpProbeRequest {
   url: string;
@@ -59,19 +63,6 @@ export interface HttpExchange {
   redirects: RedirectHop[];
   proxy?: string;
   remoteAddress?: string;
-}
-
-/** A transport fault, with what was measured before it happened. */
-export class TransportError extends Error {
-  constructor(
-    readonly fault: Fault,
-    readonly timings: ProbeTimings,
-    readonly tls: TlsDetails | null,
-    readonly url: string,
-  ) {
-    super(`${fault.kind}: ${fault.detail}`);
-    this.name = 'TransportError';
-  }
 }
 
 function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -217,25 +208,6 @@ async function oneHop(
   }
 }
 
-/**
- * The deadline ended the exchange: name the phase that stalled, as undici's own timeouts would (they fire at the
- * same moment and lose the race), or `deadline` for an answer that kept coming too slowly (a drip).
- */
-function abortedFault(c: HopContext, timeoutMs: number, pooled: boolean): Fault {
-  const m = c.marks;
-  // A kept-alive connection of a pool was connected before this request began (its connect was not timed here).
-  const connected = m.socketReady ?? m.secureEnd ?? m.connectEnd ?? (pooled || m.headers !== undefined ? 0 : undefined);
-  if (connected === undefined)
-    return { kind: 'connectTimeout', code: 'UND_ERR_CONNECT_TIMEOUT', detail: `no connection within ${timeoutMs} ms` };
-  if (m.headers === undefined)
-    return { kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT', detail: `no headers within ${timeoutMs} ms` };
-  const quiet = c.now() - (c.lastChunk ?? m.headers);
-  // A body that stopped after its first piece stalled; one that kept coming in pieces was too slow as a whole.
-  if (quiet >= timeoutMs / 2 || (c.chunks ?? 0) <= 1)
-    return { kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT', detail: `body stalled for ${Math.round(quiet)} ms` };
-  return { kind: 'deadline', code: 'DVC_DEADLINE', detail: `no complete answer within ${timeoutMs} ms` };
-}
-
 const SECRET_ON_REDIRECT = ['authorization', 'proxy-authorization', 'cookie'];
 
 interface HopState {
@@ -300,8 +272,12 @@ function parseUrl(raw: string): URL {
  * TransportError for any transport fault.
  */
 export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
+  const first = parseUrl(req.url);
+  // A load run's request straight to the server goes on the lean client's connections (see lean-pool.ts).
+  const lean = req.shared && !chooseProxy(first, req.env, req.proxy) ? leanEligible(req, first) : undefined;
+  if (lean) return sendLean(req, first, lean);
   let cur: HopState = {
-    url: parseUrl(req.url),
+    url: first,
     method: req.method.toUpperCase(),
     headers: { ...req.headers },
     body: req.body,
