@@ -9,9 +9,16 @@ import type { HttpExchange, HttpProbeRequest } from './send-probe.js';
 import { TransportError } from './transport-error.js';
 
 /** Headers the lean client leaves to undici (framing and connection handling it does not reimplement). */
-const FRAMING = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'expect', 'upgrade']);
+const FRAMING = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'expect',
+  'upgrade',
+]);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// eslint-disable-next-line no-control-regex
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const METHOD = /^[A-Z]+$/;
 

@@ -162,7 +162,8 @@ class LeanConnection {
     p.headers = flatHead(info.headers);
     p.keepAlive = info.shouldKeepAlive;
     const declared = Number(p.headers['content-length']);
-    if (Number.isFinite(declared) && declared > p.maxBytes) throw coded(`response larger than ${p.maxBytes} bytes`, 'DVC_TOO_LARGE');
+    if (Number.isFinite(declared) && declared > p.maxBytes)
+      throw coded(`response larger than ${p.maxBytes} bytes`, 'DVC_TOO_LARGE');
     // No body after a HEAD, a 204 or a 304, whatever the head says.
     return p.head || info.statusCode === 204 || info.statusCode === 304 ? 1 : 0;
   }
@@ -246,6 +247,8 @@ export class LeanPool {
   private readonly all = new Set<LeanConnection>();
   private readonly waiting: Array<(c: LeanConnection | null) => void> = [];
   private closed = false;
+  /** Requests written so far. */
+  sent = 0;
 
   constructor(private readonly o: LeanPoolOptions) {}
 
@@ -315,6 +318,7 @@ export class LeanPool {
       if (!c) continue;
       return await new Promise<LeanAnswer>((resolve, reject) => {
         cut = () => c.fail(coded('aborted', 'ABORT_ERR'));
+        this.sent++;
         c.send(bytes, {
           resolve,
           reject,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { Client, loadProxyAgent, requestOn } from './undici-parts.js';
-import { classifyFault, type Fault } from '../../core/probe/fault.js';
+import { classifyFault } from '../../core/probe/fault.js';
 import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/probe/timings.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
