@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareChecks, type ApiType } from '../../core/api/api-type-registry.js';
 import { histogramCounts, round, summarise } from '../../core/probe/percentiles.js';
 import type { BodyCase } from './request-body.js';
-import { prepareCase, sendCase, type ProbeSettings } from './probe-once.js';
+import { prepareCase, sendCase, type JudgeMemo, type ProbeSettings } from './probe-once.js';
 import { SharedConnections } from '../../io/http/shared-connections.js';
 import type { LoadSummary, ProbeResult } from './probe-result.js';
 import type { Target } from './probe-target.js';
@@ -45,12 +45,13 @@ export async function runLoad(
   const fresh = prepareCase(target, c, s);
   const reused = prepareCase(target, c, pooled);
   prepareChecks(type, fresh.rule);
+  const memo: JudgeMemo = {};
   const t0 = performance.now();
   const worker = async () => {
     while (next < repeat) {
       const first = next === 0;
       next++;
-      const r = await sendCase(type, target, first ? fresh : reused, first ? s : pooled);
+      const r = first ? await sendCase(type, target, fresh, s) : await sendCase(type, target, reused, pooled, memo);
       done++;
       // Only the probes shown are built (and masked): the first, and the first failing one.
       const firstDone = samples.length === 0;

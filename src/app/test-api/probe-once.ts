@@ -204,12 +204,61 @@ function probeBase(type: ApiType, target: Target, p: PreparedCase, startedAt: nu
   };
 }
 
+/**
+ * The last answer a load run judged, by all its checks depend on but the time (status, content type, body), with
+ * the checks it failed other than `time`: the answers of a load run are mostly alike, and one alike to the last
+ * fails the same checks. Its full result, when shown, is judged in full.
+ */
+export interface JudgeMemo {
+  last?: { status: number; contentType: string | undefined; body: Buffer; failures: string[] };
+}
+
+function memoHit(memo: JudgeMemo | undefined, x: HttpExchange): string[] | undefined {
+  const last = memo?.last;
+  if (!last || last.status !== x.status || last.contentType !== x.headers['content-type']) return undefined;
+  return last.body.equals(x.body) ? last.failures : undefined;
+}
+
+function answerOutcome(
+  type: ApiType,
+  target: Target,
+  p: PreparedCase,
+  s: ProbeSettings,
+  x: HttpExchange,
+  startedAt: number,
+  memo?: JudgeMemo,
+): ProbeOutcome {
+  const build = (judged: Judgement) => () =>
+    answerResult(probeBase(type, target, p, startedAt), x, judged, s, target.secrets);
+  const known = memoHit(memo, x);
+  if (known) {
+    // The time check, as judgeResponse makes it (the last check).
+    const max = p.rule.maxTimeMs;
+    const failures = max === undefined || Math.round(x.timings.total) <= max ? known : [...known, 'check:time'];
+    return {
+      ok: failures.length === 0,
+      failures,
+      fault: false,
+      totalMs: x.timings.total,
+      result: () => build(judge(type, p.rule, x))(),
+    };
+  }
+  const judged = judge(type, p.rule, x);
+  const failures = judged.checks.filter((ch) => !ch.ok).map((ch) => `check:${ch.name}`);
+  if (memo) {
+    const untimed = failures.filter((f) => f !== 'check:time');
+    memo.last = { status: x.status, contentType: x.headers['content-type'], body: x.body, failures: untimed };
+  }
+  return { ok: failures.length === 0, failures, fault: false, totalMs: x.timings.total, result: build(judged) };
+}
+
 /** Sends a prepared case once and judges the answer; the result is built only when asked for. */
 export async function sendCase(
   type: ApiType,
   target: Target,
   p: PreparedCase,
   s: ProbeSettings,
+  memo?: JudgeMemo,
 ): Promise<ProbeOutcome> {
   const startedAt = Date.now();
   const secrets: SecretSet = target.secrets;
@@ -226,15 +275,7 @@ export async function sendCase(
       result: () => faultResult(probeBase(type, target, p, startedAt), e, s, secrets),
     };
   }
-  const judged = judge(type, p.rule, x);
-  const failures = judged.checks.filter((ch) => !ch.ok).map((ch) => `check:${ch.name}`);
-  return {
-    ok: failures.length === 0,
-    failures,
-    fault: false,
-    totalMs: x.timings.total,
-    result: () => answerResult(probeBase(type, target, p, startedAt), x, judged, s, secrets),
-  };
+  return answerOutcome(type, target, p, s, x, startedAt, memo);
 }
 
 /** Sends one case to the target, runs the checks, and returns the result with every secret masked. */

@@ -53,6 +53,14 @@ export interface LeanWatch {
   onChunk(): void;
 }
 
+export interface LeanRequest {
+  /** HEAD: no body follows the head, whatever it says. */
+  head: boolean;
+  maxBytes: number;
+  watch: LeanWatch;
+  onAbort: (cut: () => void) => void;
+}
+
 export interface LeanAnswer {
   status: number;
   /** Names in lower case; repeated headers joined with ", " (as undici's answer, flattened). */
@@ -297,43 +305,55 @@ export class LeanPool {
    * Sends `bytes` (a whole request) and reads its answer. `onAbort` is given a function that ends the exchange at
    * once, wherever it is (the caller's deadline calls it).
    */
-  async request(
-    bytes: Buffer,
-    o: { head: boolean; maxBytes: number; watch: LeanWatch; onAbort: (cut: () => void) => void },
-  ): Promise<LeanAnswer> {
-    let aborted = false;
-    let cut: (() => void) | undefined;
+  request(bytes: Buffer, o: LeanRequest): Promise<LeanAnswer> {
+    const st: { aborted: boolean; cut?: () => void } = { aborted: false };
     o.onAbort(() => {
-      aborted = true;
-      cut?.();
+      st.aborted = true;
+      st.cut?.();
     });
+    // A free connection: written at once, no wait on a promise first.
+    const got = this.closed ? undefined : this.acquire((cancel) => (st.cut = cancel));
+    if (got instanceof LeanConnection) return this.exchange(got, bytes, o, st);
+    return this.waitAndSend(got, bytes, o, st);
+  }
+
+  private async waitAndSend(
+    first: Promise<LeanConnection | null> | undefined,
+    bytes: Buffer,
+    o: LeanRequest,
+    st: { aborted: boolean; cut?: () => void },
+  ): Promise<LeanAnswer> {
+    let got: LeanConnection | Promise<LeanConnection | null> | undefined = first;
     for (;;) {
-      if (this.closed) throw coded('the connections were closed', 'ECONNRESET');
-      const got = this.acquire((cancel) => (cut = cancel));
+      if (this.closed || got === undefined) throw coded('the connections were closed', 'ECONNRESET');
       const c = got instanceof LeanConnection ? got : await got;
-      if (aborted) {
+      if (st.aborted) {
         if (c) this.release(c);
         throw coded('aborted', 'ABORT_ERR');
       }
-      if (!c) continue;
-      return await new Promise<LeanAnswer>((resolve, reject) => {
-        cut = () => c.fail(coded('aborted', 'ABORT_ERR'));
-        this.sent++;
-        c.send(bytes, {
-          resolve,
-          reject,
-          watch: o.watch,
-          maxBytes: o.maxBytes,
-          head: o.head,
-          status: 0,
-          headers: {},
-          chunks: [],
-          size: 0,
-          informational: false,
-          keepAlive: false,
-        });
-      });
+      if (c) return this.exchange(c, bytes, o, st);
+      got = this.closed ? undefined : this.acquire((cancel) => (st.cut = cancel));
     }
+  }
+
+  private exchange(c: LeanConnection, bytes: Buffer, o: LeanRequest, st: { cut?: () => void }): Promise<LeanAnswer> {
+    return new Promise<LeanAnswer>((resolve, reject) => {
+      st.cut = () => c.fail(coded('aborted', 'ABORT_ERR'));
+      this.sent++;
+      c.send(bytes, {
+        resolve,
+        reject,
+        watch: o.watch,
+        maxBytes: o.maxBytes,
+        head: o.head,
+        status: 0,
+        headers: {},
+        chunks: [],
+        size: 0,
+        informational: false,
+        keepAlive: false,
+      });
+    });
   }
 
   close(): void {

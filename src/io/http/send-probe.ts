@@ -11,6 +11,7 @@ import { startDeadline, type Deadline } from './deadline.js';
 import { TransportError } from './transport-error.js';
 import { abortedFault } from './aborted-fault.js';
 import { leanEligible, sendLean } from './lean-exchange.js';
+import type { LeanPool } from './lean-pool.js';
 
 export type { TlsDetails } from './timed-connector.js';
 export { TransportError } from './transport-error.js';
@@ -267,17 +268,40 @@ function parseUrl(raw: string): URL {
 }
 
 /**
- * Sends one request on a fresh connection and measures it. A redirect is reported and not followed unless
+ * Sends one request on a fresh connection (a load run's: on its kept-alive ones) and measures it. A redirect is reported and not followed unless
  * `follow` (see nextHop for what a followed redirect keeps). The whole exchange ends by `timeoutMs`. Throws
  * TransportError for any transport fault.
  */
-export async function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
-  const first = parseUrl(req.url);
-  // A load run's request straight to the server goes on the lean client's connections (see lean-pool.ts).
-  const lean = req.shared && !chooseProxy(first, req.env, req.proxy) ? leanEligible(req, first) : undefined;
-  if (lean) return sendLean(req, first, lean);
+export function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
+  const lean = req.shared ? leanRoute(req) : null;
+  return lean ? sendLean(req, lean.url, lean.pool) : sendHops(req);
+}
+
+/**
+ * Whether a load run's request goes straight to the server on the lean client's connections (see lean-pool.ts):
+ * decided once per request object (a load run sends the same one thousands of times).
+ */
+const leanRoutes = new WeakMap<HttpProbeRequest, { url: URL; pool: LeanPool } | null>();
+
+function leanRoute(req: HttpProbeRequest): { url: URL; pool: LeanPool } | null {
+  let route = leanRoutes.get(req);
+  if (route === undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(req.url);
+    } catch {
+      url = undefined; // sendHops names the fault
+    }
+    const pool = url && !chooseProxy(url, req.env, req.proxy) ? leanEligible(req, url) : undefined;
+    route = url && pool ? { url, pool } : null;
+    leanRoutes.set(req, route);
+  }
+  return route;
+}
+
+async function sendHops(req: HttpProbeRequest): Promise<HttpExchange> {
   let cur: HopState = {
-    url: first,
+    url: parseUrl(req.url),
     method: req.method.toUpperCase(),
     headers: { ...req.headers },
     body: req.body,
