@@ -41,7 +41,7 @@ describe('the npm package', () => {
     expect([...importedPackages()].sort()).toEqual(Object.keys(pkg.dependencies).sort());
   });
 
-  it('leaves out screenshots, test-only modules, compiled tests, test lists and benchmarks', async () => {
+  it('leaves out screenshots, test-only modules, compiled tests, test lists, benchmarks and outputs of the sample run', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: REPO_ROOT,
       maxBuffer: 16 * 1024 * 1024,
@@ -51,7 +51,7 @@ describe('the npm package', () => {
     expect(files).toContain('dist/cli/entry.js');
     expect(files).toContain('fixtures/mau-63-tinh.xlsx');
     const unwanted = files.filter((f) =>
-      /^(docs\/img\/|dist\/test-support\/|fixtures\/lists\/|bench\/|src\/)|\.test\.js$/.test(f),
+      /^(docs\/img\/|dist\/test-support\/|fixtures\/lists\/|bench\/|src\/)|\.test\.js$|\.doi-chieu/.test(f),
     );
     expect(unwanted).toEqual([]);
   });
