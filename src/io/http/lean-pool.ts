@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import * as httpParserJs from 'http-parser-js';
 import { tlsDetailsOf, type TlsDetails } from './timed-connector.js';
 
 /** The part of http-parser-js (a pure-JS HTTP/1.1 parser) used here. */
@@ -28,7 +28,8 @@ interface ParserClass {
   kOnMessageComplete: number;
 }
 
-const { HTTPParser } = createRequire(import.meta.url)('http-parser-js') as { HTTPParser: ParserClass };
+// Imported statically, so that the bundle of dvc.exe carries it.
+const { HTTPParser } = httpParserJs as unknown as { HTTPParser: ParserClass };
 // Header lines are read as latin1, as undici reads them (the parser's default, ascii, drops the high bit).
 HTTPParser.encoding = 'latin1';
 
