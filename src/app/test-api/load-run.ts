@@ -42,8 +42,8 @@ export async function runLoad(
   });
   const pooled: ProbeSettings = { ...s, shared };
   // Prepared before the clock starts: the body, the request and the compiled response schema serve every send.
-  const fresh = prepareCase(target, c, s);
   const reused = prepareCase(target, c, pooled);
+  const fresh = { ...reused, req: { ...reused.req, freshConnection: true } };
   prepareChecks(type, fresh.rule);
   const memo: JudgeMemo = {};
   const t0 = performance.now();

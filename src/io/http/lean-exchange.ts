@@ -3,7 +3,9 @@ import { classifyFault } from '../../core/probe/fault.js';
 import { phaseTimings } from '../../core/probe/timings.js';
 import { abortedFault, type ExchangeProgress } from './aborted-fault.js';
 import { startDeadline } from './deadline.js';
-import type { LeanPool } from './lean-pool.js';
+import { isIP } from 'node:net';
+import type { LeanPhases, LeanPool } from './lean-pool.js';
+import type { TlsDetails } from './timed-connector.js';
 import { decodeBody } from './read-body.js';
 import type { HttpExchange, HttpProbeRequest } from './send-probe.js';
 import { TransportError } from './transport-error.js';
@@ -64,6 +66,23 @@ export function leanEligible(req: HttpProbeRequest, url: URL): LeanPool | undefi
   return pool && serialisedOf(req, url) ? pool : undefined;
 }
 
+/** The phase marks of a new connection, as timedConnector sets them for a probe. */
+function timedPhases(url: URL, c: ExchangeProgress, own: { tls: TlsDetails | null; remote?: string }): LeanPhases {
+  if (!isIP(url.hostname.replace(/^\[|\]$/g, ''))) c.marks.lookupStart = c.now();
+  return {
+    onLookup: () => (c.marks.lookupEnd ??= c.now()),
+    onConnect: (address) => {
+      c.marks.connectEnd = c.now();
+      if (url.protocol === 'https:') c.marks.tlsStart = c.marks.connectEnd;
+      if (address) own.remote = address;
+    },
+    onSecure: (t) => {
+      c.marks.secureEnd = c.now();
+      own.tls = t;
+    },
+  };
+}
+
 function resolved(location: string, base: URL): string {
   try {
     return new URL(location, base).toString();
@@ -80,11 +99,14 @@ export async function sendLean(req: HttpProbeRequest, url: URL, pool: LeanPool):
   const s = serialisedOf(req, url)!;
   const t0 = performance.now();
   const c: ExchangeProgress = { marks: {}, now: () => performance.now() - t0 };
+  const own: { tls: TlsDetails | null; remote?: string } = { tls: null };
+  const phases = req.freshConnection ? timedPhases(url, c, own) : undefined;
   const deadline = startDeadline(req.timeoutMs);
   try {
     const answer = await pool.request(s.bytes, {
       head: s.head,
       maxBytes: req.maxBytes,
+      ...(phases ? { phases } : {}),
       watch: {
         onReady: () => (c.marks.socketReady = c.now()),
         onHeaders: () => (c.marks.headers = c.now()),
@@ -106,14 +128,20 @@ export async function sendLean(req: HttpProbeRequest, url: URL, pool: LeanPool):
       bytes: decoded.length,
       wireBytes: answer.wire.length,
       timings: phaseTimings(c.marks),
-      tls: req.shared?.tls ?? null,
+      tls: phases ? own.tls : (req.shared?.tls ?? null),
+      ...(own.remote ? { remoteAddress: own.remote } : {}),
       redirects: location ? [{ status: answer.status, from: url.toString(), location: resolved(location, url) }] : [],
     };
   } catch (e) {
     c.marks.failedAt = c.now();
     // A connection not yet made when the deadline came: the phase is named from the marks, as for a probe.
     const fault = deadline.aborted ? abortedFault(c, req.timeoutMs, false) : classifyFault(e);
-    throw new TransportError(fault, phaseTimings(c.marks), req.shared?.tls ?? null, url.toString());
+    throw new TransportError(
+      fault,
+      phaseTimings(c.marks),
+      phases ? own.tls : (req.shared?.tls ?? null),
+      url.toString(),
+    );
   } finally {
     deadline.settle();
   }

@@ -271,6 +271,44 @@ describe('the lean client of a load run, beside undici', () => {
     expect(insecure.ok[0].tls?.authorized).toBe(false);
   });
 
+  it("times the phases of a load run's first request on its new connection, as a probe's", async () => {
+    const cases: Array<[string, Partial<HttpProbeRequest>]> = [
+      [`http://localhost:${plain.port}/ok`, {}],
+      [`https://localhost:${good.port}/ok`, { ca: [pki.rootPem] }],
+    ];
+    for (const [url, extra] of cases) {
+      const probe = await sendProbe(req(url, extra));
+      const shared = new SharedConnections({
+        timeoutMs: 5000,
+        ca: extra.ca,
+        insecure: false,
+        connections: 2,
+        lean: true,
+      });
+      try {
+        const first = await sendProbe({ ...req(url, extra), shared, freshConnection: true });
+        expect(shared.leanFor(new URL(url))?.sent).toBe(1);
+        for (const phase of ['dns', 'connect', 'tls'] as const)
+          expect(first.timings[phase] === null).toBe(probe.timings[phase] === null);
+        expect(first.timings.connect).not.toBeNull();
+        expect(first.timings.total).toBeGreaterThanOrEqual(first.timings.ttfb);
+        expect(first.tls).toEqual(probe.tls);
+        expect(first.remoteAddress).toBe(probe.remoteAddress);
+        expect(first.body.toString()).toBe(probe.body.toString());
+      } finally {
+        await shared.close();
+      }
+    }
+    // Refused, on the fresh connection too.
+    const port = await closedPort();
+    const shared = new SharedConnections({ timeoutMs: 5000, insecure: false, connections: 1, lean: true });
+    const e = await sendProbe({ ...req(`http://127.0.0.1:${port}/`), shared, freshConnection: true }).catch(
+      (x: unknown) => x,
+    );
+    expect((e as TransportError).fault.kind).toBe('connRefused');
+    await shared.close();
+  });
+
   it('leaves to undici a proxy, followed redirects and headers it does not write itself', async () => {
     const proxy = await startConnectProxy();
     try {

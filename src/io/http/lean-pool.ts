@@ -54,7 +54,17 @@ export interface LeanWatch {
   onChunk(): void;
 }
 
+/** The phases of a new connection, timed for a request that asked for one (a load run's first). */
+export interface LeanPhases {
+  /** The host name was resolved (not called for an IP address). */
+  onLookup(): void;
+  onConnect(remoteAddress: string | undefined): void;
+  onSecure(t: TlsDetails): void;
+}
+
 export interface LeanRequest {
+  /** Open a new connection for this request and time its phases (it stays in the pool afterwards). */
+  phases?: LeanPhases;
   /** HEAD: no body follows the head, whatever it says. */
   head: boolean;
   maxBytes: number;
@@ -111,27 +121,34 @@ class LeanConnection {
   constructor(
     private readonly pool: LeanPool,
     o: LeanPoolOptions,
+    phases?: LeanPhases,
   ) {
     const port = Number(o.url.port) || (o.url.protocol === 'https:' ? 443 : 80);
     const host = o.url.hostname.replace(/^\[|\]$/g, '');
-    if (o.url.protocol === 'https:') {
-      const s = tlsConnect({
-        host,
-        port,
-        ...(isIP(host) ? {} : { servername: host }),
-        rejectUnauthorized: !o.insecure,
-        ...(o.ca ? { ca: o.ca } : {}),
-        ALPNProtocols: ['http/1.1'],
-      });
-      s.once('secureConnect', () => {
-        o.onTls(tlsDetailsOf(s as TLSSocket));
+    const tls = o.url.protocol === 'https:';
+    // No TLS session is reused: every connection pays a full handshake, as a probe's does.
+    this.socket = tls
+      ? tlsConnect({
+          host,
+          port,
+          ...(isIP(host) ? {} : { servername: host }),
+          rejectUnauthorized: !o.insecure,
+          ...(o.ca ? { ca: o.ca } : {}),
+          ALPNProtocols: ['http/1.1'],
+        })
+      : netConnect({ host, port });
+    if (phases) {
+      this.socket.once('lookup', () => phases.onLookup());
+      this.socket.once('connect', () => phases.onConnect(this.socket.remoteAddress));
+    }
+    if (tls) {
+      this.socket.once('secureConnect', () => {
+        const t = tlsDetailsOf(this.socket as TLSSocket);
+        o.onTls(t);
+        phases?.onSecure(t);
         this.ready();
       });
-      this.socket = s;
-    } else {
-      this.socket = netConnect({ host, port });
-      this.socket.once('connect', () => this.ready());
-    }
+    } else this.socket.once('connect', () => this.ready());
     this.socket.setNoDelay(true);
     this.parser = new HTTPParser(HTTPParser.RESPONSE);
     this.parser.maxHeaderSize = MAX_HEAD_BYTES;
@@ -281,17 +298,17 @@ export class LeanPool {
   }
 
   /** A free connection, a new one, or (all busy) a wait for one; `null` after a wait: try again. */
-  private acquire(onWait: (cancel: () => void) => void): LeanConnection | Promise<LeanConnection | null> {
+  private acquire(
+    onWait: (cancel: () => void) => void,
+    phases?: LeanPhases,
+  ): LeanConnection | Promise<LeanConnection | null> {
+    if (phases) return this.open(phases);
     while (this.idle.length > 0) {
       const c = this.idle.pop()!;
       if (c.usable()) return c;
       c.destroy();
     }
-    if (this.all.size < this.o.connections) {
-      const c = new LeanConnection(this, this.o);
-      this.all.add(c);
-      return c;
-    }
+    if (this.all.size < this.o.connections) return this.open();
     return new Promise((resolve) => {
       this.waiting.push(resolve);
       onWait(() => {
@@ -300,6 +317,12 @@ export class LeanPool {
         resolve(null);
       });
     });
+  }
+
+  private open(phases?: LeanPhases): LeanConnection {
+    const c = new LeanConnection(this, this.o, phases);
+    this.all.add(c);
+    return c;
   }
 
   /**
@@ -313,7 +336,7 @@ export class LeanPool {
       st.cut?.();
     });
     // A free connection: written at once, no wait on a promise first.
-    const got = this.closed ? undefined : this.acquire((cancel) => (st.cut = cancel));
+    const got = this.closed ? undefined : this.acquire((cancel) => (st.cut = cancel), o.phases);
     if (got instanceof LeanConnection) return this.exchange(got, bytes, o, st);
     return this.waitAndSend(got, bytes, o, st);
   }

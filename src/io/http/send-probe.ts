@@ -36,6 +36,8 @@ export interface HttpProbeRequest {
   env: Record<string, string | undefined>;
   /** Keep-alive connections of a load run; absent for a probe, which always opens a fresh connection. */
   shared?: SharedConnections;
+  /** A load run's first request: sent on a new connection whose phases are timed, as a probe's are. */
+  freshConnection?: boolean;
   /** Header names that carry a configured credential (the province's auth header): dropped off-origin. */
   credentialHeaders?: readonly string[];
   /** The body carries a credential (auth type body-key): never resent to another origin. */
@@ -274,7 +276,9 @@ function parseUrl(raw: string): URL {
  */
 export function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
   const lean = req.shared ? leanRoute(req) : null;
-  return lean ? sendLean(req, lean.url, lean.pool) : sendHops(req);
+  if (lean) return sendLean(req, lean.url, lean.pool);
+  // A load run's first request the lean client does not carry: a probe on a fresh connection of its own.
+  return sendHops(req.freshConnection && req.shared ? { ...req, shared: undefined } : req);
 }
 
 /**
