@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { classifyFault } from '../../core/probe/fault.js';
-import { phaseTimings } from '../../core/probe/timings.js';
+import { phaseTimings, type ProbeMarks } from '../../core/probe/timings.js';
 import { abortedFault, type ExchangeProgress } from './aborted-fault.js';
 import { startDeadline } from './deadline.js';
 import { isIP } from 'node:net';
-import type { LeanPhases, LeanPool } from './lean-pool.js';
+import type { LeanAnswer, LeanPhases, LeanPool, LeanWatch } from './lean-pool.js';
 import type { TlsDetails } from './timed-connector.js';
 import { decodeBody } from './read-body.js';
 import type { HttpExchange, HttpProbeRequest } from './send-probe.js';
@@ -66,23 +66,6 @@ export function leanEligible(req: HttpProbeRequest, url: URL): LeanPool | undefi
   return pool && serialisedOf(req, url) ? pool : undefined;
 }
 
-/** The phase marks of a new connection, as timedConnector sets them for a probe. */
-function timedPhases(url: URL, c: ExchangeProgress, own: { tls: TlsDetails | null; remote?: string }): LeanPhases {
-  if (!isIP(url.hostname.replace(/^\[|\]$/g, ''))) c.marks.lookupStart = c.now();
-  return {
-    onLookup: () => (c.marks.lookupEnd ??= c.now()),
-    onConnect: (address) => {
-      c.marks.connectEnd = c.now();
-      if (url.protocol === 'https:') c.marks.tlsStart = c.marks.connectEnd;
-      if (address) own.remote = address;
-    },
-    onSecure: (t) => {
-      c.marks.secureEnd = c.now();
-      own.tls = t;
-    },
-  };
-}
-
 function resolved(location: string, base: URL): string {
   try {
     return new URL(location, base).toString();
@@ -91,57 +74,91 @@ function resolved(location: string, base: URL): string {
   }
 }
 
+/** What one exchange measures as it goes: its phase marks, its body's pieces, its connection's own details. */
+class Progress implements ExchangeProgress, LeanWatch {
+  readonly marks: ProbeMarks = {};
+  lastChunk?: number;
+  chunks?: number;
+  tls: TlsDetails | null = null;
+  remote?: string;
+  private readonly t0 = performance.now();
+
+  now(): number {
+    return performance.now() - this.t0;
+  }
+  onReady(): void {
+    this.marks.socketReady = this.now();
+  }
+  onHeaders(): void {
+    this.marks.headers = this.now();
+  }
+  onChunk(): void {
+    this.lastChunk = this.now();
+    this.chunks = (this.chunks ?? 0) + 1;
+  }
+
+  /** The phase marks of a new connection, as timedConnector sets them for a probe. */
+  timed(url: URL): LeanPhases {
+    if (!isIP(url.hostname.replace(/^\[|\]$/g, ''))) this.marks.lookupStart = this.now();
+    return {
+      onLookup: () => (this.marks.lookupEnd ??= this.now()),
+      onConnect: (address) => {
+        this.marks.connectEnd = this.now();
+        if (url.protocol === 'https:') this.marks.tlsStart = this.marks.connectEnd;
+        if (address) this.remote = address;
+      },
+      onSecure: (t) => {
+        this.marks.secureEnd = this.now();
+        this.tls = t;
+      },
+    };
+  }
+}
+
+function exchangeOf(req: HttpProbeRequest, url: URL, answer: LeanAnswer, p: Progress, fresh: boolean): HttpExchange {
+  const enc = answer.headers['content-encoding'];
+  const decoded = enc === undefined ? answer.wire : decodeBody(answer.wire, enc, req.maxBytes);
+  p.marks.bodyEnd = p.now();
+  const location = answer.status >= 300 && answer.status < 400 ? answer.headers.location : undefined;
+  const x: HttpExchange = {
+    url: url.href,
+    status: answer.status,
+    headers: answer.headers,
+    body: decoded,
+    bytes: decoded.length,
+    wireBytes: answer.wire.length,
+    timings: phaseTimings(p.marks),
+    tls: fresh ? p.tls : (req.shared?.tls ?? null),
+    redirects: location ? [{ status: answer.status, from: url.href, location: resolved(location, url) }] : [],
+  };
+  if (p.remote) x.remoteAddress = p.remote;
+  return x;
+}
+
 /**
  * One exchange on the lean client: the same HttpExchange (or TransportError) as the undici path gives for a request
- * on a kept-alive connection, within the same whole-exchange deadline and size limit.
+ * on a kept-alive connection (or, for a load run's first request, on a fresh connection), within the same
+ * whole-exchange deadline and size limit.
  */
 export async function sendLean(req: HttpProbeRequest, url: URL, pool: LeanPool): Promise<HttpExchange> {
   const s = serialisedOf(req, url)!;
-  const t0 = performance.now();
-  const c: ExchangeProgress = { marks: {}, now: () => performance.now() - t0 };
-  const own: { tls: TlsDetails | null; remote?: string } = { tls: null };
-  const phases = req.freshConnection ? timedPhases(url, c, own) : undefined;
+  const p = new Progress();
+  const fresh = req.freshConnection === true;
   const deadline = startDeadline(req.timeoutMs);
   try {
     const answer = await pool.request(s.bytes, {
       head: s.head,
       maxBytes: req.maxBytes,
-      ...(phases ? { phases } : {}),
-      watch: {
-        onReady: () => (c.marks.socketReady = c.now()),
-        onHeaders: () => (c.marks.headers = c.now()),
-        onChunk: () => {
-          c.lastChunk = c.now();
-          c.chunks = (c.chunks ?? 0) + 1;
-        },
-      },
+      phases: fresh ? p.timed(url) : undefined,
+      watch: p,
       onAbort: (cut) => deadline.once('abort', cut),
     });
-    const decoded = decodeBody(answer.wire, answer.headers['content-encoding'], req.maxBytes);
-    c.marks.bodyEnd = c.now();
-    const location = answer.status >= 300 && answer.status < 400 ? answer.headers.location : undefined;
-    return {
-      url: url.toString(),
-      status: answer.status,
-      headers: answer.headers,
-      body: decoded,
-      bytes: decoded.length,
-      wireBytes: answer.wire.length,
-      timings: phaseTimings(c.marks),
-      tls: phases ? own.tls : (req.shared?.tls ?? null),
-      ...(own.remote ? { remoteAddress: own.remote } : {}),
-      redirects: location ? [{ status: answer.status, from: url.toString(), location: resolved(location, url) }] : [],
-    };
+    return exchangeOf(req, url, answer, p, fresh);
   } catch (e) {
-    c.marks.failedAt = c.now();
+    p.marks.failedAt = p.now();
     // A connection not yet made when the deadline came: the phase is named from the marks, as for a probe.
-    const fault = deadline.aborted ? abortedFault(c, req.timeoutMs, false) : classifyFault(e);
-    throw new TransportError(
-      fault,
-      phaseTimings(c.marks),
-      phases ? own.tls : (req.shared?.tls ?? null),
-      url.toString(),
-    );
+    const fault = deadline.aborted ? abortedFault(p, req.timeoutMs, false) : classifyFault(e);
+    throw new TransportError(fault, phaseTimings(p.marks), fresh ? p.tls : (req.shared?.tls ?? null), url.href);
   } finally {
     deadline.settle();
   }

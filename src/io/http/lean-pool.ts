@@ -64,7 +64,7 @@ export interface LeanPhases {
 
 export interface LeanRequest {
   /** Open a new connection for this request and time its phases (it stays in the pool afterwards). */
-  phases?: LeanPhases;
+  phases: LeanPhases | undefined;
   /** HEAD: no body follows the head, whatever it says. */
   head: boolean;
   maxBytes: number;
