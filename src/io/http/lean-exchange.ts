@@ -76,7 +76,18 @@ function resolved(location: string, base: URL): string {
 
 /** What one exchange measures as it goes: its phase marks, its body's pieces, its connection's own details. */
 class Progress implements ExchangeProgress, LeanWatch {
-  readonly marks: ProbeMarks = {};
+  // Every mark present from the start, in one order: phaseTimings reads the same shape every time.
+  readonly marks: ProbeMarks = {
+    lookupStart: undefined,
+    lookupEnd: undefined,
+    connectEnd: undefined,
+    tlsStart: undefined,
+    secureEnd: undefined,
+    socketReady: undefined,
+    headers: undefined,
+    bodyEnd: undefined,
+    failedAt: undefined,
+  };
   lastChunk?: number;
   chunks?: number;
   tls: TlsDetails | null = null;

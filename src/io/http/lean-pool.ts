@@ -117,6 +117,8 @@ class LeanConnection {
   pending: Pending | null = null;
   connected = false;
   dead = false;
+  /** Reads land in the pool's shared buffer (plain TCP): body pieces are copied before they are kept. */
+  private copyBody = false;
 
   constructor(
     private readonly pool: LeanPool,
@@ -136,7 +138,8 @@ class LeanConnection {
           ...(o.ca ? { ca: o.ca } : {}),
           ALPNProtocols: ['http/1.1'],
         })
-      : netConnect({ host, port });
+      : // Plain TCP reads into the pool's one buffer, without a stream around it; what is kept is copied out.
+        netConnect({ host, port, onread: { buffer: pool.readBuffer, callback: (n, buf) => this.onRead(n, buf) } });
     if (phases) {
       this.socket.once('lookup', () => phases.onLookup());
       this.socket.once('connect', () => phases.onConnect(this.socket.remoteAddress));
@@ -155,7 +158,7 @@ class LeanConnection {
     this.parser[HTTPParser.kOnHeadersComplete] = (info: ParserInfo) => this.onHead(info);
     this.parser[HTTPParser.kOnBody] = (chunk: Buffer) => this.onBody(chunk);
     this.parser[HTTPParser.kOnMessageComplete] = () => this.onComplete();
-    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (tls) this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('end', () => this.onEnd());
     this.socket.on('error', (e: Error) => this.fail(e));
     this.socket.on('close', () => this.fail(coded('other side closed', 'ECONNRESET')));
@@ -200,8 +203,8 @@ class LeanConnection {
     p.watch.onChunk();
     p.size += chunk.length;
     if (p.size > p.maxBytes) throw coded(`response larger than ${p.maxBytes} bytes`, 'DVC_TOO_LARGE');
-    // The parser hands out views of the socket's chunk: kept as is, never copied.
-    p.chunks.push(chunk);
+    // The parser hands out views of what was read: kept as is from a stream's chunk, copied from the shared buffer.
+    p.chunks.push(this.copyBody ? Buffer.from(chunk) : chunk);
   }
 
   private onComplete(): void {
@@ -216,6 +219,12 @@ class LeanConnection {
     if (p.keepAlive) this.pool.release(this);
     else this.destroy();
     p.resolve({ status: p.status, headers: p.headers, wire });
+  }
+
+  private onRead(n: number, buf: Uint8Array): boolean {
+    this.copyBody = true;
+    this.onData(Buffer.from(buf.buffer, buf.byteOffset, n));
+    return true;
   }
 
   private onData(chunk: Buffer): void {
@@ -275,6 +284,8 @@ export class LeanPool {
   private closed = false;
   /** Requests written so far. */
   sent = 0;
+  /** @internal Where plain TCP connections read: each read is parsed before the next one lands. */
+  readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(private readonly o: LeanPoolOptions) {}
 
