@@ -66,6 +66,7 @@ let plain: Running;
 let good: Running;
 let selfSigned: Running;
 let expired: Running;
+let wrongHost: Running;
 const raws: Record<string, Running & { connections: () => number }> = {};
 
 beforeAll(async () => {
@@ -74,6 +75,7 @@ beforeAll(async () => {
   good = await startHttps(pki.goodChain, pki.key);
   selfSigned = await startHttps(pki.selfSigned, pki.key);
   expired = await startHttps(pki.expiredChain, pki.key);
+  wrongHost = await startHttps(pki.wrongHostChain, pki.key);
   raws.chunked = await rawServer((s) =>
     s.write(
       'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n' +
@@ -104,6 +106,10 @@ beforeAll(async () => {
     s.on('close', () => clearInterval(t));
   });
   raws.silent = await rawServer(() => {});
+  // A head that announces a body that does not follow: 204, and any answer to HEAD.
+  raws.noBody = await rawServer((s, n) =>
+    s.write(n % 2 ? 'HTTP/1.1 204 No Content\r\n\r\n' : 'HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n'),
+  );
   // Half an answer, then a reset.
   raws.reset = await rawServer((s) => {
     s.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"error');
@@ -118,7 +124,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [plain, good, selfSigned, expired, ...Object.values(raws)]) await s.close();
+  for (const s of [plain, good, selfSigned, expired, wrongHost, ...Object.values(raws)]) await s.close();
 });
 
 function req(url: string, extra: Partial<HttpProbeRequest> = {}): HttpProbeRequest {
@@ -216,6 +222,18 @@ describe('the lean client of a load run, beside undici', () => {
     expect(gz.ok[0].headers['x-seen']).toBe('a, b');
   });
 
+  it('reads no body after a 204 or an answer to HEAD, and keeps the connection', async () => {
+    const r = await both(req(raws.noBody.url, { method: 'HEAD', body: undefined }), 6, 1);
+    expect(r.ok.map((x) => [x.status, x.bytes])).toEqual([
+      [204, 0],
+      [200, 0],
+      [204, 0],
+      [200, 0],
+      [204, 0],
+      [200, 0],
+    ]);
+  });
+
   it('holds the body size limit, declared or streamed, chunked too', async () => {
     const big = await both(req(`${plain.url}/big`), 3, 3);
     expect(big.faults).toEqual({ tooLarge: 3 });
@@ -266,6 +284,8 @@ describe('the lean client of a load run, beside undici', () => {
       tlsSelfSigned: 2,
     });
     expect((await both(req(`${expired.url}/ok`, { ca: [pki.rootPem] }), 2, 2)).faults).toEqual({ tlsExpired: 2 });
+    const host = { ca: [pki.rootPem] };
+    expect((await both(req(`https://localhost:${wrongHost.port}/ok`, host), 2, 2)).faults).toEqual({ tlsHostname: 2 });
     const insecure = await both(req(`${selfSigned.url}/ok`, { insecure: true }), 3, 3);
     expect(insecure.ok).toHaveLength(3);
     expect(insecure.ok[0].tls?.authorized).toBe(false);
