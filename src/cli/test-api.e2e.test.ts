@@ -252,6 +252,14 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
     }
   });
 
+  it('a load run where every request fails says there is no latency to show, not NaN', async () => {
+    const r = await probe(`http://127.0.0.1:${await closedPort()}/ok`, ['--repeat', '3', '--concurrency', '2']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('Latency: no answer to measure');
+    expect(r.stdout).not.toContain('NaN');
+    expect(r.stdout).toMatch(/connRefused: 3/);
+  });
+
   it('a transport fault is an <error> in JUnit', async () => {
     const junit = path.join(dir, 'refused.xml');
     const r = await probe(`http://127.0.0.1:${await closedPort()}/ok`, ['--junit', junit]);

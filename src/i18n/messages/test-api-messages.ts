@@ -113,6 +113,7 @@ export const testApi: MessageTable = {
     'testApi.h.load':
       '{requests} yêu cầu, {concurrency} đồng thời, {seconds} s: {throughput} yêu cầu/giây; đạt {passed}, không đạt {failed}',
     'testApi.h.latency': 'Độ trễ (ms): p50 {p50} · p90 {p90} · p99 {p99} · nhỏ nhất {min} · lớn nhất {max}',
+    'testApi.h.latencyNone': 'Độ trễ: không có câu trả lời nào để đo (mọi yêu cầu đều lỗi, xem lỗi theo loại bên dưới)',
     'testApi.h.errorsByKind': 'Lỗi theo loại:',
     'testApi.h.saved': 'Đã lưu {count} tệp vào {dir}',
     'testApi.h.junit': 'Đã ghi báo cáo JUnit: {file}',
@@ -327,6 +328,7 @@ export const testApi: MessageTable = {
     'testApi.h.load':
       '{requests} requests, {concurrency} at once, {seconds} s: {throughput} requests/s; passed {passed}, failed {failed}',
     'testApi.h.latency': 'Latency (ms): p50 {p50} · p90 {p90} · p99 {p99} · min {min} · max {max}',
+    'testApi.h.latencyNone': 'Latency: no answer to measure (every request failed; see the errors by kind below)',
     'testApi.h.errorsByKind': 'Errors by kind:',
     'testApi.h.saved': 'Saved {count} files in {dir}',
     'testApi.h.junit': 'JUnit report written: {file}',

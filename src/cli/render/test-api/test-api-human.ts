@@ -139,7 +139,8 @@ export function renderHuman(run: TestApiRun, ctx: CliContext): void {
         }),
       ),
     );
-    ctx.print(ctx.t('testApi.h.latency', { ...l.latency }));
+    // With no answer at all (every request faulted) there is no latency to show, not "NaN".
+    ctx.print(l.latency.count > 0 ? ctx.t('testApi.h.latency', { ...l.latency }) : ctx.t('testApi.h.latencyNone'));
     if (Object.keys(l.errorsByKind).length) {
       ctx.print(ctx.t('testApi.h.errorsByKind'));
       for (const [k, n] of Object.entries(l.errorsByKind)) ctx.print(`  ${c.red(k)}: ${n}`);
