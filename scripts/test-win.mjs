@@ -237,6 +237,19 @@ async function checkApi() {
     const junit = path.join(dir, 'kết quả.xml');
     const j = dvc(['test-api', '--dst', 'HNI', '--type', 'tra-cuu', '--junit', win(junit)], { cwd: dir });
     check('test-api --junit to a Vietnamese path', j.code === 0 && existsSync(junit), j.text.slice(0, 800));
+    // A load run goes on dvc's own keep-alive client, whose answer parser dvc.exe carries in its bundle.
+    const load = dvc(
+      ['test-api', '--dst', 'HNI', '--type', 'tra-cuu', '--repeat', '40', '--concurrency', '4', '--json'],
+      {
+        cwd: dir,
+      },
+    );
+    const l = json(load);
+    check(
+      'test-api --repeat 40 --concurrency 4: every answer judged on the keep-alive client',
+      load.code === 0 && l?.load?.requests === 40 && l?.load?.passed === 40,
+      load.text.slice(0, 800),
+    );
   } finally {
     server.kill();
     closeSync(out);
