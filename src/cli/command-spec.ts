@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import type { CliContext } from './context.js';
@@ -9,8 +8,8 @@ import type { CliContext } from './context.js';
  * (light: no heavy imports) and its code in `commands/<name>-command.ts`, loaded only when it runs.
  *
  * A command's options are one typed object derived from its option list: `OptionsOf<typeof options>` at compile
- * time, `parseOptions` (a zod schema built from the same list) at run time. This module loads zod, so the program
- * imports it only when a command runs, never for `--help` or `--version`.
+ * time, `parseOptions` (the same derivation as a checker) at run time. It needs no schema library: a single probe
+ * pays no start-up time for one (docs/decisions.md).
  */
 export interface OptionSpec {
   /** commander flags, e.g. `--out <file>`, `--force`, `--no-validate`. */
@@ -98,7 +97,7 @@ export type OptionsOf<L extends readonly OptionSpec[]> = {
   [O in L[number] as Present<O> extends true ? never : KeyOf<O['flags']>]?: ValueOf<O>;
 };
 
-// ---- run time: the same derivation as a zod schema ----
+// ---- run time: the same derivation, as a checker ----
 
 /** The key commander stores an option under: `--max-time` → `maxTime`, `--no-validate` → `validate`. */
 export function optionKey(flags: string): string {
@@ -111,62 +110,63 @@ export function optionName(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[ ,]/)[0];
 }
 
-function numberSchema(o: OptionSpec, lang: Lang): z.ZodType<number> {
-  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    const n = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
-    const issue = (key: string, params = {}) => {
-      ctx.addIssue({ code: 'custom', message: t(lang, key, params) });
-      return z.NEVER;
-    };
-    if (!Number.isFinite(n)) return issue('cli.notANumber');
-    if (o.integer && !Number.isInteger(n)) return issue('cli.notAnInteger');
-    if (o.min !== undefined && n < o.min) return issue('cli.atLeast', { min: o.min });
-    if (o.max !== undefined && n > o.max) return issue('cli.atMost', { max: o.max });
-    return n;
-  });
+/** A value that does not fit its option: the reason, in the user's language. */
+class OptionIssue {
+  constructor(readonly message: string) {}
 }
 
-function valueSchema(o: OptionSpec, lang: Lang): z.ZodType {
-  if (o.repeatable) return z.array(z.string());
-  if (o.number) return numberSchema(o, lang);
+function numberValue(o: OptionSpec, raw: unknown, lang: Lang): number | OptionIssue {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return new OptionIssue(t(lang, 'cli.notANumber'));
+  const n = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(n)) return new OptionIssue(t(lang, 'cli.notANumber'));
+  if (o.integer && !Number.isInteger(n)) return new OptionIssue(t(lang, 'cli.notAnInteger'));
+  if (o.min !== undefined && n < o.min) return new OptionIssue(t(lang, 'cli.atLeast', { min: o.min }));
+  if (o.max !== undefined && n > o.max) return new OptionIssue(t(lang, 'cli.atMost', { max: o.max }));
+  return n;
+}
+
+/** The typed value of one option, as `OptionsOf` says, or why it is not one. */
+function optionValue(o: OptionSpec, raw: unknown, lang: Lang): unknown {
+  if (o.repeatable) {
+    const list = Array.isArray(raw) ? raw : [raw];
+    return list.every((v) => typeof v === 'string') ? list : new OptionIssue(t(lang, 'cli.expectedValue'));
+  }
+  if (o.number) return numberValue(o, raw, lang);
   if (o.choices) {
-    const choices = o.choices;
-    return z.string().refine((v) => choices.includes(v), {
-      message: t(lang, 'cli.choices', { choices: choices.join(', ') }),
-    });
+    return typeof raw === 'string' && o.choices.includes(raw)
+      ? raw
+      : new OptionIssue(t(lang, 'cli.choices', { choices: o.choices.join(', ') }));
   }
-  return /[<[]/.test(o.flags) ? z.string() : z.boolean();
-}
-
-/** The zod schema of an option list: one key per option, typed as `OptionsOf` says. */
-export function optionsSchema(options: readonly OptionSpec[], lang: Lang): z.ZodType {
-  const shape: Record<string, z.ZodType> = {};
-  for (const o of options) {
-    const value = valueSchema(o, lang);
-    shape[optionKey(o.flags)] = o.default !== undefined ? value.prefault(o.default as never) : value.optional();
-  }
-  return z.object(shape);
+  const takesValue = /[<[]/.test(o.flags);
+  if (takesValue) return typeof raw === 'string' ? raw : new OptionIssue(t(lang, 'cli.expectedValue'));
+  return typeof raw === 'boolean' ? raw : new OptionIssue(t(lang, 'cli.expectedValue'));
 }
 
 /**
  * Checks and converts what commander collected for a command into its typed options object. A bad value is a
- * usage error (exit 2) naming the option, the value and what is expected, in the user's language.
+ * usage error (exit 2) naming the option, the value and what is expected, in the user's language. An option left
+ * out takes its default, checked like a given value.
  */
 export function parseOptions<L extends readonly OptionSpec[]>(
   options: L,
   raw: Record<string, unknown>,
   lang: Lang,
 ): OptionsOf<L> {
-  const own = Object.fromEntries(options.map((o) => [optionKey(o.flags), raw[optionKey(o.flags)]]));
-  const parsed = optionsSchema(options, lang).safeParse(own);
-  if (parsed.success) return parsed.data as OptionsOf<L>;
-  const issue = parsed.error.issues[0];
-  const key = String(issue.path[0]);
-  const spec = options.find((o) => optionKey(o.flags) === key);
-  if (spec?.invalid) throw new DvcError(spec.invalid, { value: String(own[key]) }, ExitCode.Usage);
-  throw new DvcError(
-    'cli.invalidOptionValue',
-    { name: spec ? optionName(spec.flags) : key, value: String(own[key]), reason: issue.message },
-    ExitCode.Usage,
-  );
+  const out: Record<string, unknown> = {};
+  for (const o of options) {
+    const key = optionKey(o.flags);
+    const given = raw[key] ?? o.default;
+    if (given === undefined) continue;
+    const value = optionValue(o, given, lang);
+    if (value instanceof OptionIssue) {
+      if (o.invalid) throw new DvcError(o.invalid, { value: String(given) }, ExitCode.Usage);
+      throw new DvcError(
+        'cli.invalidOptionValue',
+        { name: optionName(o.flags), value: String(given), reason: value.message },
+        ExitCode.Usage,
+      );
+    }
+    out[key] = value;
+  }
+  return out as OptionsOf<L>;
 }

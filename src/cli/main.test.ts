@@ -162,6 +162,23 @@ describe('typed command options', () => {
     expect(() => parseOptions(mockApiOptions, { seed: '1.5' }, 'en')).toThrow(
       expect.objectContaining({ key: 'mock.badSeed', params: { value: '1.5' } }),
     );
+    // A choice outside the list, and a value option given as a bare flag (commander's `true` for `[value]`).
+    const emulate = mockApiOptions.find((o) => o.flags.startsWith('--emulate'))!;
+    expect(() => parseOptions([emulate], { emulate: 'vnpt' }, 'vi')).toThrow(
+      expect.objectContaining({
+        key: 'cli.invalidOptionValue',
+        params: expect.objectContaining({
+          name: '--emulate',
+          value: 'vnpt',
+          reason: expect.stringMatching(/^chọn một trong: reference/),
+        }),
+      }),
+    );
+    expect(() => parseOptions([{ flags: '--html [file]', desc: 'x' }], { html: true }, 'en')).toThrow(
+      expect.objectContaining({
+        params: expect.objectContaining({ reason: expect.stringContaining('needs a value') }),
+      }),
+    );
   });
 
   it('keys each option as commander stores it', () => {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ensureDir, writeFileAtomic } from '../../io/atomic-write.js';
 import type { ProbeResult } from './probe-result.js';
-import { savedTestApiResultSchema } from '../../core/evidence/saved-test-result.js';
 
 /** yyyyMMddHHmmss in Vietnam time (UTC+7), the portal's own timestamp format. */
 export function stamp(d: Date): string {
@@ -24,6 +23,8 @@ export async function saveExchanges(
   o: { force: boolean; now: Date },
 ): Promise<string[]> {
   await ensureDir(dir);
+  // Loaded here, not at start-up: a probe that saves nothing pays nothing for the schema library.
+  const { savedTestApiResultSchema } = await import('../../core/evidence/saved-test-result.js');
   const saved: string[] = [];
   const ts = stamp(o.now);
   for (const [i, p] of probes.entries()) {
