@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { DvcError, ExitCode } from '../../errors.js';
+import { BAGIT_TXT, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
+import type { PayloadSource } from '../../core/evidence/bag-plan.js';
+import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
+import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
+import { ChunkPool } from '../../io/evidence/chunk-pool.js';
+import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
+import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
+import { joinRel, streamFile } from '../../io/evidence/payload-files.js';
+import { INDEX_PAGE } from './index-page.js';
+
+/**
+ * Writing a planned bag: the payload read through a pool of reusable buffers, each piece CRC-32'd, written to the
+ * zip and hashed (payload manifest and bundle) on worker threads for large bags; then the tag files.
+ */
+
+/**
+ * Payload files are read into POOL_SLOTS reusable buffers of SLOT_BYTES (the bound on what pack holds of them).
+ * From HASH_THREAD_MIN_BYTES of payload on, the two SHA-256 (each payload file, the bundle) run on two worker
+ * threads beside the reading, the CRC-32 and the writing (docs/decisions.md).
+ */
+const POOL_SLOTS = 32;
+const SLOT_BYTES = 512 * 1024;
+const HASH_THREAD_MIN_BYTES = 8 * 1048576;
+
+/** Everything decided before the first byte is written. */
+export interface BagPlan {
+  dir: string;
+  out: string;
+  stem: string;
+  entries: PayloadSource[];
+  /** Texts dvc generates and payload files rewritten by --redact, by bag path. */
+  memory: Map<string, Buffer>;
+  page?: PagePlan;
+  /** Hashes of files sorted after the index page, computed first so the page can list them. */
+  early: Map<string, string>;
+  bagInfo: Buffer;
+  stampMs: number;
+  stampFrom: string;
+  payloadBytes: number;
+}
+
+export interface PagePlan {
+  /** The page with a placeholder per hash: the real page has exactly its size. */
+  draft: Buffer;
+  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Buffer>, early: ReadonlyMap<string, string>): Buffer;
+}
+
+/** What writing needs of pack's options. */
+export interface WriteBagOptions {
+  force: boolean;
+  /** Force zip64 records (tests of the zip64 path without a 4 GB file). */
+  forceZip64?: boolean;
+  /** Starts a SHA-256 hashing (tests inject a failing one); by default a worker thread for large bags. */
+  startSha256?: (pool: ChunkPool) => Promise<Sha256Hasher>;
+}
+
+export interface WrittenBag {
+  bundle: string;
+  sha256: string;
+  bytes: number;
+  timestamp: string;
+  timestampFrom: string;
+}
+
+export function sha256(b: Buffer): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
+  if (o.startSha256) return o.startSha256(pool);
+  return plan.payloadBytes >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
+}
+
+/** The payload's and the bundle's hashers; every one that started is in `started` (to close), even on failure. */
+async function startHashers(
+  o: WriteBagOptions,
+  plan: BagPlan,
+  pool: ChunkPool,
+  started: Sha256Hasher[],
+): Promise<[Sha256Hasher, Sha256Hasher]> {
+  const both = await Promise.allSettled([startHasher(o, plan, pool), startHasher(o, plan, pool)]);
+  for (const r of both) if (r.status === 'fulfilled') started.push(r.value);
+  for (const r of both) if (r.status === 'rejected') throw r.reason;
+  return [started[0]!, started[1]!];
+}
+
+export async function writeBag(o: WriteBagOptions, plan: BagPlan): Promise<WrittenBag> {
+  const sink = await openAtomicStream(plan.out, { force: o.force, inputs: [plan.dir] });
+  const pool = new ChunkPool(POOL_SLOTS, SLOT_BYTES);
+  const hashers: Sha256Hasher[] = [];
+  try {
+    const [hasher, bundleHasher] = await startHashers(o, plan, pool, hashers);
+    const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64, hasher: bundleHasher });
+    await writeEntries(zip, plan, { pool, hasher });
+    bundleHasher.throwIfFailed();
+    const summary = await zip.finish();
+    sink.stream.end();
+    const bundle = await sink.commit();
+    return {
+      bundle,
+      sha256: summary.sha256,
+      bytes: summary.bytes,
+      timestamp: new Date(plan.stampMs).toISOString(),
+      timestampFrom: plan.stampFrom,
+    };
+  } catch (e) {
+    await abortQuietly(sink);
+    throw e instanceof DvcError ? e : sink.error(e);
+  } finally {
+    await Promise.all(hashers.map((h) => h.close()));
+  }
+}
+
+async function abortQuietly(sink: AtomicStream): Promise<void> {
+  await sink.abort().catch(() => {});
+}
+
+interface PayloadIo {
+  pool: ChunkPool;
+  hasher: Sha256Hasher;
+}
+
+/** bag-info.txt and bagit.txt, the payload in byte order of names, then the manifests. */
+async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promise<void> {
+  const base = `${plan.stem}/`;
+  const mtimeMs = plan.stampMs;
+  const tagDigests: ManifestEntry[] = [];
+  const addTag = async (name: string, b: Buffer) => {
+    await zip.addEntry(base + name, [b], { method: methodFor(name, b.length), mtimeMs, expectedSize: b.length });
+    tagDigests.push({ path: name, digest: sha256(b) });
+  };
+  await addTag('bag-info.txt', plan.bagInfo);
+  await addTag('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
+  const manifest = await writePayload(zip, plan, base, io);
+  await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
+  const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
+  await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
+    method: methodFor('x.txt', tagText.length),
+    mtimeMs,
+    expectedSize: tagText.length,
+  });
+}
+
+/** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
+function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
+  if (e.rel === undefined || plan.memory.has(e.bagPath) || methodFor(e.bagPath, e.size) !== METHOD_STORE)
+    return undefined;
+  return { path: joinRel(plan.dir, e.rel), size: e.size };
+}
+
+/** The digests of the entries written so far, in order; a failed hashing surfaces at the next entry. */
+class PendingDigests {
+  private readonly all: Promise<string>[] = [];
+
+  add(p: Promise<string>): void {
+    p.catch(() => {}); // awaited in settled(); a rejection must not go unhandled meanwhile
+    this.all.push(p);
+  }
+
+  async settled(entries: readonly PayloadSource[]): Promise<ManifestEntry[]> {
+    const hexes = await Promise.all(this.all);
+    return hexes.map((digest, i) => ({ path: entries[i]!.bagPath, digest }));
+  }
+}
+
+async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: PayloadIo): Promise<ManifestEntry[]> {
+  const pooled = plan.entries.map((e) => pooledFile(plan, e));
+  const reader = new PayloadReader(pooled, io.pool);
+  const digests = new PendingDigests();
+  try {
+    for (const [i, e] of plan.entries.entries()) {
+      if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
+        plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
+      const name = base + e.bagPath;
+      const totals = pooled[i]
+        ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
+        : await writeUnpooled(zip, name, e, { ...io, plan });
+      if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
+      io.hasher.throwIfFailed();
+      digests.add(io.hasher.digest());
+    }
+  } catch (err) {
+    if (err instanceof FileChangedError)
+      throw new DvcError('evidence.pack.fileChanged', { file: changedName(plan, err.file) }, ExitCode.Usage);
+    throw err;
+  } finally {
+    await reader.close();
+  }
+  return digests.settled(plan.entries);
+}
+
+/** The folder-relative name of a file that changed, as the officer sees it. */
+function changedName(plan: BagPlan, file: string): string {
+  const e = plan.entries.find((x) => x.rel !== undefined && (x.rel === file || joinRel(plan.dir, x.rel) === file));
+  return e?.rel ?? file;
+}
+
+/** A stored file: each pooled chunk is hashed and written as it is, its buffer reused once both are done. */
+async function writePooled(
+  zip: ZipWriter,
+  name: string,
+  chunks: AsyncIterable<FileChunk>,
+  x: PayloadIo & { plan: BagPlan; size: number },
+): Promise<{ size: number }> {
+  const entry = await zip.beginStored(name, { mtimeMs: x.plan.stampMs, expectedSize: x.size });
+  for await (const c of chunks) {
+    try {
+      x.hasher.throwIfFailed();
+      x.hasher.update(c.bytes, c.slot);
+      await entry.write(c.bytes, c.slot);
+    } finally {
+      c.slot.release();
+    }
+  }
+  return entry.end();
+}
+
+/** Texts dvc generated, files rewritten by --redact, and files to deflate (streamed from disk). */
+async function writeUnpooled(
+  zip: ZipWriter,
+  name: string,
+  e: PayloadSource,
+  x: PayloadIo & { plan: BagPlan },
+): Promise<{ size: number }> {
+  const mem = x.plan.memory.get(e.bagPath);
+  return zip.addEntry(name, mem ? [mem] : streamFile(joinRel(x.plan.dir, e.rel ?? '')), {
+    method: methodFor(e.bagPath, e.size),
+    mtimeMs: x.plan.stampMs,
+    expectedSize: e.size,
+    onData: (c) => x.hasher.update(c),
+  });
+}
