@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DvcError, ExitCode } from '../../errors.js';
 import { mockApiConfig, startMockApi, type MockApiOptions } from './run-mock-api.js';
 import { runTestApi, type TestApiOptions } from '../test-api/run-test-api.js';
+import { probeRunOptions } from '../../test-support/probe-options.js';
 
 const TOKEN = 'token-bi-mat-cua-tinh-2026';
 let dir: string;
@@ -45,20 +46,8 @@ const mockOptions = (o: Partial<MockApiOptions> = {}): MockApiOptions => ({
   ...o,
 });
 
-const probeOptions = (o: Partial<TestApiOptions>): TestApiOptions => ({
-  type: 'tra-cuu',
-  validate: true,
-  timeoutMs: 5000,
-  maxTimeMs: 5000,
-  maxBytes: 1024 * 1024,
-  caFiles: [],
-  insecure: false,
-  follow: false,
-  force: false,
-  cwd: dir,
-  env: { HNI_TOKEN: TOKEN },
-  ...o,
-});
+const probeOptions = (o: Partial<TestApiOptions>): TestApiOptions =>
+  probeRunOptions(dir, { env: { HNI_TOKEN: TOKEN }, ...o });
 
 async function refusal(p: Promise<unknown>): Promise<DvcError> {
   const e = await p.then(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DvcError, ExitCode } from '../../errors.js';
 import { runTestApi, type TestApiOptions } from './run-test-api.js';
+import { probeRunOptions } from '../../test-support/probe-options.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 interface Local {
@@ -101,21 +102,7 @@ async function configWith(auth: Record<string, unknown>, url: string, extra: Rec
 }
 
 function options(o: Partial<TestApiOptions>): TestApiOptions {
-  return {
-    type: 'tra-cuu',
-    validate: true,
-    timeoutMs: 5000,
-    maxTimeMs: 5000,
-    maxBytes: 1024 * 1024,
-    caFiles: [],
-    insecure: false,
-    follow: false,
-    force: false,
-    cwd: dir,
-    env: { DVC_SECRET: SECRET },
-    now: new Date(Date.UTC(2026, 11, 1, 2, 0, 0)),
-    ...o,
-  };
+  return probeRunOptions(dir, { env: { DVC_SECRET: SECRET }, now: new Date(Date.UTC(2026, 11, 1, 2, 0, 0)), ...o });
 }
 
 describe('test-api: the look-up as the public code sends it', () => {
