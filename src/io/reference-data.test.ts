@@ -2,9 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mergeHint, provincesOf, type Edition, type RefUnit } from '../core/reference/reference.js';
+import { mergeHint, officialLinks, provincesOf, type Edition, type RefUnit } from '../core/reference/reference.js';
 import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
-import { loadMergeTable, loadReferenceList, mergeHintFor, referenceDataDir } from './reference-data.js';
+import {
+  loadConversionLinks,
+  loadMergeTable,
+  loadReferenceList,
+  mergeHintFor,
+  referenceDataDir,
+} from './reference-data.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The source lists the shipped data is built from (fixtures/lists, MIT). */
@@ -26,6 +32,7 @@ describe('shipped reference data', () => {
       'gso-2004.json.gz',
       'gso-2025-merges.json.gz',
       'gso-2025.json.gz',
+      'nso-2025-conversion-links.json.gz',
       'vn-holidays.yaml',
     ]);
     const total = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
@@ -106,6 +113,60 @@ describe('shipped reference data', () => {
     expect(mergeHintFor('00004')?.targets.map((t) => t.name)).toEqual(['Phường Ba Đình']);
     const codes2025 = new Set(loadReferenceList('gso-2025').units.map((u) => u.code));
     for (const e of table.byOldCode.values()) for (const t of e.targets) expect(codes2025.has(t.code)).toBe(true);
+  });
+
+  it('has the official conversion links, row for row, in the codes of the shipped lists', () => {
+    const links = loadConversionLinks();
+    expect(links.size).toBe(10565);
+    expect(links.byOldCode.size).toBe(10033);
+    expect(links.source).toMatch(
+      /^Tổng cục Thống kê .*sunshine-tech\/VietnamProvinces \(809e91baefbe3153ccaecc9b2286303a98b9119b\)/,
+    );
+    expect(officialLinks(links, '1')).toEqual([{ code: '00097', note: 'Nhập toàn bộ', whole: true }]);
+    expect(officialLinks(links, '00019')?.map((l) => `${l.code} ${l.whole}`)).toEqual([
+      '00004 false',
+      '00070 false',
+      '00190 false',
+      '00226 false',
+    ]);
+    // Whole into two new communes, as the table writes it.
+    expect(officialLinks(links, '01615')?.map((l) => `${l.code} ${l.note}`)).toEqual([
+      '01636 Nhập toàn bộ',
+      '01648 Nhập toàn bộ',
+    ]);
+    // The table names new Xã Ia Mơ by its v3.0.2 code 23938; Công văn 1027 (the shipped list) gives it 23737.
+    expect(officialLinks(links, '23938')).toEqual([{ code: '23737', note: 'Giữ nguyên', whole: true }]);
+    expect(officialLinks(links, '01651')).toBeNull();
+    // Which of the table's own notes say the whole old commune went in.
+    const notes = new Map<string, boolean>();
+    for (const ls of links.byOldCode.values()) for (const l of ls) notes.set(l.note, l.whole);
+    expect(
+      [...notes]
+        .filter(([, whole]) => whole)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual([
+      'Giữ nguyên',
+      'Nhập toàn bộ',
+      'Nhập toàn bộ diện tích',
+      'Sắp xếp toàn bộ xã Thổ Châu thành đặc khu Thổ Châu',
+      'Đổi loại hình',
+      'Đổi tên',
+    ]);
+    expect(notes.size).toBe(14);
+    const codes2004 = new Set(loadReferenceList('gso-2004').units.map((u) => u.code));
+    const codes2025 = new Set(loadReferenceList('gso-2025').units.map((u) => u.code));
+    const source = readSource('nso-2025-conversion-links.csv');
+    expect(source).toHaveLength(links.size);
+    const seen = new Map<string, number>();
+    for (const r of source) {
+      const k = seen.get(r.old_code) ?? 0;
+      seen.set(r.old_code, k + 1);
+      const l = links.byOldCode.get(r.old_code)![k];
+      expect([l.code, l.note]).toEqual([r.new_code === '23938' ? '23737' : r.new_code, clean(r.note)]);
+      expect(codes2004.has(r.old_code)).toBe(true);
+      expect(codes2025.has(l.code)).toBe(true);
+    }
   });
 
   it('agrees with the source lists code for code', () => {

@@ -10,9 +10,11 @@ import { gunzipSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../errors.js';
 import { seaAsset } from './sea-assets.js';
 import {
+  decodeConversionLinks,
   decodeMergeTable,
   decodeReferenceList,
   mergeHint,
+  type ConversionLinks,
   type Edition,
   type MergeHint,
   type MergeTable,
@@ -25,6 +27,7 @@ export function referenceDataDir(): string {
 }
 
 export const MERGE_TABLE_FILE = 'gso-2025-merges.json.gz';
+export const CONVERSION_LINKS_FILE = 'nso-2025-conversion-links.json.gz';
 
 export function referenceFile(edition: Edition): string {
   return `${edition}.json.gz`;
@@ -57,6 +60,7 @@ function readGzipJson(file: string): unknown {
 
 const lists = new Map<string, ReferenceList>();
 const merges = new Map<string, MergeTable>();
+const links = new Map<string, ConversionLinks>();
 
 /** One edition's communes with their province and district; cached. `dir` overrides the data folder (tests). */
 export function loadReferenceList(edition: Edition, dir = referenceDataDir()): ReferenceList {
@@ -76,6 +80,17 @@ export function loadMergeTable(dir = referenceDataDir()): MergeTable {
   if (!table) {
     table = decodeMergeTable(readGzipJson(file));
     merges.set(file, table);
+  }
+  return table;
+}
+
+/** The official conversion links of the statistics office (old GSO commune → new commune(s)); cached. */
+export function loadConversionLinks(dir = referenceDataDir()): ConversionLinks {
+  const file = path.join(dir, CONVERSION_LINKS_FILE);
+  let table = links.get(file);
+  if (!table) {
+    table = decodeConversionLinks(readGzipJson(file));
+    links.set(file, table);
   }
   return table;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../errors.js';
-import { decodeMergeTable, decodeReferenceList } from './decode.js';
+import { decodeConversionLinks, decodeMergeTable, decodeReferenceList } from './decode.js';
 
 const list2004 = {
   format: 1,
@@ -120,5 +120,37 @@ describe('decodeMergeTable', () => {
     expect(() =>
       decodeMergeTable({ format: 1, source: 't', newUnits: [['1', 'a', '01']], rows: [['2', 'b', 0, 5]] }),
     ).toThrow(expect.objectContaining({ key: 'reference.corrupt' }));
+  });
+});
+
+describe('decodeConversionLinks', () => {
+  it('groups the links of one old code in table order and tells whole from partial by the note', () => {
+    const table = decodeConversionLinks({
+      format: 1,
+      source: 'test',
+      notes: ['Nhập toàn bộ', 'Nhập một phần', 'Giữ nguyên', 'Nhập một phần diện tích, toàn bộ dân số'],
+      rows: [
+        ['06886', '06970', 1],
+        ['06886', '06799', 3],
+        ['06970', '06970', 0],
+        ['23938', '23737', 2],
+      ],
+    });
+    expect(table.size).toBe(4);
+    expect(table.byOldCode.get('06886')).toEqual([
+      { code: '06970', note: 'Nhập một phần', whole: false },
+      { code: '06799', note: 'Nhập một phần diện tích, toàn bộ dân số', whole: false },
+    ]);
+    expect(table.byOldCode.get('06970')).toEqual([{ code: '06970', note: 'Nhập toàn bộ', whole: true }]);
+    expect(table.byOldCode.get('23938')?.[0].whole).toBe(true);
+  });
+
+  it('rejects a note index out of range and a table without notes', () => {
+    expect(() => decodeConversionLinks({ format: 1, source: 't', notes: ['a'], rows: [['1', '2', 1]] })).toThrow(
+      expect.objectContaining({ key: 'reference.corrupt' }),
+    );
+    expect(() => decodeConversionLinks({ format: 1, source: 't', rows: [] })).toThrow(
+      expect.objectContaining({ key: 'reference.corrupt' }),
+    );
   });
 });

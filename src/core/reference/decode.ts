@@ -3,8 +3,11 @@
  * tuples that refer to each other by index. A malformed file is an internal error: the data ships with dvc.
  */
 import { DvcError, ExitCode } from '../../errors.js';
+import { noteIsWhole } from './conversion-links.js';
 import {
   EDITIONS,
+  type ConversionLink,
+  type ConversionLinks,
   type Edition,
   type MergeTable,
   type MergeTarget,
@@ -116,6 +119,27 @@ export function decodeMergeTable(json: unknown): MergeTable {
     const entry = byOldCode.get(oldCode);
     if (entry) entry.targets.push(item);
     else byOldCode.set(oldCode, { oldName, targets: [item] });
+  });
+  return { source: str(json.source, what, 'source'), byOldCode, size: rows.length };
+}
+
+/** Decodes the official conversion links: `notes` [note text], `rows` [old code, new code, note index]. */
+export function decodeConversionLinks(json: unknown): ConversionLinks {
+  const what = 'conversion links';
+  if (!isRecord(json) || json.format !== 1) corrupt(what, 'unknown format');
+  if (!Array.isArray(json.notes)) corrupt(what, 'notes is not an array');
+  const notes = (json.notes as unknown[]).map((n, i) => {
+    const note = str(n, what, 'notes', i);
+    return { note, whole: noteIsWhole(note) };
+  });
+  const byOldCode = new Map<string, ConversionLink[]>();
+  const rows = tuples(json.rows, what, 'rows');
+  rows.forEach((t, i) => {
+    const oldCode = str(t[0], what, 'rows', i);
+    const link = { code: str(t[1], what, 'rows', i), ...notes[index(t[2], notes.length, what, 'rows', i)] };
+    const links = byOldCode.get(oldCode);
+    if (links) links.push(link);
+    else byOldCode.set(oldCode, [link]);
   });
   return { source: str(json.source, what, 'source'), byOldCode, size: rows.length };
 }

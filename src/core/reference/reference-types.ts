@@ -1,4 +1,7 @@
-/** Public types of the shipped reference lists (GSO administrative units, the 2025 merge table). */
+/**
+ * Public types of the shipped reference lists (GSO administrative units, the official conversion links of 2025,
+ * the derived 2025 merge table).
+ */
 
 /** The shipped GSO lists: 2025 (34 provinces, no districts) and the 2004 code system, editions 01/03/2025 and 01/11/2021. */
 export type Edition = 'gso-2025' | 'gso-2004' | 'gso-2004-2021';
@@ -65,4 +68,25 @@ export interface MergeHint {
   oldCode: string;
   oldName: string;
   targets: readonly MergeTarget[];
+}
+
+/**
+ * One official link of an old commune: the new (2025) commune it went into, with the note of the statistics
+ * office's conversion table ("Nhập toàn bộ", "Nhập một phần", "Giữ nguyên", …). `whole` is false when the note
+ * says only part of the old commune went there.
+ */
+export interface ConversionLink {
+  code: string;
+  note: string;
+  whole: boolean;
+}
+
+/**
+ * The decoded conversion table of the statistics office ("Bảng chuyển đổi ĐVHC mới – cũ"): old GSO commune
+ * code → its links, one per new commune it went into. Official data; codes and notes only.
+ */
+export interface ConversionLinks {
+  source: string;
+  byOldCode: ReadonlyMap<string, readonly ConversionLink[]>;
+  size: number;
 }

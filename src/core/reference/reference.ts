@@ -13,10 +13,12 @@ export type {
   MergeTarget,
   MergeTable,
   MergeHint,
+  ConversionLink,
+  ConversionLinks,
 } from './reference-types.js';
 export { EDITIONS } from './reference-types.js';
 export { parseEdition } from './edition.js';
-export { decodeReferenceList, decodeMergeTable } from './decode.js';
+export { decodeReferenceList, decodeMergeTable, decodeConversionLinks } from './decode.js';
 export {
   resolveProvince,
   provincesOf,
@@ -25,6 +27,7 @@ export {
   type ProvinceMatch,
 } from './provinces.js';
 export { mergeHint } from './merge-hint.js';
+export { officialLinks, noteIsWhole } from './conversion-links.js';
 export {
   findCommunes,
   type FindTier,
