@@ -31,6 +31,6 @@ describe('dvc map-communes across editions (CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.editions[0]).toMatchObject({ province: 'Tỉnh Thái Nguyên', mismatch: true });
-    expect(json.notes.map((n: { key: string }) => n.key)).toContain('mc.note.viaMerges');
+    expect(json.notes.map((n: { key: string }) => n.key)).toContain('mc.note.viaOfficial');
   });
 });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DvcError } from '../../errors.js';
-import { loadMergeTable } from '../../io/reference-data.js';
+import { loadConversionLinks } from '../../io/reference-data.js';
 import { buildEditionWorkbook, taxCodeOf } from '../../test-support/edition-workbooks.js';
 import { mapCommunes } from './run-map-communes.js';
 import { officialNamesFor } from './reference-side.js';
@@ -56,32 +56,37 @@ describe('map-communes across editions', () => {
     expect(quan.taxCode).toBeUndefined();
   });
 
-  it('--via-merges fills each old commune merged in full with its new commune, partial ones go to review', async () => {
+  it('--via-merges fills each old commune by the official conversion table; splits and doubts go to review', async () => {
     const file = await buildEditionWorkbook('mixed.xlsx', { oldProvinces: OLD, newProvinces: NEW });
     const r = await run(file, { viaMerges: true });
-    const table = loadMergeTable();
-    let full = 0;
-    let partial = 0;
-    for (const x of r.rows) {
-      const targets = [...new Map(table.byOldCode.get(x.code)!.targets.map((t) => [t.code, t])).values()];
-      if (targets.length === 1 && targets[0].type === 'full') {
-        full++;
-        expect(x.taxCode, `${x.code} ${x.name}`).toBe(taxCodeOf(targets[0].code));
-        expect(x.method).toBe('merge_table');
-        expect(x.reasons[0]).toMatchObject({ code: 'via_merge', params: { newCode: targets[0].code } });
-        expect(x.reasons[0].text).toContain('derived data');
-      } else {
-        partial++;
-        expect(x.status).toBe('ambiguous');
-        expect(x.candidates.map((c) => c.code).sort()).toEqual(targets.map((t) => taxCodeOf(t.code)).sort());
-        expect(x.reasons[0].code).toBe('via_merge_partial');
-      }
+    const links = loadConversionLinks();
+    const official = r.rows.filter((x) => x.method === 'official_links');
+    for (const x of official) {
+      const l = links.byOldCode.get(x.code)!;
+      expect(l.length === 1 && l[0].whole, `${x.code} ${x.name}`).toBe(true);
+      expect(x.taxCode, `${x.code} ${x.name}`).toBe(taxCodeOf(l[0].code));
+      expect(x.reasons[0]).toMatchObject({ code: 'via_official', params: { newCode: l[0].code } });
+      expect(x.reasons[0].text).toContain('official conversion table of the National Statistics Office');
     }
-    expect(full).toBeGreaterThan(300);
+    // Every old commune the official table splits is left to the officer, with each new commune it names.
+    const split = r.rows.filter((x) => (links.byOldCode.get(x.code)?.length ?? 0) > 1);
+    expect(split.map((x) => x.code).sort()).toEqual(['01615', '05461', '05467', '05932']);
+    for (const x of split) {
+      expect(x.status).toBe('ambiguous');
+      const want = links.byOldCode.get(x.code)!.map((l) => taxCodeOf(l.code));
+      expect(x.candidates.map((c) => c.code)).toEqual(want);
+    }
+    // 01615 Xã Hồng Quang (Cao Bằng) goes whole into two new communes by the official table, into one by the
+    // derived one; 01651 Xã Mỹ Hưng is not in the official table, and the derived table fills it, saying so.
+    expect(r.rows.find((x) => x.code === '01615')!.reasons.map((x) => x.code)).toEqual(['via_tables_disagree']);
+    const myHung = r.rows.find((x) => x.code === '01651')!;
+    expect(myHung).toMatchObject({ method: 'merge_table', taxCode: taxCodeOf('01648') });
+    expect(myHung.reasons.map((x) => x.code)).toEqual(['via_official_none', 'via_merge']);
+    expect(myHung.reasons[1].text).toContain('derived data');
+    expect([official.length, r.summary.ambiguous, r.summary.notFound]).toEqual([436, 4, 0]);
     // Each kind of province is there: merged away, absorbing, unchanged.
-    const byProvince = new Set(r.rows.filter((x) => x.method === 'merge_table').map((x) => x.provinceCode));
-    expect([...byProvince].sort()).toEqual(['04', '06', '19']);
-    expect(r.notes).toContainEqual({ key: 'mc.note.viaMerges', params: { full, partial } });
+    expect([...new Set(official.map((x) => x.provinceCode))].sort()).toEqual(['04', '06', '19']);
+    expect(r.notes).toContainEqual({ key: 'mc.note.viaOfficial', params: { official: 436, derived: 1, review: 4 } });
   });
 
   it('--reference gso-2025 rebuilds the standard sheet from the 2025 list of the tax sheet’s provinces', async () => {

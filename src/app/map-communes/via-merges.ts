@@ -1,9 +1,10 @@
 /**
  * `--via-merges`: a standard sheet of the 2004-coded list against the tax authority's 2025 list. The shipped
  * 2025 list is matched against the tax sheet first (same edition, by name); each old commune then takes the tax
- * code of the new commune it was merged into in full, from the shipped merge table. Old communes split between
- * several new ones go to review with every new commune they touch. The merge table is derived data: every
- * reason says so.
+ * code of the new commune it went into whole, by the statistics office's official conversion table. The derived
+ * merge table speaks only where the official one is silent, and every reason says which table spoke. An old
+ * commune the official table splits (or sends whole into two new ones), or on which the two tables disagree,
+ * goes to review with every new commune either table names.
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import {
@@ -16,10 +17,24 @@ import {
   type UnitRow,
 } from '../../core/communes/communes.js';
 import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
-import { mergeHint, type MergeTable, type MergeTarget } from '../../core/reference/reference.js';
+import {
+  mergeHint,
+  officialLinks,
+  type ConversionLink,
+  type ConversionLinks,
+  type MergeTable,
+  type MergeTarget,
+} from '../../core/reference/reference.js';
 import { restoreCodeZeros } from '../../core/text/text.js';
 import type { EditionReport } from './edition-check.js';
 import { formerDistrictsFor, referenceSide } from './reference-side.js';
+
+/** The two tables, and the names of the 2025 communes (the official table carries codes only). */
+interface Tables {
+  official: ConversionLinks;
+  derived: MergeTable;
+  newNames: ReadonlyMap<string, string>;
+}
 
 interface TaxHit {
   taxCode: string;
@@ -43,8 +58,12 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
     throw new DvcError('mc.err.viaMergesNeedsOld', { found }, ExitCode.Usage);
   }
   const newToTax = await newCommunesInTax(i.tax);
-  const { loadMergeTable } = await import('../../io/reference-data.js');
-  const table = loadMergeTable();
+  const { loadConversionLinks, loadMergeTable, loadReferenceList } = await import('../../io/reference-data.js');
+  const tables: Tables = {
+    official: loadConversionLinks(),
+    derived: loadMergeTable(),
+    newNames: new Map(loadReferenceList('gso-2025').units.map((u) => [u.code, u.name])),
+  };
   const groups = new Map<string, UnitRow[]>();
   for (const row of i.std) {
     const k = refKey(provinceRefOf(row));
@@ -54,7 +73,7 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
   const provinces: ProvinceSummary[] = [];
   for (const group of groups.values()) {
     const province = provinces.length;
-    const matched = group.map((row) => viaMerge(row, province, table, newToTax));
+    const matched = group.map((row) => viaMerge(row, province, tables, newToTax));
     rows.push(...matched);
     provinces.push(summaryOf(group, matched, newToTax));
   }
@@ -62,8 +81,10 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
   const taxUnused = i.tax
     .filter((t) => !used.has(t.code.trim()))
     .map((t) => ({ province: -1, taxRow: t.rowNumber, code: t.code.trim(), name: t.name }));
-  const count = (code: string) => rows.filter((r) => r.reasons.some((x) => x.code === code)).length;
-  i.notes.push({ key: 'mc.note.viaMerges', params: { full: count('via_merge'), partial: count('via_merge_partial') } });
+  const filledBy = (method: RowMatch['method']) => rows.filter((r) => r.method === method).length;
+  const review = rows.filter((r) => r.status === 'ambiguous').length;
+  const params = { official: filledBy('official_links'), derived: filledBy('merge_table'), review };
+  i.notes.push({ key: 'mc.note.viaOfficial', params });
   const pairing = { pairs: provinces.map((p) => p.pair), unpairedStd: [], unpairedTax: [], ambiguous: [] };
   return { rows, provinces, pairing, taxUnused, conflicts: [], duplicateCodes: [], codeRepairs: [] };
 }
@@ -81,42 +102,117 @@ async function newCommunesInTax(tax: readonly UnitRow[]): Promise<Map<string, Ta
   return out;
 }
 
-function candidateOf(target: MergeTarget, hit: TaxHit | undefined): Candidate {
-  return hit
-    ? { code: hit.taxCode, name: hit.taxName, why: 'merged_into' }
-    : { code: '', name: `${target.name} (${target.code})`, why: 'merged_into' };
+type Base = Pick<RowMatch, 'stdRow' | 'stdCode' | 'stdName' | 'province' | 'duplicateName'>;
+
+/** A new commune as the officer sees it in a candidate or a reason: "Xã Hiển Khánh (13753)". */
+function newLabel(code: string, tables: Tables): string {
+  return `${tables.newNames.get(code) ?? '?'} (${code})`;
 }
 
-function viaMerge(row: UnitRow, province: number, table: MergeTable, newToTax: Map<string, TaxHit>): RowMatch {
-  const code = restoreCodeZeros(row.code, 'commune', 'gso').code;
-  const base = { stdRow: row.rowNumber, stdCode: code, stdName: row.name, province, duplicateName: false };
-  const hint = mergeHint(table, code);
-  if (!hint || hint.targets.length === 0)
-    return { ...base, status: 'not_found', reasons: [{ code: 'via_merge_none', params: { code } }], candidates: [] };
-  const targets = [...new Map(hint.targets.map((t) => [t.code, t])).values()];
-  if (targets.length === 1 && targets[0].type === 'full') {
-    const target = targets[0];
-    const hit = newToTax.get(target.code);
-    const params = { newName: target.name, newCode: target.code };
-    if (!hit) return { ...base, status: 'not_found', reasons: [{ code: 'via_merge_no_tax', params }], candidates: [] };
-    return {
-      ...base,
-      status: 'normalised',
-      method: 'merge_table',
-      taxCode: hit.taxCode,
-      taxName: hit.taxName,
-      ...(hit.taxRow !== undefined ? { taxRow: hit.taxRow } : {}),
-      reasons: [{ code: 'via_merge', params }],
-      candidates: [],
-    };
-  }
-  const list = targets.map((t) => `${t.name} (${t.code})`).join(', ');
+function candidateOf(code: string, tables: Tables, hit: TaxHit | undefined): Candidate {
+  return hit
+    ? { code: hit.taxCode, name: hit.taxName, why: 'merged_into' }
+    : { code: '', name: newLabel(code, tables), why: 'merged_into' };
+}
+
+type Reason = RowMatch['reasons'][number];
+
+/** Review with every new commune the tables name, official ones first. */
+function toReview(
+  base: Base,
+  reasons: Reason[],
+  codes: readonly string[],
+  t: Tables,
+  tax: Map<string, TaxHit>,
+): RowMatch {
+  const candidates = [...new Set(codes)].map((c) => candidateOf(c, t, tax.get(c)));
+  return { ...base, status: 'ambiguous', reasons, candidates };
+}
+
+/** Filled with the tax row of new commune `code`, or not found when no tax row matches it. */
+function fill(
+  base: Base,
+  method: 'official_links' | 'merge_table',
+  hit: TaxHit | undefined,
+  reasons: { filled: Reason[]; noTax: Reason[] },
+): RowMatch {
+  if (!hit) return { ...base, status: 'not_found', reasons: reasons.noTax, candidates: [] };
   return {
     ...base,
-    status: 'ambiguous',
-    reasons: [{ code: 'via_merge_partial', params: { targets: list } }],
-    candidates: targets.map((t) => candidateOf(t, newToTax.get(t.code))),
+    status: 'normalised',
+    method,
+    taxCode: hit.taxCode,
+    taxName: hit.taxName,
+    ...(hit.taxRow !== undefined ? { taxRow: hit.taxRow } : {}),
+    reasons: reasons.filled,
+    candidates: [],
   };
+}
+
+function viaMerge(row: UnitRow, province: number, tables: Tables, newToTax: Map<string, TaxHit>): RowMatch {
+  const code = restoreCodeZeros(row.code, 'commune', 'gso').code;
+  const base: Base = { stdRow: row.rowNumber, stdCode: code, stdName: row.name, province, duplicateName: false };
+  const hint = mergeHint(tables.derived, code);
+  const derived = [...new Map((hint?.targets ?? []).map((t) => [t.code, t])).values()];
+  const links = officialLinks(tables.official, code);
+  if (!links) return viaDerived(base, derived, tables, newToTax);
+  const official = [...new Map(links.map((l) => [l.code, l])).values()];
+  const all = [...official.map((l) => l.code), ...derived.map((t) => t.code)];
+  const whole = official.length === 1 && official[0].whole;
+  const derivedWhole = derived.length === 1 && derived[0].type === 'full';
+  const agree = whole
+    ? derivedWhole && derived[0].code === official[0].code
+    : !derivedWhole &&
+      derived.length === official.length &&
+      derived.every((t) => official.some((l) => l.code === t.code));
+  if (derived.length > 0 && !agree) {
+    const params = {
+      official: officialText(official, tables),
+      derived: derived.map((t) => newLabel(t.code, tables)).join(', '),
+    };
+    const reason: Reason = { code: derivedWhole ? 'via_tables_disagree' : 'via_tables_disagree_partial', params };
+    return toReview(base, [reason], all, tables, newToTax);
+  }
+  if (!whole) {
+    const reason: Reason = { code: 'via_official_split', params: { targets: officialText(official, tables) } };
+    return toReview(base, [reason], all, tables, newToTax);
+  }
+  const target = official[0];
+  const params = { newName: tables.newNames.get(target.code) ?? '?', newCode: target.code, note: target.note };
+  return fill(base, 'official_links', newToTax.get(target.code), {
+    filled: [{ code: 'via_official', params }],
+    noTax: [{ code: 'via_official_no_tax', params }],
+  });
+}
+
+/** "Phường Ba Đình (00004): Nhập một phần; …", in the official table's own words. */
+function officialText(links: readonly ConversionLink[], tables: Tables): string {
+  return links.map((l) => `${newLabel(l.code, tables)}: ${l.note}`).join('; ');
+}
+
+/** The official table does not list the old commune: the derived merge table speaks, and the reasons say so. */
+function viaDerived(base: Base, targets: readonly MergeTarget[], t: Tables, newToTax: Map<string, TaxHit>): RowMatch {
+  const silent: Reason = { code: 'via_official_none', params: { code: base.stdCode } };
+  if (targets.length === 0) {
+    const reasons: Reason[] = [silent, { code: 'via_merge_none', params: { code: base.stdCode } }];
+    return { ...base, status: 'not_found', reasons, candidates: [] };
+  }
+  if (targets.length === 1 && targets[0].type === 'full') {
+    const params = { newName: targets[0].name, newCode: targets[0].code };
+    return fill(base, 'merge_table', newToTax.get(targets[0].code), {
+      filled: [silent, { code: 'via_merge', params }],
+      noTax: [silent, { code: 'via_merge_no_tax', params }],
+    });
+  }
+  const list = targets.map((x) => `${x.name} (${x.code})`).join(', ');
+  const reasons: Reason[] = [silent, { code: 'via_merge_partial', params: { targets: list } }];
+  return toReview(
+    base,
+    reasons,
+    targets.map((x) => x.code),
+    t,
+    newToTax,
+  );
 }
 
 function summaryOf(

@@ -44,6 +44,12 @@ export type EngineReason =
   | 'via_merge_partial'
   | 'via_merge_none'
   | 'via_merge_no_tax'
+  | 'via_official'
+  | 'via_official_no_tax'
+  | 'via_official_split'
+  | 'via_official_none'
+  | 'via_tables_disagree'
+  | 'via_tables_disagree_partial'
   | 'cross_edition';
 
 export type ReasonCode = TextReason | EngineReason;
@@ -55,8 +61,11 @@ export interface Reason {
 }
 
 export type { MatchStatus };
-/** `merge_table`: filled through the shipped merge table (`--via-merges`), derived data. */
-export type MatchMethod = Tier | 'decision' | 'merge_table';
+/**
+ * `official_links`: filled through the official conversion table (`--via-merges`); `merge_table`: through the
+ * shipped derived merge table, where the official table is silent.
+ */
+export type MatchMethod = Tier | 'decision' | 'official_links' | 'merge_table';
 
 /** Why a tax row is offered as a candidate for a std row that was not filled. */
 export type CandidateWhy =

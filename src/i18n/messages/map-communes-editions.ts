@@ -19,6 +19,17 @@ export const mapCommunesEditions: MessageTable = {
     'reason.via_merge_none': 'bảng sáp nhập không có mã {code}: hãy kiểm tra mã và tên xã',
     'reason.via_merge_no_tax':
       'sáp nhập vào {newName} (mã GSO 2025 {newCode}) nhưng sheet thuế không có dòng nào khớp xã đó',
+    'reason.via_official':
+      'theo bảng chuyển đổi ĐVHC chính thức của Cục Thống kê ("{note}"): vào {newName} (mã GSO 2025 {newCode})',
+    'reason.via_official_no_tax':
+      'theo bảng chuyển đổi ĐVHC chính thức của Cục Thống kê ("{note}"): vào {newName} (mã GSO 2025 {newCode}), nhưng sheet thuế không có dòng nào khớp xã đó',
+    'reason.via_official_split':
+      'theo bảng chuyển đổi ĐVHC chính thức của Cục Thống kê, xã này không vào trọn một xã mới: {targets}; cán bộ chọn',
+    'reason.via_official_none': 'bảng chuyển đổi ĐVHC chính thức của Cục Thống kê không có mã {code}',
+    'reason.via_tables_disagree':
+      'hai bảng ghi khác nhau: bảng chuyển đổi ĐVHC chính thức của Cục Thống kê ghi {official}; bảng sáp nhập (dữ liệu suy ra, không chính thức) ghi sáp nhập toàn bộ vào {derived}; cán bộ chọn',
+    'reason.via_tables_disagree_partial':
+      'hai bảng ghi khác nhau: bảng chuyển đổi ĐVHC chính thức của Cục Thống kê ghi {official}; bảng sáp nhập (dữ liệu suy ra, không chính thức) ghi chỉ một phần sáp nhập vào {derived}; cán bộ chọn',
     'reason.cross_edition': 'khác kỳ danh mục: sheet chuẩn là {std}, sheet thuế là {tax}',
     'candidate.why.same_name': 'cùng tên',
     'candidate.why.same_name_other_district': 'cùng tên, ở huyện khác',
@@ -38,11 +49,11 @@ export const mapCommunesEditions: MessageTable = {
       'Sheet chuẩn và sheet thuế thuộc hai kỳ danh mục khác nhau: {found}. Tên trùng giữa hai kỳ không phải là cùng một xã (ví dụ xã mới sáp nhập mang tên một xã cũ), nên dvc không tự điền. Hãy chọn một cách: (1) lập lại sheet chuẩn từ danh mục 2025: thêm --reference gso-2025; (2) ánh xạ qua bảng sáp nhập: thêm --via-merges; (3) vẫn đối chiếu và đánh dấu mọi mã điền khác kỳ: thêm --allow-mixed-editions.',
     'mc.err.viaMergesNeedsOld':
       '--via-merges chỉ dùng khi sheet chuẩn là danh mục mã 2004 và sheet thuế là danh mục 2025; tệp này: {found}.',
-    'mc.note.viaMerges':
-      'Đã ánh xạ qua bảng sáp nhập (dữ liệu suy ra, không chính thức): {full} xã sáp nhập toàn bộ đã điền mã, {partial} xã sáp nhập một phần cần rà soát.',
+    'mc.note.viaOfficial':
+      'Đã ánh xạ qua bảng chuyển đổi ĐVHC chính thức của Cục Thống kê: {official} xã đã điền mã; {derived} xã bảng chính thức không có, điền theo bảng sáp nhập (dữ liệu suy ra, không chính thức); {review} xã cần rà soát (chia vào nhiều xã mới, hoặc hai bảng ghi khác nhau).',
     'mc.note.crossEdition': 'Đối chiếu khác kỳ theo yêu cầu (--allow-mixed-editions): {count} mã điền được đánh dấu.',
     'mc.opt.viaMerges':
-      'sheet chuẩn mã 2004, sheet thuế 2025: điền cho mỗi xã cũ mã CQT của xã mới mà nó sáp nhập toàn bộ vào (bảng sáp nhập, dữ liệu suy ra)',
+      'sheet chuẩn mã 2004, sheet thuế 2025: điền cho mỗi xã cũ mã CQT của xã mới mà nó vào trọn (bảng chuyển đổi chính thức của Cục Thống kê; bảng sáp nhập suy ra khi bảng đó không có)',
     'mc.opt.allowMixedEditions': 'vẫn đối chiếu khi hai sheet khác kỳ danh mục; mọi mã điền khác kỳ được đánh dấu',
   },
   en: {
@@ -61,6 +72,18 @@ export const mapCommunesEditions: MessageTable = {
       'through the merge table (derived data, from the 2025 resolutions of the NA Standing Committee): only part of it went into {targets}; the officer chooses',
     'reason.via_merge_none': 'the merge table does not know code {code}: check the code and the name',
     'reason.via_merge_no_tax': 'merged into {newName} (GSO 2025 code {newCode}) but no tax row matches that commune',
+    'reason.via_official':
+      'by the official conversion table of the National Statistics Office ("{note}"): into {newName} (GSO 2025 code {newCode})',
+    'reason.via_official_no_tax':
+      'by the official conversion table of the National Statistics Office ("{note}"): into {newName} (GSO 2025 code {newCode}), but no tax row matches that commune',
+    'reason.via_official_split':
+      'by the official conversion table of the National Statistics Office, this commune did not go whole into one new commune: {targets}; the officer chooses',
+    'reason.via_official_none':
+      'the official conversion table of the National Statistics Office does not list code {code}',
+    'reason.via_tables_disagree':
+      'the two tables differ: the official conversion table of the National Statistics Office gives {official}; the merge table (derived data, not official) gives merged in full into {derived}; the officer chooses',
+    'reason.via_tables_disagree_partial':
+      'the two tables differ: the official conversion table of the National Statistics Office gives {official}; the merge table (derived data, not official) gives only part of it into {derived}; the officer chooses',
     'reason.cross_edition': 'across editions: standard sheet is {std}, tax sheet is {tax}',
     'candidate.why.same_name': 'same name',
     'candidate.why.same_name_other_district': 'same name, another district',
@@ -80,12 +103,12 @@ export const mapCommunesEditions: MessageTable = {
       'The standard sheet and the tax sheet are different editions of the commune list: {found}. A name shared by both editions is not the same commune (a merged new commune often carries an old name), so dvc fills nothing. Choose one: (1) rebuild the standard sheet from the 2025 list: add --reference gso-2025; (2) map through the merge table: add --via-merges; (3) match anyway and mark every cross-edition fill: add --allow-mixed-editions.',
     'mc.err.viaMergesNeedsOld':
       '--via-merges applies when the standard sheet is the 2004-coded list and the tax sheet the 2025 list; this file: {found}.',
-    'mc.note.viaMerges':
-      'Mapped through the merge table (derived data, not official): {full} communes merged in full were filled, {partial} partially merged communes need review.',
+    'mc.note.viaOfficial':
+      'Mapped through the official conversion table of the National Statistics Office: {official} communes filled; {derived} communes the official table does not list, filled by the merge table (derived data, not official); {review} communes need review (split between new communes, or the two tables differ).',
     'mc.note.crossEdition':
       'Matched across editions on request (--allow-mixed-editions): {count} filled codes are marked.',
     'mc.opt.viaMerges':
-      '2004-coded standard sheet, 2025 tax sheet: fill each old commune with the tax code of the new commune it was merged into in full (merge table, derived data)',
+      '2004-coded standard sheet, 2025 tax sheet: fill each old commune with the tax code of the new commune it went into whole (official conversion table of the statistics office; the derived merge table where that one is silent)',
     'mc.opt.allowMixedEditions':
       'match even when the two sheets are different editions; every cross-edition fill is marked',
   },
