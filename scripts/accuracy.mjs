@@ -17,11 +17,14 @@ const { DATA_FOLDER_CASES, FIXTURE_CASES, FIXTURE_LISTS, measureList, measureTax
 const { officialNamesFor } = await dist('app/map-communes/reference-side.js');
 const { decodeLegacy } = await dist('core/text/text.js');
 const { provincesOf } = await dist('core/reference/reference.js');
+const { scoreViaMerges } = await dist('test-support/via-merges-accuracy.js');
+const { loadReferenceList } = await dist('io/reference-data.js');
 
 const NEEDED = [
   'gso-units-2025.csv',
   'tax-tms-communes-2025.csv',
   'tax-tms-to-gso-2025-mapping-DERIVED.csv',
+  'nso-2025-conversion-links.csv',
   ...DATA_FOLDER_CASES.flatMap((c) => [c.std, c.tax]),
 ];
 const missing = [...new Set(NEEDED)].filter((f) => !existsSync(path.join(dir, f)));
@@ -99,6 +102,44 @@ await taxRow(
 );
 for (const c of FIXTURE_CASES) listRow(c, FIXTURE_LISTS, '¹');
 
+// `--via-merges` over the whole country: the 2004-coded list of 01/03/2025 against the real TMS list, every fill
+// scored against the official conversion table of the data folder. The new GSO code of a TMS commune is the derived
+// name mapping's; the codes of v3.0.2 that Công văn 1027 changed (06978, 23938) become the shipped ones.
+async function viaMergesRow() {
+  const shipped = loadReferenceList('gso-2025').units;
+  const codes = new Set(shipped.map((u) => u.code));
+  const byName = new Map(shipped.map((u) => [`${u.provinceCode}|${u.name}`, u.code]));
+  const toShipped = new Map(
+    readList(dir, 'gso-units-2025.csv').map((r) => [
+      r.commune_code,
+      codes.has(r.commune_code) ? r.commune_code : byName.get(`${r.province_code}|${r.commune_name}`),
+    ]),
+  );
+  const shippedCode = (c) => toShipped.get(c) ?? c;
+  const official = new Map();
+  for (const r of readList(dir, 'nso-2025-conversion-links.csv')) {
+    const links = official.get(r.old_code) ?? [];
+    links.push({ code: shippedCode(r.new_code), whole: !/phần/u.test(r.note) });
+    official.set(r.old_code, links);
+  }
+  const newOfTax = new Map(derivedRows.map((r) => [r.tms_commune_code, shippedCode(r.gso_commune_code)]));
+  const std = unitRows(readList(dir, 'gso-units-2004.csv'));
+  const f = await scoreViaMerges(std, unitRows(readList(dir, 'tax-tms-communes-2025.csv')), newOfTax, official);
+  check(f.wrong.length === 0, `--via-merges: wrong ${f.wrong.join('; ')}`);
+  viaTable.push(
+    `| GSO ed. 01/03/2025 (\`gso-units-2004.csv\`) | TMS 2025 (\`tax-tms-communes-2025.csv\`) | ${n(f.rows)} | ` +
+      `${n(f.filled)} | ${f.wrong.length} | ${f.unscored.length} | ${n(f.review)} | ${f.notFound} |`,
+  );
+  notes.push(`--via-merges: filled where the official table is silent: ${f.unscored.join('; ') || 'none'}`);
+  notes.push(`--via-merges: rows by first reason ${JSON.stringify(f.reasons)}`);
+}
+const viaTable = [
+  '| std side (2004 codes) | tax side (2025) | rows | filled | wrong (official table) | filled, official table silent | to review | not found |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+const derivedRows = readList(dir, 'tax-tms-to-gso-2025-mapping-DERIVED.csv');
+await viaMergesRow();
+
 // The shipped TMS province codes agree with the tax list they come from.
 const tmsOf = new Map(readList(dir, 'tax-tms-communes-2025.csv').map((r) => [r.gso_province_code, r.province_code]));
 const shippedWrong = provincesOf('gso-2025').filter((p) => tmsOf.get(p.code) !== p.tmsCode);
@@ -119,6 +160,9 @@ check(decoded.length === 0, `real names decoded as legacy fonts: ${decoded.slice
 
 console.log(table.join('\n'));
 console.log('\n¹ also checked by `npm test`.\n');
+console.log(
+  `\`--via-merges\`, the whole country, scored against the official conversion table:\n\n${viaTable.join('\n')}\n`,
+);
 for (const line of notes) console.log(`- ${line}`);
 console.log(`- Shipped TMS province codes: ${34 - shippedWrong.length}/34 agree with \`tax-tms-communes-2025.csv\`.`);
 console.log(`- Legacy-font detector: ${n(names)} real names in ${dir}, ${decoded.length} taken for TCVN3/VNI.`);
