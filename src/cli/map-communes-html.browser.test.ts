@@ -73,6 +73,7 @@ describe('dvc map-communes --html, as a person sees it', () => {
     // The officer's code that is in no row of the tax sheet is called out, the names are Unicode.
     const dongXuan = page.locator('#review-body tr', { hasText: '00040' });
     expect(await dongXuan.textContent()).toContain('mã 1010220 không có trong sheet thuế; gần giống mã 1010202');
+    expect(shownInt(await page.locator('ul.cards li[data-count="existing-notInTaxSheet"] .v').textContent())).toBe(2);
     const body = await page.locator('#review-body').textContent();
     expect(body).not.toContain('¹');
     // The review table keeps to the page's width at 1280 px (it spilled past it by 50 px before).

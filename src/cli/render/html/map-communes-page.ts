@@ -42,7 +42,6 @@ const REVIEW_STATUSES = MATCH_STATUSES.filter((s) => s !== 'exact');
  */
 const REVIEW_COLUMN_WIDTHS = [9, 12, 12, 7, 12, 23, 14, 11];
 
-
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 interface PageParts {
@@ -72,6 +71,10 @@ function cardsHtml(summary: ReturnType<typeof summaryCounts>, { lang, T, statusL
     ...EXISTING_VERDICTS.filter(
       () => existing && (existing.confirmed ?? 0) + (existing.differs ?? 0) + (existing.unchecked ?? 0) > 0,
     ).map((v) => [`existing-${v}`, T(`mc.existing.${v}`), existing?.[v]] as [string, string, number | undefined]),
+    // A part of the verdicts above, and the plainest mistake: shown when there is one.
+    ...(existing?.notInTaxSheet
+      ? [['existing-notInTaxSheet', T('mc.existing.notInTaxSheet'), existing.notInTaxSheet] as [string, string, number]]
+      : []),
   ];
   return `<ul class="cards" aria-label="${esc(T('html.map.summary'))}">${cards
     .filter(([, , v]) => v !== undefined)
