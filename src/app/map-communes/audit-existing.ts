@@ -88,7 +88,9 @@ export function existingReasonOf(i: ReasonInput): ReportReason | undefined {
   if (r.status === 'decided')
     return reason('decided', {
       ...params,
-      decision: r.taxCode ? [r.taxCode, r.taxName && displayName(r.taxName)].filter(Boolean).join(' ') : '-',
+      decision: r.taxCode
+        ? [r.taxCode, r.taxName && displayName(r.taxName)].filter(Boolean).join(' ')
+        : t(i.lang, 'mc.existingReason.noTaxCommune'),
     });
   const key = sameBareName(taxRow.name, r.name) ? 'same_name' : 'other_commune';
   return reason(params.place ? key : `${key}_here`, params);

@@ -370,10 +370,9 @@ export function existingNoteOf(r: ReportRow, lang: Lang): { title: string; text:
   if (r.existingReplaced)
     return { title: t(lang, 'mc.prompt.title.replaced'), text: t(lang, 'mc.prompt.replaced', params) };
   if (r.existingVerdict === 'differs')
-    return {
-      title: t(lang, notInTax ? 'mc.prompt.title.notInTax' : 'mc.prompt.title.differs'),
-      text: t(lang, 'mc.prompt.kept', params),
-    };
+    return notInTax
+      ? { title: t(lang, 'mc.prompt.title.notInTax'), text: t(lang, 'mc.prompt.keptNotInTax', params) }
+      : { title: t(lang, 'mc.prompt.title.differs'), text: t(lang, 'mc.prompt.kept', params) };
   return notInTax
     ? { title: t(lang, 'mc.prompt.title.notInTax'), text: t(lang, 'mc.prompt.uncheckedNotInTax', params) }
     : { title: t(lang, 'mc.prompt.title.unchecked'), text: t(lang, 'mc.prompt.unchecked', params) };

@@ -162,7 +162,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
       /^Có thể sai: mã 1010101 là của P\. Phúc Xá, không phải của xã này\. dvc đề xuất 1010102 Phường Trúc Bạch\./,
     );
     expect(ws.getCell('I6').dataValidation).toMatchObject({ promptTitle: 'Mã không có trong sheet thuế' });
-    expect(ws.getCell('I6').dataValidation.prompt).toMatch(/^Có thể sai: mã 1010199 không có trong sheet thuế\./);
+    expect(ws.getCell('I6').dataValidation.prompt).toMatch(/^Sai: mã 1010199 không có trong sheet thuế\./);
     // Side by side in the review sheet, at the top with the rows to decide.
     const lines = await readReviewLines(r.output!);
     const top = lines.slice(0, 10).find((l) => l.row === 5);

@@ -38,19 +38,22 @@ export const mapCommunesReview: MessageTable = {
     'mc.existingReason.not_in_tax_sheet': 'mã {existing} không có trong sheet thuế',
     'mc.existingReason.typo': 'mã {existing} không có trong sheet thuế; gần giống mã {dvc} (gõ nhầm chữ số?)',
     'mc.existingReason.same_name':
-      'mã {existing} là của {name} ở {place}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu tiên)',
+      'mã {existing} là của {name} ở {place}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu)',
     'mc.existingReason.same_name_here':
-      'mã {existing} là của {name}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu tiên)',
+      'mã {existing} là của {name}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu)',
     'mc.existingReason.other_commune': 'mã {existing} là của {name} ở {place}, không phải của xã này',
     'mc.existingReason.other_commune_here': 'mã {existing} là của {name}, không phải của xã này',
     'mc.existingReason.decided': 'mã {existing} là của {name}; cán bộ đã quyết định {decision}',
     'mc.existingReason.unknown': 'dvc tìm được một mã khác',
+    'mc.existingReason.noTaxCommune': 'không có xã tương ứng',
     'mc.prompt.title.differs': 'Mã đang có khác dvc',
     'mc.prompt.title.notInTax': 'Mã không có trong sheet thuế',
     'mc.prompt.title.replaced': 'dvc đã thay mã cũ',
     'mc.prompt.title.unchecked': 'dvc: chưa kiểm được',
     'mc.prompt.kept':
-      'Có thể sai: {problem}. dvc đề xuất {dvc}. Để thay: gõ mã vào cột "Quyết định" (sheet "Rà soát") hoặc chạy lại với --replace-existing.',
+      'Có thể sai: {problem}. dvc đề xuất {dvc}. Để thay: gõ mã ở cột "Quyết định" (sheet "Rà soát") hoặc dùng --replace-existing.',
+    'mc.prompt.keptNotInTax':
+      'Sai: {problem}. dvc đề xuất {dvc}. Để thay: gõ mã ở cột "Quyết định" (sheet "Rà soát") hoặc dùng --replace-existing.',
     'mc.prompt.replaced': 'Đã thay mã cũ {existing} bằng {dvc}. Lý do: {problem}.',
     'mc.prompt.uncheckedNotInTax':
       'Sai: {problem}. dvc không tự tìm được mã đúng ({status}): chọn mã ở cột "Quyết định" của sheet "Rà soát".',
@@ -120,12 +123,15 @@ export const mapCommunesReview: MessageTable = {
     'mc.existingReason.other_commune_here': 'code {existing} belongs to {name}, not to this commune',
     'mc.existingReason.decided': 'code {existing} belongs to {name}; the officer decided {decision}',
     'mc.existingReason.unknown': 'dvc finds another code',
+    'mc.existingReason.noTaxCommune': 'no tax commune',
     'mc.prompt.title.differs': 'Existing code differs from dvc',
     'mc.prompt.title.notInTax': 'Code not in the tax sheet',
     'mc.prompt.title.replaced': 'dvc replaced the old code',
     'mc.prompt.title.unchecked': 'dvc: not checked',
     'mc.prompt.kept':
-      'Probably wrong: {problem}. dvc proposes {dvc}. To replace it: type the code in column "Quyết định" (sheet "Rà soát") or run again with --replace-existing.',
+      'Probably wrong: {problem}. dvc proposes {dvc}. To replace it: type a code in column "Quyết định" (sheet "Rà soát") or use --replace-existing.',
+    'mc.prompt.keptNotInTax':
+      'Wrong: {problem}. dvc proposes {dvc}. To replace it: type a code in column "Quyết định" (sheet "Rà soát") or use --replace-existing.',
     'mc.prompt.replaced': 'The old code {existing} was replaced by {dvc}. Why: {problem}.',
     'mc.prompt.uncheckedNotInTax':
       'Wrong: {problem}. dvc cannot find the right code alone ({status}): choose one in column "Quyết định" of sheet "Rà soát".',

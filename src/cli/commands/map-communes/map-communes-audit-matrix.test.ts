@@ -294,7 +294,7 @@ describe('dvc map-communes on a workbook filled in 2021: --audit × --map-out ×
     );
     expect(ws.getCell('I18').dataValidation).toMatchObject({ promptTitle: 'Mã không có trong sheet thuế' });
     expect(ws.getCell('I18').dataValidation.prompt).toMatch(
-      /^Có thể sai: mã 1010220 không có trong sheet thuế; gần giống mã 1010202/,
+      /^Sai: mã 1010220 không có trong sheet thuế; gần giống mã 1010202/,
     );
   });
 });

@@ -57,7 +57,8 @@ function renderQuestioned(ctx: CliContext, x: ReportRow): void {
   const problem = x.existingReason?.text ?? codeAndName(x.existingCode, x.existingName);
   ctx.print(`        ${ctx.t('mc.audit.rowExisting', { problem })}`);
   const dvc = isFilled(x) ? codeAndName(x.taxCode, x.taxName) : undefined;
-  if (x.status === 'decided') ctx.print(`        ${ctx.t('mc.audit.rowDecided', { dvc: dvc ?? '-' })}`);
+  if (x.status === 'decided')
+    ctx.print(`        ${ctx.t('mc.audit.rowDecided', { dvc: dvc ?? ctx.t('mc.existingReason.noTaxCommune') })}`);
   else if (dvc) ctx.print(`        ${ctx.t('mc.audit.rowDvc', { dvc })}`);
   else ctx.print(`        ${ctx.t('mc.audit.rowNoDvc', { status: ctx.t(`status.${x.status}`) })}`);
 }
