@@ -211,7 +211,10 @@ describe('dvc map-communes: audit of a workbook filled with VLOOKUP in 2021 (jou
       `Mã đang có trong cột I: ${json.summary.existing.confirmed + json.summary.existing.differs + json.summary.existing.unchecked}`,
     );
     const first = [...b.planted.keys()][0];
-    expect(w.stdout).toContain(`${first} ${b.planted.get(first)!.name} (dòng`);
+    const firstRow = rows.get(first) as Row & { rowNumber: number; districtName: string };
+    expect(w.stdout).toContain(
+      `${first} ${b.planted.get(first)!.name} — ${firstRow.districtName}, dòng ${firstRow.rowNumber}`,
+    );
     const lines = await readReviewLines(path.join(dir, 'kiem-tra.xlsx'));
     const top = lines.slice(0, json.summary.existing.differs + json.summary.ambiguous + json.summary.notFound);
     for (const [code, p] of b.planted) {

@@ -38,17 +38,44 @@ export interface ReportRow {
   existingName?: string;
   /** What dvc makes of the existing code. */
   existingVerdict?: ExistingVerdict;
+  /** Whether the existing code is a code of the tax sheet at all (set with existingCode). */
+  existingInTaxSheet?: boolean;
+  /** What is wrong with the existing code, for an officer: set when it differs or is not in the tax sheet. */
+  existingReason?: ReportReason;
   /** The existing code was replaced by dvc's (only with --replace-existing, only when it differs). */
   existingReplaced?: boolean;
   /** A decision that replaced a confident match: the code and status dvc would have given. */
   overrides?: { taxCode: string; status: RowMatch['status'] };
+  /** The code the outputs carry in the target column and the MAP table (the officer's when kept), or null. */
+  mapCode?: string | null;
+  /** What the MAP table says of mapCode: a match status only when dvc stands behind that code. */
+  mapStatus?: MapStatus;
 }
+
+/**
+ * The status of the code a MAP row carries: dvc's match status when the code is dvc's (or the officer's code that
+ * dvc confirms), else what the audit says of the officer's kept code: never `exact` or `normalised` for a code that
+ * dvc questions.
+ */
+export const MAP_STATUSES = [
+  'exact',
+  'normalised',
+  'decided',
+  'ambiguous',
+  'not_found',
+  'differs',
+  'not_in_tax_sheet',
+  'unchecked',
+] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
 
 /** Counts of existing codes by verdict. */
 export interface ExistingCounts {
   confirmed: number;
   differs: number;
   unchecked: number;
+  /** Existing codes (of any verdict) that are not in the tax sheet at all. */
+  notInTaxSheet: number;
 }
 
 /** Counts per status, for a province or the whole run. */
@@ -73,10 +100,10 @@ export interface Note {
 export interface MapCommunesResult {
   ok: true;
   input: string;
-  /** The workbook written; null with --audit. */
+  /** The workbook written; null with --audit unless --out was given. */
   output: string | null;
   mapOut: string | null;
-  /** --audit: the existing codes were checked and no workbook was written. */
+  /** --audit: the existing codes were checked; only the outputs asked for explicitly were written. */
   audit: boolean;
   summary: Summary;
   provinces: ProvinceReport[];

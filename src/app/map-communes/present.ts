@@ -1,7 +1,15 @@
 import type { Lang } from '../../i18n/i18n.js';
 import { t } from '../../i18n/i18n.js';
 import type { MatchResult, Reason, UnitRow } from '../../core/communes/communes.js';
-import type { ExistingCounts, ExistingVerdict, ProvinceReport, ReportRow, Summary } from './map-communes-result.js';
+import { decodeLegacy } from '../../core/text/text.js';
+import type {
+  ExistingCounts,
+  ExistingVerdict,
+  MapStatus,
+  ProvinceReport,
+  ReportRow,
+  Summary,
+} from './map-communes-result.js';
 
 /** The colour class of a target cell: a match status, or the verdict on the code already there. */
 export type CellStatus = ReportRow['status'] | ExistingVerdict;
@@ -20,6 +28,11 @@ export function statusText(lang: Lang, status: string): string {
 
 export function verdictText(lang: Lang, verdict: string): string {
   return t(lang, `mc.existing.${verdict}`);
+}
+
+/** A name as an officer reads it: a cell typed in the TCVN3 or VNI legacy fonts decoded to Unicode, NFC. */
+export function displayName(raw: string): string {
+  return decodeLegacy(raw).text.normalize('NFC');
 }
 
 export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet: string, lang: Lang): ReportRow[] {
@@ -66,8 +79,11 @@ export function toProvinceReports(match: MatchResult, rows: readonly ReportRow[]
 }
 
 export function existingCounts(rows: readonly ReportRow[]): ExistingCounts {
-  const out: ExistingCounts = { confirmed: 0, differs: 0, unchecked: 0 };
-  for (const r of rows) if (r.existingVerdict) out[r.existingVerdict]++;
+  const out: ExistingCounts = { confirmed: 0, differs: 0, unchecked: 0, notInTaxSheet: 0 };
+  for (const r of rows) {
+    if (r.existingVerdict) out[r.existingVerdict]++;
+    if (r.existingCode !== undefined && r.existingInTaxSheet === false) out.notInTaxSheet++;
+  }
   return out;
 }
 
@@ -213,6 +229,7 @@ function summaryLine(name: string, p: Summary): (string | number | null)[] {
     p.existing.confirmed,
     p.existing.differs,
     p.existing.unchecked,
+    p.existing.notInTaxSheet,
   ];
 }
 
@@ -239,6 +256,7 @@ export function summarySheetRows(
     'mc.col.existingConfirmed',
     'mc.col.existingDiffers',
     'mc.col.existingUnchecked',
+    'mc.col.existingNotInTax',
   ].map(L);
   const out: (string | number | null)[][] = [header];
   for (const p of provinces) out.push(summaryLine(p.provinceName, p));
@@ -265,27 +283,97 @@ export function targetCellOf(r: ReportRow): { value: string | null; status: Cell
   return { value: r.existingCode ?? null, status: r.existingVerdict };
 }
 
+/** The code the outputs carry for a row and what may be said of it; see MapStatus. */
+export function mapCellOf(r: ReportRow): { code: string | null; status: MapStatus } {
+  const code = targetCellOf(r).value;
+  if (r.existingCode === undefined || code !== r.existingCode) return { code, status: r.status };
+  if (r.existingInTaxSheet === false) return { code, status: 'not_in_tax_sheet' };
+  if (r.existingVerdict === 'confirmed') return { code, status: r.status };
+  return { code, status: r.existingVerdict === 'differs' ? 'differs' : 'unchecked' };
+}
+
+/** Sets mapCode and mapStatus on every row, so that --json says what the MAP table says. */
+export function setMapFields(rows: ReportRow[]): void {
+  for (const r of rows) {
+    const cell = mapCellOf(r);
+    r.mapCode = cell.code;
+    r.mapStatus = cell.status;
+  }
+}
+
+export const MAP_COLUMNS = [
+  'province',
+  'district',
+  'gso_code',
+  'gso_name',
+  'cqt_code',
+  'cqt_name',
+  'status',
+  'audit_verdict',
+  'audit_reason',
+  'officer_code',
+  'officer_name',
+  'dvc_code',
+  'dvc_name',
+  'dvc_status',
+] as const;
+
 /**
- * The MAP table for the tax authority: province, GSO code and name, CQT code and name as the workbook holds
- * them (an officer's code that dvc did not replace stays), status, and the verdict on an existing code.
+ * The MAP table for the tax authority: province, district, GSO code and name; the CQT code the workbook carries
+ * (an officer's code that dvc did not replace stays) and its status, which is a match status only when dvc stands
+ * behind that code; then the audit's verdict and reason, the officer's code and dvc's code side by side. Names
+ * are decoded from the legacy fonts.
  */
 export function mapTableRows(rows: readonly ReportRow[]): (string | number | null)[][] {
-  const out: (string | number | null)[][] = [
-    ['province', 'gso_code', 'gso_name', 'cqt_code', 'cqt_name', 'status', 'existing_code', 'existing_verdict'],
-  ];
+  const out: (string | number | null)[][] = [[...MAP_COLUMNS]];
+  const shown = (name: string | undefined) => (name ? displayName(name) : '');
   for (const r of rows) {
-    const cell = targetCellOf(r);
-    const name = cell.value === null ? '' : cell.value === r.taxCode ? (r.taxName ?? '') : (r.existingName ?? '');
+    const cell = mapCellOf(r);
+    const dvcCode = isFilled(r) ? (r.taxCode ?? '') : '';
+    const name = cell.code === null ? '' : cell.code === r.taxCode ? shown(r.taxName) : shown(r.existingName);
     out.push([
       r.provinceName ?? '',
+      r.districtName ?? '',
       r.code,
       r.name,
-      cell.value ?? '',
+      cell.code ?? '',
       name,
-      r.status,
-      r.existingCode ?? '',
+      cell.status,
       r.existingVerdict ?? '',
+      r.existingReason?.code ?? '',
+      r.existingCode ?? '',
+      shown(r.existingName),
+      dvcCode,
+      dvcCode ? shown(r.taxName) : '',
+      r.status,
     ]);
   }
   return out;
+}
+
+const codeAndName = (code: string | undefined, name: string | undefined) =>
+  code ? [code, name && displayName(name)].filter(Boolean).join(' ') : '—';
+
+/**
+ * The note on a target cell that held a code, shown when the cell is selected: what is wrong with the officer's
+ * code (and what dvc proposes), or what replaced it. None on a confirmed code.
+ */
+export function existingNoteOf(r: ReportRow, lang: Lang): { title: string; text: string } | undefined {
+  if (r.existingVerdict === undefined || r.existingVerdict === 'confirmed') return undefined;
+  const params = {
+    existing: codeAndName(r.existingCode, r.existingName),
+    dvc: codeAndName(isFilled(r) ? r.taxCode : undefined, r.taxName),
+    status: statusText(lang, r.status),
+    problem: r.existingReason?.text ?? t(lang, 'mc.existingReason.unknown'),
+  };
+  const notInTax = r.existingInTaxSheet === false;
+  if (r.existingReplaced)
+    return { title: t(lang, 'mc.prompt.title.replaced'), text: t(lang, 'mc.prompt.replaced', params) };
+  if (r.existingVerdict === 'differs')
+    return notInTax
+      ? { title: t(lang, 'mc.prompt.title.notInTax'), text: t(lang, 'mc.prompt.keptNotInTax', params) }
+      : { title: t(lang, 'mc.prompt.title.differs'), text: t(lang, 'mc.prompt.kept', params) };
+  return notInTax
+    ? { title: t(lang, 'mc.prompt.title.notInTax'), text: t(lang, 'mc.prompt.uncheckedNotInTax', params) }
+    : { title: t(lang, 'mc.prompt.title.unchecked'), text: t(lang, 'mc.prompt.unchecked', params) };
 }

@@ -141,7 +141,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     expect(byRow(6)).toMatchObject({ existingCode: '1010199', existingVerdict: 'differs', taxCode: '1010103' });
     expect(byRow(169)).toMatchObject({ existingCode: '1011203', existingVerdict: 'differs', taxCode: '1011201' });
     expect(byRow(7).existingVerdict).toBeUndefined();
-    expect(r.summary.existing).toEqual({ confirmed: 1, differs: 3, unchecked: 0 });
+    expect(r.summary.existing).toEqual({ confirmed: 1, differs: 3, unchecked: 0, notInTaxSheet: 1 });
     expect(r.provinces.find((p) => p.provinceName === 'Thành phố Hà Nội')?.existing).toEqual(r.summary.existing);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.output!);
@@ -153,8 +153,16 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     const fill = (ref: string) => (ws.getCell(ref).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
     expect(fill('I5')).toBe('FFCC99FF');
     expect(fill('I169')).toBe('FFCC99FF');
-    expect(ws.getCell('I5').dataValidation).toMatchObject({ promptTitle: 'dvc: mã khác', showInputMessage: true });
-    expect(ws.getCell('I5').dataValidation.prompt).toContain('Giữ mã đang có 1010101 P. Phúc Xá; dvc thấy 1010102');
+    // The note says what is wrong with the officer's code, not how dvc matched its own.
+    expect(ws.getCell('I5').dataValidation).toMatchObject({
+      promptTitle: 'Mã đang có khác dvc',
+      showInputMessage: true,
+    });
+    expect(ws.getCell('I5').dataValidation.prompt).toMatch(
+      /^Có thể sai: mã 1010101 là của P\. Phúc Xá, không phải của xã này\. dvc đề xuất 1010102 Phường Trúc Bạch\./,
+    );
+    expect(ws.getCell('I6').dataValidation).toMatchObject({ promptTitle: 'Mã không có trong sheet thuế' });
+    expect(ws.getCell('I6').dataValidation.prompt).toMatch(/^Sai: mã 1010199 không có trong sheet thuế\./);
     // Side by side in the review sheet, at the top with the rows to decide.
     const lines = await readReviewLines(r.output!);
     const top = lines.slice(0, 10).find((l) => l.row === 5);
@@ -180,7 +188,7 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     const input = await prefilled(dir, CODES);
     const r = await run({ input, audit: true });
     expect(r).toMatchObject({ output: null, audit: true, nextStep: null });
-    expect(r.summary.existing).toEqual({ confirmed: 1, differs: 3, unchecked: 0 });
+    expect(r.summary.existing).toEqual({ confirmed: 1, differs: 3, unchecked: 0, notInTaxSheet: 1 });
     expect(await exists(path.join(dir, 'da-gui-2021.doi-chieu.xlsx'))).toBe(false);
   }, 300_000);
 });
@@ -215,7 +223,7 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
     const { readFile } = await import('node:fs/promises');
     const csv = await readFile(mapOut, 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      '\ufeffprovince,gso_code,gso_name,cqt_code,cqt_name,status,existing_code,existing_verdict',
+      '\ufeffprovince,district,gso_code,gso_name,cqt_code,cqt_name,status,audit_verdict,audit_reason,officer_code,officer_name,dvc_code,dvc_name,dvc_status',
     );
     expect(csv).toContain(`,${quanTrieu.code},Phường Quán Triều,${quanTrieu.taxCode},`);
   }, 300_000);

@@ -17,7 +17,7 @@ import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
-import { mapTableRows, summarise, toProvinceReports, toReportRows } from './present.js';
+import { mapTableRows, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
 import { writeOutputs } from './write-outputs.js';
 import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } from './reference-side.js';
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
@@ -48,7 +48,7 @@ export interface MapCommunesOptions {
   viaMerges?: boolean;
   /** Match sheets of different editions anyway; every fill across editions is marked. */
   allowMixedEditions?: boolean;
-  /** Check the codes already in the target column and write no workbook. */
+  /** Check the codes already in the target column; write only the outputs asked for (no default workbook). */
   audit?: boolean;
   /** A code already in the target column that dvc is confident is wrong is replaced (default: kept, marked). */
   replaceExisting?: boolean;
@@ -186,7 +186,8 @@ function targetOf(s: Sides): TargetChoice | undefined {
 
 export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesResult> {
   const progress = o.onProgress ?? (() => {});
-  const output = o.audit ? null : (o.out ?? defaultOutputPath(o.input));
+  // --audit writes only what was asked for by name: no default workbook beside the input.
+  const output = o.audit ? (o.out ?? null) : (o.out ?? defaultOutputPath(o.input));
   await checkOutputs(o, output);
   progress('mc.progress.read', { file: path.basename(o.input) });
   const sides = await readSidesOf(o);
@@ -196,8 +197,9 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const target = targetOf(sides);
   if (target && sides.std.sheet) {
     const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
-    auditExisting({ ...audit, rows, match, replace: o.replaceExisting === true });
+    auditExisting({ ...audit, rows, match, replace: o.replaceExisting === true, lang: o.lang });
   }
+  setMapFields(rows);
   const summary = summarise(rows, match);
   const provinces = toProvinceReports(match, rows);
   if (output) {

@@ -10,6 +10,7 @@ import {
   type MappedCell,
 } from '../../io/excel/write-mapped-workbook.js';
 import {
+  existingNoteOf,
   isFilled,
   REVIEW_WIDTHS,
   reviewSheetRows,
@@ -44,30 +45,9 @@ export interface WriteOutputsInput {
   editions?: readonly { text: string }[];
 }
 
-const codeAndName = (code: string | undefined, name: string | undefined) =>
-  code ? [code, name].filter(Boolean).join(' ') : '—';
-
-/** The note on a target cell that held a code: what dvc found, and what became of the officer's code. */
-function promptOf(r: ReportRow, lang: Lang): MappedCell['prompt'] {
-  if (r.existingVerdict === undefined || r.existingVerdict === 'confirmed') return undefined;
-  const params = {
-    existing: codeAndName(r.existingCode, r.existingName),
-    dvc: codeAndName(r.taxCode, r.taxName),
-    status: statusText(lang, r.status),
-    reasons: r.reasons.map((x) => x.text).join('; ') || '—',
-  };
-  const key =
-    r.existingVerdict === 'unchecked'
-      ? 'mc.prompt.unchecked'
-      : r.existingReplaced
-        ? 'mc.prompt.replaced'
-        : 'mc.prompt.kept';
-  return { title: t(lang, `mc.prompt.title.${r.existingVerdict}`), text: t(lang, key, params) };
-}
-
 function cellOf(r: ReportRow, lang: Lang): MappedCell {
   const cell = targetCellOf(r);
-  const prompt = promptOf(r, lang);
+  const prompt = existingNoteOf(r, lang);
   return { row: r.rowNumber, value: cell.value, status: cell.status, ...(prompt ? { prompt } : {}) };
 }
 

@@ -3,7 +3,8 @@ import type { MessageTable } from '../i18n-types.js';
 /** Messages of the review loop of map-communes: decisions checked and carried over, audit of existing codes. */
 export const mapCommunesReview: MessageTable = {
   vi: {
-    'mc.opt.audit': 'chỉ kiểm tra các mã đang có trong cột mã CQT và in báo cáo; không ghi tệp Excel',
+    'mc.opt.audit':
+      'kiểm tra các mã đang có trong cột mã CQT và in báo cáo; chỉ ghi các tệp được yêu cầu (--out, --map-out, --html)',
     'mc.opt.replaceExisting':
       'thay mã đang có khi dvc chắc chắn về một mã khác (mặc định: giữ mã của cán bộ, tô màu và ghi chú)',
     'mc.err.decisionsInvalid':
@@ -32,26 +33,56 @@ export const mapCommunesReview: MessageTable = {
     'mc.col.existingConfirmed': 'Mã đang có đúng',
     'mc.col.existingDiffers': 'Mã đang có khác',
     'mc.col.existingUnchecked': 'Mã đang có chưa kiểm',
-    'mc.prompt.title.differs': 'dvc: mã khác',
+    'mc.col.existingNotInTax': 'Mã đang có không có trong sheet thuế',
+    'mc.existing.notInTaxSheet': 'mã đang có không có trong sheet thuế',
+    'mc.existingReason.not_in_tax_sheet': 'mã {existing} không có trong sheet thuế',
+    'mc.existingReason.typo': 'mã {existing} không có trong sheet thuế; gần giống mã {dvc} (gõ nhầm chữ số?)',
+    'mc.existingReason.same_name':
+      'mã {existing} là của {name} ở {place}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu)',
+    'mc.existingReason.same_name_here':
+      'mã {existing} là của {name}: cùng tên nhưng là đơn vị khác (VLOOKUP theo tên lấy dòng đầu)',
+    'mc.existingReason.other_commune': 'mã {existing} là của {name} ở {place}, không phải của xã này',
+    'mc.existingReason.other_commune_here': 'mã {existing} là của {name}, không phải của xã này',
+    'mc.existingReason.decided': 'mã {existing} là của {name}; cán bộ đã quyết định {decision}',
+    'mc.existingReason.unknown': 'dvc tìm được một mã khác',
+    'mc.existingReason.noTaxCommune': 'không có xã tương ứng',
+    'mc.prompt.title.differs': 'Mã đang có khác dvc',
+    'mc.prompt.title.notInTax': 'Mã không có trong sheet thuế',
+    'mc.prompt.title.replaced': 'dvc đã thay mã cũ',
     'mc.prompt.title.unchecked': 'dvc: chưa kiểm được',
     'mc.prompt.kept':
-      'Giữ mã đang có {existing}; dvc thấy {dvc}. Để thay: gõ mã vào cột "Quyết định" (sheet "Rà soát") hoặc chạy lại với --replace-existing. Lý do: {reasons}',
-    'mc.prompt.replaced': 'Đã thay mã cũ {existing} bằng {dvc}. Lý do: {reasons}',
-    'mc.prompt.unchecked': 'Giữ mã đang có {existing}; dvc không tự quyết được ({status}). Lý do: {reasons}',
+      'Có thể sai: {problem}. dvc đề xuất {dvc}. Để thay: gõ mã ở cột "Quyết định" (sheet "Rà soát") hoặc dùng --replace-existing.',
+    'mc.prompt.keptNotInTax':
+      'Sai: {problem}. dvc đề xuất {dvc}. Để thay: gõ mã ở cột "Quyết định" (sheet "Rà soát") hoặc dùng --replace-existing.',
+    'mc.prompt.replaced': 'Đã thay mã cũ {existing} bằng {dvc}. Lý do: {problem}.',
+    'mc.prompt.uncheckedNotInTax':
+      'Sai: {problem}. dvc không tự tìm được mã đúng ({status}): chọn mã ở cột "Quyết định" của sheet "Rà soát".',
+    'mc.prompt.unchecked':
+      'Giữ mã đang có {existing}; dvc không tự kiểm được ({status}). Nếu cần, chọn mã ở cột "Quyết định" của sheet "Rà soát".',
     'mc.summary.overrides': 'quyết định thay kết quả tự động',
     'mc.audit.title': 'Mã đang có trong cột {column}: {count}',
-    'mc.audit.differsLine': '{code} {name} (dòng {row}): đang có {existing}, dvc thấy {dvc}',
-    'mc.audit.more': '… và {count} dòng khác (xem sheet "Rà soát" hoặc --json)',
+    'mc.audit.rowHead': '{code} {name} — {district}, dòng {row}',
+    'mc.audit.rowHeadNoDistrict': '{code} {name} — dòng {row}',
+    'mc.audit.rowExisting': 'mã đang có: {problem}',
+    'mc.audit.rowDvc': 'dvc đề xuất: {dvc}',
+    'mc.audit.rowDecided': 'quyết định của cán bộ: {dvc}',
+    'mc.audit.rowNoDvc': 'dvc chưa tự tìm được mã ({status}): cán bộ cần chọn',
+    'mc.audit.more.sheet': '… và {count} dòng khác: xem sheet "Rà soát" của {file}',
+    'mc.audit.more.html': '… và {count} dòng khác: xem báo cáo {file}',
+    'mc.audit.more.none':
+      '… và {count} dòng khác: thêm --out <tệp.xlsx> để có sheet "Rà soát", hoặc dùng --html, --json',
     'mc.audit.kept': 'Các mã khác dvc được giữ nguyên, tô màu tím và có ghi chú; dùng --replace-existing để thay.',
     'mc.audit.replaced': 'Các mã khác dvc đã được thay bằng mã của dvc (--replace-existing), tô màu tím và có ghi chú.',
-    'mc.audit.noWorkbook': 'Chế độ --audit: không ghi tệp Excel.',
+    'mc.audit.noWorkbook': 'Chế độ --audit: không ghi tệp Excel (thêm --out <tệp.xlsx> để ghi).',
+    'mc.audit.nothingWritten': 'Chế độ --audit: không ghi tệp nào; thêm --out, --map-out hoặc --html để ghi kết quả.',
     'mc.summary.next':
       'Mở sheet "Rà soát" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có), lưu lại, rồi chạy:',
     'html.map.filter.review': 'Cần rà soát',
     'html.map.existing': 'Mã đang có',
   },
   en: {
-    'mc.opt.audit': 'only check the codes already in the tax code column and print the report; write no workbook',
+    'mc.opt.audit':
+      'check the codes already in the tax code column and print the report; write only the outputs asked for (--out, --map-out, --html)',
     'mc.opt.replaceExisting':
       "replace an existing code when dvc is confident of another (default: keep the officer's code, coloured and annotated)",
     'mc.err.decisionsInvalid':
@@ -80,21 +111,50 @@ export const mapCommunesReview: MessageTable = {
     'mc.col.existingConfirmed': 'Existing confirmed',
     'mc.col.existingDiffers': 'Existing differs',
     'mc.col.existingUnchecked': 'Existing unchecked',
-    'mc.prompt.title.differs': 'dvc: another code',
+    'mc.col.existingNotInTax': 'Existing not in tax sheet',
+    'mc.existing.notInTaxSheet': 'existing code not in the tax sheet',
+    'mc.existingReason.not_in_tax_sheet': 'code {existing} is not in the tax sheet',
+    'mc.existingReason.typo': 'code {existing} is not in the tax sheet; it looks like {dvc} mistyped',
+    'mc.existingReason.same_name':
+      'code {existing} belongs to {name} in {place}: the same name, another unit (a VLOOKUP by name takes the first row)',
+    'mc.existingReason.same_name_here':
+      'code {existing} belongs to {name}: the same name, another unit (a VLOOKUP by name takes the first row)',
+    'mc.existingReason.other_commune': 'code {existing} belongs to {name} in {place}, not to this commune',
+    'mc.existingReason.other_commune_here': 'code {existing} belongs to {name}, not to this commune',
+    'mc.existingReason.decided': 'code {existing} belongs to {name}; the officer decided {decision}',
+    'mc.existingReason.unknown': 'dvc finds another code',
+    'mc.existingReason.noTaxCommune': 'no tax commune',
+    'mc.prompt.title.differs': 'Existing code differs from dvc',
+    'mc.prompt.title.notInTax': 'Code not in the tax sheet',
+    'mc.prompt.title.replaced': 'dvc replaced the old code',
     'mc.prompt.title.unchecked': 'dvc: not checked',
     'mc.prompt.kept':
-      'Kept the existing code {existing}; dvc finds {dvc}. To replace it: type the code in column "Quyết định" (sheet "Rà soát") or run again with --replace-existing. Why: {reasons}',
-    'mc.prompt.replaced': 'The old code {existing} was replaced by {dvc}. Why: {reasons}',
-    'mc.prompt.unchecked': 'Kept the existing code {existing}; dvc cannot decide ({status}). Why: {reasons}',
+      'Probably wrong: {problem}. dvc proposes {dvc}. To replace it: type a code in column "Quyết định" (sheet "Rà soát") or use --replace-existing.',
+    'mc.prompt.keptNotInTax':
+      'Wrong: {problem}. dvc proposes {dvc}. To replace it: type a code in column "Quyết định" (sheet "Rà soát") or use --replace-existing.',
+    'mc.prompt.replaced': 'The old code {existing} was replaced by {dvc}. Why: {problem}.',
+    'mc.prompt.uncheckedNotInTax':
+      'Wrong: {problem}. dvc cannot find the right code alone ({status}): choose one in column "Quyết định" of sheet "Rà soát".',
+    'mc.prompt.unchecked':
+      'Kept the existing code {existing}; dvc cannot check it ({status}). If needed, choose a code in column "Quyết định" of sheet "Rà soát".',
     'mc.summary.overrides': 'decisions replacing an automatic match',
     'mc.audit.title': 'Codes already in column {column}: {count}',
-    'mc.audit.differsLine': '{code} {name} (row {row}): has {existing}, dvc finds {dvc}',
-    'mc.audit.more': '… and {count} more rows (see sheet "Rà soát" or --json)',
+    'mc.audit.rowHead': '{code} {name} — {district}, row {row}',
+    'mc.audit.rowHeadNoDistrict': '{code} {name} — row {row}',
+    'mc.audit.rowExisting': 'existing: {problem}',
+    'mc.audit.rowDvc': 'dvc proposes: {dvc}',
+    'mc.audit.rowDecided': "officer's decision: {dvc}",
+    'mc.audit.rowNoDvc': 'dvc cannot find the code alone ({status}): the officer must choose',
+    'mc.audit.more.sheet': '… and {count} more rows: see sheet "Rà soát" of {file}',
+    'mc.audit.more.html': '… and {count} more rows: see the report {file}',
+    'mc.audit.more.none':
+      '… and {count} more rows: add --out <file.xlsx> for the "Rà soát" sheet, or use --html, --json',
     'mc.audit.kept':
       'Codes that differ were kept, coloured purple and annotated; use --replace-existing to replace them.',
     'mc.audit.replaced':
       "Codes that differ were replaced by dvc's (--replace-existing), coloured purple and annotated.",
-    'mc.audit.noWorkbook': '--audit: no workbook was written.',
+    'mc.audit.noWorkbook': '--audit: no workbook was written (add --out <file.xlsx> to write one).',
+    'mc.audit.nothingWritten': '--audit: nothing was written; add --out, --map-out or --html to write the results.',
     'mc.summary.next':
       'Open sheet "Rà soát" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run:',
     'html.map.filter.review': 'To review',

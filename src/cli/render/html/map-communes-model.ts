@@ -14,6 +14,7 @@ import {
   type ReportRow,
   type Summary,
 } from '../../../app/map-communes/map-communes-result.js';
+import { displayName } from '../../../app/map-communes/present.js';
 
 export { MATCH_STATUSES, type MatchStatus };
 
@@ -105,7 +106,9 @@ export interface ReviewRowData {
   /** existing code, its name and the verdict on it ("" when the cell was empty) */ ec: string;
   en: string;
   ev: string;
-  /** candidates: [code, name, district, score] */ k: [string, string, string, string][];
+  /** what is wrong with the existing code ("" when nothing is); 1 when the code is not in the tax sheet */ er: string;
+  ni: 0 | 1;
+  /** candidates: [code, name, district, score as a percentage] */ k: [string, string, string, string][];
 }
 
 /** The rows an officer must decide: no code found, or dvc disagrees with the code already there. */
@@ -113,6 +116,9 @@ function needsDecision(row: MapRow): boolean {
   if (row.status === 'decided') return false;
   return row.status === 'ambiguous' || row.status === 'not_found' || row.existingVerdict === 'differs';
 }
+
+/** A tax-side name as an officer reads it (legacy fonts decoded); "" for none. */
+const shown = (name: string | null | undefined) => (name ? displayName(name) : '');
 
 function reviewRowOf(row: MapRow): ReviewRowData {
   return {
@@ -126,15 +132,18 @@ function reviewRowOf(row: MapRow): ReviewRowData {
     m: row.method ?? '',
     why: (row.reasons ?? []).map((x) => (typeof x === 'string' ? x : (x.text ?? x.code ?? ''))).filter((x) => x !== ''),
     tc: row.taxCode ?? '',
-    tn: row.taxName ?? '',
+    tn: shown(row.taxName),
     ec: row.existingCode ?? '',
-    en: row.existingName ?? '',
+    en: shown(row.existingName),
     ev: row.existingVerdict ?? '',
+    er: row.existingReason?.text ?? '',
+    ni: row.existingCode && row.existingInTaxSheet === false ? 1 : 0,
     k: (row.candidates ?? []).map((c) => [
       c.code ?? '',
-      c.name ?? '',
-      c.district ?? '',
-      c.score === undefined ? '' : String(Math.round(c.score * 100) / 100),
+      shown(c.name),
+      shown(c.district),
+      // As the workbook shows it: 0.73 is "73%".
+      typeof c.score === 'number' ? `${Math.round(c.score * 100)}%` : '',
     ]),
   };
 }

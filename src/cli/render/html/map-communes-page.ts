@@ -36,6 +36,12 @@ export interface HtmlOptions {
 
 const REVIEW_STATUSES = MATCH_STATUSES.filter((s) => s !== 'exact');
 
+/**
+ * Widths of the review table's columns, in per cent, for a fixed layout: a long name, reason or officer's code
+ * wraps inside its cell instead of pushing the table past the page.
+ */
+const REVIEW_COLUMN_WIDTHS = [9, 12, 12, 7, 12, 23, 14, 11];
+
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 interface PageParts {
@@ -65,6 +71,10 @@ function cardsHtml(summary: ReturnType<typeof summaryCounts>, { lang, T, statusL
     ...EXISTING_VERDICTS.filter(
       () => existing && (existing.confirmed ?? 0) + (existing.differs ?? 0) + (existing.unchecked ?? 0) > 0,
     ).map((v) => [`existing-${v}`, T(`mc.existing.${v}`), existing?.[v]] as [string, string, number | undefined]),
+    // A part of the verdicts above, and the plainest mistake: shown when there is one.
+    ...(existing?.notInTaxSheet
+      ? [['existing-notInTaxSheet', T('mc.existing.notInTaxSheet'), existing.notInTaxSheet] as [string, string, number]]
+      : []),
   ];
   return `<ul class="cards" aria-label="${esc(T('html.map.summary'))}">${cards
     .filter(([, , v]) => v !== undefined)
@@ -122,13 +132,14 @@ function reviewSectionHtml(review: ReturnType<typeof reviewRows>, { lang, T, sta
     <select id="f-province"><option value="">${esc(T('html.map.all'))}</option>${provinceNames.map((p) => `<option value="${esc(p)}">${esc(p || '–')}</option>`).join('')}</select></div>
   <div><label for="f-search">${esc(T('html.map.search'))}</label>
     <input id="f-search" type="search" autocomplete="off" placeholder="${esc(T('html.map.searchHint'))}"></div>
-  <p id="review-count" aria-live="polite" role="status">${esc(T('html.map.count', { shown: formatInt(lang, review.length), total: formatInt(lang, review.length) }))}</p>
+  <p id="review-count" aria-live="polite" role="status">${esc(T('html.map.count', { shown: formatInt(lang, review.length), total: formatInt(lang, review.length), decide: formatInt(lang, review.filter((r) => r.x === 1).length) }))}</p>
 </div>
 <noscript><p>${esc(T('html.map.noscript'))}</p></noscript>
 <p class="print-only">${esc(T('html.map.printNote'))}</p>
 <div id="review" data-pending="1">
 <table class="review">
 <caption>${esc(T('html.map.reviewCaption'))}</caption>
+<colgroup>${REVIEW_COLUMN_WIDTHS.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
 <thead><tr><th scope="col">${esc(T('html.map.where'))}</th><th scope="col">${esc(T('html.map.provinceDistrict'))}</th><th scope="col">${esc(T('html.map.name'))}</th><th scope="col">${esc(T('html.map.code'))}</th><th scope="col">${esc(T('html.map.status'))}</th><th scope="col">${esc(T('html.map.tax'))}</th><th scope="col">${esc(T('html.map.reasons'))}</th><th scope="col">${esc(T('html.map.candidates'))}</th></tr></thead>
 <tbody id="review-body"></tbody>
 </table>
@@ -144,6 +155,7 @@ function reviewSectionHtml(review: ReturnType<typeof reviewRows>, { lang, T, sta
     status: Object.fromEntries(MATCH_STATUSES.map((s) => [s, statusLabel(s)])),
     verdict: Object.fromEntries(EXISTING_VERDICTS.map((v) => [v, T(`mc.existing.${v}`)])),
     existing: T('html.map.existing'),
+    notInTax: T('mc.existing.notInTaxSheet'),
     count: T('html.map.count'),
     page: T('html.map.page'),
     none: T('html.map.none'),
@@ -181,5 +193,12 @@ dl.files dt { font-weight: 600; } dl.files dd { margin: 0; word-break: break-all
 table.provinces td:last-child { width: 30%; }
 table.review th.name { font-weight: 600; background: none; }
 #review-count { margin: 0; font-weight: 600; }
+table.review { table-layout: fixed; }
+table.review td, table.review th { overflow-wrap: anywhere; }
+table.review td.mono { overflow-wrap: normal; }
+table.review .badge { white-space: normal; }
+table.review .existing { margin-top: .3rem; padding: .15rem .4rem; border-radius: .3rem; font-size: .88rem; color: var(--muted); }
+table.review .existing.bad { color: var(--bad-fg); background: var(--bad-bg); font-weight: 600; }
+table.review .existing .why { font-weight: 400; }
 .nowrap { white-space: nowrap; }
 `;

@@ -16,7 +16,7 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
   }
   for (var i = 0; i < rows.length; i++) {
     var r = rows[i];
-    var names = [r.n, r.p, r.d, r.tn, r.c, r.tc, r.ec, r.en];
+    var names = [r.n, r.p, r.d, r.tn, r.c, r.tc, r.ec, r.en, r.er];
     for (var j = 0; j < r.k.length; j++) names.push(r.k[j][0], r.k[j][1], r.k[j][2]);
     r.f = fold(names.join(' | '));
   }
@@ -30,6 +30,8 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
   var nextEl = document.getElementById('page-next');
   var page = 0;
   var matched = rows;
+  var decide = 0;
+  for (var d = 0; d < rows.length; d++) if (rows[d].x === 1) decide++;
   function fill(tpl, params) {
     return tpl.replace(/\{(\w+)\}/g, function (w, k) { return params[k] === undefined ? w : String(params[k]); });
   }
@@ -63,8 +65,11 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
     tr.appendChild(st);
     var tax = el('td', null, r.tc ? r.tc + (r.tn ? ' – ' + r.tn : '') : '–');
     if (r.ec) {
-      tax.appendChild(document.createElement('br'));
-      tax.appendChild(el('span', r.ev === 'differs' ? 'badge bad' : 'muted', L.existing + ': ' + r.ec + (r.en ? ' – ' + r.en : '') + ' · ' + (L.verdict[r.ev] || r.ev)));
+      // The officer's code under dvc's, with what is wrong with it; it wraps, so the table keeps to the page.
+      var bad = r.ev === 'differs' || r.ni === 1;
+      var ex = el('div', 'existing' + (bad ? ' bad' : ''), L.existing + ': ' + r.ec + (r.en ? ' – ' + r.en : '') + ' · ' + (r.er ? L.verdict[r.ev] || r.ev : r.ni === 1 ? L.notInTax : L.verdict[r.ev] || r.ev));
+      if (r.er) ex.appendChild(el('div', 'why', r.er));
+      tax.appendChild(ex);
     }
     tr.appendChild(tax);
     var why = el('td');
@@ -73,7 +78,7 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
     var cands = [];
     for (var i = 0; i < r.k.length; i++) {
       var k = r.k[i];
-      cands.push(k[0] + ' – ' + k[1] + (k[2] ? ' (' + k[2] + ')' : '') + (k[3] ? ' · ' + k[3] : ''));
+      cands.push(k[0] + ' – ' + k[1] + (k[2] ? ' (' + k[2] + ')' : '') + (k[3] ? ' (' + k[3] + ')' : ''));
     }
     var ct = el('td');
     ct.appendChild(list(cands));
@@ -108,7 +113,7 @@ export const MAP_COMMUNES_SCRIPT = String.raw`
     }
     body.textContent = '';
     body.appendChild(frag);
-    countEl.textContent = fill(L.count, { shown: num(matched.length), total: num(rows.length) });
+    countEl.textContent = fill(L.count, { shown: num(matched.length), total: num(rows.length), decide: num(decide) });
     pageEl.textContent = fill(L.page, { page: num(page + 1), pages: num(pages), from: num(matched.length ? from + 1 : 0), to: num(to) });
     prevEl.disabled = page === 0;
     nextEl.disabled = page >= pages - 1;

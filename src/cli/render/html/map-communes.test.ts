@@ -93,4 +93,37 @@ describe('renderMapCommunesHtml', () => {
     expect(html).not.toMatch(/@import|url\(/i);
     expect(html).toContain("connect-src 'none'");
   });
+
+  it('counts the rows to decide apart from the rows listed, shows scores as percentages and decodes tax names', () => {
+    const result: MapCommunesResult = {
+      rows: [
+        { status: 'normalised', code: '00001', taxCode: '1010101', taxName: 'Ph\u00adêng Tróc B¹ch' },
+        { status: 'normalised', code: '00002', taxCode: '1010102' },
+        {
+          status: 'not_found',
+          code: '08974',
+          candidates: [{ code: '1011602', name: 'Xã Đại Thịnh Mới', district: 'Huyện Mê Linh', score: 0.734 }],
+        },
+        {
+          status: 'exact',
+          code: '00040',
+          taxCode: '1010202',
+          existingCode: '1010220',
+          existingVerdict: 'differs',
+          existingInTaxSheet: false,
+          existingReason: { code: 'typo', text: 'mã 1010220 không có trong sheet thuế; gần giống mã 1010202' },
+        },
+      ],
+      summary: { existing: { confirmed: 0, differs: 1, unchecked: 0, notInTaxSheet: 1 } },
+    };
+    const html = renderMapCommunesHtml(result, { lang: 'vi' });
+    expect(html).toContain('>Đang hiện 4 trên 4 dòng của bảng; 2 dòng cần quyết định</p>');
+    const rows = embedded(html, 'review-data') as { c: string; tn: string; k: string[][]; er: string; ni: number }[];
+    expect(rows.find((r) => r.c === '08974')!.k).toEqual([['1011602', 'Xã Đại Thịnh Mới', 'Huyện Mê Linh', '73%']]);
+    expect(rows.find((r) => r.c === '00001')!.tn).toBe('Phường Trúc Bạch');
+    expect(rows.find((r) => r.c === '00040')).toMatchObject({ ni: 1, er: result.rows![3].existingReason!.text });
+    expect(html).toContain(
+      '<li data-count="existing-notInTaxSheet"><span class="v">1</span>mã đang có không có trong sheet thuế</li>',
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { runnableHint } from '../../hint-program.js';
 import type { CliContext } from '../../context.js';
 import type { MapCommunesResult, ReportRow } from '../../../app/map-communes/map-communes-result.js';
-import { needsDecision } from '../../../app/map-communes/present.js';
+import { displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
 import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
 
 /** Lines of differing codes printed before "… and N more". */
@@ -33,7 +33,7 @@ function renderCounts(ctx: CliContext, r: MapCommunesResult): void {
 }
 
 const codeAndName = (code: string | undefined, name: string | undefined) =>
-  code ? [code, name].filter(Boolean).join(' ') : '—';
+  code ? [code, name && displayName(name)].filter(Boolean).join(' ') : '—';
 
 /** The edition of each sheet, province by province; a mismatch in colour. */
 function renderEditions(ctx: CliContext, r: MapCommunesResult): void {
@@ -43,8 +43,28 @@ function renderEditions(ctx: CliContext, r: MapCommunesResult): void {
   for (const e of r.editions) ctx.print(`  ${e.mismatch ? ctx.chalk.yellow(e.text) : e.text}`);
 }
 
-/** The audit of codes already in the target column: counts per verdict, then the codes that differ. */
-function renderAudit(ctx: CliContext, r: MapCommunesResult): void {
+/** Where the full list of questioned codes can be read: the review sheet, the HTML report, or how to get one. */
+function moreLine(ctx: CliContext, r: MapCommunesResult, count: number, html: string | undefined): string {
+  if (r.output) return ctx.t('mc.audit.more.sheet', { count, file: r.output });
+  if (html) return ctx.t('mc.audit.more.html', { count, file: html });
+  return ctx.t('mc.audit.more.none', { count });
+}
+
+/** One questioned code: the commune and its district, what is wrong with the officer's code, what dvc proposes. */
+function renderQuestioned(ctx: CliContext, x: ReportRow): void {
+  const head = { code: x.code, name: x.name, row: x.rowNumber, district: x.districtName ?? '' };
+  ctx.print(`    ${ctx.t(x.districtName ? 'mc.audit.rowHead' : 'mc.audit.rowHeadNoDistrict', head)}`);
+  const problem = x.existingReason?.text ?? codeAndName(x.existingCode, x.existingName);
+  ctx.print(`        ${ctx.t('mc.audit.rowExisting', { problem })}`);
+  const dvc = isFilled(x) ? codeAndName(x.taxCode, x.taxName) : undefined;
+  if (x.status === 'decided')
+    ctx.print(`        ${ctx.t('mc.audit.rowDecided', { dvc: dvc ?? ctx.t('mc.existingReason.noTaxCommune') })}`);
+  else if (dvc) ctx.print(`        ${ctx.t('mc.audit.rowDvc', { dvc })}`);
+  else ctx.print(`        ${ctx.t('mc.audit.rowNoDvc', { status: ctx.t(`status.${x.status}`) })}`);
+}
+
+/** The audit of codes already in the target column: counts per verdict, then the codes that are questioned. */
+function renderAudit(ctx: CliContext, r: MapCommunesResult, html: string | undefined): void {
   const c = ctx.chalk;
   const e = r.summary.existing;
   const total = e.confirmed + e.differs + e.unchecked;
@@ -56,32 +76,28 @@ function renderAudit(ctx: CliContext, r: MapCommunesResult): void {
     `  ${(e.differs ? c.magenta : (t: string) => t)(String(e.differs).padStart(6))}  ${ctx.t('mc.existing.differs')}`,
   );
   ctx.print(`  ${String(e.unchecked).padStart(6)}  ${ctx.t('mc.existing.unchecked')}`);
-  const differs: ReportRow[] = r.rows.filter((x) => x.existingVerdict === 'differs');
-  for (const x of differs.slice(0, DIFFERS_SHOWN)) {
-    const params = {
-      code: x.code,
-      name: x.name,
-      row: x.rowNumber,
-      existing: codeAndName(x.existingCode, x.existingName),
-      dvc: codeAndName(x.taxCode, x.taxName),
-    };
-    ctx.print(`    ${ctx.t('mc.audit.differsLine', params)}`);
-  }
-  if (differs.length > DIFFERS_SHOWN)
-    ctx.print(`    ${ctx.t('mc.audit.more', { count: differs.length - DIFFERS_SHOWN })}`);
-  if (differs.length > 0 && r.output)
-    ctx.print(ctx.t(differs.some((x) => x.existingReplaced) ? 'mc.audit.replaced' : 'mc.audit.kept'));
+  // A subset of the three above, and the plainest mistake of all: said on its own line.
+  const notInTax = e.notInTaxSheet ?? 0;
+  if (notInTax > 0) ctx.print(`  ${c.red(String(notInTax).padStart(6))}  ${ctx.t('mc.existing.notInTaxSheet')}`);
+  const questioned: ReportRow[] = r.rows.filter(
+    (x) => x.existingVerdict === 'differs' || x.existingInTaxSheet === false,
+  );
+  for (const x of questioned.slice(0, DIFFERS_SHOWN)) renderQuestioned(ctx, x);
+  if (questioned.length > DIFFERS_SHOWN) ctx.print(`    ${moreLine(ctx, r, questioned.length - DIFFERS_SHOWN, html)}`);
+  if (e.differs > 0 && r.output)
+    ctx.print(ctx.t(r.rows.some((x) => x.existingReplaced) ? 'mc.audit.replaced' : 'mc.audit.kept'));
 }
 
 /** The terminal summary of a map-communes run: counts per status, the audit, what was written, what to do next. */
 export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o: { html?: string }): void {
   renderCounts(ctx, r);
-  renderAudit(ctx, r);
+  renderAudit(ctx, r, o.html);
   renderEditions(ctx, r);
   for (const n of r.notes) ctx.warn(ctx.t(n.key, n.params));
   ctx.print('');
   if (r.output) ctx.print(ctx.t('mc.summary.output', { file: r.output }));
-  else ctx.print(ctx.t('mc.audit.noWorkbook'));
+  else if (r.mapOut || o.html) ctx.print(ctx.t('mc.audit.noWorkbook'));
+  else ctx.print(ctx.t('mc.audit.nothingWritten'));
   if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: r.mapOut }));
   if (o.html) ctx.print(ctx.t('mc.summary.html', { file: o.html }));
   const review = r.rows.filter(needsDecision).length;
