@@ -23,6 +23,7 @@ import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } fro
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
+import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
 import { nextStepCommand } from './next-step.js';
 import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
@@ -138,7 +139,7 @@ function pairingNotes(match: MatchResult, notes: Note[]): void {
 /** Reads and checks the decisions; exit 2 naming every bad line before anything is written. */
 async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionEntry[] | undefined> {
   if (!o.decisions) return undefined;
-  const decisions = await readDecisions(o.decisions, { stdSheet: s.std.label });
+  const decisions = await readDecisions(o.decisions, { stdSheet: s.std.label, taxSheet: s.tax.name });
   checkDecisions({
     decisions,
     std: s.std.units,
@@ -166,14 +167,16 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const formerDistricts = await formerDistrictsFor(s.std.units);
   const officialNames = await officialNamesFor(s.std.units);
   const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts, officialNames };
-  const match = o.viaMerges
+  const matched = o.viaMerges
     ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
-    : matchCommunes({ ...input, decisions });
+    : matchCommunes(input);
+  // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
+  const match = applyDecisions({ match: matched, decisions: decisions ?? [], tax: s.tax.units });
   if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, s.notes);
   if (!o.provinces?.length) pairingNotes(match, s.notes);
   const rows = toReportRows(match, s.std.units, s.std.label, o.lang);
-  // What dvc would have answered without the decisions, to show a decision that replaces a confident match.
-  if (decisions?.length) markOverrides(rows, matchCommunes(input), o.lang);
+  // What dvc answered without the decisions, to show a decision that replaces a confident match.
+  if (decisions?.length) markOverrides(rows, matched, o.lang);
   return { match, rows, editions };
 }
 
