@@ -26,6 +26,8 @@ import { markOverrides } from './mark-overrides.js';
 import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
 import { nextStepCommand } from './next-step.js';
+import { currentHintShell, type HintShell } from '../../core/shell/shell-arg.js';
+import { latestReviewSheet } from '../../io/decisions-file.js';
 import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
 
 export type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
@@ -53,6 +55,8 @@ export interface MapCommunesOptions {
   audit?: boolean;
   /** A code already in the target column that dvc is confident is wrong is replaced (default: kept, marked). */
   replaceExisting?: boolean;
+  /** The shell the next-step command is quoted for (default: this machine's). */
+  hintShell?: HintShell;
   /** Further outputs written by the caller (e.g. --html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
   lang: Lang;
@@ -203,9 +207,10 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   }
   const summary = summarise(rows, match);
   const provinces = toProvinceReports(match, rows);
+  let reviewSheet: string | null = null;
   if (output) {
     progress('mc.progress.write', { file: path.basename(output) });
-    await writeOutputs({
+    const written = await writeOutputs({
       wb: sides.wb,
       output,
       force: o.force,
@@ -226,6 +231,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
             },
           }),
     });
+    reviewSheet = latestReviewSheet(written.sheetNames);
   }
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
@@ -247,9 +253,23 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     conflicts: match.conflicts,
     duplicateCodes: match.duplicateCodes,
     codeRepairs: match.codeRepairs,
-    nextStep: output && review > 0 ? nextStepCommand({ ...o, output }) : null,
+    ...nextStepOf(o, output, review),
+    reviewSheet,
     editions,
   };
+}
+
+/** The command for the next round, or the reason none is printed; only when rows wait for a decision. */
+function nextStepOf(
+  o: MapCommunesOptions,
+  output: string | null,
+  review: number,
+): Pick<MapCommunesResult, 'nextStep' | 'nextStepRefused'> {
+  if (!output || review === 0) return { nextStep: null, nextStepRefused: null };
+  const step = nextStepCommand({ ...o, output }, o.hintShell ?? currentHintShell());
+  return 'command' in step
+    ? { nextStep: step.command, nextStepRefused: null }
+    : { nextStep: null, nextStepRefused: step.refused };
 }
 
 /** The sheet built from a shipped list; beside the officer's own standard sheet it gets a name of its own. */
