@@ -21,6 +21,8 @@ export interface DecisionCheckInput {
   stdSheet: string;
   taxSheet: string;
   lang: Lang;
+  /** `--via-merges`: an old commune may take a code of another province of the tax sheet (provinces merged). */
+  anyProvince?: boolean;
 }
 
 interface TaxSide {
@@ -75,6 +77,7 @@ function taxProblem(
 ): string | null {
   const pair = k.pairOf.get(refKey(provinceRefOf(unit)));
   if (pair && k.tax.byProvince.get(refKey(pair.tax))?.has(taxCode)) return null;
+  if (i.anyProvince && k.tax.provinceOfCode.has(taxCode)) return null;
   const province = pair?.std.name ?? unit.provinceName ?? '';
   const elsewhere = k.tax.provinceOfCode.get(taxCode);
   const at = sourceText(i.lang, d.source);

@@ -152,6 +152,7 @@ async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionE
     stdSheet: s.std.label,
     taxSheet: s.tax.name,
     lang: o.lang,
+    anyProvince: o.viaMerges === true,
   });
   return decisions;
 }
