@@ -152,7 +152,7 @@ async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionE
     stdSheet: s.std.label,
     taxSheet: s.tax.name,
     lang: o.lang,
-    anyProvince: o.viaMerges === true,
+    viaMerges: o.viaMerges === true,
   });
   return decisions;
 }
@@ -176,7 +176,12 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
     ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
     : matchCommunes(input);
   // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
-  const match = applyDecisions({ match: matched, decisions: decisions ?? [], tax: s.tax.units });
+  const match = applyDecisions({
+    match: matched,
+    decisions: decisions ?? [],
+    tax: s.tax.units,
+    sharedCodes: o.viaMerges === true,
+  });
   if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, s.notes);
   if (!o.provinces?.length) pairingNotes(match, s.notes);
   const rows = toReportRows(match, s.std.units, s.std.label, o.lang);

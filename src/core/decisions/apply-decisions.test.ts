@@ -64,6 +64,19 @@ describe('applyDecisions: one ledger applied after any matcher', () => {
     expect(after.provinces[0]).toMatchObject({ exact: before.provinces[0].exact - 1, decided: 1 });
   });
 
+  it('takes a code from no one where communes may share codes (--via-merges: old communes merged into one)', () => {
+    const before = base();
+    const after = applyDecisions({
+      match: before,
+      decisions: [{ stdCode: '00003', taxCode: '1010102' }],
+      tax,
+      sharedCodes: true,
+    });
+    expect(row(after, '00003')).toMatchObject({ status: 'decided', taxCode: '1010102' });
+    expect(row(after, '00002')).toEqual(row(before, '00002'));
+    expect(row(after, '00003').reasons.map((x) => x.code)).toEqual(['decided_by_officer']);
+  });
+
   it('lists the code a decided commune gave up among the unused tax rows again', () => {
     const before = base();
     const after = applyDecisions({ match: before, decisions: [{ stdCode: '00001', taxCode: '1010104' }], tax });

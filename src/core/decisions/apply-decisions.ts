@@ -30,6 +30,11 @@ export interface ApplyDecisionsInput {
   /** The tax rows, to name a decided code and to list a code given up as unused. */
   tax: readonly UnitRow[];
   codeSystems?: { std: CodeSystem; tax: CodeSystem };
+  /**
+   * Many communes may share one tax code (`--via-merges`: old communes merged into one new commune), so a
+   * decision takes a code from no one.
+   */
+  sharedCodes?: boolean;
 }
 
 function copyRow(r: RowMatch): RowMatch {
@@ -130,7 +135,7 @@ export function applyDecisions(i: ApplyDecisionsInput): MatchResult {
   }
   // Communes that held (or shared, in a conflict) a code a decision took.
   const conflictCodes = new Set(i.match.conflicts.map((c) => c.taxCode));
-  for (const r of rows) {
+  for (const r of i.sharedCodes ? [] : rows) {
     if (decided.has(r)) continue;
     const held = r.taxCode ?? (r.conflict ? r.candidates[0]?.code : undefined);
     const by = held !== undefined ? given.get(held) : undefined;
