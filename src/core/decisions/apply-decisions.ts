@@ -110,9 +110,16 @@ function countsOf(
   };
 }
 
-export function applyDecisions(i: ApplyDecisionsInput): MatchResult {
-  if (i.decisions.length === 0) return i.match;
-  const systems = i.codeSystems ?? { std: 'gso', tax: 'tms' };
+interface Ledger {
+  rows: RowMatch[];
+  /** Decided rows by the tax code they took. */
+  given: Map<string, RowMatch>;
+  decided: Set<RowMatch>;
+  /** Codes decided rows held before and gave up. */
+  freed: { code: string; province: number }[];
+}
+
+function codeMaps(i: ApplyDecisionsInput, systems: { std: CodeSystem; tax: CodeSystem }) {
   const byStd = new Map<string, Decision>();
   for (const d of i.decisions) byStd.set(restoreCodeZeros(d.stdCode, 'commune', systems.std).code, d);
   const taxByCode = new Map<string, UnitRow>();
@@ -120,48 +127,77 @@ export function applyDecisions(i: ApplyDecisionsInput): MatchResult {
     const code = restoreCodeZeros(row.code, 'commune', systems.tax).code;
     if (!taxByCode.has(code)) taxByCode.set(code, row);
   }
-  const rows = i.match.rows.map(copyRow);
-  const given = new Map<string, RowMatch>();
-  const decided = new Set<RowMatch>();
-  const freed: { code: string; province: number }[] = [];
+  return { byStd, taxByCode };
+}
+
+function decideRows(
+  rows: RowMatch[],
+  byStd: ReadonlyMap<string, Decision>,
+  taxByCode: ReadonlyMap<string, UnitRow>,
+  system: CodeSystem,
+): Ledger {
+  const ledger: Ledger = { rows, given: new Map(), decided: new Set(), freed: [] };
   for (const r of rows) {
     const d = byStd.get(r.stdCode);
     if (!d) continue;
     const before = r.taxCode;
-    decide(r, d, taxByCode, systems.tax);
-    decided.add(r);
-    if (before !== undefined && before !== r.taxCode) freed.push({ code: before, province: r.province });
-    if (r.taxCode !== undefined) given.set(r.taxCode, r);
+    decide(r, d, taxByCode, system);
+    ledger.decided.add(r);
+    if (before !== undefined && before !== r.taxCode) ledger.freed.push({ code: before, province: r.province });
+    if (r.taxCode !== undefined) ledger.given.set(r.taxCode, r);
   }
-  // Communes that held (or shared, in a conflict) a code a decision took.
-  const conflictCodes = new Set(i.match.conflicts.map((c) => c.taxCode));
-  for (const r of i.sharedCodes ? [] : rows) {
-    if (decided.has(r)) continue;
+  return ledger;
+}
+
+/** Communes that held (or shared, in a conflict) a code a decision took go back to review. */
+function takeCodes(l: Ledger, conflicts: readonly CodeConflict[]): void {
+  const conflictCodes = new Set(conflicts.map((c) => c.taxCode));
+  for (const r of l.rows) {
+    if (l.decided.has(r)) continue;
     const held = r.taxCode ?? (r.conflict ? r.candidates[0]?.code : undefined);
-    const by = held !== undefined ? given.get(held) : undefined;
+    const by = held !== undefined ? l.given.get(held) : undefined;
     if (!by || held === undefined) continue;
     if (r.taxCode === undefined && !conflictCodes.has(held)) continue;
     by.reasons.push({ code: 'decision_takes_code', params: { code: held, other: r.stdCode, otherName: r.stdName } });
     giveUp(r, held, by);
   }
-  const conflicts = i.match.conflicts.filter((c) => !given.has(c.taxCode));
-  const held = new Set(rows.map((r) => r.taxCode).filter((c) => c !== undefined));
-  const taxUnused = i.match.taxUnused.filter((u) => !held.has(u.code));
+}
+
+/** The unused tax rows after the decisions: less the codes now held, plus the codes given up. */
+function unusedAfter(
+  l: Ledger,
+  before: readonly TaxUnused[],
+  taxByCode: ReadonlyMap<string, UnitRow>,
+  perProvince: boolean,
+) {
+  const held = new Set(l.rows.map((r) => r.taxCode).filter((c) => c !== undefined));
+  const taxUnused = before.filter((u) => !held.has(u.code));
   const listed = new Set(taxUnused.map((u) => u.code));
-  const perProvince = !i.match.taxUnused.some((u) => u.province < 0);
-  for (const f of freed) {
+  for (const f of l.freed) {
     const row = taxByCode.get(f.code);
     if (held.has(f.code) || listed.has(f.code) || !row) continue;
     listed.add(f.code);
-    const province = perProvince ? f.province : -1;
     taxUnused.push({
-      province,
+      province: perProvince ? f.province : -1,
       taxRow: row.rowNumber,
       code: f.code,
       name: row.name,
       ...(row.districtName ? { district: row.districtName } : {}),
     });
   }
+  return taxUnused;
+}
+
+export function applyDecisions(i: ApplyDecisionsInput): MatchResult {
+  if (i.decisions.length === 0) return i.match;
+  const systems = i.codeSystems ?? { std: 'gso', tax: 'tms' };
+  const { byStd, taxByCode } = codeMaps(i, systems);
+  const ledger = decideRows(i.match.rows.map(copyRow), byStd, taxByCode, systems.tax);
+  if (!i.sharedCodes) takeCodes(ledger, i.match.conflicts);
+  const conflicts = i.match.conflicts.filter((c) => !ledger.given.has(c.taxCode));
+  const perProvince = !i.match.taxUnused.some((u) => u.province < 0);
+  const taxUnused = unusedAfter(ledger, i.match.taxUnused, taxByCode, perProvince);
+  const rows = ledger.rows;
   const provinces = i.match.provinces.map((p, k) => countsOf(p, k, rows, taxUnused, conflicts, perProvince));
   return { ...i.match, rows, provinces, taxUnused, conflicts };
 }
