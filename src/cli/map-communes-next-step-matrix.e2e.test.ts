@@ -232,3 +232,20 @@ describe('pasted into a real bash, with dvc on the PATH', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('PWNED'))).toEqual([]);
   });
 });
+
+describe('a name no quoting keeps safe', () => {
+  it('prints no command, says which character stands in the way, and shows the name escaped', async () => {
+    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-unsafe-');
+    const name = 'tỉnh\u001b[31m\nx.xlsx';
+    await copyFile(await workbookFor(c), path.join(dir, name));
+    const r = await runDvc(['map-communes', name], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b]/);
+    expect(r.stdout).not.toMatch(/^\s+dvc map-communes/m);
+    expect(r.stdout).toContain(
+      'dvc không in lệnh để dán: "tỉnh\\x1b[31m\\x0ax.xlsx" chứa ký tự điều khiển (\\x1b \\x0a)',
+    );
+    expect(r.stdout).toContain('Mở sheet "Rà soát" của tỉnh\\x1b[31m\\x0ax.doi-chieu.xlsx: 3 dòng cần quyết định');
+  });
+});

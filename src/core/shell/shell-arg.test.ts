@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { quoteArg, shellArg, shellLine } from './shell-arg.js';
+import { currentHintShell, quoteArg, shellArg, shellLine } from './shell-arg.js';
 
 /**
  * How cmd.exe and PowerShell hand a pasted argument to a Windows program, reduced to what matters for the forms
@@ -116,5 +116,13 @@ describe('quoteArg for a POSIX shell', () => {
     expect(quoteArg('%PATH%.xlsx', 'windows')).toEqual({ ok: false, why: 'windows', chars: '%' });
     expect(quoteArg('a“b', 'windows')).toEqual({ ok: false, why: 'windows', chars: '\\u201c' });
     expect(quoteArg("C:\\Hồ sơ\\it's.xlsx", 'windows')).toEqual({ ok: true, text: '"C:\\Hồ sơ\\it\'s.xlsx"' });
+  });
+});
+
+describe('the shell a hint is written for', () => {
+  it('is cmd.exe/PowerShell on Windows and a POSIX shell elsewhere', () => {
+    expect(currentHintShell('win32')).toBe('windows');
+    expect(currentHintShell('linux')).toBe('posix');
+    expect(currentHintShell('darwin')).toBe('posix');
   });
 });
