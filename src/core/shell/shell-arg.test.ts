@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { currentHintShell, quoteArg, shellArg, shellLine } from './shell-arg.js';
+import { currentHintShell, hintArg, quoteArg, shellArg, shellLine } from './shell-arg.js';
 
 /**
  * How cmd.exe and PowerShell hand a pasted argument to a Windows program, reduced to what matters for the forms
@@ -124,5 +124,14 @@ describe('the shell a hint is written for', () => {
     expect(currentHintShell('win32')).toBe('windows');
     expect(currentHintShell('linux')).toBe('posix');
     expect(currentHintShell('darwin')).toBe('posix');
+  });
+});
+
+describe('hintArg: a name inside a hint sentence', () => {
+  it('is quoted for the shell, and a name with no safe spelling is shown with those characters spelled out', () => {
+    expect(hintArg('Hồ sơ $(x)', 'posix')).toBe("'Hồ sơ $(x)'");
+    expect(hintArg('Hồ sơ', 'windows')).toBe('"Hồ sơ"');
+    expect(hintArg('a\nb', 'posix')).toBe("'a\\x0ab'");
+    expect(hintArg('C:\\100% $x', 'windows')).toBe('"C:\\100\\x25 \\x24x"');
   });
 });

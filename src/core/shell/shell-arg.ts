@@ -64,3 +64,17 @@ export function quoteArg(value: string, shell: HintShell): QuotedArg {
 export function currentHintShell(platform: NodeJS.Platform = process.platform): HintShell {
   return platform === 'win32' ? 'windows' : 'posix';
 }
+
+/**
+ * One argument of a hint inside a sentence (`… rồi chạy: dvc evidence check <dir>`), for this machine's shell. A name
+ * no quoting keeps safe is written with its unsafe characters spelled out (`\x0a`, `\x24` for `$`): it is seen, and
+ * pasted it names no file and runs nothing.
+ */
+export function hintArg(value: string, shell: HintShell = currentHintShell()): string {
+  const q = quoteArg(value, shell);
+  if (q.ok) return q.text;
+  const unsafe = new RegExp(`${CONTROL.source}|${shell === 'windows' ? WINDOWS_UNSAFE.source : '(?!)'}`, 'gu');
+  const shown = value.replace(unsafe, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const again = quoteArg(shown, shell);
+  return again.ok ? again.text : shown;
+}
