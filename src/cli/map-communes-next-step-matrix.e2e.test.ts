@@ -249,3 +249,30 @@ describe('a name no quoting keeps safe', () => {
     expect(r.stdout).toContain('Mở sheet "Rà soát" của tỉnh\\x1b[31m\\x0ax.doi-chieu.xlsx: 3 dòng cần quyết định');
   });
 });
+
+describe('--audit reads the same ledger', () => {
+  it('applies a CSV decision with --via-merges and writes nothing', async () => {
+    const c: Case = { mode: 'via-merges', province: false, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-audit-');
+    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+    const first = JSON.parse(
+      (await runDvc(['map-communes', 'tỉnh.xlsx', '--via-merges', '--audit', '--json'], { cwd: dir })).stdout,
+    ) as {
+      rows: (JsonRow & { candidates: { code: string }[] })[];
+    };
+    const open = first.rows.find((x) => x.status === 'ambiguous' && x.candidates.length > 0)!;
+    const taxCode = open.candidates[0].code;
+    await writeFile(path.join(dir, 'qd.csv'), `std_code,tax_code\n${open.code},${taxCode}\n`);
+    const r = await runDvc(
+      ['map-communes', 'tỉnh.xlsx', '--via-merges', '--audit', '--decisions', 'qd.csv', '--json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { rows: JsonRow[]; output: string | null };
+    expect(json.output).toBeNull();
+    expect(json.rows.find((x) => x.code === open.code)).toMatchObject({ status: 'decided', taxCode });
+    expect((await readdir(dir)).sort()).toEqual(['qd.csv', 'tỉnh.xlsx']);
+  });
+});
