@@ -6,8 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './test-support/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  bin: Record<string, string>;
   dependencies: Record<string, string>;
 };
+const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+  name: string;
+  packages: Record<string, { name?: string; bin?: Record<string, string> }>;
+};
+
+/** Markdown files an officer reads: the README and docs/. */
+function docFiles(): string[] {
+  const docs = readdirSync(path.join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md'));
+  return ['README.md', ...docs.map((f) => path.join('docs', f))];
+}
 
 function* jsFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -54,5 +66,23 @@ describe('the npm package', () => {
       /^(docs\/img\/|dist\/test-support\/|fixtures\/lists\/|bench\/|src\/)|\.test\.js$|\.doi-chieu/.test(f),
     );
     expect(unwanted).toEqual([]);
+  });
+
+  it('is named dvc-dat-dai on npm (the name dvc belongs to another package) and still installs the program dvc', () => {
+    expect(pkg.name).toBe('dvc-dat-dai');
+    expect(pkg.bin).toEqual({ dvc: 'bin/dvc.js', 'dvc-dat-dai': 'bin/dvc.js' });
+    expect([lock.name, lock.packages[''].name]).toEqual(['dvc-dat-dai', 'dvc-dat-dai']);
+    expect(lock.packages[''].bin).toEqual(pkg.bin);
+  });
+
+  it('never tells anyone to type `npx dvc`, which outside the clone runs the registry package of that name', () => {
+    const found: string[] = [];
+    for (const file of docFiles()) {
+      const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+      text.split('\n').forEach((line, i) => {
+        if (/\bnpx dvc\s/.test(line)) found.push(`${file}:${i + 1}`);
+      });
+    }
+    expect(found).toEqual([]);
   });
 });

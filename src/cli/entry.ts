@@ -23,5 +23,13 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.Ok;
   }
   const { main } = await import('./main.js');
+  // Started by npx in the project: every hint names the program so, as `dvc` is on no PATH there.
+  const hints = await import('./hint-program.js');
+  const npx = hints.npxHintProgram(process.env);
+  if (npx) {
+    const { CATALOG } = await import('../i18n/catalog.js');
+    for (const table of Object.values(CATALOG)) hints.adaptHints(table, npx);
+    hints.setHintProgram(npx);
+  }
   return main(argv);
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../errors.js';
 import { REPO_ROOT, runCli } from '../test-support/run-cli.js';
 import { runDvc } from '../test-support/run-dvc.js';
+import { posixWords } from '../test-support/shell-words.js';
 
 const CONFIG = path.join(REPO_ROOT, 'fixtures', 'dvc.config.json');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dvc-procedure-'));
@@ -25,7 +26,7 @@ interface StatusJson {
 /** The command a status line tells the officer to run last ("…, then: dvc …"), as a shell would split it. */
 function lastCommand(next: string): string[] {
   const cmd = next.slice(next.lastIndexOf('dvc evidence '));
-  return (cmd.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((w) => w.replace(/^"(.*)"$/, '$1'));
+  return posixWords(cmd).slice(1);
 }
 
 describe('dvc evidence sent / received / status', () => {
@@ -38,7 +39,7 @@ describe('dvc evidence sent / received / status', () => {
     expect(s0.nationalState.id).toBe('studying');
     const sendConfig = s0.lines.find((l) => l.next?.includes('--kind cau-hinh'))?.next;
     // The folder is named as typed, quoted for a shell: the command works from where status was run.
-    expect(sendConfig).toContain('dvc evidence sent "tinh moi" --kind cau-hinh');
+    expect(sendConfig).toContain("dvc evidence sent 'tinh moi' --kind cau-hinh");
 
     // Sent on Wednesday 31 December 2025 at 16:00: 1 hour that day; 1–4 January 2026 off (Công văn 12729/VPCP-KGVX);
     // 7 hours on Monday 5 January: due 16:00.
@@ -60,8 +61,8 @@ describe('dvc evidence sent / received / status', () => {
     expect(done.nationalState.id).toBe('testing');
 
     // The printed "sent" command of step 5, pasted as it is, records the confirmation request.
-    const sendConfirm = done.lines.find((l) => l.next?.includes('sent "tinh moi" --kind xac-nhan'))!.next!;
-    expect(sendConfirm).toContain('dvc evidence pack "tinh moi" --out "tinh moi.zip"');
+    const sendConfirm = done.lines.find((l) => l.next?.includes("sent 'tinh moi' --kind xac-nhan"))!.next!;
+    expect(sendConfirm).toContain("dvc evidence pack 'tinh moi' --out 'tinh moi.zip'");
     const pasted = lastCommand(sendConfirm);
     expect(pasted).toEqual(['evidence', 'sent', 'tinh moi', '--kind', 'xac-nhan']);
     const recorded = await dvc(pasted);

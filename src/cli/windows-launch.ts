@@ -1,5 +1,5 @@
 import { ExitCode } from '../errors.js';
-import { setHintProgram } from './hint-program.js';
+import { adaptHints, setHintProgram } from './hint-program.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseLang, t, type Lang } from '../i18n/i18n.js';
@@ -49,8 +49,6 @@ export function shouldPause(launch: Launch, o: { stdinIsTTY: boolean; env: NodeJ
   return o.env.PROMPT === undefined;
 }
 
-const COMMAND_HINT = /\bdvc (?=(?:map-communes|config|communes|test-api|mock-api|doctor|evidence)\b)/g;
-
 /**
  * How a hint names the program so that it runs pasted into cmd.exe and PowerShell: `.\dvc.exe` in the folder that
  * holds it (PowerShell runs nothing from the current folder without `.\`), else its full path.
@@ -60,10 +58,7 @@ export function exeHintProgram(execPath: string, cwd: string, paths: path.Platfo
   return here ? `.\\${paths.basename(execPath)}` : shellArg(execPath);
 }
 
-/** Rewrites `dvc <command>` in every message to the executable's name (there is no `dvc` on an officer's PATH). */
-export function adaptHints(table: Record<string, string>, program: string): void {
-  for (const [key, text] of Object.entries(table)) table[key] = text.replace(COMMAND_HINT, `${program} `);
-}
+export { adaptHints } from './hint-program.js';
 
 export interface LaunchIo {
   stdout: NodeJS.WritableStream;

@@ -24,14 +24,20 @@ export interface DecisionEntry extends Decision {
 const STD_HEADERS = ['std_code', 'ma_gso', 'gso_code', 'std'];
 const TAX_HEADERS = ['tax_code', 'ma_cqt', 'cqt_code', 'tax'];
 
+/** The labels of the review sheet's first column: which rows are standard rows, which are unused tax rows. */
+export interface ReviewLabels {
+  stdSheet?: string;
+  taxSheet?: string;
+}
+
 /**
  * The officer's saved choices, from a CSV (`std_code,tax_code,note`; `-` means "no tax commune") or from the
- * "Rà soát" sheet of an earlier `map-communes` output, where the chosen code was typed in the decision column.
- * `stdSheet` is the label standard rows carry in the review sheet's first column: rows of other sheets (unused
- * tax rows) are not decisions about standard rows.
+ * "Rà soát" sheet of an earlier `map-communes` output. On a standard row the chosen tax code is typed in the
+ * decision column; on an unused tax row (first column: the tax sheet's name) the code of the commune that takes
+ * it is typed there instead. Both are the same decision.
  */
-export async function readDecisions(file: string, o: { stdSheet?: string } = {}): Promise<DecisionEntry[]> {
-  if (/\.xlsx$/i.test(file)) return readReviewSheet(file, o.stdSheet);
+export async function readDecisions(file: string, o: ReviewLabels = {}): Promise<DecisionEntry[]> {
+  if (/\.xlsx$/i.test(file)) return readReviewSheet(file, o);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -130,7 +136,7 @@ export function latestReviewSheet(names: readonly string[]): string {
   return best;
 }
 
-async function readReviewSheet(file: string, stdSheet: string | undefined): Promise<DecisionEntry[]> {
+async function readReviewSheet(file: string, labels: ReviewLabels): Promise<DecisionEntry[]> {
   const { readWorkbook } = await import('./excel/read-workbook.js');
   const wb = await readWorkbook(file);
   const sheet = wb.sheet(latestReviewSheet(wb.sheets.map((s) => s.name)));
@@ -140,15 +146,16 @@ async function readReviewSheet(file: string, stdSheet: string | undefined): Prom
   for (const r of rows.slice(1)) {
     const text = cellText(r, cols.decision);
     if (text === '') continue;
-    // Rows of unused tax communes carry the tax sheet's name: a decision there is not about a standard row.
-    if (cols.sheet >= 0 && stdSheet !== undefined && cellText(r, cols.sheet) !== stdSheet) continue;
-    const note = cellText(r, cols.note);
-    out.push({
-      stdCode: cellText(r, cols.code),
-      taxCode: isNone(text) ? null : text,
-      note: note || path.basename(file),
-      source: { file, sheet: sheet.name, row: r.row },
-    });
+    const label = cols.sheet >= 0 ? cellText(r, cols.sheet) : undefined;
+    const note = cellText(r, cols.note) || path.basename(file);
+    const source = { file, sheet: sheet.name, row: r.row };
+    // An unused tax row: the officer typed the code of the commune that takes this tax code.
+    if (label !== undefined && labels.taxSheet !== undefined && label === labels.taxSheet) {
+      if (!isNone(text)) out.push({ stdCode: text, taxCode: cellText(r, cols.code), note, source });
+      continue;
+    }
+    if (label !== undefined && labels.stdSheet !== undefined && label !== labels.stdSheet) continue;
+    out.push({ stdCode: cellText(r, cols.code), taxCode: isNone(text) ? null : text, note, source });
   }
   if (out.length === 0) throw new DvcError('mc.err.decisionsEmpty', { file: path.basename(file) }, ExitCode.Usage);
   return out;

@@ -11,6 +11,8 @@ export interface ReviewLine {
   note: string;
   existingCode: string;
   existingVerdict: string;
+  /** Codes of the candidates listed on the line, best first. */
+  candidates: string[];
 }
 
 function columnOf(ws: ExcelJS.Worksheet, test: (header: string) => boolean): number {
@@ -42,6 +44,7 @@ export async function readReviewLines(file: string): Promise<ReviewLine[]> {
     note: columnOf(ws, (h) => h.startsWith('Ghi chú')),
     existingCode: columnOf(ws, (h) => h.startsWith('Mã đang có')),
     existingVerdict: columnOf(ws, (h) => h.startsWith('Kiểm tra mã đang có')),
+    candidates: columnOf(ws, (h) => h.startsWith('Ứng viên')),
   };
   const out: ReviewLine[] = [];
   ws.eachRow((row, i) => {
@@ -57,6 +60,10 @@ export async function readReviewLines(file: string): Promise<ReviewLine[]> {
       note: v(col.note),
       existingCode: v(col.existingCode),
       existingVerdict: v(col.existingVerdict),
+      candidates: v(col.candidates)
+        .split(' | ')
+        .map((c) => c.split(' — ')[0].trim())
+        .filter(Boolean),
     });
   });
   return out;
@@ -77,5 +84,24 @@ export async function typeDecisions(file: string, decisions: Record<string, stri
     left.delete(code);
   });
   if (left.size) throw new Error(`not in the review sheet: ${[...left].join(', ')}`);
+  await wb.xlsx.writeFile(file);
+}
+
+/** Types a commune's code into the decision column of the unused tax row of `taxCode`, as an officer may. */
+export async function typeOnUnusedTaxRow(file: string, taxCode: string, stdCode: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = reviewSheet(wb);
+  const codeCol = columnOf(ws, (h) => h === 'Mã phường/xã' || h === 'Commune code');
+  const decisionCol = columnOf(ws, (h) => h.startsWith('Quyết định'));
+  const status = columnOf(ws, (h) => h === 'Trạng thái');
+  let done = false;
+  ws.eachRow((row, i) => {
+    if (i === 1 || done || text(row.getCell(codeCol).value) !== taxCode) return;
+    if (!text(row.getCell(status).value).startsWith('Dòng của sheet thuế chưa')) return;
+    row.getCell(decisionCol).value = stdCode;
+    done = true;
+  });
+  if (!done) throw new Error(`no unused tax row ${taxCode} in the review sheet`);
   await wb.xlsx.writeFile(file);
 }

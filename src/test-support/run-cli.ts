@@ -13,7 +13,8 @@ export interface CliRun {
 
 /**
  * Runs the built CLI as a subprocess, the way a user or a CI job does: stdout and stderr are pipes (not TTYs),
- * stdin is closed unless `stdin` is given. The environment starts clean of colour and language settings.
+ * stdin is closed unless `stdin` is given. The environment starts clean of colour and language settings and of npm's
+ * note that npx started the program.
  */
 export function runCli(
   args: string[],
@@ -25,6 +26,8 @@ export function runCli(
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
     DVC_DEBUG: undefined,
+    // A test run started by npx (`npx vitest`) must not make the program name itself `npx dvc-dat-dai` in hints.
+    npm_command: undefined,
     ...o.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];

@@ -12,7 +12,7 @@ import {
   type TrackedKind,
 } from '../../core/evidence/procedure.js';
 import { ALERT_FIELD } from '../../core/evidence/procedure-lines.js';
-import { shellArg } from '../../core/shell/shell-arg.js';
+import { hintArg } from '../../core/shell/shell-arg.js';
 import { formatVnTime, parseVnTime } from '../../core/evidence/working-time.js';
 import { requireFolder, scanFolder, pathKind } from '../../io/evidence/evidence-folder.js';
 import { saveMetaChanges } from '../../io/evidence/meta-file.js';
@@ -106,7 +106,7 @@ export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
   if (o.what === 'received' && progress.requests[o.kind ?? 'cau-hinh'].sent === undefined)
     throw new DvcError(
       'evidence.progress.notSent',
-      { kind: o.kind ?? 'cau-hinh', dir: shellArg(o.dir) },
+      { kind: o.kind ?? 'cau-hinh', dir: hintArg(o.dir) },
       ExitCode.Usage,
     );
   if (o.what === 'alerts') {

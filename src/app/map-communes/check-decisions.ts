@@ -21,6 +21,11 @@ export interface DecisionCheckInput {
   stdSheet: string;
   taxSheet: string;
   lang: Lang;
+  /**
+   * `--via-merges`: an old commune may take a code of another province of the tax sheet (provinces merged), and
+   * several old communes may take one code (they were merged into one new commune).
+   */
+  viaMerges?: boolean;
 }
 
 interface TaxSide {
@@ -75,6 +80,7 @@ function taxProblem(
 ): string | null {
   const pair = k.pairOf.get(refKey(provinceRefOf(unit)));
   if (pair && k.tax.byProvince.get(refKey(pair.tax))?.has(taxCode)) return null;
+  if (i.viaMerges && k.tax.provinceOfCode.has(taxCode)) return null;
   const province = pair?.std.name ?? unit.provinceName ?? '';
   const elsewhere = k.tax.provinceOfCode.get(taxCode);
   const at = sourceText(i.lang, d.source);
@@ -138,7 +144,7 @@ export function decisionProblems(i: DecisionCheckInput): string[] {
     if (!list.some((e) => stdCodeOf(e.stdCode) === code)) list.push(d);
     byTax.set(taxCode, list);
   }
-  return [...problems, ...twiceProblems(i, byTax)];
+  return i.viaMerges ? problems : [...problems, ...twiceProblems(i, byTax)];
 }
 
 /** Throws exit 2 naming every bad line; returns quietly when every decision can be used. */

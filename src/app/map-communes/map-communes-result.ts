@@ -114,8 +114,12 @@ export interface MapCommunesResult {
   conflicts: MatchResult['conflicts'];
   duplicateCodes: MatchResult['duplicateCodes'];
   codeRepairs: MatchResult['codeRepairs'];
-  /** The command for the next round of decisions (arguments, each already quoted for any shell); null when none is needed. */
+  /** The command for the next round of decisions (arguments quoted for the machine's shell); null when none is needed or none is safe. */
   nextStep: string | null;
+  /** Why no next-step command is printed although rows wait for a decision (a name no shell quoting keeps safe). */
+  nextStepRefused: Note | null;
+  /** The review sheet of the output to type decisions in ("Rà soát", or "Rà soát (2)" over an earlier output). */
+  reviewSheet: string | null;
   /** The edition of each sheet, province by province. */
   editions?: EditionReport[];
 }

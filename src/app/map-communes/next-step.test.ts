@@ -20,17 +20,53 @@ describe('the next-step command', () => {
     expect(nextRoundPath('out/ket qua.xlsx')).toBe('out/ket qua-2.xlsx');
   });
 
-  it('repeats the choices of this run and adds the decisions', () => {
+  it('repeats the choices of this run and adds the decisions, quoted for cmd.exe and PowerShell on Windows', () => {
     expect(
-      nextStepCommand({
-        input: 'Bảng xã.xlsx',
-        output: 'Bảng xã.doi-chieu.xlsx',
-        provinces: ['Thái Nguyên', '01'],
-        stdSheet: 'DM xã',
-        replaceExisting: true,
-      }),
-    ).toBe(
-      'dvc map-communes "Bảng xã.xlsx" --std-sheet "DM xã" --province "Thái Nguyên" --province 01 --replace-existing --decisions "Bảng xã.doi-chieu.xlsx" --out "Bảng xã.doi-chieu-2.xlsx"',
-    );
+      nextStepCommand(
+        {
+          input: 'Bảng xã.xlsx',
+          output: 'Bảng xã.doi-chieu.xlsx',
+          provinces: ['Thái Nguyên', '01'],
+          stdSheet: 'DM xã',
+          replaceExisting: true,
+        },
+        'windows',
+      ),
+    ).toEqual({
+      command:
+        'dvc map-communes "Bảng xã.xlsx" --std-sheet "DM xã" --province "Thái Nguyên" --province 01 --replace-existing --decisions "Bảng xã.doi-chieu.xlsx" --out "Bảng xã.doi-chieu-2.xlsx"',
+    });
+  });
+
+  it('repeats --via-merges, --allow-mixed-editions and --reference, single-quoted for a POSIX shell', () => {
+    const base = { input: "it's $(x).xlsx", output: 'out/`k`.xlsx' };
+    expect(nextStepCommand({ ...base, viaMerges: true }, 'posix')).toEqual({
+      command: "dvc map-communes 'it'\\''s $(x).xlsx' --via-merges --decisions 'out/`k`.xlsx' --out 'out/`k`-2.xlsx'",
+    });
+    expect(nextStepCommand({ input: 'a.xlsx', output: 'a.o.xlsx', allowMixedEditions: true }, 'posix')).toEqual({
+      command: 'dvc map-communes a.xlsx --allow-mixed-editions --decisions a.o.xlsx --out a.o-2.xlsx',
+    });
+    expect(nextStepCommand({ input: '~a.xlsx', output: '=b.xlsx', reference: 'gso-2025' }, 'posix')).toEqual({
+      command: "dvc map-communes '~a.xlsx' --reference gso-2025 --decisions '=b.xlsx' --out '=b-2.xlsx'",
+    });
+  });
+
+  it('prints no command where no quoting is safe, and says which characters stand in the way', () => {
+    expect(nextStepCommand({ input: 'a\nb.xlsx', output: 'o.xlsx' }, 'posix')).toEqual({
+      refused: { key: 'mc.next.refusedControl', params: { arg: 'a\nb.xlsx', chars: '\\x0a' } },
+    });
+    expect(nextStepCommand({ input: 'a.xlsx', output: '100%.xlsx' }, 'windows')).toEqual({
+      refused: { key: 'mc.next.refusedWindows', params: { arg: '100%.xlsx', chars: '%' } },
+    });
+    expect(nextStepCommand({ input: 'a$b`.xlsx', output: 'o.xlsx' }, 'windows')).toEqual({
+      refused: { key: 'mc.next.refusedWindows', params: { arg: 'a$b`.xlsx', chars: '$ `' } },
+    });
+    // The same names are safe in single quotes.
+    expect(nextStepCommand({ input: 'a$b`.xlsx', output: '100%.xlsx' }, 'posix')).toEqual({
+      command: "dvc map-communes 'a$b`.xlsx' --decisions 100%.xlsx --out 100%-2.xlsx".replace(
+        /100%(-2)?\.xlsx/g,
+        (m) => `'${m}'`,
+      ),
+    });
   });
 });

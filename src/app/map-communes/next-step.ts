@@ -1,10 +1,11 @@
 /**
- * The command an officer runs for the next round of decisions, printed so that it can be pasted as it is into
- * cmd.exe, PowerShell or bash: an argument with anything but letters, digits and `_ . / \ : -` is put in double
- * quotes, which all three shells read the same way for a file name.
+ * The command an officer runs for the next round of decisions, printed so that it can be pasted as it is into the
+ * shell of the machine: single quotes for bash and zsh, double quotes for cmd.exe and PowerShell alike. Where no
+ * quoting is safe (a control character; `%`, `$` or `` ` `` on Windows) no command is printed, and the officer is
+ * told why.
  */
 import path from 'node:path';
-import { shellArg } from '../../core/shell/shell-arg.js';
+import { quoteArg, shellArg, type HintShell } from '../../core/shell/shell-arg.js';
 
 /** A file name as a hint argument; one that begins with '-' is written `./-name`, so it is never read as an option. */
 export function pathArg(file: string): string {
@@ -31,14 +32,22 @@ export interface NextStepInput {
   taxCols?: string;
   provinces?: string[];
   reference?: string;
+  viaMerges?: boolean;
+  allowMixedEditions?: boolean;
   replaceExisting?: boolean;
 }
 
-/** `dvc map-communes <input> [the same choices] --decisions <output> --out <next output>`. */
-export function nextStepCommand(i: NextStepInput): string {
-  const args = ['dvc', 'map-communes', pathArg(i.input)];
+/** The next round's command, or why none can be printed safely for this shell. */
+export type NextStep = { command: string } | { refused: { key: string; params: Record<string, string | number> } };
+
+/**
+ * The next round's arguments, program first: every option of this run that changes the result, the output just
+ * written as the decisions, and a new output.
+ */
+export function nextStepArgs(i: NextStepInput): string[] {
+  const args = ['map-communes', dashSafe(i.input)];
   const add = (flag: string, v: string | undefined) => {
-    if (v !== undefined) args.push(flag, pathArg(v));
+    if (v !== undefined) args.push(flag, v);
   };
   add('--std-sheet', i.stdSheet);
   add('--tax-sheet', i.taxSheet);
@@ -46,8 +55,26 @@ export function nextStepCommand(i: NextStepInput): string {
   add('--tax-cols', i.taxCols);
   for (const p of i.provinces ?? []) add('--province', p);
   add('--reference', i.reference);
+  if (i.viaMerges) args.push('--via-merges');
+  if (i.allowMixedEditions) args.push('--allow-mixed-editions');
   if (i.replaceExisting) args.push('--replace-existing');
-  add('--decisions', i.output);
-  add('--out', nextRoundPath(i.output));
-  return args.join(' ');
+  add('--decisions', dashSafe(i.output));
+  add('--out', dashSafe(nextRoundPath(i.output)));
+  return args;
+}
+
+const dashSafe = (file: string) => (file.startsWith('-') ? `./${file}` : file);
+
+/** `dvc map-communes <input> [the same choices] --decisions <output> --out <next output>`, quoted for `shell`. */
+export function nextStepCommand(i: NextStepInput, shell: HintShell = 'windows'): NextStep {
+  const quoted: string[] = ['dvc'];
+  for (const arg of nextStepArgs(i)) {
+    const q = quoteArg(arg, shell);
+    if (!q.ok) {
+      const key = q.why === 'control' ? 'mc.next.refusedControl' : 'mc.next.refusedWindows';
+      return { refused: { key, params: { arg, chars: q.chars } } };
+    }
+    quoted.push(q.text);
+  }
+  return { command: quoted.join(' ') };
 }

@@ -23,8 +23,11 @@ import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } fro
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
+import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
 import { nextStepCommand } from './next-step.js';
+import { currentHintShell, type HintShell } from '../../core/shell/shell-arg.js';
+import { latestReviewSheet } from '../../io/decisions-file.js';
 import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
 
 export type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
@@ -52,6 +55,8 @@ export interface MapCommunesOptions {
   audit?: boolean;
   /** A code already in the target column that dvc is confident is wrong is replaced (default: kept, marked). */
   replaceExisting?: boolean;
+  /** The shell the next-step command is quoted for (default: this machine's). */
+  hintShell?: HintShell;
   /** Further outputs written by the caller (e.g. --html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
   lang: Lang;
@@ -138,7 +143,7 @@ function pairingNotes(match: MatchResult, notes: Note[]): void {
 /** Reads and checks the decisions; exit 2 naming every bad line before anything is written. */
 async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionEntry[] | undefined> {
   if (!o.decisions) return undefined;
-  const decisions = await readDecisions(o.decisions, { stdSheet: s.std.label });
+  const decisions = await readDecisions(o.decisions, { stdSheet: s.std.label, taxSheet: s.tax.name });
   checkDecisions({
     decisions,
     std: s.std.units,
@@ -147,6 +152,7 @@ async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionE
     stdSheet: s.std.label,
     taxSheet: s.tax.name,
     lang: o.lang,
+    viaMerges: o.viaMerges === true,
   });
   return decisions;
 }
@@ -166,14 +172,21 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const formerDistricts = await formerDistrictsFor(s.std.units);
   const officialNames = await officialNamesFor(s.std.units);
   const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts, officialNames };
-  const match = o.viaMerges
+  const matched = o.viaMerges
     ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
-    : matchCommunes({ ...input, decisions });
+    : matchCommunes(input);
+  // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
+  const match = applyDecisions({
+    match: matched,
+    decisions: decisions ?? [],
+    tax: s.tax.units,
+    sharedCodes: o.viaMerges === true,
+  });
   if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, s.notes);
   if (!o.provinces?.length) pairingNotes(match, s.notes);
   const rows = toReportRows(match, s.std.units, s.std.label, o.lang);
-  // What dvc would have answered without the decisions, to show a decision that replaces a confident match.
-  if (decisions?.length) markOverrides(rows, matchCommunes(input), o.lang);
+  // What dvc answered without the decisions, to show a decision that replaces a confident match.
+  if (decisions?.length) markOverrides(rows, matched, o.lang);
   return { match, rows, editions };
 }
 
@@ -202,9 +215,10 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   setMapFields(rows);
   const summary = summarise(rows, match);
   const provinces = toProvinceReports(match, rows);
+  let reviewSheet: string | null = null;
   if (output) {
     progress('mc.progress.write', { file: path.basename(output) });
-    await writeOutputs({
+    const written = await writeOutputs({
       wb: sides.wb,
       output,
       force: o.force,
@@ -225,6 +239,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
             },
           }),
     });
+    reviewSheet = latestReviewSheet(written.sheetNames);
   }
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
@@ -246,9 +261,23 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     conflicts: match.conflicts,
     duplicateCodes: match.duplicateCodes,
     codeRepairs: match.codeRepairs,
-    nextStep: output && review > 0 ? nextStepCommand({ ...o, output }) : null,
+    ...nextStepOf(o, output, review),
+    reviewSheet,
     editions,
   };
+}
+
+/** The command for the next round, or the reason none is printed; only when rows wait for a decision. */
+function nextStepOf(
+  o: MapCommunesOptions,
+  output: string | null,
+  review: number,
+): Pick<MapCommunesResult, 'nextStep' | 'nextStepRefused'> {
+  if (!output || review === 0) return { nextStep: null, nextStepRefused: null };
+  const step = nextStepCommand({ ...o, output }, o.hintShell ?? currentHintShell());
+  return 'command' in step
+    ? { nextStep: step.command, nextStepRefused: null }
+    : { nextStep: null, nextStepRefused: step.refused };
 }
 
 /** The sheet built from a shipped list; beside the officer's own standard sheet it gets a name of its own. */

@@ -32,6 +32,8 @@ export type EngineReason =
   | 'merged_into'
   | 'leading_zero_restored'
   | 'code_conflict'
+  | 'code_taken_by_decision'
+  | 'decision_takes_code'
   | 'duplicate_code'
   | 'decision_code_unknown'
   | 'code_confirms'

@@ -24,3 +24,8 @@ export function escapeParamsForTerminal<T extends Record<string, unknown>>(param
   for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? escapeForTerminal(v) : v;
   return out as T;
 }
+
+/** A file or sheet name inside a one-line message (a hint): line feeds and tabs are escaped too. */
+export function escapeName(text: string): string {
+  return escapeForTerminal(text).replace(/[\n\t]/g, visible);
+}

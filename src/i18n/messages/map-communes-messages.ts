@@ -23,6 +23,9 @@ export const mapCommunes: MessageTable = {
     'reason.merged_into': 'đã sáp nhập vào {name} ({code})',
     'reason.leading_zero_restored': 'đã khôi phục số 0 ở đầu mã: {from} → {to}',
     'reason.code_conflict': 'mã CQT {code} cũng được chọn cho {others}; không điền mã nào',
+    'reason.code_taken_by_decision':
+      'mã CQT {code} đã được cán bộ chọn cho {by} {byName} (quyết định); dòng này không được điền, cần rà soát lại',
+    'reason.decision_takes_code': 'mã {code} trước đó dvc ghép cho {other} {otherName}; xã đó chuyển sang cần rà soát',
     'reason.duplicate_code': 'mã bị trùng trong cùng bảng',
     'reason.decision_code_unknown': 'mã CQT {code} trong quyết định không có trong bảng MX CQT',
     'status.exact': 'khớp chính xác',
@@ -145,6 +148,9 @@ export const mapCommunes: MessageTable = {
     'reason.merged_into': 'merged into {name} ({code})',
     'reason.leading_zero_restored': 'leading zeros restored: {from} → {to}',
     'reason.code_conflict': 'tax code {code} was also chosen for {others}; neither is filled',
+    'reason.code_taken_by_decision':
+      'tax code {code} was given to {by} {byName} by a decision; this row is not filled and needs review',
+    'reason.decision_takes_code': 'dvc had matched {code} to {other} {otherName}; that commune now needs review',
     'reason.duplicate_code': 'code occurs more than once in the sheet',
     'reason.decision_code_unknown': 'tax code {code} in the decision is not in the MX CQT sheet',
     'status.exact': 'exact match',

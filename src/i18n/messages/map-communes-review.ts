@@ -76,7 +76,13 @@ export const mapCommunesReview: MessageTable = {
     'mc.audit.noWorkbook': 'Chế độ --audit: không ghi tệp Excel (thêm --out <tệp.xlsx> để ghi).',
     'mc.audit.nothingWritten': 'Chế độ --audit: không ghi tệp nào; thêm --out, --map-out hoặc --html để ghi kết quả.',
     'mc.summary.next':
-      'Mở sheet "Rà soát" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có), lưu lại, rồi chạy:',
+      'Mở sheet "{sheet}" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có; trên dòng thuế chưa dùng: mã phường/xã nhận mã thuế đó), lưu lại, rồi chạy:',
+    'mc.summary.nextNoCommand':
+      'Mở sheet "{sheet}" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có), lưu lại, rồi chạy lại dvc với --decisions và tệp đó.',
+    'mc.next.refusedControl':
+      'dvc không in lệnh để dán: "{arg}" chứa ký tự điều khiển ({chars}) mà không cách viết nào trong cửa sổ lệnh giữ an toàn. Hãy đổi tên tệp (hoặc sheet, tỉnh) cho không còn ký tự đó.',
+    'mc.next.refusedWindows':
+      'dvc không in lệnh để dán: "{arg}" chứa {chars}, mà cmd hoặc PowerShell sẽ hiểu thành biến hoặc lệnh dù có ngoặc kép. Hãy đổi tên tệp (hoặc sheet) cho không còn ký tự đó.',
     'html.map.filter.review': 'Cần rà soát',
     'html.map.existing': 'Mã đang có',
   },
@@ -156,7 +162,13 @@ export const mapCommunesReview: MessageTable = {
     'mc.audit.noWorkbook': '--audit: no workbook was written (add --out <file.xlsx> to write one).',
     'mc.audit.nothingWritten': '--audit: nothing was written; add --out, --map-out or --html to write the results.',
     'mc.summary.next':
-      'Open sheet "Rà soát" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run:',
+      'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none; on an unused tax row: the code of the commune that takes it), save, then run:',
+    'mc.summary.nextNoCommand':
+      'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run dvc again with --decisions and that file.',
+    'mc.next.refusedControl':
+      'dvc prints no command to paste: "{arg}" holds a control character ({chars}) that no shell spelling keeps safe. Rename the file (or sheet, province) so that it has none.',
+    'mc.next.refusedWindows':
+      'dvc prints no command to paste: "{arg}" holds {chars}, which cmd or PowerShell read as a variable or a command even in double quotes. Rename the file (or sheet) so that it has none.',
     'html.map.filter.review': 'To review',
     'html.map.existing': 'Existing code',
   },

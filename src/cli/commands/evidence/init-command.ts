@@ -3,7 +3,7 @@ import { ExitCode } from '../../../errors.js';
 import type { evidenceInitOptions } from './evidence.spec.js';
 import { planInit, writeInit } from '../../../app/evidence/init-evidence.js';
 import { askMissing } from './evidence-prompts.js';
-import { shellArg } from '../../../core/shell/shell-arg.js';
+import { hintArg } from '../../../core/shell/shell-arg.js';
 
 const OPTIONAL_AT_INIT = new Set(['contactName', 'contactPhone', 'dossierCode', 'testDate']);
 
@@ -28,7 +28,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
   for (const p of result.paths)
     ctx.print(ctx.t(p.created ? 'evidence.init.created' : 'evidence.init.kept', { path: p.rel }));
   if (result.missing.length > 0)
-    ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir: shellArg(dir) }));
-  ctx.info(ctx.t('evidence.init.next', { dir: shellArg(dir) }));
+    ctx.info(ctx.t('evidence.init.missing', { fields: result.missing.join(', '), dir: hintArg(dir) }));
+  ctx.info(ctx.t('evidence.init.next', { dir: hintArg(dir) }));
   return ExitCode.Ok;
 }

@@ -1,6 +1,6 @@
 import { ExitCode } from '../../../errors.js';
 import path from 'node:path';
-import { shellArg } from '../../../core/shell/shell-arg.js';
+import { hintArg } from '../../../core/shell/shell-arg.js';
 import type { CommandInput } from '../../command-spec.js';
 import type { CliContext } from '../../context.js';
 import { evidenceStatus } from '../../../app/evidence/procedure-status.js';
@@ -57,7 +57,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   // The next steps name the folder as it was typed here, so that they can be pasted as they are.
   const typed = args[0] ?? '.';
   const zip = path.relative(ctx.cwd, path.join(path.dirname(r.dir), `${path.basename(r.dir)}.zip`));
-  const here = { dir: shellArg(typed), zip: shellArg(zip) };
+  const here = { dir: hintArg(typed), zip: hintArg(zip) };
   const next = (l: (typeof lines)[number]) => l.next && ctx.t(l.next.key, { ...here, ...l.next.params });
   if (ctx.json) {
     ctx.printJson({

@@ -4,6 +4,7 @@ import type { mapCommunesOptions } from './map-communes.spec.js';
 import { ExitCode } from '../../../errors.js';
 import { mapCommunes, type MapCommunesResult } from '../../../app/map-communes/run-map-communes.js';
 import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-human.js';
+import { runnableHint } from '../../hint-program.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
   const spinner = await ctx.spinner(ctx.t('mc.progress.read', { file: path.basename(args[0]) }));
@@ -44,7 +45,9 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   }
   const s = result.summary;
   const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
-  if (ctx.json) ctx.printJson({ ...result, ok: !failed, html: html ?? null });
+  // The next step names the program as this run was started, in JSON as on the screen.
+  const nextStep = result.nextStep && runnableHint(result.nextStep);
+  if (ctx.json) ctx.printJson({ ...result, nextStep, ok: !failed, html: html ?? null });
   else renderMapCommunesHuman(ctx, result, { html });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }

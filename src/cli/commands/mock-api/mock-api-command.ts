@@ -1,7 +1,7 @@
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { mockApiOptions } from './mock-api.spec.js';
 import { ExitCode } from '../../../errors.js';
-import { shellArg } from '../../../core/shell/shell-arg.js';
+import { hintArg } from '../../../core/shell/shell-arg.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
 import type { Emulation } from '../../../core/api/mock-emulation.js';
 
@@ -90,7 +90,7 @@ export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof mockApiOp
     );
   } else {
     for (const [id, url] of Object.entries(server.urls)) ctx.print(`${id.padEnd(16)} POST ${url}`);
-    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: shellArg(started.caFile) }));
+    if (started.caFile) ctx.info(ctx.t('mock.caFile', { file: hintArg(started.caFile) }));
     ctx.info(ctx.t('mock.auth', { auth: started.auth }));
     if (started.stored.notices + started.stored.receipts > 0)
       ctx.info(ctx.t('mock.storeLoaded', { ...started.stored, file: String(opts.store) }));

@@ -2,7 +2,7 @@ import { runnableHint } from '../../hint-program.js';
 import type { CliContext } from '../../context.js';
 import type { MapCommunesResult, ReportRow } from '../../../app/map-communes/map-communes-result.js';
 import { displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
-import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
+import { escapeForTerminal, escapeName } from '../../../core/text/terminal-safe.js';
 
 /** Lines of differing codes printed before "… and N more". */
 const DIFFERS_SHOWN = 10;
@@ -101,8 +101,13 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: r.mapOut }));
   if (o.html) ctx.print(ctx.t('mc.summary.html', { file: o.html }));
   const review = r.rows.filter(needsDecision).length;
+  const hint = { file: escapeName(r.output ?? ''), sheet: escapeName(r.reviewSheet ?? ''), count: review };
   if (r.output && r.nextStep) {
-    ctx.print(ctx.t('mc.summary.next', { file: r.output, count: review }));
+    ctx.print(ctx.t('mc.summary.next', hint));
     ctx.print(`  ${runnableHint(r.nextStep)}`);
+  } else if (r.output && r.nextStepRefused) {
+    ctx.print(ctx.t('mc.summary.nextNoCommand', hint));
+    const p = r.nextStepRefused.params;
+    ctx.print(ctx.t(r.nextStepRefused.key, { ...p, arg: escapeName(String(p.arg ?? '')) }));
   } else if (review === 0) ctx.print(ctx.t('mc.summary.allGood'));
 }
