@@ -41,9 +41,13 @@ function rate(filled, rows) {
   return `${one === '100.0' && filled < rows ? ((100 * filled) / rows).toFixed(2) : one} %`;
 }
 const table = [
-  '| std side (matched by name) | tax side | rows | filled | fill rate | wrong | VLOOKUP-by-name wrong |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| std side (matched by name) | tax side | rows | filled right | filled wrong | to review, right answer first | ' +
+    'to review, other | not found | fill rate | VLOOKUP-by-name wrong |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
+/** The five whole figures of a row: filled right, filled wrong, to review (right first, other), not found. */
+const figures = (f, wrong) =>
+  `${n(f.filled - wrong)} | ${wrong} | ${n(f.reviewRightFirst)} | ${n(f.reviewOther)} | ${n(f.notFound)}`;
 const notes = [];
 
 async function taxRow(label, taxLabel, std, tax, expected) {
@@ -54,7 +58,7 @@ async function taxRow(label, taxLabel, std, tax, expected) {
   );
   check(f.wrong.length === 0, `${taxLabel}: wrong ${f.wrong.join('; ')}`);
   table.push(
-    `| ${label} | ${taxLabel} | ${n(f.rows)} | ${n(f.filled)} | ${rate(f.filled, f.rows)} | ${f.wrong.length} | ` +
+    `| ${label} | ${taxLabel} | ${n(f.rows)} | ${figures(f, f.wrong.length)} | ${rate(f.filled, f.rows)} | ` +
       `${f.vlookupWrong} (fills only ${n(f.vlookupFilled)}) |`,
   );
   notes.push(`${taxLabel}: provinces paired ${f.provincesPaired}/34; unfilled: ${f.unfilled.join('; ') || 'none'}`);
@@ -67,8 +71,8 @@ function listRow(c, from, where) {
   check(f.mergedFilled.length === 0, `${c.label}: merged units filled ${f.mergedFilled.join('; ')}`);
   const vl = f.vlookupFilled === 0 ? '–' : String(f.vlookupWrong);
   table.push(
-    `| ${c.label}${where} | ${c.taxLabel} | ${n(f.rows)} | ${n(f.filled)} | ${rate(f.filled, f.rows)} | ` +
-      `${f.unexplained.length} | ${vl} |`,
+    `| ${c.label}${where} | ${c.taxLabel} | ${n(f.rows)} | ${figures(f, f.unexplained.length)} | ` +
+      `${rate(f.filled, f.rows)} | ${vl} |`,
   );
   notes.push(
     `${c.label}: differing from a bad source code ${f.codeAbsent + f.codeOfAnotherCommune} (absent ${f.codeAbsent}, ` +

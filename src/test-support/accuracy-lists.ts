@@ -66,8 +66,29 @@ export interface TaxListFigures {
   /** Filled codes that are not the expected one. */
   wrong: string[];
   unfilled: string[];
+  /** Unfilled rows whose right code is on the tax side and is the first candidate shown to the officer. */
+  reviewRightFirst: number;
+  /** Unfilled rows whose right code is on the tax side but not the first candidate. */
+  reviewOther: number;
+  /** Unfilled rows with no right code on the tax side. */
+  notFound: number;
   vlookupFilled: number;
   vlookupWrong: number;
+}
+
+/** How the unfilled rows stand for the officer, given each row's right code (undefined: none on the tax side). */
+export function reviewFigures(
+  unfilled: readonly MatchResult['rows'][number][],
+  rightCode: (r: MatchResult['rows'][number]) => string | undefined,
+): { reviewRightFirst: number; reviewOther: number; notFound: number } {
+  const out = { reviewRightFirst: 0, reviewOther: 0, notFound: 0 };
+  for (const r of unfilled) {
+    const right = rightCode(r);
+    if (right === undefined) out.notFound++;
+    else if (r.candidates[0]?.code === right) out.reviewRightFirst++;
+    else out.reviewOther++;
+  }
+  return out;
 }
 
 /**
@@ -87,6 +108,8 @@ export function measureTaxList(
     .filter((p) => gsoOfTax.get(p.tax.code!) !== p.std.code)
     .map((p) => `${p.std.name} ↔ ${p.tax.name}`);
   const filled = result.rows.filter((r) => r.taxCode !== undefined);
+  const taxCodes = new Set(tax.map((t) => t.code.trim()));
+  const unfilledRows = result.rows.filter((r) => r.taxCode === undefined);
   const vl = vlookup(
     std,
     tax,
@@ -101,7 +124,11 @@ export function measureTaxList(
     wrong: filled
       .filter((r) => expected.get(r.stdCode) !== r.taxCode)
       .map((r) => `${r.stdCode} ${r.stdName} → ${r.taxCode}`),
-    unfilled: result.rows.filter((r) => r.taxCode === undefined).map((r) => `${r.stdCode} ${r.stdName} (${r.status})`),
+    unfilled: unfilledRows.map((r) => `${r.stdCode} ${r.stdName} (${r.status})`),
+    ...reviewFigures(unfilledRows, (r) => {
+      const right = expected.get(r.stdCode);
+      return right !== undefined && taxCodes.has(right) ? right : undefined;
+    }),
     vlookupFilled: vl.size,
     vlookupWrong: [...vl].filter(([s, code]) => expected.get(s.code) !== code).length,
   };
@@ -136,6 +163,10 @@ export interface ListFigures {
   pointFive: number;
   pointFiveMissed: string[];
   statuses: Record<string, number>;
+  /** See TaxListFigures; the right code is the list's own when the official edition gives it to that commune. */
+  reviewRightFirst: number;
+  reviewOther: number;
+  notFound: number;
   /** Units absent from the official edition that came out filled (checked for older lists). */
   mergedFilled: string[];
   vlookupFilled: number;
@@ -214,6 +245,10 @@ export function measureList(dir: string, c: ListCase): ListFigures {
     unpairedStd,
     ...classifyRows(result, official, unpairedCodes),
     statuses,
+    ...reviewFigures(
+      result.rows.filter((r) => r.taxCode === undefined),
+      (r) => (sourceCodeProblem(r.stdCode, r.stdName, official) === null ? r.stdCode : undefined),
+    ),
     mergedFilled: c.older
       ? result.rows.filter((r) => !official.has(r.stdCode) && r.taxCode !== undefined).map((r) => r.stdCode)
       : [],

@@ -23,13 +23,33 @@ export function districtRefOf(row: UnitRow): ProvinceRef | undefined {
   return { code, name };
 }
 
-function distinctRefs(rows: readonly UnitRow[], of: (r: UnitRow) => ProvinceRef | undefined): ProvinceRef[] {
+/**
+ * Identity of a district on one sheet: its name up to case and spacing ("Thị Xã Sa Pa" and "Thị xã  Sa Pa" with two
+ * codes are one district written two ways), and the old province its code names when it is a 5-digit tax-authority
+ * code (province + district): in a 2025 province the five old "Huyện Châu Thành" of the tax list are 81605, 81915…,
+ * one per old province.
+ */
+export function districtKey(ref: ProvinceRef): string {
+  const name = ref.name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return `${oldProvinceOf(ref) ?? ''}\u0000${name === '' ? (ref.code ?? '') : name}`;
+}
+
+/** The old province a 5-digit tax-authority district code starts with, if the code is one. */
+function oldProvinceOf(ref: ProvinceRef): string | undefined {
+  return ref.code !== undefined && /^\d{5}$/.test(ref.code) ? ref.code.slice(0, 3) : undefined;
+}
+
+function distinctRefs(
+  rows: readonly UnitRow[],
+  of: (r: UnitRow) => ProvinceRef | undefined,
+  key: (ref: ProvinceRef) => string = refKey,
+): ProvinceRef[] {
   const seen = new Map<string, ProvinceRef>();
   for (const row of rows) {
     const ref = of(row);
     if (!ref) continue;
-    const key = refKey(ref);
-    if (!seen.has(key)) seen.set(key, ref);
+    const k = key(ref);
+    if (!seen.has(k)) seen.set(k, ref);
   }
   return [...seen.values()];
 }
@@ -92,6 +112,47 @@ function groupBy(keys: readonly NameKeys[], tier: Tier, done: ReadonlySet<number
 
 /** Pairs the provinces of the two sheets. */
 export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
+  const pairing = pairProvincesByName(std, tax);
+  return pairBySameCode(pairing);
+}
+
+const padCode = (code: string | undefined) => (code !== undefined && /^\d+$/.test(code) ? code.padStart(2, '0') : code);
+
+/**
+ * A province renamed between editions (Thừa Thiên Huế → Thành phố Huế, code 46 in both) meets nothing by name. When
+ * every province paired by name carries the same code on both sheets, the sheets share one code system, and an
+ * unpaired province of each side with one same code is one province.
+ */
+function pairBySameCode(pairing: ProvincePairing): ProvincePairing {
+  const coded = pairing.pairs.filter((p) => p.std.code !== undefined && p.tax.code !== undefined);
+  if (coded.length === 0 || coded.some((p) => padCode(p.std.code) !== padCode(p.tax.code))) return pairing;
+  if (pairing.unpairedStd.length === 0 || pairing.unpairedTax.length === 0) return pairing;
+  const byCode = (refs: readonly ProvinceRef[]) => {
+    const m = new Map<string, ProvinceRef[]>();
+    for (const r of refs) if (r.code !== undefined) m.set(padCode(r.code)!, [...(m.get(padCode(r.code)!) ?? []), r]);
+    return m;
+  };
+  const taxByCode = byCode(pairing.unpairedTax);
+  const stdByCode = byCode(pairing.unpairedStd);
+  const pairs = [...pairing.pairs];
+  const taken = new Set<ProvinceRef>();
+  for (const [code, stdRefs] of stdByCode) {
+    const taxRefs = taxByCode.get(code);
+    if (stdRefs.length !== 1 || taxRefs?.length !== 1) continue;
+    const reasons: Reason[] = [{ code: 'same_province_code', params: { code } }];
+    pairs.push({ std: stdRefs[0], tax: taxRefs[0], method: 'same_code', reasons });
+    taken.add(stdRefs[0]).add(taxRefs[0]);
+  }
+  if (taken.size === 0) return pairing;
+  return {
+    ...pairing,
+    pairs,
+    unpairedStd: pairing.unpairedStd.filter((r) => !taken.has(r)),
+    unpairedTax: pairing.unpairedTax.filter((r) => !taken.has(r)),
+  };
+}
+
+function pairProvincesByName(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
   const stdRefs = distinctRefs(std, provinceRefOf);
   const taxRefs = distinctRefs(tax, provinceRefOf);
   const named = pairByName(
@@ -132,8 +193,38 @@ export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]):
   return { pairs, unpairedStd, unpairedTax, ambiguous: named.ambiguous };
 }
 
-/** Pairs the districts of one province pair (rows of that province on each side). */
+/**
+ * Pairs the districts of one province pair (rows of that province on each side), as identified by `districtKey`.
+ * A name found on several districts of the tax side (old districts of one name inside a new province) goes to the
+ * one of the std district's old province: the same code prefix when both sides have one, else the old province
+ * whose other districts paired by name with this province's.
+ */
 export function pairDistricts(std: readonly UnitRow[], tax: readonly UnitRow[]): DistrictPair[] {
-  const named = pairByName(distinctRefs(std, districtRefOf), distinctRefs(tax, districtRefOf), 'district');
-  return named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
+  const named = pairByName(
+    distinctRefs(std, districtRefOf, districtKey),
+    distinctRefs(tax, districtRefOf, districtKey),
+    'district',
+  );
+  const pairs: DistrictPair[] = named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
+  if (named.ambiguous.length === 0) return pairs;
+  const votes = new Map<string, number>();
+  for (const p of named.pairs) {
+    const old = oldProvinceOf(p.tax);
+    if (old !== undefined) votes.set(old, (votes.get(old) ?? 0) + 1);
+  }
+  const taken = new Set(pairs.map((p) => districtKey(p.tax)));
+  // Tax district key → the std districts that chose it; a choice made twice is no choice.
+  const chosen = new Map<string, { std: ProvinceRef; tax: ProvinceRef }[]>();
+  for (const { std: ref, candidates } of named.ambiguous) {
+    const own = oldProvinceOf(ref);
+    const score = (c: ProvinceRef) =>
+      own !== undefined ? (oldProvinceOf(c) === own ? 1 : 0) : (votes.get(oldProvinceOf(c) ?? '') ?? 0);
+    const best = Math.max(...candidates.map(score));
+    const top = candidates.filter((c) => score(c) === best);
+    if (best <= 0 || top.length !== 1 || taken.has(districtKey(top[0]))) continue;
+    const k = districtKey(top[0]);
+    chosen.set(k, [...(chosen.get(k) ?? []), { std: ref, tax: top[0] }]);
+  }
+  for (const list of chosen.values()) if (list.length === 1) pairs.push({ ...list[0], method: 'exact' });
+  return pairs;
 }
