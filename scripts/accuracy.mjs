@@ -10,9 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, '..', 'shared', 'data');
-const { DATA_FOLDER_CASES, FIXTURE_CASES, FIXTURE_LISTS, measureList, measureTaxList, readList, unitRows } = await dist(
-  'test-support/accuracy-lists.js',
-);
+const {
+  DATA_FOLDER_CASES,
+  FIXTURE_CASES,
+  FIXTURE_LISTS,
+  measureList,
+  measureTaxList,
+  readList,
+  typedWithoutDiacritics,
+  unitRows,
+} = await dist('test-support/accuracy-lists.js');
 // As `dvc map-communes` does: the shipped lists' own spellings of the std units link a tax name written that way.
 const { officialNamesFor } = await dist('app/map-communes/reference-side.js');
 const { decodeLegacy } = await dist('core/text/text.js');
@@ -90,6 +97,16 @@ await taxRow(
   'TMS 2025 (`tax-tms-communes-2025.csv`)',
   readList(dir, 'gso-units-2025.csv'),
   readList(dir, 'tax-tms-communes-2025.csv'),
+  derived,
+);
+// The tax sheet typed without diacritics: a name that folds from two real names is evidence for both.
+const plainTms = readList(dir, 'tax-tms-communes-2025.csv');
+typedWithoutDiacritics(plainTms);
+await taxRow(
+  'GSO 2025 (`gso-units-2025.csv`)',
+  'TMS 2025 typed without diacritics',
+  readList(dir, 'gso-units-2025.csv'),
+  plainTms,
   derived,
 );
 for (const c of DATA_FOLDER_CASES) listRow(c, dir, '');

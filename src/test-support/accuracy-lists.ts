@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { matchCommunes, type OfficialNames } from '../core/communes/communes.js';
 import type { MatchResult, UnitRow } from '../core/communes/communes-types.js';
-import { firstMatchingTier, nameKeys } from '../core/text/text.js';
+import { firstMatchingTier, foldDiacritics, nameKeys } from '../core/text/text.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Redistributable real lists, committed with the repository (see fixtures/README.md). */
@@ -275,6 +275,32 @@ function magenestProvinces(recs: Rec[], dir: string): void {
   for (const r of recs) r.province_name = state.get(r.province_code) ?? '';
 }
 
+/** Every name of the list typed without diacritics, prefixes included ("Xa Tam Anh"). */
+export function typedWithoutDiacritics(recs: Rec[]): void {
+  for (const r of recs) r.commune_name = foldDiacritics(r.commune_name);
+}
+
+/**
+ * As `typedWithoutDiacritics`, and the list lacks every name with no marks that has a marked twin of the same letters
+ * in its district ("Phường Sa Pa" beside "Phường Sa Pả"): what is left, "Phuong Sa Pa", is the marked one's row.
+ */
+export function typedWithoutDiacriticsTwinsLeftOut(recs: Rec[]): void {
+  const groups = new Map<string, Rec[]>();
+  for (const r of recs) {
+    const k = nameKeys(r.commune_name, 'commune');
+    const key = `${r.province_code}|${r.district_code}|${k.folded}|${k.unitType ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const gone = new Set<Rec>();
+  for (const g of groups.values()) {
+    if (g.length < 2 || g.every((r) => !nameKeys(r.commune_name, 'commune').marked)) continue;
+    for (const r of g) if (!nameKeys(r.commune_name, 'commune').marked) gone.add(r);
+  }
+  const kept = recs.filter((r) => !gone.has(r));
+  recs.splice(0, recs.length, ...kept);
+  typedWithoutDiacritics(recs);
+}
+
 /** Real lists with their sources' own codes, committed in fixtures/lists (MIT): run by `npm test`. */
 export const FIXTURE_CASES: ListCase[] = [
   {
@@ -318,6 +344,20 @@ export const DATA_FOLDER_CASES: ListCase[] = [
     std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
     tax: 'gso-units-2004.csv',
     taxLabel: 'GSO ed. 01/03/2025',
+  },
+  {
+    label: 'GSO web service raw, typed without diacritics',
+    std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
+    tax: 'gso-units-2004.csv',
+    taxLabel: 'GSO ed. 01/03/2025',
+    prepare: typedWithoutDiacritics,
+  },
+  {
+    label: 'The same, unmarked twins left out',
+    std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
+    tax: 'gso-units-2004.csv',
+    taxLabel: 'GSO ed. 01/03/2025',
+    prepare: typedWithoutDiacriticsTwinsLeftOut,
   },
   {
     label: 'Magenest Odoo (2025)',

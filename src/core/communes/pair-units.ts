@@ -30,9 +30,17 @@ export function districtRefOf(row: UnitRow): ProvinceRef | undefined {
  * one per old province.
  */
 export function districtKey(ref: ProvinceRef): string {
-  const name = ref.name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  return `${oldProvinceOf(ref) ?? ''}\u0000${name === '' ? (ref.code ?? '') : name}`;
+  const raw = refKey(ref);
+  let key = districtKeys.get(raw);
+  if (key === undefined) {
+    const name = ref.name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    key = `${oldProvinceOf(ref) ?? ''}\u0000${name === '' ? (ref.code ?? '') : name}`;
+    // A country has under a thousand districts; the cache cannot grow past the names a run meets.
+    if (districtKeys.size < 10_000) districtKeys.set(raw, key);
+  }
+  return key;
 }
+const districtKeys = new Map<string, string>();
 
 /** The old province a 5-digit tax-authority district code starts with, if the code is one. */
 function oldProvinceOf(ref: ProvinceRef): string | undefined {

@@ -37,11 +37,11 @@ export function unmarkedRivals(
   scope: FoldScope,
 ): { std: IndexedRow[]; tax: IndexedRow[] } {
   const none = { std: [], tax: [] };
+  // The common case: one row of these letters on each side.
+  if (stdFolded.length === 1 && taxFolded.length === 1) return none;
   const sBare = bare(s);
   const tBare = bare(t);
   if (!sBare && !tBare) return none;
-  // The common case: one row of these letters on each side.
-  if (stdFolded.length === 1 && taxFolded.length === 1) return none;
   const stdG = stdFolded.filter((x) => scope.std(x) && sameUnit(x, s));
   const taxG = taxFolded.filter((y) => scope.tax(y) && sameUnit(y, t));
   if (stdG.length <= 1 && taxG.length <= 1) return none;
