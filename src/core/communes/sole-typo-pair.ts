@@ -42,6 +42,19 @@ function groupByDistrict(rows: Iterable<IndexedRow>): Map<string | undefined, In
   return m;
 }
 
+/** What one province block knows once its rows are matched. */
+interface PairContext {
+  std: BlockIndex;
+  tax: BlockIndex;
+  districtPairs: ReadonlyMap<string, string>;
+  paired: ReadonlySet<string>;
+  used: Set<IndexedRow>;
+  unmatchedStd: Map<string | undefined, IndexedRow[]>;
+  unusedTax: Map<string | undefined, IndexedRow[]>;
+  claims: Map<IndexedRow, number>;
+  sameCodeSystem: boolean;
+}
+
 /** Fills, in place, the `diacritics_differ` rows of `matches` whose pair is the only one possible in its district. */
 export function fillSoleTypoPairs(
   matches: BlockMatch[],
@@ -54,26 +67,23 @@ export function fillSoleTypoPairs(
   if (pending.length === 0) return;
   const used = new Set<IndexedRow>();
   for (const m of matches) if (m.tax) used.add(m.tax);
-  const unmatchedStd = groupByDistrict(matches.filter((m) => m.outcome !== 'filled').map((m) => m.std));
-  const unusedTax = groupByDistrict(tax.rows.filter((t) => !used.has(t)));
-  const paired = new Set(districtPairs.values());
   const claims = new Map<IndexedRow, number>();
   for (const m of pending) claims.set(m.candidates[0], (claims.get(m.candidates[0]) ?? 0) + 1);
+  const ctx: PairContext = {
+    std,
+    tax,
+    districtPairs,
+    paired: new Set(districtPairs.values()),
+    used,
+    unmatchedStd: groupByDistrict(matches.filter((m) => m.outcome !== 'filled').map((m) => m.std)),
+    unusedTax: groupByDistrict(tax.rows.filter((t) => !used.has(t))),
+    claims,
+    sameCodeSystem,
+  };
   for (const m of pending) {
     const s = m.std;
     const t = m.candidates[0];
-    const taxDistrict = s.district !== undefined ? districtPairs.get(s.district) : undefined;
-    if (taxDistrict === undefined || t.district !== taxDistrict || used.has(t) || claims.get(t) !== 1) continue;
-    if (!sameUnit(s, t) || codesContradict(s, t, sameCodeSystem)) continue;
-    const key = s.keys.folded;
-    const stdNeighbours = (std.byTier.folded.get(key) ?? []).filter((x) => x !== s && x.district === s.district);
-    const taxNeighbours = (tax.byTier.folded.get(key) ?? []).filter(
-      (y) => y !== t && (y.district === taxDistrict || !paired.has(y.district!)),
-    );
-    if (stdNeighbours.length > 0 || taxNeighbours.length > 0) continue;
-    const stdClose = (unmatchedStd.get(s.district) ?? []).some((x) => x !== s && close(x.keys.folded, key));
-    const taxClose = (unusedTax.get(taxDistrict) ?? []).some((y) => y !== t && close(y.keys.folded, key));
-    if (stdClose || taxClose) continue;
+    if (!soleClosePair(s, t, ctx)) continue;
     m.outcome = 'filled';
     m.tier = 'folded';
     m.tax = t;
@@ -85,4 +95,22 @@ export function fillSoleTypoPairs(
     ];
     used.add(t);
   }
+}
+
+/** `s` and `t` are in paired districts and nothing else of either district could be either of them. */
+function soleClosePair(s: IndexedRow, t: IndexedRow, ctx: PairContext): boolean {
+  const taxDistrict = s.district !== undefined ? ctx.districtPairs.get(s.district) : undefined;
+  if (taxDistrict === undefined || t.district !== taxDistrict) return false;
+  if (ctx.used.has(t) || ctx.claims.get(t) !== 1) return false;
+  if (!sameUnit(s, t) || codesContradict(s, t, ctx.sameCodeSystem)) return false;
+  const key = s.keys.folded;
+  // A tone neighbour, matched or not, on either side: the letters name two real communes.
+  const stdNeighbours = (ctx.std.byTier.folded.get(key) ?? []).filter((x) => x !== s && x.district === s.district);
+  const taxNeighbours = (ctx.tax.byTier.folded.get(key) ?? []).filter(
+    (y) => y !== t && (y.district === taxDistrict || !ctx.paired.has(y.district!)),
+  );
+  if (stdNeighbours.length > 0 || taxNeighbours.length > 0) return false;
+  const stdClose = (ctx.unmatchedStd.get(s.district) ?? []).some((x) => x !== s && close(x.keys.folded, key));
+  const taxClose = (ctx.unusedTax.get(taxDistrict) ?? []).some((y) => y !== t && close(y.keys.folded, key));
+  return !stdClose && !taxClose;
 }
