@@ -241,14 +241,13 @@ function foldScope(st: RowState, ctx: BlockContext): FoldScope {
 
 function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: BlockContext): BlockMatch {
   const s = st.s;
-  const rivals = unmarkedRivals(
-    s,
-    t,
-    ctx.std.byTier.folded.get(s.keys.folded) ?? [s],
-    ctx.tax.byTier.folded.get(t.keys.folded) ?? [t],
-    foldScope(st, ctx),
-  );
-  if (rivals.std.length > 0 || rivals.tax.length > 0) return unmarkedReview(st, t, rivals);
+  const stdFolded = ctx.std.byTier.folded.get(s.keys.folded) ?? [s];
+  const taxFolded = ctx.tax.byTier.folded.get(t.keys.folded) ?? [t];
+  // Nearly every row: one row of these letters on each side, nothing to weigh.
+  if (stdFolded.length > 1 || taxFolded.length > 1) {
+    const rivals = unmarkedRivals(s, t, stdFolded, taxFolded, foldScope(st, ctx));
+    if (rivals.std.length > 0 || rivals.tax.length > 0) return unmarkedReview(st, t, rivals);
+  }
   const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
   if (tier === 'folded' && !foldingJoins(s.keys, t.keys)) {
     // Both names carry diacritics and differ: different names, unless both sheets give the row the same code or an
