@@ -440,6 +440,21 @@ describe('pairing districts and provinces by evidence', () => {
       reasons: [{ code: 'same_province_code', params: { code: '46' } }],
     });
     expect(matchCommunes({ std, tax }).rows.map((x) => x.taxCode)).toEqual(['19750', '00001']);
+    // A district renamed under its code (Huyện Tĩnh Gia → Thị xã Nghi Sơn, 407) pairs by it the same way.
+    const T = 'Tỉnh Thanh Hóa';
+    const d = (district: string, code: string, c: string, name: string) => ({
+      ...row(T, district, c, name),
+      districtCode: code,
+    });
+    const dStd = [
+      d('Huyện Tĩnh Gia', '407', '16600', 'Xã Định Hải'),
+      d('Huyện Nga Sơn', '399', '15475', 'Xã Định Hải'),
+    ];
+    const dTax = [
+      d('Thị xã Nghi Sơn', '407', '16600', 'Xã Định Hải'),
+      d('Huyện Nga Sơn', '399', '15475', 'Xã Định Hải'),
+    ];
+    expect(matchCommunes({ std: dStd, tax: dTax }).rows.map((x) => x.taxCode)).toEqual(['16600', '15475']);
     // Codes of another system (the tax authority's 101 for Hà Nội): a code says nothing about the renamed one.
     const tms = tax.map((x) => ({ ...x, provinceCode: x.provinceCode === '01' ? '101' : '46' }));
     expect(pairProvinces(std, tms).unpairedStd.map((x) => x.name)).toEqual(['Tỉnh Thừa Thiên Huế']);

@@ -124,34 +124,49 @@ export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]):
   return pairBySameCode(pairing);
 }
 
-const padCode = (code: string | undefined) => (code !== undefined && /^\d+$/.test(code) ? code.padStart(2, '0') : code);
+const codeKey = (code: string | undefined) => (code !== undefined && /^\d+$/.test(code) ? String(Number(code)) : code);
 
 /**
- * A province renamed between editions (Thừa Thiên Huế → Thành phố Huế, code 46 in both) meets nothing by name. When
- * every province paired by name carries the same code on both sheets, the sheets share one code system, and an
- * unpaired province of each side with one same code is one province.
+ * Units left unpaired by name that carry one same code on both sheets, when every unit paired by name has one code on
+ * both sheets (the sheets share one code system): a unit renamed between editions under its code (Thừa Thiên Huế →
+ * Thành phố Huế, 46; Huyện Tĩnh Gia → Thị xã Nghi Sơn, 407). Codes repeated on a side pair nothing.
  */
-function pairBySameCode(pairing: ProvincePairing): ProvincePairing {
-  const coded = pairing.pairs.filter((p) => p.std.code !== undefined && p.tax.code !== undefined);
-  if (coded.length === 0 || coded.some((p) => padCode(p.std.code) !== padCode(p.tax.code))) return pairing;
-  if (pairing.unpairedStd.length === 0 || pairing.unpairedTax.length === 0) return pairing;
+function sameCodePairs(
+  paired: readonly { std: ProvinceRef; tax: ProvinceRef }[],
+  unpairedStd: readonly ProvinceRef[],
+  unpairedTax: readonly ProvinceRef[],
+): { std: ProvinceRef; tax: ProvinceRef; code: string }[] {
+  const coded = paired.filter((p) => p.std.code !== undefined && p.tax.code !== undefined);
+  if (coded.length === 0 || coded.some((p) => codeKey(p.std.code) !== codeKey(p.tax.code))) return [];
   const byCode = (refs: readonly ProvinceRef[]) => {
     const m = new Map<string, ProvinceRef[]>();
-    for (const r of refs) if (r.code !== undefined) m.set(padCode(r.code)!, [...(m.get(padCode(r.code)!) ?? []), r]);
+    for (const r of refs) if (r.code !== undefined) m.set(codeKey(r.code)!, [...(m.get(codeKey(r.code)!) ?? []), r]);
     return m;
   };
-  const taxByCode = byCode(pairing.unpairedTax);
-  const stdByCode = byCode(pairing.unpairedStd);
-  const pairs = [...pairing.pairs];
-  const taken = new Set<ProvinceRef>();
-  for (const [code, stdRefs] of stdByCode) {
+  const taxByCode = byCode(unpairedTax);
+  const out: { std: ProvinceRef; tax: ProvinceRef; code: string }[] = [];
+  for (const [code, stdRefs] of byCode(unpairedStd)) {
     const taxRefs = taxByCode.get(code);
-    if (stdRefs.length !== 1 || taxRefs?.length !== 1) continue;
-    const reasons: Reason[] = [{ code: 'same_province_code', params: { code } }];
-    pairs.push({ std: stdRefs[0], tax: taxRefs[0], method: 'same_code', reasons });
-    taken.add(stdRefs[0]).add(taxRefs[0]);
+    if (stdRefs.length === 1 && taxRefs?.length === 1)
+      out.push({ std: stdRefs[0], tax: taxRefs[0], code: stdRefs[0].code! });
   }
-  if (taken.size === 0) return pairing;
+  return out;
+}
+
+/** A province renamed between editions pairs by its code (see sameCodePairs). */
+function pairBySameCode(pairing: ProvincePairing): ProvincePairing {
+  const found = sameCodePairs(pairing.pairs, pairing.unpairedStd, pairing.unpairedTax);
+  if (found.length === 0) return pairing;
+  const taken = new Set(found.flatMap((p) => [p.std, p.tax]));
+  const pairs: ProvincePair[] = [
+    ...pairing.pairs,
+    ...found.map(({ std, tax, code }): ProvincePair => ({
+      std,
+      tax,
+      method: 'same_code',
+      reasons: [{ code: 'same_province_code', params: { code } }],
+    })),
+  ];
   return {
     ...pairing,
     pairs,
@@ -214,7 +229,7 @@ export function pairDistricts(std: readonly UnitRow[], tax: readonly UnitRow[]):
     'district',
   );
   const pairs: DistrictPair[] = named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
-  if (named.ambiguous.length === 0) return pairs;
+  if (named.ambiguous.length === 0) return withSameCodeDistricts(pairs, named);
   const votes = new Map<string, number>();
   for (const p of named.pairs) {
     const old = oldProvinceOf(p.tax);
@@ -234,5 +249,15 @@ export function pairDistricts(std: readonly UnitRow[], tax: readonly UnitRow[]):
     chosen.set(k, [...(chosen.get(k) ?? []), { std: ref, tax: top[0] }]);
   }
   for (const list of chosen.values()) if (list.length === 1) pairs.push({ ...list[0], method: 'exact' });
-  return pairs;
+  return withSameCodeDistricts(pairs, named);
+}
+
+/** Districts renamed under their code pair by it (see sameCodePairs); `pairs` are the ones found so far. */
+function withSameCodeDistricts(pairs: DistrictPair[], named: NamePairing): DistrictPair[] {
+  const stdDone = new Set(pairs.map((p) => p.std));
+  const taxDone = new Set(pairs.map((p) => p.tax));
+  const stdLeft = [...named.unpairedStd, ...named.ambiguous.map((a) => a.std)].filter((r) => !stdDone.has(r));
+  const taxLeft = named.unpairedTax.filter((r) => !taxDone.has(r));
+  const found = sameCodePairs(pairs, stdLeft, taxLeft);
+  return [...pairs, ...found.map(({ std, tax }): DistrictPair => ({ std, tax, method: 'exact' }))];
 }
