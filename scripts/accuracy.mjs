@@ -10,9 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href);
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, '..', 'shared', 'data');
-const { DATA_FOLDER_CASES, FIXTURE_CASES, FIXTURE_LISTS, measureList, measureTaxList, readList, unitRows } = await dist(
-  'test-support/accuracy-lists.js',
-);
+const {
+  DATA_FOLDER_CASES,
+  FIXTURE_CASES,
+  FIXTURE_LISTS,
+  measureList,
+  measureTaxList,
+  readList,
+  typedWithoutDiacritics,
+  unitRows,
+} = await dist('test-support/accuracy-lists.js');
 // As `dvc map-communes` does: the shipped lists' own spellings of the std units link a tax name written that way.
 const { officialNamesFor } = await dist('app/map-communes/reference-side.js');
 const { decodeLegacy } = await dist('core/text/text.js');
@@ -44,9 +51,13 @@ function rate(filled, rows) {
   return `${one === '100.0' && filled < rows ? ((100 * filled) / rows).toFixed(2) : one} %`;
 }
 const table = [
-  '| std side (matched by name) | tax side | rows | filled | fill rate | wrong | VLOOKUP-by-name wrong |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| std side (matched by name) | tax side | rows | filled right | filled wrong | to review, right answer first | ' +
+    'to review, other | not found | fill rate | VLOOKUP-by-name wrong |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
+/** The five whole figures of a row: filled right, filled wrong, to review (right first, other), not found. */
+const figures = (f, wrong) =>
+  `${n(f.filled - wrong)} | ${wrong} | ${n(f.reviewRightFirst)} | ${n(f.reviewOther)} | ${n(f.notFound)}`;
 const notes = [];
 
 async function taxRow(label, taxLabel, std, tax, expected) {
@@ -57,7 +68,7 @@ async function taxRow(label, taxLabel, std, tax, expected) {
   );
   check(f.wrong.length === 0, `${taxLabel}: wrong ${f.wrong.join('; ')}`);
   table.push(
-    `| ${label} | ${taxLabel} | ${n(f.rows)} | ${n(f.filled)} | ${rate(f.filled, f.rows)} | ${f.wrong.length} | ` +
+    `| ${label} | ${taxLabel} | ${n(f.rows)} | ${figures(f, f.wrong.length)} | ${rate(f.filled, f.rows)} | ` +
       `${f.vlookupWrong} (fills only ${n(f.vlookupFilled)}) |`,
   );
   notes.push(`${taxLabel}: provinces paired ${f.provincesPaired}/34; unfilled: ${f.unfilled.join('; ') || 'none'}`);
@@ -70,8 +81,8 @@ function listRow(c, from, where) {
   check(f.mergedFilled.length === 0, `${c.label}: merged units filled ${f.mergedFilled.join('; ')}`);
   const vl = f.vlookupFilled === 0 ? '–' : String(f.vlookupWrong);
   table.push(
-    `| ${c.label}${where} | ${c.taxLabel} | ${n(f.rows)} | ${n(f.filled)} | ${rate(f.filled, f.rows)} | ` +
-      `${f.unexplained.length} | ${vl} |`,
+    `| ${c.label}${where} | ${c.taxLabel} | ${n(f.rows)} | ${figures(f, f.unexplained.length)} | ` +
+      `${rate(f.filled, f.rows)} | ${vl} |`,
   );
   notes.push(
     `${c.label}: differing from a bad source code ${f.codeAbsent + f.codeOfAnotherCommune} (absent ${f.codeAbsent}, ` +
@@ -89,6 +100,16 @@ await taxRow(
   'TMS 2025 (`tax-tms-communes-2025.csv`)',
   readList(dir, 'gso-units-2025.csv'),
   readList(dir, 'tax-tms-communes-2025.csv'),
+  derived,
+);
+// The tax sheet typed without diacritics: a name that folds from two real names is evidence for both.
+const plainTms = readList(dir, 'tax-tms-communes-2025.csv');
+typedWithoutDiacritics(plainTms);
+await taxRow(
+  'GSO 2025 (`gso-units-2025.csv`)',
+  'TMS 2025 typed without diacritics',
+  readList(dir, 'gso-units-2025.csv'),
+  plainTms,
   derived,
 );
 for (const c of DATA_FOLDER_CASES) listRow(c, dir, '');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { matchCommunes, type OfficialNames } from '../core/communes/communes.js';
 import type { MatchResult, UnitRow } from '../core/communes/communes-types.js';
-import { firstMatchingTier, nameKeys } from '../core/text/text.js';
+import { firstMatchingTier, foldDiacritics, nameKeys } from '../core/text/text.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Redistributable real lists, committed with the repository (see fixtures/README.md). */
@@ -66,8 +66,29 @@ export interface TaxListFigures {
   /** Filled codes that are not the expected one. */
   wrong: string[];
   unfilled: string[];
+  /** Unfilled rows whose right code is on the tax side and is the first candidate shown to the officer. */
+  reviewRightFirst: number;
+  /** Unfilled rows whose right code is on the tax side but not the first candidate. */
+  reviewOther: number;
+  /** Unfilled rows with no right code on the tax side. */
+  notFound: number;
   vlookupFilled: number;
   vlookupWrong: number;
+}
+
+/** How the unfilled rows stand for the officer, given each row's right code (undefined: none on the tax side). */
+export function reviewFigures(
+  unfilled: readonly MatchResult['rows'][number][],
+  rightCode: (r: MatchResult['rows'][number]) => string | undefined,
+): { reviewRightFirst: number; reviewOther: number; notFound: number } {
+  const out = { reviewRightFirst: 0, reviewOther: 0, notFound: 0 };
+  for (const r of unfilled) {
+    const right = rightCode(r);
+    if (right === undefined) out.notFound++;
+    else if (r.candidates[0]?.code === right) out.reviewRightFirst++;
+    else out.reviewOther++;
+  }
+  return out;
 }
 
 /**
@@ -87,6 +108,8 @@ export function measureTaxList(
     .filter((p) => gsoOfTax.get(p.tax.code!) !== p.std.code)
     .map((p) => `${p.std.name} ↔ ${p.tax.name}`);
   const filled = result.rows.filter((r) => r.taxCode !== undefined);
+  const taxCodes = new Set(tax.map((t) => t.code.trim()));
+  const unfilledRows = result.rows.filter((r) => r.taxCode === undefined);
   const vl = vlookup(
     std,
     tax,
@@ -101,7 +124,11 @@ export function measureTaxList(
     wrong: filled
       .filter((r) => expected.get(r.stdCode) !== r.taxCode)
       .map((r) => `${r.stdCode} ${r.stdName} → ${r.taxCode}`),
-    unfilled: result.rows.filter((r) => r.taxCode === undefined).map((r) => `${r.stdCode} ${r.stdName} (${r.status})`),
+    unfilled: unfilledRows.map((r) => `${r.stdCode} ${r.stdName} (${r.status})`),
+    ...reviewFigures(unfilledRows, (r) => {
+      const right = expected.get(r.stdCode);
+      return right !== undefined && taxCodes.has(right) ? right : undefined;
+    }),
     vlookupFilled: vl.size,
     vlookupWrong: [...vl].filter(([s, code]) => expected.get(s.code) !== code).length,
   };
@@ -136,6 +163,10 @@ export interface ListFigures {
   pointFive: number;
   pointFiveMissed: string[];
   statuses: Record<string, number>;
+  /** See TaxListFigures; the right code is the list's own when the official edition gives it to that commune. */
+  reviewRightFirst: number;
+  reviewOther: number;
+  notFound: number;
   /** Units absent from the official edition that came out filled (checked for older lists). */
   mergedFilled: string[];
   vlookupFilled: number;
@@ -214,6 +245,10 @@ export function measureList(dir: string, c: ListCase): ListFigures {
     unpairedStd,
     ...classifyRows(result, official, unpairedCodes),
     statuses,
+    ...reviewFigures(
+      result.rows.filter((r) => r.taxCode === undefined),
+      (r) => (sourceCodeProblem(r.stdCode, r.stdName, official) === null ? r.stdCode : undefined),
+    ),
     mergedFilled: c.older
       ? result.rows.filter((r) => !official.has(r.stdCode) && r.taxCode !== undefined).map((r) => r.stdCode)
       : [],
@@ -238,6 +273,32 @@ function magenestProvinces(recs: Rec[], dir: string): void {
   }
   const state = new Map([...votes].map(([s, m]) => [s, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
   for (const r of recs) r.province_name = state.get(r.province_code) ?? '';
+}
+
+/** Every name of the list typed without diacritics, prefixes included ("Xa Tam Anh"). */
+export function typedWithoutDiacritics(recs: Rec[]): void {
+  for (const r of recs) r.commune_name = foldDiacritics(r.commune_name);
+}
+
+/**
+ * As `typedWithoutDiacritics`, and the list lacks every name with no marks that has a marked twin of the same letters
+ * in its district ("Phường Sa Pa" beside "Phường Sa Pả"): what is left, "Phuong Sa Pa", is the marked one's row.
+ */
+export function typedWithoutDiacriticsTwinsLeftOut(recs: Rec[]): void {
+  const groups = new Map<string, Rec[]>();
+  for (const r of recs) {
+    const k = nameKeys(r.commune_name, 'commune');
+    const key = `${r.province_code}|${r.district_code}|${k.folded}|${k.unitType ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const gone = new Set<Rec>();
+  for (const g of groups.values()) {
+    if (g.length < 2 || g.every((r) => !nameKeys(r.commune_name, 'commune').marked)) continue;
+    for (const r of g) if (!nameKeys(r.commune_name, 'commune').marked) gone.add(r);
+  }
+  const kept = recs.filter((r) => !gone.has(r));
+  recs.splice(0, recs.length, ...kept);
+  typedWithoutDiacritics(recs);
 }
 
 /** Real lists with their sources' own codes, committed in fixtures/lists (MIT): run by `npm test`. */
@@ -283,6 +344,20 @@ export const DATA_FOLDER_CASES: ListCase[] = [
     std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
     tax: 'gso-units-2004.csv',
     taxLabel: 'GSO ed. 01/03/2025',
+  },
+  {
+    label: 'GSO web service raw, typed without diacritics',
+    std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
+    tax: 'gso-units-2004.csv',
+    taxLabel: 'GSO ed. 01/03/2025',
+    prepare: typedWithoutDiacritics,
+  },
+  {
+    label: 'The same, unmarked twins left out',
+    std: 'gso-units-2004-raw-gso-webservice-2025-03-01.csv',
+    tax: 'gso-units-2004.csv',
+    taxLabel: 'GSO ed. 01/03/2025',
+    prepare: typedWithoutDiacriticsTwinsLeftOut,
   },
   {
     label: 'Magenest Odoo (2025)',

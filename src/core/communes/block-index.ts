@@ -1,6 +1,6 @@
 /** The rows of one province pair on one side, with their name keys indexed by tier. */
 import { nameKeys, TIERS, type NameKeys, type Tier } from '../text/text.js';
-import { districtRefOf, refKey } from './pair-units.js';
+import { districtKey, districtRefOf } from './pair-units.js';
 import type { UnitRow } from './communes-types.js';
 
 export interface IndexedRow {
@@ -8,7 +8,7 @@ export interface IndexedRow {
   /** Code after leading-zero restoration. */
   code: string;
   keys: NameKeys;
-  /** refKey of the district, if the row has one. */
+  /** districtKey of the district, if the row has one. */
   district?: string;
   districtName?: string;
 }
@@ -32,7 +32,7 @@ export function buildBlockIndex(
       row,
       code: codes.get(row) ?? row.code.trim(),
       keys: nameKeys(row.name, 'commune', cache),
-      district: d ? refKey(d) : undefined,
+      district: d ? districtKey(d) : undefined,
       districtName: d?.name,
     };
   });

@@ -39,6 +39,9 @@ export type EngineReason =
   | 'code_confirms'
   | 'official_spelling'
   | 'diacritics_differ'
+  | 'unmarked_several'
+  | 'sole_close_pair'
+  | 'same_province_code'
   | 'former_district'
   | 'same_name_candidates'
   | 'no_same_name'
@@ -124,8 +127,11 @@ export interface ProvinceRef {
 export interface ProvincePair {
   std: ProvinceRef;
   tax: ProvinceRef;
-  /** Tier at which the names agreed, or 'gso_code' when the tax side carried the GSO code. */
-  method: Tier | 'gso_code';
+  /**
+   * Tier at which the names agreed, 'gso_code' when the tax side carried the GSO code, 'same_code' when both sheets
+   * share one province code system and the province was renamed between them.
+   */
+  method: Tier | 'gso_code' | 'same_code';
   reasons: Reason[];
 }
 

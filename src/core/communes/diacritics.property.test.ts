@@ -74,7 +74,12 @@ describe('folding never joins two marked names', () => {
           const [a, b] = swap ? [PAIRS[i][1], PAIRS[i][0]] : PAIRS[i];
           const place = { provinceName: 'Tỉnh Thử', ...(withDistrict ? { districtName: 'Huyện Một' } : {}) };
           const taxCode = taxSystem === 'gso' ? b.code : `9${b.code}`;
-          const std: UnitRow[] = [{ rowNumber: 2, ...place, code: a.code, name: form(a.name) }];
+          // Inside a district, a lone pair that differs only in marks is a typo (sole_close_pair); two real names are
+          // two communes when the other name is a commune of the std list too.
+          const std: UnitRow[] = [
+            { rowNumber: 2, ...place, code: a.code, name: form(a.name) },
+            ...(withDistrict ? [{ rowNumber: 3, ...place, code: b.code, name: b.name }] : []),
+          ];
           const tax: UnitRow[] = [{ rowNumber: 2, ...place, code: taxCode, name: b.name }];
           const row = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: taxSystem } }).rows[0];
           expect(row.taxCode, `${label}: "${a.name}" filled with "${b.name}"`).toBeUndefined();

@@ -8,6 +8,8 @@
 import { explainKeyMatch, foldingJoins, nameKeys, TIERS, type Tier } from '../text/text.js';
 import type { BlockIndex, IndexedRow } from './block-index.js';
 import type { CandidateWhy, OfficialNames, Reason } from './communes-types.js';
+import { codesContradict, fillSoleTypoPairs } from './sole-typo-pair.js';
+import { unmarkedRivals, type FoldScope } from './unmarked-rivals.js';
 
 export interface BlockMatch {
   std: IndexedRow;
@@ -65,7 +67,9 @@ export function matchBlock(
     pairedTaxDistricts: new Set(districtPairs?.values() ?? []),
     options,
   };
-  return std.rows.map((s) => matchRow(s, ctx));
+  const matches = std.rows.map((s) => matchRow(s, ctx));
+  if (ctx.useDistricts) fillSoleTypoPairs(matches, std, tax, districtPairs!, options.sameCodeSystem === true);
+  return matches;
 }
 
 function matchRow(s: IndexedRow, ctx: BlockContext): BlockMatch {
@@ -224,13 +228,33 @@ function inDistricts(t: IndexedRow, districts: readonly string[]): boolean {
   return districts.some((d) => nameKeys(d, 'district').folded === key);
 }
 
+/** The rows of the std row's district and of the tax district paired with it, or the whole province. */
+function foldScope(st: RowState, ctx: BlockContext): FoldScope {
+  const taxDistrict = st.taxDistrict;
+  if (taxDistrict === undefined) return { std: () => true, tax: () => true };
+  const district = st.s.district;
+  return {
+    std: (x) => x.district === district,
+    tax: (y) => y.district === taxDistrict || !ctx.pairedTaxDistricts.has(y.district!),
+  };
+}
+
 function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: BlockContext): BlockMatch {
   const s = st.s;
+  const stdFolded = ctx.std.byTier.folded.get(s.keys.folded) ?? [s];
+  const taxFolded = ctx.tax.byTier.folded.get(t.keys.folded) ?? [t];
+  // Nearly every row: one row of these letters on each side, nothing to weigh.
+  if (stdFolded.length > 1 || taxFolded.length > 1) {
+    const rivals = unmarkedRivals(s, t, stdFolded, taxFolded, foldScope(st, ctx));
+    if (rivals.std.length > 0 || rivals.tax.length > 0) return unmarkedReview(st, t, rivals);
+  }
   const text = explainKeyMatch(s.keys, t.keys, tier).map((code): Reason => ({ code }));
   if (tier === 'folded' && !foldingJoins(s.keys, t.keys)) {
     // Both names carry diacritics and differ: different names, unless both sheets give the row the same code or an
     // official list spells the std row's unit (its code) exactly as the tax sheet does.
-    const official = officialSpelling(s, t, ctx);
+    // With one code system on both sheets, a different code contradicts a likeness of spelling.
+    const codesDiffer = codesContradict(s, t, ctx.options.sameCodeSystem === true);
+    const official = codesDiffer ? undefined : officialSpelling(s, t, ctx);
     if (ctx.options.sameCodeSystem && t.code === s.code) {
       reasons.push({ code: 'code_confirms', params: { code: t.code } });
     } else if (official) {
@@ -253,6 +277,20 @@ function fill(st: RowState, tier: Tier, t: IndexedRow, reasons: Reason[], ctx: B
     reasons: [...text, ...reasons],
     duplicateName: st.duplicateName,
   };
+}
+
+/** A name without diacritics that may stand for several: every one of them is a candidate, none is filled. */
+function unmarkedReview(st: RowState, t: IndexedRow, rivals: { std: IndexedRow[]; tax: IndexedRow[] }): BlockMatch {
+  const s = st.s;
+  const candidates = [t, ...rivals.tax];
+  const [name, names] = rivals.tax.length > 0 ? [s, candidates] : [t, [s, ...rivals.std]];
+  const reason: Reason = {
+    code: 'unmarked_several',
+    params: { name: name.row.name, names: names.map((r) => `${r.row.name} (${r.code})`).join(', ') },
+  };
+  const why = new Map(st.elsewhere);
+  for (const c of candidates) why.set(c, 'same_name');
+  return { std: s, outcome: 'ambiguous', candidates, why, reasons: [reason], duplicateName: st.duplicateName };
 }
 
 /** The official spelling of the std row's unit that is the tax row's name after normalisation, if any. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchCommunes, pairProvinces } from './communes.js';
+import { matchCommunes, pairDistricts, pairProvinces } from './communes.js';
 import type { UnitRow } from './communes-types.js';
 
 let n = 1;
@@ -157,6 +157,9 @@ describe('catalogue', () => {
       'code_conflict',
       'duplicate_code',
       'decision_code_unknown',
+      'unmarked_several',
+      'sole_close_pair',
+      'same_province_code',
     ].map((c) => `reason.${c}`);
     const statuses = ['exact', 'normalised', 'decided', 'ambiguous', 'not_found'].map((s) => `status.${s}`);
     for (const key of [...codes, ...statuses]) {
@@ -286,5 +289,174 @@ describe('matchCommunes: diacritics, unit types and review candidates', () => {
     const dai = r.rows[2];
     expect(dai.candidates[0]).toMatchObject({ code: '12', why: 'similar_spelling' });
     expect(dai.candidates.map((c) => [c.code, c.why])).toContainEqual(['13', 'unused_same_district']);
+  });
+});
+
+describe('matchCommunes: evidence for names without diacritics and for typos', () => {
+  const P = 'Tỉnh Quảng Nam';
+  const D = 'Huyện Thăng Bình';
+  const codes = (r: ReturnType<typeof matchCommunes>) => r.rows.map((x) => x.taxCode);
+
+  it('a name typed without diacritics stands for every name it folds from: review with all of them', () => {
+    // "Xa Tam Anh" may be Tam Anh or Tâm Anh; the sheet lacks one of them, and the letters do not say which.
+    const std = [row(P, D, '20401', 'Xã Tam Anh'), row(P, D, '20402', 'Xã Tâm Anh')];
+    const r = matchCommunes({ std, tax: [row(P, D, '501', 'Xa Tam Anh')] });
+    expect(codes(r)).toEqual([undefined, undefined]);
+    expect(r.rows[0].status).toBe('ambiguous');
+    expect(r.rows[0].candidates.map((c) => c.code)).toEqual(['501']);
+    expect(r.rows[0].reasons[0]).toEqual({
+      code: 'unmarked_several',
+      params: { name: 'Xa Tam Anh', names: 'Xã Tam Anh (20401), Xã Tâm Anh (20402)' },
+    });
+    // The other way round: a std sheet without diacritics against both names.
+    const back = matchCommunes({
+      std: [row(P, D, '20401', 'Xa Tam Anh')],
+      tax: [row(P, D, '501', 'Xã Tam Anh'), row(P, D, '502', 'Xã Tâm Anh')],
+    });
+    expect(codes(back)).toEqual([undefined]);
+    expect(back.rows[0].candidates.map((c) => c.code)).toEqual(['501', '502']);
+    // Both names on both sheets: the marked one settles its own, the unaccented one is left a single choice.
+    const full = matchCommunes({ std, tax: [row(P, D, '501', 'Xa Tam Anh'), row(P, D, '502', 'Xã Tâm Anh')] });
+    expect(codes(full)).toEqual(['501', '502']);
+    // A cell whose prefix carries marks was typed with diacritics: its name really has none.
+    const typed = matchCommunes({ std, tax: [row(P, D, '501', 'Xã Tam Anh'), row(P, D, '503', 'Xã Bình Dương')] });
+    expect(codes(typed)).toEqual(['501', undefined]);
+    // Another district's Tâm Anh is another commune and no rival.
+    const apart = matchCommunes({
+      std: [row(P, D, '20401', 'Xã Tam Anh'), row(P, 'Huyện Núi Thành', '20402', 'Xã Tâm Anh')],
+      tax: [row(P, D, '501', 'Xa Tam Anh'), row(P, 'Huyện Núi Thành', '601', 'Xa Tam Hai')],
+    });
+    expect(codes(apart)).toEqual(['501', undefined]);
+  });
+
+  it('fills a pair that differs only in marks when it is the only pair of its district that could be each other', () => {
+    const std = [row(P, D, '20401', 'Phường Đào Duy Từ'), row(P, D, '20402', 'Xã Bình Minh')];
+    const tax = [row(P, D, '501', 'Phường Đào Duy Tư'), row(P, D, '502', 'Xã Bình Minh')];
+    const r = matchCommunes({ std, tax });
+    expect(codes(r)).toEqual(['501', '502']);
+    expect(r.rows[0].status).toBe('normalised');
+    expect(r.rows[0].reasons).toContainEqual({
+      code: 'sole_close_pair',
+      params: { name: 'Phường Đào Duy Tư', district: D },
+    });
+    // Without districts a province is too wide: review, the other spelling first.
+    const flat = (rows: UnitRow[]) => rows.map((x) => ({ ...x, districtName: undefined }));
+    const wide = matchCommunes({ std: flat(std), tax: flat(tax) });
+    expect(codes(wide)).toEqual([undefined, '502']);
+    expect(wide.rows[0].candidates[0]).toMatchObject({ code: '501', why: 'similar_spelling' });
+    // A tone neighbour on either side (a real "Đào Duy Tú" here) means two real names: never filled.
+    for (const extra of [
+      { std: [row(P, D, '20403', 'Phường Đào Duy Tú')], tax: [] },
+      { std: [], tax: [row(P, D, '503', 'Phường Đào Duy Tú')] },
+    ]) {
+      const n = matchCommunes({ std: [...std, ...extra.std], tax: [...tax, ...extra.tax] });
+      expect(n.rows[0].taxCode).toBeUndefined();
+    }
+    // Another unmatched name of the district spelt close to it: the officer chooses.
+    const near = matchCommunes({ std, tax: [...tax, row(P, D, '504', 'Phường Đào Duy Anh')] });
+    expect(near.rows[0].taxCode).toBeUndefined();
+    // Two codes of one system that differ say these are two units.
+    const coded = matchCommunes({ std, tax: tax.map((x, i) => ({ ...x, code: `2050${i}` })) });
+    expect(coded.rows[0].taxCode).toBeUndefined();
+  });
+
+  it('an official spelling never overrides a contradicting code of the same system', () => {
+    const std = [row('Tỉnh Tuyên Quang', undefined, '00745', 'Xã Phó Bảng')];
+    const official = () => [{ name: 'Xã Phố Bảng', list: 'gso-2025 (2025-07-01)' }];
+    const other = matchCommunes({
+      std,
+      tax: [row('Tỉnh Tuyên Quang', undefined, '00748', 'Xã Phố Bảng')],
+      officialNames: official,
+    });
+    expect(other.rows[0].taxCode).toBeUndefined();
+    const same = matchCommunes({
+      std,
+      tax: [row('Tỉnh Tuyên Quang', undefined, '00745', 'Xã Phố Bảng')],
+      officialNames: official,
+    });
+    expect(same.rows[0].taxCode).toBe('00745');
+  });
+});
+
+describe('pairing districts and provinces by evidence', () => {
+  it('one district written two ways on one sheet is one district', () => {
+    const P = 'Tỉnh Lào Cai';
+    const std = [
+      { ...row(P, 'Thị Xã Sa Pa', '03001', 'Phường Sa Pa'), districtCode: '088' },
+      { ...row(P, 'Thị xã  Sa Pa', '03004', 'Xã Tả Phìn'), districtCode: '089' },
+      { ...row(P, 'Huyện Bát Xát', '02680', 'Xã Tả Phìn'), districtCode: '082' },
+    ];
+    const tax = [
+      { ...row(P, 'Thị xã Sa Pa', '1', 'Phường Sa Pa'), districtCode: '20509' },
+      { ...row(P, 'Thị xã Sa Pa', '2', 'Xã Tả Phìn'), districtCode: '20509' },
+      { ...row(P, 'Huyện Bát Xát', '3', 'Xã Tả Phìn'), districtCode: '20503' },
+    ];
+    const r = matchCommunes({ std, tax });
+    expect(r.rows.map((x) => x.taxCode)).toEqual(['1', '2', '3']);
+  });
+
+  it('old districts of one name inside a new province are told apart by their old province', () => {
+    const P = 'Thành phố Cần Thơ';
+    const d = (name: string, code: string) => ({ districtName: name, districtCode: code });
+    // The std sheet names the old districts with their old province's tax code prefix, as the tax list does.
+    const std = [
+      { ...row(P, undefined, '1', 'Xã Phú Tân'), ...d('Huyện Châu Thành', '81605') },
+      { ...row(P, undefined, '2', 'Xã Phú Tân'), ...d('Huyện Châu Thành', '81915') },
+      { ...row(P, undefined, '3', 'Phường 1'), ...d('Thành phố Vị Thanh', '81601') },
+    ];
+    const tax = [
+      { ...row(P, undefined, '81605049', 'Xã Phú Tân'), ...d('Huyện Châu Thành', '81605') },
+      { ...row(P, undefined, '81915078', 'Xã Phú Tân'), ...d('Huyện Châu Thành', '81915') },
+      { ...row(P, undefined, '81601001', 'Phường 1'), ...d('Thành phố Vị Thanh', '81601') },
+    ];
+    expect(matchCommunes({ std, tax }).rows.map((x) => x.taxCode)).toEqual(['81605049', '81915078', '81601001']);
+    // A std sheet of old GSO district codes: the old province whose other districts paired decides.
+    const gso = [
+      { ...row(P, undefined, '31471', 'Xã Phú Tân'), ...d('Huyện Châu Thành', '936') },
+      { ...row(P, undefined, '31300', 'Phường 1'), ...d('Thành phố Vị Thanh', '930') },
+    ];
+    expect(pairDistricts(gso, tax).map((x) => [x.std.code, x.tax.code])).toEqual([
+      ['930', '81601'],
+      ['936', '81605'],
+    ]);
+    // No other district paired to tell the old province: none is chosen.
+    expect(pairDistricts(gso.slice(0, 1), tax)).toEqual([]);
+  });
+
+  it('pairs a province renamed between editions by its code when the sheets share one code system', () => {
+    const std = [
+      { ...row('Tỉnh Thừa Thiên Huế', undefined, '19750', 'Phường Tây Lộc'), provinceCode: '46' },
+      { ...row('Thành phố Hà Nội', undefined, '00001', 'Phường Phúc Xá'), provinceCode: '01' },
+    ];
+    const tax = [
+      { ...row('Thành phố Huế', undefined, '19750', 'Phường Tây Lộc'), provinceCode: '46' },
+      { ...row('Thành phố Hà Nội', undefined, '00001', 'Phường Phúc Xá'), provinceCode: '01' },
+    ];
+    const p = pairProvinces(std, tax);
+    expect(p.unpairedStd).toEqual([]);
+    expect(p.pairs.find((x) => x.method === 'same_code')).toMatchObject({
+      std: { name: 'Tỉnh Thừa Thiên Huế' },
+      tax: { name: 'Thành phố Huế' },
+      reasons: [{ code: 'same_province_code', params: { code: '46' } }],
+    });
+    expect(matchCommunes({ std, tax }).rows.map((x) => x.taxCode)).toEqual(['19750', '00001']);
+    // A district renamed under its code (Huyện Tĩnh Gia → Thị xã Nghi Sơn, 407) pairs by it the same way.
+    const T = 'Tỉnh Thanh Hóa';
+    const d = (district: string, code: string, c: string, name: string) => ({
+      ...row(T, district, c, name),
+      districtCode: code,
+    });
+    const dStd = [
+      d('Huyện Tĩnh Gia', '407', '16600', 'Xã Định Hải'),
+      d('Huyện Nga Sơn', '399', '15475', 'Xã Định Hải'),
+    ];
+    const dTax = [
+      d('Thị xã Nghi Sơn', '407', '16600', 'Xã Định Hải'),
+      d('Huyện Nga Sơn', '399', '15475', 'Xã Định Hải'),
+    ];
+    expect(matchCommunes({ std: dStd, tax: dTax }).rows.map((x) => x.taxCode)).toEqual(['16600', '15475']);
+    // Codes of another system (the tax authority's 101 for Hà Nội): a code says nothing about the renamed one.
+    const tms = tax.map((x) => ({ ...x, provinceCode: x.provinceCode === '01' ? '101' : '46' }));
+    expect(pairProvinces(std, tms).unpairedStd.map((x) => x.name)).toEqual(['Tỉnh Thừa Thiên Huế']);
   });
 });

@@ -5,7 +5,7 @@
 import { clearExplainCache, restoreCodeZeros, type CodeSystem, type NameKeys } from '../text/text.js';
 import { buildBlockIndex, type BlockIndex, type IndexedRow } from './block-index.js';
 import { matchBlock, type BlockMatch } from './match-block.js';
-import { pairDistricts, pairProvinces, provinceRefOf, refKey } from './pair-units.js';
+import { districtKey, pairDistricts, pairProvinces, provinceRefOf, refKey } from './pair-units.js';
 import { proposeCandidates } from './propose-candidates.js';
 import type {
   Candidate,
@@ -167,7 +167,7 @@ function matchProvince(ctx: RunContext, pair: ProvincePair, province: number, ou
   const taxIndex = buildBlockIndex(taxRows, ctx.taxCodes, ctx.keyCache);
   const districtPairs =
     stdIndex.hasDistricts && taxIndex.hasDistricts
-      ? new Map(pairDistricts(stdRows, taxRows).map((p) => [refKey(p.std), refKey(p.tax)]))
+      ? new Map(pairDistricts(stdRows, taxRows).map((p) => [districtKey(p.std), districtKey(p.tax)]))
       : null;
   const matches = matchBlock(stdIndex, taxIndex, districtPairs, {
     sameCodeSystem: ctx.codeEvidence !== undefined,

@@ -91,3 +91,99 @@ describe('matchCommunes properties', () => {
     );
   });
 });
+
+/** The rows of a list in fixtures/lists, as both sheets would carry them (districts where the list has them). */
+function listRows(file: string): UnitRow[] {
+  return readList(FIXTURE_LISTS, file).map((r, i) => ({
+    rowNumber: i + 2,
+    provinceCode: r.province_code,
+    provinceName: r.province_name,
+    ...(r.district_name ? { districtCode: r.district_code, districtName: r.district_name } : {}),
+    code: r.commune_code,
+    name: r.commune_name,
+  }));
+}
+
+/**
+ * Communes of one district (or province, in a list without districts) whose names are the same letters with other
+ * diacritics ("Phường Sa Pa" / "Phường Sa Pả", "Xã Thanh An" / "Xã Thạnh An"), with the other rows of their provinces.
+ */
+function foldGroups(file: string): { rows: UnitRow[]; groups: UnitRow[][] } {
+  const all = listRows(file);
+  const byKey = new Map<string, UnitRow[]>();
+  for (const r of all) {
+    const k = nameKeys(r.name, 'commune');
+    const key = `${r.provinceName}|${r.districtName ?? ''}|${k.folded}|${k.unitType ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), r]);
+  }
+  const groups = [...byKey.values()].filter((g) => g.length > 1);
+  const provinces = new Set(groups.map((g) => g[0].provinceName));
+  return { rows: all.filter((r) => provinces.has(r.provinceName)), groups };
+}
+
+const plain = (r: UnitRow): UnitRow => ({ ...r, name: foldDiacritics(r.name) });
+/** Tax codes of another system, so that only names (never a shared code) can join two rows. */
+const taxSide = (rows: readonly UnitRow[]) => rows.map((r) => ({ ...r, code: `9${r.code}` }));
+
+describe('matchCommunes on real lists: evidence, not luck', () => {
+  const LISTS = ['gso-units-2004.csv', 'gso-units-2025.csv'].map((file) => ({ file, ...foldGroups(file) }));
+
+  it('finds communes whose names differ only in marks, one of them with none (Sa Pa / Sa Pả, Thanh An / Thạnh An)', () => {
+    const names = LISTS.flatMap((l) => l.groups.map((g) => g.map((r) => r.name).join(' / ')));
+    expect(names).toContain('Phường Sa Pa / Phường Sa Pả');
+    expect(names).toContain('Xã Thanh An / Xã Thạnh An');
+  });
+
+  it('a sheet typed without diacritics, one member of each such pair missing: nothing is filled for the missing one', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LISTS),
+        fc.constantFrom('std' as const, 'tax' as const),
+        fc.array(fc.nat(5), { minLength: 40, maxLength: 40 }),
+        ({ rows, groups }, folded, picks) => {
+          const removed = new Set(groups.map((g, i) => g[picks[i % picks.length] % g.length]));
+          const kept = rows.filter((r) => !removed.has(r));
+          // The sheet typed without diacritics lacks the removed rows; the other sheet is the whole list.
+          const std = folded === 'std' ? kept.map(plain) : rows;
+          const tax = taxSide(folded === 'tax' ? kept.map(plain) : rows);
+          const result = matchCommunes({ std, tax, codeSystems: { std: 'gso', tax: 'tms' } });
+          const removedCodes = new Set([...removed].map((r) => r.code));
+          for (const row of result.rows) {
+            if (row.taxCode === undefined) continue;
+            expect(row.taxCode, `${row.stdCode} ${row.stdName} → ${row.taxName}`).toBe(`9${row.stdCode}`);
+            expect(removedCodes.has(row.stdCode)).toBe(false);
+          }
+          // Every removed one's partner is shown for review with the removed one's letters, never filled.
+          for (const g of groups) {
+            const left = g.filter((r) => !removed.has(r));
+            for (const r of left) {
+              const out = result.rows.find((x) => x.stdCode === r.code);
+              if (out) expect(out.taxCode).toBeUndefined();
+            }
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it('tax rows left out at random: nothing is filled for them, nothing is filled wrong', () => {
+    const { rows } = LISTS[0];
+    fc.assert(
+      fc.property(fc.array(fc.nat(rows.length - 1), { minLength: 1, maxLength: 200 }), (gone) => {
+        const missing = new Set(gone.map((i) => rows[i].code));
+        const result = matchCommunes({
+          std: rows,
+          tax: taxSide(rows.filter((r) => !missing.has(r.code))),
+          codeSystems: { std: 'gso', tax: 'tms' },
+        });
+        for (const row of result.rows) {
+          if (row.taxCode === undefined) continue;
+          expect(missing.has(row.stdCode), `${row.stdCode} ${row.stdName} → ${row.taxName}`).toBe(false);
+          expect(row.taxCode).toBe(`9${row.stdCode}`);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});

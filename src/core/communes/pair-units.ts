@@ -23,13 +23,41 @@ export function districtRefOf(row: UnitRow): ProvinceRef | undefined {
   return { code, name };
 }
 
-function distinctRefs(rows: readonly UnitRow[], of: (r: UnitRow) => ProvinceRef | undefined): ProvinceRef[] {
+/**
+ * Identity of a district on one sheet: its name up to case and spacing ("Thị Xã Sa Pa" and "Thị xã  Sa Pa" with two
+ * codes are one district written two ways), and the old province its code names when it is a 5-digit tax-authority
+ * code (province + district): in a 2025 province the five old "Huyện Châu Thành" of the tax list are 81605, 81915…,
+ * one per old province.
+ */
+export function districtKey(ref: ProvinceRef): string {
+  const raw = refKey(ref);
+  let key = districtKeys.get(raw);
+  if (key === undefined) {
+    const name = ref.name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    key = `${oldProvinceOf(ref) ?? ''}\u0000${name === '' ? (ref.code ?? '') : name}`;
+    // A country has under a thousand districts; the cache cannot grow past the names a run meets.
+    if (districtKeys.size < 10_000) districtKeys.set(raw, key);
+  }
+  return key;
+}
+const districtKeys = new Map<string, string>();
+
+/** The old province a 5-digit tax-authority district code starts with, if the code is one. */
+function oldProvinceOf(ref: ProvinceRef): string | undefined {
+  return ref.code !== undefined && /^\d{5}$/.test(ref.code) ? ref.code.slice(0, 3) : undefined;
+}
+
+function distinctRefs(
+  rows: readonly UnitRow[],
+  of: (r: UnitRow) => ProvinceRef | undefined,
+  key: (ref: ProvinceRef) => string = refKey,
+): ProvinceRef[] {
   const seen = new Map<string, ProvinceRef>();
   for (const row of rows) {
     const ref = of(row);
     if (!ref) continue;
-    const key = refKey(ref);
-    if (!seen.has(key)) seen.set(key, ref);
+    const k = key(ref);
+    if (!seen.has(k)) seen.set(k, ref);
   }
   return [...seen.values()];
 }
@@ -92,6 +120,62 @@ function groupBy(keys: readonly NameKeys[], tier: Tier, done: ReadonlySet<number
 
 /** Pairs the provinces of the two sheets. */
 export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
+  const pairing = pairProvincesByName(std, tax);
+  return pairBySameCode(pairing);
+}
+
+const codeKey = (code: string | undefined) => (code !== undefined && /^\d+$/.test(code) ? String(Number(code)) : code);
+
+/**
+ * Units left unpaired by name that carry one same code on both sheets, when every unit paired by name has one code on
+ * both sheets (the sheets share one code system): a unit renamed between editions under its code (Thừa Thiên Huế →
+ * Thành phố Huế, 46; Huyện Tĩnh Gia → Thị xã Nghi Sơn, 407). Codes repeated on a side pair nothing.
+ */
+function sameCodePairs(
+  paired: readonly { std: ProvinceRef; tax: ProvinceRef }[],
+  unpairedStd: readonly ProvinceRef[],
+  unpairedTax: readonly ProvinceRef[],
+): { std: ProvinceRef; tax: ProvinceRef; code: string }[] {
+  const coded = paired.filter((p) => p.std.code !== undefined && p.tax.code !== undefined);
+  if (coded.length === 0 || coded.some((p) => codeKey(p.std.code) !== codeKey(p.tax.code))) return [];
+  const byCode = (refs: readonly ProvinceRef[]) => {
+    const m = new Map<string, ProvinceRef[]>();
+    for (const r of refs) if (r.code !== undefined) m.set(codeKey(r.code)!, [...(m.get(codeKey(r.code)!) ?? []), r]);
+    return m;
+  };
+  const taxByCode = byCode(unpairedTax);
+  const out: { std: ProvinceRef; tax: ProvinceRef; code: string }[] = [];
+  for (const [code, stdRefs] of byCode(unpairedStd)) {
+    const taxRefs = taxByCode.get(code);
+    if (stdRefs.length === 1 && taxRefs?.length === 1)
+      out.push({ std: stdRefs[0], tax: taxRefs[0], code: stdRefs[0].code! });
+  }
+  return out;
+}
+
+/** A province renamed between editions pairs by its code (see sameCodePairs). */
+function pairBySameCode(pairing: ProvincePairing): ProvincePairing {
+  const found = sameCodePairs(pairing.pairs, pairing.unpairedStd, pairing.unpairedTax);
+  if (found.length === 0) return pairing;
+  const taken = new Set(found.flatMap((p) => [p.std, p.tax]));
+  const pairs: ProvincePair[] = [
+    ...pairing.pairs,
+    ...found.map(({ std, tax, code }): ProvincePair => ({
+      std,
+      tax,
+      method: 'same_code',
+      reasons: [{ code: 'same_province_code', params: { code } }],
+    })),
+  ];
+  return {
+    ...pairing,
+    pairs,
+    unpairedStd: pairing.unpairedStd.filter((r) => !taken.has(r)),
+    unpairedTax: pairing.unpairedTax.filter((r) => !taken.has(r)),
+  };
+}
+
+function pairProvincesByName(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
   const stdRefs = distinctRefs(std, provinceRefOf);
   const taxRefs = distinctRefs(tax, provinceRefOf);
   const named = pairByName(
@@ -132,8 +216,48 @@ export function pairProvinces(std: readonly UnitRow[], tax: readonly UnitRow[]):
   return { pairs, unpairedStd, unpairedTax, ambiguous: named.ambiguous };
 }
 
-/** Pairs the districts of one province pair (rows of that province on each side). */
+/**
+ * Pairs the districts of one province pair (rows of that province on each side), as identified by `districtKey`.
+ * A name found on several districts of the tax side (old districts of one name inside a new province) goes to the
+ * one of the std district's old province: the same code prefix when both sides have one, else the old province
+ * whose other districts paired by name with this province's.
+ */
 export function pairDistricts(std: readonly UnitRow[], tax: readonly UnitRow[]): DistrictPair[] {
-  const named = pairByName(distinctRefs(std, districtRefOf), distinctRefs(tax, districtRefOf), 'district');
-  return named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
+  const named = pairByName(
+    distinctRefs(std, districtRefOf, districtKey),
+    distinctRefs(tax, districtRefOf, districtKey),
+    'district',
+  );
+  const pairs: DistrictPair[] = named.pairs.map((p) => ({ std: p.std, tax: p.tax, method: p.tier }));
+  if (named.ambiguous.length === 0) return withSameCodeDistricts(pairs, named);
+  const votes = new Map<string, number>();
+  for (const p of named.pairs) {
+    const old = oldProvinceOf(p.tax);
+    if (old !== undefined) votes.set(old, (votes.get(old) ?? 0) + 1);
+  }
+  const taken = new Set(pairs.map((p) => districtKey(p.tax)));
+  // Tax district key → the std districts that chose it; a choice made twice is no choice.
+  const chosen = new Map<string, { std: ProvinceRef; tax: ProvinceRef }[]>();
+  for (const { std: ref, candidates } of named.ambiguous) {
+    const own = oldProvinceOf(ref);
+    const score = (c: ProvinceRef) =>
+      own !== undefined ? (oldProvinceOf(c) === own ? 1 : 0) : (votes.get(oldProvinceOf(c) ?? '') ?? 0);
+    const best = Math.max(...candidates.map(score));
+    const top = candidates.filter((c) => score(c) === best);
+    if (best <= 0 || top.length !== 1 || taken.has(districtKey(top[0]))) continue;
+    const k = districtKey(top[0]);
+    chosen.set(k, [...(chosen.get(k) ?? []), { std: ref, tax: top[0] }]);
+  }
+  for (const list of chosen.values()) if (list.length === 1) pairs.push({ ...list[0], method: 'exact' });
+  return withSameCodeDistricts(pairs, named);
+}
+
+/** Districts renamed under their code pair by it (see sameCodePairs); `pairs` are the ones found so far. */
+function withSameCodeDistricts(pairs: DistrictPair[], named: NamePairing): DistrictPair[] {
+  const stdDone = new Set(pairs.map((p) => p.std));
+  const taxDone = new Set(pairs.map((p) => p.tax));
+  const stdLeft = [...named.unpairedStd, ...named.ambiguous.map((a) => a.std)].filter((r) => !stdDone.has(r));
+  const taxLeft = named.unpairedTax.filter((r) => !taxDone.has(r));
+  const found = sameCodePairs(pairs, stdLeft, taxLeft);
+  return [...pairs, ...found.map(({ std, tax }): DistrictPair => ({ std, tax, method: 'exact' }))];
 }

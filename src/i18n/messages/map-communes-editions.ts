@@ -8,6 +8,12 @@ export const mapCommunesEditions: MessageTable = {
       'danh mục chính thức {list} ghi đơn vị mã {code} là "{name}", đúng như bảng thuế: cùng một đơn vị, chỉ khác cách ghi dấu trong bảng chuẩn',
     'reason.diacritics_differ':
       'cả hai tên đều có dấu và khác dấu với "{name}" ({code}): là hai tên khác nhau, không tự điền — cần rà soát',
+    'reason.unmarked_several':
+      'tên viết không dấu "{name}" có thể là bất kỳ tên nào sau đây: {names}; dvc không tự chọn — cần rà soát',
+    'reason.sole_close_pair':
+      'hai tên chỉ khác dấu với "{name}"; trong {district} đây là cặp duy nhất chưa khớp có thể là nhau (không tên nào khác cùng chữ hay gần giống): coi là lỗi gõ dấu',
+    'reason.same_province_code':
+      'tên tỉnh khác nhau giữa hai kỳ danh mục nhưng hai bảng cùng hệ mã và cùng ghi mã tỉnh {code}: cùng một tỉnh',
     'reason.former_district':
       'tên trùng trong tỉnh; theo bảng sáp nhập (dữ liệu suy ra), xã mới lập từ địa bàn huyện cũ {district}',
     'reason.same_name_candidates': 'tên khớp với {count} dòng CQT; dvc không tự chọn',
@@ -62,6 +68,12 @@ export const mapCommunesEditions: MessageTable = {
       'the official list {list} spells unit {code} "{name}", exactly as the tax sheet does: one unit, spelt with other diacritics in the standard sheet',
     'reason.diacritics_differ':
       'both names carry diacritics and differ from "{name}" ({code}): two different names, not filled — review',
+    'reason.unmarked_several':
+      'the name written without diacritics "{name}" may stand for any of: {names}; dvc does not choose — review',
+    'reason.sole_close_pair':
+      'the names differ from "{name}" only in diacritics; in {district} they are the only unmatched pair that could be each other (no other name of the same or close letters): taken for a typo in the marks',
+    'reason.same_province_code':
+      'the province names differ between the editions, but both sheets use one code system and give province code {code}: one province',
     'reason.former_district':
       'name repeated in the province; by the merge table (derived data) the new commune was formed in old district {district}',
     'reason.same_name_candidates': 'the name meets {count} tax rows; dvc does not choose',
