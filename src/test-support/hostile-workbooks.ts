@@ -106,13 +106,15 @@ export function inlineRow(row: number, values: readonly string[]): string {
 /** A workbook package of the given sheets (parts xl/worksheets/sheetN.xml), plus any extra raw entries. */
 export function hostileWorkbook(
   sheets: readonly HostileSheet[],
-  o: { extra?: RawEntry[]; sharedStrings?: string } = {},
+  o: { extra?: RawEntry[]; sharedStrings?: string; styles?: string } = {},
 ): Buffer {
   const sheetTags = sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const rels = sheets
     .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
     .join('');
-  const sst = o.sharedStrings ? `<Relationship Id="rIdS" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>` : '';
+  const sst =
+    (o.sharedStrings ? `<Relationship Id="rIdS" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+    (o.styles ? `<Relationship Id="rIdT" Type="${RNS}/styles" Target="styles.xml"/>` : '');
   const entries: RawEntry[] = [
     deflated(
       '[Content_Types].xml',
@@ -143,6 +145,7 @@ export function hostileWorkbook(
           ),
         ]
       : []),
+    ...(o.styles ? [deflated('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?>${o.styles}`)] : []),
     ...(o.extra ?? []),
   ];
   return rawZip(entries);

@@ -27,12 +27,20 @@ export const filesAndLimits: MessageTable = {
       'Tệp "{path}" chứa hơn {limit} phần bên trong, vượt giới hạn của dvc. Hãy lưu lại tệp bằng Excel dưới dạng .xlsx.',
     'excel.limit.cellLength':
       'Ô {cell} của trang "{sheet}" dài {length} ký tự, vượt giới hạn {limit} ký tự một ô của Excel. Hãy sửa ô này rồi chạy lại.',
-    'excel.xml.charRef':
-      'Ô {cell} của trang "{sheet}" chứa tham chiếu ký tự không hợp lệ "{ref}". Hãy nhập lại nội dung ô này trong Excel rồi lưu tệp.',
-    'excel.xml.charRefPart':
-      'Phần "{part}" trong tệp "{path}" chứa tham chiếu ký tự không hợp lệ "{ref}". Hãy mở và lưu lại tệp bằng Excel.',
-    'excel.xml.unclosed':
-      'Trang "{sheet}" của tệp bị hỏng: thẻ <{element}> không được đóng (gần vị trí {offset}). Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.xml.malformed':
+      'Phần "{part}" trong tệp "{path}" không phải XML hợp lệ (dòng {line}, cột {column}: {reason}). dvc không đọc tệp hỏng để tránh đọc sai dữ liệu. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.limit.sharedStrings':
+      'Phần "{part}" trong tệp "{path}" có hơn {limit} chuỗi dùng chung, vượt giới hạn của dvc. Hãy mở và lưu lại tệp bằng Excel, hoặc tách trang tính.',
+    'excel.limit.sharedString':
+      'Chuỗi dùng chung số {index} trong phần "{part}" của tệp "{path}" dài hơn {limit} ký tự, vượt giới hạn một ô của Excel. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.sheet.badRow':
+      'Trang "{sheet}" bị hỏng: số dòng "{cell}" không hợp lệ hoặc không tăng dần. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.sheet.badCell':
+      'Trang "{sheet}" bị hỏng: ô "{cell}" có địa chỉ không hợp lệ, không thuộc dòng của nó hoặc không theo thứ tự cột. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.sheet.sharedIndex':
+      'Ô {cell} của trang "{sheet}" trỏ tới chuỗi dùng chung số "{index}" không tồn tại. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.sheet.markup':
+      'Trang "{sheet}" chứa chú thích XML, CDATA hoặc ký tự "<", ">" trong thuộc tính gần ô/dòng "{cell}", điều Excel không bao giờ ghi. Hãy mở và lưu lại tệp bằng Excel.',
     'excel.zip.caseDuplicate':
       'Tệp "{path}" chứa hai phần cùng tên chỉ khác chữ hoa/thường ("{first}" và "{second}"); dvc không biết phần nào là thật. Hãy mở và lưu lại tệp bằng Excel.',
   },
@@ -57,12 +65,20 @@ export const filesAndLimits: MessageTable = {
       'File "{path}" holds more than {limit} parts, over dvc\'s limit. Save the file again in Excel as .xlsx.',
     'excel.limit.cellLength':
       'Cell {cell} of sheet "{sheet}" is {length} characters long, over Excel\'s limit of {limit} characters per cell. Fix that cell and run again.',
-    'excel.xml.charRef':
-      'Cell {cell} of sheet "{sheet}" holds an invalid character reference "{ref}". Retype that cell in Excel and save the file.',
-    'excel.xml.charRefPart':
-      'Part "{part}" of file "{path}" holds an invalid character reference "{ref}". Open and save the file again in Excel.',
-    'excel.xml.unclosed':
-      'Sheet "{sheet}" is damaged: a <{element}> tag is not closed (near offset {offset}). Open and save the file again in Excel.',
+    'excel.xml.malformed':
+      'Part "{part}" of file "{path}" is not well-formed XML (line {line}, column {column}: {reason}). dvc does not read a damaged file, so as not to misread it. Open and save the file again in Excel.',
+    'excel.limit.sharedStrings':
+      'Part "{part}" of file "{path}" holds more than {limit} shared strings, over dvc\'s limit. Open and save the file again in Excel, or split the sheet.',
+    'excel.limit.sharedString':
+      'Shared string {index} of part "{part}" of file "{path}" is longer than {limit} characters, Excel\'s limit for a cell. Open and save the file again in Excel.',
+    'excel.sheet.badRow':
+      'Sheet "{sheet}" is damaged: row number "{cell}" is invalid or not increasing. Open and save the file again in Excel.',
+    'excel.sheet.badCell':
+      'Sheet "{sheet}" is damaged: cell "{cell}" has an invalid reference, one outside its row, or one out of column order. Open and save the file again in Excel.',
+    'excel.sheet.sharedIndex':
+      'Cell {cell} of sheet "{sheet}" points to shared string "{index}", which does not exist. Open and save the file again in Excel.',
+    'excel.sheet.markup':
+      'Sheet "{sheet}" holds an XML comment, CDATA or a "<" or ">" in an attribute near cell/row "{cell}", which Excel never writes. Open and save the file again in Excel.',
     'excel.zip.caseDuplicate':
       'File "{path}" holds two parts whose names differ only in case ("{first}" and "{second}"); dvc cannot tell which is real. Open and save the file again in Excel.',
   },

@@ -1,91 +1,77 @@
 /**
- * Reading a worksheet part into rows of raw cell values. A purpose-made scan of the XML, not a DOM: a sheet of
- * ten thousand rows is a few megabytes of very regular markup, and only rows, cells, values and formulas matter.
- * The scan is linear in the size of the part whatever its content (see xml-scan.ts), and a cell past Excel's
- * 32,767 characters or holding an invalid character reference is an input error naming the cell.
+ * Reading the shared strings and a worksheet into rows of raw cell values, through the strict parser of
+ * xml-part.ts. Only rows, cells, values, formulas and inline strings matter; everything else is passed over, but
+ * still parsed, so a malformed part anywhere is refused. Beyond XML itself, a sheet whose rows or cells are out of
+ * order or whose references are not references is refused (Excel never writes one; a reader that took the last
+ * of two "A5" cells would read a different sheet from the one Excel shows), and so is a text past Excel's 32,767
+ * characters — checked while the text is read, so a huge text never fills memory.
  */
+import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex, type Cell, type SheetRow } from '../../core/workbook/cell.js';
-import { MAX_CELL_CHARS, MAX_ROWS } from './workbook-limits.js';
-import { InvalidCharRefError, decodeXml, stringItemText } from './xml-text.js';
-import { UnclosedElementError, elements, firstElement } from './xml-scan.js';
+import { quoteInput } from '../../core/text/terminal-safe.js';
+import { MAX_CELL_CHARS, MAX_ROWS, MAX_SHARED_STRINGS } from './workbook-limits.js';
+import { readXmlPart, type PartSource } from './xml-part.js';
+import { decodeOoxmlEscapes } from './xml-text.js';
 
 export { MAX_ROWS } from './workbook-limits.js';
+
+/** Excel's last row. */
+const EXCEL_ROWS = 1_048_576;
 
 export interface SheetReadContext {
   sheet: string;
   sharedStrings: readonly string[];
-  /** Shared strings that could not be decoded, by index → the invalid reference (refused when a cell uses one). */
-  invalidSharedStrings?: ReadonlyMap<number, string>;
   dateStyles: ReadonlySet<number>;
   maxRows?: number;
 }
 
-// Attribute values and element content never contain "<", so every pattern stops at the next tag: linear.
-const VALUE = /<(?:\w+:)?v(?:\s[^<>]*)?>([^<]*)<\/(?:\w+:)?v>/;
-const FORMULA = /<(?:\w+:)?f\b[^<>]*?(?:\/>|>([^<]*)<\/(?:\w+:)?f>)/;
-const ATTR = { r: /(?:^|\s)r="([^"]*)"/, t: /(?:^|\s)t="([^"]*)"/, s: /(?:^|\s)s="([^"]*)"/ };
-
-function attr(text: string, name: keyof typeof ATTR): string | undefined {
-  return ATTR[name].exec(text)?.[1];
+/** The shared-string table: one text per `<si>`, the `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
+export function readSharedStrings(data: Buffer | string | undefined, src: PartSource): string[] {
+  const out: string[] = [];
+  if (data === undefined) return out;
+  let inItem = false;
+  let phonetic = 0;
+  let collecting = false;
+  let text = '';
+  readXmlPart(data, src, {
+    open(name) {
+      if (name === 'si') {
+        if (out.length >= MAX_SHARED_STRINGS)
+          throw new DvcError(
+            'excel.limit.sharedStrings',
+            { path: path.basename(src.file), part: src.part, limit: MAX_SHARED_STRINGS },
+            ExitCode.Usage,
+          );
+        inItem = true;
+        text = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inItem && phonetic === 0) collecting = true;
+    },
+    close(name) {
+      if (name === 't') collecting = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inItem = false;
+        out.push(text.includes('_x') ? decodeOoxmlEscapes(text) : text);
+      }
+    },
+    text(t) {
+      if (!collecting) return;
+      text += t;
+      if (text.length > MAX_CELL_CHARS)
+        throw new DvcError(
+          'excel.limit.sharedString',
+          { path: path.basename(src.file), part: src.part, index: out.length, limit: MAX_CELL_CHARS },
+          ExitCode.Usage,
+        );
+    },
+  });
+  return out;
 }
 
-/** The raw parts of one `<c>` element, before typing. */
-interface RawCell {
-  ref: string;
-  type: string;
-  style: number;
-  inner: string | undefined;
-}
-
-function cellError(
-  key: string,
-  raw: RawCell,
-  ctx: SheetReadContext,
-  params: Record<string, string | number>,
-): DvcError {
-  return new DvcError(key, { sheet: ctx.sheet, cell: raw.ref, ...params }, ExitCode.Usage);
-}
-
-/** Decodes cell text, refusing an invalid character reference or a text longer than Excel allows. */
-function cellString(raw: RawCell, ctx: SheetReadContext, decode: () => string): string {
-  let text: string;
-  try {
-    text = decode();
-  } catch (e) {
-    if (e instanceof InvalidCharRefError) throw cellError('excel.xml.charRef', raw, ctx, { ref: e.ref });
-    throw e;
-  }
-  if (text.length > MAX_CELL_CHARS)
-    throw cellError('excel.limit.cellLength', raw, ctx, { length: text.length, limit: MAX_CELL_CHARS });
-  return text;
-}
-
-function sharedString(raw: RawCell, v: string, ctx: SheetReadContext): string {
-  const index = Number(v);
-  const bad = ctx.invalidSharedStrings?.get(index);
-  if (bad !== undefined) throw cellError('excel.xml.charRef', raw, ctx, { ref: bad });
-  return cellString(raw, ctx, () => ctx.sharedStrings[index] ?? '');
-}
-
-function typedValue(raw: RawCell, v: string, ctx: SheetReadContext): Cell | undefined {
-  switch (raw.type) {
-    case 's':
-      return { kind: 'string', value: sharedString(raw, v, ctx) };
-    case 'str':
-      return { kind: 'string', value: cellString(raw, ctx, () => decodeXml(v)) };
-    case 'b':
-      return { kind: 'boolean', value: v === '1' || v === 'true' };
-    case 'e':
-      return { kind: 'error', value: cellString(raw, ctx, () => decodeXml(v)) };
-    case 'd':
-      return { kind: 'date', value: cellString(raw, ctx, () => decodeXml(v)) };
-    default: {
-      if (v.trim() === '') return undefined;
-      const n = Number(v);
-      return { kind: ctx.dateStyles.has(raw.style) ? 'date' : 'number', value: Number.isNaN(n) ? v : n };
-    }
-  }
+function cellError(key: string, ctx: SheetReadContext, cell: string, params: Record<string, string | number> = {}) {
+  return new DvcError(key, { sheet: ctx.sheet, cell: quoteInput(cell, 20), ...params }, ExitCode.Usage);
 }
 
 /** A formula cell without a usable cached value keeps its kind with a null value. */
@@ -93,88 +79,161 @@ function emptyKind(type: string): Cell['kind'] {
   return type === 's' || type === 'str' || type === 'inlineStr' ? 'string' : 'number';
 }
 
-function readCell(raw: RawCell, ctx: SheetReadContext): Cell | undefined {
-  const f = raw.inner ? FORMULA.exec(raw.inner) : null;
-  const formula = f ? cellString(raw, ctx, () => decodeXml(f[1] ?? '')) : undefined;
-  let cell: Cell | undefined;
-  if (raw.type === 'inlineStr') {
-    const is = raw.inner ? firstElement(raw.inner, 'is') : undefined;
-    if (is?.inner !== undefined)
-      cell = { kind: 'string', value: cellString(raw, ctx, () => stringItemText(is.inner!)) };
-  } else {
-    const v = raw.inner ? VALUE.exec(raw.inner)?.[1] : undefined;
-    if (v !== undefined) cell = typedValue(raw, v, ctx);
-  }
-  if (formula === undefined) return cell;
-  return { ...(cell ?? { kind: emptyKind(raw.type), value: null }), formula };
-}
-
-/** The cells of one row's content, by 0-based column. */
-function readRowCells(inner: string, rowNumber: number, ctx: SheetReadContext): (Cell | undefined)[] {
-  const cells: (Cell | undefined)[] = [];
-  let nextCol = 0;
-  for (const c of elements(inner, 'c')) {
-    const ref = attr(c.attrs, 'r');
-    const col = ref ? columnIndex(ref.replace(/\d+$/, '')) : nextCol;
-    nextCol = col + 1;
-    if (col < 0) continue;
-    const raw: RawCell = {
-      ref: ref ?? cellRef(col, rowNumber),
-      type: attr(c.attrs, 't') ?? 'n',
-      style: Number(attr(c.attrs, 's') ?? 0),
-      inner: c.inner,
-    };
-    const cell = readCell(raw, ctx);
-    if (cell) cells[col] = cell;
-  }
-  return cells;
-}
+const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+const ROW_NUMBER = /^[1-9]\d{0,6}$/;
 
 /** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
-export function readSheetRows(xml: string, ctx: SheetReadContext): SheetRow[] {
+export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
   const max = ctx.maxRows ?? MAX_ROWS;
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return [];
   const rows: SheetRow[] = [];
-  let nextRow = 1;
-  try {
-    for (const m of elements(xml, 'row', start)) {
-      const r = attr(m.attrs, 'r');
-      const rowNumber = r ? Number(r) : nextRow;
-      nextRow = rowNumber + 1;
-      if (rowNumber > max) throw new DvcError('excel.tooManyRows', { sheet: ctx.sheet, max }, ExitCode.Usage);
-      if (!m.inner) continue;
-      const cells = readRowCells(m.inner, rowNumber, ctx);
-      if (cells.length > 0) rows.push({ row: rowNumber, cells });
-    }
-  } catch (e) {
-    if (e instanceof UnclosedElementError) throw unclosedError(ctx.sheet, e);
-    throw e;
-  }
-  return rows;
-}
+  let inData = false;
+  let rowNumber = 0;
+  let cells: (Cell | undefined)[] = [];
+  // The cell being read.
+  let ref = '';
+  let col = -1;
+  let type = 'n';
+  let style = 0;
+  let value: string | undefined;
+  let formula: string | undefined;
+  let inline: string | undefined;
+  /** Where text goes: 0 nowhere, 1 value, 2 formula, 3 inline string. */
+  let sink = 0;
+  let inInline = false;
+  let phonetic = 0;
 
-export function unclosedError(sheet: string, e: UnclosedElementError): DvcError {
-  return new DvcError('excel.xml.unclosed', { sheet, element: e.element, offset: e.offset }, ExitCode.Usage, {
-    cause: e,
+  const grow = (s: string | undefined, t: string): string => {
+    const out = (s ?? '') + t;
+    if (out.length > MAX_CELL_CHARS)
+      throw cellError('excel.limit.cellLength', ctx, ref, { length: out.length, limit: MAX_CELL_CHARS });
+    return out;
+  };
+
+  const typed = (v: string): Cell | undefined => {
+    switch (type) {
+      case 's': {
+        const i = /^\d+$/.test(v) ? Number(v) : NaN;
+        const s = ctx.sharedStrings[i];
+        if (s === undefined) throw cellError('excel.sheet.sharedIndex', ctx, ref, { index: quoteInput(v, 20) });
+        return { kind: 'string', value: s };
+      }
+      case 'str':
+        return { kind: 'string', value: v };
+      case 'b':
+        return { kind: 'boolean', value: v === '1' || v === 'true' };
+      case 'e':
+        return { kind: 'error', value: v };
+      case 'd':
+        return { kind: 'date', value: v };
+      default: {
+        if (v.trim() === '') return undefined;
+        const n = Number(v);
+        return { kind: ctx.dateStyles.has(style) ? 'date' : 'number', value: Number.isNaN(n) ? v : n };
+      }
+    }
+  };
+
+  const endCell = (): void => {
+    let cell: Cell | undefined;
+    if (type === 'inlineStr') {
+      if (inline !== undefined) cell = { kind: 'string', value: inline.includes('_x') ? decodeOoxmlEscapes(inline) : inline };
+    } else if (value !== undefined) cell = typed(value);
+    if (formula !== undefined) cell = { ...(cell ?? { kind: emptyKind(type), value: null }), formula };
+    if (cell) cells[col] = cell;
+  };
+
+  readXmlPart(data, ctx, {
+    open(name, a) {
+      if (!inData) {
+        if (name === 'sheetData') inData = true;
+        return;
+      }
+      // The writer splices this part by its tags (sheet-patch.ts): no "<" or ">" in a row's or a cell's attributes.
+      if (name === 'row' || name === 'c')
+        for (const k in a) if (/[<>]/.test(a[k])) throw cellError('excel.sheet.markup', ctx, a.r ?? name);
+      switch (name) {
+        case 'row': {
+          const r = a.r;
+          if (r !== undefined && !ROW_NUMBER.test(r)) throw cellError('excel.sheet.badRow', ctx, r);
+          const n = r === undefined ? rowNumber + 1 : Number(r);
+          if (n <= rowNumber || n > EXCEL_ROWS) throw cellError('excel.sheet.badRow', ctx, String(n));
+          if (n > max) throw new DvcError('excel.tooManyRows', { sheet: ctx.sheet, max }, ExitCode.Usage);
+          rowNumber = n;
+          cells = [];
+          col = -1;
+          return;
+        }
+        case 'c': {
+          const r = a.r;
+          let next = col + 1;
+          if (r !== undefined) {
+            const m = CELL_REF.exec(r);
+            if (!m || Number(m[2]) !== rowNumber) throw cellError('excel.sheet.badCell', ctx, r);
+            next = columnIndex(m[1]);
+          }
+          if (next <= col || next > 16_383) throw cellError('excel.sheet.badCell', ctx, r ?? cellRef(next, rowNumber));
+          col = next;
+          ref = r ?? cellRef(col, rowNumber);
+          type = a.t ?? 'n';
+          style = a.s === undefined ? 0 : Number(a.s);
+          value = formula = inline = undefined;
+          inInline = false;
+          return;
+        }
+        case 'v':
+          sink = 1;
+          value = '';
+          return;
+        case 'f':
+          sink = 2;
+          formula = '';
+          return;
+        case 'is':
+          inInline = true;
+          inline = '';
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 't':
+          if (inInline && phonetic === 0) sink = 3;
+          return;
+      }
+    },
+    close(name) {
+      if (!inData) return;
+      switch (name) {
+        case 'sheetData':
+          inData = false;
+          return;
+        case 'row':
+          if (cells.length > 0) rows.push({ row: rowNumber, cells });
+          return;
+        case 'c':
+          endCell();
+          return;
+        case 'v':
+        case 'f':
+        case 't':
+          sink = 0;
+          return;
+        case 'is':
+          inInline = false;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+      }
+    },
+    markup() {
+      // Excel writes no comment, CDATA or processing instruction among the rows; the writer could not splice one.
+      if (inData) throw cellError('excel.sheet.markup', ctx, ref || String(rowNumber));
+    },
+    text(t) {
+      if (sink === 1) value = grow(value, t);
+      else if (sink === 2) formula = grow(formula, t);
+      else if (sink === 3) inline = grow(inline, t);
+    },
   });
-}
-
-/**
- * The shared-string table: one text per `<si>`. An item with an invalid character reference is kept as "" and
- * recorded in `invalid` (index → reference), so that only a cell that uses it is refused, by its address.
- */
-export function readSharedStrings(xml: string | undefined, invalid?: Map<number, string>): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  for (const m of elements(xml, 'si')) {
-    try {
-      out.push(m.inner === undefined ? '' : stringItemText(m.inner));
-    } catch (e) {
-      if (!(e instanceof InvalidCharRefError) || !invalid) throw e;
-      invalid.set(out.length, e.ref);
-      out.push('');
-    }
-  }
-  return out;
+  return rows;
 }

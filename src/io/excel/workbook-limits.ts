@@ -16,6 +16,9 @@ export const MAX_PARTS = 10_000;
 /** Rows of one sheet (the last row number). Vietnam has about 10,000 communes. */
 export const MAX_ROWS = 200_000;
 
+/** Items of the shared-string table: several per cell at most, so 4 × the row limit × a dozen columns. */
+export const MAX_SHARED_STRINGS = 4_000_000;
+
 /** Characters in one cell, value or formula: Excel's own limit. */
 export const MAX_CELL_CHARS = 32_767;
 

@@ -1,5 +1,6 @@
 /**
- * Finding elements of a large XML part in linear time. A lazy regular expression such as `<row>([\s\S]*?)</row>`
+ * Used by the writer only, on parts the strict parser (xml-part.ts) has already read: finding elements of a large
+ * XML part in linear time. A lazy regular expression such as `<row>([\s\S]*?)</row>`
  * rescans to the end of the part for every start tag that is never closed, which is quadratic: 80,000 unclosed
  * `<row>` tags (a 3 KB zip) took seconds. Here each start tag's end and close tag are found with indexOf and the
  * scan continues after them; a tag that is not closed ends the scan with UnclosedElementError.
@@ -60,10 +61,4 @@ export function* elements(xml: string, name: string, from = 0): Generator<Elemen
     yield { attrs: xml.slice(attrsStart, tagEnd), inner: xml.slice(tagEnd + 1, closeAt), start: m.index, end };
     re.lastIndex = end;
   }
-}
-
-/** The first such element, or undefined. */
-export function firstElement(xml: string, name: string): ElementMatch | undefined {
-  for (const e of elements(xml, name)) return e;
-  return undefined;
 }
