@@ -19,6 +19,10 @@ export const filesAndLimits: MessageTable = {
     'fs.readFailed': 'Không đọc được tệp "{path}" (mã lỗi hệ thống {code}). Kiểm tra lại tệp rồi chạy lại.',
     'fs.outputTaken':
       'Tệp kết quả "{path}" vừa được một lần chạy khác tạo ra trong lúc dvc đang ghi; dvc không ghi đè nó. Chọn tên khác bằng --out, hoặc dùng --force nếu muốn thay.',
+    'fs.notRegularFile':
+      '"{path}" không phải tệp thông thường (là thiết bị, ống dẫn hoặc socket); dvc không ghi kết quả vào đó, kể cả với --force. Hãy chọn một tên tệp khác.',
+    'fs.outputsClash':
+      '{option} và {other} cùng trỏ tới tệp "{path}": tệp ghi sau sẽ thay tệp ghi trước. Hãy đặt hai tên khác nhau.',
     'excel.limit.fileSize':
       'Tệp "{path}" lớn {size} MB, vượt giới hạn {limit} MB của một bảng tính dvc đọc. Hãy tách bảng tính thành các tệp nhỏ hơn.',
     'excel.limit.partSize':
@@ -57,6 +61,10 @@ export const filesAndLimits: MessageTable = {
     'fs.readFailed': 'Cannot read file "{path}" (system error {code}). Check the file and run again.',
     'fs.outputTaken':
       'Output file "{path}" was created by another run while dvc was writing; dvc does not replace it. Choose another name with --out, or use --force to replace it.',
+    'fs.notRegularFile':
+      '"{path}" is not a regular file (it is a device, a pipe or a socket); dvc does not write an output there, even with --force. Choose another file name.',
+    'fs.outputsClash':
+      '{option} and {other} both name the file "{path}": the one written last would replace the other. Give them different names.',
     'excel.limit.fileSize':
       'File "{path}" is {size} MB, over the {limit} MB limit for a workbook dvc reads. Split the workbook into smaller files.',
     'excel.limit.partSize':
