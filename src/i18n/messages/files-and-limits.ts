@@ -23,6 +23,8 @@ export const filesAndLimits: MessageTable = {
       '"{path}" không phải tệp thông thường (là thiết bị, ống dẫn hoặc socket); dvc không ghi kết quả vào đó, kể cả với --force. Hãy chọn một tên tệp khác.',
     'fs.outputsClash':
       '{option} và {other} cùng trỏ tới tệp "{path}": tệp ghi sau sẽ thay tệp ghi trước. Hãy đặt hai tên khác nhau.',
+    'mc.err.decisionsSize':
+      'Tệp quyết định "{file}" lớn {size} MB, vượt giới hạn {limit} MB. Tệp quyết định chỉ cần các cột std_code,tax_code,note, mỗi dòng một xã.',
     'excel.limit.fileSize':
       'Tệp "{path}" lớn {size} MB, vượt giới hạn {limit} MB của một bảng tính dvc đọc. Hãy tách bảng tính thành các tệp nhỏ hơn.',
     'excel.limit.partSize':
@@ -65,6 +67,8 @@ export const filesAndLimits: MessageTable = {
       '"{path}" is not a regular file (it is a device, a pipe or a socket); dvc does not write an output there, even with --force. Choose another file name.',
     'fs.outputsClash':
       '{option} and {other} both name the file "{path}": the one written last would replace the other. Give them different names.',
+    'mc.err.decisionsSize':
+      'Decisions file "{file}" is {size} MB, over the {limit} MB limit. A decisions file needs only the columns std_code,tax_code,note, one line per commune.',
     'excel.limit.fileSize':
       'File "{path}" is {size} MB, over the {limit} MB limit for a workbook dvc reads. Split the workbook into smaller files.',
     'excel.limit.partSize':
