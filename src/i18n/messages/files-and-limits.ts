@@ -46,7 +46,7 @@ export const filesAndLimits: MessageTable = {
     'excel.sheet.sharedIndex':
       'Ô {cell} của trang "{sheet}" trỏ tới chuỗi dùng chung số "{index}" không tồn tại. Hãy mở và lưu lại tệp bằng Excel.',
     'excel.sheet.markup':
-      'Trang "{sheet}" chứa chú thích XML, CDATA hoặc ký tự "<", ">" trong thuộc tính gần ô/dòng "{cell}", điều Excel không bao giờ ghi. Hãy mở và lưu lại tệp bằng Excel.',
+      'Trang "{sheet}" chứa chú thích XML, CDATA hoặc chỉ thị xử lý giữa các dòng (gần ô/dòng "{cell}"), điều Excel không bao giờ ghi. Hãy mở và lưu lại tệp bằng Excel.',
     'excel.zip.caseDuplicate':
       'Tệp "{path}" chứa hai phần cùng tên chỉ khác chữ hoa/thường ("{first}" và "{second}"); dvc không biết phần nào là thật. Hãy mở và lưu lại tệp bằng Excel.',
   },
@@ -90,7 +90,7 @@ export const filesAndLimits: MessageTable = {
     'excel.sheet.sharedIndex':
       'Cell {cell} of sheet "{sheet}" points to shared string "{index}", which does not exist. Open and save the file again in Excel.',
     'excel.sheet.markup':
-      'Sheet "{sheet}" holds an XML comment, CDATA or a "<" or ">" in an attribute near cell/row "{cell}", which Excel never writes. Open and save the file again in Excel.',
+      'Sheet "{sheet}" holds an XML comment, CDATA or processing instruction among its rows (near cell/row "{cell}"), which Excel never writes. Open and save the file again in Excel.',
     'excel.zip.caseDuplicate':
       'File "{path}" holds two parts whose names differ only in case ("{first}" and "{second}"); dvc cannot tell which is real. Open and save the file again in Excel.',
   },

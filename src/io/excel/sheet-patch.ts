@@ -2,8 +2,8 @@
  * Rewriting one worksheet part in place: cells are replaced or inserted in the rows that need them, rows that
  * do not exist yet are inserted in order, and every other byte of the part is kept as it was. Only a part that
  * sheet-read.ts has read through the strict parser is patched (the writer reads the sheet first): it is then
- * well-formed, its sheetData holds no comment, CDATA or processing instruction and no row or cell attribute
- * holds "<" or ">", which is what the element scan below relies on.
+ * well-formed and its sheetData holds no comment, CDATA or processing instruction, which is what the element scan
+ * below relies on (xml-scan.ts skips quoted attribute values, where well-formed XML may hold ">").
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex } from '../../core/workbook/cell.js';
@@ -37,8 +37,14 @@ interface CellSpan {
 const FORMULA_START = /<(?:\w+:)?f\b/;
 const CELL_REF = /<(?:\w+:)?c\b[^<>]*?\sr="([A-Z]+)\d+"/g;
 
+const ATTRS = new Map<string, RegExp>();
+
+/** An attribute of a start tag's attribute text, either quote, spaces around "=" allowed (as XML allows). */
 function attr(text: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(text)?.[1];
+  let re = ATTRS.get(name);
+  if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {

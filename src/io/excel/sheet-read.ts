@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { cellRef, columnIndex, type Cell, type SheetRow } from '../../core/workbook/cell.js';
+import { cellRef, type Cell, type SheetRow } from '../../core/workbook/cell.js';
 import { quoteInput } from '../../core/text/terminal-safe.js';
 import { MAX_CELL_CHARS, MAX_ROWS, MAX_SHARED_STRINGS } from './workbook-limits.js';
 import { readXmlPart, type PartSource } from './xml-part.js';
@@ -79,8 +79,31 @@ function emptyKind(type: string): Cell['kind'] {
   return type === 's' || type === 'str' || type === 'inlineStr' ? 'string' : 'number';
 }
 
-const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 const ROW_NUMBER = /^[1-9]\d{0,6}$/;
+
+/**
+ * The 0-based column of a cell reference of row `row` ("C12" → 2 when row is 12), or -1 when it is not one: 1–3
+ * capital letters, then the row's number without leading zeros. A loop, not a regular expression: it runs for
+ * every cell.
+ */
+function columnOfRef(r: string, row: number): number {
+  let i = 0;
+  let col = 0;
+  for (; i < r.length && i < 3; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === r.length || r.charCodeAt(i) === 48) return -1;
+  let n = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+    if (n > row) return -1;
+  }
+  return n === row ? col - 1 : -1;
+}
 
 /** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
 export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
@@ -148,9 +171,6 @@ export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & Par
         if (name === 'sheetData') inData = true;
         return;
       }
-      // The writer splices this part by its tags (sheet-patch.ts): no "<" or ">" in a row's or a cell's attributes.
-      if (name === 'row' || name === 'c')
-        for (const k in a) if (/[<>]/.test(a[k])) throw cellError('excel.sheet.markup', ctx, a.r ?? name);
       switch (name) {
         case 'row': {
           const r = a.r;
@@ -167,9 +187,8 @@ export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & Par
           const r = a.r;
           let next = col + 1;
           if (r !== undefined) {
-            const m = CELL_REF.exec(r);
-            if (!m || Number(m[2]) !== rowNumber) throw cellError('excel.sheet.badCell', ctx, r);
-            next = columnIndex(m[1]);
+            next = columnOfRef(r, rowNumber);
+            if (next < 0) throw cellError('excel.sheet.badCell', ctx, r);
           }
           if (next <= col || next > 16_383) throw cellError('excel.sheet.badCell', ctx, r ?? cellRef(next, rowNumber));
           col = next;

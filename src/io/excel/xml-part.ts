@@ -5,6 +5,7 @@
  * ends the read with excel.xml.malformed naming the file, the part, the line and column: a damaged part is refused,
  * never read differently from what Excel would show. See docs/decisions.md ("XML of a workbook: saxes").
  */
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { DvcError, ExitCode } from '../../errors.js';
@@ -52,7 +53,32 @@ function malformed(src: PartSource, line: number, column: number, reason: string
 
 /** Reads `data` (a part's bytes, or its text) as XML, calling `listener` for each element and text. */
 export function readXmlPart(data: Buffer | string, src: PartSource, listener: PartListener): void {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  if (typeof data !== 'string' && !isUtf8(data)) {
+    // Where: the first line and column whose bytes do not decode.
+    const bad = new TextDecoder('utf-8', { fatal: false }).decode(data).indexOf('\ufffd');
+    const before = data.toString('utf8').slice(0, Math.max(0, bad));
+    const line = before.split('\n').length;
+    throw malformed(src, line, before.length - before.lastIndexOf('\n'), 'the bytes are not UTF-8.');
+  }
+  // Position tracking costs a fifth of the parse: a part is parsed without it, and only a part found malformed
+  // is parsed again, with it, to say where (the listener is not called the second time).
+  try {
+    parse(data, listener, false);
+  } catch (e) {
+    if (e instanceof ListenerError) throw e.inner;
+    if (!(e instanceof Error)) throw e;
+    try {
+      parse(data, { open() {}, close() {} }, true);
+    } catch (located) {
+      const m = /^(\d+):(\d+): ([\s\S]*)$/.exec((located as Error).message);
+      if (m) throw malformed(src, Number(m[1]), Number(m[2]), m[3]);
+    }
+    throw malformed(src, 0, 0, e.message);
+  }
+}
+
+function parse(data: Buffer | string, listener: PartListener, position: boolean): void {
+  const parser = new SaxesParser({ xmlns: false, position });
   const onText = listener.text;
   parser.on('opentag', (tag) => {
     try {
@@ -68,7 +94,16 @@ export function readXmlPart(data: Buffer | string, src: PartSource, listener: Pa
       throw new ListenerError(e);
     }
   });
-  if (onText) parser.on('text', onText);
+  const text = onText
+    ? (t: string) => {
+        try {
+          onText(t);
+        } catch (e) {
+          throw new ListenerError(e);
+        }
+      }
+    : undefined;
+  if (text) parser.on('text', text);
   const markup = listener.markup;
   const guarded = (kind: 'comment' | 'cdata' | 'pi') => {
     try {
@@ -79,7 +114,7 @@ export function readXmlPart(data: Buffer | string, src: PartSource, listener: Pa
   };
   parser.on('cdata', (t) => {
     guarded('cdata');
-    onText?.(t);
+    text?.(t);
   });
   if (markup) {
     parser.on('comment', () => guarded('comment'));
@@ -87,35 +122,18 @@ export function readXmlPart(data: Buffer | string, src: PartSource, listener: Pa
   }
   // OOXML parts never have a DTD; an internal subset is how entity bombs and external entities come in.
   parser.on('doctype', () => parser.fail('a DOCTYPE is not allowed in a workbook part.'));
-  try {
-    if (typeof data === 'string') parser.write(data.charCodeAt(0) === 0xfeff ? data.slice(1) : data);
-    else writeBytes(parser, data);
-    parser.close();
-  } catch (e) {
-    if (e instanceof ListenerError) throw e.inner;
-    if (e instanceof NotUtf8Error) throw malformed(src, parser.line, parser.column, 'the bytes are not UTF-8.');
-    const m = /^(\d+):(\d+): ([\s\S]*)$/.exec((e as Error).message);
-    if (m) throw malformed(src, Number(m[1]), Number(m[2]), m[3]);
-    throw e;
-  }
+  if (typeof data === 'string') parser.write(data.charCodeAt(0) === 0xfeff ? data.slice(1) : data);
+  else writeBytes(parser, data);
+  parser.close();
 }
 
-class NotUtf8Error extends Error {}
-
+/** Feeds valid UTF-8 to the parser in slices cut between characters (never inside a multi-byte sequence). */
 function writeBytes(parser: SaxesParser, data: Buffer): void {
-  // fatal: a byte sequence that is not UTF-8 is refused, not replaced by U+FFFD; the BOM is dropped.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (slice: Buffer, stream: boolean): string => {
-    try {
-      return decoder.decode(slice, { stream });
-    } catch {
-      throw new NotUtf8Error();
-    }
-  };
-  for (let at = 0; at < data.length; at += SLICE_BYTES) {
-    const text = decode(data.subarray(at, at + SLICE_BYTES), true);
-    if (text) parser.write(text);
+  let at = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  while (at < data.length) {
+    let end = Math.min(at + SLICE_BYTES, data.length);
+    while (end < data.length && (data[end] & 0xc0) === 0x80) end--;
+    parser.write(data.toString('utf8', at, end));
+    at = end;
   }
-  const rest = decode(Buffer.alloc(0), false);
-  if (rest) parser.write(rest);
 }

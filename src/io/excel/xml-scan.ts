@@ -26,6 +26,19 @@ export interface ElementMatch {
   end: number;
 }
 
+/** The ">" that ends a start tag, past quoted attribute values (which may hold ">" in well-formed XML); -1 if none. */
+function startTagEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return i;
+    if (c === 0x22 || c === 0x27) {
+      i = xml.indexOf(xml[i], i + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
+}
+
 const openers = new Map<string, RegExp>();
 
 function opener(name: string): RegExp {
@@ -47,7 +60,7 @@ export function* elements(xml: string, name: string, from = 0): Generator<Elemen
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const attrsStart = m.index + m[0].length;
-    const tagEnd = xml.indexOf('>', attrsStart);
+    const tagEnd = startTagEnd(xml, attrsStart);
     if (tagEnd < 0) throw new UnclosedElementError(name, m.index);
     if (xml.charCodeAt(tagEnd - 1) === 0x2f) {
       yield { attrs: xml.slice(attrsStart, tagEnd - 1), inner: undefined, start: m.index, end: tagEnd + 1 };
