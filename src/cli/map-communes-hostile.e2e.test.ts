@@ -47,13 +47,13 @@ describe('dvc map-communes on a zip bomb', () => {
     const human = await runCli(['map-communes', input]);
     expect(human.code).toBe(2);
     expect(human.stderr).toContain('vượt giới hạn');
-    expect(human.stderr).toContain('128 MB');
+    expect(human.stderr).toContain('24 MB');
     expect(human.stderr).not.toMatch(/at .*\.js:\d+/);
     const json = await runCli(['map-communes', input, '--json', '--lang', 'en']);
     expect(json.code).toBe(2);
     const body = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; message: string; exitCode: number } };
     expect(body.error).toMatchObject({ code: 'excel.limit.partSize', exitCode: 2 });
-    expect(body.error.message).toContain('128 MB');
+    expect(body.error.message).toContain('24 MB');
     expect(await readdir(dir)).toEqual(['bom.xlsx']);
   });
 });

@@ -6,7 +6,7 @@ import { fsError } from './fs-errors.js';
 import { quoteInput } from '../core/text/terminal-safe.js';
 import { megabytes } from './excel/workbook-limits.js';
 
-/** A decisions CSV: a line per standard row, so a few MB even for the 200,000-row limit (docs/map-communes.md). */
+/** A decisions CSV: a line per standard row, so a few MB even at the row limit (docs/map-communes.md). */
 export const MAX_DECISIONS_BYTES = 16 * 1024 * 1024;
 import type { Decision } from '../core/communes/communes.js';
 import { CATALOG } from '../i18n/catalog.js';

@@ -68,7 +68,7 @@ describe('map-communes on a valid generated workbook', () => {
 });
 
 describe('zip bombs and parts over the limits', () => {
-  it('refuses a sheet that inflates to 1 GiB from about 1 MB, naming the 128 MB limit, without inflating it', async () => {
+  it('refuses a sheet that inflates to 1 GiB from about 1 MB, naming the 24 MB limit, without inflating it', async () => {
     const bomb = bombEntry('x', {
       head: '<?xml version="1.0"?><worksheet><sheetData>',
       fill: ' ',
@@ -79,9 +79,9 @@ describe('zip bombs and parts over the limits', () => {
     expect(bomb.size).toBeGreaterThan(1 << 30);
     const r = await refused(hostileWorkbook(sheets({ std: bomb })));
     expect(r.key).toBe('excel.limit.partSize');
-    expect(r.en).toContain('128 MB');
+    expect(r.en).toContain('24 MB');
     expect(r.en).toContain('xl/worksheets/sheet1.xml');
-    expect(r.vi).toContain('128 MB');
+    expect(r.vi).toContain('24 MB');
   });
 
   it('stops inflating a part that lies about its size at the size it declared', async () => {
@@ -97,10 +97,19 @@ describe('zip bombs and parts over the limits', () => {
     expect(r.en).toContain('inflates past its declared size');
   });
 
-  it('refuses a workbook file over 200 MB before reading it', async () => {
-    const r = await refused(hostileWorkbook(sheets()), (file) => truncate(file, 201 * 1024 * 1024));
+  it('refuses a workbook file over 100 MB before reading it', async () => {
+    const r = await refused(hostileWorkbook(sheets()), (file) => truncate(file, 101 * 1024 * 1024));
     expect(r.key).toBe('excel.limit.fileSize');
-    expect(r.en).toContain('200 MB');
+    expect(r.en).toContain('is 101 MB, over the 100 MB limit');
+  });
+
+  it('refuses a sheet of more than 750,000 cells (few rows, thousands of columns)', async () => {
+    const row = (r: number) =>
+      `<row r="${r}">${Array.from({ length: 16_000 }, (_, c) => `<c r="${cellRef(c, r)}"><v>1</v></c>`).join('')}</row>`;
+    const std = [STD_ROWS[0], ...Array.from({ length: 48 }, (_, i) => row(i + 2))];
+    const r = await refused(hostileWorkbook(sheets({ std })));
+    expect(r.key).toBe('excel.limit.cells');
+    expect(r.en).toContain('Sheet "MX Bo TTTT" has more than 750000 cells');
   });
 
   it('refuses a package of more than 10,000 parts', async () => {
@@ -196,8 +205,8 @@ describe('cells dvc refuses, by address', () => {
 });
 
 describe('damaged sheets', () => {
-  it('refuses 80,000 unclosed <row> tags (a small zip) as a damaged sheet', async () => {
-    const bytes = hostileWorkbook(sheets({ std: [...STD_ROWS, '<row>'.repeat(80_000)] }));
+  it('refuses 20,000 unclosed <row> tags (a small zip) as a damaged sheet', async () => {
+    const bytes = hostileWorkbook(sheets({ std: [...STD_ROWS, '<row>'.repeat(20_000)] }));
     expect(bytes.length).toBeLessThan(8 * 1024);
     const r = await refused(bytes);
     expect(r.key).toBe('excel.xml.malformed');

@@ -39,6 +39,8 @@ export const filesAndLimits: MessageTable = {
       'Phần "{part}" trong tệp "{path}" có hơn {limit} chuỗi dùng chung, vượt giới hạn của dvc. Hãy mở và lưu lại tệp bằng Excel, hoặc tách trang tính.',
     'excel.limit.sharedString':
       'Chuỗi dùng chung số {index} trong phần "{part}" của tệp "{path}" dài hơn {limit} ký tự, vượt giới hạn một ô của Excel. Hãy mở và lưu lại tệp bằng Excel.',
+    'excel.limit.cells':
+      'Trang "{sheet}" có hơn {limit} ô, vượt giới hạn của dvc. Hãy xóa các cột không cần hoặc tách trang tính.',
     'excel.sheet.badRow':
       'Trang "{sheet}" bị hỏng: số dòng "{cell}" không hợp lệ hoặc không tăng dần. Hãy mở và lưu lại tệp bằng Excel.',
     'excel.sheet.badCell':
@@ -83,6 +85,8 @@ export const filesAndLimits: MessageTable = {
       'Part "{part}" of file "{path}" holds more than {limit} shared strings, over dvc\'s limit. Open and save the file again in Excel, or split the sheet.',
     'excel.limit.sharedString':
       'Shared string {index} of part "{part}" of file "{path}" is longer than {limit} characters, Excel\'s limit for a cell. Open and save the file again in Excel.',
+    'excel.limit.cells':
+      'Sheet "{sheet}" has more than {limit} cells, over dvc\'s limit. Delete the columns you do not need or split the sheet.',
     'excel.sheet.badRow':
       'Sheet "{sheet}" is damaged: row number "{cell}" is invalid or not increasing. Open and save the file again in Excel.',
     'excel.sheet.badCell':

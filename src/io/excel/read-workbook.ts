@@ -30,7 +30,7 @@ export interface SheetData {
   state: SheetState;
   /** 0-based position in the workbook's sheet list. */
   index: number;
-  /** Rows with at least one cell, parsed on first call and kept. Throws excel.tooManyRows past 200,000. */
+  /** Rows with at least one cell, parsed on first call and kept. Throws excel.tooManyRows past MAX_ROWS. */
   rows(): SheetRow[];
 }
 
