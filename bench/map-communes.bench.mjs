@@ -6,7 +6,8 @@
 //   (b) `dvc map-communes <wb> --out <tmp> --force` end to end, as a subprocess (median) → ratio b/a ≤ 0.6;
 //   (c) the matching alone (pairProvinces + matchCommunes from dist, on the rows the CLI reads) < 200 ms;
 //   (d) the peak RSS of the CLI run (GNU time -v, else a --require preload reporting maxRSS) < 300 MB;
-//   (e) a 10× workbook (each province copied nine times under a new name) end to end ≤ 11 × the 1× time;
+//   (e) a 2× workbook (each province copied once under a new name; 21,198 rows, within the 30,000-row limit) end
+//       to end ≤ 2.2 × the 1× time;
 //   (f) audit: the 1× workbook with column I already filled (the right code, except one row in 97 holding its
 //       neighbour's code, as a hand-typed slip), `dvc map-communes --audit` ≤ 0.5 × the exceljs read+write of that
 //       workbook, peak RSS < 300 MB; and the audit figures: planted wrong codes found (must be all), right codes
@@ -33,7 +34,7 @@ const { mergeHintFor } = await load('app/map-communes/reference-side.js');
 
 const bin = process.env.DVC_BIN ?? path.join(root, 'bin', 'dvc.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const copies = Number(process.env.BENCH_COPIES ?? 10);
+const copies = Number(process.env.BENCH_COPIES ?? 2);
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
 const csv = ['gso-units-2004-ed2021-11-01.csv', 'gso-units-2004.csv']
   .flatMap((f) => [path.join(dataDir, f), path.join(root, 'fixtures', 'lists', f)])
@@ -395,7 +396,7 @@ const result = {
   cli1xMsForScale: Math.round(oneMs),
   cli10xMs: Math.round(median(cli10.map((r) => r.wall))),
   scale: +(median(cli10.map((r) => r.wall)) / oneMs).toFixed(2),
-  scaleTarget: 11,
+  scaleTarget: +(copies * 1.1).toFixed(2),
   audit: {
     planted: plantedAt.size,
     plantedFound,
@@ -424,7 +425,7 @@ result.pass = {
   auditNoFalseDiffers: result.audit.rightCalledDiffers === 0,
 };
 console.log(
-  `ratio ${result.ratio} (≤ 0.6 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 300 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ 11 ${result.pass.scale ? 'pass' : 'FAIL'})`,
+  `ratio ${result.ratio} (≤ 0.6 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 300 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ ${result.scaleTarget} ${result.pass.scale ? 'pass' : 'FAIL'})`,
 );
 console.log(
   `audit ratio ${result.audit.ratio} (≤ 0.5 ${result.pass.auditRatio ? 'pass' : 'FAIL'}) · RSS ${result.audit.peakRssMb} MB (< 300 ${result.pass.auditRss ? 'pass' : 'FAIL'}) · planted found ${result.audit.plantedFound}/${result.audit.planted} · right codes called differs ${result.audit.rightCalledDiffers}`,
