@@ -46,7 +46,7 @@ export interface PartSource {
 function malformed(src: PartSource, line: number, column: number, reason: string): DvcError {
   return new DvcError(
     'excel.xml.malformed',
-    { path: path.basename(src.file), part: src.part, line, column, reason: quoteInput(reason) },
+    { path: path.basename(src.file), part: src.part, line, column, reason: quoteInput(reason.replace(/\.$/, '')) },
     ExitCode.Usage,
   );
 }
