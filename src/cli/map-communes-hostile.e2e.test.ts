@@ -129,10 +129,25 @@ describe('outputs that would lose data', () => {
   }
 
   it.each([
-    ['--out and --map-out', (d: string) => ['--out', `${d}/x.xlsx`, '--map-out', `${d}/./sub/../x.xlsx`], '--map-out', '--out'],
+    [
+      '--out and --map-out',
+      (d: string) => ['--out', `${d}/x.xlsx`, '--map-out', `${d}/./sub/../x.xlsx`],
+      '--map-out',
+      '--out',
+    ],
     ['--out and --html', (d: string) => ['--out', `${d}/x.html`, '--html', `${d}/x.html`], '--html', '--out'],
-    ['--map-out and --html', (d: string) => ['--map-out', `${d}/x.csv`, '--html', `${d}//x.csv`], '--html', '--map-out'],
-    ['--map-out and --html in --audit', (d: string) => ['--audit', '--map-out', `${d}/x`, '--html', `${d}/x`], '--html', '--map-out'],
+    [
+      '--map-out and --html',
+      (d: string) => ['--map-out', `${d}/x.csv`, '--html', `${d}//x.csv`],
+      '--html',
+      '--map-out',
+    ],
+    [
+      '--map-out and --html in --audit',
+      (d: string) => ['--audit', '--map-out', `${d}/x`, '--html', `${d}/x`],
+      '--html',
+      '--map-out',
+    ],
   ])('refuses %s naming one file, even with --force, and writes nothing', async (_what, args, second, first) => {
     const dir = await tempDir('dvc-hostile-e2e-');
     await mkdir(path.join(dir, 'sub'));

@@ -146,7 +146,9 @@ describe('cells dvc refuses, by address', () => {
     const std = [...STD_ROWS, inlineRow(4, ['3', '19', 'Tỉnh Thái Nguyên', '164', 'TP', '05437', `Xã ${ref}`, 'Xã'])];
     const r = await refused(hostileWorkbook(sheets({ std })));
     expect(r.key).toBe('excel.xml.malformed');
-    expect(r.en).toContain('Part "xl/worksheets/sheet1.xml" of file "tinh.xlsx" is not well-formed XML (line 1, column');
+    expect(r.en).toContain(
+      'Part "xl/worksheets/sheet1.xml" of file "tinh.xlsx" is not well-formed XML (line 1, column',
+    );
   });
 
   it('refuses an invalid reference in a shared string even when no cell uses it', async () => {
@@ -174,7 +176,11 @@ describe('cells dvc refuses, by address', () => {
     ['two rows numbered 3', '<row r="3"><c r="A3"><v>1</v></c></row>', 'excel.sheet.badRow'],
     ['a row before the last', '<row r="2"><c r="A2"><v>1</v></c></row>', 'excel.sheet.badRow'],
     ['a cell of another row', '<row r="4"><c r="A5"><v>1</v></c></row>', 'excel.sheet.badCell'],
-    ['two cells at one address', '<row r="4"><c r="B4"><v>1</v></c><c r="B4"><v>2</v></c></row>', 'excel.sheet.badCell'],
+    [
+      'two cells at one address',
+      '<row r="4"><c r="B4"><v>1</v></c><c r="B4"><v>2</v></c></row>',
+      'excel.sheet.badCell',
+    ],
     ['a comment among the rows', '<!-- <row r="4"> --><row r="5"><c r="A5"><v>1</v></c></row>', 'excel.sheet.markup'],
   ])('refuses %s (a sheet Excel never writes, read one way here and another elsewhere)', async (_w, row, key) => {
     const r = await refused(hostileWorkbook(sheets({ std: [...STD_ROWS, row] })));
@@ -235,7 +241,9 @@ describe('damaged sheets', () => {
     const strings = '<si><t>Phường Hàng Bạc</t><si><t>Phường Hàng Trống</t></si><si><t>Phường Hàng Gai</t></si>';
     const r = await refused(hostileWorkbook(sheets({ tax }), { sharedStrings: strings }));
     expect(r.key).toBe('excel.xml.malformed');
-    expect(r.en).toMatch(/"xl\/sharedStrings\.xml" of file "tinh\.xlsx" is not well-formed XML \(line \d+, column \d+: /);
+    expect(r.en).toMatch(
+      /"xl\/sharedStrings\.xml" of file "tinh\.xlsx" is not well-formed XML \(line \d+, column \d+: /,
+    );
   });
 
   it('refuses a malformed styles part, workbook part or relationships part', async () => {

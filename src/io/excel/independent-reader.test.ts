@@ -79,7 +79,11 @@ describe('every cell read as openpyxl reads it', () => {
     const ws = wb.addWorksheet('Các loại');
     ws.addRow(['Phường Hàng Trống', 1010212, 0.5, true, false, new Date(Date.UTC(2025, 6, 1))]);
     ws.addRow([{ richText: [{ text: 'Xã ', font: { bold: true } }, { text: 'Tân Hòa' }] }, -3.25e-7, 'a & <b> "c"']);
-    ws.addRow([{ error: '#N/A' }, { formula: 'B1+1', result: 1010213 }, { formula: 'A1', result: 'Phường Hàng Trống' }]);
+    ws.addRow([
+      { error: '#N/A' },
+      { formula: 'B1+1', result: 1010213 },
+      { formula: 'A1', result: 'Phường Hàng Trống' },
+    ]);
     ws.getCell('D3').value = ' khoảng trắng ';
     ws.getRow(5).getCell(30).value = 'cột AD';
     await wb.xlsx.writeFile(file);

@@ -11,7 +11,7 @@ import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, type Cell, type SheetRow } from '../../core/workbook/cell.js';
 import { quoteInput } from '../../core/text/terminal-safe.js';
 import { MAX_CELLS, MAX_CELL_CHARS, MAX_ROWS, MAX_SHARED_STRINGS } from './workbook-limits.js';
-import { readXmlPart, type PartSource } from './xml-part.js';
+import { readXmlPart, type PartListener, type PartSource } from './xml-part.js';
 import { decodeOoxmlEscapes } from './xml-text.js';
 
 export { MAX_ROWS } from './workbook-limits.js';
@@ -114,40 +114,145 @@ function columnOfRef(r: string, row: number): number {
   return n === row ? col - 1 : -1;
 }
 
-/** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
-export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
-  const max = ctx.maxRows ?? MAX_ROWS;
-  const rows: SheetRow[] = [];
-  let inData = false;
-  let rowNumber = 0;
-  let cells: (Cell | undefined)[] = [];
+/** The listener that turns a worksheet part into rows: the state of the row and the cell being read. */
+class SheetRowsReader implements PartListener {
+  readonly rows: SheetRow[] = [];
+  private readonly max: number;
+  private inData = false;
+  private rowNumber = 0;
+  private cells: (Cell | undefined)[] = [];
+  private cellCount = 0;
   // The cell being read.
-  let ref = '';
-  let col = -1;
-  let type = 'n';
-  let style = 0;
-  let value: string | undefined;
-  let formula: string | undefined;
-  let inline: string | undefined;
+  private ref = '';
+  private col = -1;
+  private type = 'n';
+  private style = 0;
+  private value: string | undefined;
+  private formula: string | undefined;
+  private inline: string | undefined;
   /** Where text goes: 0 nowhere, 1 value, 2 formula, 3 inline string. */
-  let sink = 0;
-  let inInline = false;
-  let phonetic = 0;
-  let cellCount = 0;
+  private sink = 0;
+  private inInline = false;
+  private phonetic = 0;
 
-  const grow = (s: string | undefined, t: string): string => {
-    const out = (s ?? '') + t;
-    if (out.length > MAX_CELL_CHARS)
-      throw cellError('excel.limit.cellLength', ctx, ref, { length: out.length, limit: MAX_CELL_CHARS });
-    return out;
-  };
+  constructor(private readonly ctx: SheetReadContext & PartSource) {
+    this.max = ctx.maxRows ?? MAX_ROWS;
+  }
 
-  const typed = (v: string): Cell | undefined => {
-    switch (type) {
+  open(name: string, a: Readonly<Record<string, string>>): void {
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = true;
+      return;
+    }
+    switch (name) {
+      case 'row':
+        return this.openRow(a.r);
+      case 'c':
+        return this.openCell(a);
+      case 'v':
+        this.sink = 1;
+        this.value = '';
+        return;
+      case 'f':
+        this.sink = 2;
+        this.formula = '';
+        return;
+      case 'is':
+        this.inInline = true;
+        this.inline = '';
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 't':
+        if (this.inInline && this.phonetic === 0) this.sink = 3;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    if (!this.inData) return;
+    switch (name) {
+      case 'sheetData':
+        this.inData = false;
+        return;
+      case 'row':
+        if (this.cells.length > 0) this.rows.push({ row: this.rowNumber, cells: this.cells });
+        return;
+      case 'c':
+        return this.closeCell();
+      case 'v':
+      case 'f':
+      case 't':
+        this.sink = 0;
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+    }
+  }
+
+  markup(): void {
+    // Excel writes no comment, CDATA or processing instruction among the rows; the writer could not splice one.
+    if (this.inData) throw cellError('excel.sheet.markup', this.ctx, this.ref || String(this.rowNumber));
+  }
+
+  text(t: string): void {
+    if (this.sink === 1) this.value = this.grow(this.value, t);
+    else if (this.sink === 2) this.formula = this.grow(this.formula, t);
+    else if (this.sink === 3) this.inline = this.grow(this.inline, t);
+  }
+
+  private openRow(r: string | undefined): void {
+    if (r !== undefined && !ROW_NUMBER.test(r)) throw cellError('excel.sheet.badRow', this.ctx, r);
+    const n = r === undefined ? this.rowNumber + 1 : Number(r);
+    if (n <= this.rowNumber || n > EXCEL_ROWS) throw cellError('excel.sheet.badRow', this.ctx, String(n));
+    if (n > this.max) throw new DvcError('excel.tooManyRows', { sheet: this.ctx.sheet, max: this.max }, ExitCode.Usage);
+    this.rowNumber = n;
+    this.cells = [];
+    this.col = -1;
+  }
+
+  private openCell(a: Readonly<Record<string, string>>): void {
+    const r = a.r;
+    let next = this.col + 1;
+    if (r !== undefined) {
+      next = columnOfRef(r, this.rowNumber);
+      if (next < 0) throw cellError('excel.sheet.badCell', this.ctx, r);
+    }
+    if (next <= this.col || next > 16_383)
+      throw cellError('excel.sheet.badCell', this.ctx, r ?? cellRef(next, this.rowNumber));
+    if (++this.cellCount > MAX_CELLS)
+      throw new DvcError('excel.limit.cells', { sheet: this.ctx.sheet, limit: MAX_CELLS }, ExitCode.Usage);
+    this.col = next;
+    this.ref = r ?? cellRef(next, this.rowNumber);
+    this.type = a.t ?? 'n';
+    this.style = a.s === undefined ? 0 : Number(a.s);
+    this.value = this.formula = this.inline = undefined;
+    this.inInline = false;
+  }
+
+  private closeCell(): void {
+    let cell: Cell | undefined;
+    if (this.type === 'inlineStr') {
+      const inline = this.inline;
+      if (inline !== undefined)
+        cell = { kind: 'string', value: detached(inline.includes('_x') ? decodeOoxmlEscapes(inline) : inline) };
+    } else if (this.value !== undefined) cell = this.typed(this.value);
+    if (this.formula !== undefined)
+      cell = { ...(cell ?? { kind: emptyKind(this.type), value: null }), formula: detached(this.formula) };
+    if (cell) this.cells[this.col] = cell;
+  }
+
+  private typed(v: string): Cell | undefined {
+    switch (this.type) {
       case 's': {
-        const i = /^\d+$/.test(v) ? Number(v) : NaN;
-        const s = ctx.sharedStrings[i];
-        if (s === undefined) throw cellError('excel.sheet.sharedIndex', ctx, ref, { index: quoteInput(v, 20) });
+        const s = /^\d+$/.test(v) ? this.ctx.sharedStrings[Number(v)] : undefined;
+        if (s === undefined)
+          throw cellError('excel.sheet.sharedIndex', this.ctx, this.ref, { index: quoteInput(v, 20) });
         return { kind: 'string', value: s };
       }
       case 'str':
@@ -161,111 +266,23 @@ export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & Par
       default: {
         if (v.trim() === '') return undefined;
         const n = Number(v);
-        return { kind: ctx.dateStyles.has(style) ? 'date' : 'number', value: Number.isNaN(n) ? detached(v) : n };
+        const kind = this.ctx.dateStyles.has(this.style) ? 'date' : 'number';
+        return { kind, value: Number.isNaN(n) ? detached(v) : n };
       }
     }
-  };
+  }
 
-  const endCell = (): void => {
-    let cell: Cell | undefined;
-    if (type === 'inlineStr') {
-      if (inline !== undefined)
-        cell = { kind: 'string', value: detached(inline.includes('_x') ? decodeOoxmlEscapes(inline) : inline) };
-    } else if (value !== undefined) cell = typed(value);
-    if (formula !== undefined) cell = { ...(cell ?? { kind: emptyKind(type), value: null }), formula: detached(formula) };
-    if (cell) cells[col] = cell;
-  };
+  private grow(s: string | undefined, t: string): string {
+    const out = (s ?? '') + t;
+    if (out.length > MAX_CELL_CHARS)
+      throw cellError('excel.limit.cellLength', this.ctx, this.ref, { length: out.length, limit: MAX_CELL_CHARS });
+    return out;
+  }
+}
 
-  readXmlPart(data, ctx, {
-    open(name, a) {
-      if (!inData) {
-        if (name === 'sheetData') inData = true;
-        return;
-      }
-      switch (name) {
-        case 'row': {
-          const r = a.r;
-          if (r !== undefined && !ROW_NUMBER.test(r)) throw cellError('excel.sheet.badRow', ctx, r);
-          const n = r === undefined ? rowNumber + 1 : Number(r);
-          if (n <= rowNumber || n > EXCEL_ROWS) throw cellError('excel.sheet.badRow', ctx, String(n));
-          if (n > max) throw new DvcError('excel.tooManyRows', { sheet: ctx.sheet, max }, ExitCode.Usage);
-          rowNumber = n;
-          cells = [];
-          col = -1;
-          return;
-        }
-        case 'c': {
-          const r = a.r;
-          let next = col + 1;
-          if (r !== undefined) {
-            next = columnOfRef(r, rowNumber);
-            if (next < 0) throw cellError('excel.sheet.badCell', ctx, r);
-          }
-          if (next <= col || next > 16_383) throw cellError('excel.sheet.badCell', ctx, r ?? cellRef(next, rowNumber));
-          if (++cellCount > MAX_CELLS)
-            throw new DvcError('excel.limit.cells', { sheet: ctx.sheet, limit: MAX_CELLS }, ExitCode.Usage);
-          col = next;
-          ref = r ?? cellRef(col, rowNumber);
-          type = a.t ?? 'n';
-          style = a.s === undefined ? 0 : Number(a.s);
-          value = formula = inline = undefined;
-          inInline = false;
-          return;
-        }
-        case 'v':
-          sink = 1;
-          value = '';
-          return;
-        case 'f':
-          sink = 2;
-          formula = '';
-          return;
-        case 'is':
-          inInline = true;
-          inline = '';
-          return;
-        case 'rPh':
-          phonetic++;
-          return;
-        case 't':
-          if (inInline && phonetic === 0) sink = 3;
-          return;
-      }
-    },
-    close(name) {
-      if (!inData) return;
-      switch (name) {
-        case 'sheetData':
-          inData = false;
-          return;
-        case 'row':
-          if (cells.length > 0) rows.push({ row: rowNumber, cells });
-          return;
-        case 'c':
-          endCell();
-          return;
-        case 'v':
-        case 'f':
-        case 't':
-          sink = 0;
-          return;
-        case 'is':
-          inInline = false;
-          return;
-        case 'rPh':
-          phonetic--;
-          return;
-      }
-    },
-    markup() {
-      // Excel writes no comment, CDATA or processing instruction among the rows; the writer could not splice one.
-      if (inData) throw cellError('excel.sheet.markup', ctx, ref || String(rowNumber));
-    },
-    text(t) {
-      if (sink === 1) value = grow(value, t);
-      else if (sink === 2) formula = grow(formula, t);
-      else if (sink === 3) inline = grow(inline, t);
-    },
-  });
-  return rows;
+/** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
+export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
+  const reader = new SheetRowsReader(ctx);
+  readXmlPart(data, ctx, reader);
+  return reader.rows;
 }

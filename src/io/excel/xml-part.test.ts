@@ -59,7 +59,9 @@ describe('the shared-string table', () => {
   });
 
   it('refuses bytes that are not UTF-8 instead of replacing them', () => {
-    const e = refusal(Buffer.concat([Buffer.from('<sst><si><t>a'), Buffer.from([0xc3, 0x28]), Buffer.from('</t></si></sst>')]));
+    const e = refusal(
+      Buffer.concat([Buffer.from('<sst><si><t>a'), Buffer.from([0xc3, 0x28]), Buffer.from('</t></si></sst>')]),
+    );
     expect(e.key).toBe('excel.xml.malformed');
     expect(e.params.reason).toMatch(/UTF-8/);
   });

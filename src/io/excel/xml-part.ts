@@ -79,7 +79,7 @@ export function readXmlPart(data: Buffer | string, src: PartSource, listener: Pa
 
 function parse(data: Buffer | string, listener: PartListener, position: boolean): void {
   const parser = new SaxesParser({ xmlns: false, position });
-  const onText = listener.text;
+  const onText = listener.text?.bind(listener);
   parser.on('opentag', (tag) => {
     try {
       listener.open(localName(tag.name), tag.attributes as Record<string, string>);
@@ -104,7 +104,7 @@ function parse(data: Buffer | string, listener: PartListener, position: boolean)
       }
     : undefined;
   if (text) parser.on('text', text);
-  const markup = listener.markup;
+  const markup = listener.markup?.bind(listener);
   const guarded = (kind: 'comment' | 'cdata' | 'pi') => {
     try {
       markup?.(kind);
