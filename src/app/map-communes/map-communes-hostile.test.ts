@@ -112,6 +112,14 @@ describe('zip bombs and parts over the limits', () => {
     expect(r.en).toContain('Sheet "MX Bo TTTT" has more than 750000 cells');
   });
 
+  it('refuses a 25 MB styles part by the part limit, before parsing it', async () => {
+    const xf = '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
+    const styles = `<styleSheet><cellXfs>${xf.repeat(Math.ceil((25 * 1024 * 1024) / xf.length))}</cellXfs></styleSheet>`;
+    const r = await refused(hostileWorkbook(sheets(), { styles }));
+    expect(r.key).toBe('excel.limit.partSize');
+    expect(r.en).toContain('Part "xl/styles.xml" of file "tinh.xlsx" inflates to more than 24 MB');
+  });
+
   it('refuses a package of more than 10,000 parts', async () => {
     const extra = Array.from({ length: 10_001 }, (_, i) => ({
       name: `xl/media/p${i}.bin`,
