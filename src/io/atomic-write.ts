@@ -49,10 +49,31 @@ export async function checkOutputPath(target: string, o: OutputOptions = {}): Pr
   }
   const existing = await lstat(abs).catch(() => null);
   if (existing?.isDirectory()) throw new DvcError('fs.isDirectory', { path: target }, ExitCode.Usage);
+  // A device, a FIFO or a socket (also behind a link) is never replaced, --force or not: as root, renaming a file
+  // over /dev/full would replace the device node itself.
+  const kind = existing?.isSymbolicLink() ? await stat(abs).catch(() => null) : existing;
+  if (kind?.isDirectory()) throw new DvcError('fs.isDirectory', { path: target }, ExitCode.Usage);
+  if (kind && !kind.isFile()) throw new DvcError('fs.notRegularFile', { path: target }, ExitCode.Usage);
   if (existing && !o.force) throw new DvcError('fs.outputExists', { path: target }, ExitCode.Usage);
   const dir = await stat(path.dirname(abs)).catch(() => null);
   if (!dir?.isDirectory()) throw new DvcError('fs.dirMissing', { path: path.dirname(abs) }, ExitCode.Usage);
   return abs;
+}
+
+/**
+ * Refuses two outputs of one run that name the same file (after resolving ".", "..", links and, on Windows and
+ * macOS, case): the second would silently replace the first. `outputs` pairs each option with its path.
+ */
+export async function assertDistinctOutputs(outputs: readonly { option: string; path: string | undefined | null }[]) {
+  const seen: { option: string; canon: string }[] = [];
+  for (const o of outputs) {
+    if (!o.path) continue;
+    const canon = await canonical(o.path);
+    const other = seen.find((s) => sameFile(s.canon, canon));
+    if (other)
+      throw new DvcError('fs.outputsClash', { path: o.path, option: o.option, other: other.option }, ExitCode.Usage);
+    seen.push({ option: o.option, canon });
+  }
 }
 
 function tempNameFor(abs: string): string {

@@ -6,6 +6,14 @@
 import { parse } from 'csv-parse/sync';
 import { DvcError, ExitCode } from '../errors.js';
 import { stripBom } from '../core/text/utf8.js';
+import { quoteInput } from '../core/text/terminal-safe.js';
+
+/**
+ * Characters in one field (csv-parse's max_record_size bounds its field buffer). A decision or a test case is a
+ * few codes and a note; a longer field — a 50 MB line — is refused as soon as it passes the limit, before it takes
+ * memory (docs/map-communes.md).
+ */
+export const MAX_CSV_RECORD_CHARS = 10_000;
 
 export interface CsvLine {
   cells: string[];
@@ -19,7 +27,13 @@ export function readCsvLines(text: string, file: string, errorKey: string): CsvL
   const firstLine = src.slice(0, src.search(/\r?\n|$/));
   const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
   try {
-    const rows = parse(src, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
+    const rows = parse(src, {
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      max_record_size: MAX_CSV_RECORD_CHARS,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -33,7 +47,8 @@ export function readCsvLines(text: string, file: string, errorKey: string): CsvL
         }))
     );
   } catch (e) {
-    throw new DvcError(errorKey, { file, reason: (e as Error).message }, ExitCode.Usage);
+    // csv-parse quotes the offending record in some messages: never more than a few lines of it.
+    throw new DvcError(errorKey, { file, reason: quoteInput((e as Error).message) }, ExitCode.Usage);
   }
 }
 

@@ -1,8 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readCsvLines } from './csv-in.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { fsError } from './fs-errors.js';
+import { quoteInput } from '../core/text/terminal-safe.js';
+import { megabytes } from './excel/workbook-limits.js';
+
+/** A decisions CSV: a line per standard row, so a few MB even at the row limit (docs/map-communes.md). */
+export const MAX_DECISIONS_BYTES = 16 * 1024 * 1024;
 import type { Decision } from '../core/communes/communes.js';
 import { CATALOG } from '../i18n/catalog.js';
 import { headerKey } from '../core/workbook/column-synonyms.js';
@@ -40,6 +45,13 @@ export async function readDecisions(file: string, o: ReviewLabels = {}): Promise
   if (/\.xlsx$/i.test(file)) return readReviewSheet(file, o);
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_DECISIONS_BYTES)
+      throw new DvcError(
+        'mc.err.decisionsSize',
+        { file: path.basename(file), size: megabytes(size), limit: megabytes(MAX_DECISIONS_BYTES) },
+        ExitCode.Usage,
+      );
     text = await readFile(file, 'utf8');
   } catch (e) {
     throw fsError(e, { path: file, op: 'read' });
@@ -56,7 +68,7 @@ export function decisionsFromCsv(text: string, file: string): DecisionEntry[] {
   if (std < 0 || tax < 0)
     throw new DvcError(
       'mc.err.decisionsHeader',
-      { file: path.basename(file), found: header.join(',') || '—' },
+      { file: path.basename(file), found: quoteInput(header.join(',')) || '—' },
       ExitCode.Usage,
     );
   const out: DecisionEntry[] = [];
@@ -109,7 +121,7 @@ function reviewColumns(header: SheetRow | undefined, file: string): ReviewColumn
   if (cols.code < 0 || cols.decision < 0)
     throw new DvcError(
       'mc.err.decisionsHeader',
-      { file: path.basename(file), found: texts.join(',') || '—' },
+      { file: path.basename(file), found: quoteInput(texts.join(',')) || '—' },
       ExitCode.Usage,
     );
   return cols;

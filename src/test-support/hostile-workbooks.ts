@@ -106,17 +106,27 @@ export function inlineRow(row: number, values: readonly string[]): string {
 /** A workbook package of the given sheets (parts xl/worksheets/sheetN.xml), plus any extra raw entries. */
 export function hostileWorkbook(
   sheets: readonly HostileSheet[],
-  o: { extra?: RawEntry[]; sharedStrings?: string } = {},
+  o: { extra?: RawEntry[]; sharedStrings?: string; styles?: string } = {},
 ): Buffer {
   const sheetTags = sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const rels = sheets
     .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
     .join('');
-  const sst = o.sharedStrings ? `<Relationship Id="rIdS" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>` : '';
+  const sst =
+    (o.sharedStrings ? `<Relationship Id="rIdS" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+    (o.styles ? `<Relationship Id="rIdT" Type="${RNS}/styles" Target="styles.xml"/>` : '');
+  // Listed as Excel lists them: a reader that goes by content type (openpyxl) then reads the same parts.
+  const typeOverrides =
+    (o.sharedStrings
+      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      : '') +
+    (o.styles
+      ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+      : '');
   const entries: RawEntry[] = [
     deflated(
       '[Content_Types].xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${typeOverrides}</Types>`,
     ),
     deflated(
       '_rels/.rels',
@@ -143,6 +153,7 @@ export function hostileWorkbook(
           ),
         ]
       : []),
+    ...(o.styles ? [deflated('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?>${o.styles}`)] : []),
     ...(o.extra ?? []),
   ];
   return rawZip(entries);

@@ -11,7 +11,7 @@ import type { SheetRow } from '../../core/workbook/cell.js';
 import { parseColumnSpec } from '../../core/workbook/column-spec.js';
 import type { DetectedTable } from '../../core/workbook/detect-header.js';
 import { chooseTargetColumn, type TargetChoice } from '../../core/workbook/target-column.js';
-import { checkOutputPath, writeFileAtomic } from '../../io/atomic-write.js';
+import { assertDistinctOutputs, checkOutputPath, writeFileAtomic } from '../../io/atomic-write.js';
 import { toCsv } from '../../io/csv-out.js';
 import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/read-workbook.js';
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
@@ -57,7 +57,7 @@ export interface MapCommunesOptions {
   replaceExisting?: boolean;
   /** The shell the next-step command is quoted for (default: this machine's). */
   hintShell?: HintShell;
-  /** Further outputs written by the caller (e.g. --html): checked up front so a run never fails at the end. */
+  /** Further outputs written by the caller (--html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
   lang: Lang;
   /** Called between phases, for a spinner. */
@@ -88,6 +88,11 @@ interface Sides {
 /** Refuse a bad output before the long part of the work. */
 async function checkOutputs(o: MapCommunesOptions, output: string | null): Promise<void> {
   const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
+  await assertDistinctOutputs([
+    { option: '--out', path: output },
+    { option: '--map-out', path: o.mapOut },
+    ...(o.otherOutputs ?? []).map((p) => ({ option: '--html', path: p })),
+  ]);
   if (output) await checkOutputPath(output, { force: o.force, inputs });
   for (const extra of [o.mapOut, ...(o.otherOutputs ?? [])]) {
     if (extra) await checkOutputPath(extra, { force: o.force, inputs: output ? [...inputs, output] : inputs });

@@ -29,3 +29,15 @@ export function escapeParamsForTerminal<T extends Record<string, unknown>>(param
 export function escapeName(text: string): string {
   return escapeForTerminal(text).replace(/[\n\t]/g, visible);
 }
+
+/** The most characters of an input that a message quotes. */
+export const QUOTE_MAX_CHARS = 200;
+
+/**
+ * At most `max` characters of an input for a message, with "…" and the full length when it was cut: a 50 MB line
+ * of a decisions file must not come back whole on the officer's screen.
+ */
+export function quoteInput(text: string, max = QUOTE_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… (${text.length})`;
+}

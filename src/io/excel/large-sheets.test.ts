@@ -1,5 +1,5 @@
 /**
- * Sheets at the documented 200,000-row limit: read, patched and given a review sheet of the same size without
+ * Sheets at the documented row limit (MAX_ROWS): read, patched and given a review sheet of the same size without
  * "Maximum call stack size exceeded" (no spread of a row array into a function call anywhere on the way).
  */
 import path from 'node:path';
@@ -36,9 +36,9 @@ describe('sheets at the row limit', () => {
     expect(() => wb.sheet('MX CQT').rows()).toThrow(expect.objectContaining({ key: 'excel.tooManyRows', exitCode: 2 }));
   });
 
-  it('patches 140,000 rows and adds a 140,000-row review sheet', { timeout: 180_000 }, async () => {
+  it(`patches ${MAX_ROWS - 1} rows and adds a review sheet of as many rows`, { timeout: 180_000 }, async () => {
     const dir = await tempDir('dvc-large-');
-    const n = 140_000;
+    const n = MAX_ROWS - 1;
     const input = await writeBytes(
       path.join(dir, 'in.xlsx'),
       hostileWorkbook([{ name: 'MX Bo TTTT', xml: worksheetXml(rowsXml(n + 1)) }]),

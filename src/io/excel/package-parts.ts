@@ -1,7 +1,6 @@
 /** The package structure of a workbook: where the workbook part is, its sheets and their parts (OPC). */
 import path from 'node:path';
-import { firstElement } from './xml-scan.js';
-import { parseAttributes } from './xml-text.js';
+import { readXmlPart, type PartSource } from './xml-part.js';
 import type { ZipParts } from './zip-parts.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -37,24 +36,27 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, target));
 }
 
-export function parseRelationships(xml: string | undefined): Relationship[] {
-  if (!xml) return [];
+export function parseRelationships(data: Buffer | string | undefined, src: PartSource): Relationship[] {
   const out: Relationship[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^<>]*?)\/?>/g)) {
-    const a = parseAttributes(m[1]);
-    out.push({
-      id: a.get('Id') ?? '',
-      type: a.get('Type') ?? '',
-      target: a.get('Target') ?? '',
-      external: a.get('TargetMode') === 'External',
-    });
-  }
+  if (data === undefined) return out;
+  readXmlPart(data, src, {
+    open(name, a) {
+      if (name !== 'Relationship') return;
+      out.push({
+        id: a.Id ?? '',
+        type: a.Type ?? '',
+        target: a.Target ?? '',
+        external: a.TargetMode === 'External',
+      });
+    },
+    close() {},
+  });
   return out;
 }
 
 /** The workbook part named by the package's officeDocument relation ("xl/workbook.xml" in practice). */
-export function workbookPartOf(zip: ZipParts): string | undefined {
-  const root = parseRelationships(zip.text('_rels/.rels'));
+export function workbookPartOf(zip: ZipParts, file: string): string | undefined {
+  const root = parseRelationships(zip.get('_rels/.rels'), { file, part: '_rels/.rels' });
   const rel = root.find((r) => /\/officeDocument$/.test(r.type));
   if (rel) {
     const p = resolveTarget('', rel.target);
@@ -63,24 +65,35 @@ export function workbookPartOf(zip: ZipParts): string | undefined {
   return zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
 
-export function parseSheets(workbookXml: string, workbookPart: string, rels: readonly Relationship[]): SheetEntry[] {
+export function parseSheets(
+  data: Buffer | string,
+  src: PartSource,
+  workbookPart: string,
+  rels: readonly Relationship[],
+): SheetEntry[] {
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const sheetsBlock = firstElement(workbookXml, 'sheets')?.inner ?? '';
   const out: SheetEntry[] = [];
-  for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b([^<>]*?)\/?>/g)) {
-    const a = parseAttributes(m[1]);
-    const relKey = [...a.keys()].find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
-    const relId = a.get(relKey) ?? '';
-    const rel = byId.get(relId);
-    const stateAttr = a.get('state');
-    out.push({
-      name: (a.get('name') ?? '').normalize('NFC'),
-      sheetId: Number(a.get('sheetId') ?? 0),
-      relId,
-      state: stateAttr === 'hidden' || stateAttr === 'veryHidden' ? stateAttr : 'visible',
-      part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
-      isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
-    });
-  }
+  let inSheets = false;
+  readXmlPart(data, src, {
+    open(name, a) {
+      if (name === 'sheets') inSheets = true;
+      if (name !== 'sheet' || !inSheets) return;
+      const relKey = Object.keys(a).find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
+      const relId = a[relKey] ?? '';
+      const rel = byId.get(relId);
+      const stateAttr = a.state;
+      out.push({
+        name: (a.name ?? '').normalize('NFC'),
+        sheetId: Number(a.sheetId ?? 0),
+        relId,
+        state: stateAttr === 'hidden' || stateAttr === 'veryHidden' ? stateAttr : 'visible',
+        part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
+        isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
+      });
+    },
+    close(name) {
+      if (name === 'sheets') inSheets = false;
+    },
+  });
   return out;
 }

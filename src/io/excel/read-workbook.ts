@@ -14,13 +14,12 @@ import {
   relsPathOf,
   resolveTarget,
   workbookPartOf,
+  type Relationship,
   type SheetEntry,
   type SheetState,
 } from './package-parts.js';
-import { MAX_ROWS, readSharedStrings, readSheetRows, unclosedError } from './sheet-read.js';
+import { MAX_ROWS, readSharedStrings, readSheetRows } from './sheet-read.js';
 import { MAX_WORKBOOK_BYTES, megabytes } from './workbook-limits.js';
-import { UnclosedElementError } from './xml-scan.js';
-import { InvalidCharRefError } from './xml-text.js';
 import { dateStyleIndexes } from './styles-read.js';
 import { ZipParts } from './zip-parts.js';
 
@@ -31,7 +30,7 @@ export interface SheetData {
   state: SheetState;
   /** 0-based position in the workbook's sheet list. */
   index: number;
-  /** Rows with at least one cell, parsed on first call and kept. Throws excel.tooManyRows past 200,000. */
+  /** Rows with at least one cell, parsed on first call and kept. Throws excel.tooManyRows past MAX_ROWS. */
   rows(): SheetRow[];
 }
 
@@ -50,7 +49,13 @@ export interface WorkbookPackage {
   data: Buffer;
   zip: ZipParts;
   workbookPart: string;
+  /** The workbook part's relationships. */
+  rels: Relationship[];
   entries: SheetEntry[];
+  /** Shared strings and date styles, read once (see readContext). */
+  context?: ReadContext;
+  /** The rows of each worksheet part read so far, so that the writer does not read the sheet again. */
+  rowsRead: Map<string, SheetRow[]>;
 }
 
 async function readInput(file: string): Promise<Buffer> {
@@ -68,18 +73,6 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** Runs a parse of `part`, turning an invalid character reference or an unclosed tag into an input error. */
-function parsingPart<T>(file: string, part: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (e) {
-    if (e instanceof InvalidCharRefError)
-      throw new DvcError('excel.xml.charRefPart', { path: path.basename(file), part, ref: e.ref }, ExitCode.Usage);
-    if (e instanceof UnclosedElementError) throw unclosedError(part, e);
-    throw e;
-  }
-}
-
 /** Opens the package and finds its sheets; shared by readWorkbook, sheetNames and the writer. */
 export async function openWorkbookPackage(file: string): Promise<WorkbookPackage> {
   const data = await readInput(file);
@@ -93,15 +86,15 @@ export async function openWorkbookPackage(file: string): Promise<WorkbookPackage
       cause: e,
     });
   }
-  const workbookPart = workbookPartOf(zip);
+  const workbookPart = workbookPartOf(zip, file);
   if (!workbookPart) {
     const kind = zip.has('xl/workbook.bin') ? 'excel.xlsb' : zip.has('content.xml') ? 'excel.ods' : 'excel.notWorkbook';
     throw new DvcError(kind, { path: path.basename(file) }, ExitCode.Usage);
   }
   const relsPart = relsPathOf(workbookPart);
-  const rels = parsingPart(file, relsPart, () => parseRelationships(zip.text(relsPart)));
-  const entries = parsingPart(file, workbookPart, () => parseSheets(zip.text(workbookPart) ?? '', workbookPart, rels));
-  return { file, data, zip, workbookPart, entries };
+  const rels = parseRelationships(zip.get(relsPart), { file, part: relsPart });
+  const entries = parseSheets(zip.get(workbookPart) ?? '', { file, part: workbookPart }, workbookPart, rels);
+  return { file, data, zip, workbookPart, rels, entries, rowsRead: new Map() };
 }
 
 function sheetKey(name: string): string {
@@ -130,49 +123,46 @@ export async function sheetNames(file: string): Promise<{ name: string; state: S
 /** The shared strings and date styles every sheet of the package is read with. */
 export interface ReadContext {
   sharedStrings: string[];
-  invalidSharedStrings: Map<number, string>;
   dateStyles: Set<number>;
 }
 
+/** Reads the shared strings and styles once per package. */
 export function readContext(pkg: WorkbookPackage): ReadContext {
-  const rels = parseRelationships(pkg.zip.text(relsPathOf(pkg.workbookPart)));
+  if (pkg.context) return pkg.context;
   const partOf = (suffix: string, fallback: string): string => {
-    const rel = rels.find((r) => r.type.endsWith(suffix));
+    const rel = pkg.rels.find((r) => r.type.endsWith(suffix));
     return rel ? resolveTarget(pkg.workbookPart, rel.target) : fallback;
   };
   const stringsPart = partOf('/sharedStrings', 'xl/sharedStrings.xml');
   const stylesPart = partOf('/styles', 'xl/styles.xml');
-  const invalidSharedStrings = new Map<number, string>();
-  const sharedStrings = parsingPart(pkg.file, stringsPart, () =>
-    readSharedStrings(pkg.zip.text(stringsPart), invalidSharedStrings),
-  );
-  return {
-    sharedStrings,
-    invalidSharedStrings,
-    dateStyles: parsingPart(pkg.file, stylesPart, () => dateStyleIndexes(pkg.zip.text(stylesPart))),
+  pkg.context = {
+    sharedStrings: readSharedStrings(pkg.zip.get(stringsPart), { file: pkg.file, part: stringsPart }),
+    dateStyles: dateStyleIndexes(pkg.zip.get(stylesPart), { file: pkg.file, part: stylesPart }),
   };
+  return pkg.context;
+}
+
+/** The rows of one worksheet of the package, read once and kept for the writer. */
+export function sheetRowsOf(pkg: WorkbookPackage, entry: SheetEntry, maxRows = MAX_ROWS): SheetRow[] {
+  const part = entry.part && entry.isWorksheet ? entry.part : undefined;
+  const data = part ? pkg.zip.get(part) : undefined;
+  if (!part || data === undefined) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
+  const key = part.toLowerCase();
+  const hit = pkg.rowsRead.get(key);
+  if (hit) return hit;
+  const rows = readSheetRows(data, { sheet: entry.name, file: pkg.file, part, ...readContext(pkg), maxRows });
+  pkg.rowsRead.set(key, rows);
+  return rows;
 }
 
 export async function readWorkbook(file: string, o: { maxRows?: number } = {}): Promise<WorkbookData> {
   const pkg = await openWorkbookPackage(file);
-  const { zip } = pkg;
-  let ctx: ReadContext | undefined;
-  const context = () => (ctx ??= readContext(pkg));
-  const sheets: SheetData[] = pkg.entries.map((entry, index) => {
-    let rows: SheetRow[] | undefined;
-    return {
-      name: entry.name,
-      state: entry.state,
-      index,
-      rows() {
-        if (rows) return rows;
-        const xml = entry.part && entry.isWorksheet ? zip.text(entry.part) : undefined;
-        if (xml === undefined) throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
-        rows = readSheetRows(xml, { sheet: entry.name, ...context(), maxRows: o.maxRows ?? MAX_ROWS });
-        return rows;
-      },
-    };
-  });
+  const sheets: SheetData[] = pkg.entries.map((entry, index) => ({
+    name: entry.name,
+    state: entry.state,
+    index,
+    rows: () => sheetRowsOf(pkg, entry, o.maxRows ?? MAX_ROWS),
+  }));
   return {
     path: file,
     sheets,

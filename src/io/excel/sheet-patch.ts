@@ -1,11 +1,13 @@
 /**
  * Rewriting one worksheet part in place: cells are replaced or inserted in the rows that need them, rows that
- * do not exist yet are inserted in order, and every other byte of the part is kept as it was.
+ * do not exist yet are inserted in order, and every other byte of the part is kept as it was. Only a part that
+ * sheet-read.ts has read through the strict parser is patched (the writer reads the sheet first): it is then
+ * well-formed and its sheetData holds no comment, CDATA or processing instruction, which is what the element scan
+ * below relies on (xml-scan.ts skips quoted attribute values, where well-formed XML may hold ">").
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex } from '../../core/workbook/cell.js';
-import { unclosedError } from './sheet-read.js';
-import { UnclosedElementError, elements } from './xml-scan.js';
+import { elements } from './xml-scan.js';
 import { escapeXml } from './xml-text.js';
 
 /** A cell to write: `style` receives the existing style of that cell (or of its left neighbour) and returns the new one. */
@@ -35,8 +37,14 @@ interface CellSpan {
 const FORMULA_START = /<(?:\w+:)?f\b/;
 const CELL_REF = /<(?:\w+:)?c\b[^<>]*?\sr="([A-Z]+)\d+"/g;
 
+const ATTRS = new Map<string, RegExp>();
+
+/** An attribute of a start tag's attribute text, either quote, spaces around "=" allowed (as XML allows). */
 function attr(text: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(text)?.[1];
+  let re = ATTRS.get(name);
+  if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {
@@ -225,13 +233,7 @@ export function patchSheetXml(xml: string, o: SheetPatchOptions): SheetPatchResu
   const { p } = d;
   const byRow = writesByRow(o.writes);
   const state = { removedFormula: false, maxColumn: o.writes.reduce((m, w) => Math.max(m, w.column), -1) };
-  let out: string;
-  try {
-    out = patchBody(xml.slice(d.bodyStart, d.bodyEnd), p, byRow, state);
-  } catch (e) {
-    if (e instanceof UnclosedElementError) throw unclosedError(o.sheet, e);
-    throw e;
-  }
+  const out = patchBody(xml.slice(d.bodyStart, d.bodyEnd), p, byRow, state);
   const maxRow = [...byRow.keys()].reduce((m, r) => Math.max(m, r), 0);
   let head = xml.slice(0, d.open) + (d.selfClosing ? `<${p}sheetData>` : xml.slice(d.open, d.bodyStart));
   const tail = (d.selfClosing ? `</${p}sheetData>` : '') + xml.slice(d.bodyEnd);

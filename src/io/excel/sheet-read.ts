@@ -1,91 +1,86 @@
 /**
- * Reading a worksheet part into rows of raw cell values. A purpose-made scan of the XML, not a DOM: a sheet of
- * ten thousand rows is a few megabytes of very regular markup, and only rows, cells, values and formulas matter.
- * The scan is linear in the size of the part whatever its content (see xml-scan.ts), and a cell past Excel's
- * 32,767 characters or holding an invalid character reference is an input error naming the cell.
+ * Reading the shared strings and a worksheet into rows of raw cell values, through the strict parser of
+ * xml-part.ts. Only rows, cells, values, formulas and inline strings matter; everything else is passed over, but
+ * still parsed, so a malformed part anywhere is refused. Beyond XML itself, a sheet whose rows or cells are out of
+ * order or whose references are not references is refused (Excel never writes one; a reader that took the last
+ * of two "A5" cells would read a different sheet from the one Excel shows), and so is a text past Excel's 32,767
+ * characters — checked while the text is read, so a huge text never fills memory.
  */
+import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { cellRef, columnIndex, type Cell, type SheetRow } from '../../core/workbook/cell.js';
-import { MAX_CELL_CHARS, MAX_ROWS } from './workbook-limits.js';
-import { InvalidCharRefError, decodeXml, stringItemText } from './xml-text.js';
-import { UnclosedElementError, elements, firstElement } from './xml-scan.js';
+import { cellRef, type Cell, type SheetRow } from '../../core/workbook/cell.js';
+import { quoteInput } from '../../core/text/terminal-safe.js';
+import { MAX_CELLS, MAX_CELL_CHARS, MAX_ROWS, MAX_SHARED_STRINGS } from './workbook-limits.js';
+import { readXmlPart, type PartListener, type PartSource } from './xml-part.js';
+import { decodeOoxmlEscapes } from './xml-text.js';
 
 export { MAX_ROWS } from './workbook-limits.js';
+
+/**
+ * A copy of `s` that does not keep the parser's slice of the part alive: V8 makes a substring of 13 characters or
+ * more a view into its parent, so without this every name read would keep its whole 1 MB slice of the part in
+ * memory for as long as the rows live (measured: the text of a 50 MB sheet held twice over).
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Excel's last row. */
+const EXCEL_ROWS = 1_048_576;
 
 export interface SheetReadContext {
   sheet: string;
   sharedStrings: readonly string[];
-  /** Shared strings that could not be decoded, by index → the invalid reference (refused when a cell uses one). */
-  invalidSharedStrings?: ReadonlyMap<number, string>;
   dateStyles: ReadonlySet<number>;
   maxRows?: number;
 }
 
-// Attribute values and element content never contain "<", so every pattern stops at the next tag: linear.
-const VALUE = /<(?:\w+:)?v(?:\s[^<>]*)?>([^<]*)<\/(?:\w+:)?v>/;
-const FORMULA = /<(?:\w+:)?f\b[^<>]*?(?:\/>|>([^<]*)<\/(?:\w+:)?f>)/;
-const ATTR = { r: /(?:^|\s)r="([^"]*)"/, t: /(?:^|\s)t="([^"]*)"/, s: /(?:^|\s)s="([^"]*)"/ };
-
-function attr(text: string, name: keyof typeof ATTR): string | undefined {
-  return ATTR[name].exec(text)?.[1];
+/** The shared-string table: one text per `<si>`, the `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
+export function readSharedStrings(data: Buffer | string | undefined, src: PartSource): string[] {
+  const out: string[] = [];
+  if (data === undefined) return out;
+  let inItem = false;
+  let phonetic = 0;
+  let collecting = false;
+  let text = '';
+  readXmlPart(data, src, {
+    open(name) {
+      if (name === 'si') {
+        if (out.length >= MAX_SHARED_STRINGS)
+          throw new DvcError(
+            'excel.limit.sharedStrings',
+            { path: path.basename(src.file), part: src.part, limit: MAX_SHARED_STRINGS },
+            ExitCode.Usage,
+          );
+        inItem = true;
+        text = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inItem && phonetic === 0) collecting = true;
+    },
+    close(name) {
+      if (name === 't') collecting = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inItem = false;
+        out.push(detached(text.includes('_x') ? decodeOoxmlEscapes(text) : text));
+      }
+    },
+    text(t) {
+      if (!collecting) return;
+      text += t;
+      if (text.length > MAX_CELL_CHARS)
+        throw new DvcError(
+          'excel.limit.sharedString',
+          { path: path.basename(src.file), part: src.part, index: out.length, limit: MAX_CELL_CHARS },
+          ExitCode.Usage,
+        );
+    },
+  });
+  return out;
 }
 
-/** The raw parts of one `<c>` element, before typing. */
-interface RawCell {
-  ref: string;
-  type: string;
-  style: number;
-  inner: string | undefined;
-}
-
-function cellError(
-  key: string,
-  raw: RawCell,
-  ctx: SheetReadContext,
-  params: Record<string, string | number>,
-): DvcError {
-  return new DvcError(key, { sheet: ctx.sheet, cell: raw.ref, ...params }, ExitCode.Usage);
-}
-
-/** Decodes cell text, refusing an invalid character reference or a text longer than Excel allows. */
-function cellString(raw: RawCell, ctx: SheetReadContext, decode: () => string): string {
-  let text: string;
-  try {
-    text = decode();
-  } catch (e) {
-    if (e instanceof InvalidCharRefError) throw cellError('excel.xml.charRef', raw, ctx, { ref: e.ref });
-    throw e;
-  }
-  if (text.length > MAX_CELL_CHARS)
-    throw cellError('excel.limit.cellLength', raw, ctx, { length: text.length, limit: MAX_CELL_CHARS });
-  return text;
-}
-
-function sharedString(raw: RawCell, v: string, ctx: SheetReadContext): string {
-  const index = Number(v);
-  const bad = ctx.invalidSharedStrings?.get(index);
-  if (bad !== undefined) throw cellError('excel.xml.charRef', raw, ctx, { ref: bad });
-  return cellString(raw, ctx, () => ctx.sharedStrings[index] ?? '');
-}
-
-function typedValue(raw: RawCell, v: string, ctx: SheetReadContext): Cell | undefined {
-  switch (raw.type) {
-    case 's':
-      return { kind: 'string', value: sharedString(raw, v, ctx) };
-    case 'str':
-      return { kind: 'string', value: cellString(raw, ctx, () => decodeXml(v)) };
-    case 'b':
-      return { kind: 'boolean', value: v === '1' || v === 'true' };
-    case 'e':
-      return { kind: 'error', value: cellString(raw, ctx, () => decodeXml(v)) };
-    case 'd':
-      return { kind: 'date', value: cellString(raw, ctx, () => decodeXml(v)) };
-    default: {
-      if (v.trim() === '') return undefined;
-      const n = Number(v);
-      return { kind: ctx.dateStyles.has(raw.style) ? 'date' : 'number', value: Number.isNaN(n) ? v : n };
-    }
-  }
+function cellError(key: string, ctx: SheetReadContext, cell: string, params: Record<string, string | number> = {}) {
+  return new DvcError(key, { sheet: ctx.sheet, cell: quoteInput(cell, 20), ...params }, ExitCode.Usage);
 }
 
 /** A formula cell without a usable cached value keeps its kind with a null value. */
@@ -93,88 +88,201 @@ function emptyKind(type: string): Cell['kind'] {
   return type === 's' || type === 'str' || type === 'inlineStr' ? 'string' : 'number';
 }
 
-function readCell(raw: RawCell, ctx: SheetReadContext): Cell | undefined {
-  const f = raw.inner ? FORMULA.exec(raw.inner) : null;
-  const formula = f ? cellString(raw, ctx, () => decodeXml(f[1] ?? '')) : undefined;
-  let cell: Cell | undefined;
-  if (raw.type === 'inlineStr') {
-    const is = raw.inner ? firstElement(raw.inner, 'is') : undefined;
-    if (is?.inner !== undefined)
-      cell = { kind: 'string', value: cellString(raw, ctx, () => stringItemText(is.inner!)) };
-  } else {
-    const v = raw.inner ? VALUE.exec(raw.inner)?.[1] : undefined;
-    if (v !== undefined) cell = typedValue(raw, v, ctx);
+const ROW_NUMBER = /^[1-9]\d{0,6}$/;
+
+/**
+ * The 0-based column of a cell reference of row `row` ("C12" → 2 when row is 12), or -1 when it is not one: 1–3
+ * capital letters, then the row's number without leading zeros. A loop, not a regular expression: it runs for
+ * every cell.
+ */
+function columnOfRef(r: string, row: number): number {
+  let i = 0;
+  let col = 0;
+  for (; i < r.length && i < 3; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
   }
-  if (formula === undefined) return cell;
-  return { ...(cell ?? { kind: emptyKind(raw.type), value: null }), formula };
+  if (i === 0 || i === r.length || r.charCodeAt(i) === 48) return -1;
+  let n = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+    if (n > row) return -1;
+  }
+  return n === row ? col - 1 : -1;
 }
 
-/** The cells of one row's content, by 0-based column. */
-function readRowCells(inner: string, rowNumber: number, ctx: SheetReadContext): (Cell | undefined)[] {
-  const cells: (Cell | undefined)[] = [];
-  let nextCol = 0;
-  for (const c of elements(inner, 'c')) {
-    const ref = attr(c.attrs, 'r');
-    const col = ref ? columnIndex(ref.replace(/\d+$/, '')) : nextCol;
-    nextCol = col + 1;
-    if (col < 0) continue;
-    const raw: RawCell = {
-      ref: ref ?? cellRef(col, rowNumber),
-      type: attr(c.attrs, 't') ?? 'n',
-      style: Number(attr(c.attrs, 's') ?? 0),
-      inner: c.inner,
-    };
-    const cell = readCell(raw, ctx);
-    if (cell) cells[col] = cell;
+/** The listener that turns a worksheet part into rows: the state of the row and the cell being read. */
+class SheetRowsReader implements PartListener {
+  readonly rows: SheetRow[] = [];
+  private readonly max: number;
+  private inData = false;
+  private rowNumber = 0;
+  private cells: (Cell | undefined)[] = [];
+  private cellCount = 0;
+  // The cell being read.
+  private ref = '';
+  private col = -1;
+  private type = 'n';
+  private style = 0;
+  private value: string | undefined;
+  private formula: string | undefined;
+  private inline: string | undefined;
+  /** Where text goes: 0 nowhere, 1 value, 2 formula, 3 inline string. */
+  private sink = 0;
+  private inInline = false;
+  private phonetic = 0;
+
+  constructor(private readonly ctx: SheetReadContext & PartSource) {
+    this.max = ctx.maxRows ?? MAX_ROWS;
   }
-  return cells;
+
+  open(name: string, a: Readonly<Record<string, string>>): void {
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = true;
+      return;
+    }
+    switch (name) {
+      case 'row':
+        return this.openRow(a.r);
+      case 'c':
+        return this.openCell(a);
+      case 'v':
+        this.sink = 1;
+        this.value = '';
+        return;
+      case 'f':
+        this.sink = 2;
+        this.formula = '';
+        return;
+      case 'is':
+        this.inInline = true;
+        this.inline = '';
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 't':
+        if (this.inInline && this.phonetic === 0) this.sink = 3;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    if (!this.inData) return;
+    switch (name) {
+      case 'sheetData':
+        this.inData = false;
+        return;
+      case 'row':
+        if (this.cells.length > 0) this.rows.push({ row: this.rowNumber, cells: this.cells });
+        return;
+      case 'c':
+        return this.closeCell();
+      case 'v':
+      case 'f':
+      case 't':
+        this.sink = 0;
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+    }
+  }
+
+  markup(): void {
+    // Excel writes no comment, CDATA or processing instruction among the rows; the writer could not splice one.
+    if (this.inData) throw cellError('excel.sheet.markup', this.ctx, this.ref || String(this.rowNumber));
+  }
+
+  text(t: string): void {
+    if (this.sink === 1) this.value = this.grow(this.value, t);
+    else if (this.sink === 2) this.formula = this.grow(this.formula, t);
+    else if (this.sink === 3) this.inline = this.grow(this.inline, t);
+  }
+
+  private openRow(r: string | undefined): void {
+    if (r !== undefined && !ROW_NUMBER.test(r)) throw cellError('excel.sheet.badRow', this.ctx, r);
+    const n = r === undefined ? this.rowNumber + 1 : Number(r);
+    if (n <= this.rowNumber || n > EXCEL_ROWS) throw cellError('excel.sheet.badRow', this.ctx, String(n));
+    if (n > this.max) throw new DvcError('excel.tooManyRows', { sheet: this.ctx.sheet, max: this.max }, ExitCode.Usage);
+    this.rowNumber = n;
+    this.cells = [];
+    this.col = -1;
+  }
+
+  private openCell(a: Readonly<Record<string, string>>): void {
+    const r = a.r;
+    let next = this.col + 1;
+    if (r !== undefined) {
+      next = columnOfRef(r, this.rowNumber);
+      if (next < 0) throw cellError('excel.sheet.badCell', this.ctx, r);
+    }
+    if (next <= this.col || next > 16_383)
+      throw cellError('excel.sheet.badCell', this.ctx, r ?? cellRef(next, this.rowNumber));
+    if (++this.cellCount > MAX_CELLS)
+      throw new DvcError('excel.limit.cells', { sheet: this.ctx.sheet, limit: MAX_CELLS }, ExitCode.Usage);
+    this.col = next;
+    this.ref = r ?? cellRef(next, this.rowNumber);
+    this.type = a.t ?? 'n';
+    this.style = a.s === undefined ? 0 : Number(a.s);
+    this.value = this.formula = this.inline = undefined;
+    this.inInline = false;
+  }
+
+  private closeCell(): void {
+    let cell: Cell | undefined;
+    if (this.type === 'inlineStr') {
+      const inline = this.inline;
+      if (inline !== undefined)
+        cell = { kind: 'string', value: detached(inline.includes('_x') ? decodeOoxmlEscapes(inline) : inline) };
+    } else if (this.value !== undefined) cell = this.typed(this.value);
+    if (this.formula !== undefined)
+      cell = { ...(cell ?? { kind: emptyKind(this.type), value: null }), formula: detached(this.formula) };
+    if (cell) this.cells[this.col] = cell;
+  }
+
+  private typed(v: string): Cell | undefined {
+    switch (this.type) {
+      case 's': {
+        const s = /^\d+$/.test(v) ? this.ctx.sharedStrings[Number(v)] : undefined;
+        if (s === undefined)
+          throw cellError('excel.sheet.sharedIndex', this.ctx, this.ref, { index: quoteInput(v, 20) });
+        return { kind: 'string', value: s };
+      }
+      case 'str':
+        return { kind: 'string', value: detached(v) };
+      case 'b':
+        return { kind: 'boolean', value: v === '1' || v === 'true' };
+      case 'e':
+        return { kind: 'error', value: detached(v) };
+      case 'd':
+        return { kind: 'date', value: detached(v) };
+      default: {
+        if (v.trim() === '') return undefined;
+        const n = Number(v);
+        const kind = this.ctx.dateStyles.has(this.style) ? 'date' : 'number';
+        return { kind, value: Number.isNaN(n) ? detached(v) : n };
+      }
+    }
+  }
+
+  private grow(s: string | undefined, t: string): string {
+    const out = (s ?? '') + t;
+    if (out.length > MAX_CELL_CHARS)
+      throw cellError('excel.limit.cellLength', this.ctx, this.ref, { length: out.length, limit: MAX_CELL_CHARS });
+    return out;
+  }
 }
 
 /** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
-export function readSheetRows(xml: string, ctx: SheetReadContext): SheetRow[] {
-  const max = ctx.maxRows ?? MAX_ROWS;
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return [];
-  const rows: SheetRow[] = [];
-  let nextRow = 1;
-  try {
-    for (const m of elements(xml, 'row', start)) {
-      const r = attr(m.attrs, 'r');
-      const rowNumber = r ? Number(r) : nextRow;
-      nextRow = rowNumber + 1;
-      if (rowNumber > max) throw new DvcError('excel.tooManyRows', { sheet: ctx.sheet, max }, ExitCode.Usage);
-      if (!m.inner) continue;
-      const cells = readRowCells(m.inner, rowNumber, ctx);
-      if (cells.length > 0) rows.push({ row: rowNumber, cells });
-    }
-  } catch (e) {
-    if (e instanceof UnclosedElementError) throw unclosedError(ctx.sheet, e);
-    throw e;
-  }
-  return rows;
-}
-
-export function unclosedError(sheet: string, e: UnclosedElementError): DvcError {
-  return new DvcError('excel.xml.unclosed', { sheet, element: e.element, offset: e.offset }, ExitCode.Usage, {
-    cause: e,
-  });
-}
-
-/**
- * The shared-string table: one text per `<si>`. An item with an invalid character reference is kept as "" and
- * recorded in `invalid` (index → reference), so that only a cell that uses it is refused, by its address.
- */
-export function readSharedStrings(xml: string | undefined, invalid?: Map<number, string>): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  for (const m of elements(xml, 'si')) {
-    try {
-      out.push(m.inner === undefined ? '' : stringItemText(m.inner));
-    } catch (e) {
-      if (!(e instanceof InvalidCharRefError) || !invalid) throw e;
-      invalid.set(out.length, e.ref);
-      out.push('');
-    }
-  }
-  return out;
+export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
+  const reader = new SheetRowsReader(ctx);
+  readXmlPart(data, ctx, reader);
+  return reader.rows;
 }

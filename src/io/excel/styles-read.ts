@@ -1,5 +1,5 @@
 /** Which cell styles of a workbook display numbers as dates (a code typed as "01/02" becomes a date). */
-import { firstElement } from './xml-scan.js';
+import { readXmlPart, type PartSource } from './xml-part.js';
 
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
@@ -18,27 +18,36 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, ''));
 }
 
-/** The set of cellXfs indexes (a cell's `s`) whose number format is a date or time. */
-export function dateStyleIndexes(stylesXml: string | undefined): Set<number> {
+/**
+ * The set of cellXfs indexes (a cell's `s`) whose number format is a date or time. Only the custom formats and the
+ * cellXfs list are kept while the part is read, so a huge styles part costs its parse, not its size in objects.
+ */
+export function dateStyleIndexes(data: Buffer | string | undefined, src: PartSource): Set<number> {
   const out = new Set<number>();
-  if (!stylesXml) return out;
+  if (data === undefined) return out;
   const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^<>]*?numFmtId="(\d+)"[^<>]*?formatCode="([^"]*)"/g))
-    custom.set(Number(m[1]), m[2]);
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^<>]*?formatCode="([^"]*)"[^<>]*?numFmtId="(\d+)"/g))
-    custom.set(Number(m[2]), m[1]);
-  const xfs = firstElement(stylesXml, 'cellXfs')?.inner ?? '';
-  let i = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^<>]*?)\/?>/g)) {
-    const id = Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
-    const code = custom.get(id);
-    if (
-      code !== undefined
-        ? isDateFormatCode(code.replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
-        : BUILTIN_DATE_FORMATS.has(id)
-    )
-      out.add(i);
-    i++;
-  }
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  readXmlPart(data, src, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined)
+        custom.set(Number(a.numFmtId), a.formatCode);
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  const isDate = new Map<number, boolean>();
+  xfFormats.forEach((id, i) => {
+    let date = isDate.get(id);
+    if (date === undefined) {
+      const code = custom.get(id);
+      date = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+      isDate.set(id, date);
+    }
+    if (date) out.add(i);
+  });
   return out;
 }

@@ -22,17 +22,18 @@ import {
   uniqueSheetName,
   type NewSheetRef,
 } from './package-patch.js';
-import { parseRelationships, relsPathOf, resolveTarget } from './package-parts.js';
+import { relsPathOf, resolveTarget } from './package-parts.js';
 import {
   findSheetEntry,
   openWorkbookPackage,
   readContext,
   sheetMissingError,
+  sheetRowsOf,
   type WorkbookPackage,
 } from './read-workbook.js';
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
 import { patchSheetXml, type CellWrite } from './sheet-patch.js';
-import { readSheetRows } from './sheet-read.js';
+import { readXmlPart } from './xml-part.js';
 import { addCellPrompts } from './cell-prompts.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
 import { StylesPatch, type CellStatus } from './styles-patch.js';
@@ -141,8 +142,8 @@ interface PackageEdits {
   newTypes: { part: string; contentType: string }[];
 }
 
-function stylesOf(pkg: WorkbookPackage, wbRels: string): { styles: StylesPatch; part?: string } {
-  const stylesRel = parseRelationships(wbRels).find((r) => r.type.endsWith('/styles'));
+function stylesOf(pkg: WorkbookPackage): { styles: StylesPatch; part?: string } {
+  const stylesRel = pkg.rels.find((r) => r.type.endsWith('/styles'));
   const part = stylesRel ? resolveTarget(pkg.workbookPart, stylesRel.target) : undefined;
   return { styles: new StylesPatch(part ? pkg.zip.text(part) : undefined), part };
 }
@@ -240,7 +241,11 @@ async function writePackage(
   const wbRelsPath = relsPathOf(pkg.workbookPart);
   let wbRels = pkg.zip.text(wbRelsPath) ?? EMPTY_RELS;
   let contentTypes = pkg.zip.text('[Content_Types].xml') ?? '';
-  const styles = stylesOf(pkg, wbRels);
+  // Every part edited below as text is first read by the strict parser (the rels and the workbook part were, by
+  // openWorkbookPackage; the styles by readContext): a malformed part is refused, never spliced.
+  readXmlPart(contentTypes, { file: input, part: '[Content_Types].xml' }, { open() {}, close() {} });
+  readContext(pkg);
+  const styles = stylesOf(pkg);
 
   const std = patch ? patchStdSheet(pkg, input, patch, styles.styles) : undefined;
   if (std) edits.replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
@@ -248,7 +253,7 @@ async function writePackage(
   saveStyles(pkg, styles, wbRels, edits);
 
   // A formula we overwrote may be listed in the calculation chain; Excel rebuilds a missing chain silently.
-  const calcRel = parseRelationships(wbRels).find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
+  const calcRel = pkg.rels.find((r) => r.type.endsWith(CALC_CHAIN_TYPE));
   const droppedCalcChain = (std?.removedFormula ?? false) && calcRel !== undefined;
   if (droppedCalcChain && calcRel) {
     const part = resolveTarget(pkg.workbookPart, calcRel.target);
@@ -317,8 +322,8 @@ function patchStdSheet(
   if (!entry.part || !entry.isWorksheet || !zip.has(entry.part))
     throw new DvcError('excel.notWorksheet', { sheet: entry.name }, ExitCode.Usage);
   const target = targetIndexOf(patch);
+  const existing = sheetRowsOf(pkg, entry);
   const sheetXml = zip.text(entry.part) ?? '';
-  const existing = readSheetRows(sheetXml, { sheet: entry.name, ...readContext(pkg) });
   const headerCell = existing.find((r) => r.row === patch.headerRow)?.cells[target];
   const writes: CellWrite[] = [];
   if (patch.headerRow > 0 && (headerCell === undefined || headerCell.value === null || headerCell.value === '')) {

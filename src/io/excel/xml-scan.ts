@@ -1,5 +1,6 @@
 /**
- * Finding elements of a large XML part in linear time. A lazy regular expression such as `<row>([\s\S]*?)</row>`
+ * Used by the writer only, on parts the strict parser (xml-part.ts) has already read: finding elements of a large
+ * XML part in linear time. A lazy regular expression such as `<row>([\s\S]*?)</row>`
  * rescans to the end of the part for every start tag that is never closed, which is quadratic: 80,000 unclosed
  * `<row>` tags (a 3 KB zip) took seconds. Here each start tag's end and close tag are found with indexOf and the
  * scan continues after them; a tag that is not closed ends the scan with UnclosedElementError.
@@ -25,6 +26,19 @@ export interface ElementMatch {
   end: number;
 }
 
+/** The ">" that ends a start tag, past quoted attribute values (which may hold ">" in well-formed XML); -1 if none. */
+function startTagEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return i;
+    if (c === 0x22 || c === 0x27) {
+      i = xml.indexOf(xml[i], i + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
+}
+
 const openers = new Map<string, RegExp>();
 
 function opener(name: string): RegExp {
@@ -46,7 +60,7 @@ export function* elements(xml: string, name: string, from = 0): Generator<Elemen
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const attrsStart = m.index + m[0].length;
-    const tagEnd = xml.indexOf('>', attrsStart);
+    const tagEnd = startTagEnd(xml, attrsStart);
     if (tagEnd < 0) throw new UnclosedElementError(name, m.index);
     if (xml.charCodeAt(tagEnd - 1) === 0x2f) {
       yield { attrs: xml.slice(attrsStart, tagEnd - 1), inner: undefined, start: m.index, end: tagEnd + 1 };
@@ -60,10 +74,4 @@ export function* elements(xml: string, name: string, from = 0): Generator<Elemen
     yield { attrs: xml.slice(attrsStart, tagEnd), inner: xml.slice(tagEnd + 1, closeAt), start: m.index, end };
     re.lastIndex = end;
   }
-}
-
-/** The first such element, or undefined. */
-export function firstElement(xml: string, name: string): ElementMatch | undefined {
-  for (const e of elements(xml, name)) return e;
-  return undefined;
 }

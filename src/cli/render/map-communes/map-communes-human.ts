@@ -40,7 +40,10 @@ function renderEditions(ctx: CliContext, r: MapCommunesResult): void {
   if (!r.editions?.length) return;
   ctx.print('');
   ctx.print(ctx.t('mc.editions.title'));
-  for (const e of r.editions) ctx.print(`  ${e.mismatch ? ctx.chalk.yellow(e.text) : e.text}`);
+  for (const e of r.editions) {
+    const text = escapeForTerminal(e.text); // the province names come from the workbook
+    ctx.print(`  ${e.mismatch ? ctx.chalk.yellow(text) : text}`);
+  }
 }
 
 /** Where the full list of questioned codes can be read: the review sheet, the HTML report, or how to get one. */

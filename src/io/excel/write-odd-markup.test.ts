@@ -1,0 +1,64 @@
+/**
+ * The writer splices the standard sheet by its tags: well-formed markup that Excel does not write but XML allows
+ * (single quotes, spaces around "=", ">" inside an attribute value) must be patched as Excel would read it, and
+ * markup the splice cannot take (a comment among the rows) is refused before anything is written.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test-support/excel-workbooks.js';
+import { hostileWorkbook, inlineRow, worksheetXml, writeBytes } from '../../test-support/hostile-workbooks.js';
+import { readWorkbook } from './read-workbook.js';
+import { writeMappedWorkbook } from './write-mapped-workbook.js';
+
+const patch = {
+  stdSheet: 'MX Bo TTTT',
+  headerRow: 1,
+  targetColumn: 'C',
+  cells: [
+    { row: 2, value: '1010212', status: 'exact' as const },
+    { row: 3, value: '1010213', status: 'exact' as const },
+  ],
+};
+
+describe('the writer on odd but well-formed markup', () => {
+  it('patches rows whose attributes use single quotes, spaces and ">"', async () => {
+    const dir = await tempDir('dvc-odd-');
+    const rows =
+      inlineRow(1, ['Mã', 'Tên']) +
+      `<row r = '2' note="a>b"><c r='A2' t='inlineStr'><is><t>00070</t></is></c><c note="x>y" r='B2' t="inlineStr"><is><t>Phường Hàng Trống</t></is></c></row>` +
+      `<row r="3"><c r="A3" t="inlineStr"><is><t>00073</t></is></c><c r = "D3"><v>4</v></c></row>`;
+    const input = await writeBytes(
+      path.join(dir, 'in.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: worksheetXml(rows) },
+        { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
+      ]),
+    );
+    const out = path.join(dir, 'out.xlsx');
+    await writeMappedWorkbook(input, out, patch);
+    const read = (await readWorkbook(out)).sheet('MX Bo TTTT').rows();
+    expect(read.map((r) => Array.from(r.cells, (c) => c?.value ?? null))).toEqual([
+      ['Mã', 'Tên', 'Mã phường/xã CQT'],
+      ['00070', 'Phường Hàng Trống', '1010212'],
+      ['00073', null, '1010213', 4],
+    ]);
+  });
+
+  it('refuses a comment among the rows before writing anything', async () => {
+    const dir = await tempDir('dvc-odd-');
+    const rows = inlineRow(1, ['Mã', 'Tên']) + '<!-- <row r="2"><c r="C2"/></row> -->' + inlineRow(2, ['00070', 'A']);
+    const input = await writeBytes(
+      path.join(dir, 'in.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: worksheetXml(rows) },
+        { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
+      ]),
+    );
+    await expect(writeMappedWorkbook(input, path.join(dir, 'out.xlsx'), patch)).rejects.toMatchObject({
+      key: 'excel.sheet.markup',
+      exitCode: 2,
+    });
+    expect(await readdir(dir)).toEqual(['in.xlsx']);
+  });
+});
