@@ -3,6 +3,7 @@ import { DvcError, ExitCode } from '../../errors.js';
 import { BAGIT_TXT, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
 import type { PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
+import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ChunkPool } from '../../io/evidence/chunk-pool.js';
 import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
@@ -30,8 +31,8 @@ export interface BagPlan {
   out: string;
   stem: string;
   entries: PayloadSource[];
-  /** Texts dvc generates and payload files rewritten by --redact, by bag path. */
-  memory: Map<string, Buffer>;
+  /** Texts dvc generates and payload text files masked, by bag path. */
+  memory: Map<string, Bytes>;
   page?: PagePlan;
   /** Hashes of files sorted after the index page, computed first so the page can list them. */
   early: Map<string, string>;
@@ -44,7 +45,7 @@ export interface BagPlan {
 export interface PagePlan {
   /** The page with a placeholder per hash: the real page has exactly its size. */
   draft: Buffer;
-  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Buffer>, early: ReadonlyMap<string, string>): Buffer;
+  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Bytes>, early: ReadonlyMap<string, string>): Buffer;
 }
 
 /** What writing needs of pack's options. */
@@ -66,6 +67,21 @@ export interface WrittenBag {
 
 export function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
+}
+
+/** Bytes the bag carries instead of a file's: a text dvc wrote, or a masked file read again when its turn comes. */
+export type Bytes = Buffer | { size: number; sha256: string; load(): Promise<Buffer> };
+
+export function digestOf(b: Bytes): string {
+  return Buffer.isBuffer(b) ? sha256(b) : b.sha256;
+}
+
+/**
+ * The zip method of a bag entry: deflate for texts up to BAG_LIMITS.ratioFloorBytes, store for anything larger,
+ * so that no entry dvc writes can pass verify's compression-ratio limit.
+ */
+function bagMethod(name: string, size: number): number {
+  return size > BAG_LIMITS.ratioFloorBytes ? METHOD_STORE : methodFor(name, size);
 }
 
 async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
@@ -128,7 +144,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   const mtimeMs = plan.stampMs;
   const tagDigests: ManifestEntry[] = [];
   const addTag = async (name: string, b: Buffer) => {
-    await zip.addEntry(base + name, [b], { method: methodFor(name, b.length), mtimeMs, expectedSize: b.length });
+    await zip.addEntry(base + name, [b], { method: bagMethod(name, b.length), mtimeMs, expectedSize: b.length });
     tagDigests.push({ path: name, digest: sha256(b) });
   };
   await addTag('bag-info.txt', plan.bagInfo);
@@ -137,7 +153,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
   const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
   await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
-    method: methodFor('x.txt', tagText.length),
+    method: bagMethod('x.txt', tagText.length),
     mtimeMs,
     expectedSize: tagText.length,
   });
@@ -145,7 +161,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
 
 /** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
 function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
-  if (e.rel === undefined || plan.memory.has(e.bagPath) || methodFor(e.bagPath, e.size) !== METHOD_STORE)
+  if (e.rel === undefined || plan.memory.has(e.bagPath) || bagMethod(e.bagPath, e.size) !== METHOD_STORE)
     return undefined;
   return { path: joinRel(plan.dir, e.rel), size: e.size };
 }
@@ -217,16 +233,17 @@ async function writePooled(
   return entry.end();
 }
 
-/** Texts dvc generated, files rewritten by --redact, and files to deflate (streamed from disk). */
+/** Texts dvc generated, masked text files, and files to deflate (streamed from disk). */
 async function writeUnpooled(
   zip: ZipWriter,
   name: string,
   e: PayloadSource,
   x: PayloadIo & { plan: BagPlan },
 ): Promise<{ size: number }> {
-  const mem = x.plan.memory.get(e.bagPath);
+  const held = x.plan.memory.get(e.bagPath);
+  const mem = held === undefined || Buffer.isBuffer(held) ? held : await held.load();
   return zip.addEntry(name, mem ? [mem] : streamFile(joinRel(x.plan.dir, e.rel ?? '')), {
-    method: methodFor(e.bagPath, e.size),
+    method: bagMethod(e.bagPath, e.size),
     mtimeMs: x.plan.stampMs,
     expectedSize: e.size,
     onData: (c) => x.hasher.update(c),

@@ -305,7 +305,8 @@ export function checkEvidence(input: CheckInput): CheckOutcome {
     items.push(...v.items);
     const folder = folderOf(f.rel);
     if (folder && v.usable) usableByFolder.set(folder.id, (usableByFolder.get(folder.id) ?? 0) + 1);
-    if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json'))
+    if (f.facts) results.push(...f.facts.results);
+    else if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json'))
       results.push(...parseTestApiResults(f.rel, f.text));
   }
   for (const folder of CHECKLIST) {

@@ -4,6 +4,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { MANIFEST_ALGORITHMS, unsafeBagPath } from '../../core/evidence/bagit.js';
+import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import type { BagFindings, BagProblem, FoundFile } from '../../core/evidence/bag-verify.js';
 import { EntryTooLargeError, SafeZip, type ZipEntryInfo } from '../zip/zip-reader.js';
 
@@ -21,20 +22,8 @@ export interface BagRead {
   problems: BagProblem[];
 }
 
-/** The documented limits of `dvc evidence verify` (docs/evidence.md). Past the first three: exit 2. */
-export const VERIFY_LIMITS = {
-  /** Entries in the zip, or files in the folder. */
-  maxEntries: 10_000,
-  /** Sum of the declared uncompressed sizes. */
-  maxTotalBytes: 16 * 1024 ** 3,
-  /** Uncompressed ÷ compressed size of one entry larger than ratioFloorBytes. */
-  maxRatio: 100,
-  ratioFloorBytes: 1024 ** 2,
-  /** One tag file read as text. */
-  tagTextBytes: 4 * 1024 ** 2,
-  /** All tag files read as text, together. */
-  tagTextTotal: 16 * 1024 ** 2,
-} as const;
+/** The documented limits of `dvc evidence verify` (docs/evidence.md), from the one table pack uses too. */
+export const VERIFY_LIMITS = BAG_LIMITS;
 
 interface Candidate {
   path: string;

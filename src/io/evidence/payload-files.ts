@@ -20,3 +20,9 @@ export async function sha256File(file: string): Promise<string> {
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
+
+/** A small text file of the folder, whole (the caller knows it is at most TEXT_LIMIT bytes). */
+export async function readTextFile(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}

@@ -1,15 +1,18 @@
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
+import { shellArg } from '../../../core/shell/shell-arg.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
-import { countFailures, itemsJson, printItems } from './evidence-render.js';
+import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
   if (opts.out === undefined)
-    throw new DvcError('cli.missingOptionValue', { name: '--out', command: 'evidence pack' }, ExitCode.Usage);
+    throw new DvcError('evidence.pack.outMissing', { dir: shellArg(args[0] ?? '.') }, ExitCode.Usage);
+  const keepPersonalData = opts.keepPersonalData === true;
+  if (keepPersonalData) ctx.warn(ctx.t('evidence.privacy.kept'));
   const kind: RequestKind = opts.kind;
   const r = await packEvidence({
     dir: args[0] ?? '.',
@@ -17,7 +20,8 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
     kind,
     allowIncomplete: opts.allowIncomplete === true,
     force: opts.force === true,
-    redact: opts.redact === true,
+    keepPersonalData,
+    lang: ctx.lang,
     version: packageVersion(),
     sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
     forceZip64: ctx.env.DVC_ZIP64 === '1',
@@ -38,6 +42,8 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       timestamp: r.timestamp,
       timestampFrom: r.timestampFrom,
       gaps: r.gaps,
+      personalData: keepPersonalData ? 'kept' : 'masked',
+      notMasked: r.unmasked,
       items: itemsJson(
         ctx,
         r.check.items.filter((i) => !i.ok),
@@ -46,6 +52,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
     });
     return r.refused ? ExitCode.CheckFailed : ExitCode.Ok;
   }
+  printUnmasked(ctx, r.unmasked);
   if (r.refused) {
     printItems(
       ctx,

@@ -28,7 +28,9 @@ export async function run({
         ExitCode.Usage,
       );
   }
-  const rendered = renderRequest(draft, opts.format, opts.redact === true);
+  const keep = opts.keepPersonalData === true;
+  if (keep) ctx.warn(ctx.t('evidence.privacy.kept'));
+  const rendered = renderRequest(draft, opts.format, !keep);
   let written: string | undefined;
   if (opts.out !== undefined) {
     if (findPersonalNumbers(path.basename(opts.out)).length > 0)
