@@ -88,6 +88,7 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
       .map((i) => `${i.id}: ${t('vi', i.message.key, i.message.params)}`),
   ];
   const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
+  if (o.signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
   const written = await writeBag(o, plan);
   return {
     ok: run.outcome.ok,

@@ -53,6 +53,8 @@ export interface WriteBagOptions {
   force: boolean;
   /** Force zip64 records (tests of the zip64 path without a 4 GB file). */
   forceZip64?: boolean;
+  /** Ctrl+C: the writing stops at the next piece, the temporary file is removed, exit 130. */
+  signal?: AbortSignal;
   /** Starts a SHA-256 hashing (tests inject a failing one); by default a worker thread for large bags. */
   startSha256?: (pool: ChunkPool) => Promise<Sha256Hasher>;
 }
@@ -109,7 +111,7 @@ export async function writeBag(o: WriteBagOptions, plan: BagPlan): Promise<Writt
   try {
     const [hasher, bundleHasher] = await startHashers(o, plan, pool, hashers);
     const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64, hasher: bundleHasher });
-    await writeEntries(zip, plan, { pool, hasher });
+    await writeEntries(zip, plan, { pool, hasher, signal: o.signal });
     bundleHasher.throwIfFailed();
     const summary = await zip.finish();
     sink.stream.end();
@@ -136,6 +138,11 @@ async function abortQuietly(sink: AtomicStream): Promise<void> {
 interface PayloadIo {
   pool: ChunkPool;
   hasher: Sha256Hasher;
+  signal?: AbortSignal;
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
 }
 
 /** bag-info.txt and bagit.txt, the payload in byte order of names, then the manifests. */
@@ -187,6 +194,7 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   const digests = new PendingDigests();
   try {
     for (const [i, e] of plan.entries.entries()) {
+      stopIfCancelled(io.signal);
       if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
         plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
       const name = base + e.bagPath;
@@ -223,6 +231,7 @@ async function writePooled(
   const entry = await zip.beginStored(name, { mtimeMs: x.plan.stampMs, expectedSize: x.size });
   for await (const c of chunks) {
     try {
+      stopIfCancelled(x.signal);
       x.hasher.throwIfFailed();
       x.hasher.update(c.bytes, c.slot);
       await entry.write(c.bytes, c.slot);

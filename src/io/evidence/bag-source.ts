@@ -66,17 +66,20 @@ async function hashOne(
   algs: readonly string[],
   keepUpTo: number,
   problems: BagProblem[],
+  signal?: AbortSignal,
 ): Promise<{ file: FoundFile; text?: string }> {
   const hs = new Map<string, Hash>(algs.map((a) => [a, createHash(a)]));
   const kept: Buffer[] = [];
   let n = 0;
   try {
     for await (const chunk of c.read()) {
+      stopIfCancelled(signal);
       n += chunk.length;
       for (const h of hs.values()) h.update(chunk);
       if (keepUpTo > 0) kept.push(Buffer.from(chunk)); // the reader reuses its buffers
     }
   } catch (e) {
+    if (e instanceof DvcError) throw e;
     problems.push(problemOf(c, e));
     return { file: { path: c.path, size: c.size } };
   }
@@ -89,7 +92,12 @@ async function hashOne(
   return { file: { path: c.path, size: n, digests }, text };
 }
 
-async function collect(candidates: Candidate[], problems: BagProblem[]): Promise<BagFindings> {
+/** Ctrl+C (pack and verify pass an AbortSignal): stop reading, exit 130. */
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DvcError('cli.cancelled', {}, ExitCode.Cancelled);
+}
+
+async function collect(candidates: Candidate[], problems: BagProblem[], signal?: AbortSignal): Promise<BagFindings> {
   const names = candidates.map((c) => c.path).filter((p) => !p.startsWith('data/'));
   const payloadAlgs = algorithmsIn(names, 'manifest', problems);
   const tagAlgs = algorithmsIn(names, 'tagmanifest', problems);
@@ -97,6 +105,7 @@ async function collect(candidates: Candidate[], problems: BagProblem[]): Promise
   const files: FoundFile[] = [];
   let textBudget: number = VERIFY_LIMITS.tagTextTotal;
   for (const c of candidates) {
+    stopIfCancelled(signal);
     const isTag = !c.path.startsWith('data/');
     let keep = 0;
     if (isTag && isTextTag(c.path)) {
@@ -105,7 +114,7 @@ async function collect(candidates: Candidate[], problems: BagProblem[]): Promise
       else keep = c.size;
     }
     // A kept text never grows past its declared size: reading stops there (EntryTooLargeError).
-    const { file, text } = await hashOne(c, isTag ? tagAlgs : payloadAlgs, keep, problems);
+    const { file, text } = await hashOne(c, isTag ? tagAlgs : payloadAlgs, keep, problems, signal);
     files.push(file);
     if (text !== undefined) {
       textBudget -= c.size;
@@ -165,7 +174,7 @@ function entryProblem(e: ZipEntryInfo, name: string, seen: ReadonlyMap<string, s
   return undefined;
 }
 
-export async function readZipBag(file: string): Promise<BagRead> {
+export async function readZipBag(file: string, signal?: AbortSignal): Promise<BagRead> {
   const zip = await SafeZip.open(file, { maxEntries: VERIFY_LIMITS.maxEntries });
   try {
     assertLimits(file, zip.entries);
@@ -186,7 +195,7 @@ export async function readZipBag(file: string): Promise<BagRead> {
     // With an overlap bomb every entry would inflate the same bytes again: stop before reading any.
     const findings = problems.some((p) => p.code === 'overlap')
       ? { files: [], tagTexts: new Map<string, string>() }
-      : await collect(candidates, problems);
+      : await collect(candidates, problems, signal);
     return { kind: 'zip', base, findings, problems };
   } finally {
     zip.close();
@@ -221,11 +230,11 @@ async function walk(root: string, rel: string, out: Candidate[], problems: BagPr
   }
 }
 
-export async function readDirBag(dir: string): Promise<BagRead> {
+export async function readDirBag(dir: string, signal?: AbortSignal): Promise<BagRead> {
   const st = await lstat(path.join(dir, 'bagit.txt')).catch(() => null);
   if (!st?.isFile()) throw new DvcError('evidence.verify.notABag', { file: dir }, ExitCode.Usage);
   const problems: BagProblem[] = [];
   const candidates: Candidate[] = [];
   await walk(dir, '', candidates, problems);
-  return { kind: 'dir', base: '', findings: await collect(candidates, problems), problems };
+  return { kind: 'dir', base: '', findings: await collect(candidates, problems, signal), problems };
 }

@@ -3,6 +3,7 @@ import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { shellArg } from '../../../core/shell/shell-arg.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
+import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
@@ -11,24 +12,28 @@ import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
   if (opts.out === undefined)
     throw new DvcError('evidence.pack.outMissing', { dir: shellArg(args[0] ?? '.') }, ExitCode.Usage);
+  const out = opts.out;
   const keepPersonalData = opts.keepPersonalData === true;
   if (keepPersonalData) ctx.warn(ctx.t('evidence.privacy.kept'));
   const kind: RequestKind = opts.kind;
-  const r = await packEvidence({
-    dir: args[0] ?? '.',
-    out: opts.out,
-    kind,
-    allowIncomplete: opts.allowIncomplete === true,
-    force: opts.force === true,
-    keepPersonalData,
-    lang: ctx.lang,
-    version: packageVersion(),
-    sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
-    forceZip64: ctx.env.DVC_ZIP64 === '1',
-    configPath: ctx.configPath,
-    cwd: ctx.cwd,
-    indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
-  });
+  const r = await untilSigint((signal) =>
+    packEvidence({
+      signal,
+      dir: args[0] ?? '.',
+      out,
+      kind,
+      allowIncomplete: opts.allowIncomplete === true,
+      force: opts.force === true,
+      keepPersonalData,
+      lang: ctx.lang,
+      version: packageVersion(),
+      sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+      forceZip64: ctx.env.DVC_ZIP64 === '1',
+      configPath: ctx.configPath,
+      cwd: ctx.cwd,
+      indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
+    }),
+  );
   const { errors } = countFailures(r.check.items);
   if (ctx.json) {
     ctx.printJson({
