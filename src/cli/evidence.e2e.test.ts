@@ -147,12 +147,19 @@ describe('dvc evidence request', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Nhóm dịch vụ: Tích hợp Cổng Dịch vụ công quốc gia');
     expect(r.stdout).toContain('Dịch vụ: Thanh toán nghĩa vụ tài chính về đất đai');
-    expect(r.stdout).toContain('Email phản hồi: motcua@hanoi.example.vn');
+    // Private by default: the mailbox, the contact's name and phone are masked.
+    expect(r.stdout).toContain('Email phản hồi: m***@hanoi.example.vn');
+    expect(r.stdout).toContain('Người phối hợp: N.V.A. - 024 **** **34');
     expect(r.stdout).toContain(
       'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
     );
     expect(r.stdout).toContain('URL API: https://motcua.hanoi.example.vn/dvcqg/chung-tu');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout.replace(/\n/g, '\r\n'));
+    const kept = await dvc(['evidence', 'request', dir, '--kind', 'cau-hinh', '--keep-personal-data']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('Email phản hồi: motcua@hanoi.example.vn');
+    expect(kept.stdout).toContain('Người phối hợp: Nguyễn Văn An - 024 3825 1234');
+    expect(kept.stderr).toContain('Giữ nguyên dữ liệu cá nhân (--keep-personal-data)');
   });
 
   it('gives the fields as JSON for step 5, with the test payment, and masks phones with --redact', async () => {

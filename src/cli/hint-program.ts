@@ -12,3 +12,10 @@ export function setHintProgram(name: string): void {
 export function runnableHint(command: string): string {
   return command.startsWith('dvc ') ? `${program} ${command.slice(4)}` : command;
 }
+
+/** Every `dvc <command>` inside a sentence of hints, with the program named as the officer can run it. */
+export function runnableHints(text: string): string {
+  return program === 'dvc'
+    ? text
+    : text.replace(/(^|[\s(:"'])dvc (?=[a-z])/g, (_m, before: string) => `${before}${program} `);
+}

@@ -32,12 +32,14 @@ export const evidenceSafety: MessageTable = {
     'evidence.progress.reason.evidence': 'minh chứng 01–04 chưa đủ',
     'evidence.progress.reason.apis': 'chưa kiểm tra lại API sau cấu hình: {types}',
     'evidence.progress.overrideOnlyConfirm': '--override chỉ dùng với sent --kind xac-nhan.',
-    'evidence.status.confirmed': '{step}: Văn phòng Chính phủ đã xác nhận hoàn thành.',
-    'evidence.status.stepName.1': 'Bước 1 — Kiểm tra API',
-    'evidence.status.stepName.2': 'Bước 2 — Yêu cầu cấu hình URL API',
-    'evidence.status.stepName.3': 'Bước 3 — Văn phòng Chính phủ xử lý',
-    'evidence.status.stepName.4': 'Bước 4 — Giao dịch thanh toán kiểm thử',
-    'evidence.status.stepName.5': 'Bước 5 — Yêu cầu xác nhận tích hợp',
+    'evidence.opt.override': 'ghi nhận đã gửi yêu cầu xác nhận dù bước 4 chưa xong, kèm lý do (được ghi vào evidence.yaml)',
+    'evidence.status.step1.confirmed': 'Bước 1 — Kiểm tra API: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step2.confirmed': 'Bước 2 — Yêu cầu cấu hình URL API: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step3.confirmed': 'Bước 3 — Văn phòng Chính phủ xử lý: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step4.confirmed': 'Bước 4 — Giao dịch thanh toán kiểm thử: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step5.confirmed': 'Bước 5 — Yêu cầu xác nhận tích hợp: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.next.retestAfterConfig':
+      'Sau khi được cấu hình: kiểm tra lại từng loại API với URL đã cấu hình (dvc evidence status {dir} sẽ nêu lệnh cho từng loại).',
     'evidence.status.retest':
       'Kiểm tra lại {type} với URL đã cấu hình: dvc test-api --dst {dst} --type {type} --save {dir}/05-ket-qua-kiem-tra-api',
     'evidence.status.retestUpdate':
@@ -79,12 +81,14 @@ export const evidenceSafety: MessageTable = {
     'evidence.progress.reason.evidence': 'the evidence in 01–04 is incomplete',
     'evidence.progress.reason.apis': 'APIs not tested again after configuration: {types}',
     'evidence.progress.overrideOnlyConfirm': '--override is only for sent --kind xac-nhan.',
-    'evidence.status.confirmed': '{step}: the Government Office confirmed the integration.',
-    'evidence.status.stepName.1': 'Step 1 — API tests',
-    'evidence.status.stepName.2': 'Step 2 — URL configuration request',
-    'evidence.status.stepName.3': 'Step 3 — processing by the Government Office',
-    'evidence.status.stepName.4': 'Step 4 — test payment',
-    'evidence.status.stepName.5': 'Step 5 — confirmation request',
+    'evidence.opt.override': 'record the confirmation request as sent though step 4 is not finished, with the reason (kept in evidence.yaml)',
+    'evidence.status.step1.confirmed': 'Step 1 — API tests: the Government Office confirmed the integration.',
+    'evidence.status.step2.confirmed': 'Step 2 — URL configuration request: the Government Office confirmed the integration.',
+    'evidence.status.step3.confirmed': 'Step 3 — processing by the Government Office: the Government Office confirmed the integration.',
+    'evidence.status.step4.confirmed': 'Step 4 — test payment: the Government Office confirmed the integration.',
+    'evidence.status.step5.confirmed': 'Step 5 — confirmation request: the Government Office confirmed the integration.',
+    'evidence.status.next.retestAfterConfig':
+      'Once configured: test each API type again against the configured URL (dvc evidence status {dir} will give the command for each).',
     'evidence.status.retest':
       'Test {type} again against the configured URL: dvc test-api --dst {dst} --type {type} --save {dir}/05-ket-qua-kiem-tra-api',
     'evidence.status.retestUpdate':

@@ -86,6 +86,7 @@ export const evidenceSpec: CommandSpec = {
       options: [
         { flags: '--kind <kind>', desc: 'evidence.opt.sentKind', choices: ['cau-hinh', 'xac-nhan', 'canh-bao'] },
         { flags: '--at <time>', desc: 'evidence.opt.at' },
+        { flags: '--override <reason>', desc: 'evidence.opt.override' },
       ],
       examples: [
         'dvc evidence sent minh-chung --kind cau-hinh',
