@@ -18,8 +18,9 @@ export const evidenceSafety: MessageTable = {
     'evidence.fileUnreadable': 'Không đọc được tệp "{file}" trong thư mục minh chứng ({reason}); tệp bị xóa hoặc không có quyền đọc.',
     'evidence.pack.cancelled': 'Đã hủy; tệp tạm đã xóa, không có gói nào được tạo.',
     'evidence.request.badApiResult':
-      'Không viết yêu cầu cấu hình: kết quả kiểm tra API không dùng làm minh chứng được — {files}. Chạy lại dvc test-api với URL Internet (https) của tỉnh rồi chạy lại lệnh này.',
+      'Không viết yêu cầu cấu hình: các mục sau không dùng làm minh chứng được — {files}. Sửa URL trong evidence.yaml, chạy lại dvc test-api với URL Internet (https) của tỉnh và chuyển các kết quả không đạt ra khỏi 05-ket-qua-kiem-tra-api, rồi chạy lại lệnh này.',
     'evidence.request.failedResult': '{file} (không đạt)',
+    'evidence.request.badUrl': 'URL API {type} {url} (máy cục bộ, mạng nội bộ hoặc không phải URL Internet)',
     'evidence.request.loopbackResult': '{file} (URL {url} là máy cục bộ hoặc mạng nội bộ)',
     'evidence.progress.future': 'Thời điểm {at} ở tương lai (bây giờ là {now}); chỉ ghi những việc đã xảy ra.',
     'evidence.progress.beforeSent':
@@ -67,8 +68,9 @@ export const evidenceSafety: MessageTable = {
       'Cannot read the file "{file}" in the evidence folder ({reason}); it was removed or is not readable.',
     'evidence.pack.cancelled': 'Cancelled; the temporary file was removed and no bundle was written.',
     'evidence.request.badApiResult':
-      'Not writing the configuration request: these API test results cannot serve as evidence — {files}. Run dvc test-api again against the province’s Internet (https) URL, then run this again.',
+      'Not writing the configuration request: these cannot serve as evidence — {files}. Fix the URLs in evidence.yaml, run dvc test-api again against the province’s Internet (https) URL and move failed results out of 05-ket-qua-kiem-tra-api, then run this again.',
     'evidence.request.failedResult': '{file} (failed)',
+    'evidence.request.badUrl': 'the {type} API URL {url} (this machine, a private network or not an Internet URL)',
     'evidence.request.loopbackResult': '{file} (URL {url} is this machine or a private network)',
     'evidence.progress.future': 'The time {at} is in the future (now is {now}); record only what has happened.',
     'evidence.progress.beforeSent':
