@@ -58,6 +58,12 @@ async function maskedFile(f: FolderFile, mask: (s: string) => string): Promise<M
   };
 }
 
+/** What every output of check shows of the folder's names: the personal numbers in them masked. */
+export function nameNumbersHidden(files: readonly FolderFile[]): (s: string) => string {
+  const numbers = [...new Set(files.flatMap((f) => personalNumberStrings(f.rel)))].sort((a, b) => b.length - a.length);
+  return (s) => hideNamedNumbers(s, numbers);
+}
+
 export async function privacyFor(keep: boolean, files: readonly FolderFile[], meta: EvidenceMeta): Promise<Privacy> {
   const numbers = [...new Set(files.flatMap((f) => personalNumberStrings(f.rel)))].sort((a, b) => b.length - a.length);
   if (keep)

@@ -35,5 +35,5 @@ export function printItems(ctx: CliContext, items: readonly CheckItem[]): void {
 export function printUnmasked(ctx: CliContext, files: readonly string[]): void {
   if (files.length === 0) return;
   ctx.warn(ctx.t('evidence.privacy.unmasked', { count: files.length }));
-  for (const f of files) ctx.warn(`  - ${f}`);
+  for (const f of files) ctx.info(`  - ${f}`);
 }
