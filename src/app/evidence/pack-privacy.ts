@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DvcError, ExitCode } from '../../errors.js';
 import {
   hideNamedNumbers,
   makeRedactor,
@@ -36,13 +37,42 @@ export interface MaskedFile {
   load(): Promise<Buffer>;
 }
 
+/**
+ * Masks a text in pieces of at most PIECE characters cut at a line end (else at a space): every personal number,
+ * mailbox and name lies within a line, and pieces this small are collected young, so that masking hundreds of
+ * 1 MB notes keeps memory flat instead of filling the heap with megabyte strings.
+ */
+const PIECE = 32 * 1024;
+
+export function maskInPieces(text: string, mask: (s: string) => string): string {
+  if (text.length <= PIECE) return mask(text);
+  const out: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(from + PIECE, text.length);
+    if (to < text.length) {
+      const nl = text.lastIndexOf('\n', to);
+      const cut = nl > from ? nl : text.lastIndexOf(' ', to);
+      // A piece with no line end and no space is one long token: mask the whole text at once instead.
+      if (cut <= from) return mask(text);
+      to = cut + 1;
+    }
+    out.push(mask(text.slice(from, to)));
+    from = to;
+  }
+  return out.join('');
+}
+
 function digest(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
 async function maskedFile(f: FolderFile, mask: (s: string) => string): Promise<MaskedFile | undefined> {
-  const text = await readTextFile(f.abs);
-  const masked = mask(text);
+  const text = await readTextFile(f.abs).catch((e: unknown) => {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
+  });
+  const masked = maskInPieces(text, mask);
   if (masked === text) return undefined;
   const first = Buffer.from(masked, 'utf8');
   const size = first.length;
@@ -51,7 +81,7 @@ async function maskedFile(f: FolderFile, mask: (s: string) => string): Promise<M
     size,
     sha256,
     async load() {
-      const again = Buffer.from(mask(await readTextFile(f.abs)), 'utf8');
+      const again = Buffer.from(maskInPieces(await readTextFile(f.abs), mask), 'utf8');
       if (again.length !== size || digest(again) !== sha256) throw new FileChangedError(f.rel);
       return again;
     },

@@ -8,7 +8,7 @@ import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ChunkPool } from '../../io/evidence/chunk-pool.js';
 import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
 import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
-import { joinRel, streamFile } from '../../io/evidence/payload-files.js';
+import { joinRel, readSmallFile } from '../../io/evidence/payload-files.js';
 import { INDEX_PAGE } from './index-page.js';
 
 /**
@@ -208,6 +208,14 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   } catch (err) {
     if (err instanceof FileChangedError)
       throw new DvcError('evidence.pack.fileChanged', { file: changedName(plan, err.file) }, ExitCode.Usage);
+    // A payload file that vanished or became unreadable since the folder was read: named, exit 2.
+    const source = (err as NodeJS.ErrnoException).path;
+    if (typeof source === 'string' && (err as NodeJS.ErrnoException).code !== undefined && source.startsWith(plan.dir))
+      throw new DvcError(
+        'evidence.fileUnreadable',
+        { file: changedName(plan, source), reason: (err as NodeJS.ErrnoException).code ?? '' },
+        ExitCode.Usage,
+      );
     throw err;
   } finally {
     await reader.close();
@@ -251,7 +259,9 @@ async function writeUnpooled(
 ): Promise<{ size: number }> {
   const held = x.plan.memory.get(e.bagPath);
   const mem = held === undefined || Buffer.isBuffer(held) ? held : await held.load();
-  return zip.addEntry(name, mem ? [mem] : streamFile(joinRel(x.plan.dir, e.rel ?? '')), {
+  // A text to deflate is at most BAG_LIMITS.ratioFloorBytes (larger ones are stored): read whole, deflated in one go.
+  const bytes = mem ?? (await readSmallFile(joinRel(x.plan.dir, e.rel ?? ''), e.size));
+  return zip.addEntry(name, [bytes], {
     method: bagMethod(e.bagPath, e.size),
     mtimeMs: x.plan.stampMs,
     expectedSize: e.size,

@@ -18,7 +18,7 @@ import { stripBom } from '../../core/text/utf8.js';
 const HEAD = 64;
 const TAIL = 1024;
 /** Text files up to this size are read (and, by pack, masked); larger ones are listed as not masked. */
-export const TEXT_LIMIT = 4 * 1048576;
+export const TEXT_LIMIT = 1048576;
 const TEXT_LANES = 2;
 const TEXT_EXT = /\.(json|xml|txt|log|md|ya?ml)$/i;
 

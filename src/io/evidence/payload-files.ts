@@ -26,3 +26,10 @@ export async function readTextFile(file: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(file, 'utf8');
 }
+
+/** A small payload file whole (a text to deflate, at most 1 MiB); its size is checked by the caller. */
+export async function readSmallFile(file: string, size: number): Promise<Buffer> {
+  const { readFile } = await import('node:fs/promises');
+  const b = await readFile(file);
+  return b.length === size ? b : b.subarray(0, Math.min(b.length, size + 1));
+}
