@@ -210,12 +210,7 @@ async function planBag(
 }
 
 /** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
-async function bagStatus(
-  run: CheckRun,
-  now: number,
-  privacy: Privacy,
-  lang: Lang,
-): Promise<IndexPageModel['status']> {
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lang): Promise<IndexPageModel['status']> {
   const { calendar } = await loadWorkCalendar();
   const meta = run.meta ?? run.setup.defaults;
   const check = (kind: RequestKind) =>

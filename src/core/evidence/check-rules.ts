@@ -179,10 +179,40 @@ interface FileVerdict {
   usable: boolean;
 }
 
+type Bad = (severity: Severity, key: string, fixKey: string, params?: Record<string, string | number>) => void;
+
+/** The extension promises one format, the first bytes say another (or none dvc knows). */
+function mismatch(bad: Bad, claimed: FileKind, actual: FileKind): void {
+  if (actual === 'other')
+    bad('error', 'evidence.file.contentUnknown', 'evidence.fix.unknownType', { claimed: FORMAT[claimed] });
+  else
+    bad('error', 'evidence.file.kindMismatch', 'evidence.fix.kindMismatch', {
+      claimed: FORMAT[claimed],
+      actual: FORMAT[actual],
+      ext: EXT_OF[actual],
+    });
+}
+
+/** A personal number in a file name: a warning, its kind said in words. */
+function privacyItems(rel: string): CheckItem[] {
+  const names = findPersonalNumbers(rel);
+  if (names.length === 0) return [];
+  const kind = names.length === 1 ? names[0] : 'several';
+  return [
+    item(
+      `privacy.${rel}`,
+      false,
+      'warning',
+      { key: `evidence.item.personalInName.${kind}`, params: { file: rel } },
+      { key: 'evidence.fix.personalInName' },
+    ),
+  ];
+}
+
 function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
   const items: CheckItem[] = [];
   const id = `file.${f.rel}`;
-  const bad = (severity: Severity, key: string, fixKey: string, params: Record<string, string | number> = {}) =>
+  const bad: Bad = (severity, key, fixKey, params = {}) =>
     items.push(
       item(
         id,
@@ -192,17 +222,7 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
         { key: fixKey, params: { file: f.rel, ...params } },
       ),
     );
-  const names = findPersonalNumbers(f.rel);
-  if (names.length > 0)
-    items.push(
-      item(
-        `privacy.${f.rel}`,
-        false,
-        'warning',
-        { key: `evidence.item.personalInName.${names.length === 1 ? names[0] : 'several'}`, params: { file: f.rel } },
-        { key: 'evidence.fix.personalInName' },
-      ),
-    );
+  items.push(...privacyItems(f.rel));
   if (f.notRegular) {
     bad('error', 'evidence.file.notRegular', 'evidence.fix.notRegular');
     return { items, usable: false };
@@ -219,14 +239,7 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
     bad('warning', 'evidence.file.unknownType', 'evidence.fix.unknownType');
     usable = false;
   } else if (claimed !== actual && !(claimed === 'text' && (actual === 'json' || actual === 'xml'))) {
-    if (actual === 'other')
-      bad('error', 'evidence.file.contentUnknown', 'evidence.fix.unknownType', { claimed: FORMAT[claimed] });
-    else
-      bad('error', 'evidence.file.kindMismatch', 'evidence.fix.kindMismatch', {
-        claimed: FORMAT[claimed],
-        actual: FORMAT[actual],
-        ext: EXT_OF[actual],
-      });
+    mismatch(bad, claimed, actual);
     return { items, usable: false };
   } else {
     const problem = integrityProblem(claimed, f);

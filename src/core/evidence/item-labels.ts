@@ -11,7 +11,9 @@ export function itemLabel(id: string): EvidenceMsg {
     case 'metadata': {
       if (rest.length === 0) return { key: 'evidence.label.metaFile' };
       if (rest[0] === 'apis')
-        return rest.length > 1 ? { key: 'evidence.label.api', params: { type: rest[1]! } } : { key: 'evidence.label.apis' };
+        return rest.length > 1
+          ? { key: 'evidence.label.api', params: { type: rest[1]! } }
+          : { key: 'evidence.label.apis' };
       return { key: `evidence.label.meta.${rest[0]}` };
     }
     case 'folder':

@@ -58,8 +58,7 @@ export const evidenceProcedure: MessageTable = {
       'Đã quá 8 giờ làm việc: liên hệ đầu mối hỗ trợ của Văn phòng Chính phủ (Công văn 3252/VPCP-KSTT); khi có kết quả: dvc evidence received {dir} --kind cau-hinh',
     'evidence.status.next.resendConfig':
       'Sửa theo phản hồi, chạy dvc evidence check {dir} --kind cau-hinh, gửi lại rồi: dvc evidence sent {dir} --kind cau-hinh',
-    'evidence.status.next.testPayment':
-      'Đặt ảnh, biên lai vào 01–04, rồi: dvc evidence check {dir} --kind xac-nhan',
+    'evidence.status.next.testPayment': 'Đặt ảnh, biên lai vào 01–04, rồi: dvc evidence check {dir} --kind xac-nhan',
     'evidence.status.next.sendConfirm':
       'Chạy dvc evidence pack {dir} --out {zip}; gửi yêu cầu (dvc evidence request {dir} --kind xac-nhan) kèm gói, rồi: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.receivedConfirm':

@@ -15,7 +15,8 @@ export const evidenceSafety: MessageTable = {
       'Không đóng gói "{dir}": gói sẽ vượt giới hạn {limit} ({found} > {max}) mà dvc evidence verify kiểm tra; chưa ghi gì. Chia minh chứng thành nhiều gói hoặc bớt tệp.',
     'evidence.folder.tooManyFiles':
       'Thư mục "{dir}" có hơn {max} tệp, nhiều hơn một gói minh chứng được chứa (giới hạn của dvc evidence verify). Bớt tệp hoặc chia thư mục.',
-    'evidence.fileUnreadable': 'Không đọc được tệp "{file}" trong thư mục minh chứng ({reason}); tệp bị xóa hoặc không có quyền đọc.',
+    'evidence.fileUnreadable':
+      'Không đọc được tệp "{file}" trong thư mục minh chứng ({reason}); tệp bị xóa hoặc không có quyền đọc.',
     'evidence.pack.cancelled': 'Đã hủy; tệp tạm đã xóa, không có gói nào được tạo.',
     'evidence.request.badApiResult':
       'Không viết yêu cầu cấu hình: các mục sau không dùng làm minh chứng được — {files}. Sửa URL trong evidence.yaml, chạy lại dvc test-api với URL Internet (https) của tỉnh và chuyển các kết quả không đạt ra khỏi 05-ket-qua-kiem-tra-api, rồi chạy lại lệnh này.',
@@ -33,12 +34,17 @@ export const evidenceSafety: MessageTable = {
     'evidence.progress.reason.evidence': 'minh chứng 01–04 chưa đủ',
     'evidence.progress.reason.apis': 'chưa kiểm tra lại API sau cấu hình: {types}',
     'evidence.progress.overrideOnlyConfirm': '--override chỉ dùng với sent --kind xac-nhan.',
-    'evidence.opt.override': 'ghi nhận đã gửi yêu cầu xác nhận dù bước 4 chưa xong, kèm lý do (được ghi vào evidence.yaml)',
+    'evidence.opt.override':
+      'ghi nhận đã gửi yêu cầu xác nhận dù bước 4 chưa xong, kèm lý do (được ghi vào evidence.yaml)',
     'evidence.status.step1.confirmed': 'Bước 1 — Kiểm tra API: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
-    'evidence.status.step2.confirmed': 'Bước 2 — Yêu cầu cấu hình URL API: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
-    'evidence.status.step3.confirmed': 'Bước 3 — Văn phòng Chính phủ xử lý: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
-    'evidence.status.step4.confirmed': 'Bước 4 — Giao dịch thanh toán kiểm thử: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
-    'evidence.status.step5.confirmed': 'Bước 5 — Yêu cầu xác nhận tích hợp: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step2.confirmed':
+      'Bước 2 — Yêu cầu cấu hình URL API: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step3.confirmed':
+      'Bước 3 — Văn phòng Chính phủ xử lý: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step4.confirmed':
+      'Bước 4 — Giao dịch thanh toán kiểm thử: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
+    'evidence.status.step5.confirmed':
+      'Bước 5 — Yêu cầu xác nhận tích hợp: Văn phòng Chính phủ đã xác nhận tích hợp hoàn thành.',
     'evidence.status.next.retestAfterConfig':
       'Sau khi được cấu hình: kiểm tra lại từng loại API với URL đã cấu hình (dvc evidence status {dir} sẽ nêu lệnh cho từng loại).',
     'evidence.status.retest':
@@ -83,19 +89,24 @@ export const evidenceSafety: MessageTable = {
     'evidence.progress.reason.evidence': 'the evidence in 01–04 is incomplete',
     'evidence.progress.reason.apis': 'APIs not tested again after configuration: {types}',
     'evidence.progress.overrideOnlyConfirm': '--override is only for sent --kind xac-nhan.',
-    'evidence.opt.override': 'record the confirmation request as sent though step 4 is not finished, with the reason (kept in evidence.yaml)',
+    'evidence.opt.override':
+      'record the confirmation request as sent though step 4 is not finished, with the reason (kept in evidence.yaml)',
     'evidence.status.step1.confirmed': 'Step 1 — API tests: the Government Office confirmed the integration.',
-    'evidence.status.step2.confirmed': 'Step 2 — URL configuration request: the Government Office confirmed the integration.',
-    'evidence.status.step3.confirmed': 'Step 3 — processing by the Government Office: the Government Office confirmed the integration.',
+    'evidence.status.step2.confirmed':
+      'Step 2 — URL configuration request: the Government Office confirmed the integration.',
+    'evidence.status.step3.confirmed':
+      'Step 3 — processing by the Government Office: the Government Office confirmed the integration.',
     'evidence.status.step4.confirmed': 'Step 4 — test payment: the Government Office confirmed the integration.',
-    'evidence.status.step5.confirmed': 'Step 5 — confirmation request: the Government Office confirmed the integration.',
+    'evidence.status.step5.confirmed':
+      'Step 5 — confirmation request: the Government Office confirmed the integration.',
     'evidence.status.next.retestAfterConfig':
       'Once configured: test each API type again against the configured URL (dvc evidence status {dir} will give the command for each).',
     'evidence.status.retest':
       'Test {type} again against the configured URL: dvc test-api --dst {dst} --type {type} --save {dir}/05-ket-qua-kiem-tra-api',
     'evidence.status.retestUpdate':
       'Test {type} again: the notice was already received, so sending the same notice again is a duplicate; send it as an update — change "isUpdating": false to true in {dir}/{request}, then: dvc test-api --dst {dst} --type {type} --body {dir}/{request} --save {dir}/05-ket-qua-kiem-tra-api',
-    'evidence.status.overridden': 'The confirmation request was recorded as sent before step 4 was finished, because: {reason}.',
+    'evidence.status.overridden':
+      'The confirmation request was recorded as sent before step 4 was finished, because: {reason}.',
     'evidence.holidays.notFile': 'The holiday file {file} is not a regular file.',
     'evidence.holidays.tooLarge': 'The holiday file {file} is {size} bytes, over the limit of {max} bytes.',
     'evidence.holidays.format':
