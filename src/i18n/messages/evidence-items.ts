@@ -67,7 +67,7 @@ export const evidenceItems: MessageTable = {
     'evidence.file.tooLarge': 'Tệp "{file}" nặng {mb} MB, vượt giới hạn {max} MB.',
     'evidence.file.outsideChecklist': 'Tệp "{file}" không nằm trong thư mục nào của danh mục minh chứng.',
     'evidence.item.folderOk': '{dir}: {count} tệp',
-    'evidence.item.folderEmpty': 'Thư mục {dir} chưa có tệp hợp lệ nào ({title}).',
+    'evidence.item.folderEmpty': 'Thư mục {dir} chưa có tệp hợp lệ nào.',
     'evidence.item.videoOptional': 'Chưa có video trong {dir} (không bắt buộc).',
     'evidence.item.testApiMissing': 'Chưa có kết quả kiểm tra API loại {type}.',
     'evidence.item.testApiFailed': 'Kết quả kiểm tra API {type} trong "{file}" không đạt (kiểm tra lỗi: {checks}).',

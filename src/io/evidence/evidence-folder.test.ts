@@ -25,6 +25,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
+vi.resetModules();
 const { scanFolder, MAX_FOLDER_FILES } = await import('./evidence-folder.js');
 
 const tmp = tempDir('dvc-scan-');
