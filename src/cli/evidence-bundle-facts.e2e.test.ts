@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runDvc } from '../test-support/run-dvc.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../test-support/evidence-sample.js';
@@ -45,6 +45,21 @@ describe('the bundle says what it is', () => {
     expect(info).toContain('Bagging-Date: 2026-12-08');
     const sha = (s: string) => /SHA-256: ([0-9a-f]{64})/.exec(s)![1];
     expect(sha(one.stdout)).toBe(sha(two.stdout));
+  });
+
+  it("never masks dvc's own figures as personal numbers: a 9-digit Payload-Oxum stays, and verify agrees", async () => {
+    const dir = sampleFolder(tmp.dir, 'lon');
+    // A 200 MB video (sparse): the payload's byte count has nine digits, like a CMND number.
+    const mp4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
+    const video = path.join(dir, '06-video', 'video.mp4');
+    writeFileSync(video, mp4);
+    truncateSync(video, 200 * 1024 ** 2);
+    const r = await dvc(['evidence', 'pack', dir, '--out', 'lon.zip']);
+    expect(r.code, r.stderr).toBe(0);
+    const info = await entry(path.join(tmp.dir, 'lon.zip'), '/bag-info.txt');
+    expect(info).toMatch(/^Payload-Oxum: \d{9}\.\d+$/m);
+    const verified = await dvc(['evidence', 'verify', 'lon.zip']);
+    expect(verified.code, verified.stdout).toBe(0);
   });
 
   it('names a missing --out as missing', async () => {

@@ -256,6 +256,21 @@ async function hashAfterPage(
   return early;
 }
 
+/**
+ * The bag-info fields that may carry personal data, masked; the others are dvc's own figures and words (a
+ * Payload-Oxum of 667385746 bytes is not a CMND number).
+ */
+const PERSONAL_BAG_INFO = new Set([
+  'Source-Organization',
+  'Contact-Name',
+  'Contact-Phone',
+  'Contact-Email',
+  'External-Description',
+  'External-Identifier',
+  'Internal-Sender-Identifier',
+  'DVC-Gap',
+]);
+
 function bagInfoBytes(
   o: PackOptions,
   meta: EvidenceMeta,
@@ -272,7 +287,7 @@ function bagInfoBytes(
     version: o.version,
     gaps: x.gaps,
     personalData: { kept: privacy.keep, unmasked: privacy.unmasked.map(privacy.name) },
-  }).map(([k, v]) => [k, privacy.text(v)] as [string, string]);
+  }).map(([k, v]) => [k, PERSONAL_BAG_INFO.has(k) ? privacy.text(v) : v] as [string, string]);
   return Buffer.from(bagInfoText(fields), 'utf8');
 }
 

@@ -192,18 +192,22 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   const pooled = plan.entries.map((e) => pooledFile(plan, e));
   const reader = new PayloadReader(pooled, io.pool);
   const digests = new PendingDigests();
+  // Texts in memory (at most 1 MiB each) are hashed here: posting them to the hashing thread would copy each one
+  // into its heap, and hundreds of notes would grow that heap; files through the pool are shared, not copied.
+  const small = inThreadSha256();
   try {
     for (const [i, e] of plan.entries.entries()) {
       stopIfCancelled(io.signal);
       if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
         plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
       const name = base + e.bagPath;
+      const hasher = pooled[i] ? io.hasher : small;
       const totals = pooled[i]
         ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
-        : await writeUnpooled(zip, name, e, { ...io, plan });
+        : await writeUnpooled(zip, name, e, { ...io, hasher, plan });
       if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
-      io.hasher.throwIfFailed();
-      digests.add(io.hasher.digest());
+      hasher.throwIfFailed();
+      digests.add(hasher.digest());
     }
   } catch (err) {
     if (err instanceof FileChangedError)

@@ -180,16 +180,15 @@ export class ZipWriter {
       }
     } else if (Array.isArray(source)) {
       // Bytes in memory (small texts): one synchronous deflate, no stream and no zlib instance to collect later.
-      const packed = deflateRawSync(
-        Buffer.concat([
-          ...tappedSync(source, (c) => {
-            crc = crc32(c, crc);
-            size += c.length;
-            o.onData?.(c);
-          }),
-        ]),
-        { level: 6 },
-      );
+      const parts = [
+        ...tappedSync(source, (c) => {
+          crc = crc32(c, crc);
+          size += c.length;
+          o.onData?.(c);
+        }),
+      ];
+      // One part (the usual case) is deflated where it lies: no copy.
+      const packed = deflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { level: 6 });
       compressedSize = packed.length;
       await this.put(packed);
     } else {
