@@ -8,6 +8,8 @@ export const ExitCode = {
   Usage: 2,
   Network: 3,
   Internal: 70,
+  /** Ctrl+C: the person stopped the command (128 + SIGINT, as shells report it). */
+  Cancelled: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -65,8 +65,17 @@ describe('dvc evidence sent / received / status', () => {
     expect(sendConfirm).toContain("dvc evidence pack 'tinh moi' --out 'tinh moi.zip'");
     const pasted = lastCommand(sendConfirm);
     expect(pasted).toEqual(['evidence', 'sent', 'tinh moi', '--kind', 'xac-nhan']);
-    const recorded = await dvc(pasted);
+    // Step 4 is not done in this empty folder: the request cannot have gone out in order, and dvc says why.
+    const refused = await dvc(pasted);
+    expect(refused.code).toBe(ExitCode.Usage);
+    expect(refused.stderr).toContain('bước 4 chưa xong (minh chứng 01–04 chưa đủ');
+    expect(refused.stderr).not.toMatch(/evidence\.progress|\.reason\./);
+    // An officer who did send it says so, and the reason is kept.
+    const recorded = await dvc([...pasted, '--override', 'đã gửi, ảnh gửi kèm email']);
     expect(recorded.code, recorded.stderr).toBe(ExitCode.Ok);
+    expect(readFileSync(path.join(tmp, 'tinh moi', 'evidence.yaml'), 'utf8')).toContain(
+      'override: "đã gửi, ảnh gửi kèm email"',
+    );
     const step5 = JSON.parse((await dvc(['evidence', 'status', 'tinh moi', '--json'])).stdout) as StatusJson;
     expect(step5.steps[4]).toMatchObject({ step: 5, state: 'done' });
   });

@@ -60,7 +60,9 @@ describe('dvc evidence request on a terminal', () => {
     }
     const text = await readFile(out, 'utf8');
     expect(text).toContain('UBND tỉnh Thái Nguyên- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai');
-    expect(text).toContain('motcua@thainguyen.gov.vn');
+    // Private by default: the mailbox is masked in the text; evidence.yaml keeps it as typed.
+    expect(text).toContain('m***@thainguyen.gov.vn');
+    expect(text).not.toContain('motcua@thainguyen.gov.vn');
     expect(text).toContain('https://motcua.thainguyen.gov.vn/api/tra-cuu');
     // The answers are in evidence.yaml, beside the comments init wrote: the next run asks nothing.
     const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
@@ -104,5 +106,61 @@ describe('dvc evidence request on a terminal', () => {
     const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
     expect(yaml).toContain('unitName: "UBND tỉnh Bắc Kạn"');
     expect(yaml).toContain('email: "motcua@backan.gov.vn"');
+  });
+
+  it('Ctrl+C at a prompt cancels: exit 130, "Đã hủy.", the answers given so far kept, no internal error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
+    const folder = path.join(dir, 'ho-so');
+    expect((await runCli(['evidence', 'init', folder, '--no-input'])).code).toBe(0);
+    const script = path.join(dir, 'run.sh');
+    await writeFile(
+      script,
+      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}'; echo "EXIT=$?"; sleep 30\n`,
+    );
+    const session = `dvc-tty-cancel-${process.pid}`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    let screen: string;
+    try {
+      await screenUntil(session, /Tên đơn vị/);
+      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Cao Bằng');
+      tmux('send-keys', '-t', session, 'Enter');
+      await screenUntil(session, /Email phản hồi/);
+      tmux('send-keys', '-t', session, 'C-c');
+      screen = await screenUntil(session, /EXIT=\d+/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+    expect(screen).toContain('EXIT=130');
+    expect(screen).toContain('Đã hủy.');
+    expect(screen).not.toMatch(/Lỗi nội bộ|SIGINT|force closed|at .*\.js:\d+/);
+    const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
+    expect(yaml).toContain('unitName: "UBND tỉnh Cao Bằng"');
+  });
+
+  it('Ctrl+C at the first question of init still makes the folder, and exits 130', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
+    const folder = path.join(dir, 'moi');
+    const script = path.join(dir, 'run.sh');
+    await writeFile(
+      script,
+      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence init '${folder}'; echo "EXIT=$?"; sleep 30\n`,
+    );
+    const session = `dvc-tty-cancel-init-${process.pid}`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    let screen: string;
+    try {
+      await screenUntil(session, /Tên đơn vị/);
+      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Lạng Sơn');
+      tmux('send-keys', '-t', session, 'Enter');
+      await screenUntil(session, /Email phản hồi/);
+      tmux('send-keys', '-t', session, 'C-c');
+      screen = await screenUntil(session, /EXIT=\d+/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+    expect(screen).toContain('EXIT=130');
+    expect(screen).toContain('Đã hủy.');
+    const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
+    expect(yaml).toContain('unitName: "UBND tỉnh Lạng Sơn"');
   });
 });

@@ -147,12 +147,19 @@ describe('dvc evidence request', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Nhóm dịch vụ: Tích hợp Cổng Dịch vụ công quốc gia');
     expect(r.stdout).toContain('Dịch vụ: Thanh toán nghĩa vụ tài chính về đất đai');
-    expect(r.stdout).toContain('Email phản hồi: motcua@hanoi.example.vn');
+    // Private by default: the mailbox, the contact's name and phone are masked.
+    expect(r.stdout).toContain('Email phản hồi: m***@hanoi.example.vn');
+    expect(r.stdout).toContain('Người phối hợp: N.V.A. - 024 **** **34');
     expect(r.stdout).toContain(
       'Tên yêu cầu: Thành phố Hà Nội- hỗ trợ cấu hình URL API thanh toán nghĩa vụ tài chính đất đai',
     );
     expect(r.stdout).toContain('URL API: https://motcua.hanoi.example.vn/dvcqg/chung-tu');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout.replace(/\n/g, '\r\n'));
+    const kept = await dvc(['evidence', 'request', dir, '--kind', 'cau-hinh', '--keep-personal-data']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('Email phản hồi: motcua@hanoi.example.vn');
+    expect(kept.stdout).toContain('Người phối hợp: Nguyễn Văn An - 024 3825 1234');
+    expect(kept.stderr).toContain('Giữ nguyên dữ liệu cá nhân (--keep-personal-data)');
   });
 
   it('gives the fields as JSON for step 5, with the test payment, and masks phones with --redact', async () => {
@@ -220,7 +227,9 @@ describe('dvc evidence check', () => {
     expect(failing('folder.02')).toMatchObject({ severity: 'error' });
     expect(failing('file.03-phan-mem-mot-cua/cat-cut.png')).toMatchObject({ severity: 'error' });
     expect(failing('file.04-bien-lai/gia.pdf')).toMatchObject({ severity: 'error' });
-    expect(failing('privacy.01-tin-nhan-thong-bao-thue/sms-0912345678.png')).toMatchObject({ severity: 'warning' });
+    // The number in the file name is masked in the output too, as in the bundle.
+    expect(failing('privacy.01-tin-nhan-thong-bao-thue/sms-091xxxxx78.png')).toMatchObject({ severity: 'warning' });
+    expect(r.stdout).not.toContain('0912345678');
     expect(failing('test-api.tra-cuu')).toMatchObject({ severity: 'error' });
     expect(failing('metadata.dossierCode')).toMatchObject({ severity: 'error' });
     for (const i of items.filter((x) => !x.ok)) expect(i.fix, i.id).toBeTruthy();

@@ -31,3 +31,10 @@ const COMMAND_HINT = /\bdvc (?=(?:map-communes|config|communes|test-api|mock-api
 export function adaptHints(table: Record<string, string>, program: string): void {
   for (const [key, text] of Object.entries(table)) table[key] = text.replace(COMMAND_HINT, `${program} `);
 }
+
+/** Every `dvc <command>` inside a sentence of hints, with the program named as the officer can run it. */
+export function runnableHints(text: string): string {
+  return program === 'dvc'
+    ? text
+    : text.replace(/(^|[\s(:"'])dvc (?=[a-z])/g, (_m, before: string) => `${before}${program} `);
+}

@@ -98,6 +98,8 @@ function toDvcError(e: unknown, state: RunState): DvcError | null {
     if (e.exitCode === 0) return null;
     return commanderToDvc(e, state);
   }
+  // Ctrl+C at a prompt: a person cancelling, not a crash.
+  if (e instanceof Error && e.name === 'ExitPromptError') return new DvcError('cli.cancelled', {}, ExitCode.Cancelled);
   const detail = e instanceof Error ? e.message : String(e);
   return new DvcError('cli.internal', { detail }, ExitCode.Internal, { cause: e });
 }

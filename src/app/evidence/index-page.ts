@@ -1,4 +1,5 @@
-import { t } from '../../i18n/i18n.js';
+import { t, type Lang } from '../../i18n/i18n.js';
+import { itemLabel } from '../../core/evidence/item-labels.js';
 import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
 import type { NationalState } from '../../core/evidence/procedure.js';
 import type { StatusLine } from '../../core/evidence/procedure-lines.js';
@@ -42,18 +43,24 @@ export function indexModel(o: {
   requestText: string;
   items: readonly CheckItem[];
   meta: EvidenceMeta;
-  bagDateMs: number;
+  /** The day of packing, YYYY-MM-DD (Hà Nội time). */
+  bagDate: string;
+  lang: Lang;
   files: readonly { bagPath: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
+  const label = (id: string) => {
+    const m = itemLabel(id);
+    return t(o.lang, m.key, m.params);
+  };
   return {
     request: { title: o.title, text: o.requestText },
     checklist: o.items.map((i) => ({
       id: i.id,
-      label: i.id,
+      label: label(i.id),
       ok: i.ok,
       severity: i.severity,
-      message: t('vi', i.message.key, i.message.params),
+      message: t(o.lang, i.message.key, i.message.params),
     })),
     files: o.files.map((f, i) => ({
       path: f.bagPath.slice('data/'.length),
@@ -61,7 +68,7 @@ export function indexModel(o: {
       sha256: hashToken(i),
       kind: fileKind(f.bagPath),
     })),
-    meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: new Date(o.bagDateMs).toISOString().slice(0, 10) },
+    meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: o.bagDate },
     ...(o.status ? { status: o.status } : {}),
   };
 }
@@ -79,14 +86,15 @@ export function fillHashes(html: string, digests: readonly string[]): Buffer {
 
 const TOKEN = /dvchashtoken(\d{10})z{42}/g;
 
-/** The status lines in Vietnamese, the language of the bundle, each passed through `scrub`. */
+/** The status lines in the page's language, each passed through `scrub`. */
 export function statusModel(
   national: NationalState,
   lines: readonly StatusLine[],
   scrub: (s: string) => string,
+  lang: Lang = 'vi',
 ): IndexPageModel['status'] {
   return {
-    national: t('vi', `evidence.status.national.${national}`),
-    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(t('vi', l.message.key, l.message.params)) })),
+    national: t(lang, `evidence.status.national.${national}`),
+    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(t(lang, l.message.key, l.message.params)) })),
   };
 }

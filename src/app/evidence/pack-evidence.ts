@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { t } from '../../i18n/i18n.js';
-import { GUIDE_FILE, META_FILE, isSystemFile } from '../../core/evidence/checklist.js';
+import { META_FILE } from '../../core/evidence/checklist.js';
 import { checkEvidence, missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
 import { procedureStatus, progressFromYaml } from '../../core/evidence/procedure.js';
 import { statusLines } from '../../core/evidence/procedure-lines.js';
@@ -10,17 +10,19 @@ import { bagInfoText, compareUtf8 } from '../../core/evidence/bagit.js';
 import {
   REQUEST_FILE,
   bagInfoFields,
-  fixedTimestamp,
+  bagTimestamp,
   planPayload,
   type PayloadSource,
 } from '../../core/evidence/bag-plan.js';
+import { packLimitBreach } from '../../core/evidence/bag-limits.js';
+import type { Lang } from '../../i18n/i18n.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
 import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
 import type { CheckItem, EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
 import { joinRel, sha256File } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
-import { requiredApiTypes, runEvidenceCheck, type CheckRun } from './check-evidence.js';
+import { requiredApiTypes, runEvidenceCheck, usableFiles, type CheckRun } from './check-evidence.js';
 import {
   INDEX_PAGE,
   fillHashes,
@@ -31,14 +33,17 @@ import {
 } from './index-page.js';
 import { privacyFor, scrubItems, type Privacy } from './pack-privacy.js';
 import type { SetupOptions } from './evidence-setup.js';
-import { sha256, writeBag, type BagPlan, type PagePlan, type WriteBagOptions } from './write-bag.js';
+import { digestOf, writeBag, type BagPlan, type Bytes, type PagePlan, type WriteBagOptions } from './write-bag.js';
 
 export interface PackOptions extends SetupOptions, WriteBagOptions {
   dir: string;
   out: string;
   kind: RequestKind;
   allowIncomplete: boolean;
-  redact: boolean;
+  /** Keep personal data in the payload's texts (only the numbers in file names are masked). */
+  keepPersonalData: boolean;
+  /** The language of the index page (the request text and bag-info.txt stay in the form's Vietnamese). */
+  lang?: Lang;
   version: string;
   sourceDateEpoch?: string;
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
@@ -50,8 +55,10 @@ export interface PackResult {
   ok: boolean;
   /** The check failed and --allow-incomplete was not given: nothing was written. */
   refused: boolean;
-  /** The check, its texts scrubbed like the bundle's (numbers hidden in names; everything with --redact). */
+  /** The check, its texts scrubbed like the bundle's (everything by default; names' numbers when kept). */
   check: CheckOutcome;
+  /** Payload files whose content was not masked (images, PDF, video); empty with --keep-personal-data. */
+  unmasked: string[];
   bundle?: string;
   sha256?: string;
   bytes?: number;
@@ -69,10 +76,11 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
   if (missing.length > 0 && !o.allowIncomplete)
     throw new DvcError('evidence.missingFields', { fields: missing.join(', '), kind: o.kind }, ExitCode.Usage);
   const usable = usableFiles(run.files);
-  const privacy = privacyFor(o.redact, usable, run.meta ?? run.setup.defaults);
-  const check: CheckOutcome = { ...run.outcome, items: scrubItems(run.outcome.items, privacy.text) };
-  if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, gaps: [] };
   assertOutput(out, o, run.dir);
+  const privacy = await privacyFor(o.keepPersonalData, usable, run.meta ?? run.setup.defaults);
+  const check: CheckOutcome = { ...run.outcome, items: scrubItems(run.outcome.items, privacy.text) };
+  const unmasked = privacy.unmasked.map(privacy.name);
+  if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, unmasked, gaps: [] };
   const gaps = [
     ...missing.map((f) => t('vi', 'evidence.item.metaMissing', { field: f })),
     ...check.items
@@ -80,20 +88,18 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
       .map((i) => `${i.id}: ${t('vi', i.message.key, i.message.params)}`),
   ];
   const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
+  if (o.signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
   const written = await writeBag(o, plan);
   return {
     ok: run.outcome.ok,
     refused: false,
     check,
+    unmasked,
     ...written,
     payloadFiles: plan.entries.length,
     payloadBytes: plan.payloadBytes,
     gaps,
   };
-}
-
-function usableFiles(files: readonly FolderFile[]): FolderFile[] {
-  return files.filter((f) => !isSystemFile(f.rel) && !f.notRegular && f.rel !== GUIDE_FILE && f.rel !== META_FILE);
 }
 
 /** The bundle may not land inside the folder it packs, nor carry a personal number in its name. */
@@ -115,6 +121,9 @@ interface Texts {
 function bagTexts(o: PackOptions, run: CheckRun, usable: readonly FolderFile[], privacy: Privacy): Texts {
   const meta = run.meta ?? run.setup.defaults;
   const yaml = Buffer.from(privacy.text(metaYaml(meta)), 'utf8');
+  const generated = [META_FILE, REQUEST_FILE, INDEX_PAGE].map((name) => ({ name, size: 0 }));
+  const limit = packLimitBreach(planPayload(usable, generated, privacy.name).entries);
+  if (limit) throw new DvcError('evidence.pack.limit', { dir: o.dir, ...limit }, ExitCode.Usage);
   // The request lists what the bag carries; its own size enters the plan, so the list is built before it.
   const provisional = planPayload(
     usable,
@@ -151,17 +160,17 @@ async function planBag(
     [META_FILE, texts.yaml],
     [REQUEST_FILE, texts.request],
   ]);
-  const newest = usable.reduce((m, f) => Math.max(m, f.mtimeMs), 315532800000);
-  const stamp = fixedTimestamp(o.sourceDateEpoch, meta, newest);
-  const sized = usable.map((f) => ({ rel: f.rel, size: privacy.rewritten.get(f.rel)?.length ?? f.size }));
+  const stamp = bagTimestamp(o.sourceDateEpoch, o.now ?? Date.now());
+  const sized = usable.map((f) => ({ rel: f.rel, size: privacy.rewritten.get(f.rel)?.size ?? f.size }));
   const page = o.indexPage
     ? indexPagePlan(o.indexPage, sized, generated, privacy, {
         title: texts.title,
         requestText: texts.request.toString('utf8'),
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
-        bagDateMs: stamp.ms,
-        status: await bagStatus(run, stamp.ms, privacy),
+        bagDate: stamp.day,
+        lang: o.lang ?? 'vi',
+        status: await bagStatus(run, stamp.statusAt, privacy, o.lang ?? 'vi'),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
@@ -170,7 +179,7 @@ async function planBag(
     [...generated].map(([name, b]) => ({ name, size: b.length })),
     privacy.name,
   );
-  const memory = new Map<string, Buffer>([...generated].map(([name, b]) => [`data/${name}`, b]));
+  const memory = new Map<string, Bytes>([...generated].map(([name, b]) => [`data/${name}`, b]));
   for (const e of entries) {
     const b = e.rel === undefined ? undefined : privacy.rewritten.get(e.rel);
     if (b) memory.set(e.bagPath, b);
@@ -179,7 +188,7 @@ async function planBag(
   const payloadBytes = entries.reduce((n, e) => n + e.size, 0);
   const bagInfo = bagInfoBytes(o, meta, privacy, {
     title: texts.title,
-    stampMs: stamp.ms,
+    day: stamp.day,
     payloadBytes,
     files: entries.length,
     gaps: x.gaps,
@@ -201,7 +210,7 @@ async function planBag(
 }
 
 /** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
-async function bagStatus(run: CheckRun, now: number, privacy: Privacy): Promise<IndexPageModel['status']> {
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lang): Promise<IndexPageModel['status']> {
   const { calendar } = await loadWorkCalendar();
   const meta = run.meta ?? run.setup.defaults;
   const check = (kind: RequestKind) =>
@@ -224,7 +233,7 @@ async function bagStatus(run: CheckRun, now: number, privacy: Privacy): Promise<
     now,
     calendar,
   });
-  return statusModel(st.national, statusLines(st, meta.dst), privacy.text);
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, lang);
 }
 
 function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
@@ -236,33 +245,49 @@ function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMe
 async function hashAfterPage(
   dir: string,
   entries: readonly PayloadSource[],
-  memory: ReadonlyMap<string, Buffer>,
+  memory: ReadonlyMap<string, Bytes>,
 ): Promise<Map<string, string>> {
   const early = new Map<string, string>();
   for (const e of entries) {
     if (e.rel === undefined || compareUtf8(e.bagPath, `data/${INDEX_PAGE}`) <= 0) continue;
     const mem = memory.get(e.bagPath);
-    early.set(e.bagPath, mem ? sha256(mem) : await sha256File(joinRel(dir, e.rel)));
+    early.set(e.bagPath, mem ? digestOf(mem) : await sha256File(joinRel(dir, e.rel)));
   }
   return early;
 }
+
+/**
+ * The bag-info fields that may carry personal data, masked; the others are dvc's own figures and words (a
+ * Payload-Oxum of 667385746 bytes is not a CMND number).
+ */
+const PERSONAL_BAG_INFO = new Set([
+  'Source-Organization',
+  'Contact-Name',
+  'Contact-Phone',
+  'Contact-Email',
+  'External-Description',
+  'External-Identifier',
+  'Internal-Sender-Identifier',
+  'DVC-Gap',
+]);
 
 function bagInfoBytes(
   o: PackOptions,
   meta: EvidenceMeta,
   privacy: Privacy,
-  x: { title: string; stampMs: number; payloadBytes: number; files: number; gaps: string[] },
+  x: { title: string; day: string; payloadBytes: number; files: number; gaps: string[] },
 ): Buffer {
   const fields = bagInfoFields({
     meta,
     kind: o.kind,
     requestTitle: x.title,
-    baggingDateMs: x.stampMs,
+    baggingDate: x.day,
     payloadBytes: x.payloadBytes,
     payloadFiles: x.files,
     version: o.version,
     gaps: x.gaps,
-  }).map(([k, v]) => [k, privacy.text(v)] as [string, string]);
+    personalData: { kept: privacy.keep, unmasked: privacy.unmasked.map(privacy.name) },
+  }).map(([k, v]) => [k, PERSONAL_BAG_INFO.has(k) ? privacy.text(v) : v] as [string, string]);
   return Buffer.from(bagInfoText(fields), 'utf8');
 }
 
@@ -276,7 +301,8 @@ function indexPagePlan(
     requestText: string;
     items: CheckItem[];
     meta: EvidenceMeta;
-    bagDateMs: number;
+    bagDate: string;
+    lang: Lang;
     status?: IndexPageModel['status'];
   },
 ): PagePlan {
@@ -292,7 +318,7 @@ function indexPagePlan(
       const byPath = new Map(done.map((m) => [m.path, m.digest]));
       const digests = listed.map((f) => {
         const mem = memory.get(f.bagPath);
-        return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? sha256(mem) : '');
+        return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? digestOf(mem) : '');
       });
       return fillHashes(html, digests);
     },

@@ -30,7 +30,7 @@ function options(out: string, extra: Partial<PackOptions> = {}): PackOptions {
     kind: 'xac-nhan',
     allowIncomplete: true,
     force: false,
-    redact: false,
+    keepPersonalData: true,
     version: '0.0.0-test',
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,

@@ -47,6 +47,9 @@ function plant(d: string): void {
     DienThoai: '0903123456',
   };
   writeFileSync(dump, JSON.stringify(body, null, 2));
+  // The issue's case: a receipt named by the citizen's CCCD, and a note that repeats the numbers.
+  c('04-bien-lai/bien-lai.xml', '04-bien-lai/bien-lai 001203004567.xml');
+  writeFileSync(path.join(d, 'ghi-chu.txt'), 'CCCD 001203004567, ĐT 0912345678, le.thi.hoa@gmail.com\n');
   const xml = path.join(d, '04-bien-lai', 'bien-lai.xml');
   writeFileSync(
     xml,
@@ -64,14 +67,14 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-async function pack(redact: boolean, out: string) {
+async function pack(keepPersonalData: boolean, out: string) {
   return packEvidence({
     dir,
     out: path.join(tmp.dir, out),
     kind: 'xac-nhan',
     allowIncomplete: true,
     force: false,
-    redact,
+    keepPersonalData,
     version: '0.0.0-test',
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
@@ -88,8 +91,8 @@ async function everyByte(file: string): Promise<string> {
 }
 
 describe('personal data in the bundle', () => {
-  it('with --redact: no planted number, e-mail or known name anywhere in the bundle or in the result', async () => {
-    const r = await pack(true, 'redacted.zip');
+  it('by default: no planted number, e-mail or known name anywhere in the bundle or in the result', async () => {
+    const r = await pack(false, 'redacted.zip');
     const all = await everyByte(r.bundle!);
     for (const s of [...NAME_NUMBERS, ...OTHER_PERSONAL]) {
       expect(all, s).not.toContain(s);
@@ -103,9 +106,17 @@ describe('personal data in the bundle', () => {
     expect(all).toContain('N.V.A.');
     expect(all).toContain('098* *** *21');
     expect(all).toContain('a***@hanoi.example.vn');
+    // The bundle claims what it did and names what it could not do: the pictures and PDFs, by masked name.
+    const info = [...(await zipEntries(r.bundle!))].find(([n]) => n.endsWith('/bag-info.txt'))![1].toString('utf8');
+    expect(info).toContain('DVC-Personal-Data: đã che');
+    expect(info).toContain('DVC-Not-Masked: 01-tin-nhan-thong-bao-thue/tin nhắn 091xxxxx78.png');
+    expect(info).toContain('DVC-Not-Masked: 02-xac-nhan-thanh-toan/cccd xxxxxxxxx567.jpg');
+    expect(info).not.toContain('DVC-Not-Masked: ghi-chu.txt');
+    expect(r.unmasked).toContain('04-bien-lai/cmnd xxxxxx789.pdf');
+    expect(r.unmasked.some((f) => f.endsWith('.xml') || f.endsWith('.txt') || f.endsWith('.json'))).toBe(false);
   });
 
-  it('with --redact: a landline the contact gave is a phone dvc knows of too', async () => {
+  it('by default: a landline the contact gave is a phone dvc knows of too', async () => {
     const other = sampleFolder(tmp.dir, 'landline');
     const r = await packEvidence({
       dir: other,
@@ -113,7 +124,7 @@ describe('personal data in the bundle', () => {
       kind: 'xac-nhan',
       allowIncomplete: true,
       force: false,
-      redact: true,
+      keepPersonalData: false,
       version: '0.0.0-test',
       configPath: SAMPLE_CONFIG,
       cwd: tmp.dir,
@@ -123,20 +134,30 @@ describe('personal data in the bundle', () => {
     expect(all).toContain('024 **** **34');
   });
 
-  it('without --redact: a number masked in a file name appears nowhere, index page and bag-info included', async () => {
-    const r = await pack(false, 'plain.zip');
+  it('with --keep-personal-data: a number masked in a file name appears nowhere, and bag-info says what was kept', async () => {
+    const r = await pack(true, 'plain.zip');
     const entries = await zipEntries(r.bundle!);
     const names = [...entries.keys()];
     expect(names.some((n) => n.endsWith('data/index.html'))).toBe(true);
     expect(names).toContain('plain/data/01-tin-nhan-thong-bao-thue/tin nhắn 091xxxxx78.png');
-    const all = await everyByte(r.bundle!);
-    for (const s of NAME_NUMBERS) expect(all, s).not.toContain(s);
+    // What dvc writes (names, index page, bag-info, request text, evidence.yaml) never shows a number it hid in a
+    // name; the payload's own texts (the note repeats the numbers) stay as the officer asked.
+    const written = ['bag-info.txt', 'data/index.html', 'data/yeu-cau-ho-tro.txt', 'data/evidence.yaml'];
+    const ours = [...entries.keys(), ...written.map((w) => entries.get(`plain/${w}`)!.toString('utf8'))].join('\n');
+    for (const s of NAME_NUMBERS) expect(ours, s).not.toContain(s);
     for (const s of NAME_NUMBERS) expect(JSON.stringify(r), s).not.toContain(s);
-    // The officer's own contact details stay as written when nothing asks to hide them.
+    expect(entries.get('plain/data/ghi-chu.txt')!.toString('utf8')).toContain('001203004567');
+    const all = await everyByte(r.bundle!);
+    // The officer asked to keep the rest: it stays as written, and the bundle says so.
     expect(all).toContain('0987 654 321');
+    expect(all).toContain('Trần Thị Bình');
+    expect(r.unmasked).toEqual([]);
+    const info = [...entries].find(([n]) => n.endsWith('/bag-info.txt'))![1].toString('utf8');
+    expect(info).toContain('DVC-Personal-Data: giữ nguyên theo yêu cầu (--keep-personal-data)');
+    expect(info).not.toContain('DVC-Not-Masked');
   });
 
-  it('the request text with --redact hides the contact, the mailbox and the name', async () => {
+  it('the request text by default hides the contact, the mailbox and the name', async () => {
     const draft = await draftRequest({ dir, kind: 'xac-nhan', configPath: SAMPLE_CONFIG, cwd: tmp.dir });
     const text = renderRequest(draft, 'text', true).text;
     for (const s of ['Nguyễn Văn An', '0987 654 321', 'an.nguyen@']) expect(text).not.toContain(s);

@@ -79,4 +79,47 @@ describe('evidence status, sent and received', () => {
       key: 'evidence.holidays.bad',
     });
   });
+
+  it('refuses what cannot have happened, records an explicit override, and re-sending clears the old result', async () => {
+    // The sample's API tests ran at 2026-12-06 10:00 (Vietnam time), before the configuration below.
+    const d = sampleFolder(tmp.dir, 'order', parseVnTime('2026-12-07 10:00'));
+    const at = (s: string) => ({ ...base(), dir: d, at: s, now: parseVnTime('2026-12-07 10:00') });
+    await expect(recordProgress({ ...at('2026-12-08 09:00'), what: 'sent', kind: 'cau-hinh' })).rejects.toMatchObject({
+      key: 'evidence.progress.future',
+      exitCode: 2,
+    });
+    await recordProgress({ ...at('2026-12-06 11:00'), what: 'sent', kind: 'cau-hinh' });
+    await expect(
+      recordProgress({ ...at('2026-12-06 10:59'), what: 'received', kind: 'cau-hinh', outcome: 'ok' }),
+    ).rejects.toMatchObject({ key: 'evidence.progress.beforeSent' });
+    // Before the configuration is done, the confirmation cannot be sent; the refusal says why, in words.
+    await expect(recordProgress({ ...at('2026-12-06 11:30'), what: 'sent', kind: 'xac-nhan' })).rejects.toMatchObject({
+      key: 'evidence.progress.step4Incomplete',
+      params: expect.objectContaining({ reasons: 'chưa ghi nhận yêu cầu cấu hình được xử lý' }),
+    });
+    await recordProgress({ ...at('2026-12-06 12:00'), what: 'received', kind: 'cau-hinh', outcome: 'ok' });
+    // The sample's API tests ran before the configuration: step 4 is not complete.
+    await expect(recordProgress({ ...at('2026-12-06 13:00'), what: 'sent', kind: 'xac-nhan' })).rejects.toMatchObject({
+      key: 'evidence.progress.step4Incomplete',
+      params: expect.objectContaining({ reasons: expect.stringContaining('chưa kiểm tra lại API sau cấu hình') }),
+    });
+    await expect(
+      recordProgress({ ...at('2026-12-06 13:00'), what: 'sent', kind: 'cau-hinh', override: 'x' }),
+    ).rejects.toMatchObject({ key: 'evidence.progress.overrideOnlyConfirm' });
+    const r = await recordProgress({
+      ...at('2026-12-06 13:00'),
+      what: 'sent',
+      kind: 'xac-nhan',
+      override: 'đã gửi qua email trước khi dùng dvc',
+    });
+    expect(r.changes.map((c) => c.field)).toEqual(['progress.xac-nhan.sent', 'progress.xac-nhan.override']);
+    expect(readFileSync(path.join(d, 'evidence.yaml'), 'utf8')).toContain(
+      'override: đã gửi qua email trước khi dùng dvc',
+    );
+    await recordProgress({ ...at('2026-12-06 14:00'), what: 'received', kind: 'xac-nhan', outcome: 'rejected' });
+    const again = await recordProgress({ ...at('2026-12-06 15:00'), what: 'sent', kind: 'xac-nhan', override: 'y' });
+    expect(again.changes.map((c) => [c.field, c.value])).toContainEqual(['progress.xac-nhan.result', '']);
+    const st = await evidenceStatus({ ...base(), dir: d, now: parseVnTime('2026-12-07 10:00') });
+    expect(st.status.steps[5].state).toBe('waiting');
+  });
 });

@@ -7,11 +7,14 @@ import {
   procedureStatus,
   progressFromYaml,
   alertProblems,
+  type Progress,
   type ProcedureStatus,
   type Outcome,
   type TrackedKind,
 } from '../../core/evidence/procedure.js';
 import { ALERT_FIELD } from '../../core/evidence/procedure-lines.js';
+import { eventRefusal, type ProcedureEvent, type Step4Facts } from '../../core/evidence/procedure-rules.js';
+import { t, type Lang } from '../../i18n/i18n.js';
 import { hintArg } from '../../core/shell/shell-arg.js';
 import { formatVnTime, parseVnTime } from '../../core/evidence/working-time.js';
 import { requireFolder, scanFolder, pathKind } from '../../io/evidence/evidence-folder.js';
@@ -76,6 +79,10 @@ export interface RecordOptions extends SetupOptions {
   /** "YYYY-MM-DD HH:mm" Vietnam time, or an ISO instant; default now. */
   at?: string;
   now?: number;
+  /** sent --kind xac-nhan before step 4 is complete: why, recorded in evidence.yaml. */
+  override?: string;
+  /** The language of the refusal's reasons. */
+  lang?: Lang;
 }
 
 export interface RecordResult {
@@ -84,10 +91,22 @@ export interface RecordResult {
   at: number;
 }
 
-function recordChanges(o: RecordOptions, at: string): MetaChange[] {
+function recordChanges(o: RecordOptions, at: string, before: Progress): MetaChange[] {
   if (o.what === 'alerts') return [{ field: 'alerts.registered', path: ['alerts', 'registered'], value: at }];
   const kind = o.kind ?? 'cau-hinh';
-  if (o.what === 'sent') return [{ field: `progress.${kind}.sent`, path: ['progress', kind, 'sent'], value: at }];
+  if (o.what === 'sent') {
+    const out: MetaChange[] = [{ field: `progress.${kind}.sent`, path: ['progress', kind, 'sent'], value: at }];
+    // Sent again (after a rejection): the request starts afresh, its earlier result no longer answers it.
+    const r = before.requests[kind];
+    if (r.result !== undefined || r.outcome !== undefined)
+      out.push(
+        { field: `progress.${kind}.result`, path: ['progress', kind, 'result'], value: '' },
+        { field: `progress.${kind}.outcome`, path: ['progress', kind, 'outcome'], value: '' },
+      );
+    if (o.override !== undefined)
+      out.push({ field: `progress.${kind}.override`, path: ['progress', kind, 'override'], value: o.override.trim() });
+    return out;
+  }
   return [
     { field: `progress.${kind}.result`, path: ['progress', kind, 'result'], value: at },
     { field: `progress.${kind}.outcome`, path: ['progress', kind, 'outcome'], value: o.outcome ?? 'ok' },
@@ -99,16 +118,22 @@ export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
   const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
   if ((await pathKind(path.join(dir, META_FILE))) !== 'file')
     throw new DvcError('evidence.item.metaFileMissing', { file: path.join(dir, META_FILE) }, ExitCode.Usage);
-  const at = o.at === undefined ? (o.now ?? Date.now()) : parseVnTime(o.at);
+  const now = o.now ?? Date.now();
+  const at = o.at === undefined ? now : parseVnTime(o.at);
   if (at === undefined) throw new DvcError('evidence.progress.badTime', { value: o.at ?? '' }, ExitCode.Usage);
+  if (o.override !== undefined && !(o.what === 'sent' && o.kind === 'xac-nhan'))
+    throw new DvcError('evidence.progress.overrideOnlyConfirm', {}, ExitCode.Usage);
   const read = await readMergedMeta(dir, await evidenceSetup(o));
   const progress = progressFromYaml(read.raw);
-  if (o.what === 'received' && progress.requests[o.kind ?? 'cau-hinh'].sent === undefined)
-    throw new DvcError(
-      'evidence.progress.notSent',
-      { kind: o.kind ?? 'cau-hinh', dir: hintArg(o.dir) },
-      ExitCode.Usage,
-    );
+  const kind = o.kind ?? 'cau-hinh';
+  const event: ProcedureEvent = o.what === 'alerts' ? { what: 'alerts', at } : { what: o.what, kind, at };
+  const step4 = o.what === 'sent' && kind === 'xac-nhan' ? await step4Facts({ ...o, now }) : undefined;
+  const refusal = eventRefusal(progress, event, now, step4, o.override);
+  if (refusal) {
+    const lang = o.lang ?? 'vi';
+    const reasons = (refusal.reasons ?? []).map((m) => t(lang, m.key, m.params)).join('; ');
+    throw new DvcError(refusal.key, { ...refusal.params, reasons, dir: hintArg(o.dir) }, ExitCode.Usage);
+  }
   if (o.what === 'alerts') {
     const bad = alertProblems(progress.alerts);
     if (bad.length > 0)
@@ -120,7 +145,16 @@ export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
         ExitCode.Usage,
       );
   }
-  const changes = recordChanges(o, formatVnTime(at));
+  const changes = recordChanges(o, formatVnTime(at), progress);
   const file = await saveMetaChanges(dir, changes, '');
   return { file, changes, at };
+}
+
+/** Step 4 as status sees it now: the evidence, and the API types still to test against the configured URL. */
+async function step4Facts(o: StatusOptions): Promise<Step4Facts> {
+  const r = await evidenceStatus(o);
+  return {
+    evidenceComplete: r.checks['xac-nhan'].ok,
+    untested: r.status.apiChecksAfterConfig.filter((a) => !a.ok).map((a) => a.type),
+  };
 }

@@ -17,7 +17,8 @@ import {
 } from '../../core/evidence/request-text.js';
 import { makeRedactor } from '../../core/evidence/personal-data.js';
 import type { EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
-import { requireFolder, scanFolder } from '../../io/evidence/evidence-folder.js';
+import { requireFolder, scanFolder, type FolderFile } from '../../io/evidence/evidence-folder.js';
+import { urlFindings } from '../../core/evidence/url-rules.js';
 import { evidenceSetup, readMergedMeta, type SetupOptions } from './evidence-setup.js';
 
 export type RequestFormat = 'text' | 'markdown';
@@ -29,6 +30,34 @@ export interface RequestDraft {
   missing: string[];
   attachments: string[];
   titles: Record<string, string>;
+  /** What the request may not present as evidence: a failed API test, a URL on this machine or a private network. */
+  unfit: UnfitEvidence[];
+}
+
+export type UnfitEvidence =
+  | { why: 'failed'; file: string }
+  | { why: 'loopback'; file: string; url: string }
+  | { why: 'url'; type: string; url: string };
+
+/**
+ * For the configuration request: the API test results among the attachments that failed or tested a URL the
+ * Government Office cannot reach, and the URLs to configure that it cannot reach. The request is refused while
+ * any remains (exit 1), never presented as evidence.
+ */
+function unfitEvidence(kind: RequestKind, meta: EvidenceMeta, files: readonly FolderFile[]): UnfitEvidence[] {
+  if (kind !== 'cau-hinh') return [];
+  const out: UnfitEvidence[] = [];
+  for (const [type, url] of Object.entries(meta.apis))
+    if (urlFindings(url).some((f) => f.severity === 'error')) out.push({ why: 'url', type, url });
+  for (const f of files) {
+    if (folderOf(f.rel)?.dir !== TEST_API_DIR) continue;
+    for (const r of f.facts?.results ?? []) {
+      if (!r.ok) out.push({ why: 'failed', file: r.file });
+      else if (r.url && urlFindings(r.url).some((x) => x.key === 'unreachable'))
+        out.push({ why: 'loopback', file: r.file, url: r.url });
+    }
+  }
+  return out;
 }
 
 /** The files worth attaching: the API test results for step 2; the pictures, receipts and video for step 5. */
@@ -59,6 +88,7 @@ export async function draftRequest(o: SetupOptions & { dir: string; kind: Reques
       files.map((f) => f.rel),
     ),
     titles: setup.titles,
+    unfit: unfitEvidence(o.kind, meta, files),
   };
 }
 

@@ -3,11 +3,12 @@ import { DvcError, ExitCode } from '../../errors.js';
 import { BAGIT_TXT, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
 import type { PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
+import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ChunkPool } from '../../io/evidence/chunk-pool.js';
 import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
 import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
-import { joinRel, streamFile } from '../../io/evidence/payload-files.js';
+import { joinRel, readSmallFile } from '../../io/evidence/payload-files.js';
 import { INDEX_PAGE } from './index-page.js';
 
 /**
@@ -30,8 +31,8 @@ export interface BagPlan {
   out: string;
   stem: string;
   entries: PayloadSource[];
-  /** Texts dvc generates and payload files rewritten by --redact, by bag path. */
-  memory: Map<string, Buffer>;
+  /** Texts dvc generates and payload text files masked, by bag path. */
+  memory: Map<string, Bytes>;
   page?: PagePlan;
   /** Hashes of files sorted after the index page, computed first so the page can list them. */
   early: Map<string, string>;
@@ -44,7 +45,7 @@ export interface BagPlan {
 export interface PagePlan {
   /** The page with a placeholder per hash: the real page has exactly its size. */
   draft: Buffer;
-  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Buffer>, early: ReadonlyMap<string, string>): Buffer;
+  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Bytes>, early: ReadonlyMap<string, string>): Buffer;
 }
 
 /** What writing needs of pack's options. */
@@ -52,6 +53,8 @@ export interface WriteBagOptions {
   force: boolean;
   /** Force zip64 records (tests of the zip64 path without a 4 GB file). */
   forceZip64?: boolean;
+  /** Ctrl+C: the writing stops at the next piece, the temporary file is removed, exit 130. */
+  signal?: AbortSignal;
   /** Starts a SHA-256 hashing (tests inject a failing one); by default a worker thread for large bags. */
   startSha256?: (pool: ChunkPool) => Promise<Sha256Hasher>;
 }
@@ -66,6 +69,21 @@ export interface WrittenBag {
 
 export function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
+}
+
+/** Bytes the bag carries instead of a file's: a text dvc wrote, or a masked file read again when its turn comes. */
+export type Bytes = Buffer | { size: number; sha256: string; load(): Promise<Buffer> };
+
+export function digestOf(b: Bytes): string {
+  return Buffer.isBuffer(b) ? sha256(b) : b.sha256;
+}
+
+/**
+ * The zip method of a bag entry: deflate for texts up to BAG_LIMITS.ratioFloorBytes, store for anything larger,
+ * so that no entry dvc writes can pass verify's compression-ratio limit.
+ */
+function bagMethod(name: string, size: number): number {
+  return size > BAG_LIMITS.ratioFloorBytes ? METHOD_STORE : methodFor(name, size);
 }
 
 async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
@@ -93,7 +111,7 @@ export async function writeBag(o: WriteBagOptions, plan: BagPlan): Promise<Writt
   try {
     const [hasher, bundleHasher] = await startHashers(o, plan, pool, hashers);
     const zip = new ZipWriter(sink.stream, { forceZip64: o.forceZip64, hasher: bundleHasher });
-    await writeEntries(zip, plan, { pool, hasher });
+    await writeEntries(zip, plan, { pool, hasher, signal: o.signal });
     bundleHasher.throwIfFailed();
     const summary = await zip.finish();
     sink.stream.end();
@@ -120,6 +138,11 @@ async function abortQuietly(sink: AtomicStream): Promise<void> {
 interface PayloadIo {
   pool: ChunkPool;
   hasher: Sha256Hasher;
+  signal?: AbortSignal;
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
 }
 
 /** bag-info.txt and bagit.txt, the payload in byte order of names, then the manifests. */
@@ -128,7 +151,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   const mtimeMs = plan.stampMs;
   const tagDigests: ManifestEntry[] = [];
   const addTag = async (name: string, b: Buffer) => {
-    await zip.addEntry(base + name, [b], { method: methodFor(name, b.length), mtimeMs, expectedSize: b.length });
+    await zip.addEntry(base + name, [b], { method: bagMethod(name, b.length), mtimeMs, expectedSize: b.length });
     tagDigests.push({ path: name, digest: sha256(b) });
   };
   await addTag('bag-info.txt', plan.bagInfo);
@@ -137,7 +160,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
   const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
   await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
-    method: methodFor('x.txt', tagText.length),
+    method: bagMethod('x.txt', tagText.length),
     mtimeMs,
     expectedSize: tagText.length,
   });
@@ -145,7 +168,7 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
 
 /** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
 function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
-  if (e.rel === undefined || plan.memory.has(e.bagPath) || methodFor(e.bagPath, e.size) !== METHOD_STORE)
+  if (e.rel === undefined || plan.memory.has(e.bagPath) || bagMethod(e.bagPath, e.size) !== METHOD_STORE)
     return undefined;
   return { path: joinRel(plan.dir, e.rel), size: e.size };
 }
@@ -169,21 +192,34 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   const pooled = plan.entries.map((e) => pooledFile(plan, e));
   const reader = new PayloadReader(pooled, io.pool);
   const digests = new PendingDigests();
+  // Texts in memory (at most 1 MiB each) are hashed here: posting them to the hashing thread would copy each one
+  // into its heap, and hundreds of notes would grow that heap; files through the pool are shared, not copied.
+  const small = inThreadSha256();
   try {
     for (const [i, e] of plan.entries.entries()) {
+      stopIfCancelled(io.signal);
       if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
         plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
       const name = base + e.bagPath;
+      const hasher = pooled[i] ? io.hasher : small;
       const totals = pooled[i]
         ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
-        : await writeUnpooled(zip, name, e, { ...io, plan });
+        : await writeUnpooled(zip, name, e, { ...io, hasher, plan });
       if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
-      io.hasher.throwIfFailed();
-      digests.add(io.hasher.digest());
+      hasher.throwIfFailed();
+      digests.add(hasher.digest());
     }
   } catch (err) {
     if (err instanceof FileChangedError)
       throw new DvcError('evidence.pack.fileChanged', { file: changedName(plan, err.file) }, ExitCode.Usage);
+    // A payload file that vanished or became unreadable since the folder was read: named, exit 2.
+    const source = (err as NodeJS.ErrnoException).path;
+    if (typeof source === 'string' && (err as NodeJS.ErrnoException).code !== undefined && source.startsWith(plan.dir))
+      throw new DvcError(
+        'evidence.fileUnreadable',
+        { file: changedName(plan, source), reason: (err as NodeJS.ErrnoException).code ?? '' },
+        ExitCode.Usage,
+      );
     throw err;
   } finally {
     await reader.close();
@@ -207,6 +243,7 @@ async function writePooled(
   const entry = await zip.beginStored(name, { mtimeMs: x.plan.stampMs, expectedSize: x.size });
   for await (const c of chunks) {
     try {
+      stopIfCancelled(x.signal);
       x.hasher.throwIfFailed();
       x.hasher.update(c.bytes, c.slot);
       await entry.write(c.bytes, c.slot);
@@ -217,16 +254,19 @@ async function writePooled(
   return entry.end();
 }
 
-/** Texts dvc generated, files rewritten by --redact, and files to deflate (streamed from disk). */
+/** Texts dvc generated, masked text files, and files to deflate (streamed from disk). */
 async function writeUnpooled(
   zip: ZipWriter,
   name: string,
   e: PayloadSource,
   x: PayloadIo & { plan: BagPlan },
 ): Promise<{ size: number }> {
-  const mem = x.plan.memory.get(e.bagPath);
-  return zip.addEntry(name, mem ? [mem] : streamFile(joinRel(x.plan.dir, e.rel ?? '')), {
-    method: methodFor(e.bagPath, e.size),
+  const held = x.plan.memory.get(e.bagPath);
+  const mem = held === undefined || Buffer.isBuffer(held) ? held : await held.load();
+  // A text to deflate is at most BAG_LIMITS.ratioFloorBytes (larger ones are stored): read whole, deflated in one go.
+  const bytes = mem ?? (await readSmallFile(joinRel(x.plan.dir, e.rel ?? ''), e.size));
+  return zip.addEntry(name, [bytes], {
+    method: bagMethod(e.bagPath, e.size),
     mtimeMs: x.plan.stampMs,
     expectedSize: e.size,
     onData: (c) => x.hasher.update(c),

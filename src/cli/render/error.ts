@@ -1,4 +1,4 @@
-import type { DvcError } from '../../errors.js';
+import { ExitCode, type DvcError } from '../../errors.js';
 import { escapeParamsForTerminal } from '../../core/text/terminal-safe.js';
 import { t, type Lang } from '../../i18n/i18n.js';
 import type { Streams } from '../context.js';
@@ -19,7 +19,9 @@ export function renderError(err: DvcError, o: ErrorRenderOptions): void {
       JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n',
     );
   } else {
-    o.streams.stderr.write(`${t(o.lang, 'cli.error')}: ${message}\n`);
+    // A cancel is what the person asked for: said as it is, not as an error.
+    const cancelled = err.exitCode === ExitCode.Cancelled;
+    o.streams.stderr.write(cancelled ? `${message}\n` : `${t(o.lang, 'cli.error')}: ${message}\n`);
   }
   if (o.debug) {
     const stack = o.original instanceof Error ? o.original.stack : String(o.original);

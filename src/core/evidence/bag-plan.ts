@@ -1,4 +1,4 @@
-import { isIsoDate } from './metadata.js';
+import { formatVnTime } from './working-time.js';
 import { maskNameNumbers } from './personal-data.js';
 import { compareUtf8 } from './bagit.js';
 import type { EvidenceMeta, RequestKind } from './evidence-types.js';
@@ -43,31 +43,41 @@ export function planPayload(
 }
 
 /**
- * The one timestamp of every entry: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else the test payment
- * date of evidence.yaml (midnight UTC), else the newest file's time; never the clock, so two runs agree.
+ * When the bag is made. `day` is the day of packing in Hà Nội time (Bagging-Date, "Ngày đóng gói"); `ms` is the
+ * one timestamp of every zip entry and the instant the index page's progress is computed at. SOURCE_DATE_EPOCH
+ * (reproducible-builds.org) sets both when given; else the clock gives the day, and the entries carry that day at
+ * 00:00 (DOS times are written in UTC), so two packs of one folder on one day give the same bytes.
  */
-export function fixedTimestamp(
+export function bagTimestamp(
   sourceDateEpoch: string | undefined,
-  meta: EvidenceMeta | null,
-  newestMtimeMs: number,
-): { ms: number; from: 'SOURCE_DATE_EPOCH' | 'evidence.yaml' | 'files' } {
-  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim()))
-    return { ms: Number(sourceDateEpoch.trim()) * 1000, from: 'SOURCE_DATE_EPOCH' };
-  if (meta?.testDate && isIsoDate(meta.testDate))
-    return { ms: Date.parse(`${meta.testDate}T00:00:00Z`), from: 'evidence.yaml' };
-  return { ms: Math.floor(newestMtimeMs / 2000) * 2000, from: 'files' };
+  now: number,
+): { ms: number; statusAt: number; day: string; from: 'SOURCE_DATE_EPOCH' | 'clock' } {
+  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim())) {
+    const ms = Number(sourceDateEpoch.trim()) * 1000;
+    return { ms, statusAt: ms, day: formatVnTime(ms).slice(0, 10), from: 'SOURCE_DATE_EPOCH' };
+  }
+  const day = formatVnTime(now).slice(0, 10);
+  return { ms: Date.parse(`${day}T00:00:00Z`), statusAt: now, day, from: 'clock' };
 }
+
+/** bag-info.txt's words on personal data: what was done, never more (the files not masked follow, one a line). */
+export const PERSONAL_MASKED =
+  'đã che số điện thoại, số CMND/CCCD, hộp thư email và tên người trong tên tệp, trong các văn bản dvc viết và trong các tệp văn bản (JSON, XML, TXT); không che được nội dung các tệp DVC-Not-Masked (ảnh, PDF, video)';
+export const PERSONAL_KEPT = 'giữ nguyên theo yêu cầu (--keep-personal-data); chỉ che số cá nhân trong tên tệp';
 
 export interface BagInfoInput {
   meta: EvidenceMeta;
   kind: RequestKind;
   requestTitle: string;
-  baggingDateMs: number;
+  /** The day of packing, YYYY-MM-DD in Hà Nội time. */
+  baggingDate: string;
   payloadBytes: number;
   payloadFiles: number;
   version: string;
   /** Gaps accepted with --allow-incomplete, already rendered. */
   gaps: string[];
+  /** What was done with personal data: kept (--keep-personal-data), or masked but for the files listed. */
+  personalData: { kept: boolean; unmasked: readonly string[] };
 }
 
 export function bagInfoFields(i: BagInfoInput): Array<[string, string]> {
@@ -82,11 +92,13 @@ export function bagInfoFields(i: BagInfoInput): Array<[string, string]> {
     ],
     ['External-Identifier', i.meta.dossierCode ?? ''],
     ['Internal-Sender-Identifier', i.meta.dst ?? ''],
-    ['Bagging-Date', new Date(i.baggingDateMs).toISOString().slice(0, 10)],
+    ['Bagging-Date', i.baggingDate],
     ['Payload-Oxum', `${i.payloadBytes}.${i.payloadFiles}`],
     ['Bag-Software-Agent', `dvc ${i.version}`],
     ['DVC-Request-Kind', i.kind],
   ];
+  fields.push(['DVC-Personal-Data', i.personalData.kept ? PERSONAL_KEPT : PERSONAL_MASKED]);
+  for (const f of i.personalData.unmasked) fields.push(['DVC-Not-Masked', f]);
   if (i.gaps.length > 0) {
     fields.push(['DVC-Incomplete', 'true']);
     for (const g of i.gaps) fields.push(['DVC-Gap', g]);

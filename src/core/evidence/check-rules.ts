@@ -13,7 +13,15 @@ import { dossierDate, isDossierCode, isEmail, isIsoDate, isPhone } from './metad
 import { urlFindings } from './url-rules.js';
 import { findPersonalNumbers } from './personal-data.js';
 import { MAX_RESULT_AGE_DAYS, bestResultPerType, parseTestApiResults, type TestApiResult } from './test-api-result.js';
-import type { CheckItem, EvidenceMeta, EvidenceMsg, RequestKind, ScannedFile, Severity } from './evidence-types.js';
+import type {
+  CheckItem,
+  EvidenceMeta,
+  EvidenceMsg,
+  FileKind,
+  RequestKind,
+  ScannedFile,
+  Severity,
+} from './evidence-types.js';
 
 export interface Limits {
   maxFileMb: number;
@@ -58,7 +66,7 @@ function fieldChecker(out: CheckItem[]): Need {
     if (value === undefined)
       out.push(item(id, false, severity, { key: 'evidence.item.metaMissing', params: { field } }, fix));
     else if (!valid) out.push(item(id, false, severity, { key: badKey, params: { field, value } }, fix));
-    else out.push(item(id, true, severity, { key: 'evidence.item.metaOk', params: { field, value } }));
+    else out.push(item(id, true, severity, { key: `evidence.item.metaOk.${field}`, params: { field, value } }));
   };
 }
 
@@ -141,15 +149,70 @@ function metaItems(kind: RequestKind, meta: EvidenceMeta, now: number, required:
   return out;
 }
 
+/** A kind as the officer knows the format, the same in both languages (never the id `text` or `other`). */
+const FORMAT: Record<FileKind, string> = {
+  png: 'PNG',
+  jpeg: 'JPEG',
+  pdf: 'PDF',
+  mp4: 'MP4',
+  webm: 'WebM',
+  xml: 'XML',
+  json: 'JSON',
+  text: 'TXT',
+  other: '?',
+};
+const EXT_OF: Record<FileKind, string> = {
+  ...FORMAT,
+  png: 'png',
+  jpeg: 'jpg',
+  pdf: 'pdf',
+  mp4: 'mp4',
+  webm: 'webm',
+  xml: 'xml',
+  json: 'json',
+  text: 'txt',
+  other: '',
+};
+
 interface FileVerdict {
   items: CheckItem[];
   usable: boolean;
 }
 
+type Bad = (severity: Severity, key: string, fixKey: string, params?: Record<string, string | number>) => void;
+
+/** The extension promises one format, the first bytes say another (or none dvc knows). */
+function mismatch(bad: Bad, claimed: FileKind, actual: FileKind): void {
+  if (actual === 'other')
+    bad('error', 'evidence.file.contentUnknown', 'evidence.fix.unknownType', { claimed: FORMAT[claimed] });
+  else
+    bad('error', 'evidence.file.kindMismatch', 'evidence.fix.kindMismatch', {
+      claimed: FORMAT[claimed],
+      actual: FORMAT[actual],
+      ext: EXT_OF[actual],
+    });
+}
+
+/** A personal number in a file name: a warning, its kind said in words. */
+function privacyItems(rel: string): CheckItem[] {
+  const names = findPersonalNumbers(rel);
+  if (names.length === 0) return [];
+  const kind = names.length === 1 ? names[0] : 'several';
+  return [
+    item(
+      `privacy.${rel}`,
+      false,
+      'warning',
+      { key: `evidence.item.personalInName.${kind}`, params: { file: rel } },
+      { key: 'evidence.fix.personalInName' },
+    ),
+  ];
+}
+
 function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
   const items: CheckItem[] = [];
   const id = `file.${f.rel}`;
-  const bad = (severity: Severity, key: string, fixKey: string, params: Record<string, string | number> = {}) =>
+  const bad: Bad = (severity, key, fixKey, params = {}) =>
     items.push(
       item(
         id,
@@ -159,17 +222,7 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
         { key: fixKey, params: { file: f.rel, ...params } },
       ),
     );
-  const names = findPersonalNumbers(f.rel);
-  if (names.length > 0)
-    items.push(
-      item(
-        `privacy.${f.rel}`,
-        false,
-        'warning',
-        { key: 'evidence.item.personalInName', params: { file: f.rel, kinds: names.join(', ') } },
-        { key: 'evidence.fix.personalInName' },
-      ),
-    );
+  items.push(...privacyItems(f.rel));
   if (f.notRegular) {
     bad('error', 'evidence.file.notRegular', 'evidence.fix.notRegular');
     return { items, usable: false };
@@ -186,7 +239,7 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
     bad('warning', 'evidence.file.unknownType', 'evidence.fix.unknownType');
     usable = false;
   } else if (claimed !== actual && !(claimed === 'text' && (actual === 'json' || actual === 'xml'))) {
-    bad('error', 'evidence.file.kindMismatch', 'evidence.fix.kindMismatch', { claimed, actual });
+    mismatch(bad, claimed, actual);
     return { items, usable: false };
   } else {
     const problem = integrityProblem(claimed, f);
@@ -195,7 +248,10 @@ function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
       return { items, usable: false };
     }
     if (folder && !folder.kinds.includes(claimed)) {
-      bad('warning', 'evidence.file.wrongFolder', 'evidence.fix.wrongFolder', { kind: claimed, dir: folder.dir });
+      bad('warning', 'evidence.file.wrongFolder', 'evidence.fix.wrongFolder', {
+        kind: FORMAT[claimed],
+        dir: folder.dir,
+      });
     }
   }
   const mb = f.size / 1048576;
@@ -305,7 +361,8 @@ export function checkEvidence(input: CheckInput): CheckOutcome {
     items.push(...v.items);
     const folder = folderOf(f.rel);
     if (folder && v.usable) usableByFolder.set(folder.id, (usableByFolder.get(folder.id) ?? 0) + 1);
-    if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json'))
+    if (f.facts) results.push(...f.facts.results);
+    else if (folder?.dir === TEST_API_DIR && f.text !== undefined && f.rel.toLowerCase().endsWith('.json'))
       results.push(...parseTestApiResults(f.rel, f.text));
   }
   for (const folder of CHECKLIST) {

@@ -5,7 +5,7 @@ import { findPersonalNumbers, maskNameNumbers, redactPersonalNumbers } from './p
 import { isDossierCode, isEmail, metaFromYaml } from './metadata.js';
 import { parseTestApiResults } from './test-api-result.js';
 import { decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
-import { fixedTimestamp, planPayload } from './bag-plan.js';
+import { bagTimestamp, planPayload } from './bag-plan.js';
 import { buildRequest, renderRequestText } from './request-text.js';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -164,13 +164,23 @@ describe('pack plan', () => {
     expect(collisions).toHaveLength(1);
   });
 
-  it('takes the timestamp from SOURCE_DATE_EPOCH, else the test date, never the clock', () => {
-    expect(fixedTimestamp('1690761600', null, 0)).toEqual({ ms: 1690761600000, from: 'SOURCE_DATE_EPOCH' });
-    expect(fixedTimestamp(undefined, { apis: {}, testDate: '2026-11-20' }, 0)).toEqual({
-      ms: Date.parse('2026-11-20T00:00:00Z'),
-      from: 'evidence.yaml',
+  it('dates the bag on the day of packing in Hà Nội time, or at SOURCE_DATE_EPOCH', () => {
+    // 2026-12-07 18:30 UTC is already 2026-12-08 01:30 in Hà Nội.
+    const late = Date.parse('2026-12-07T18:30:00Z');
+    expect(bagTimestamp(undefined, late)).toEqual({
+      ms: Date.parse('2026-12-08T00:00:00Z'),
+      statusAt: late,
+      day: '2026-12-08',
+      from: 'clock',
     });
-    expect(fixedTimestamp(undefined, null, 1_700_000_001_234).ms).toBe(1_700_000_000_000);
+    // Two packs on one day carry the same entry times.
+    expect(bagTimestamp(undefined, Date.parse('2026-12-08T09:00:00Z')).ms).toBe(bagTimestamp(undefined, late).ms);
+    expect(bagTimestamp('1690761600', late)).toEqual({
+      ms: 1690761600000,
+      statusAt: 1690761600000,
+      day: '2023-07-31',
+      from: 'SOURCE_DATE_EPOCH',
+    });
   });
 });
 

@@ -1,3 +1,5 @@
+import type { TestApiResult } from './test-api-result.js';
+
 /** The two support requests of Appendix 1 of 3252/VPCP-KSTT: step 2 (configure the URLs) and step 5 (confirm). */
 export const REQUEST_KINDS = ['cau-hinh', 'xac-nhan'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -37,6 +39,15 @@ export interface EvidenceMeta {
   namedApis?: string[];
 }
 
+/** What a small text file holds that check and pack need (core/evidence/text-facts.ts). */
+export interface TextFacts {
+  /** JSON parses, XML is well formed (true for other text). */
+  wellFormed: boolean;
+  results: TestApiResult[];
+  /** Personal names found in it (values of HoTenNguoiNopTien, TEN_NNT …). */
+  names: string[];
+}
+
 /** What a file turned out to be, from its first and last bytes. */
 export type FileKind = 'png' | 'jpeg' | 'pdf' | 'mp4' | 'webm' | 'xml' | 'json' | 'text' | 'other';
 
@@ -49,8 +60,10 @@ export interface ScannedFile {
   head: Uint8Array;
   /** Up to the last 1024 bytes. */
   tail: Uint8Array;
-  /** Whole text of a small JSON, XML or text file (UTF-8), else undefined. */
+  /** Whole text of a small JSON, XML or text file (UTF-8), else undefined (tests give it; the io layer gives facts). */
   text?: string;
+  /** What the io layer learnt from the text of a small JSON, XML or text file before letting it go. */
+  facts?: TextFacts;
   /** A symbolic link or something other than a regular file: never followed. */
   notRegular?: boolean;
 }

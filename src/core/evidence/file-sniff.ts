@@ -27,9 +27,11 @@ interface Ends {
   head: Uint8Array;
   tail: Uint8Array;
   text?: string;
+  facts?: { wellFormed: boolean };
 }
 
 function jsonProblem(f: Ends): string | null {
+  if (f.facts) return f.facts.wellFormed ? null : 'evidence.file.jsonInvalid';
   if (f.text === undefined) return null;
   try {
     JSON.parse(stripBom(f.text));
@@ -40,6 +42,7 @@ function jsonProblem(f: Ends): string | null {
 }
 
 function xmlProblem(f: Ends): string | null {
+  if (f.facts) return f.facts.wellFormed ? null : 'evidence.file.xmlInvalid';
   if (f.text === undefined) return lastNonSpace(f.tail) === 0x3e ? null : 'evidence.file.xmlInvalid';
   return xmlWellFormedEnough(f.text) ? null : 'evidence.file.xmlInvalid';
 }

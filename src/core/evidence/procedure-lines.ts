@@ -1,6 +1,7 @@
 import type { EvidenceMsg } from './evidence-types.js';
 import { NATIONAL_STATES, type ProcedureStatus, type StepState, type StepStatus } from './procedure.js';
 import { formatVnTime } from './working-time.js';
+import { listApiTypes } from '../api/api-type-registry.js';
 
 /** One line of `dvc evidence status` (and of the bundle's index page): a state, what it means, what to do next. */
 export interface StatusLine {
@@ -8,6 +9,8 @@ export interface StatusLine {
   state: StepState;
   message: EvidenceMsg;
   next?: EvidenceMsg;
+  /** Further things to do, one a line (step 4: each API type to test again, and how). */
+  also?: EvidenceMsg[];
 }
 
 type Facts = StepStatus['facts'];
@@ -17,16 +20,55 @@ function when(facts: Facts, key: string): string {
   return typeof v === 'number' ? formatVnTime(v) : '';
 }
 
-function stepLine(s: StepStatus, dst: string): StatusLine {
+function stepLine(s: StepStatus, dst: string, st: ProcedureStatus): StatusLine {
   const id = `step${s.step}`;
   const params: Record<string, string | number> = { dst };
   for (const [k, v] of Object.entries(s.facts))
     params[k] = typeof v === 'number' && k !== 'passing' && k !== 'types' ? when(s.facts, k) : String(v);
   if (s.facts.withinDeadline !== undefined) params.within = s.facts.withinDeadline ? 'inTime' : 'late';
+  if (s.facts.confirmed === true) return { id, state: s.state, message: { key: `evidence.status.${id}.confirmed` } };
   const message = { key: `evidence.status.${id}.${s.state}`, params };
+  if (s.step === 4 && s.state === 'pending') return step4Line(s, params, st);
   const nextKey = NEXT[`${id}.${s.state}`];
-  return { id, state: s.state, message, ...(nextKey ? { next: { key: nextKey, params } } : {}) };
+  const also = typeof s.facts.override === 'string' ? [{ key: 'evidence.status.overridden', params }] : undefined;
+  return {
+    id,
+    state: s.state,
+    message,
+    ...(nextKey ? { next: { key: nextKey, params } } : {}),
+    ...(also ? { also } : {}),
+  };
 }
+
+/**
+ * Step 4 unfinished: the evidence to add, if any, and only the API tests that can and must run again. A notice
+ * type whose notice was already received cannot be sent again as it was (the province's system answers it is a
+ * duplicate): the advice is to send it as an update, with `isUpdating: true`.
+ */
+function step4Line(s: StepStatus, params: Record<string, string | number>, st: ProcedureStatus): StatusLine {
+  const configured = st.steps.find((x) => x.step === 3)?.state === 'done';
+  const also: EvidenceMsg[] = [];
+  if (!configured) also.push({ key: 'evidence.status.next.retestAfterConfig', params });
+  else
+    for (const a of st.apiChecksAfterConfig.filter((x) => !x.ok)) {
+      const notice = API_ROLES.get(a.type) === 'notice';
+      const request = a.file?.replace(/\.result\.json$/i, '.request.json');
+      also.push(
+        notice && a.passed && request
+          ? { key: 'evidence.status.retestUpdate', params: { ...params, type: a.type, request } }
+          : { key: 'evidence.status.retest', params: { ...params, type: a.type } },
+      );
+    }
+  return {
+    id: 'step4',
+    state: s.state,
+    message: { key: 'evidence.status.step4.pending', params },
+    ...(s.facts.evidenceComplete === true ? {} : { next: { key: 'evidence.status.next.testPayment', params } }),
+    ...(also.length > 0 ? { also } : {}),
+  };
+}
+
+const API_ROLES = new Map(listApiTypes().map((t) => [t.id, t.role]));
 
 /** The next thing to do, by step and state; a state without an entry needs nothing. */
 const NEXT: Record<string, string> = {
@@ -35,7 +77,6 @@ const NEXT: Record<string, string> = {
   'step3.waiting': 'evidence.status.next.receivedConfig',
   'step3.overdue': 'evidence.status.next.overdue',
   'step3.rejected': 'evidence.status.next.resendConfig',
-  'step4.pending': 'evidence.status.next.testPayment',
   'step5.pending': 'evidence.status.next.sendConfirm',
   'step6.waiting': 'evidence.status.next.receivedConfirm',
   'step6.rejected': 'evidence.status.next.resendConfirm',
@@ -52,7 +93,7 @@ export const ALERT_FIELD: Record<string, string> = {
 };
 
 export function statusLines(st: ProcedureStatus, dst = '<DST>'): StatusLine[] {
-  const lines = st.steps.map((s) => stepLine(s, dst));
+  const lines = st.steps.map((s) => stepLine(s, dst, st));
   const a = st.alerts;
   lines.push(
     a.ok

@@ -15,6 +15,8 @@ export interface ProgressRecord {
   sent?: number;
   result?: number;
   outcome?: Outcome;
+  /** Why the request was recorded as sent before its step was complete (`sent --override`). */
+  override?: string;
 }
 
 export interface AlertsRegistration {
@@ -78,6 +80,7 @@ export function progressFromYaml(raw: unknown): Progress {
       sent: timeField(p.sent, `progress.${kind}.sent`, problems),
       result: timeField(p.result, `progress.${kind}.result`, problems),
       outcome: outcome === 'ok' || outcome === 'rejected' ? outcome : undefined,
+      ...(text(p.override) === undefined ? {} : { override: text(p.override) }),
     };
   }
   const a = obj(r.alerts);
@@ -115,6 +118,8 @@ export interface StepStatus {
 export interface ApiCheckAfterConfig {
   type: string;
   ok: boolean;
+  /** The newest result of this type passed, whenever it ran (a notice it sent was received). */
+  passed: boolean;
   at?: number;
   file?: string;
 }
@@ -178,8 +183,19 @@ export function apiChecksAfterConfig(
     const r = results.find((x) => x.type === type);
     const after = r !== undefined && configuredAt !== undefined && (r.at ?? 0) >= configuredAt;
     const sameUrl = r?.url === undefined || r.url === url;
-    return { type, ok: Boolean(r?.ok && after && sameUrl), at: r?.at, file: r?.file };
+    return { type, ok: Boolean(r?.ok && after && sameUrl), passed: Boolean(r?.ok), at: r?.at, file: r?.file };
   });
+}
+
+/**
+ * Once the Government Office has confirmed the integration (step 6, ok), the procedure is finished: a step the
+ * folder cannot show as done (evidence moved away, a test older than the configuration) is shown as confirmed,
+ * never as unfinished next to "Đã hoàn thành".
+ */
+function confirmedStep(s: StepStatus): StepStatus {
+  return s.step === 6 || s.state === 'done'
+    ? s
+    : { step: s.step, state: 'done', facts: { ...s.facts, confirmed: true } };
 }
 
 export function procedureStatus(i: StatusInput): ProcedureStatus {
@@ -196,20 +212,23 @@ export function procedureStatus(i: StatusInput): ProcedureStatus {
     facts: { evidenceComplete: i.confirmReady, apiChecksAfterConfig: afterOk },
   };
   const alertIssues = alertProblems(i.progress.alerts);
+  const steps: StepStatus[] = [
+    {
+      step: 1,
+      state: types.length > 0 && passing.length === types.length ? 'done' : 'pending',
+      facts: { passing: passing.length, types: types.length, missing: types.filter((t) => !passing.includes(t)) },
+    },
+    sentStep(2, cfg, i.configReady),
+    resultStep(3, cfg, i.now, due),
+    step4,
+    sentStep(5, conf, i.confirmReady),
+    resultStep(6, conf, i.now),
+  ];
+  if (conf.override !== undefined) steps[4]!.facts.override = conf.override;
+  const nationalState = national(i.progress);
   return {
-    national: national(i.progress),
-    steps: [
-      {
-        step: 1,
-        state: types.length > 0 && passing.length === types.length ? 'done' : 'pending',
-        facts: { passing: passing.length, types: types.length, missing: types.filter((t) => !passing.includes(t)) },
-      },
-      sentStep(2, cfg, i.configReady),
-      resultStep(3, cfg, i.now, due),
-      step4,
-      sentStep(5, conf, i.confirmReady),
-      resultStep(6, conf, i.now),
-    ],
+    national: nationalState,
+    steps: nationalState === 'done' ? steps.map(confirmedStep) : steps,
     deadline: due === undefined ? undefined : { due, met: cfg.result === undefined ? undefined : cfg.result <= due },
     apiChecksAfterConfig: after,
     alerts: {

@@ -58,8 +58,7 @@ export const evidenceProcedure: MessageTable = {
       'Đã quá 8 giờ làm việc: liên hệ đầu mối hỗ trợ của Văn phòng Chính phủ (Công văn 3252/VPCP-KSTT); khi có kết quả: dvc evidence received {dir} --kind cau-hinh',
     'evidence.status.next.resendConfig':
       'Sửa theo phản hồi, chạy dvc evidence check {dir} --kind cau-hinh, gửi lại rồi: dvc evidence sent {dir} --kind cau-hinh',
-    'evidence.status.next.testPayment':
-      'Đặt ảnh, biên lai vào 01–04 (dvc evidence check {dir} --kind xac-nhan); sau khi được cấu hình, chạy lại dvc test-api --dst {dst} --type <loại> --save {dir}/05-ket-qua-kiem-tra-api với URL đã cấu hình.',
+    'evidence.status.next.testPayment': 'Đặt ảnh, biên lai vào 01–04, rồi: dvc evidence check {dir} --kind xac-nhan',
     'evidence.status.next.sendConfirm':
       'Chạy dvc evidence pack {dir} --out {zip}; gửi yêu cầu (dvc evidence request {dir} --kind xac-nhan) kèm gói, rồi: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.receivedConfirm':
@@ -168,7 +167,7 @@ export const evidenceProcedure: MessageTable = {
     'evidence.status.next.resendConfig':
       'Fix what the answer says, run dvc evidence check {dir} --kind cau-hinh, send again, then: dvc evidence sent {dir} --kind cau-hinh',
     'evidence.status.next.testPayment':
-      'Put the pictures and receipts in 01–04 (dvc evidence check {dir} --kind xac-nhan); once configured, run dvc test-api --dst {dst} --type <type> --save {dir}/05-ket-qua-kiem-tra-api again against the configured URLs.',
+      'Put the pictures and receipts in 01–04, then: dvc evidence check {dir} --kind xac-nhan',
     'evidence.status.next.sendConfirm':
       'Run dvc evidence pack {dir} --out {zip}; send the request (dvc evidence request {dir} --kind xac-nhan) with the bundle, then: dvc evidence sent {dir} --kind xac-nhan',
     'evidence.status.next.receivedConfirm':

@@ -1,5 +1,6 @@
 import type { MessageTable } from '../i18n-types.js';
 import { evidenceItems } from './evidence-items.js';
+import { evidenceSafety } from './evidence-safety.js';
 
 const PROBLEMS_VI: Record<string, string> = {
   unsafePath: 'đường dẫn không an toàn (tuyệt đối, có ".." hoặc "\\"); có thể ghi ra ngoài thư mục khi giải nén',
@@ -51,6 +52,7 @@ const prefixed = (t: Record<string, string>) =>
 export const evidence: MessageTable = {
   vi: {
     ...evidenceItems.vi,
+    ...evidenceSafety.vi,
     ...prefixed(PROBLEMS_VI),
     'evidence.cmd.desc':
       'Chuẩn bị, kiểm tra và đóng gói minh chứng tích hợp (bước 2, 4, 5 của Phụ lục 1, Công văn 3252/VPCP-KSTT)',
@@ -69,7 +71,7 @@ export const evidence: MessageTable = {
     'evidence.opt.out': 'ghi nội dung ra tệp này (ngoài việc in ra màn hình)',
     'evidence.opt.outBundle': 'tệp zip kết quả',
     'evidence.opt.format': 'định dạng: text hoặc markdown',
-    'evidence.opt.redact': 'che số CCCD/CMND và số điện thoại trong các văn bản dvc viết',
+    'evidence.opt.redact': 'che dữ liệu cá nhân (đã là mặc định; giữ lại để tương thích)',
     'evidence.opt.allowIncomplete': 'vẫn đóng gói khi còn thiếu sót; các thiếu sót được ghi vào bag-info.txt',
     'evidence.folderMissing': 'Thư mục minh chứng "{dir}" không tồn tại. Tạo nó bằng: dvc evidence init {dir}',
     'evidence.dstUnknown': 'Không có tỉnh "{dst}" trong cấu hình (provinces). Các tỉnh đã cấu hình: {known}.',
@@ -117,6 +119,7 @@ export const evidence: MessageTable = {
   },
   en: {
     ...evidenceItems.en,
+    ...evidenceSafety.en,
     ...prefixed(PROBLEMS_EN),
     'evidence.cmd.desc':
       'Prepare, check and pack the integration evidence (steps 2, 4 and 5 of Appendix 1, letter 3252/VPCP-KSTT)',
@@ -136,7 +139,7 @@ export const evidence: MessageTable = {
     'evidence.opt.out': 'also write the text to this file',
     'evidence.opt.outBundle': 'the zip file to write',
     'evidence.opt.format': 'format: text or markdown',
-    'evidence.opt.redact': 'mask CCCD/CMND and phone numbers in the texts dvc writes',
+    'evidence.opt.redact': 'mask personal data (now the default; kept for compatibility)',
     'evidence.opt.allowIncomplete': 'pack even with gaps; the gaps are written into bag-info.txt',
     'evidence.folderMissing': 'The evidence folder "{dir}" does not exist. Create it with: dvc evidence init {dir}',
     'evidence.dstUnknown': 'There is no province "{dst}" in the config (provinces). Configured: {known}.',

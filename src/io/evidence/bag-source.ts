@@ -4,6 +4,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { MANIFEST_ALGORITHMS, unsafeBagPath } from '../../core/evidence/bagit.js';
+import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import type { BagFindings, BagProblem, FoundFile } from '../../core/evidence/bag-verify.js';
 import { EntryTooLargeError, SafeZip, type ZipEntryInfo } from '../zip/zip-reader.js';
 
@@ -21,20 +22,8 @@ export interface BagRead {
   problems: BagProblem[];
 }
 
-/** The documented limits of `dvc evidence verify` (docs/evidence.md). Past the first three: exit 2. */
-export const VERIFY_LIMITS = {
-  /** Entries in the zip, or files in the folder. */
-  maxEntries: 10_000,
-  /** Sum of the declared uncompressed sizes. */
-  maxTotalBytes: 16 * 1024 ** 3,
-  /** Uncompressed ÷ compressed size of one entry larger than ratioFloorBytes. */
-  maxRatio: 100,
-  ratioFloorBytes: 1024 ** 2,
-  /** One tag file read as text. */
-  tagTextBytes: 4 * 1024 ** 2,
-  /** All tag files read as text, together. */
-  tagTextTotal: 16 * 1024 ** 2,
-} as const;
+/** The documented limits of `dvc evidence verify` (docs/evidence.md), from the one table pack uses too. */
+export const VERIFY_LIMITS = BAG_LIMITS;
 
 interface Candidate {
   path: string;
@@ -77,17 +66,20 @@ async function hashOne(
   algs: readonly string[],
   keepUpTo: number,
   problems: BagProblem[],
+  signal?: AbortSignal,
 ): Promise<{ file: FoundFile; text?: string }> {
   const hs = new Map<string, Hash>(algs.map((a) => [a, createHash(a)]));
   const kept: Buffer[] = [];
   let n = 0;
   try {
     for await (const chunk of c.read()) {
+      stopIfCancelled(signal);
       n += chunk.length;
       for (const h of hs.values()) h.update(chunk);
       if (keepUpTo > 0) kept.push(Buffer.from(chunk)); // the reader reuses its buffers
     }
   } catch (e) {
+    if (e instanceof DvcError) throw e;
     problems.push(problemOf(c, e));
     return { file: { path: c.path, size: c.size } };
   }
@@ -100,7 +92,12 @@ async function hashOne(
   return { file: { path: c.path, size: n, digests }, text };
 }
 
-async function collect(candidates: Candidate[], problems: BagProblem[]): Promise<BagFindings> {
+/** Ctrl+C (pack and verify pass an AbortSignal): stop reading, exit 130. */
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DvcError('cli.cancelled', {}, ExitCode.Cancelled);
+}
+
+async function collect(candidates: Candidate[], problems: BagProblem[], signal?: AbortSignal): Promise<BagFindings> {
   const names = candidates.map((c) => c.path).filter((p) => !p.startsWith('data/'));
   const payloadAlgs = algorithmsIn(names, 'manifest', problems);
   const tagAlgs = algorithmsIn(names, 'tagmanifest', problems);
@@ -108,6 +105,7 @@ async function collect(candidates: Candidate[], problems: BagProblem[]): Promise
   const files: FoundFile[] = [];
   let textBudget: number = VERIFY_LIMITS.tagTextTotal;
   for (const c of candidates) {
+    stopIfCancelled(signal);
     const isTag = !c.path.startsWith('data/');
     let keep = 0;
     if (isTag && isTextTag(c.path)) {
@@ -116,7 +114,7 @@ async function collect(candidates: Candidate[], problems: BagProblem[]): Promise
       else keep = c.size;
     }
     // A kept text never grows past its declared size: reading stops there (EntryTooLargeError).
-    const { file, text } = await hashOne(c, isTag ? tagAlgs : payloadAlgs, keep, problems);
+    const { file, text } = await hashOne(c, isTag ? tagAlgs : payloadAlgs, keep, problems, signal);
     files.push(file);
     if (text !== undefined) {
       textBudget -= c.size;
@@ -176,7 +174,7 @@ function entryProblem(e: ZipEntryInfo, name: string, seen: ReadonlyMap<string, s
   return undefined;
 }
 
-export async function readZipBag(file: string): Promise<BagRead> {
+export async function readZipBag(file: string, signal?: AbortSignal): Promise<BagRead> {
   const zip = await SafeZip.open(file, { maxEntries: VERIFY_LIMITS.maxEntries });
   try {
     assertLimits(file, zip.entries);
@@ -197,7 +195,7 @@ export async function readZipBag(file: string): Promise<BagRead> {
     // With an overlap bomb every entry would inflate the same bytes again: stop before reading any.
     const findings = problems.some((p) => p.code === 'overlap')
       ? { files: [], tagTexts: new Map<string, string>() }
-      : await collect(candidates, problems);
+      : await collect(candidates, problems, signal);
     return { kind: 'zip', base, findings, problems };
   } finally {
     zip.close();
@@ -232,11 +230,11 @@ async function walk(root: string, rel: string, out: Candidate[], problems: BagPr
   }
 }
 
-export async function readDirBag(dir: string): Promise<BagRead> {
+export async function readDirBag(dir: string, signal?: AbortSignal): Promise<BagRead> {
   const st = await lstat(path.join(dir, 'bagit.txt')).catch(() => null);
   if (!st?.isFile()) throw new DvcError('evidence.verify.notABag', { file: dir }, ExitCode.Usage);
   const problems: BagProblem[] = [];
   const candidates: Candidate[] = [];
   await walk(dir, '', candidates, problems);
-  return { kind: 'dir', base: '', findings: await collect(candidates, problems), problems };
+  return { kind: 'dir', base: '', findings: await collect(candidates, problems, signal), problems };
 }

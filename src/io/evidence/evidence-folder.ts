@@ -1,16 +1,25 @@
-import { lstat, open, readdir, readFile } from 'node:fs/promises';
+import { lstat, open, opendir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
+import { BAG_LIMITS, TAG_FILES } from '../../core/evidence/bag-limits.js';
+import { textFacts } from '../../core/evidence/text-facts.js';
 import type { EvidenceMeta, EvidenceMsg, ScannedFile } from '../../core/evidence/evidence-types.js';
 import { stripBom } from '../../core/text/utf8.js';
 
-/** Reads an evidence folder for `check` and `pack`: names, sizes, first and last bytes; never a whole large file. */
+/**
+ * Reads an evidence folder for `check`, `status` and `pack`: names, sizes, first and last bytes, and what a small
+ * text file says (core/evidence/text-facts.ts); never a whole large file, and no text is kept. Memory stays
+ * bounded whatever the folder holds: at most a bag's worth of files (BAG_LIMITS.maxEntries) are listed, a text is
+ * read only up to TEXT_LIMIT and only TEXT_LANES texts at once.
+ */
 
 const HEAD = 64;
 const TAIL = 1024;
-const TEXT_LIMIT = 32 * 1048576;
+/** Text files up to this size are read (and, by pack, masked); larger ones are listed as not masked. */
+export const TEXT_LIMIT = 1048576;
+const TEXT_LANES = 2;
 const TEXT_EXT = /\.(json|xml|txt|log|md|ya?ml)$/i;
 
 export interface FolderFile extends ScannedFile {
@@ -46,26 +55,70 @@ async function readEnds(abs: string, size: number): Promise<{ head: Uint8Array; 
   }
 }
 
+/** Files a folder may hold: those of a bag, less the tag files and the three texts pack adds. */
+export const MAX_FOLDER_FILES = BAG_LIMITS.maxEntries - TAG_FILES - 3;
+
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
-  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-  for (const e of entries) {
+  const dir = await opendir(path.join(root, rel)).catch((e: unknown) => {
+    throw unreadable(rel.split(path.sep).join('/') || '.', e);
+  });
+  for await (const e of dir) {
     const r = rel ? path.join(rel, e.name) : e.name;
     if (e.isDirectory()) await walk(root, r, out);
     else out.push(r);
+    if (out.length > MAX_FOLDER_FILES)
+      throw new DvcError('evidence.folder.tooManyFiles', { dir: root, max: MAX_FOLDER_FILES }, ExitCode.Usage);
   }
 }
 
-async function scanOne(root: string, r: string): Promise<FolderFile> {
-  const abs = path.join(root, r);
+/** At most `lanes` texts in memory at once. */
+class Lanes {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(lanes: number) {
+    this.free = lanes;
+  }
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.free === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.free--;
+    try {
+      return await job();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+/** A file that vanished or cannot be read while the folder is read: named, exit 2 (never an internal error). */
+function unreadable(rel: string, e: unknown): DvcError {
+  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new DvcError('evidence.fileUnreadable', { file: rel, reason: code }, ExitCode.Usage);
+}
+
+async function scanOne(root: string, r: string, lanes: Lanes): Promise<FolderFile> {
   const rel = r.split(path.sep).join('/').normalize('NFC');
+  try {
+    return await scanFile(root, r, rel, lanes);
+  } catch (e) {
+    throw unreadable(rel, e);
+  }
+}
+
+async function scanFile(root: string, r: string, rel: string, lanes: Lanes): Promise<FolderFile> {
+  const abs = path.join(root, r);
   const st = await lstat(abs);
   if (!st.isFile()) {
     const none = new Uint8Array();
     return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head: none, tail: none, notRegular: true };
   }
   const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
-  const text = TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT ? await readFile(abs, 'utf8') : undefined;
-  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, text };
+  const facts =
+    TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT
+      ? await lanes.run(async () => textFacts(rel, await readFile(abs, 'utf8')))
+      : undefined;
+  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, facts };
 }
 
 /** Files examined at once: a folder of hundreds of photos is not read one small request after another. */
@@ -78,10 +131,11 @@ export async function scanFolder(dir: string): Promise<FolderFile[]> {
   await walk(root, '', rels);
   const files: FolderFile[] = new Array<FolderFile>(rels.length);
   let next = 0;
+  const lanes = new Lanes(TEXT_LANES);
   const lane = async () => {
     while (next < rels.length) {
       const i = next++;
-      files[i] = await scanOne(root, rels[i]!);
+      files[i] = await scanOne(root, rels[i]!, lanes);
     }
   };
   await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, rels.length) }, lane));

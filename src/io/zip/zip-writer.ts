@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { Hold } from '../evidence/chunk-pool.js';
 import {
@@ -151,6 +151,11 @@ export class ZipWriter {
     };
   }
 
+  /**
+   * One entry from a source. An array of Buffers (bytes in memory) is deflated in one synchronous call: a bag
+   * of ten thousand small notes then creates no zlib stream per file (their native memory is what made RSS
+   * grow); a stream source is deflated as it flows.
+   */
   async addEntry(
     name: string,
     source: AsyncIterable<Buffer> | Iterable<Buffer>,
@@ -173,6 +178,19 @@ export class ZipWriter {
         compressedSize += c.length;
         await this.put(c);
       }
+    } else if (Array.isArray(source)) {
+      // Bytes in memory (small texts): one synchronous deflate, no stream and no zlib instance to collect later.
+      const parts = [
+        ...tappedSync(source, (c) => {
+          crc = crc32(c, crc);
+          size += c.length;
+          o.onData?.(c);
+        }),
+      ];
+      // One part (the usual case) is deflated where it lies: no copy.
+      const packed = deflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { level: 6 });
+      compressedSize = packed.length;
+      await this.put(packed);
     } else {
       const deflater = createDeflateRaw({ level: 6 });
       const input = Readable.from(tapped());
@@ -231,4 +249,11 @@ export function methodFor(name: string, size: number): number {
   const ext = dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (STORED_EXTENSIONS.has(ext) || size >= 0xf0000000 || size === 0) return METHOD_STORE;
   return METHOD_DEFLATE;
+}
+
+function* tappedSync(parts: readonly Buffer[], tap: (c: Buffer) => void): Generator<Buffer> {
+  for (const c of parts) {
+    tap(c);
+    yield c;
+  }
 }

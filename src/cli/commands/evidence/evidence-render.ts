@@ -30,3 +30,10 @@ export function printItems(ctx: CliContext, items: readonly CheckItem[]): void {
     if (!i.ok && i.fix) ctx.print(c.dim(`    → ${ctx.t('evidence.check.fix')}: ${ctx.t(i.fix.key, i.fix.params)}`));
   }
 }
+
+/** The files whose content dvc cannot mask, so that the officer masks them before taking the picture. */
+export function printUnmasked(ctx: CliContext, files: readonly string[]): void {
+  if (files.length === 0) return;
+  ctx.warn(ctx.t('evidence.privacy.unmasked', { count: files.length }));
+  for (const f of files) ctx.info(`  - ${f}`);
+}

@@ -3,7 +3,9 @@ import type { CommandSpec, OptionSpec } from '../../command-spec.js';
 const KINDS = ['cau-hinh', 'xac-nhan'] as const;
 const dirArg = { name: 'dir', desc: 'evidence.arg.dir' };
 const kind = { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS, default: 'xac-nhan' } as const;
-const redact = { flags: '--redact', desc: 'evidence.opt.redact' } as const;
+/** Masking is the default; --redact stays accepted (hidden) so that older scripts keep working. */
+const redact = { flags: '--redact', desc: 'evidence.opt.redact', hidden: true } as const;
+const keep = { flags: '--keep-personal-data', desc: 'evidence.opt.keepPersonalData' } as const;
 
 export const evidenceInitOptions = [
   { flags: '--dst <DST>', desc: 'evidence.opt.dst' },
@@ -12,6 +14,7 @@ export const evidenceRequestOptions = [
   kind,
   { flags: '--out <file>', desc: 'evidence.opt.out' },
   { flags: '--format <format>', desc: 'evidence.opt.format', choices: ['text', 'markdown'], default: 'text' },
+  keep,
   redact,
   { flags: '--force', desc: 'cli.opt.force' },
 ] as const satisfies readonly OptionSpec[];
@@ -20,6 +23,7 @@ export const evidencePackOptions = [
   { flags: '--out <bundle.zip>', desc: 'evidence.opt.outBundle' },
   kind,
   { flags: '--allow-incomplete', desc: 'evidence.opt.allowIncomplete' },
+  keep,
   redact,
   { flags: '--force', desc: 'cli.opt.force' },
 ] as const satisfies readonly OptionSpec[];
@@ -44,7 +48,7 @@ export const evidenceSpec: CommandSpec = {
       options: evidenceRequestOptions,
       examples: [
         'dvc evidence request fixtures/evidence --kind cau-hinh',
-        'dvc evidence request minh-chung --kind xac-nhan --format markdown --out yeu-cau.md --redact',
+        'dvc evidence request minh-chung --kind xac-nhan --format markdown --out yeu-cau.md',
       ],
       load: () => import('./request-command.js'),
     },
@@ -82,6 +86,7 @@ export const evidenceSpec: CommandSpec = {
       options: [
         { flags: '--kind <kind>', desc: 'evidence.opt.sentKind', choices: ['cau-hinh', 'xac-nhan', 'canh-bao'] },
         { flags: '--at <time>', desc: 'evidence.opt.at' },
+        { flags: '--override <reason>', desc: 'evidence.opt.override' },
       ],
       examples: [
         'dvc evidence sent minh-chung --kind cau-hinh',

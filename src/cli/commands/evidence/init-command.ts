@@ -1,8 +1,8 @@
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
-import { ExitCode } from '../../../errors.js';
+import { DvcError, ExitCode } from '../../../errors.js';
 import type { evidenceInitOptions } from './evidence.spec.js';
 import { planInit, writeInit } from '../../../app/evidence/init-evidence.js';
-import { askMissing } from './evidence-prompts.js';
+import { AnswersCancelled, askMissing } from './evidence-prompts.js';
 import { hintArg } from '../../../core/shell/shell-arg.js';
 
 const OPTIONAL_AT_INIT = new Set(['contactName', 'contactPhone', 'dossierCode', 'testDate']);
@@ -11,8 +11,16 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
   const dir = args[0] ?? '.';
   const plan = await planInit({ dir, dst: opts.dst, configPath: ctx.configPath, cwd: ctx.cwd });
   let meta = plan.meta;
-  if (ctx.interactive && !plan.metaExists && plan.missing.length > 0)
-    meta = await askMissing(ctx, meta, plan.missing, OPTIONAL_AT_INIT);
+  if (ctx.interactive && !plan.metaExists && plan.missing.length > 0) {
+    try {
+      meta = await askMissing(ctx, meta, plan.missing, OPTIONAL_AT_INIT);
+    } catch (e) {
+      if (!(e instanceof AnswersCancelled)) throw e;
+      // Ctrl+C: the folder is made with what was answered so far, then the command stops as cancelled.
+      await writeInit(plan, e.partial);
+      throw new DvcError('cli.cancelled', {}, ExitCode.Cancelled);
+    }
+  }
   const result = await writeInit(plan, meta);
   if (ctx.json) {
     ctx.printJson({

@@ -1,30 +1,39 @@
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { evidencePackOptions } from './evidence.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
+import { hintArg } from '../../../core/shell/shell-arg.js';
 import { packEvidence } from '../../../app/evidence/pack-evidence.js';
+import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
-import { countFailures, itemsJson, printItems } from './evidence-render.js';
+import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
   if (opts.out === undefined)
-    throw new DvcError('cli.missingOptionValue', { name: '--out', command: 'evidence pack' }, ExitCode.Usage);
+    throw new DvcError('evidence.pack.outMissing', { dir: hintArg(args[0] ?? '.') }, ExitCode.Usage);
+  const out = opts.out;
+  const keepPersonalData = opts.keepPersonalData === true;
+  if (keepPersonalData) ctx.warn(ctx.t('evidence.privacy.kept'));
   const kind: RequestKind = opts.kind;
-  const r = await packEvidence({
-    dir: args[0] ?? '.',
-    out: opts.out,
-    kind,
-    allowIncomplete: opts.allowIncomplete === true,
-    force: opts.force === true,
-    redact: opts.redact === true,
-    version: packageVersion(),
-    sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
-    forceZip64: ctx.env.DVC_ZIP64 === '1',
-    configPath: ctx.configPath,
-    cwd: ctx.cwd,
-    indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
-  });
+  const r = await untilSigint((signal) =>
+    packEvidence({
+      signal,
+      dir: args[0] ?? '.',
+      out,
+      kind,
+      allowIncomplete: opts.allowIncomplete === true,
+      force: opts.force === true,
+      keepPersonalData,
+      lang: ctx.lang,
+      version: packageVersion(),
+      sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+      forceZip64: ctx.env.DVC_ZIP64 === '1',
+      configPath: ctx.configPath,
+      cwd: ctx.cwd,
+      indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
+    }),
+  );
   const { errors } = countFailures(r.check.items);
   if (ctx.json) {
     ctx.printJson({
@@ -38,6 +47,8 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       timestamp: r.timestamp,
       timestampFrom: r.timestampFrom,
       gaps: r.gaps,
+      personalData: keepPersonalData ? 'kept' : 'masked',
+      notMasked: r.unmasked,
       items: itemsJson(
         ctx,
         r.check.items.filter((i) => !i.ok),
@@ -46,6 +57,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
     });
     return r.refused ? ExitCode.CheckFailed : ExitCode.Ok;
   }
+  printUnmasked(ctx, r.unmasked);
   if (r.refused) {
     printItems(
       ctx,

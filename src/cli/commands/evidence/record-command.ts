@@ -19,6 +19,8 @@ async function record({ args, opts, ctx }: CommandInput, received: boolean): Pro
     kind: kind === 'canh-bao' ? undefined : (kind as TrackedKind),
     outcome: opts.outcome as Outcome | undefined,
     at: typeof opts.at === 'string' ? opts.at : undefined,
+    override: typeof opts.override === 'string' ? opts.override : undefined,
+    lang: ctx.lang,
     configPath: ctx.configPath,
     cwd: ctx.cwd,
   });

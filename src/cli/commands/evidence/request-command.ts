@@ -28,7 +28,21 @@ export async function run({
         ExitCode.Usage,
       );
   }
-  const rendered = renderRequest(draft, opts.format, opts.redact === true);
+  if (draft.unfit.length > 0) {
+    const which = draft.unfit.map((u) =>
+      u.why === 'failed'
+        ? ctx.t('evidence.request.failedResult', { file: u.file })
+        : u.why === 'loopback'
+          ? ctx.t('evidence.request.loopbackResult', { file: u.file, url: u.url })
+          : ctx.t('evidence.request.badUrl', { type: u.type, url: u.url }),
+    );
+    if (ctx.json) ctx.printJson({ ok: false, kind, unfit: draft.unfit, message: which });
+    else ctx.warn(ctx.t('evidence.request.badApiResult', { files: which.join('; ') }));
+    return ExitCode.CheckFailed;
+  }
+  const keep = opts.keepPersonalData === true;
+  if (keep) ctx.warn(ctx.t('evidence.privacy.kept'));
+  const rendered = renderRequest(draft, opts.format, !keep);
   let written: string | undefined;
   if (opts.out !== undefined) {
     if (findPersonalNumbers(path.basename(opts.out)).length > 0)

@@ -1,4 +1,5 @@
 import { ExitCode } from '../../../errors.js';
+import { runnableHints } from '../../hint-program.js';
 import path from 'node:path';
 import { hintArg } from '../../../core/shell/shell-arg.js';
 import type { CommandInput } from '../../command-spec.js';
@@ -58,7 +59,11 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   const typed = args[0] ?? '.';
   const zip = path.relative(ctx.cwd, path.join(path.dirname(r.dir), `${path.basename(r.dir)}.zip`));
   const here = { dir: hintArg(typed), zip: hintArg(zip) };
-  const next = (l: (typeof lines)[number]) => l.next && ctx.t(l.next.key, { ...here, ...l.next.params });
+  // Hints name dvc as it was started (`.\\dvc.exe` in the Windows single executable).
+  const say = (m: { key: string; params?: Record<string, string | number> }) =>
+    runnableHints(ctx.t(m.key, { ...m.params, ...here }));
+  const next = (l: (typeof lines)[number]) => l.next && say(l.next);
+  const also = (l: (typeof lines)[number]) => (l.also ?? []).map(say);
   if (ctx.json) {
     ctx.printJson({
       ok: true,
@@ -69,6 +74,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
         state: l.state,
         message: ctx.t(l.message.key, l.message.params),
         next: next(l),
+        also: l.also ? also(l) : undefined,
       })),
       holidays: r.holidaysFile,
     });
@@ -84,6 +90,7 @@ export async function run({ args, opts, ctx }: CommandInput): Promise<number> {
   for (const l of lines) {
     ctx.print(`${colour(ctx, l)} ${ctx.t(l.message.key, l.message.params)}`);
     if (l.next) ctx.print(ctx.chalk.dim(`    → ${next(l)}`));
+    for (const a of also(l)) ctx.print(ctx.chalk.dim(`    → ${a}`));
   }
   for (const p of r.status.problems) ctx.warn(ctx.t('evidence.progress.badTime', { value: p }));
   ctx.info(ctx.t('evidence.status.holidays', { file: r.holidaysFile }));

@@ -1,9 +1,10 @@
 import type { CommandInput } from '../../command-spec.js';
 import { ExitCode } from '../../../errors.js';
 import { verifyBag } from '../../../app/evidence/verify-evidence.js';
+import { untilSigint } from './sigint.js';
 
 export async function run({ args, ctx }: CommandInput): Promise<number> {
-  const r = await verifyBag({ target: args[0], cwd: ctx.cwd });
+  const r = await untilSigint((signal) => verifyBag({ target: args[0], cwd: ctx.cwd, signal }));
   const problems = r.problems.map((p) => ({
     ...p,
     message: ctx.t(`evidence.verify.problem.${p.code}`, { path: p.path, detail: p.detail }),

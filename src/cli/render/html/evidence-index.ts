@@ -35,13 +35,17 @@ const STATE_CLASS: Record<string, string> = {
   rejected: 'bad',
 };
 
+const STEP_MARK: Record<string, string> = { done: '✓', pending: '·', waiting: '…', overdue: '!', rejected: '✗' };
+
 function statusHtml(model: EvidenceIndexModel, T: (key: string, params?: MessageParams) => string): string {
   const st = model.status;
   if (!st) return '';
   const lines = (st.lines ?? [])
     .map((l) => {
       const cls = STATE_CLASS[l.state ?? ''] ?? 'muted';
-      return `<li data-step="${esc(l.id)}" data-state="${esc(l.state)}"><span class="check-${cls}">${esc(T(`html.ev.step.${l.state ?? 'pending'}`))}</span> ${esc(l.text)}</li>`;
+      // The line says the state in words ("Bước 2 — …: chưa gửi"); the mark only draws it, and is read by its title.
+      const state = T(`html.ev.step.${l.state ?? 'pending'}`);
+      return `<li data-step="${esc(l.id)}" data-state="${esc(l.state)}"><span class="check-${cls}" title="${esc(state)}" aria-label="${esc(state)}">${STEP_MARK[l.state ?? ''] ?? '·'}</span> ${esc(l.text)}</li>`;
     })
     .join('');
   return `<h2 id="status">${esc(T('html.ev.progress'))}</h2><p><strong>${esc(st.national)}</strong></p><ul class="status">${lines}</ul>`;

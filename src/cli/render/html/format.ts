@@ -16,6 +16,15 @@ export function formatMs(lang: Lang, ms: number | undefined | null): string {
   return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ms)} ms`;
 }
 
+/** One formatter per locale and precision: a page of ten thousand files makes no ten thousand formatters. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(loc: string, digits: number): Intl.NumberFormat {
+  const key = `${loc}/${digits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(loc, { maximumFractionDigits: digits })));
+  return f;
+}
+
 export function formatBytes(lang: Lang, bytes: number | undefined | null): string {
   if (bytes === undefined || bytes === null || !Number.isFinite(bytes)) return '–';
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -25,7 +34,7 @@ export function formatBytes(lang: Lang, bytes: number | undefined | null): strin
     v /= 1024;
     i++;
   }
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+  return `${numberFormat(locale(lang), i === 0 ? 0 : 1).format(v)} ${units[i]}`;
 }
 
 export function percent(part: number, whole: number): number {

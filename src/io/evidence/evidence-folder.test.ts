@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../../test-support/evidence-sample.js';
+
+/** Which file the file system refuses, and how: set by each test. */
+const fault: { name?: string; code?: string; at?: 'open' | 'lstat' } = {};
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const refuse = (p: unknown, at: 'open' | 'lstat') => {
+    if (fault.at === at && typeof p === 'string' && fault.name && p.endsWith(fault.name))
+      throw Object.assign(new Error(`${fault.code}: ${p}`), { code: fault.code, path: p });
+  };
+  return {
+    ...real,
+    open: async (p: string, ...rest: unknown[]) => {
+      refuse(p, 'open');
+      return (real.open as (...a: unknown[]) => unknown)(p, ...rest);
+    },
+    lstat: async (p: string, ...rest: unknown[]) => {
+      refuse(p, 'lstat');
+      return (real.lstat as (...a: unknown[]) => unknown)(p, ...rest);
+    },
+  };
+});
+
+vi.resetModules();
+const { scanFolder, MAX_FOLDER_FILES } = await import('./evidence-folder.js');
+
+const tmp = tempDir('dvc-scan-');
+afterAll(() => tmp.remove());
+const dir = path.join(tmp.dir, 'ho-so');
+mkdirSync(path.join(dir, '04-bien-lai'), { recursive: true });
+writeFileSync(path.join(dir, '04-bien-lai', 'bien-lai.pdf'), '%PDF-1.4\n%%EOF\n');
+writeFileSync(path.join(dir, 'ghi-chu.txt'), 'ghi chú');
+
+describe('reading an evidence folder', () => {
+  it('names a file it cannot read (exit 2), never an internal error', async () => {
+    Object.assign(fault, { name: 'bien-lai.pdf', code: 'EACCES', at: 'open' });
+    await expect(scanFolder(dir)).rejects.toMatchObject({
+      key: 'evidence.fileUnreadable',
+      params: { file: '04-bien-lai/bien-lai.pdf', reason: 'EACCES' },
+      exitCode: 2,
+    });
+  });
+
+  it('names a file that vanished while the folder was read (exit 2)', async () => {
+    Object.assign(fault, { name: 'ghi-chu.txt', code: 'ENOENT', at: 'lstat' });
+    await expect(scanFolder(dir)).rejects.toMatchObject({
+      key: 'evidence.fileUnreadable',
+      params: { file: 'ghi-chu.txt', reason: 'ENOENT' },
+      exitCode: 2,
+    });
+  });
+
+  it('keeps no text, only what check and pack need of it', async () => {
+    Object.assign(fault, { name: undefined });
+    const files = await scanFolder(dir);
+    const note = files.find((f) => f.rel === 'ghi-chu.txt')!;
+    expect(note.text).toBeUndefined();
+    expect(note.facts).toEqual({ wellFormed: true, results: [], names: [] });
+    expect(files.find((f) => f.rel.endsWith('.pdf'))!.facts).toBeUndefined();
+  });
+
+  it('stops at more files than a bundle may hold (exit 2), before reading any of them', async () => {
+    Object.assign(fault, { name: undefined });
+    const many = path.join(tmp.dir, 'nhieu');
+    mkdirSync(many);
+    for (let i = 0; i <= MAX_FOLDER_FILES; i++) writeFileSync(path.join(many, `${i}.txt`), '');
+    await expect(scanFolder(many)).rejects.toMatchObject({
+      key: 'evidence.folder.tooManyFiles',
+      params: { max: 9993 },
+      exitCode: 2,
+    });
+  });
+});
