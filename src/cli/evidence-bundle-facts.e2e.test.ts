@@ -66,7 +66,7 @@ describe('the bundle says what it is', () => {
     const r = await dvc(['evidence', 'pack', 'minh chung']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Thiếu tùy chọn --out <tệp.zip>');
-    expect(r.stderr).toContain('dvc evidence pack "minh chung" --out minh-chung.zip');
+    expect(r.stderr).toContain("dvc evidence pack 'minh chung' --out minh-chung.zip");
     expect(r.stderr).not.toContain('cần một giá trị');
   });
 
