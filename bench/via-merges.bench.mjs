@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { STD_HEADER } from '../dist/test-support/excel-workbooks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -23,17 +24,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-via-'));
 const input = path.join(tmp, 'ca-nuoc-2004.xlsx');
 const wb = new ExcelJS.Workbook();
 const std = wb.addWorksheet('MX Bo TTTT');
-std.addRow([
-  'STT',
-  'Mã TP',
-  'Tỉnh / Thành Phố',
-  'Mã QH',
-  'Quận Huyện',
-  'Mã PX',
-  'Phường Xã',
-  'Cấp',
-  'Mã phường/xã CQT',
-]);
+std.addRow(STD_HEADER);
 read('gso-units-2004.csv').forEach((r, i) =>
   std.addRow([
     i + 1,

@@ -10,18 +10,10 @@ import { FIXTURE_LISTS, readList, unitRows } from '../../test-support/accuracy-l
 import { OLD_AGAINST_2025, scoreViaMerges, type OfficialLink } from '../../test-support/via-merges-accuracy.js';
 import { t } from '../../i18n/i18n.js';
 import { matchViaMerges } from './via-merges.js';
+import { referenceSide } from './reference-side.js';
 
-function nationalStd(): UnitRow[] {
-  return loadReferenceList('gso-2004').units.map((u, i) => ({
-    rowNumber: i + 2,
-    provinceCode: u.provinceCode,
-    provinceName: u.provinceName,
-    districtCode: u.districtCode,
-    districtName: u.districtName,
-    code: u.code,
-    name: u.name,
-  }));
-}
+/** The shipped 2004-coded list as the standard sheet dvc builds from it. */
+const nationalStd = async (): Promise<UnitRow[]> => (await referenceSide('gso-2004')).units;
 
 /** The synthetic tax sheet and the shipped GSO 2025 code of each of its tax codes. */
 function taxSheet(): { tax: UnitRow[]; newOfTax: Map<string, string> } {
@@ -57,7 +49,7 @@ function officialOfShipped(): Map<string, OfficialLink[]> {
 describe('--via-merges over the whole country', () => {
   it('fills 9,564 old communes, none wrong by the official conversion table; the rest go to review', async () => {
     const { tax, newOfTax } = taxSheet();
-    const f = await scoreViaMerges(nationalStd(), tax, newOfTax, officialOfShipped());
+    const f = await scoreViaMerges(await nationalStd(), tax, newOfTax, officialOfShipped());
     expect(f.wrong).toEqual([]);
     expect({ rows: f.rows, filled: f.filled, review: f.review, notFound: f.notFound }).toEqual({
       rows: 10035,
@@ -81,7 +73,7 @@ describe('--via-merges over the whole country', () => {
   it('sends each kind of doubt to review with every new commune as a candidate, naming the table', async () => {
     const { tax, newOfTax } = taxSheet();
     const taxOf = new Map([...newOfTax].map(([taxCode, gso]) => [gso, taxCode]));
-    const r = await matchViaMerges({ std: nationalStd(), tax, pairs: [], editions: OLD_AGAINST_2025, notes: [] });
+    const r = await matchViaMerges({ std: await nationalStd(), tax, pairs: [], editions: OLD_AGAINST_2025, notes: [] });
     const row = (code: string) => r.rows.find((x) => x.stdCode === code)!;
     const candidates = (code: string) => row(code).candidates.map((c) => newOfTax.get(c.code));
     const text = (lang: 'vi' | 'en', code: string) =>
