@@ -20,6 +20,18 @@ async function screenUntil(session: string, pattern: RegExp, timeoutMs = 15000):
   }
 }
 
+/** Runs `dvc <args>` (shell words, already quoted) in a new tmux pane of the given width; returns the session. */
+async function startInTmux(dir: string, args: string, name: string, width: number): Promise<string> {
+  const script = path.join(dir, 'run.sh');
+  await writeFile(
+    script,
+    `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' ${args}; echo "EXIT=$?"; sleep 30\n`,
+  );
+  const session = `${name}-${process.pid}`;
+  tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '50', `bash '${script}'`);
+  return session;
+}
+
 describe('dvc evidence request on a terminal', () => {
   it('asks for the missing fields, checks the e-mail as it is typed, and writes the request', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
@@ -27,13 +39,12 @@ describe('dvc evidence request on a terminal', () => {
     const init = await runCli(['evidence', 'init', folder, '--no-input']);
     expect(init.code, init.stderr).toBe(0);
     const out = path.join(dir, 'yeu-cau.txt');
-    const script = path.join(dir, 'run.sh');
-    await writeFile(
-      script,
-      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}' --out '${out}'; echo "EXIT=$?"; sleep 30\n`,
+    const session = await startInTmux(
+      dir,
+      `evidence request --kind cau-hinh '${folder}' --out '${out}'`,
+      'dvc-tty',
+      160,
     );
-    const session = `dvc-tty-${process.pid}`;
-    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', `bash '${script}'`);
     try {
       await screenUntil(session, /Tên đơn vị/);
       tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Thái Nguyên');
@@ -78,13 +89,7 @@ describe('dvc evidence request on a terminal', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
     const folder = path.join(dir, 'ho-so');
     expect((await runCli(['evidence', 'init', folder, '--no-input'])).code).toBe(0);
-    const script = path.join(dir, 'run.sh');
-    await writeFile(
-      script,
-      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}'; echo "EXIT=$?"; sleep 30\n`,
-    );
-    const session = `dvc-tty-blank-${process.pid}`;
-    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    const session = await startInTmux(dir, `evidence request --kind cau-hinh '${folder}'`, 'dvc-tty-blank', 200);
     let screen: string;
     try {
       await screenUntil(session, /Tên đơn vị/);
@@ -112,13 +117,7 @@ describe('dvc evidence request on a terminal', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
     const folder = path.join(dir, 'ho-so');
     expect((await runCli(['evidence', 'init', folder, '--no-input'])).code).toBe(0);
-    const script = path.join(dir, 'run.sh');
-    await writeFile(
-      script,
-      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence request --kind cau-hinh '${folder}'; echo "EXIT=$?"; sleep 30\n`,
-    );
-    const session = `dvc-tty-cancel-${process.pid}`;
-    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    const session = await startInTmux(dir, `evidence request --kind cau-hinh '${folder}'`, 'dvc-tty-cancel', 200);
     let screen: string;
     try {
       await screenUntil(session, /Tên đơn vị/);
@@ -140,13 +139,7 @@ describe('dvc evidence request on a terminal', () => {
   it('Ctrl+C at the first question of init still makes the folder, and exits 130', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
     const folder = path.join(dir, 'moi');
-    const script = path.join(dir, 'run.sh');
-    await writeFile(
-      script,
-      `cd '${dir}' && env -u CI -u DVC_LANG '${process.execPath}' '${BIN}' evidence init '${folder}'; echo "EXIT=$?"; sleep 30\n`,
-    );
-    const session = `dvc-tty-cancel-init-${process.pid}`;
-    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `bash '${script}'`);
+    const session = await startInTmux(dir, `evidence init '${folder}'`, 'dvc-tty-cancel-init', 200);
     let screen: string;
     try {
       await screenUntil(session, /Tên đơn vị/);
