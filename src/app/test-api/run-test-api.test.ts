@@ -198,31 +198,6 @@ describe('test-api: bounded in every dimension', () => {
   });
 });
 
-describe('test-api --repeat: the lean client and undici agree', () => {
-  it('counts the same passes, failures and fault kinds through both clients', async () => {
-    for (const [path, timeoutMs] of [
-      ['/ok', 5000],
-      ['/escape', 5000],
-      ['/hang', 500],
-    ] as const) {
-      const runs = [];
-      for (const transport of ['lean', 'undici'] as const)
-        runs.push(
-          await runTestApi(options({ url: `${main.url}${path}`, timeoutMs, repeat: 12, concurrency: 3, transport })),
-        );
-      const [lean, undici] = runs.map((r) => ({
-        exitCode: r.exitCode,
-        passed: r.load?.passed,
-        failed: r.load?.failed,
-        errorsByKind: r.load?.errorsByKind,
-        timed: r.load?.latency.count,
-        samples: r.probes.map((p) => ({ ok: p.ok, fault: p.fault?.kind, checks: p.checks.map((c) => [c.name, c.ok]) })),
-      }));
-      expect(lean).toEqual(undici);
-    }
-  });
-});
-
 describe('test-api --repeat: the load report', () => {
   it('carries the latency histogram (24 buckets, every timed request counted) beside p50/p90/p99', async () => {
     const run = await runTestApi(options({ url: `${main.url}/ok`, repeat: 60, concurrency: 6 }));

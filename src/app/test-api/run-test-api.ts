@@ -35,8 +35,6 @@ export interface TestApiOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now?: Date;
-  /** A load run's client (see ProbeSettings.transport); the lean one by default. */
-  transport?: 'lean' | 'undici';
   /** Called after each probe of a --repeat run. */
   onProgress?: (done: number, total: number) => void;
   /** Called once the target is known, before anything is sent (for --verbose). */
@@ -122,7 +120,6 @@ export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
     ...(o.proxy ? { proxy: o.proxy } : {}),
     follow: o.follow,
     env: o.env,
-    ...(o.transport ? { transport: o.transport } : {}),
   };
   if (target.insecure) warnings.unshift({ key: 'testApi.warn.insecure', params: {} });
   const run: TestApiRun = {

@@ -18,6 +18,8 @@ export type FaultKind =
   | 'tooManyRedirects'
   | 'redirectCredential'
   | 'deadline'
+  | 'malformed'
+  | 'badRedirect'
   | 'proxy'
   | 'other';
 
@@ -60,6 +62,10 @@ const BY_CODE: Record<string, FaultKind> = {
   DVC_REDIRECT_CREDENTIAL: 'redirectCredential',
   DVC_DEADLINE: 'deadline',
   UND_ERR_ABORTED: 'other',
+  UND_ERR_HEADERS_OVERFLOW: 'malformed',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'malformed',
+  UND_ERR_INFO: 'malformed',
+  DVC_BAD_REDIRECT: 'badRedirect',
 };
 
 const BY_TEXT: Array<[RegExp, FaultKind]> = [
@@ -98,6 +104,15 @@ export function classifyFault(e: unknown): Fault {
     if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) {
       return { kind: BY_CODE[code] ?? 'tlsOther', code, detail: String(l.message ?? code) };
     }
+    if (
+      (l as { name?: unknown }).name === 'HTTPParserError' ||
+      /does not match the HTTP\/1\.1 protocol/.test(String(l.message))
+    ) {
+      const reason = /\(([^)]*)\)\s*$/.exec(String(l.message))?.[1] ?? String(l.message ?? '');
+      return { kind: 'malformed', code: code || 'HTTPParserError', detail: reason };
+    }
+    // llhttp's refusals of a head or body that breaks HTTP/1.1 framing (HPE_INVALID_CHUNK_SIZE, HPE_LF_EXPECTED …).
+    if (code.startsWith('HPE_')) return { kind: 'malformed', code, detail: String(l.message ?? code) };
     if (code && BY_CODE[code]) return { kind: BY_CODE[code], code, detail: String(l.message ?? code) };
   }
   for (const l of links) {

@@ -87,6 +87,10 @@ export const testApi: MessageTable = {
       'Quá nhiều lần chuyển hướng từ {url}. Kiểm tra cấu hình chuyển hướng của máy chủ.',
     'testApi.fault.proxy': 'Lỗi khi đi qua proxy ({code}: {detail}). Kiểm tra --proxy, HTTPS_PROXY và NO_PROXY.',
     'testApi.fault.other': 'Lỗi truyền tải khi gọi {url} ({code}: {detail}).',
+    'testApi.fault.malformed':
+      'Máy chủ {url} trả lời sai khuôn dạng HTTP/1.1 ({code}): phần đầu quá 16 KiB, dòng kết thúc thiếu CR, cỡ khối chunked không phải số hex hay độ dài không khớp. Câu trả lời này không được chấp nhận; báo nhà cung cấp sửa máy chủ.',
+    'testApi.fault.badRedirect':
+      'Máy chủ {url} chuyển hướng tới một địa chỉ không dùng được ({detail}). Chỉ theo chuyển hướng tới http:// hoặc https:// hợp lệ; báo nhà cung cấp sửa tiêu đề Location.',
     'testApi.warn.insecure':
       'Đang bỏ qua kiểm tra chứng chỉ TLS (--insecure). Kết quả này không chứng minh kết nối an toàn; điều này được ghi trong mọi báo cáo.',
     'testApi.warn.placeholderUnit':
@@ -302,6 +306,10 @@ export const testApi: MessageTable = {
     'testApi.fault.tooManyRedirects': "Too many redirects from {url}. Check the server's redirect configuration.",
     'testApi.fault.proxy': 'Error going through the proxy ({code}: {detail}). Check --proxy, HTTPS_PROXY and NO_PROXY.',
     'testApi.fault.other': 'Transport error calling {url} ({code}: {detail}).',
+    'testApi.fault.malformed':
+      '{url} answered in a form HTTP/1.1 does not allow ({code}: {detail}): a head over 16 KiB, a line end without CR, a chunk size that is not hex or a length that does not match. The answer is not accepted; ask the vendor to fix the server.',
+    'testApi.fault.badRedirect':
+      '{url} redirects to an address that cannot be used ({detail}). Only valid http:// or https:// redirects are followed; ask the vendor to fix the Location header.',
     'testApi.warn.insecure':
       'TLS certificate verification is off (--insecure). This result does not prove a safe connection; this is recorded in every report.',
     'testApi.warn.placeholderUnit':

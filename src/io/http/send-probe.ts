@@ -10,8 +10,6 @@ import type { ConnectionWatcher, SharedConnections } from './shared-connections.
 import { startDeadline, type Deadline } from './deadline.js';
 import { TransportError } from './transport-error.js';
 import { abortedFault } from './aborted-fault.js';
-import { leanEligible, sendLean } from './lean-exchange.js';
-import type { LeanPool } from './lean-pool.js';
 
 export type { TlsDetails } from './timed-connector.js';
 export { TransportError } from './transport-error.js';
@@ -36,8 +34,11 @@ export interface HttpProbeRequest {
   env: Record<string, string | undefined>;
   /** Keep-alive connections of a load run; absent for a probe, which always opens a fresh connection. */
   shared?: SharedConnections;
-  /** A load run's first request: sent on a new connection whose phases are timed, as a probe's are. */
-  freshConnection?: boolean;
+  /**
+   * A load run's first request, sent alone on the shared connections: the connection it opens has its phases
+   * timed, as a probe's are.
+   */
+  timedOnShared?: boolean;
   /** Header names that carry a configured credential (the province's auth header): dropped off-origin. */
   credentialHeaders?: readonly string[];
   /** The body carries a credential (auth type body-key): never resent to another origin. */
@@ -179,7 +180,7 @@ async function oneHop(
   const origin = url.origin;
   const shared = !proxy && req.shared ? req.shared.for(origin) : undefined;
   const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
-  const watched = shared !== undefined && req.shared?.sequential === true;
+  const watched = shared !== undefined && (req.shared?.sequential === true || req.timedOnShared === true);
   if (watched) req.shared?.watch(watcherOf(c));
   let destroyed = false;
   try {
@@ -237,7 +238,7 @@ function nextHop(req: HttpProbeRequest, cur: HopState, hop: Hop, next: URL): Hop
         {
           kind: 'redirectCredential',
           code: 'DVC_REDIRECT_CREDENTIAL',
-          detail: `${hop.status} to ${next.origin} would resend the body with its key`,
+          detail: `${hop.status} → ${next.origin}`,
         },
         hop.timings,
         hop.tls,
@@ -270,37 +271,39 @@ function parseUrl(raw: string): URL {
 }
 
 /**
- * Sends one request on a fresh connection (a load run's: on its kept-alive ones) and measures it. A redirect is reported and not followed unless
- * `follow` (see nextHop for what a followed redirect keeps). The whole exchange ends by `timeoutMs`. Throws
- * TransportError for any transport fault.
+ * Sends one request on a fresh connection (a load run's or a rehearsal's: on their kept-alive ones) and measures
+ * it. A redirect is reported and not followed unless `follow` (see nextHop for what a followed redirect keeps). The
+ * whole exchange ends by `timeoutMs`. Throws TransportError for any transport fault. Every request of every
+ * command goes through this one function, on undici: one parser, one verdict.
  */
 export function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
-  const lean = req.shared ? leanRoute(req) : null;
-  if (lean) return sendLean(req, lean.url, lean.pool);
-  // A load run's first request the lean client does not carry: a probe on a fresh connection of its own.
-  return sendHops(req.freshConnection && req.shared ? { ...req, shared: undefined } : req);
+  return sendHops(req);
 }
 
-/**
- * Whether a load run's request goes straight to the server on the lean client's connections (see lean-pool.ts):
- * decided once per request object (a load run sends the same one thousands of times).
- */
-const leanRoutes = new WeakMap<HttpProbeRequest, { url: URL; pool: LeanPool } | null>();
-
-function leanRoute(req: HttpProbeRequest): { url: URL; pool: LeanPool } | null {
-  let route = leanRoutes.get(req);
-  if (route === undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(req.url);
-    } catch {
-      url = undefined; // sendHops names the fault
-    }
-    const pool = url && !chooseProxy(url, req.env, req.proxy) ? leanEligible(req, url) : undefined;
-    route = url && pool ? { url, pool } : null;
-    leanRoutes.set(req, route);
+/** A Location as the server sent it, resolved against the URL when it parses; shown, never followed, as is. */
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    return location.slice(0, 200);
   }
-  return route;
+}
+
+/** Where a followed redirect goes: a valid http(s) URL, or a fault naming the Location (a server's answer). */
+function redirectTarget(hop: Hop, base: URL): URL {
+  let next: URL | undefined;
+  try {
+    next = new URL(hop.location ?? '', base);
+  } catch {
+    next = undefined;
+  }
+  if (next && (next.protocol === 'http:' || next.protocol === 'https:')) return next;
+  throw new TransportError(
+    { kind: 'badRedirect', code: 'DVC_BAD_REDIRECT', detail: `${hop.status} → ${(hop.location ?? '').slice(0, 200)}` },
+    hop.timings,
+    hop.tls,
+    base.toString(),
+  );
 }
 
 async function sendHops(req: HttpProbeRequest): Promise<HttpExchange> {
@@ -319,14 +322,14 @@ async function sendHops(req: HttpProbeRequest): Promise<HttpExchange> {
       if (!hop.location || !req.follow) {
         const { location: _ignored, ...exchange } = hop;
         if (hop.location)
-          redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, cur.url).toString() });
+          redirects.push({ status: hop.status, from: hop.url, location: resolveLocation(hop.location, cur.url) });
         return { ...exchange, redirects };
       }
-      const next = new URL(hop.location, cur.url);
+      const next = redirectTarget(hop, cur.url);
       redirects.push({ status: hop.status, from: cur.url.toString(), location: next.toString() });
       if (redirects.length > max) {
         throw new TransportError(
-          { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` },
+          { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: String(max) },
           hop.timings,
           hop.tls,
           cur.url.toString(),
