@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,5 +38,46 @@ describe('dvc test-api types: two API types may share a schema file that names i
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('chung-tu');
+  });
+});
+
+describe('files dvc reads: regular, bounded, their content never in a message', () => {
+  async function configDir(province: Record<string, unknown>): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dvc-files-'));
+    await writeFile(
+      path.join(dir, 'dvc.config.json'),
+      JSON.stringify({ provinces: { HNI: { name: 'Hà Nội', unit: '000.00.01.H26', ...province } } }),
+    );
+    return dir;
+  }
+
+  it('a tokenFile at /dev/urandom is refused at once (exit 2), not read until killed', async () => {
+    const dir = await configDir({
+      auth: { type: 'bearer', tokenFile: '/dev/urandom' },
+      apis: { 'tra-cuu': { url: 'http://127.0.0.1:9/x' } },
+    });
+    const r = await runCli(['test-api', '--type', 'tra-cuu', '--dst', 'HNI'], { cwd: dir, timeoutMs: 15_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/dev/urandom');
+    expect(r.stderr).toContain('không phải một tệp thường');
+  });
+
+  it('a template at /etc/passwd is refused with a line and column, never a quote of the file', async () => {
+    const secretish = 'root:x:0:0:do-not-show';
+    const dir = await configDir({ apis: { 'tra-cuu': { url: 'http://127.0.0.1:9/x', templateFile: 'tpl.json' } } });
+    await writeFile(path.join(dir, 'tpl.json'), `${secretish}\n`);
+    const r = await runCli(['test-api', '--type', 'tra-cuu', '--dst', 'HNI'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dòng 1, cột 1');
+    expect(r.stderr + r.stdout).not.toContain('root:x');
+  });
+
+  it('mock-api --store on a FIFO is refused (exit 2) without waiting for a writer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dvc-fifo-'));
+    const fifo = path.join(dir, 'store.json');
+    execFileSync('mkfifo', [fifo]);
+    const r = await runCli(['mock-api', '--port', '0', '--store', fifo], { cwd: dir, timeoutMs: 15_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(fifo);
   });
 });

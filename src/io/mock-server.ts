@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readInputText } from './bounded-file.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import {
@@ -89,19 +89,23 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export async function readStore(file: string): Promise<MockStateData | undefined> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, FILE_LIMITS.store, (e) =>
+      Object.assign(new DvcError('mock.storeBad', { file, reason: e.code ?? 'EIO' }, ExitCode.Usage), { code: e.code }),
+    );
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    if ((e as { code?: string }).code === 'ENOENT') return undefined;
+    throw e;
   }
+  // The store is dvc's own file, but its content never goes into a message: the reason is a fixed one.
+  let data: MockStateData | undefined;
   try {
-    const data = JSON.parse(stripBom(text)) as MockStateData;
-    if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
-      throw new Error('not a dvc mock-api store');
-    return data;
-  } catch (e) {
-    throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    data = JSON.parse(stripBom(text)) as MockStateData;
+  } catch {
+    data = undefined;
   }
+  if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
+    throw new DvcError('mock.storeBad', { file, reason: 'JSON' }, ExitCode.Usage);
+  return data;
 }
 
 /** Saves the newest state, never two writes at once, never losing the last change. */

@@ -40,8 +40,11 @@ export const testApi: MessageTable = {
       'Tỉnh {dst} chưa cấu hình địa chỉ cho loại API "{type}" (đã có: {configured}). Thêm provinces.{dst}.apis.{type}.url vào cấu hình, hoặc chỉ định bằng --url.',
     'testApi.secretMissing': 'Chưa có bí mật xác thực: đặt {where} trong cấu hình.',
     'testApi.bodyNotJson':
-      'Tệp nội dung "{file}" không phải JSON hợp lệ: {reason}. Sửa tệp, hoặc dùng --no-validate để gửi nguyên văn.',
+      'Tệp nội dung "{file}" không phải JSON hợp lệ (hỏng ở dòng {line}, cột {column}). Sửa tệp, hoặc dùng --no-validate để gửi nguyên văn.',
     'testApi.bodyNotObject': 'nội dung yêu cầu phải là một đối tượng JSON',
+    'testApi.fileNotRegular':
+      '"{path}" không phải một tệp thường (là thư mục, thiết bị, FIFO hay socket). dvc chỉ đọc tệp thường; chỉ đường dẫn tới một tệp.',
+    'testApi.fileTooBig': 'Tệp "{path}" lớn hơn giới hạn {limit} cho loại tệp này. Kiểm tra có chỉ nhầm tệp không.',
     'testApi.bodyInvalid':
       'Nội dung yêu cầu "{name}" không hợp lệ ({count} lỗi, đầu tiên tại "{path}"). Sửa các trường dưới đây, hoặc dùng --no-validate để vẫn gửi.',
     'testApi.bodyIssue': 'tại "{path}": {problem}',
@@ -51,7 +54,7 @@ export const testApi: MessageTable = {
     'testApi.casesColumns': 'Tệp CSV "{file}" cần cột MaHoSo hoặc cột body (các cột đang có: {found}).',
     'testApi.casesCsv':
       'Không đọc được tệp CSV "{file}" ({reason}). Lưu lại từ Excel dưới dạng "CSV UTF-8" rồi chạy lại.',
-    'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ ({reason}).',
+    'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ (hỏng ở ký tự {column}).',
     'testApi.bodyAndCases': 'Dùng --body hoặc --cases, không dùng cả hai.',
     'testApi.casesAndRepeat': 'Dùng --cases hoặc --repeat, không dùng cả hai.',
     'testApi.badNumber': 'Giá trị {value} của {name} không hợp lệ: cần một số nguyên từ {min} trở lên.',
@@ -138,7 +141,7 @@ export const testApi: MessageTable = {
       'Lược đồ {which} của loại API "{id}" không dùng được: {reason}. Sửa tệp lược đồ JSON (draft-07 hoặc 2020-12).',
     'api.typeFileMissing':
       'Không đọc được tệp {file} (apiTypes.{id}.{key}). Kiểm tra đường dẫn: đường dẫn tương đối tính từ thư mục của tệp cấu hình.',
-    'api.typeFileParse': 'Tệp {file} (apiTypes.{id}) không phải JSON hợp lệ: {reason}.',
+    'api.typeFileParse': 'Tệp {file} (apiTypes.{id}) không phải JSON hợp lệ (hỏng ở dòng {line}, cột {column}).',
     'api.typeFileNotObject': 'Tệp {file} (apiTypes.{id}.{key}) phải chứa một đối tượng JSON {...}.',
     'api.issue.required': 'thiếu trường bắt buộc {field}',
     'api.issue.type': 'sai kiểu: cần {expected}, nhận được {actual}',
@@ -261,8 +264,12 @@ export const testApi: MessageTable = {
       'Province {dst} has no address for API type "{type}" (configured: {configured}). Add provinces.{dst}.apis.{type}.url to the configuration, or give --url.',
     'testApi.secretMissing': 'The authentication secret is missing: set {where} in the configuration.',
     'testApi.bodyNotJson':
-      'Body file "{file}" is not valid JSON: {reason}. Fix the file, or use --no-validate to send it as it is.',
+      'Body file "{file}" is not valid JSON (broken at line {line}, column {column}). Fix the file, or use --no-validate to send it as it is.',
     'testApi.bodyNotObject': 'the request body must be a JSON object',
+    'testApi.fileNotRegular':
+      '"{path}" is not a regular file (a folder, a device, a FIFO or a socket). dvc reads regular files only; give the path of a file.',
+    'testApi.fileTooBig':
+      'File "{path}" is larger than the {limit} limit for this kind of file. Check it is the right file.',
     'testApi.bodyInvalid':
       'Request body "{name}" is not valid ({count} problems, the first at "{path}"). Fix the fields below, or use --no-validate to send it anyway.',
     'testApi.bodyIssue': 'at "{path}": {problem}',
@@ -271,7 +278,8 @@ export const testApi: MessageTable = {
     'testApi.casesColumns': 'CSV file "{file}" needs a MaHoSo column or a body column (columns found: {found}).',
     'testApi.casesCsv':
       'Cannot read the CSV file "{file}" ({reason}). Save it from Excel as "CSV UTF-8" and run again.',
-    'testApi.casesBadBody': 'File "{file}", row {row}: the body column is not valid JSON ({reason}).',
+    'testApi.casesBadBody':
+      'File "{file}", row {row}: the body column is not valid JSON (broken at character {column}).',
     'testApi.bodyAndCases': 'Use --body or --cases, not both.',
     'testApi.casesAndRepeat': 'Use --cases or --repeat, not both.',
     'testApi.badNumber': 'Value {value} of {name} is not valid: a whole number of at least {min} is needed.',
@@ -357,7 +365,7 @@ export const testApi: MessageTable = {
       'The {which} schema of API type "{id}" cannot be used: {reason}. Fix the JSON Schema file (draft-07 or 2020-12).',
     'api.typeFileMissing':
       "Cannot read {file} (apiTypes.{id}.{key}). Check the path: relative paths start from the config file's folder.",
-    'api.typeFileParse': '{file} (apiTypes.{id}) is not valid JSON: {reason}.',
+    'api.typeFileParse': '{file} (apiTypes.{id}) is not valid JSON (broken at line {line}, column {column}).',
     'api.typeFileNotObject': '{file} (apiTypes.{id}.{key}) must hold a JSON object {...}.',
     'api.issue.required': 'required field {field} is missing',
     'api.issue.type': 'wrong type: {expected} expected, got {actual}',
