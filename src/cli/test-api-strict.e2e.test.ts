@@ -81,3 +81,36 @@ describe('files dvc reads: regular, bounded, their content never in a message', 
     expect(r.stderr).toContain(fifo);
   });
 });
+
+describe('names and numbers a user types are bounded', () => {
+  for (const name of ['__proto__', 'constructor', 'prototype']) {
+    it(`--dst ${name} is refused by mock-api and test-api (exit 2)`, async () => {
+      const mock = await runCli(['mock-api', '--port', '0', '--dst', name], { timeoutMs: 15_000 });
+      expect(mock.code).toBe(2);
+      expect(mock.stderr).toContain('tên dành riêng');
+      const probe = await runCli(['test-api', '--type', 'tra-cuu', '--dst', name]);
+      expect(probe.code).toBe(2);
+      expect(probe.stderr).toContain('tên dành riêng');
+    });
+  }
+
+  it('--repeat 1e12 and --concurrency 5000 are over their limits (exit 2)', async () => {
+    const url = 'http://127.0.0.1:9/x';
+    const repeat = await runCli(['test-api', '--type', 'tra-cuu', '--url', url, '--repeat', '1e12']);
+    expect(repeat.code).toBe(2);
+    expect(repeat.stderr).toContain('1000000');
+    const conc = await runCli([
+      'test-api',
+      '--type',
+      'tra-cuu',
+      '--url',
+      url,
+      '--repeat',
+      '5',
+      '--concurrency',
+      '5000',
+    ]);
+    expect(conc.code).toBe(2);
+    expect(conc.stderr).toContain('1000');
+  });
+});

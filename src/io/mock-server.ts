@@ -84,6 +84,25 @@ export interface MockServerHandle {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The --delay waits in progress: cut short when the server stops, so no answer holds the port past a second. */
+const waiting = new Set<() => void>();
+
+function waitCut(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiting.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    waiting.add(done);
+  });
+}
+
+/** How long a stopping server waits for the answers in flight before it closes their connections. */
+const STOP_GRACE_MS = 300;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export async function readStore(file: string): Promise<MockStateData | undefined> {
@@ -162,7 +181,7 @@ async function serverState(o: MockServerOptions): Promise<ServerState> {
     random: seededRandom(o.seed ?? Math.floor(Math.random() * 2 ** 32)),
     maxBody: o.maxBodyBytes ?? MAX_BODY_BYTES,
     now: o.now ?? (() => new Date()),
-    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    sleep: o.sleep ?? waitCut,
     store: storeWriter(o.storeFile, () => province.snapshot()),
     msg: (m: Msg) => t(o.lang, m.key, m.params),
   };
@@ -389,7 +408,9 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 2000);
+      // Delayed answers go out now; whatever is still in flight after the grace is cut (stopped within 1 s).
+      for (const cut of [...waiting]) cut();
+      const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(force);
       await st.store.flush();

@@ -12,6 +12,7 @@ import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseReservedName } from '../../core/reserved-names.js';
 import { makeTempDir, removeDir } from '../../io/read-input.js';
 
 /** `dvc mock-api`: find the province in the config (if any), resolve its auth, make a certificate, start. */
@@ -102,6 +103,7 @@ async function resolveAuth(
 }
 
 async function context(o: { configPath?: string; cwd: string; dst?: string }) {
+  refuseReservedName('--dst', o.dst);
   const loaded = await loadConfig({ configPath: o.configPath, cwd: o.cwd });
   const found = findProvince(loaded?.config, o.dst);
   const overrides: ApiTypeOverrides = loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : {};
@@ -109,6 +111,7 @@ async function context(o: { configPath?: string; cwd: string; dst?: string }) {
 }
 
 function checkEmulation(e: string | undefined): void {
+  refuseReservedName('--emulate', e);
   if (e !== undefined && !(EMULATIONS as readonly string[]).includes(e))
     throw new DvcError('mock.badEmulate', { value: e, known: EMULATIONS.join(', ') }, ExitCode.Usage);
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { refuseReservedName } from '../../core/reserved-names.js';
 import { performance } from 'node:perf_hooks';
 import { DvcError, ExitCode } from '../../errors.js';
 import { listApiTypes, validateRequest, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
@@ -185,6 +186,7 @@ async function runSteps(
 }
 
 export async function runRehearsal(o: RehearseOptions): Promise<RehearsalRun> {
+  refuseReservedName('--dst', o.dst);
   const prepared = await prepare(o);
   const now = o.now ?? new Date();
   const data = rehearsalData(prepared.unit, now, o.serial ?? randomInt(0, 100));

@@ -57,6 +57,9 @@ export const testApi: MessageTable = {
     'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ (hỏng ở ký tự {column}).',
     'testApi.bodyAndCases': 'Dùng --body hoặc --cases, không dùng cả hai.',
     'testApi.casesAndRepeat': 'Dùng --cases hoặc --repeat, không dùng cả hai.',
+    'testApi.numberTooLarge': '{name} {value} vượt giới hạn {max}. Chọn một số không quá {max}.',
+    'testApi.reservedName':
+      '{flag} "{name}" là tên dành riêng, không dùng được làm mã tỉnh hay tên loại API. Chọn tên khác.',
     'testApi.badNumber': 'Giá trị {value} của {name} không hợp lệ: cần một số nguyên từ {min} trở lên.',
     'testApi.caUnreadable':
       'Không đọc được tệp CA "{file}" ({reason}). Kiểm tra đường dẫn của --ca hoặc provinces.<DST>.tls.caFile.',
@@ -282,6 +285,9 @@ export const testApi: MessageTable = {
       'File "{file}", row {row}: the body column is not valid JSON (broken at character {column}).',
     'testApi.bodyAndCases': 'Use --body or --cases, not both.',
     'testApi.casesAndRepeat': 'Use --cases or --repeat, not both.',
+    'testApi.numberTooLarge': '{name} {value} is over its limit of {max}. Choose a number no larger than {max}.',
+    'testApi.reservedName':
+      '{flag} "{name}" is a reserved name and cannot be a province code or an API type. Choose another name.',
     'testApi.badNumber': 'Value {value} of {name} is not valid: a whole number of at least {min} is needed.',
     'testApi.caUnreadable':
       'Cannot read CA file "{file}" ({reason}). Check the path given to --ca or provinces.<DST>.tls.caFile.',
