@@ -166,6 +166,9 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
   };
 }
 
+/** The unit of a mock province with none configured: H00 is no province's code. */
+const MOCK_UNIT = '000.00.01.H00';
+
 /** Thanh Hóa's public code has no look-up: the emulation answers it in OpenCPS's form, so say so per API. */
 function endpoint(role: string | undefined, origin: string, id: string, emulate: Emulation | undefined) {
   const url = `${origin}/${id}`;
@@ -183,7 +186,8 @@ export async function mockApiConfig(
   const origin = callableOrigin(o.host, o.port, o.tls);
   const province: Record<string, unknown> = {
     name: found?.province.name ?? 'dvc mock-api',
-    ...(found?.province.unit ? { unit: found.province.unit } : {}),
+    // A printed config is used as it is: it names a unit, so no probe warns that the unit is unknown.
+    unit: found?.province.unit ?? MOCK_UNIT,
     dstcode: dst,
     auth: found?.province.auth ?? { type: 'none' },
     apis: Object.fromEntries(listApiTypes(overrides).map((ty) => [ty.id, endpoint(ty.role, origin, ty.id, o.emulate)])),

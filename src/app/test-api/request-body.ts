@@ -45,10 +45,20 @@ function parseJsonFile(file: string, text: string): unknown {
   return parseJsonText(text, 'testApi.bodyNotJson', { file });
 }
 
+/**
+ * The unit code is unknown, so the template uses a placeholder: with a province chosen, the config lacks its
+ * `unit` (named, with the fix); without one, choose a province or give a body.
+ */
+export function unitWarning(dst: string | null | undefined): Msg {
+  return dst
+    ? { key: 'testApi.warn.missingUnit', params: { key: `provinces.${dst}.unit`, dst, unit: PLACEHOLDER_UNIT } }
+    : { key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } };
+}
+
 /** The suggested body: the province's own template file, else the type's built-in template, filled in. */
 export async function templateBody(
   type: ApiType,
-  target: Pick<Target, 'unit' | 'templateFile'>,
+  target: Pick<Target, 'unit' | 'templateFile'> & { dst?: string | null },
   now: Date,
   dossierCode?: string,
   warnings?: Msg[],
@@ -59,7 +69,7 @@ export async function templateBody(
     const data = parseJsonFile(target.templateFile, await readText(target.templateFile, FILE_LIMITS.template));
     effective = { ...type, template: data as RequestBody };
   }
-  if (!target.unit) warnings?.push({ key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } });
+  if (!target.unit) warnings?.push(unitWarning(target.dst));
   return buildTemplate(effective, {
     unit: target.unit ?? PLACEHOLDER_UNIT,
     now,
@@ -120,7 +130,7 @@ function parsedCase(file: string, row: number, name: string, rawBody: string): B
 export async function casesFromFile(
   file: string,
   type: ApiType,
-  target: Pick<Target, 'unit' | 'templateFile'>,
+  target: Pick<Target, 'unit' | 'templateFile'> & { dst?: string | null },
   now: Date,
   warnings: Msg[],
 ): Promise<BodyCase[]> {

@@ -212,3 +212,30 @@ describe('test-api --repeat: the load report', () => {
     for (const mark of ['p50', 'p90', 'p99']) expect(html).toContain(`>${mark}`);
   });
 });
+
+describe('test-api: the unit warning names what is missing', () => {
+  it('with --dst and no unit in the config: names provinces.<DST>.unit and the fix, not --dst', async () => {
+    const configPath = await configWith({ type: 'none' }, `${main.url}/ok`, { unit: undefined });
+    const run = await runTestApi(options({ dst: 'TST', configPath }));
+    expect(run.warnings).toContainEqual({
+      key: 'testApi.warn.missingUnit',
+      params: { key: 'provinces.TST.unit', dst: 'TST', unit: '000.00.00.H00' },
+    });
+    expect(run.warnings.map((w) => w.key)).not.toContain('testApi.warn.placeholderUnit');
+  });
+
+  it('with --url alone: the placeholder, and choosing a province is the fix', async () => {
+    const run = await runTestApi(options({ url: `${main.url}/ok` }));
+    expect(run.warnings.map((w) => w.key)).toContain('testApi.warn.placeholderUnit');
+  });
+});
+
+describe('mock-api --print-config, used as it is', () => {
+  it('names a unit: a probe with --dst gives no unit warning', async () => {
+    const { mockApiConfig } = await import('../mock-api/run-mock-api.js');
+    const printed = (await mockApiConfig({ cwd: dir, dst: 'HNI', host: '127.0.0.1', port: 8080 })) as {
+      provinces: Record<string, { unit?: string }>;
+    };
+    expect(printed.provinces.HNI!.unit).toBe('000.00.01.H00');
+  });
+});

@@ -101,6 +101,8 @@ export const testApi: MessageTable = {
       'Đang bỏ qua kiểm tra chứng chỉ TLS (--insecure). Kết quả này không chứng minh kết nối an toàn; điều này được ghi trong mọi báo cáo.',
     'testApi.warn.placeholderUnit':
       'Chưa biết mã đơn vị: mẫu dùng mã giả {unit}. Chọn tỉnh bằng --dst hoặc đưa nội dung bằng --body.',
+    'testApi.warn.missingUnit':
+      'Cấu hình của tỉnh {dst} thiếu {key} (mã đơn vị): mẫu dùng mã giả {unit}. Thêm "unit": "<mã đơn vị>" vào provinces.{dst} trong tệp cấu hình, hoặc đưa nội dung bằng --body.',
     'testApi.warn.certExpiring': 'Chứng chỉ TLS của máy chủ còn {days} ngày là hết hạn ({date}). Gia hạn sớm.',
     'testApi.warn.insecureWouldFail': 'Nếu không có --insecure, chứng chỉ sẽ bị từ chối: {reason}',
     'testApi.warn.redirectNotFollowed':
@@ -328,6 +330,8 @@ export const testApi: MessageTable = {
       'TLS certificate verification is off (--insecure). This result does not prove a safe connection; this is recorded in every report.',
     'testApi.warn.placeholderUnit':
       'The unit code is unknown: the template uses the placeholder {unit}. Choose a province with --dst or give a body with --body.',
+    'testApi.warn.missingUnit':
+      'The config of province {dst} lacks {key} (the unit code): the template uses the placeholder {unit}. Add "unit": "<unit code>" to provinces.{dst} in the config file, or give a body with --body.',
     'testApi.warn.certExpiring': "The server's TLS certificate expires in {days} days ({date}). Renew it soon.",
     'testApi.warn.insecureWouldFail': 'Without --insecure the certificate would be refused: {reason}',
     'testApi.warn.redirectNotFollowed':
