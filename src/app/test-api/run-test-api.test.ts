@@ -233,7 +233,7 @@ describe('test-api: the unit warning names what is missing', () => {
 describe('mock-api --print-config, used as it is', () => {
   it('names a unit: a probe with --dst gives no unit warning', async () => {
     const { mockApiConfig } = await import('../mock-api/run-mock-api.js');
-    const printed = (await mockApiConfig({ cwd: dir, dst: 'HNI', host: '127.0.0.1', port: 8080 })) as {
+    const printed = (await mockApiConfig({ cwd: dir, dst: 'HNI', host: '127.0.0.1', port: 8080, tls: false })) as {
       provinces: Record<string, { unit?: string }>;
     };
     expect(printed.provinces.HNI!.unit).toBe('000.00.01.H00');
