@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { FILE_LIMITS, readInputText } from './bounded-file.js';
+import { FILE_LIMITS, jsonErrorAt, readInputText } from './bounded-file.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import {
@@ -266,11 +266,12 @@ function unauthorised(x: Exchange): MockOutcome {
   return { kind: 'unauthorised' };
 }
 
-function parseJson(raw: Buffer): { value?: unknown; error?: string } {
+function parseJson(raw: Buffer): { value?: unknown; error?: { line: number; column: number } } {
+  const text = stripBom(raw.toString('utf8'));
   try {
-    return { value: JSON.parse(stripBom(raw.toString('utf8'))) };
-  } catch (e) {
-    return { error: (e as Error).message };
+    return { value: JSON.parse(text) };
+  } catch {
+    return { error: jsonErrorAt(text) ?? { line: 1, column: 1 } };
   }
 }
 
@@ -327,7 +328,7 @@ function decide(x: Exchange, type: ApiType, raw: Buffer): MockOutcome {
   const { value, error } = parseJson(raw);
   if (error !== undefined) {
     if (st.o.auth.type === 'body-key' && st.emulation === 'reference') return unauthorised(x);
-    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { reason: error } }) };
+    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { ...error } }) };
   }
   if (!bodyAuthorised(st.o.auth, value)) return unauthorised(x);
   const bound = bindKeys(type.requestSchema, value);
