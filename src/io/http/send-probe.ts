@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { Client, loadProxyAgent, requestOn } from './undici-parts.js';
+import { Client, loadProxyAgent } from './undici-parts.js';
 import { classifyFault } from '../../core/probe/fault.js';
 import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/probe/timings.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
-import { decodeBody, readLimited, tooLarge } from './read-body.js';
+import { decodeBody } from './read-body.js';
+import { dispatchExchange } from './dispatch-exchange.js';
 import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { TransportError } from './transport-error.js';
@@ -69,12 +70,6 @@ export interface HttpExchange {
   remoteAddress?: string;
 }
 
-function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
 interface Hop extends HttpExchange {
   location?: string;
 }
@@ -116,25 +111,6 @@ function dispatcherFor(req: HttpProbeRequest, url: URL, proxy: string | undefine
     bodyTimeout: req.timeoutMs,
     pipelining: 1,
   });
-}
-
-/** Reads the answer within the size limit; the deadline's abort ends a drip-fed body. */
-async function readAnswer(
-  req: HttpProbeRequest,
-  res: Dispatcher.ResponseData,
-  c: HopContext,
-): Promise<{ headers: Record<string, string>; wire: Buffer; decoded: Buffer }> {
-  const headers = flatHeaders(res.headers);
-  const declared = Number(headers['content-length']);
-  if (Number.isFinite(declared) && declared > req.maxBytes) {
-    res.body.destroy();
-    throw tooLarge(req.maxBytes);
-  }
-  const wire = await readLimited(res.body, req.maxBytes, () => {
-    c.lastChunk = c.now();
-    c.chunks = (c.chunks ?? 0) + 1;
-  });
-  return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
 }
 
 /** A hop that was answered; a reused connection's certificate is the one its pool saw first. */
@@ -184,19 +160,26 @@ async function oneHop(
   if (watched) req.shared?.watch(watcherOf(c));
   let destroyed = false;
   try {
-    const res = await requestOn(dispatcher, {
-      origin,
-      path: url.pathname + url.search,
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body,
-      // undici takes any object with on/once/removeListener as a signal (see Deadline).
-      signal: signal as unknown as Dispatcher.RequestOptions['signal'],
-    });
-    c.marks.headers = c.now();
-    const answer = await readAnswer(req, res, c);
+    const raw = await dispatchExchange(
+      dispatcher,
+      { origin, path: url.pathname + url.search, method: method as Dispatcher.HttpMethod, headers, body },
+      {
+        maxBytes: req.maxBytes,
+        deadline: signal,
+        onHeaders: () => (c.marks.headers = c.now()),
+        onChunk: () => {
+          c.lastChunk = c.now();
+          c.chunks = (c.chunks ?? 0) + 1;
+        },
+      },
+    );
+    const answer = {
+      headers: raw.headers,
+      wire: raw.wire,
+      decoded: decodeBody(raw.wire, raw.headers['content-encoding'], req.maxBytes),
+    };
     c.marks.bodyEnd = c.now();
-    return hopOf(url, res.statusCode, answer, c, proxy, shared ? (req.shared?.tls ?? null) : null);
+    return hopOf(url, raw.status, answer, c, proxy, shared ? (req.shared?.tls ?? null) : null);
   } catch (e) {
     c.marks.failedAt = c.now();
     destroyed = true;
