@@ -37,12 +37,22 @@ describe('jsonErrorAt', () => {
     ['"abc', { line: 1, column: 5 }],
     ['1 2', { line: 1, column: 3 }],
     ['', { line: 1, column: 1 }],
+    ['[ 1, ]', { line: 1, column: 6 }],
+    ['{ "a" : [ {"b": 1 }, 2 ] , }', { line: 1, column: 28 }],
   ])('%j breaks at %j', (text, at) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(jsonErrorAt(text)).toEqual(at);
   });
 
-  it.each(['{}', '[]', '{"a":[1,{"b":null}],"c":"\\u00e9\\n"}', ' -1.5e3 ', '[[[[]]]]', '"x"'])('%j is valid', (t) => {
+  it.each([
+    '{}',
+    '[]',
+    '{"a":[1,{"b":null}],"c":"\\u00e9\\n"}',
+    ' -1.5e3 ',
+    '[[[[]]]]',
+    '"x"',
+    ' [ 1 , { "a" : [ ] } ] ',
+  ])('%j is valid', (t) => {
     expect(JSON.parse(t)).toBeDefined();
     expect(jsonErrorAt(t)).toBeNull();
   });

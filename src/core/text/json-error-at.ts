@@ -1,92 +1,107 @@
+/** A scan of JSON text that stops at the first character breaking the grammar; `i` is where it stopped. */
+class JsonScan {
+  i = 0;
+  /** The open containers: '[' or '{'. */
+  readonly stack: string[] = [];
+
+  constructor(readonly text: string) {}
+
+  ws(): void {
+    const t = this.text;
+    while (this.i < t.length && (t[this.i] === ' ' || t[this.i] === '\t' || t[this.i] === '\n' || t[this.i] === '\r'))
+      this.i++;
+  }
+
+  str(): boolean {
+    const t = this.text;
+    if (t[this.i] !== '"') return false;
+    this.i++;
+    while (this.i < t.length) {
+      const c = t.charCodeAt(this.i);
+      if (c === 0x22) return (this.i++, true);
+      if (c < 0x20) return false;
+      if (c !== 0x5c) {
+        this.i++;
+        continue;
+      }
+      const e = t[this.i + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6))) return false;
+        this.i += 6;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
+      else return (this.i++, false);
+    }
+    return false;
+  }
+
+  scalar(): boolean {
+    for (const w of ['true', 'false', 'null']) if (this.text.startsWith(w, this.i)) return ((this.i += w.length), true);
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 400));
+    if (!m || m[0] === '' || m[0] === '-') return false;
+    this.i += m[0].length;
+    return true;
+  }
+
+  /** `"name":` of an object member. */
+  key(): boolean {
+    if (!this.str()) return false;
+    this.ws();
+    if (this.text[this.i] !== ':') return false;
+    this.i++;
+    return true;
+  }
+
+  /** One value ('done'), or the opening of a non-empty container, pushed ('opened'). */
+  value(): 'done' | 'opened' | 'bad' {
+    this.ws();
+    const c = this.text[this.i];
+    if (c !== '[' && c !== '{') return (c === '"' ? this.str() : this.scalar()) ? 'done' : 'bad';
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === (c === '[' ? ']' : '}')) return (this.i++, 'done');
+    this.stack.push(c);
+    return c === '[' || this.key() ? 'opened' : 'bad';
+  }
+
+  /** After a value: closes containers; 'next' when another value follows, 'end' at the end, 'bad' otherwise. */
+  after(): 'next' | 'end' | 'bad' {
+    for (;;) {
+      this.ws();
+      const top = this.stack[this.stack.length - 1];
+      if (top === undefined) return this.i === this.text.length ? 'end' : 'bad';
+      const c = this.text[this.i];
+      if (c === ',') {
+        this.i++;
+        this.ws();
+        return top === '{' && !this.key() ? 'bad' : 'next';
+      }
+      if (c !== (top === '[' ? ']' : '}')) return 'bad';
+      this.i++;
+      this.stack.pop();
+    }
+  }
+
+  /** The line and column (1-based) where the scan stopped. */
+  place(): { line: number; column: number } {
+    const lines = this.text.slice(0, Math.min(this.i, this.text.length)).split('\n');
+    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  }
+}
+
 /**
  * Where JSON text breaks, as line and column (1-based), found by a scan of its own: JSON.parse's messages quote
  * the text itself (`Unexpected token 'r', "root:x:0:0…" is not valid JSON`), and a file's content never goes into
  * a message. Iterative, so no depth of nesting overflows. Returns null for valid JSON.
  */
 export function jsonErrorAt(text: string): { line: number; column: number } | null {
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const fail = () => {
-    const before = text.slice(0, Math.min(i, n));
-    const lines = before.split('\n');
-    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
-  };
-  const str = (): boolean => {
-    if (text[i] !== '"') return false;
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) return (i++, true);
-      if (c < 0x20) return false;
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return (i++, false);
-      } else i++;
-    }
-    return false;
-  };
-  const scalar = (): boolean => {
-    for (const w of ['true', 'false', 'null']) if (text.startsWith(w, i)) return ((i += w.length), true);
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === '' || m[0] === '-') return false;
-    i += m[0].length;
-    return true;
-  };
-  // The stack holds the open containers: '[' or '{'.
-  const stack: string[] = [];
-  ws();
+  const scan = new JsonScan(text);
   for (;;) {
-    // a value
-    ws();
-    if (text[i] === '[' || text[i] === '{') {
-      const open = text[i]!;
-      i++;
-      ws();
-      if ((open === '[' && text[i] === ']') || (open === '{' && text[i] === '}')) i++;
-      else {
-        stack.push(open);
-        if (open === '{') {
-          if (!str()) return fail();
-          ws();
-          if (text[i] !== ':') return fail();
-          i++;
-        }
-        continue;
-      }
-    } else if (text[i] === '"') {
-      if (!str()) return fail();
-    } else if (!scalar()) return fail();
-    // after a value: close containers or go to the next member
-    for (;;) {
-      ws();
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        return i === n ? null : fail();
-      }
-      if (text[i] === ',') {
-        i++;
-        ws();
-        if (top === '{') {
-          if (!str()) return fail();
-          ws();
-          if (text[i] !== ':') return fail();
-          i++;
-        }
-        break;
-      }
-      if ((top === '[' && text[i] === ']') || (top === '{' && text[i] === '}')) {
-        i++;
-        stack.pop();
-        continue;
-      }
-      return fail();
-    }
+    const v = scan.value();
+    if (v === 'bad') return scan.place();
+    // a container just opened: its first value comes next
+    if (v === 'opened') continue;
+    const next = scan.after();
+    if (next === 'end') return null;
+    if (next === 'bad') return scan.place();
   }
 }
