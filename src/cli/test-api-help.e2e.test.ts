@@ -21,3 +21,13 @@ describe("each test-api sub-command's help lists its own options", () => {
     expect(en.stdout).toContain('for the whole exchange');
   });
 });
+
+describe('test-api types on the console', () => {
+  it('keeps every line within 80 columns', async () => {
+    for (const lang of ['vi', 'en']) {
+      const r = await runCli(['test-api', 'types', '--lang', lang]);
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    }
+  });
+});

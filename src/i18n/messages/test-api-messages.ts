@@ -326,7 +326,7 @@ export const testApi: MessageTable = {
     'testApi.fault.proxy': 'Error going through the proxy ({code}: {detail}). Check --proxy, HTTPS_PROXY and NO_PROXY.',
     'testApi.fault.other': 'Transport error calling {url} ({code}: {detail}).',
     'testApi.fault.malformed':
-      '{url} answered in a form HTTP/1.1 does not allow ({code}: {detail}): a head over 16 KiB, a line end without CR, a chunk size that is not hex or a length that does not match. The answer is not accepted; ask the vendor to fix the server.',
+      '{url} answered in a form HTTP/1.1 does not allow ({code}): a head over 16 KiB, a line end without CR, a chunk size that is not hex or a length that does not match. The answer is not accepted; ask the vendor to fix the server.',
     'testApi.fault.badRedirect':
       '{url} redirects to an address that cannot be used ({detail}). Only valid http:// or https:// redirects are followed; ask the vendor to fix the Location header.',
     'testApi.warn.insecure':
