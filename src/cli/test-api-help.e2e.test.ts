@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 
-const PROBE_ONLY = ['--timeout', '--max-time', '--repeat', '--concurrency', '--follow', '--max-size', '--junit', '--body'];
+const PROBE_ONLY = [
+  '--timeout',
+  '--max-time',
+  '--repeat',
+  '--concurrency',
+  '--follow',
+  '--max-size',
+  '--junit',
+  '--body',
+];
 
 describe("each test-api sub-command's help lists its own options", () => {
   for (const sub of ['types', 'decode', 'template']) {
