@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,8 @@ beforeAll(async () => {
         SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
         Buffer.from(SECRET).toString('base64'),
         SECRET.toUpperCase(),
+        Buffer.from(SECRET).toString('hex'),
+        Buffer.from(SECRET).toString('hex').toUpperCase(),
       ];
       return json(res, 200, { error_code: -1, message: `Sai khóa ${forms.join(' | ')}`, got: body });
     }
@@ -136,19 +138,26 @@ describe('test-api: credentials never leave their origin', () => {
     expect(other.seen.length).toBe(before);
   });
 
-  it('masks the secret echoed percent-encoded, form-encoded, HTML-escaped, base64 and upper-cased', async () => {
+  it('masks the secret echoed percent-encoded, form-encoded, HTML-escaped, base64, hex and upper-cased', async () => {
     const configPath = await configWith({ type: 'body-key', keyEnv: 'DVC_SECRET' }, `${main.url}/echo`);
-    const run = await runTestApi(options({ dst: 'TST', configPath }));
+    const saveDir = await mkdtemp(path.join(dir, 'saved-'));
+    const run = await runTestApi(options({ dst: 'TST', configPath, saveDir }));
     expect(run.exitCode).toBe(ExitCode.CheckFailed);
-    const text = JSON.stringify(run);
-    expect(text).toContain('Sai khóa ***');
-    for (const form of [
-      SECRET,
-      encodeURIComponent(SECRET),
-      Buffer.from(SECRET).toString('base64'),
-      SECRET.toUpperCase(),
-    ])
-      expect(text).not.toContain(form);
+    const { renderTestApiHtml } = await import('../../cli/render/html/test-api-page.js');
+    const saved = await Promise.all(run.saved.map((f) => readFile(f, 'utf8')));
+    expect(saved).toHaveLength(3);
+    for (const text of [JSON.stringify(run), renderTestApiHtml(run, { lang: 'vi' }), ...saved]) {
+      expect(text).toContain('***');
+      for (const form of [
+        SECRET,
+        encodeURIComponent(SECRET),
+        Buffer.from(SECRET).toString('base64'),
+        SECRET.toUpperCase(),
+        Buffer.from(SECRET).toString('hex'),
+        Buffer.from(SECRET).toString('hex').toUpperCase(),
+      ])
+        expect(text.toLowerCase()).not.toContain(form.toLowerCase());
+    }
   });
 
   it('refuses a configured secret shorter than 8 characters (exit 2)', async () => {
