@@ -205,6 +205,13 @@ function helpConfiguration(lang: Lang): Partial<Help> {
     s.replace('[options]', t(lang, 'cli.help.optionsToken')).replace('[command]', t(lang, 'cli.help.commandToken'));
   return {
     showGlobalOptions: true,
+    // The program's own options only (--lang, --json …): a sub-command's help never lists its parent's options,
+    // which do not apply to it (`test-api types` is not a probe).
+    visibleGlobalOptions: (cmd) => {
+      let root = cmd;
+      while (root.parent) root = root.parent;
+      return root === cmd ? [] : root.options.filter((o) => !o.hidden);
+    },
     styleTitle: (s) => titles[s] ?? s,
     styleUsage: tokens,
     styleSubcommandTerm: tokens,

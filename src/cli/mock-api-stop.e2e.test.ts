@@ -38,4 +38,32 @@ describe('stopping `npx dvc mock-api … &`', { timeout: 30_000 }, () => {
     }
     expect(open).toBe(false);
   });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`stops within 1 s of ${signal} while a --delay 20000 answer is in flight`, async () => {
+      const child = spawn(process.execPath, [BIN, 'mock-api', '--port', '0', '--json', '--delay', '20000'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DVC_LANG: '' },
+      });
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
+        });
+        child.once('close', () => reject(new Error('mock-api did not start')));
+      });
+      // A request whose answer waits 20 s: in flight when the signal comes.
+      const inFlight = fetch(`http://127.0.0.1:${port}/tra-cuu`, { method: 'POST', body: '{}' }).catch(() => null);
+      await new Promise((r) => setTimeout(r, 300));
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      const t0 = Date.now();
+      child.kill(signal);
+      const code = await exited;
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(code).toBe(0);
+      expect(await portOpen(port)).toBe(false);
+      await inFlight;
+    });
+  }
 });

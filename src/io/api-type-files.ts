@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, parseJsonText, readInputText } from './bounded-file.js';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
@@ -42,18 +42,13 @@ async function readJsonObject(
   id: string,
   key: string,
 ): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(baseDir, file), 'utf8');
-  } catch (e) {
-    throw new DvcError('api.typeFileMissing', { file, id, key }, ExitCode.Usage, { cause: e });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(stripBom(text));
-  } catch (e) {
-    throw new DvcError('api.typeFileParse', { file, id, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
-  }
+  const limit = key.toLowerCase().includes('schema') ? FILE_LIMITS.schema : FILE_LIMITS.template;
+  const text = await readInputText(
+    path.resolve(baseDir, file),
+    limit,
+    (e) => new DvcError('api.typeFileMissing', { file, id, key }, ExitCode.Usage, { cause: e }),
+  );
+  const value = parseJsonText(stripBom(text), 'api.typeFileParse', { file, id });
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new DvcError('api.typeFileNotObject', { file, id, key }, ExitCode.Usage);
   return value as Record<string, unknown>;

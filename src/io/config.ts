@@ -4,6 +4,7 @@ import { DvcError, ExitCode } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
 import { stripBom } from '../core/text/utf8.js';
 import { decodeConfigBytes, looksMisdecoded } from './config-encoding.js';
+import { FILE_LIMITS, jsonErrorAt, readInputText } from './bounded-file.js';
 
 export interface LoadedConfig {
   config: DvcConfig;
@@ -31,8 +32,10 @@ async function parseYaml(text: string): Promise<unknown> {
 function parseJson(filepath: string, text: string): unknown {
   try {
     return JSON.parse(stripBom(text));
-  } catch (e) {
-    throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
+  } catch {
+    // JSON.parse's message quotes the file: only where it breaks (line:column) goes into the message.
+    const at = jsonErrorAt(stripBom(text)) ?? { line: 1, column: 1 };
+    throw new DvcError('config.parse', { file: filepath, reason: `JSON ${at.line}:${at.column}` }, ExitCode.Usage);
   }
 }
 
@@ -67,9 +70,12 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
   try {
     if (opts.configPath) {
       const abs = path.resolve(opts.cwd ?? process.cwd(), opts.configPath);
-      await readFile(abs).catch(() => {
-        throw new DvcError('config.notFound', { path: opts.configPath }, ExitCode.Usage);
-      });
+      // A regular file within its limit (a FIFO or a device would block the read below).
+      await readInputText(
+        abs,
+        FILE_LIMITS.config,
+        () => new DvcError('config.notFound', { path: opts.configPath }, ExitCode.Usage),
+      );
       result = await explorer.load(abs);
     } else {
       result = await explorer.search(opts.cwd ?? process.cwd());

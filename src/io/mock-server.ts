@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, jsonErrorAt, readInputText } from './bounded-file.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import {
@@ -84,24 +84,47 @@ export interface MockServerHandle {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The --delay waits in progress: cut short when the server stops, so no answer holds the port past a second. */
+const waiting = new Set<() => void>();
+
+function waitCut(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiting.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    waiting.add(done);
+  });
+}
+
+/** How long a stopping server waits for the answers in flight before it closes their connections. */
+const STOP_GRACE_MS = 300;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export async function readStore(file: string): Promise<MockStateData | undefined> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, FILE_LIMITS.store, (e) =>
+      Object.assign(new DvcError('mock.storeBad', { file, reason: e.code ?? 'EIO' }, ExitCode.Usage), { code: e.code }),
+    );
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    if ((e as { code?: string }).code === 'ENOENT') return undefined;
+    throw e;
   }
+  // The store is dvc's own file, but its content never goes into a message: the reason is a fixed one.
+  let data: MockStateData | undefined;
   try {
-    const data = JSON.parse(stripBom(text)) as MockStateData;
-    if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
-      throw new Error('not a dvc mock-api store');
-    return data;
-  } catch (e) {
-    throw new DvcError('mock.storeBad', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+    data = JSON.parse(stripBom(text)) as MockStateData;
+  } catch {
+    data = undefined;
   }
+  if (data?.version !== 1 || !Array.isArray(data.notices) || !Array.isArray(data.receipts))
+    throw new DvcError('mock.storeBad', { file, reason: 'JSON' }, ExitCode.Usage);
+  return data;
 }
 
 /** Saves the newest state, never two writes at once, never losing the last change. */
@@ -158,7 +181,7 @@ async function serverState(o: MockServerOptions): Promise<ServerState> {
     random: seededRandom(o.seed ?? Math.floor(Math.random() * 2 ** 32)),
     maxBody: o.maxBodyBytes ?? MAX_BODY_BYTES,
     now: o.now ?? (() => new Date()),
-    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    sleep: o.sleep ?? waitCut,
     store: storeWriter(o.storeFile, () => province.snapshot()),
     msg: (m: Msg) => t(o.lang, m.key, m.params),
   };
@@ -243,11 +266,12 @@ function unauthorised(x: Exchange): MockOutcome {
   return { kind: 'unauthorised' };
 }
 
-function parseJson(raw: Buffer): { value?: unknown; error?: string } {
+function parseJson(raw: Buffer): { value?: unknown; error?: { line: number; column: number } } {
+  const text = stripBom(raw.toString('utf8'));
   try {
-    return { value: JSON.parse(stripBom(raw.toString('utf8'))) };
-  } catch (e) {
-    return { error: (e as Error).message };
+    return { value: JSON.parse(text) };
+  } catch {
+    return { error: jsonErrorAt(text) ?? { line: 1, column: 1 } };
   }
 }
 
@@ -304,7 +328,7 @@ function decide(x: Exchange, type: ApiType, raw: Buffer): MockOutcome {
   const { value, error } = parseJson(raw);
   if (error !== undefined) {
     if (st.o.auth.type === 'body-key' && st.emulation === 'reference') return unauthorised(x);
-    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { reason: error } }) };
+    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { ...error } }) };
   }
   if (!bodyAuthorised(st.o.auth, value)) return unauthorised(x);
   const bound = bindKeys(type.requestSchema, value);
@@ -385,7 +409,9 @@ export async function startMockServer(o: MockServerOptions): Promise<MockServerH
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 2000);
+      // Delayed answers go out now; whatever is still in flight after the grace is cut (stopped within 1 s).
+      for (const cut of [...waiting]) cut();
+      const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(force);
       await st.store.flush();

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readInputText } from './bounded-file.js';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../errors.js';
 import { stripBom } from '../core/text/utf8.js';
@@ -40,12 +40,12 @@ async function readSecret(
   }
   if (ref.file) {
     const abs = path.resolve(o.baseDir ?? process.cwd(), ref.file);
-    try {
-      const text = await readFile(abs, 'utf8');
-      return stripBom(text).replace(/\r?\n$/, '');
-    } catch {
-      throw new DvcError('config.secretFileMissing', { file: ref.file, what }, ExitCode.Usage);
-    }
+    const text = await readInputText(
+      abs,
+      FILE_LIMITS.secret,
+      () => new DvcError('config.secretFileMissing', { file: ref.file, what }, ExitCode.Usage),
+    );
+    return stripBom(text).replace(/\r?\n$/, '');
   }
   return undefined;
 }

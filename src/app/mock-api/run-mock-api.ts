@@ -12,6 +12,7 @@ import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseReservedName } from '../../core/reserved-names.js';
 import { makeTempDir, removeDir } from '../../io/read-input.js';
 
 /** `dvc mock-api`: find the province in the config (if any), resolve its auth, make a certificate, start. */
@@ -102,6 +103,7 @@ async function resolveAuth(
 }
 
 async function context(o: { configPath?: string; cwd: string; dst?: string }) {
+  refuseReservedName('--dst', o.dst);
   const loaded = await loadConfig({ configPath: o.configPath, cwd: o.cwd });
   const found = findProvince(loaded?.config, o.dst);
   const overrides: ApiTypeOverrides = loaded ? await loadApiTypeOverrides(loaded.config, loaded.filepath) : {};
@@ -109,6 +111,7 @@ async function context(o: { configPath?: string; cwd: string; dst?: string }) {
 }
 
 function checkEmulation(e: string | undefined): void {
+  refuseReservedName('--emulate', e);
   if (e !== undefined && !(EMULATIONS as readonly string[]).includes(e))
     throw new DvcError('mock.badEmulate', { value: e, known: EMULATIONS.join(', ') }, ExitCode.Usage);
 }
@@ -163,6 +166,9 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
   };
 }
 
+/** The unit of a mock province with none configured: H00 is no province's code. */
+const MOCK_UNIT = '000.00.01.H00';
+
 /** Thanh Hóa's public code has no look-up: the emulation answers it in OpenCPS's form, so say so per API. */
 function endpoint(role: string | undefined, origin: string, id: string, emulate: Emulation | undefined) {
   const url = `${origin}/${id}`;
@@ -180,7 +186,8 @@ export async function mockApiConfig(
   const origin = callableOrigin(o.host, o.port, o.tls);
   const province: Record<string, unknown> = {
     name: found?.province.name ?? 'dvc mock-api',
-    ...(found?.province.unit ? { unit: found.province.unit } : {}),
+    // A printed config is used as it is: it names a unit, so no probe warns that the unit is unknown.
+    unit: found?.province.unit ?? MOCK_UNIT,
     dstcode: dst,
     auth: found?.province.auth ?? { type: 'none' },
     apis: Object.fromEntries(listApiTypes(overrides).map((ty) => [ty.id, endpoint(ty.role, origin, ty.id, o.emulate)])),

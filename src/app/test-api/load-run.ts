@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareChecks, type ApiType } from '../../core/api/api-type-registry.js';
 import { histogramCounts, round, summarise } from '../../core/probe/percentiles.js';
 import type { BodyCase } from './request-body.js';
-import { prepareCase, sendCase, type JudgeMemo, type ProbeSettings } from './probe-once.js';
+import { prepareCase, sendCase, type JudgeMemo, type ProbeOutcome, type ProbeSettings } from './probe-once.js';
 import { SharedConnections } from '../../io/http/shared-connections.js';
 import type { LoadSummary, ProbeResult } from './probe-result.js';
 import type { Target } from './probe-target.js';
@@ -16,6 +16,7 @@ export interface LoadRun {
 /**
  * `--repeat N --concurrency C`: N requests, C at a time. The first is a full probe on a fresh connection (its
  * phase timings are the sample shown); the rest reuse keep-alive connections, as the portal's own client would.
+ * Every request goes on one undici pool of C connections: the first among them, never beside them.
  */
 export async function runLoad(
   type: ApiType,
@@ -38,35 +39,40 @@ export async function runLoad(
     ca: s.ca,
     insecure: target.insecure,
     connections: Math.max(1, concurrency),
-    lean: s.transport !== 'undici',
   });
   const pooled: ProbeSettings = { ...s, shared };
   // Prepared before the clock starts: the body, the request and the compiled response schema serve every send.
   const reused = prepareCase(target, c, pooled);
-  const fresh = { ...reused, req: { ...reused.req, freshConnection: true } };
+  const fresh = { ...reused, req: { ...reused.req, timedOnShared: true } };
   prepareChecks(type, fresh.rule);
   const memo: JudgeMemo = {};
   const t0 = performance.now();
+  const record = (r: ProbeOutcome) => {
+    done++;
+    // Only the probes shown are built (and masked): the first, and the first failing one.
+    const firstDone = samples.length === 0;
+    if (firstDone) samples.push(r.result());
+    if (r.ok) passed++;
+    else {
+      if (!failedSample && !firstDone) samples.push(r.result());
+      failedSample = true;
+      for (const k of r.failures) errorsByKind[k] = (errorsByKind[k] ?? 0) + 1;
+    }
+    if (!r.fault) times.push(r.totalMs);
+    onProgress?.(done, repeat);
+  };
   const worker = async () => {
     while (next < repeat) {
-      const first = next === 0;
       next++;
-      const r = first ? await sendCase(type, target, fresh, s) : await sendCase(type, target, reused, pooled, memo);
-      done++;
-      // Only the probes shown are built (and masked): the first, and the first failing one.
-      const firstDone = samples.length === 0;
-      if (firstDone) samples.push(r.result());
-      if (r.ok) passed++;
-      else {
-        if (!failedSample && !firstDone) samples.push(r.result());
-        failedSample = true;
-        for (const k of r.failures) errorsByKind[k] = (errorsByKind[k] ?? 0) + 1;
-      }
-      if (!r.fault) times.push(r.totalMs);
-      onProgress?.(done, repeat);
+      record(await sendCase(type, target, reused, pooled, memo));
     }
   };
   try {
+    // The first request goes alone: it opens the first of the C connections, its phases timed (the sample shown).
+    if (repeat > 0) {
+      next = 1;
+      record(await sendCase(type, target, fresh, pooled));
+    }
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repeat)) }, worker));
   } finally {
     await shared.close();

@@ -25,8 +25,6 @@ export interface ProbeSettings {
   env: Record<string, string | undefined>;
   /** Keep-alive connections of a load run (see SharedConnections). */
   shared?: SharedConnections;
-  /** A load run's client: the lean one where it applies (the default), or undici's pool for every request. */
-  transport?: 'lean' | 'undici';
 }
 
 /** Days of certificate validity under which a probe warns. */

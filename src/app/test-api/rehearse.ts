@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { refuseReservedName } from '../../core/reserved-names.js';
 import { performance } from 'node:perf_hooks';
 import { DvcError, ExitCode } from '../../errors.js';
 import { listApiTypes, validateRequest, type ApiType, type Msg } from '../../core/api/api-type-registry.js';
@@ -16,7 +17,7 @@ import { requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { loadTrust } from '../../io/http/trust.js';
 import { SharedConnections } from '../../io/http/shared-connections.js';
-import { BodyInvalidError, PLACEHOLDER_UNIT, templateBody } from './request-body.js';
+import { BodyInvalidError, PLACEHOLDER_UNIT, templateBody, unitWarning } from './request-body.js';
 import { probeOnce, type ProbeSettings } from './probe-once.js';
 import type { ProbeResult } from './probe-result.js';
 import { resolveTarget, type Target } from './probe-target.js';
@@ -74,14 +75,13 @@ interface Prepared {
   warnings: Msg[];
 }
 
-const placeholderWarning: Msg = { key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } };
-
 /** The province's three land-obligation APIs, found by their role, each with its URL, auth and convention. */
 async function prepare(o: RehearseOptions): Promise<Prepared> {
   const loaded = await requireConfig({ configPath: o.configPath, cwd: o.cwd });
   const types = listApiTypes(await loadApiTypeOverrides(loaded.config, loaded.filepath));
   const byRole = new Map<string, { type: ApiType; target: Target }>();
   let unit: string | undefined;
+  let dst: string | null = null;
   for (const role of new Set(REHEARSAL_PLAN.map((s) => s.role))) {
     const type = types.find((t) => t.role === role);
     if (!type) throw new DvcError('rehearse.noRole', { role }, ExitCode.Usage);
@@ -90,9 +90,10 @@ async function prepare(o: RehearseOptions): Promise<Prepared> {
       loaded,
     );
     unit ??= target.unit;
+    dst ??= target.dst;
     byRole.set(role, { type, target });
   }
-  return { byRole, unit: unit ?? PLACEHOLDER_UNIT, warnings: unit ? [] : [placeholderWarning] };
+  return { byRole, unit: unit ?? PLACEHOLDER_UNIT, warnings: unit ? [] : [unitWarning(dst)] };
 }
 
 /** The step's body from the data set, validated like any test-api body (exit 2 before anything is sent). */
@@ -185,6 +186,7 @@ async function runSteps(
 }
 
 export async function runRehearsal(o: RehearseOptions): Promise<RehearsalRun> {
+  refuseReservedName('--dst', o.dst);
   const prepared = await prepare(o);
   const now = o.now ?? new Date();
   const data = rehearsalData(prepared.unit, now, o.serial ?? randomInt(0, 100));

@@ -11,7 +11,7 @@ import {
 import { readCsvRecords } from '../../io/csv-in.js';
 import type { Target } from './probe-target.js';
 import { stripBom } from '../../core/text/utf8.js';
-import { readText as readInputText } from '../../io/read-input.js';
+import { FILE_LIMITS, jsonErrorAt, parseJsonText, readInputText } from '../../io/bounded-file.js';
 
 /** One body to send: its name (the case name, a dossier code, or the type id) and the body (JSON, or raw text). */
 export interface BodyCase {
@@ -36,29 +36,29 @@ export class BodyInvalidError extends DvcError {
 /** The unit code used in a template when no province is chosen (`--url` alone): visibly a placeholder. */
 export const PLACEHOLDER_UNIT = '000.00.00.H00';
 
-async function readText(file: string): Promise<string> {
-  try {
-    return stripBom(await readInputText(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);
-    if (code === 'EISDIR') throw new DvcError('fs.isDirectory', { path: file }, ExitCode.Usage);
-    throw new DvcError('fs.cannotRead', { path: file, reason: (e as Error).message }, ExitCode.Usage);
-  }
+/** A body, template or cases file: regular, within its limit (see FILE_LIMITS), its content never in a message. */
+async function readText(file: string, limit: number): Promise<string> {
+  return stripBom(await readInputText(file, limit));
 }
 
 function parseJsonFile(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new DvcError('testApi.bodyNotJson', { file, reason: (e as Error).message }, ExitCode.Usage);
-  }
+  return parseJsonText(text, 'testApi.bodyNotJson', { file });
+}
+
+/**
+ * The unit code is unknown, so the template uses a placeholder: with a province chosen, the config lacks its
+ * `unit` (named, with the fix); without one, choose a province or give a body.
+ */
+export function unitWarning(dst: string | null | undefined): Msg {
+  return dst
+    ? { key: 'testApi.warn.missingUnit', params: { key: `provinces.${dst}.unit`, dst, unit: PLACEHOLDER_UNIT } }
+    : { key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } };
 }
 
 /** The suggested body: the province's own template file, else the type's built-in template, filled in. */
 export async function templateBody(
   type: ApiType,
-  target: Pick<Target, 'unit' | 'templateFile'>,
+  target: Pick<Target, 'unit' | 'templateFile'> & { dst?: string | null },
   now: Date,
   dossierCode?: string,
   warnings?: Msg[],
@@ -66,10 +66,10 @@ export async function templateBody(
 ): Promise<RequestBody> {
   let effective = type;
   if (target.templateFile) {
-    const data = parseJsonFile(target.templateFile, await readText(target.templateFile));
+    const data = parseJsonFile(target.templateFile, await readText(target.templateFile, FILE_LIMITS.template));
     effective = { ...type, template: data as RequestBody };
   }
-  if (!target.unit) warnings?.push({ key: 'testApi.warn.placeholderUnit', params: { unit: PLACEHOLDER_UNIT } });
+  if (!target.unit) warnings?.push(unitWarning(target.dst));
   return buildTemplate(effective, {
     unit: target.unit ?? PLACEHOLDER_UNIT,
     now,
@@ -80,7 +80,7 @@ export async function templateBody(
 
 /** Reads --body: JSON, or (with --no-validate) any text, sent as it is. */
 export async function bodyFromFile(file: string, validate: boolean): Promise<unknown> {
-  const text = await readText(file);
+  const text = await readText(file, FILE_LIMITS.body);
   if (!validate) {
     try {
       return JSON.parse(text);
@@ -117,8 +117,9 @@ function caseColumns(file: string, header: string[]) {
 function parsedCase(file: string, row: number, name: string, rawBody: string): BodyCase {
   try {
     return { name, body: JSON.parse(rawBody) };
-  } catch (e) {
-    throw new DvcError('testApi.casesBadBody', { file, row, reason: (e as Error).message }, ExitCode.Usage);
+  } catch {
+    const column = jsonErrorAt(rawBody)?.column ?? 1;
+    throw new DvcError('testApi.casesBadBody', { file, row, column }, ExitCode.Usage);
   }
 }
 
@@ -129,11 +130,11 @@ function parsedCase(file: string, row: number, name: string, rawBody: string): B
 export async function casesFromFile(
   file: string,
   type: ApiType,
-  target: Pick<Target, 'unit' | 'templateFile'>,
+  target: Pick<Target, 'unit' | 'templateFile'> & { dst?: string | null },
   now: Date,
   warnings: Msg[],
 ): Promise<BodyCase[]> {
-  const text = await readText(file);
+  const text = await readText(file, FILE_LIMITS.cases);
   if (/\.json$/i.test(file) || /^\s*\[/.test(text)) return casesFromJson(file, text);
   const { header, records } = readCsvRecords(text, file, 'testApi.casesCsv');
   const { codeCol, bodyCol, nameCol } = caseColumns(file, header);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,8 @@ beforeAll(async () => {
         SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
         Buffer.from(SECRET).toString('base64'),
         SECRET.toUpperCase(),
+        Buffer.from(SECRET).toString('hex'),
+        Buffer.from(SECRET).toString('hex').toUpperCase(),
       ];
       return json(res, 200, { error_code: -1, message: `Sai khóa ${forms.join(' | ')}`, got: body });
     }
@@ -136,19 +138,26 @@ describe('test-api: credentials never leave their origin', () => {
     expect(other.seen.length).toBe(before);
   });
 
-  it('masks the secret echoed percent-encoded, form-encoded, HTML-escaped, base64 and upper-cased', async () => {
+  it('masks the secret echoed percent-encoded, form-encoded, HTML-escaped, base64, hex and upper-cased', async () => {
     const configPath = await configWith({ type: 'body-key', keyEnv: 'DVC_SECRET' }, `${main.url}/echo`);
-    const run = await runTestApi(options({ dst: 'TST', configPath }));
+    const saveDir = await mkdtemp(path.join(dir, 'saved-'));
+    const run = await runTestApi(options({ dst: 'TST', configPath, saveDir }));
     expect(run.exitCode).toBe(ExitCode.CheckFailed);
-    const text = JSON.stringify(run);
-    expect(text).toContain('Sai khóa ***');
-    for (const form of [
-      SECRET,
-      encodeURIComponent(SECRET),
-      Buffer.from(SECRET).toString('base64'),
-      SECRET.toUpperCase(),
-    ])
-      expect(text).not.toContain(form);
+    const { renderTestApiHtml } = await import('../../cli/render/html/test-api-page.js');
+    const saved = await Promise.all(run.saved.map((f) => readFile(f, 'utf8')));
+    expect(saved).toHaveLength(3);
+    for (const text of [JSON.stringify(run), renderTestApiHtml(run, { lang: 'vi' }), ...saved]) {
+      expect(text).toContain('***');
+      for (const form of [
+        SECRET,
+        encodeURIComponent(SECRET),
+        Buffer.from(SECRET).toString('base64'),
+        SECRET.toUpperCase(),
+        Buffer.from(SECRET).toString('hex'),
+        Buffer.from(SECRET).toString('hex').toUpperCase(),
+      ])
+        expect(text.toLowerCase()).not.toContain(form.toLowerCase());
+    }
   });
 
   it('refuses a configured secret shorter than 8 characters (exit 2)', async () => {
@@ -198,31 +207,6 @@ describe('test-api: bounded in every dimension', () => {
   });
 });
 
-describe('test-api --repeat: the lean client and undici agree', () => {
-  it('counts the same passes, failures and fault kinds through both clients', async () => {
-    for (const [path, timeoutMs] of [
-      ['/ok', 5000],
-      ['/escape', 5000],
-      ['/hang', 500],
-    ] as const) {
-      const runs = [];
-      for (const transport of ['lean', 'undici'] as const)
-        runs.push(
-          await runTestApi(options({ url: `${main.url}${path}`, timeoutMs, repeat: 12, concurrency: 3, transport })),
-        );
-      const [lean, undici] = runs.map((r) => ({
-        exitCode: r.exitCode,
-        passed: r.load?.passed,
-        failed: r.load?.failed,
-        errorsByKind: r.load?.errorsByKind,
-        timed: r.load?.latency.count,
-        samples: r.probes.map((p) => ({ ok: p.ok, fault: p.fault?.kind, checks: p.checks.map((c) => [c.name, c.ok]) })),
-      }));
-      expect(lean).toEqual(undici);
-    }
-  });
-});
-
 describe('test-api --repeat: the load report', () => {
   it('carries the latency histogram (24 buckets, every timed request counted) beside p50/p90/p99', async () => {
     const run = await runTestApi(options({ url: `${main.url}/ok`, repeat: 60, concurrency: 6 }));
@@ -235,5 +219,32 @@ describe('test-api --repeat: the load report', () => {
     const html = renderTestApiHtml(run, { lang: 'en' });
     expect(html).toContain('<svg class="histogram"');
     for (const mark of ['p50', 'p90', 'p99']) expect(html).toContain(`>${mark}`);
+  });
+});
+
+describe('test-api: the unit warning names what is missing', () => {
+  it('with --dst and no unit in the config: names provinces.<DST>.unit and the fix, not --dst', async () => {
+    const configPath = await configWith({ type: 'none' }, `${main.url}/ok`, { unit: undefined });
+    const run = await runTestApi(options({ dst: 'TST', configPath }));
+    expect(run.warnings).toContainEqual({
+      key: 'testApi.warn.missingUnit',
+      params: { key: 'provinces.TST.unit', dst: 'TST', unit: '000.00.00.H00' },
+    });
+    expect(run.warnings.map((w) => w.key)).not.toContain('testApi.warn.placeholderUnit');
+  });
+
+  it('with --url alone: the placeholder, and choosing a province is the fix', async () => {
+    const run = await runTestApi(options({ url: `${main.url}/ok` }));
+    expect(run.warnings.map((w) => w.key)).toContain('testApi.warn.placeholderUnit');
+  });
+});
+
+describe('mock-api --print-config, used as it is', () => {
+  it('names a unit: a probe with --dst gives no unit warning', async () => {
+    const { mockApiConfig } = await import('../mock-api/run-mock-api.js');
+    const printed = (await mockApiConfig({ cwd: dir, dst: 'HNI', host: '127.0.0.1', port: 8080, tls: false })) as {
+      provinces: Record<string, { unit?: string }>;
+    };
+    expect(printed.provinces.HNI!.unit).toBe('000.00.01.H00');
   });
 });

@@ -5,6 +5,7 @@ import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { maskUrl } from '../../core/probe/mask-secrets.js';
 import { loadTrust } from '../../io/http/trust.js';
 import { bodyFromFile, casesFromFile, templateBody, validateCases, type BodyCase } from './request-body.js';
+import { refuseReservedName } from '../../core/reserved-names.js';
 import { runLoad } from './load-run.js';
 import { probeOnce, type ProbeSettings } from './probe-once.js';
 import type { ProbeExitCode, ProbeResult, TestApiRun } from './probe-result.js';
@@ -35,8 +36,6 @@ export interface TestApiOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now?: Date;
-  /** A load run's client (see ProbeSettings.transport); the lean one by default. */
-  transport?: 'lean' | 'undici';
   /** Called after each probe of a --repeat run. */
   onProgress?: (done: number, total: number) => void;
   /** Called once the target is known, before anything is sent (for --verbose). */
@@ -46,6 +45,14 @@ export interface TestApiOptions {
 function positive(name: string, v: number | undefined, min = 1): void {
   if (v !== undefined && (!Number.isInteger(v) || v < min))
     throw new DvcError('testApi.badNumber', { name, value: v, min }, ExitCode.Usage);
+}
+
+/** The upper bounds of a load run (docs/test-api.md): enough for any province's API, never a runaway run. */
+export const MAX_REPEAT = 1_000_000;
+export const MAX_CONCURRENCY = 1000;
+
+function atMost(name: string, v: number | undefined, max: number): void {
+  if (v !== undefined && v > max) throw new DvcError('testApi.numberTooLarge', { name, value: v, max }, ExitCode.Usage);
 }
 
 /**
@@ -67,6 +74,10 @@ export async function prepareRun(
   positive('--max-size', o.maxBytes);
   positive('--repeat', o.repeat);
   positive('--concurrency', o.concurrency);
+  atMost('--repeat', o.repeat, MAX_REPEAT);
+  atMost('--concurrency', o.concurrency, MAX_CONCURRENCY);
+  refuseReservedName('--dst', o.dst);
+  refuseReservedName('--type', o.type);
   if (o.url && o.dst === undefined && !o.url.trim()) throw new DvcError('testApi.needUrlOrDst', {}, ExitCode.Usage);
   if (o.casesFile && o.bodyFile) throw new DvcError('testApi.bodyAndCases', {}, ExitCode.Usage);
   if (o.casesFile && o.repeat) throw new DvcError('testApi.casesAndRepeat', {}, ExitCode.Usage);
@@ -122,7 +133,6 @@ export async function runTestApi(o: TestApiOptions): Promise<TestApiRun> {
     ...(o.proxy ? { proxy: o.proxy } : {}),
     follow: o.follow,
     env: o.env,
-    ...(o.transport ? { transport: o.transport } : {}),
   };
   if (target.insecure) warnings.unshift({ key: 'testApi.warn.insecure', params: {} });
   const run: TestApiRun = {

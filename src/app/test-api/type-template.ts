@@ -15,7 +15,7 @@ import { loadConfig, requireConfig } from '../../io/config.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
 import { bodyFromFile, templateBody } from './request-body.js';
 import { findProvince } from './probe-target.js';
-import { readBytes } from '../../io/read-input.js';
+import { FILE_LIMITS, FileShapeError, readBoundedFile, sizeText } from '../../io/bounded-file.js';
 
 export interface TemplateResult {
   type: string;
@@ -49,15 +49,19 @@ export async function suggestBody(o: {
     if (f) templateFile = path.resolve(path.dirname(loaded.filepath), f);
   }
   const warnings: Msg[] = [];
-  const body = await templateBody(type, { unit, templateFile }, o.now ?? new Date(), undefined, warnings);
+  const body = await templateBody(type, { unit, templateFile, dst }, o.now ?? new Date(), undefined, warnings);
   if (o.xmlFile) {
     let xml: Buffer;
     try {
-      xml = await readBytes(o.xmlFile);
+      xml = await readBoundedFile(o.xmlFile, FILE_LIMITS.body);
     } catch (e) {
+      if (e instanceof FileShapeError)
+        throw e.code === 'EFBIG'
+          ? new DvcError('testApi.fileTooBig', { path: o.xmlFile, limit: sizeText(e.limit) }, ExitCode.Usage)
+          : new DvcError('testApi.fileNotRegular', { path: o.xmlFile }, ExitCode.Usage);
       throw new DvcError(
         'testApi.xmlUnreadable',
-        { file: o.xmlFile, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+        { file: o.xmlFile, reason: (e as NodeJS.ErrnoException).code ?? 'EIO' },
         ExitCode.Usage,
       );
     }

@@ -1,4 +1,5 @@
 import { DvcError, ExitCode } from '../../errors.js';
+import { jsonErrorAt } from '../text/json-error-at.js';
 import type {
   ApiType,
   ApiTypeId,
@@ -77,8 +78,9 @@ function parseIfText(body: unknown): { value?: unknown; issue?: ValidationIssue 
   if (typeof body !== 'string') return { value: body };
   try {
     return { value: JSON.parse(stripBom(body)) };
-  } catch (e) {
-    return { issue: { path: '', problem: { key: 'api.issue.notJson', params: { reason: (e as Error).message } } } };
+  } catch {
+    const at = jsonErrorAt(stripBom(body)) ?? { line: 1, column: 1 };
+    return { issue: { path: '', problem: { key: 'api.issue.notJson', params: { line: at.line, column: at.column } } } };
   }
 }
 

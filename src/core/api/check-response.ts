@@ -1,8 +1,9 @@
 import type { ApiType, Check, HttpResult, ResponseRule } from './api-types.js';
+import { jsonErrorAt } from '../text/json-error-at.js';
 import { compileSchema, schemaIssues } from './schema-validator.js';
 import { stripBom } from '../text/utf8.js';
 import { isCodeIn } from './response-convention.js';
-import { parseBoundedJson } from './json-depth.js';
+import { MAX_JSON_DEPTH, parseBoundedJson } from './json-depth.js';
 
 export { sameCode } from './response-convention.js';
 
@@ -93,8 +94,14 @@ export function judgeResponse(type: ApiType, rule: ResponseRule | undefined, res
       parsed = parseBoundedJson(text);
       jsonOk = true;
       checks.push(pass('json', 'api.check.jsonOk', { contentType }));
-    } catch (e) {
-      checks.push(fail('json', 'api.check.jsonParse', { reason: (e as Error).message, start: text.slice(0, 80) }));
+    } catch {
+      // Where it breaks, never the parser's English; a valid text that failed is one nested too deep.
+      const at = jsonErrorAt(text);
+      checks.push(
+        at
+          ? fail('json', 'api.check.jsonParse', { line: at.line, column: at.column, start: text.slice(0, 80) })
+          : fail('json', 'api.check.jsonTooDeep', { limit: MAX_JSON_DEPTH }),
+      );
     }
   }
 

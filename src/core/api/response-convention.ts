@@ -40,7 +40,7 @@ const THANH_HOA_WRAPPER: JsonSchema = {
 /** The fields each preset sets; the rest comes from the API type (its code field and success codes). */
 export const PRESET_RULES: Record<ConventionPreset, Partial<ResponseRule> & { source: string }> = {
   reference: {
-    source: 'dvc (recommended to vendors; dvc mock-api --emulate reference)',
+    source: 'dvc mock-api --emulate reference',
     array: 'every',
     duplicateCodes: [1],
   },

@@ -20,7 +20,15 @@ function ajvFor(schema: JsonSchema): Ajv | Ajv2020 {
   // Schemas are checked against their meta-schema only when they come from a province's files (compileSchema's
   // `check`): compiling the meta-schema costs a probe a tenth of its run, and the built-in schemas are tested.
   const opts = { allErrors: true, verbose: true, strict: false, logger: false as const, validateSchema: false };
-  if (typeof schema.$schema === 'string' && /2019-09|2020-12/.test(schema.$schema)) {
+  const modern = typeof schema.$schema === 'string' && /2019-09|2020-12/.test(schema.$schema);
+  if (typeof (schema as { $id?: unknown }).$id === 'string') {
+    // A schema naming itself: ajv keeps ids per instance, and two API types may share one file (or two files one
+    // id). Each gets an instance of its own, so neither is refused as a duplicate.
+    const own = modern ? new Ajv2020(opts) : new Ajv(opts);
+    for (const [name, fn] of Object.entries(FORMATS)) own.addFormat(name, fn);
+    return own;
+  }
+  if (modern) {
     if (!draft2020) {
       draft2020 = new Ajv2020(opts);
       for (const [name, fn] of Object.entries(FORMATS)) draft2020.addFormat(name, fn);

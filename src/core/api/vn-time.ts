@@ -29,6 +29,14 @@ export function formatVnTime(date: Date, format: VnTimeFormat): string {
   }
 }
 
+/** An instant in Hà Nội time with its offset, for reports: `2026-12-07 09:30:05 +07:00`. */
+export function formatVnInstant(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const d = new Date(date.getTime() + VN_OFFSET_MS);
+  const day = `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+  return `${day} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +07:00`;
+}
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();

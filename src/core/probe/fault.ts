@@ -18,6 +18,8 @@ export type FaultKind =
   | 'tooManyRedirects'
   | 'redirectCredential'
   | 'deadline'
+  | 'malformed'
+  | 'badRedirect'
   | 'proxy'
   | 'other';
 
@@ -60,6 +62,10 @@ const BY_CODE: Record<string, FaultKind> = {
   DVC_REDIRECT_CREDENTIAL: 'redirectCredential',
   DVC_DEADLINE: 'deadline',
   UND_ERR_ABORTED: 'other',
+  UND_ERR_HEADERS_OVERFLOW: 'malformed',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'malformed',
+  UND_ERR_INFO: 'malformed',
+  DVC_BAD_REDIRECT: 'badRedirect',
 };
 
 const BY_TEXT: Array<[RegExp, FaultKind]> = [
@@ -90,6 +96,20 @@ function chain(e: unknown): ErrorLike[] {
   return out;
 }
 
+/**
+ * llhttp's refusals of a head or body that breaks HTTP/1.1 framing (HPE_INVALID_CHUNK_SIZE, a line end without CR …),
+ * named by their code or by undici's HTTPParserError; the detail is the parser's reason in brackets.
+ */
+function malformedFault(l: ErrorLike, code: string): Fault | undefined {
+  const message = String(l.message ?? '');
+  if ((l as { name?: unknown }).name === 'HTTPParserError' || /does not match the HTTP\/1\.1 protocol/.test(message)) {
+    const reason = /\(([^)]*)\)\s*$/.exec(message)?.[1] ?? message;
+    return { kind: 'malformed', code: code || 'HTTPParserError', detail: reason };
+  }
+  if (code.startsWith('HPE_')) return { kind: 'malformed', code, detail: message || code };
+  return undefined;
+}
+
 /** Names the fault behind an error thrown by the socket, TLS or undici layer (codes first, then known texts). */
 export function classifyFault(e: unknown): Fault {
   const links = chain(e);
@@ -98,6 +118,8 @@ export function classifyFault(e: unknown): Fault {
     if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) {
       return { kind: BY_CODE[code] ?? 'tlsOther', code, detail: String(l.message ?? code) };
     }
+    const malformed = malformedFault(l, code);
+    if (malformed) return malformed;
     if (code && BY_CODE[code]) return { kind: BY_CODE[code], code, detail: String(l.message ?? code) };
   }
   for (const l of links) {

@@ -13,6 +13,12 @@ describe('masking every form a server may echo', () => {
     ['HTML-escaped', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')],
     ['base64', Buffer.from(secret).toString('base64')],
     ['base64url', Buffer.from(secret).toString('base64url')],
+    ['UTF-8 bytes in hex', Buffer.from(secret).toString('hex')],
+    ['UTF-8 bytes in upper-case hex', Buffer.from(secret).toString('hex').toUpperCase()],
+    [
+      'JSON \\u escapes past ASCII',
+      secret.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    ],
     ['upper case', secret.toUpperCase()],
     ['lower case', secret.toLowerCase()],
   ])('%s', (_form, echoed) => {

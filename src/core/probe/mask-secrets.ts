@@ -2,8 +2,8 @@
  * Keeps secrets out of every output. Two nets: headers and body fields known to carry credentials are
  * replaced by `***` whatever their value; then every string anywhere is scanned for the secret values
  * themselves in every form a server may echo them back: as written, percent-encoded (URI component and form,
- * upper- or lower-case hex), HTML-escaped, base64 (standard and URL-safe, and the Basic-auth token), with any
- * letter case. The walk over a JSON value is iterative: no depth of answer can overflow the stack.
+ * upper- or lower-case hex), HTML-escaped, base64 (standard and URL-safe, and the Basic-auth token), the UTF-8 bytes
+ * in hex, JSON `\uXXXX` escapes, with any letter case (the table in docs/test-api.md). The walk over a JSON value is iterative: no depth of answer can overflow the stack.
  */
 export const MASK = '***';
 
@@ -45,12 +45,18 @@ function base64Forms(v: string): string[] {
   return [b, b.replace(/=+$/, ''), Buffer.from(v, 'utf8').toString('base64url')];
 }
 
+/** The UTF-8 bytes in hex (a server's debug dump), and every character past ASCII (or every one) as `\uXXXX`. */
+function byteForms(v: string): string[] {
+  const u = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return [Buffer.from(v, 'utf8').toString('hex'), v.replace(/[^\x20-\x7e]/g, u), v.replace(/[\s\S]/g, u)];
+}
+
 /** Every form of every secret worth scanning for, longest first. */
 export function needles(s: SecretSet): string[] {
   const out = new Set<string>();
   for (const v of s.values) {
     if (v.length < MIN_SCAN_LENGTH) continue;
-    for (const form of [v, ...percentEncoded(v), ...htmlEscaped(v), ...base64Forms(v)]) out.add(form);
+    for (const form of [v, ...percentEncoded(v), ...htmlEscaped(v), ...base64Forms(v), ...byteForms(v)]) out.add(form);
   }
   return [...out].sort((a, b) => b.length - a.length);
 }

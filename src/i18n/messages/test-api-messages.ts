@@ -14,7 +14,8 @@ export const testApi: MessageTable = {
     'testApi.opt.dst': 'DSTCode của tỉnh đã cấu hình trong provinces.<DST> (trường hợp 2)',
     'testApi.opt.body': 'tệp JSON chứa nội dung yêu cầu (mặc định: mẫu gợi ý của loại API)',
     'testApi.opt.noValidate': 'gửi cả khi nội dung yêu cầu không hợp lệ theo lược đồ',
-    'testApi.opt.timeout': 'thời gian chờ tối đa (ms) cho từng bước: kết nối, nhận tiêu đề, nhận nội dung',
+    'testApi.opt.timeout':
+      'thời gian tối đa (ms) cho cả lần gọi, tính từ lúc kết nối tới byte cuối của câu trả lời (kể cả chuyển hướng); quá thì dừng, mã thoát 3',
     'testApi.opt.maxTime': 'thời gian trả lời tối đa chấp nhận được (ms); chậm hơn là kiểm tra không đạt',
     'testApi.opt.ca': 'tệp PEM chứa chứng chỉ CA hoặc chứng chỉ trung gian cần tin cậy thêm (dùng được nhiều lần)',
     'testApi.opt.insecure': 'bỏ qua kiểm tra chứng chỉ TLS (KHÔNG an toàn; được ghi vào mọi báo cáo)',
@@ -40,8 +41,11 @@ export const testApi: MessageTable = {
       'Tỉnh {dst} chưa cấu hình địa chỉ cho loại API "{type}" (đã có: {configured}). Thêm provinces.{dst}.apis.{type}.url vào cấu hình, hoặc chỉ định bằng --url.',
     'testApi.secretMissing': 'Chưa có bí mật xác thực: đặt {where} trong cấu hình.',
     'testApi.bodyNotJson':
-      'Tệp nội dung "{file}" không phải JSON hợp lệ: {reason}. Sửa tệp, hoặc dùng --no-validate để gửi nguyên văn.',
+      'Tệp nội dung "{file}" không phải JSON hợp lệ (hỏng ở dòng {line}, cột {column}). Sửa tệp, hoặc dùng --no-validate để gửi nguyên văn.',
     'testApi.bodyNotObject': 'nội dung yêu cầu phải là một đối tượng JSON',
+    'testApi.fileNotRegular':
+      '"{path}" không phải một tệp thường (là thư mục, thiết bị, FIFO hay socket). dvc chỉ đọc tệp thường; chỉ đường dẫn tới một tệp.',
+    'testApi.fileTooBig': 'Tệp "{path}" lớn hơn giới hạn {limit} cho loại tệp này. Kiểm tra có chỉ nhầm tệp không.',
     'testApi.bodyInvalid':
       'Nội dung yêu cầu "{name}" không hợp lệ ({count} lỗi, đầu tiên tại "{path}"). Sửa các trường dưới đây, hoặc dùng --no-validate để vẫn gửi.',
     'testApi.bodyIssue': 'tại "{path}": {problem}',
@@ -51,9 +55,12 @@ export const testApi: MessageTable = {
     'testApi.casesColumns': 'Tệp CSV "{file}" cần cột MaHoSo hoặc cột body (các cột đang có: {found}).',
     'testApi.casesCsv':
       'Không đọc được tệp CSV "{file}" ({reason}). Lưu lại từ Excel dưới dạng "CSV UTF-8" rồi chạy lại.',
-    'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ ({reason}).',
+    'testApi.casesBadBody': 'Tệp "{file}", dòng {row}: cột body không phải JSON hợp lệ (hỏng ở ký tự {column}).',
     'testApi.bodyAndCases': 'Dùng --body hoặc --cases, không dùng cả hai.',
     'testApi.casesAndRepeat': 'Dùng --cases hoặc --repeat, không dùng cả hai.',
+    'testApi.numberTooLarge': '{name} {value} vượt giới hạn {max}. Chọn một số không quá {max}.',
+    'testApi.reservedName':
+      '{flag} "{name}" là tên dành riêng, không dùng được làm mã tỉnh hay tên loại API. Chọn tên khác.',
     'testApi.badNumber': 'Giá trị {value} của {name} không hợp lệ: cần một số nguyên từ {min} trở lên.',
     'testApi.caUnreadable':
       'Không đọc được tệp CA "{file}" ({reason}). Kiểm tra đường dẫn của --ca hoặc provinces.<DST>.tls.caFile.',
@@ -87,10 +94,16 @@ export const testApi: MessageTable = {
       'Quá nhiều lần chuyển hướng từ {url}. Kiểm tra cấu hình chuyển hướng của máy chủ.',
     'testApi.fault.proxy': 'Lỗi khi đi qua proxy ({code}: {detail}). Kiểm tra --proxy, HTTPS_PROXY và NO_PROXY.',
     'testApi.fault.other': 'Lỗi truyền tải khi gọi {url} ({code}: {detail}).',
+    'testApi.fault.malformed':
+      'Máy chủ {url} trả lời sai khuôn dạng HTTP/1.1 ({code}): phần đầu quá 16 KiB, dòng kết thúc thiếu CR, cỡ khối chunked không phải số hex hay độ dài không khớp. Câu trả lời này không được chấp nhận; báo nhà cung cấp sửa máy chủ.',
+    'testApi.fault.badRedirect':
+      'Máy chủ {url} chuyển hướng tới một địa chỉ không dùng được ({detail}). Chỉ theo chuyển hướng tới http:// hoặc https:// hợp lệ; báo nhà cung cấp sửa tiêu đề Location.',
     'testApi.warn.insecure':
       'Đang bỏ qua kiểm tra chứng chỉ TLS (--insecure). Kết quả này không chứng minh kết nối an toàn; điều này được ghi trong mọi báo cáo.',
     'testApi.warn.placeholderUnit':
       'Chưa biết mã đơn vị: mẫu dùng mã giả {unit}. Chọn tỉnh bằng --dst hoặc đưa nội dung bằng --body.',
+    'testApi.warn.missingUnit':
+      'Cấu hình của tỉnh {dst} thiếu {key} (mã đơn vị): mẫu dùng mã giả {unit}. Thêm "unit": "<mã đơn vị>" vào provinces.{dst} trong tệp cấu hình, hoặc đưa nội dung bằng --body.',
     'testApi.warn.certExpiring': 'Chứng chỉ TLS của máy chủ còn {days} ngày là hết hạn ({date}). Gia hạn sớm.',
     'testApi.warn.insecureWouldFail': 'Nếu không có --insecure, chứng chỉ sẽ bị từ chối: {reason}',
     'testApi.warn.redirectNotFollowed':
@@ -134,7 +147,7 @@ export const testApi: MessageTable = {
       'Lược đồ {which} của loại API "{id}" không dùng được: {reason}. Sửa tệp lược đồ JSON (draft-07 hoặc 2020-12).',
     'api.typeFileMissing':
       'Không đọc được tệp {file} (apiTypes.{id}.{key}). Kiểm tra đường dẫn: đường dẫn tương đối tính từ thư mục của tệp cấu hình.',
-    'api.typeFileParse': 'Tệp {file} (apiTypes.{id}) không phải JSON hợp lệ: {reason}.',
+    'api.typeFileParse': 'Tệp {file} (apiTypes.{id}) không phải JSON hợp lệ (hỏng ở dòng {line}, cột {column}).',
     'api.typeFileNotObject': 'Tệp {file} (apiTypes.{id}.{key}) phải chứa một đối tượng JSON {...}.',
     'api.issue.required': 'thiếu trường bắt buộc {field}',
     'api.issue.type': 'sai kiểu: cần {expected}, nhận được {actual}',
@@ -148,7 +161,7 @@ export const testApi: MessageTable = {
     'api.issue.unknownField': 'trường {field} không có trong lược đồ',
     'api.issue.tooFewItems': 'cần ít nhất {limit} phần tử',
     'api.issue.other': 'không hợp lệ theo lược đồ ({keyword}): {detail}',
-    'api.issue.notJson': 'nội dung không phải JSON hợp lệ: {reason}',
+    'api.issue.notJson': 'nội dung không phải JSON hợp lệ (hỏng ở dòng {line}, cột {column})',
     'api.issue.service': 'tên dịch vụ "{actual}" không khớp loại API này; cần "{expected}"',
     'api.issue.base64':
       'FileThongBaoThue không phải chuỗi base64 hợp lệ; hãy mã hóa base64 tệp XML thông báo thuế (UTF-8)',
@@ -162,7 +175,8 @@ export const testApi: MessageTable = {
     'api.check.statusBad': 'HTTP {status}, cần {expected}',
     'api.check.notJsonType': 'Content-Type là "{contentType}", cần application/json',
     'api.check.jsonOk': 'JSON hợp lệ ({contentType})',
-    'api.check.jsonParse': 'câu trả lời không phải JSON: {reason} (bắt đầu bằng: {start})',
+    'api.check.jsonParse': 'câu trả lời không phải JSON (hỏng ở dòng {line}, cột {column}; bắt đầu bằng: {start})',
+    'api.check.jsonTooDeep': 'câu trả lời JSON lồng sâu quá {limit} tầng',
     'api.check.skipped': 'không kiểm tra được vì bước {reason} không đạt',
     'api.check.schemaOk': 'đúng lược đồ câu trả lời',
     'api.check.schemaBad': '{count} chỗ sai lược đồ câu trả lời, đầu tiên: {first}',
@@ -231,7 +245,8 @@ export const testApi: MessageTable = {
     'testApi.opt.dst': 'DSTCode of a province configured under provinces.<DST> (case 2)',
     'testApi.opt.body': "JSON file with the request body (default: the type's suggested template)",
     'testApi.opt.noValidate': 'send even when the body does not match the schema',
-    'testApi.opt.timeout': 'time limit (ms) for each step: connecting, receiving headers, receiving the body',
+    'testApi.opt.timeout':
+      'time limit (ms) for the whole exchange, from connecting to the last byte of the answer (redirects included); past it the probe stops, exit 3',
     'testApi.opt.maxTime': 'slowest acceptable answer (ms); slower fails the check',
     'testApi.opt.ca': 'PEM file with a CA or intermediate certificate to trust as well (repeatable)',
     'testApi.opt.insecure': 'skip TLS certificate verification (NOT safe; recorded in every report)',
@@ -257,8 +272,12 @@ export const testApi: MessageTable = {
       'Province {dst} has no address for API type "{type}" (configured: {configured}). Add provinces.{dst}.apis.{type}.url to the configuration, or give --url.',
     'testApi.secretMissing': 'The authentication secret is missing: set {where} in the configuration.',
     'testApi.bodyNotJson':
-      'Body file "{file}" is not valid JSON: {reason}. Fix the file, or use --no-validate to send it as it is.',
+      'Body file "{file}" is not valid JSON (broken at line {line}, column {column}). Fix the file, or use --no-validate to send it as it is.',
     'testApi.bodyNotObject': 'the request body must be a JSON object',
+    'testApi.fileNotRegular':
+      '"{path}" is not a regular file (a folder, a device, a FIFO or a socket). dvc reads regular files only; give the path of a file.',
+    'testApi.fileTooBig':
+      'File "{path}" is larger than the {limit} limit for this kind of file. Check it is the right file.',
     'testApi.bodyInvalid':
       'Request body "{name}" is not valid ({count} problems, the first at "{path}"). Fix the fields below, or use --no-validate to send it anyway.',
     'testApi.bodyIssue': 'at "{path}": {problem}',
@@ -267,9 +286,13 @@ export const testApi: MessageTable = {
     'testApi.casesColumns': 'CSV file "{file}" needs a MaHoSo column or a body column (columns found: {found}).',
     'testApi.casesCsv':
       'Cannot read the CSV file "{file}" ({reason}). Save it from Excel as "CSV UTF-8" and run again.',
-    'testApi.casesBadBody': 'File "{file}", row {row}: the body column is not valid JSON ({reason}).',
+    'testApi.casesBadBody':
+      'File "{file}", row {row}: the body column is not valid JSON (broken at character {column}).',
     'testApi.bodyAndCases': 'Use --body or --cases, not both.',
     'testApi.casesAndRepeat': 'Use --cases or --repeat, not both.',
+    'testApi.numberTooLarge': '{name} {value} is over its limit of {max}. Choose a number no larger than {max}.',
+    'testApi.reservedName':
+      '{flag} "{name}" is a reserved name and cannot be a province code or an API type. Choose another name.',
     'testApi.badNumber': 'Value {value} of {name} is not valid: a whole number of at least {min} is needed.',
     'testApi.caUnreadable':
       'Cannot read CA file "{file}" ({reason}). Check the path given to --ca or provinces.<DST>.tls.caFile.',
@@ -302,10 +325,16 @@ export const testApi: MessageTable = {
     'testApi.fault.tooManyRedirects': "Too many redirects from {url}. Check the server's redirect configuration.",
     'testApi.fault.proxy': 'Error going through the proxy ({code}: {detail}). Check --proxy, HTTPS_PROXY and NO_PROXY.',
     'testApi.fault.other': 'Transport error calling {url} ({code}: {detail}).',
+    'testApi.fault.malformed':
+      '{url} answered in a form HTTP/1.1 does not allow ({code}): a head over 16 KiB, a line end without CR, a chunk size that is not hex or a length that does not match. The answer is not accepted; ask the vendor to fix the server.',
+    'testApi.fault.badRedirect':
+      '{url} redirects to an address that cannot be used ({detail}). Only valid http:// or https:// redirects are followed; ask the vendor to fix the Location header.',
     'testApi.warn.insecure':
       'TLS certificate verification is off (--insecure). This result does not prove a safe connection; this is recorded in every report.',
     'testApi.warn.placeholderUnit':
       'The unit code is unknown: the template uses the placeholder {unit}. Choose a province with --dst or give a body with --body.',
+    'testApi.warn.missingUnit':
+      'The config of province {dst} lacks {key} (the unit code): the template uses the placeholder {unit}. Add "unit": "<unit code>" to provinces.{dst} in the config file, or give a body with --body.',
     'testApi.warn.certExpiring': "The server's TLS certificate expires in {days} days ({date}). Renew it soon.",
     'testApi.warn.insecureWouldFail': 'Without --insecure the certificate would be refused: {reason}',
     'testApi.warn.redirectNotFollowed':
@@ -349,7 +378,7 @@ export const testApi: MessageTable = {
       'The {which} schema of API type "{id}" cannot be used: {reason}. Fix the JSON Schema file (draft-07 or 2020-12).',
     'api.typeFileMissing':
       "Cannot read {file} (apiTypes.{id}.{key}). Check the path: relative paths start from the config file's folder.",
-    'api.typeFileParse': '{file} (apiTypes.{id}) is not valid JSON: {reason}.',
+    'api.typeFileParse': '{file} (apiTypes.{id}) is not valid JSON (broken at line {line}, column {column}).',
     'api.typeFileNotObject': '{file} (apiTypes.{id}.{key}) must hold a JSON object {...}.',
     'api.issue.required': 'required field {field} is missing',
     'api.issue.type': 'wrong type: {expected} expected, got {actual}',
@@ -363,7 +392,7 @@ export const testApi: MessageTable = {
     'api.issue.unknownField': 'field {field} is not in the schema',
     'api.issue.tooFewItems': 'at least {limit} items needed',
     'api.issue.other': 'invalid against the schema ({keyword}): {detail}',
-    'api.issue.notJson': 'the body is not valid JSON: {reason}',
+    'api.issue.notJson': 'the body is not valid JSON (broken at line {line}, column {column})',
     'api.issue.service': 'service name "{actual}" does not match this API type; "{expected}" expected',
     'api.issue.base64': 'FileThongBaoThue is not valid base64; base64-encode the tax notice XML file (UTF-8)',
     'api.issue.xmlMalformed': 'the tax notice XML is not well-formed at line {line}: {reason}',
@@ -376,7 +405,8 @@ export const testApi: MessageTable = {
     'api.check.statusBad': 'HTTP {status}, {expected} expected',
     'api.check.notJsonType': 'Content-Type is "{contentType}", application/json expected',
     'api.check.jsonOk': 'valid JSON ({contentType})',
-    'api.check.jsonParse': 'the answer is not JSON: {reason} (it starts with: {start})',
+    'api.check.jsonParse': 'the answer is not JSON (broken at line {line}, column {column}; it starts with: {start})',
+    'api.check.jsonTooDeep': 'the JSON answer is nested deeper than {limit} levels',
     'api.check.skipped': 'not checked because the {reason} check failed',
     'api.check.schemaOk': 'matches the response schema',
     'api.check.schemaBad': '{count} problems against the response schema, first: {first}',

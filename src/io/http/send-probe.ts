@@ -1,17 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { Client, loadProxyAgent, requestOn } from './undici-parts.js';
+import { Client, loadProxyAgent } from './undici-parts.js';
 import { classifyFault } from '../../core/probe/fault.js';
 import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/probe/timings.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
-import { decodeBody, readLimited, tooLarge } from './read-body.js';
+import { decodeBody } from './read-body.js';
+import { dispatchExchange } from './dispatch-exchange.js';
 import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { TransportError } from './transport-error.js';
 import { abortedFault } from './aborted-fault.js';
-import { leanEligible, sendLean } from './lean-exchange.js';
-import type { LeanPool } from './lean-pool.js';
 
 export type { TlsDetails } from './timed-connector.js';
 export { TransportError } from './transport-error.js';
@@ -36,8 +35,11 @@ export interface HttpProbeRequest {
   env: Record<string, string | undefined>;
   /** Keep-alive connections of a load run; absent for a probe, which always opens a fresh connection. */
   shared?: SharedConnections;
-  /** A load run's first request: sent on a new connection whose phases are timed, as a probe's are. */
-  freshConnection?: boolean;
+  /**
+   * A load run's first request, sent alone on the shared connections: the connection it opens has its phases
+   * timed, as a probe's are.
+   */
+  timedOnShared?: boolean;
   /** Header names that carry a configured credential (the province's auth header): dropped off-origin. */
   credentialHeaders?: readonly string[];
   /** The body carries a credential (auth type body-key): never resent to another origin. */
@@ -66,12 +68,6 @@ export interface HttpExchange {
   redirects: RedirectHop[];
   proxy?: string;
   remoteAddress?: string;
-}
-
-function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
 }
 
 interface Hop extends HttpExchange {
@@ -117,25 +113,6 @@ function dispatcherFor(req: HttpProbeRequest, url: URL, proxy: string | undefine
   });
 }
 
-/** Reads the answer within the size limit; the deadline's abort ends a drip-fed body. */
-async function readAnswer(
-  req: HttpProbeRequest,
-  res: Dispatcher.ResponseData,
-  c: HopContext,
-): Promise<{ headers: Record<string, string>; wire: Buffer; decoded: Buffer }> {
-  const headers = flatHeaders(res.headers);
-  const declared = Number(headers['content-length']);
-  if (Number.isFinite(declared) && declared > req.maxBytes) {
-    res.body.destroy();
-    throw tooLarge(req.maxBytes);
-  }
-  const wire = await readLimited(res.body, req.maxBytes, () => {
-    c.lastChunk = c.now();
-    c.chunks = (c.chunks ?? 0) + 1;
-  });
-  return { headers, wire, decoded: decodeBody(wire, headers['content-encoding'], req.maxBytes) };
-}
-
 /** A hop that was answered; a reused connection's certificate is the one its pool saw first. */
 function hopOf(
   url: URL,
@@ -179,23 +156,30 @@ async function oneHop(
   const origin = url.origin;
   const shared = !proxy && req.shared ? req.shared.for(origin) : undefined;
   const dispatcher: Dispatcher = shared ?? dispatcherFor(req, url, proxy, c);
-  const watched = shared !== undefined && req.shared?.sequential === true;
+  const watched = shared !== undefined && (req.shared?.sequential === true || req.timedOnShared === true);
   if (watched) req.shared?.watch(watcherOf(c));
   let destroyed = false;
   try {
-    const res = await requestOn(dispatcher, {
-      origin,
-      path: url.pathname + url.search,
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body,
-      // undici takes any object with on/once/removeListener as a signal (see Deadline).
-      signal: signal as unknown as Dispatcher.RequestOptions['signal'],
-    });
-    c.marks.headers = c.now();
-    const answer = await readAnswer(req, res, c);
+    const raw = await dispatchExchange(
+      dispatcher,
+      { origin, path: url.pathname + url.search, method: method as Dispatcher.HttpMethod, headers, body },
+      {
+        maxBytes: req.maxBytes,
+        deadline: signal,
+        onHeaders: () => (c.marks.headers = c.now()),
+        onChunk: () => {
+          c.lastChunk = c.now();
+          c.chunks = (c.chunks ?? 0) + 1;
+        },
+      },
+    );
+    const answer = {
+      headers: raw.headers,
+      wire: raw.wire,
+      decoded: decodeBody(raw.wire, raw.headers['content-encoding'], req.maxBytes),
+    };
     c.marks.bodyEnd = c.now();
-    return hopOf(url, res.statusCode, answer, c, proxy, shared ? (req.shared?.tls ?? null) : null);
+    return hopOf(url, raw.status, answer, c, proxy, shared ? (req.shared?.tls ?? null) : null);
   } catch (e) {
     c.marks.failedAt = c.now();
     destroyed = true;
@@ -237,7 +221,7 @@ function nextHop(req: HttpProbeRequest, cur: HopState, hop: Hop, next: URL): Hop
         {
           kind: 'redirectCredential',
           code: 'DVC_REDIRECT_CREDENTIAL',
-          detail: `${hop.status} to ${next.origin} would resend the body with its key`,
+          detail: `${hop.status} → ${next.origin}`,
         },
         hop.timings,
         hop.tls,
@@ -270,37 +254,39 @@ function parseUrl(raw: string): URL {
 }
 
 /**
- * Sends one request on a fresh connection (a load run's: on its kept-alive ones) and measures it. A redirect is reported and not followed unless
- * `follow` (see nextHop for what a followed redirect keeps). The whole exchange ends by `timeoutMs`. Throws
- * TransportError for any transport fault.
+ * Sends one request on a fresh connection (a load run's or a rehearsal's: on their kept-alive ones) and measures
+ * it. A redirect is reported and not followed unless `follow` (see nextHop for what a followed redirect keeps). The
+ * whole exchange ends by `timeoutMs`. Throws TransportError for any transport fault. Every request of every
+ * command goes through this one function, on undici: one parser, one verdict.
  */
 export function sendProbe(req: HttpProbeRequest): Promise<HttpExchange> {
-  const lean = req.shared ? leanRoute(req) : null;
-  if (lean) return sendLean(req, lean.url, lean.pool);
-  // A load run's first request the lean client does not carry: a probe on a fresh connection of its own.
-  return sendHops(req.freshConnection && req.shared ? { ...req, shared: undefined } : req);
+  return sendHops(req);
 }
 
-/**
- * Whether a load run's request goes straight to the server on the lean client's connections (see lean-pool.ts):
- * decided once per request object (a load run sends the same one thousands of times).
- */
-const leanRoutes = new WeakMap<HttpProbeRequest, { url: URL; pool: LeanPool } | null>();
-
-function leanRoute(req: HttpProbeRequest): { url: URL; pool: LeanPool } | null {
-  let route = leanRoutes.get(req);
-  if (route === undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(req.url);
-    } catch {
-      url = undefined; // sendHops names the fault
-    }
-    const pool = url && !chooseProxy(url, req.env, req.proxy) ? leanEligible(req, url) : undefined;
-    route = url && pool ? { url, pool } : null;
-    leanRoutes.set(req, route);
+/** A Location as the server sent it, resolved against the URL when it parses; shown, never followed, as is. */
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    return location.slice(0, 200);
   }
-  return route;
+}
+
+/** Where a followed redirect goes: a valid http(s) URL, or a fault naming the Location (a server's answer). */
+function redirectTarget(hop: Hop, base: URL): URL {
+  let next: URL | undefined;
+  try {
+    next = new URL(hop.location ?? '', base);
+  } catch {
+    next = undefined;
+  }
+  if (next && (next.protocol === 'http:' || next.protocol === 'https:')) return next;
+  throw new TransportError(
+    { kind: 'badRedirect', code: 'DVC_BAD_REDIRECT', detail: `${hop.status} → ${(hop.location ?? '').slice(0, 200)}` },
+    hop.timings,
+    hop.tls,
+    base.toString(),
+  );
 }
 
 async function sendHops(req: HttpProbeRequest): Promise<HttpExchange> {
@@ -319,14 +305,14 @@ async function sendHops(req: HttpProbeRequest): Promise<HttpExchange> {
       if (!hop.location || !req.follow) {
         const { location: _ignored, ...exchange } = hop;
         if (hop.location)
-          redirects.push({ status: hop.status, from: hop.url, location: new URL(hop.location, cur.url).toString() });
+          redirects.push({ status: hop.status, from: hop.url, location: resolveLocation(hop.location, cur.url) });
         return { ...exchange, redirects };
       }
-      const next = new URL(hop.location, cur.url);
+      const next = redirectTarget(hop, cur.url);
       redirects.push({ status: hop.status, from: cur.url.toString(), location: next.toString() });
       if (redirects.length > max) {
         throw new TransportError(
-          { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: `more than ${max} redirects` },
+          { kind: 'tooManyRedirects', code: 'DVC_TOO_MANY_REDIRECTS', detail: String(max) },
           hop.timings,
           hop.tls,
           cur.url.toString(),

@@ -2,7 +2,6 @@ import type { Dispatcher } from 'undici';
 import { Pool } from './undici-parts.js';
 import { timedConnector, type ConnectorOptions } from './timed-connector.js';
 import type { TlsDetails } from './timed-connector.js';
-import { LeanPool } from './lean-pool.js';
 
 /** The request a connection is opened for: the connection's phases are timed into its marks. */
 export type ConnectionWatcher = Pick<ConnectorOptions, 'now' | 'marks' | 'onTls' | 'onRemote'>;
@@ -17,11 +16,6 @@ export interface SharedConnectionOptions {
    * and TLS timings, as a probe on a fresh connection would. A load run's concurrent requests get none.
    */
   sequential?: boolean;
-  /**
-   * Requests to a plain http/https origin go on the lean client's connections (a load run): the same guarantees
-   * as undici's pool with less work per request. Options it does not support keep undici (see leanEligible).
-   */
-  lean?: boolean;
 }
 
 /**
@@ -32,7 +26,6 @@ export interface SharedConnectionOptions {
  */
 export class SharedConnections {
   private readonly pools = new Map<string, Dispatcher>();
-  private readonly leanPools = new Map<string, LeanPool>();
   private watcher: ConnectionWatcher | null = null;
   /** The certificate seen by the first TLS connection. */
   tls: TlsDetails | null = null;
@@ -43,9 +36,12 @@ export class SharedConnections {
     return this.o.sequential === true;
   }
 
-  /** The request now in flight, under `sequential` (ignored otherwise: concurrent requests share connections). */
+  /**
+   * The request now in flight, under `sequential`, or a load run's first request, sent alone before the others
+   * (ignored otherwise: concurrent requests share connections).
+   */
   watch(w: ConnectionWatcher | null): void {
-    if (this.o.sequential) this.watcher = w;
+    this.watcher = w;
   }
 
   private connector(): ConnectorOptions {
@@ -81,26 +77,7 @@ export class SharedConnections {
     return pool;
   }
 
-  /** The lean client's connections to the URL's origin, when this set of connections uses it. */
-  leanFor(url: URL): LeanPool | undefined {
-    if (!this.o.lean || this.o.sequential || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
-    let pool = this.leanPools.get(url.origin);
-    if (!pool) {
-      pool = new LeanPool({
-        url,
-        connections: this.o.connections,
-        ca: this.o.ca,
-        insecure: this.o.insecure,
-        onTls: (t) => (this.tls ??= t),
-      });
-      this.leanPools.set(url.origin, pool);
-    }
-    return pool;
-  }
-
   async close(): Promise<void> {
-    for (const p of this.leanPools.values()) p.close();
-    this.leanPools.clear();
     await Promise.all([...this.pools.values()].map((p) => p.close().catch(() => {})));
     this.pools.clear();
   }

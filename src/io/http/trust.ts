@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readBoundedText, readInputText } from '../bounded-file.js';
 import { rootCertificates } from 'node:tls';
 import { DvcError, ExitCode } from '../../errors.js';
 
@@ -12,20 +12,15 @@ export async function loadTrust(caFiles: readonly string[], env: NodeJS.ProcessE
   const out = [...rootCertificates];
   const extra = env.NODE_EXTRA_CA_CERTS;
   if (extra) {
-    const text = await readFile(extra, 'utf8').catch(() => null);
+    const text = await readBoundedText(extra, FILE_LIMITS.ca).catch(() => null);
     if (text) out.push(...splitPem(text));
   }
   for (const f of caFiles) {
-    let text: string;
-    try {
-      text = await readFile(f, 'utf8');
-    } catch (e) {
-      throw new DvcError(
-        'testApi.caUnreadable',
-        { file: f, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
-        ExitCode.Usage,
-      );
-    }
+    const text = await readInputText(
+      f,
+      FILE_LIMITS.ca,
+      (e) => new DvcError('testApi.caUnreadable', { file: f, reason: e.code ?? 'EIO' }, ExitCode.Usage),
+    );
     const certs = splitPem(text);
     if (certs.length === 0) throw new DvcError('testApi.caNoCert', { file: f }, ExitCode.Usage);
     out.push(...certs);

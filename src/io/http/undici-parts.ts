@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Undici from 'undici';
 
 /**
- * The three parts of undici a probe needs, loaded by their own modules: `require('undici')` loads fetch, websockets,
+ * The parts of undici a probe needs, loaded by their own modules: `require('undici')` loads fetch, websockets,
  * caches and mocks too (about 40 ms of a 300 ms run). undici 7 publishes no `exports` map, so these paths resolve;
  * should a later version move them, the whole package is loaded instead.
  */
@@ -19,27 +19,6 @@ function part<T>(deep: string, pick: (u: typeof Undici) => T): T {
 export const Client: typeof Undici.Client = part('undici/lib/dispatcher/client.js', (u) => u.Client);
 export const Pool: typeof Undici.Pool = part('undici/lib/dispatcher/pool.js', (u) => u.Pool);
 export const buildConnector: typeof Undici.buildConnector = part('undici/lib/core/connect.js', (u) => u.buildConnector);
-
-type RequestFn = (
-  this: Undici.Dispatcher,
-  opts: Undici.Dispatcher.RequestOptions,
-) => Promise<Undici.Dispatcher.ResponseData>;
-
-/** undici's `request` API, which its index mixes into every dispatcher; called on ours directly. */
-const apiRequest: RequestFn = part(
-  'undici/lib/api/api-request.js',
-  () =>
-    function (this: Undici.Dispatcher, opts: Undici.Dispatcher.RequestOptions) {
-      return this.request(opts);
-    },
-);
-
-export function requestOn(
-  dispatcher: Undici.Dispatcher,
-  opts: Undici.Dispatcher.RequestOptions,
-): Promise<Undici.Dispatcher.ResponseData> {
-  return apiRequest.call(dispatcher, opts);
-}
 
 /** Loaded only when a proxy is used, and whole: ProxyAgent relies on the API methods undici's index adds. */
 export function loadProxyAgent(): typeof Undici.ProxyAgent {

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../command-spec.js';
+import { wrapWords } from '../../render/test-api/rehearse-report.js';
 import { ExitCode } from '../../../errors.js';
 import { apiTypes } from '../../../app/test-api/type-template.js';
 import { describePresets } from '../../../core/api/api-type-registry.js';
@@ -36,7 +37,8 @@ export async function run({ ctx }: CommandInput): Promise<number> {
       ? p.successCodes.map((c) => JSON.stringify(c)).join(', ')
       : ctx.t('testApi.h.typeCodes');
     ctx.print(`  ${ctx.chalk.cyan(p.name.padEnd(16))} HTTP ${statuses} · ${p.codeField ?? 'error_code'} ∈ {${codes}}`);
-    ctx.print(`  ${' '.repeat(16)} ${ctx.chalk.dim(p.source)}`);
+    // The source wrapped to the console's 80 columns, under the preset's column.
+    for (const line of wrapWords(p.source, 80 - 19, '')) ctx.print(`  ${' '.repeat(16)} ${ctx.chalk.dim(line)}`);
   }
   return ExitCode.Ok;
 }

@@ -8,6 +8,7 @@
  * with headers and pretty-printed bodies, credentials masked once more. For a load run: p50/p90/p99, throughput,
  * errors by kind and a latency histogram. Pure: returns the page as a string.
  */
+import { formatVnInstant } from '../../../core/api/vn-time.js';
 import type { Lang } from '../../../i18n/i18n.js';
 import { t } from '../../../i18n/i18n.js';
 import type { MessageParams } from '../../../errors.js';
@@ -75,7 +76,11 @@ function probeSection(p: ProbeLike, n: number, lang: Lang): string {
       `<span class="mono" data-status="${esc(p.response.status)}">${esc(p.response.status ?? '–')}</span> · ${esc(formatBytes(lang, p.response.bytes))}`,
     ]);
   if (p.proxy) facts.push([T('html.api.proxy'), `<span class="mono">${esc(p.proxy)}</span>`]);
-  if (p.startedAt) facts.push([T('html.api.startedAt'), `<span class="mono">${esc(p.startedAt)}</span>`]);
+  if (p.startedAt)
+    facts.push([
+      T('html.api.startedAt'),
+      `<span class="mono">${esc(formatVnInstant(new Date(p.startedAt)) || p.startedAt)}</span>`,
+    ]);
   const insecure = p.insecure ? `<p><span class="badge warn">${esc(T('html.api.insecure'))}</span></p>` : '';
   const fault = p.fault
     ? `<p class="check-bad" data-fault="${esc(p.fault.kind)}">${esc(msgText(p.fault.message, lang) || p.fault.code || p.fault.kind)}</p>`

@@ -1,4 +1,5 @@
 import { t, type Lang } from '../../../i18n/i18n.js';
+import { formatVnInstant } from '../../../core/api/vn-time.js';
 import type { RehearsalRun } from '../../../app/test-api/rehearse.js';
 import { esc } from './escape.js';
 import { renderPage } from './page.js';
@@ -39,7 +40,7 @@ export function renderRehearsalHtml(run: RehearsalRun, lang: Lang): string {
     `<p class="lead" data-ok="${run.exitCode === 0}">${esc(verdict)}</p>`,
     `<p>${esc(T('rehearse.h.title', { dst: run.dst, dossier: run.dossierCode, notice: run.noticeNumber, amount: run.amount.toLocaleString('vi-VN') }))}</p>`,
     `<table class="tl"><tbody>${rows.join('')}</tbody></table>`,
-    `<p class="muted"><small>${esc(run.startedAt)} · ${run.totalMs} ms</small></p>`,
+    `<p class="muted"><small>${esc(formatVnInstant(new Date(run.startedAt)) || run.startedAt)} · ${run.totalMs} ms</small></p>`,
   ].join('\n');
   return renderPage({ lang, title: T('rehearse.html.title'), body, css: CSS });
 }

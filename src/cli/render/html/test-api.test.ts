@@ -75,3 +75,13 @@ describe('renderTestApiHtml', () => {
     expect(html).toContain('data-fault="dns">No error in the run.</p>');
   });
 });
+
+describe('times in the test-api pages', () => {
+  it('are Hà Nội time with its offset, not UTC', () => {
+    const run = sampleTestApiRun();
+    const probes = (run.probes ?? []).map((p) => ({ ...p, startedAt: '2026-12-06T20:15:30.000Z' }));
+    const html = renderTestApiHtml({ ...run, probes }, { lang: 'vi' });
+    expect(html).toContain('2026-12-07 03:15:30 +07:00');
+    expect(html).not.toContain('2026-12-06T20:15:30');
+  });
+});

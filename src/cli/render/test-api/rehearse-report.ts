@@ -17,27 +17,45 @@ function failures(s: RehearsalStepResult, lang: Lang): string[] {
   return p.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${msg(lang, c.message)}`);
 }
 
+/** The console's width the report keeps to. */
+const WIDTH = 80;
+
+/** Words wrapped to `width` characters (NFC text: one code point, one column), later lines indented. */
+export function wrapWords(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if ([...next].length > width && line !== '') {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
 export function renderRehearsalHuman(run: RehearsalRun, ctx: CliContext): void {
   const c = ctx.chalk;
   run.warnings.forEach((w) => ctx.warn(msg(ctx.lang, w)));
-  ctx.print(
-    c.bold(
-      ctx.t('rehearse.h.title', {
-        dst: run.dst,
-        dossier: run.dossierCode,
-        notice: run.noticeNumber,
-        amount: run.amount.toLocaleString('vi-VN'),
-      }),
-    ),
-  );
+  const title = ctx.t('rehearse.h.title', {
+    dst: run.dst,
+    dossier: run.dossierCode,
+    notice: run.noticeNumber,
+    amount: run.amount.toLocaleString('vi-VN'),
+  });
+  for (const line of wrapWords(title, WIDTH, '  ')) ctx.print(c.bold(line));
+  // Each step on two lines: its title, then its API type and answer (a title never runs into the next column).
   run.steps.forEach((s, i) => {
     const mark = s.skipped ? c.dim('–') : s.ok ? c.green('✓') : c.red('✗');
     const p = s.probe;
     const answer = p?.response ? `HTTP ${p.response.status} · ${p.timings.total} ms` : p?.fault ? p.fault.code : '';
-    ctx.print(
-      `  ${mark} ${i + 1}. ${ctx.t(`rehearse.step.${s.name}`).padEnd(44)} ${c.dim(`${s.type.padEnd(15)} ${answer}`)}`,
-    );
-    if (!s.ok) for (const f of failures(s, ctx.lang)) ctx.print(`       ${c.red(escapeControls(f))}`);
+    for (const line of wrapWords(`${i + 1}. ${ctx.t(`rehearse.step.${s.name}`)}`, WIDTH - 4, '   '))
+      ctx.print(`  ${line === '' ? ' ' : line.startsWith('   ') ? ' ' : mark} ${line}`);
+    ctx.print(`       ${c.dim(answer ? `${s.type} · ${answer}` : s.type)}`);
+    if (!s.ok)
+      for (const f of failures(s, ctx.lang))
+        for (const line of wrapWords(escapeControls(f), WIDTH - 7, '')) ctx.print(`       ${c.red(line)}`);
   });
   ctx.print(
     run.exitCode === 0
