@@ -134,6 +134,11 @@ export function foldingJoins(a: NameKeys, b: NameKeys): boolean {
 const memo = new Map<NameKind, Map<string, NameKeys>>();
 const MEMO_LIMIT = 100_000;
 
+/** Forgets the memo (a benchmark that times normalisation again, run after run). */
+export function clearNameKeysMemo(): void {
+  memo.clear();
+}
+
 /**
  * The keys of a name for every tier, with the transformations each tier needed. `cache` (raw name → keys)
  * must hold names of this one `kind` only; without it the process-wide memo of that kind is used.
