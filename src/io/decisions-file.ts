@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readCsvLines } from './csv-in.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { fsError } from './fs-errors.js';
 import { quoteInput } from '../core/text/terminal-safe.js';
@@ -59,7 +58,9 @@ export async function readDecisions(file: string, o: ReviewLabels = {}): Promise
   return decisionsFromCsv(text, file);
 }
 
-export function decisionsFromCsv(text: string, file: string): DecisionEntry[] {
+/** The CSV reader is loaded here, on first use: a run without a CSV of decisions does not load it. */
+export async function decisionsFromCsv(text: string, file: string): Promise<DecisionEntry[]> {
+  const { readCsvLines } = await import('./csv-in.js');
   const [head, ...body] = readCsvLines(text, file, 'mc.err.decisionsRead');
   const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   const std = header.findIndex((h) => STD_HEADERS.includes(h));

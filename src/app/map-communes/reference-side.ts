@@ -126,6 +126,8 @@ export async function officialNamesFor(std: readonly UnitRow[]): Promise<Officia
     const province = row.provinceCode?.trim().padStart(2, '0');
     const others = (shipped.get(code) ?? []).filter((o) => {
       if (province && /^\d+$/.test(province) && o.province !== province) return false;
+      // The same spelling has the same compact key: not another official spelling.
+      if (o.name === row.name) return false;
       const k = nameKeys(o.name, 'commune');
       return k.folded === own.folded && k.compact !== own.compact && k.unitType === own.unitType;
     });

@@ -12,7 +12,6 @@ import { parseColumnSpec } from '../../core/workbook/column-spec.js';
 import type { DetectedTable } from '../../core/workbook/detect-header.js';
 import { chooseTargetColumn, type TargetChoice } from '../../core/workbook/target-column.js';
 import { assertDistinctOutputs, checkOutputPath, writeFileAtomic } from '../../io/atomic-write.js';
-import { toCsv } from '../../io/csv-out.js';
 import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/read-workbook.js';
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
@@ -248,6 +247,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   }
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
+    const { toCsv } = await import('../../io/csv-out.js');
     await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs });
   }
   const review = summary.ambiguous + summary.notFound + summary.existing.differs;

@@ -91,7 +91,8 @@ interface RunContext {
   taxByCode: Map<string, UnitRow>;
   /** When both sheets use one code system, codes are evidence too (see filledRow). */
   codeEvidence?: { stdCodes: ReadonlySet<string>; taxCodes: ReadonlySet<string> };
-  keyCache: Map<string, NameKeys>;
+  /** Unset: the process-wide memo of name keys, shared with the edition check that ran before. */
+  keyCache?: Map<string, NameKeys>;
 }
 
 function prepare(input: MatchInput, codeRepairs: CodeRepair[]): RunContext {
@@ -115,7 +116,6 @@ function prepare(input: MatchInput, codeRepairs: CodeRepair[]): RunContext {
       systems.std === systems.tax
         ? { stdCodes: new Set(stdCodes.values()), taxCodes: new Set(taxCodes.values()) }
         : undefined,
-    keyCache: new Map(),
   };
 }
 

@@ -22,6 +22,8 @@ export interface EditionIndex {
   byName: Map<string, Set<string>>;
   /** Code → folded name. */
   byCode: Map<string, string>;
+  /** Province code → distinct folded names of that province (the sizes `editionSize` adds up). */
+  namesPerProvince?: Map<string, number>;
 }
 
 export interface DetectRow {
@@ -49,10 +51,13 @@ export function listNameKey(name: string): string {
   return foldIY(foldDiacritics(rest)).replace(SEPARATORS, '');
 }
 
+/** Name → listNameKey, shared by the three lists: most names are in all of them. */
+const listKeys = new Map<string, string>();
+
 export function buildEditionIndex(list: ReferenceList): EditionIndex {
   const byName = new Map<string, Set<string>>();
   const byCode = new Map<string, string>();
-  const keys = new Map<string, string>();
+  const keys = listKeys;
   for (const u of list.units) {
     let key = keys.get(u.name);
     if (key === undefined) keys.set(u.name, (key = listNameKey(u.name)));
@@ -61,7 +66,9 @@ export function buildEditionIndex(list: ReferenceList): EditionIndex {
     byName.set(key, set);
     byCode.set(u.code, key);
   }
-  return { edition: list.edition, effective: list.effective, byName, byCode };
+  const namesPerProvince = new Map<string, number>();
+  for (const set of byName.values()) for (const p of set) namesPerProvince.set(p, (namesPerProvince.get(p) ?? 0) + 1);
+  return { edition: list.edition, effective: list.effective, byName, byCode, namesPerProvince };
 }
 
 /** Rows explained by one edition: same code with the same name, or (without GSO codes) the name in its provinces. */
@@ -73,7 +80,11 @@ function hitsOf(rows: readonly { code: string; key: string }[], index: EditionIn
   const top = Math.max(0, ...votes.values());
   const floor = Math.max(2, Math.min(top, rows.length * 0.1));
   const provinces = new Set([...votes].filter(([, v]) => v >= floor).map(([p]) => p));
-  return rows.map((r) => [...(index.byName.get(r.key) ?? [])].some((p) => provinces.has(p)));
+  return rows.map((r) => {
+    const set = index.byName.get(r.key);
+    if (set) for (const p of set) if (provinces.has(p)) return true;
+    return false;
+  });
 }
 
 const count = (hits: readonly boolean[]) => hits.filter(Boolean).length;
@@ -109,7 +120,8 @@ function editionSize(index: EditionIndex | undefined, rows: readonly { key: stri
     [...votes].filter(([, v]) => v >= Math.max(2, Math.min(top, rows.length * 0.1))).map(([p]) => p),
   );
   let size = 0;
-  for (const set of index.byName.values()) for (const p of set) if (provinces.has(p)) size++;
+  if (index.namesPerProvince) for (const p of provinces) size += index.namesPerProvince.get(p) ?? 0;
+  else for (const set of index.byName.values()) for (const p of set) if (provinces.has(p)) size++;
   return size;
 }
 

@@ -128,15 +128,28 @@ export function foldingJoins(a: NameKeys, b: NameKeys): boolean {
 }
 
 /**
+ * Keys already computed in this process, per kind: one run meets each name several times (edition check,
+ * matching, audit, report), and the keys are a pure function of the name. Read-only once made; bounded.
+ */
+const memo = new Map<NameKind, Map<string, NameKeys>>();
+const MEMO_LIMIT = 100_000;
+
+/** Forgets the memo (a benchmark that times normalisation again, run after run). */
+export function clearNameKeysMemo(): void {
+  memo.clear();
+}
+
+/**
  * The keys of a name for every tier, with the transformations each tier needed. `cache` (raw name → keys)
- * must hold names of this one `kind` only.
+ * must hold names of this one `kind` only; without it the process-wide memo of that kind is used.
  */
 export function nameKeys(raw: string, kind: NameKind, cache?: Map<string, NameKeys>): NameKeys {
-  if (!cache) return computeNameKeys(raw, kind);
-  let keys = cache.get(raw);
+  let store = cache ?? memo.get(kind);
+  if (!store) memo.set(kind, (store = new Map()));
+  let keys = store.get(raw);
   if (!keys) {
     keys = computeNameKeys(raw, kind);
-    cache.set(raw, keys);
+    if (cache || store.size < MEMO_LIMIT) store.set(raw, keys);
   }
   return keys;
 }

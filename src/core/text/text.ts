@@ -25,5 +25,5 @@ export { normalisePunctuation } from './punctuation.js';
 export { foldDiacritics, foldIY } from './fold-diacritics.js';
 export { parseUnitPrefix, type ParsedPrefix } from './unit-prefix.js';
 export { restoreCodeZeros } from './code-zeros.js';
-export { nameKeys, foldingJoins } from './name-keys.js';
+export { nameKeys, foldingJoins, clearNameKeysMemo } from './name-keys.js';
 export { explainKeyMatch, firstMatchingTier, clearExplainCache } from './explain-match.js';
