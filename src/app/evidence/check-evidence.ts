@@ -21,7 +21,7 @@ export interface CheckRun {
 export async function runEvidenceCheck(
   o: SetupOptions & { dir: string; kind: RequestKind; now?: number },
 ): Promise<CheckRun> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   const setup = await evidenceSetup(o);
   const read = await readMergedMeta(dir, setup);
   const files = await scanFolder(dir);

@@ -39,11 +39,11 @@ export interface StatusRun {
 
 /** Where the province stands: the six steps, the national state, step 3's deadline, the error-alert registration. */
 export async function evidenceStatus(o: StatusOptions): Promise<StatusRun> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   const setup = await evidenceSetup(o);
   const read = await readMergedMeta(dir, setup);
   const files = await scanFolder(dir);
-  const { calendar, file } = await loadWorkCalendar(o.holidays && path.resolve(o.cwd ?? process.cwd(), o.holidays));
+  const { calendar, file } = await loadWorkCalendar(o.holidays && path.resolve(o.cwd, o.holidays));
   const now = o.now ?? Date.now();
   const check = (kind: TrackedKind) =>
     checkEvidence({
@@ -115,7 +115,7 @@ function recordChanges(o: RecordOptions, at: string, before: Progress): MetaChan
 
 /** Records in evidence.yaml that a request was sent, its result received, or the error alerts registered. */
 export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   if ((await pathKind(path.join(dir, META_FILE))) !== 'file')
     throw new DvcError('evidence.item.metaFileMissing', { file: path.join(dir, META_FILE) }, ExitCode.Usage);
   const now = o.now ?? Date.now();
