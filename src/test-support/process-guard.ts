@@ -1,10 +1,11 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /**
  * Test files share worker processes (vitest.config.ts: isolate false), so a test that leaves the process changed
  * changes the tests after it. Each test is checked on its way out: the working directory, the environment, the
  * exit code and the listeners on process must be as they were before it. A test that changed one of them fails,
- * naming what it left behind, and the process is put back so that the next test starts clean.
+ * naming what it left behind, and the process is put back so that the next test starts clean. The same holds for
+ * a file as a whole, so that its beforeAll and afterAll hooks are checked too.
  *
  * Flags given to V8 with setFlagsFromString are not checked: V8 gives no way to read them back.
  */
@@ -83,6 +84,18 @@ export function leaksSince(before: Snapshot): string[] {
 export { snapshot };
 
 let before: Snapshot | undefined;
+let beforeFile: Snapshot | undefined;
+
+beforeAll(() => {
+  beforeFile = snapshot();
+});
+
+afterAll(() => {
+  if (!beforeFile) return;
+  const leaks = leaksSince(beforeFile);
+  beforeFile = undefined;
+  if (leaks.length > 0) throw new Error(`the test file's hooks left the process changed:\n  ${leaks.join('\n  ')}`);
+});
 
 beforeEach(() => {
   before = snapshot();
