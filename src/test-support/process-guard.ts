@@ -83,27 +83,17 @@ export function leaksSince(before: Snapshot): string[] {
 
 export { snapshot };
 
-let before: Snapshot | undefined;
+/** Fails with what `who` left changed since `since`, after putting the process back. */
+function expectUnchanged(since: Snapshot | undefined, who: string): void {
+  if (!since) return;
+  const leaks = leaksSince(since);
+  if (leaks.length > 0) throw new Error(`${who} left the process changed:\n  ${leaks.join('\n  ')}`);
+}
+
 let beforeFile: Snapshot | undefined;
+let before: Snapshot | undefined;
 
-beforeAll(() => {
-  beforeFile = snapshot();
-});
-
-afterAll(() => {
-  if (!beforeFile) return;
-  const leaks = leaksSince(beforeFile);
-  beforeFile = undefined;
-  if (leaks.length > 0) throw new Error(`the test file's hooks left the process changed:\n  ${leaks.join('\n  ')}`);
-});
-
-beforeEach(() => {
-  before = snapshot();
-});
-
-afterEach(() => {
-  if (!before) return;
-  const leaks = leaksSince(before);
-  before = undefined;
-  if (leaks.length > 0) throw new Error(`the test left the process changed:\n  ${leaks.join('\n  ')}`);
-});
+beforeAll(() => (beforeFile = snapshot()));
+afterAll(() => expectUnchanged(beforeFile, "the test file's hooks"));
+beforeEach(() => (before = snapshot()));
+afterEach(() => expectUnchanged(before, 'the test'));
