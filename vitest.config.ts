@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // Fails a test that leaves the shared process changed (directory, environment, exit code, listeners).
+    setupFiles: ['src/test-support/process-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -3,6 +3,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLayers } from './check-layers.mjs';
+import { processCwdProblem } from './process-cwd-rule.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 for (const command of [
@@ -39,6 +40,8 @@ for (const file of files(path.join(root, 'src'))) {
   }
   if (!rel.startsWith('src/cli/') && !isTest && /process\.exit\(/.test(text))
     problems.push(`${rel}: process.exit outside src/cli`);
+  const cwdProblem = processCwdProblem(rel, text);
+  if (cwdProblem) problems.push(cwdProblem);
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
   // Exit codes are the named constants of src/errors.ts (ExitCode.Ok, …), never numbers.
   if (

@@ -16,7 +16,11 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type MessageParams = Record<string, string | number | boolean | undefined | null>;
 
+/** The brand that marks a DvcError, shared across copies of this module (a second load, a bundle, a worker). */
+const DVC_ERROR = Symbol.for('dvc.error');
+
 export class DvcError extends Error {
+  readonly [DVC_ERROR] = true;
   readonly key: string;
   readonly params: MessageParams;
   readonly exitCode: ExitCodeValue;
@@ -35,6 +39,7 @@ export class DvcError extends Error {
   }
 }
 
+/** True for a DvcError, even one made by another copy of this module, where `instanceof` says no. */
 export function isDvcError(e: unknown): e is DvcError {
-  return e instanceof DvcError;
+  return typeof e === 'object' && e !== null && (e as { [DVC_ERROR]?: unknown })[DVC_ERROR] === true;
 }

@@ -66,6 +66,8 @@ describe('the npm package', () => {
       /^(docs\/img\/|dist\/test-support\/|fixtures\/lists\/|bench\/|src\/)|\.test\.js$|\.doi-chieu/.test(f),
     );
     expect(unwanted).toEqual([]);
+    // The report fixtures are test data: they live in test-support and are not shipped in any form.
+    expect(files.filter((f) => /sample-models/.test(f))).toEqual([]);
   });
 
   it('is named dvc-dat-dai on npm (the name dvc belongs to another package) and still installs the program dvc', () => {

@@ -50,8 +50,8 @@ export class CliContext {
   constructor(
     opts: GlobalOptions,
     readonly streams: Streams,
-    env: NodeJS.ProcessEnv = process.env,
-    cwd = process.cwd(),
+    env: NodeJS.ProcessEnv,
+    cwd: string,
   ) {
     this.env = env;
     this.cwd = cwd;

@@ -7,6 +7,7 @@ import { COMMANDS } from './commands/command-registry.js';
 import { suggest } from './suggest.js';
 import { packageVersion } from './package-version.js';
 import { renderError } from './render/error.js';
+import { workingDir } from './working-dir.js';
 
 export { packageVersion };
 
@@ -45,7 +46,7 @@ export async function main(
   argv: string[],
   streams?: Partial<Streams>,
   env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  cwd?: string,
 ): Promise<number> {
   const io: Streams = {
     stdout: streams?.stdout ?? process.stdout,
@@ -58,12 +59,13 @@ export async function main(
     json: pre.json,
     streams: io,
     env,
-    cwd,
+    cwd: '',
     exitCode: ExitCode.Ok,
     commandPath: '',
   };
   try {
     if (pre.badLang !== undefined) throw new DvcError('cli.badLang', { value: pre.badLang }, ExitCode.Usage);
+    state.cwd = cwd ?? workingDir();
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       io.stdout.write(packageVersion() + '\n');
       return ExitCode.Ok;

@@ -13,8 +13,23 @@ import { buildEditionWorkbook } from '../test-support/edition-workbooks.js';
 import { tempDir } from '../test-support/excel-workbooks.js';
 import { readReviewLines, typeDecisions, typeOnUnusedTaxRow } from '../test-support/review-sheet.js';
 import { BIN } from '../test-support/run-cli.js';
-import { runDvc } from '../test-support/run-dvc.js';
+import { runDvc as runDvcAt } from '../test-support/run-dvc.js';
 import { posixWords } from '../test-support/shell-words.js';
+
+/**
+ * The names typed here are relative, as a person types them in the folder of the workbook. map-communes still
+ * opens its files relative to the process's directory rather than the folder it is given, so this file alone
+ * enters the folder for the run and leaves it after.
+ */
+async function runDvc(args: string[], o: { cwd: string }) {
+  const before = process.cwd();
+  process.chdir(o.cwd);
+  try {
+    return await runDvcAt(args, o);
+  } finally {
+    process.chdir(before);
+  }
+}
 
 type Mode = 'same' | 'via-merges' | 'allow-mixed-editions' | 'reference';
 interface Case {

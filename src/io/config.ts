@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DvcError, ExitCode } from '../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
 import { stripBom } from '../core/text/utf8.js';
 import { decodeConfigBytes, looksMisdecoded } from './config-encoding.js';
@@ -48,13 +48,13 @@ async function configText(filepath: string, content: string): Promise<string> {
  * Finds and validates the configuration: an explicit `--config` file, else cosmiconfig's search from `cwd`
  * up to the home folder. Returns null when none exists and none was asked for.
  */
-export async function loadConfig(opts: { configPath?: string; cwd?: string } = {}): Promise<LoadedConfig | null> {
+export async function loadConfig(opts: { configPath?: string; cwd: string }): Promise<LoadedConfig | null> {
   const { cosmiconfig } = await import('cosmiconfig');
   const yamlLoader = async (filepath: string, content: string) => {
     try {
       return await parseYaml(await configText(filepath, content));
     } catch (e) {
-      if (e instanceof DvcError) throw e;
+      if (isDvcError(e)) throw e;
       throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
     }
   };
@@ -69,7 +69,7 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
     if (opts.configPath) {
-      const abs = path.resolve(opts.cwd ?? process.cwd(), opts.configPath);
+      const abs = path.resolve(opts.cwd, opts.configPath);
       // A regular file within its limit (a FIFO or a device would block the read below).
       await readInputText(
         abs,
@@ -78,10 +78,10 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
       );
       result = await explorer.load(abs);
     } else {
-      result = await explorer.search(opts.cwd ?? process.cwd());
+      result = await explorer.search(opts.cwd);
     }
   } catch (e) {
-    if (e instanceof DvcError) throw e;
+    if (isDvcError(e)) throw e;
     throw new DvcError('config.parse', { file: opts.configPath ?? '?', reason: (e as Error).message }, ExitCode.Usage);
   }
   if (!result || result.config === null || result.config === undefined) {
@@ -93,7 +93,7 @@ export async function loadConfig(opts: { configPath?: string; cwd?: string } = {
 }
 
 /** Loads the config or fails with a message saying how to create one. */
-export async function requireConfig(opts: { configPath?: string; cwd?: string } = {}): Promise<LoadedConfig> {
+export async function requireConfig(opts: { configPath?: string; cwd: string }): Promise<LoadedConfig> {
   const loaded = await loadConfig(opts);
   if (!loaded) throw new DvcError('config.none', {}, ExitCode.Usage);
   return loaded;

@@ -8,7 +8,7 @@
  * EPERM on Windows says both remedies.
  */
 import path from 'node:path';
-import { DvcError, ExitCode } from '../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../errors.js';
 
 export type FsOperation = 'read' | 'write';
 
@@ -72,7 +72,7 @@ function readKey(code: string | undefined, platform: NodeJS.Platform): string {
  * caller may wrap a whole sequence of steps. A missing folder names the folder.
  */
 export function fsError(e: unknown, ctx: FsErrorContext): DvcError {
-  if (e instanceof DvcError) return e;
+  if (isDvcError(e)) return e;
   const code = errnoCode(e);
   const platform = ctx.platform ?? process.platform;
   const key = ctx.op === 'read' ? readKey(code, platform) : writeKey(code, platform);

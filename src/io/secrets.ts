@@ -18,7 +18,7 @@ export interface SecretRef {
 export async function resolveSecret(
   ref: SecretRef,
   what: string,
-  o: { env?: NodeJS.ProcessEnv; baseDir?: string } = {},
+  o: { env?: NodeJS.ProcessEnv; baseDir: string },
 ): Promise<string | undefined> {
   const value = await readSecret(ref, what, o);
   if (value !== undefined && [...value].length < MIN_SECRET_LENGTH)
@@ -29,7 +29,7 @@ export async function resolveSecret(
 async function readSecret(
   ref: SecretRef,
   what: string,
-  o: { env?: NodeJS.ProcessEnv; baseDir?: string },
+  o: { env?: NodeJS.ProcessEnv; baseDir: string },
 ): Promise<string | undefined> {
   const env = o.env ?? process.env;
   if (ref.env) {
@@ -39,7 +39,7 @@ async function readSecret(
     return v;
   }
   if (ref.file) {
-    const abs = path.resolve(o.baseDir ?? process.cwd(), ref.file);
+    const abs = path.resolve(o.baseDir, ref.file);
     const text = await readInputText(
       abs,
       FILE_LIMITS.secret,

@@ -13,8 +13,8 @@ class Sink extends Writable {
 /**
  * Runs the program in this process, with the same environment `runCli` gives a subprocess (pipes, no TTY, no
  * colour or language settings), and the same result shape. Use it for behaviour; keep `runCli` for the wiring
- * (the real exit code of the process, what reaches the real stdout, signals, TTYs). Relative paths resolve
- * against `cwd`, as they would in a shell started there; calls in one file run one after another.
+ * (the real exit code of the process, what reaches the real stdout, signals, TTYs). The program is told `cwd`
+ * (the repository by default) as the folder it was started in; the process's own directory is left alone.
  */
 export async function runDvc(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
@@ -28,13 +28,6 @@ export async function runDvc(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?:
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const stdout = new Sink();
   const stderr = new Sink();
-  const before = process.cwd();
-  const cwd = o.cwd ?? REPO_ROOT;
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, cwd);
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  } finally {
-    process.chdir(before);
-  }
+  const code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, o.cwd ?? REPO_ROOT);
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }

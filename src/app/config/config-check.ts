@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DvcError } from '../../errors.js';
+import { isDvcError } from '../../errors.js';
 import type { AuthConfig } from '../../core/config/schema.js';
 import { requireConfig } from '../../io/config.js';
 import { resolveSecret, type SecretRef } from '../../io/secrets.js';
@@ -39,7 +39,7 @@ async function checkSecrets(
     try {
       await resolveSecret(ref[0], `provinces.${key}.auth.${ref[1]}`, o);
     } catch (e) {
-      if (e instanceof DvcError && e.key === 'config.secretTooShort') throw e;
+      if (isDvcError(e) && e.key === 'config.secretTooShort') throw e;
     }
   }
 }
@@ -47,7 +47,7 @@ async function checkSecrets(
 /** Finds and validates the configuration (secrets included, where readable) and summarises it without any secret. */
 export async function checkConfig(opts: {
   configPath?: string;
-  cwd?: string;
+  cwd: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<ConfigSummary> {
   const { config, filepath } = await requireConfig(opts);

@@ -4,6 +4,7 @@ import { checkEvidence, type CheckOutcome } from '../../core/evidence/check-rule
 import type { EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
 import { listApiTypes } from '../../core/api/api-type-registry.js';
 import { scanFolder, requireFolder, type FolderFile } from '../../io/evidence/evidence-folder.js';
+import type { MetaRead } from '../../io/evidence/evidence-folder.js';
 import { evidenceSetup, readMergedMeta, type EvidenceSetup, type SetupOptions } from './evidence-setup.js';
 
 export interface CheckRun {
@@ -18,26 +19,46 @@ export interface CheckRun {
   unmasked: string[];
 }
 
-export async function runEvidenceCheck(
-  o: SetupOptions & { dir: string; kind: RequestKind; now?: number },
-): Promise<CheckRun> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+/** An evidence folder as every check reads it: the config's set-up, evidence.yaml merged over it, and the files. */
+export interface OpenedFolder {
+  dir: string;
+  setup: EvidenceSetup;
+  meta: EvidenceMeta | null;
+  metaProblem: MetaRead['problem'];
+  raw?: unknown;
+  files: FolderFile[];
+}
+
+/** Reads the folder and its set-up once; `checkOpened` then checks it for any kind. */
+export async function openEvidenceFolder(o: SetupOptions & { dir: string }): Promise<OpenedFolder> {
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   const setup = await evidenceSetup(o);
   const read = await readMergedMeta(dir, setup);
   const files = await scanFolder(dir);
-  const outcome = checkEvidence({
-    kind: o.kind,
-    meta: read.meta,
-    metaProblem: read.problem,
-    files,
-    now: o.now ?? Date.now(),
-    limits: setup.limits,
+  return { dir, setup, meta: read.meta, metaProblem: read.problem, raw: read.raw, files };
+}
+
+export function checkOpened(f: OpenedFolder, kind: RequestKind, now: number): CheckOutcome {
+  return checkEvidence({
+    kind,
+    meta: f.meta,
+    metaProblem: f.metaProblem,
+    files: f.files,
+    now,
+    limits: f.setup.limits,
     requiredApiTypes: requiredApiTypes(),
   });
-  const unmasked = usableFiles(files)
+}
+
+export async function runEvidenceCheck(
+  o: SetupOptions & { dir: string; kind: RequestKind; now?: number },
+): Promise<CheckRun> {
+  const f = await openEvidenceFolder(o);
+  const outcome = checkOpened(f, o.kind, o.now ?? Date.now());
+  const unmasked = usableFiles(f.files)
     .filter(cannotMask)
-    .map((f) => f.rel);
-  return { dir, outcome, meta: read.meta, files, setup, raw: read.raw, unmasked };
+    .map((x) => x.rel);
+  return { dir: f.dir, outcome, meta: f.meta, files: f.files, setup: f.setup, raw: f.raw, unmasked };
 }
 
 /** The folder's files that go into a bundle: no system litter, link, guide or evidence.yaml (dvc writes its own). */

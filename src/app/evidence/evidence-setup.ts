@@ -15,7 +15,7 @@ export interface EvidenceSetup {
 
 export interface SetupOptions {
   configPath?: string;
-  cwd?: string;
+  cwd: string;
   dst?: string;
 }
 

@@ -18,7 +18,7 @@ export interface InitPlan {
 
 export async function planInit(o: SetupOptions & { dir: string }): Promise<InitPlan> {
   const setup = await evidenceSetup(o);
-  const dir = path.resolve(o.cwd ?? process.cwd(), o.dir);
+  const dir = path.resolve(o.cwd, o.dir);
   const metaExists = (await pathKind(path.join(dir, META_FILE))) !== 'missing';
   const meta = setup.defaults;
   const missing: string[] = META_FIELDS.filter((f) => !meta[f]);

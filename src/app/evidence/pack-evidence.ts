@@ -70,7 +70,7 @@ export interface PackResult {
 }
 
 export async function packEvidence(o: PackOptions): Promise<PackResult> {
-  const out = path.resolve(o.cwd ?? process.cwd(), o.out);
+  const out = path.resolve(o.cwd, o.out);
   const run = await runEvidenceCheck({ ...o, dir: o.dir, kind: o.kind });
   const missing = missingRequestFields(o.kind, run.meta);
   if (missing.length > 0 && !o.allowIncomplete)

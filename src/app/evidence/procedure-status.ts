@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { checkEvidence, type CheckOutcome } from '../../core/evidence/check-rules.js';
+import type { CheckOutcome } from '../../core/evidence/check-rules.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import type { MetaChange } from '../../core/evidence/metadata.js';
 import {
@@ -17,10 +17,10 @@ import { eventRefusal, type ProcedureEvent, type Step4Facts } from '../../core/e
 import { t, type Lang } from '../../i18n/i18n.js';
 import { hintArg } from '../../core/shell/shell-arg.js';
 import { formatVnTime, parseVnTime } from '../../core/evidence/working-time.js';
-import { requireFolder, scanFolder, pathKind } from '../../io/evidence/evidence-folder.js';
+import { requireFolder, pathKind } from '../../io/evidence/evidence-folder.js';
 import { saveMetaChanges } from '../../io/evidence/meta-file.js';
 import { loadWorkCalendar } from '../../io/evidence/holidays-file.js';
-import { requiredApiTypes } from './check-evidence.js';
+import { checkOpened, openEvidenceFolder } from './check-evidence.js';
 import { evidenceSetup, readMergedMeta, type SetupOptions } from './evidence-setup.js';
 
 export interface StatusOptions extends SetupOptions {
@@ -39,33 +39,21 @@ export interface StatusRun {
 
 /** Where the province stands: the six steps, the national state, step 3's deadline, the error-alert registration. */
 export async function evidenceStatus(o: StatusOptions): Promise<StatusRun> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
-  const setup = await evidenceSetup(o);
-  const read = await readMergedMeta(dir, setup);
-  const files = await scanFolder(dir);
-  const { calendar, file } = await loadWorkCalendar(o.holidays && path.resolve(o.cwd ?? process.cwd(), o.holidays));
+  const folder = await openEvidenceFolder(o);
+  const { calendar, file } = await loadWorkCalendar(o.holidays && path.resolve(o.cwd, o.holidays));
   const now = o.now ?? Date.now();
-  const check = (kind: TrackedKind) =>
-    checkEvidence({
-      kind,
-      meta: read.meta,
-      metaProblem: read.problem,
-      files,
-      now,
-      limits: setup.limits,
-      requiredApiTypes: requiredApiTypes(),
-    });
+  const check = (kind: TrackedKind) => checkOpened(folder, kind, now);
   const checks = { 'cau-hinh': check('cau-hinh'), 'xac-nhan': check('xac-nhan') };
   const status = procedureStatus({
-    progress: progressFromYaml(read.raw),
+    progress: progressFromYaml(folder.raw),
     results: checks['xac-nhan'].results,
-    apis: read.meta?.apis ?? {},
+    apis: folder.meta?.apis ?? {},
     configReady: checks['cau-hinh'].ok,
     confirmReady: checks['xac-nhan'].ok,
     now,
     calendar,
   });
-  return { dir, status, checks, holidaysFile: file };
+  return { dir: folder.dir, status, checks, holidaysFile: file };
 }
 
 export type RecordWhat = 'sent' | 'received' | 'alerts';
@@ -115,7 +103,7 @@ function recordChanges(o: RecordOptions, at: string, before: Progress): MetaChan
 
 /** Records in evidence.yaml that a request was sent, its result received, or the error alerts registered. */
 export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   if ((await pathKind(path.join(dir, META_FILE))) !== 'file')
     throw new DvcError('evidence.item.metaFileMissing', { file: path.join(dir, META_FILE) }, ExitCode.Usage);
   const now = o.now ?? Date.now();

@@ -73,7 +73,7 @@ export function attachmentsFor(kind: RequestKind, rels: readonly string[]): stri
 
 /** Reads what the request needs; `missing` lists the fields still empty (the CLI asks for them or fails). */
 export async function draftRequest(o: SetupOptions & { dir: string; kind: RequestKind }): Promise<RequestDraft> {
-  const dir = await requireFolder(path.resolve(o.cwd ?? process.cwd(), o.dir));
+  const dir = await requireFolder(path.resolve(o.cwd, o.dir));
   const setup = await evidenceSetup(o);
   const read = await readMergedMeta(dir, setup);
   const meta = read.meta ?? setup.defaults;

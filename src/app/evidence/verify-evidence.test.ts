@@ -25,7 +25,7 @@ describe('verify on hostile archives (built here)', () => {
     const deflated = deflateRawSync(big);
     const tags = Array.from({ length: 60 }, (_, i) => ({ name: `bag/tag-${i}.txt`, data: big, deflated }));
     const file = zipFile('tags.zip', bagEntries(tags, 'bag/'));
-    await expect(verifyBag({ target: file })).rejects.toMatchObject({
+    await expect(verifyBag({ target: file, cwd: tmp.dir })).rejects.toMatchObject({
       key: 'evidence.verify.limit',
       exitCode: 2,
       params: expect.objectContaining({ limit: 'ratio', max: VERIFY_LIMITS.maxRatio }),
@@ -39,13 +39,13 @@ describe('verify on hostile archives (built here)', () => {
     expect([...read.findings.tagTexts.keys()].sort()).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt']);
     const extra = read.findings.files.find((f) => f.path === 'extra-tag.bin');
     expect(extra?.size).toBe(tag.length);
-    expect((await verifyBag({ target: file })).ok).toBe(true);
+    expect((await verifyBag({ target: file, cwd: tmp.dir })).ok).toBe(true);
   });
 
   it('refuses a manifest larger than the text limit as a problem, not by reading it', async () => {
     const huge = Buffer.alloc(VERIFY_LIMITS.tagTextBytes + 1, 0x20);
     const file = zipFile('huge-manifest.zip', bagEntries([{ name: 'tagmanifest-md5.txt', data: huge }]));
-    const r = await verifyBag({ target: file });
+    const r = await verifyBag({ target: file, cwd: tmp.dir });
     expect(r.ok).toBe(false);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'tagTooLarge', path: 'tagmanifest-md5.txt' }));
   });
@@ -54,7 +54,7 @@ describe('verify on hostile archives (built here)', () => {
     const empty = Buffer.alloc(0);
     const many = Array.from({ length: 70_000 - 4 }, (_, i) => ({ name: `bag/data/f${i}`, data: empty }));
     const file = zipFile('many.zip', bagEntries(many, 'bag/'));
-    await expect(verifyBag({ target: file })).rejects.toMatchObject({
+    await expect(verifyBag({ target: file, cwd: tmp.dir })).rejects.toMatchObject({
       key: 'evidence.verify.limit',
       exitCode: 2,
       params: expect.objectContaining({ limit: 'entries', found: 70_000, max: VERIFY_LIMITS.maxEntries }),
@@ -67,7 +67,7 @@ describe('verify on hostile archives (built here)', () => {
       'ratio.zip',
       bagEntries([{ name: 'data/zeros.bin', data: zeros, deflated: deflateRawSync(zeros) }]),
     );
-    await expect(verifyBag({ target: file })).rejects.toMatchObject({
+    await expect(verifyBag({ target: file, cwd: tmp.dir })).rejects.toMatchObject({
       key: 'evidence.verify.limit',
       params: expect.objectContaining({ limit: 'ratio' }),
     });
@@ -78,7 +78,7 @@ describe('verify on hostile archives (built here)', () => {
       'local-name.zip',
       bagEntries([{ name: 'bag/data/b.txt', localName: 'bag/data/../../evil.txt', data: Buffer.from('x') }], 'bag/'),
     );
-    const r = await verifyBag({ target: file });
+    const r = await verifyBag({ target: file, cwd: tmp.dir });
     expect(r.ok).toBe(false);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'localName', path: 'bag/data/b.txt' }));
   });
@@ -86,7 +86,7 @@ describe('verify on hostile archives (built here)', () => {
   it('escapes control characters in names, so a crafted name cannot print a fake verdict', async () => {
     const evil = 'data/x\u001b[2K\r\u001b[32mGói hợp lệ\u202e.txt';
     const file = zipFile('escape.zip', bagEntries([{ name: evil, data: Buffer.from('x') }]));
-    const r = await verifyBag({ target: file });
+    const r = await verifyBag({ target: file, cwd: tmp.dir });
     expect(r.ok).toBe(false);
     const paths = r.problems.map((p) => p.path);
     expect(paths).toContain('data/x\\u{1b}[2K\\u{d}\\u{1b}[32mGói hợp lệ\\u{202e}.txt');
@@ -103,15 +103,17 @@ describe('verify on hostile archives (built here)', () => {
       'sizeExceeded',
     ],
   ] as const)('reports %s', async (name, entries, code) => {
-    const r = await verifyBag({ target: zipFile(`${name}.zip`, [...entries]) });
+    const r = await verifyBag({ target: zipFile(`${name}.zip`, [...entries]), cwd: tmp.dir });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.code)).toContain(code);
   });
 
   it('says a folder that is not there, and a zip without bagit.txt, are input errors', async () => {
-    await expect(verifyBag({ target: path.join(tmp.dir, 'nothing.zip') })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(verifyBag({ target: path.join(tmp.dir, 'nothing.zip'), cwd: tmp.dir })).rejects.toMatchObject({
+      exitCode: 2,
+    });
     const file = zipFile('nobag.zip', [{ name: 'readme.txt', data: Buffer.from('hi') }]);
-    await expect(verifyBag({ target: file })).rejects.toMatchObject({ key: 'evidence.verify.notABag' });
+    await expect(verifyBag({ target: file, cwd: tmp.dir })).rejects.toMatchObject({ key: 'evidence.verify.notABag' });
   });
 });
 
@@ -124,12 +126,12 @@ describe('verify of an unpacked bag (a folder)', () => {
       mkdirSync(path.dirname(f), { recursive: true });
       writeFileSync(f, e.data);
     }
-    const ok = await verifyBag({ target: dir });
+    const ok = await verifyBag({ target: dir, cwd: tmp.dir });
     expect(ok).toMatchObject({ ok: true, kind: 'dir', payload: { files: 1 } });
     symlinkSync('/etc/hostname', path.join(dir, 'data', 'link'));
-    const bad = await verifyBag({ target: dir });
+    const bad = await verifyBag({ target: dir, cwd: tmp.dir });
     expect(bad.problems.map((p) => p.code)).toContain('symlink');
-    await expect(verifyBag({ target: path.join(dir, 'data') })).rejects.toMatchObject({
+    await expect(verifyBag({ target: path.join(dir, 'data'), cwd: tmp.dir })).rejects.toMatchObject({
       key: 'evidence.verify.notABag',
     });
   });

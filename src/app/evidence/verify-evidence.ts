@@ -29,8 +29,8 @@ function uniquePrintable(problems: readonly BagProblem[]): BagProblem[] {
 }
 
 /** Validates a bag (zip or folder) against RFC 8493 and the hostile-archive rules; exit 2 when it is no bag at all. */
-export async function verifyBag(o: { target: string; cwd?: string; signal?: AbortSignal }): Promise<VerifyResult> {
-  const abs = path.resolve(o.cwd ?? process.cwd(), o.target);
+export async function verifyBag(o: { target: string; cwd: string; signal?: AbortSignal }): Promise<VerifyResult> {
+  const abs = path.resolve(o.cwd, o.target);
   const kind = await pathKind(abs);
   if (kind === 'missing') throw new DvcError('fs.notFound', { path: o.target }, ExitCode.Usage);
   const read = kind === 'dir' ? await readDirBag(abs, o.signal) : await readZipBag(abs, o.signal);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { BAGIT_TXT, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
 import type { PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
@@ -125,7 +125,7 @@ export async function writeBag(o: WriteBagOptions, plan: BagPlan): Promise<Writt
     };
   } catch (e) {
     await abortQuietly(sink);
-    throw e instanceof DvcError ? e : sink.error(e);
+    throw isDvcError(e) ? e : sink.error(e);
   } finally {
     await Promise.all(hashers.map((h) => h.close()));
   }

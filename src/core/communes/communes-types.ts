@@ -1,5 +1,5 @@
 /** Public types of the commune matching engine (pure; no I/O). */
-import type { CodeSystem, TextReason, Tier } from '../text/text.js';
+import { TEXT_REASONS, type CodeSystem, type Tier } from '../text/text.js';
 import type { MatchStatus } from './match-status.js';
 
 /** One unit row as read from a sheet; every value is the raw cell text. */
@@ -24,40 +24,50 @@ export interface Decision {
 }
 
 /** Reasons produced by the engine on top of the text reasons. */
-export type EngineReason =
-  | 'district_disambiguated'
-  | 'unit_type_preferred'
-  | 'decided_by_officer'
-  | 'no_tax_commune'
-  | 'merged_into'
-  | 'leading_zero_restored'
-  | 'code_conflict'
-  | 'code_taken_by_decision'
-  | 'decision_takes_code'
-  | 'duplicate_code'
-  | 'decision_code_unknown'
-  | 'code_confirms'
-  | 'official_spelling'
-  | 'diacritics_differ'
-  | 'unmarked_several'
-  | 'sole_close_pair'
-  | 'same_province_code'
-  | 'former_district'
-  | 'same_name_candidates'
-  | 'no_same_name'
-  | 'via_merge'
-  | 'via_merge_partial'
-  | 'via_merge_none'
-  | 'via_merge_no_tax'
-  | 'via_official'
-  | 'via_official_no_tax'
-  | 'via_official_split'
-  | 'via_official_none'
-  | 'via_tables_disagree'
-  | 'via_tables_disagree_partial'
-  | 'cross_edition';
+export const ENGINE_REASONS = [
+  'district_disambiguated',
+  'unit_type_preferred',
+  'decided_by_officer',
+  'no_tax_commune',
+  'merged_into',
+  'leading_zero_restored',
+  'code_conflict',
+  'code_taken_by_decision',
+  'decision_takes_code',
+  'duplicate_code',
+  'decision_code_unknown',
+  'code_confirms',
+  'official_spelling',
+  'diacritics_differ',
+  'unmarked_several',
+  'sole_close_pair',
+  'same_province_code',
+  'former_district',
+  'same_name_candidates',
+  'no_same_name',
+  'via_merge',
+  'via_merge_partial',
+  'via_merge_none',
+  'via_merge_no_tax',
+  'via_official',
+  'via_official_no_tax',
+  'via_official_split',
+  'via_official_none',
+  'via_tables_disagree',
+  'via_tables_disagree_partial',
+  'cross_edition',
+] as const;
+export type EngineReason = (typeof ENGINE_REASONS)[number];
 
-export type ReasonCode = TextReason | EngineReason;
+/** Every reason code the engine can give a row, text reasons first; each has a catalogue text. */
+export const REASON_CODES = [...TEXT_REASONS, ...ENGINE_REASONS] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** The catalogue key of a reason's text, and of a status's name. */
+export type ReasonMessageKey = `reason.${ReasonCode}`;
+export type StatusMessageKey = `status.${MatchStatus}`;
+export const reasonMessageKey = (code: ReasonCode): ReasonMessageKey => `reason.${code}`;
+export const statusMessageKey = (status: MatchStatus): StatusMessageKey => `status.${status}`;
 
 /** A reason with optional message parameters; its text is the catalogue entry `reason.<code>`. */
 export interface Reason {
@@ -66,6 +76,7 @@ export interface Reason {
 }
 
 export type { MatchStatus };
+export { MATCH_STATUSES } from './match-status.js';
 /**
  * `official_links`: filled through the official conversion table (`--via-merges`); `merge_table`: through the
  * shipped derived merge table, where the official table is silent.

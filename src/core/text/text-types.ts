@@ -13,21 +13,23 @@ export const TIERS: readonly Tier[] = ['exact', 'normalised', 'compact', 'folded
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 /** A transformation a name went through; each has a catalogue text under `reason.<code>`. */
-export type TextReason =
-  | 'tcvn3_decoded'
-  | 'vni_decoded'
-  | 'nfc_normalised'
-  | 'whitespace_normalised'
-  | 'case_normalised'
-  | 'tone_normalised'
-  | 'punctuation_normalised'
-  | 'prefix_expanded'
-  | 'prefix_stripped'
-  | 'unit_type_changed'
-  | 'number_normalised'
-  | 'spacing_normalised'
-  | 'diacritics_folded'
-  | 'iy_normalised';
+export const TEXT_REASONS = [
+  'tcvn3_decoded',
+  'vni_decoded',
+  'nfc_normalised',
+  'whitespace_normalised',
+  'case_normalised',
+  'tone_normalised',
+  'punctuation_normalised',
+  'prefix_expanded',
+  'prefix_stripped',
+  'unit_type_changed',
+  'number_normalised',
+  'spacing_normalised',
+  'diacritics_folded',
+  'iy_normalised',
+] as const;
+export type TextReason = (typeof TEXT_REASONS)[number];
 
 /** How the prefix was written in the raw text. */
 export type PrefixForm = 'full' | 'abbreviated' | 'none';

@@ -16,7 +16,7 @@ export type {
   CodeLevel,
   CodeRepairResult,
 } from './text-types.js';
-export { TIERS } from './text-types.js';
+export { TEXT_REASONS, TIERS } from './text-types.js';
 export { decodeLegacy, decodeTcvn3, decodeVni } from './legacy-decode.js';
 export { encodeTcvn3, encodeVni } from './legacy-encode.js';
 export { normaliseWhitespace } from './whitespace.js';

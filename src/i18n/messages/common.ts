@@ -29,6 +29,8 @@ export const common: MessageTable = {
     'cli.cancelled': 'Đã hủy.',
     'cli.invalidOptionValue': 'Giá trị "{value}" không hợp lệ cho "{name}": {reason}',
     'cli.badLang': 'Ngôn ngữ "{value}" không được hỗ trợ; chọn vi hoặc en.',
+    'cli.cwdGone':
+      'Thư mục đang đứng không còn tồn tại (đã bị xóa hoặc đổi tên). Chuyển sang một thư mục có thật (ví dụ: cd ~) rồi chạy lại.',
     'cli.choices': 'chọn một trong: {choices}',
     'cli.notANumber': 'cần một số',
     'cli.internal':
@@ -89,6 +91,8 @@ export const common: MessageTable = {
     'cli.cancelled': 'Cancelled.',
     'cli.invalidOptionValue': 'Value "{value}" is not valid for "{name}": {reason}',
     'cli.badLang': 'Language "{value}" is not supported; choose vi or en.',
+    'cli.cwdGone':
+      'The current folder no longer exists (it was deleted or renamed). Change to a folder that exists (for example: cd ~) and run again.',
     'cli.choices': 'choose one of: {choices}',
     'cli.notANumber': 'a number is required',
     'cli.internal':

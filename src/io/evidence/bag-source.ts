@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { MANIFEST_ALGORITHMS, unsafeBagPath } from '../../core/evidence/bagit.js';
 import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import type { BagFindings, BagProblem, FoundFile } from '../../core/evidence/bag-verify.js';
@@ -79,7 +79,7 @@ async function hashOne(
       if (keepUpTo > 0) kept.push(Buffer.from(chunk)); // the reader reuses its buffers
     }
   } catch (e) {
-    if (e instanceof DvcError) throw e;
+    if (isDvcError(e)) throw e;
     problems.push(problemOf(c, e));
     return { file: { path: c.path, size: c.size } };
   }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { calendarFrom, type WorkCalendar } from '../../core/evidence/working-time.js';
 import { dataDir } from '../shipped-data.js';
 import { runningAsSea, seaAsset } from '../sea-assets.js';
@@ -49,7 +49,7 @@ export async function loadWorkCalendar(file?: string): Promise<{ calendar: WorkC
     if (!carried) await assertHolidayFile(abs);
     text = carried ? carried.toString('utf8') : await readFile(abs, 'utf8');
   } catch (e) {
-    if (e instanceof DvcError) throw e;
+    if (isDvcError(e)) throw e;
     throw new DvcError('evidence.holidays.unreadable', { file: abs, reason: (e as Error).message }, ExitCode.Usage);
   }
   let raw: unknown;

@@ -1,6 +1,6 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 
 export interface CreatedPath {
   rel: string;
@@ -40,7 +40,7 @@ export async function createMissing(
       }
     }
   } catch (e) {
-    if (e instanceof DvcError) throw e;
+    if (isDvcError(e)) throw e;
     throw new DvcError('fs.cannotWrite', { path: root, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }
   return out;

@@ -1,7 +1,7 @@
 import { open as openYauzl, type Entry, type ZipFile } from 'yauzl';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 
 /**
  * Reads a zip someone else made, without extracting anything: the central directory through yauzl (zip64
@@ -131,7 +131,7 @@ export class SafeZip {
       }
     } catch (e) {
       zip.close();
-      throw e instanceof DvcError ? e : notZip(file, e);
+      throw isDvcError(e) ? e : notZip(file, e);
     }
   }
 

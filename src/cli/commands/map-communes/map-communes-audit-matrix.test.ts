@@ -116,6 +116,7 @@ async function runCommand(input: string, opts: Record<string, unknown>, json: bo
     { lang: 'vi', json, color: false, quiet: true, verbose: false, input: false },
     { stdout, stderr, stdinIsTTY: false },
     { CI: '1' },
+    REPO_ROOT,
   );
   const code = await run({ args: [input], opts, ctx } as Parameters<typeof run>[0]);
   return { code, stdout: stdout.text, stderr: stderr.text };

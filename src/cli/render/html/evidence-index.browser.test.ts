@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsScreenshot, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
 import { renderEvidenceIndexHtml, type EvidenceIndexModel } from './evidence-index.js';
-import { sampleEvidenceModel } from './sample-models.js';
+import { sampleEvidenceModel } from '../../../test-support/sample-models.js';
 
 describe('evidence index page in Chromium', () => {
   let browser: BrowserSession;

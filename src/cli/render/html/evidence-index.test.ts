@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderEvidenceIndexHtml } from './evidence-index.js';
-import { sampleEvidenceModel } from './sample-models.js';
+import { sampleEvidenceModel } from '../../../test-support/sample-models.js';
 
 describe('renderEvidenceIndexHtml', () => {
   const model = sampleEvidenceModel();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsScreenshot, shownInt, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
 import { renderMapCommunesHtml } from './map-communes-page.js';
-import { sampleMapCommunesResult } from './sample-models.js';
+import { sampleMapCommunesResult } from '../../../test-support/sample-models.js';
 
 const fold = (s: string) =>
   s

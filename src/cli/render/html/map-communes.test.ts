@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMapCommunesHtml } from './map-communes-page.js';
-import { sampleMapCommunesResult } from './sample-models.js';
+import { sampleMapCommunesResult } from '../../../test-support/sample-models.js';
 import type { MapCommunesResult } from './map-communes-model.js';
 
 function embedded(html: string, id: string): unknown {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsScreenshot, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
 import { renderTestApiHtml } from './test-api-page.js';
-import { sampleTestApiRun } from './sample-models.js';
+import { sampleTestApiRun } from '../../../test-support/sample-models.js';
 import { formatMs } from './format.js';
 
 describe('test-api report in Chromium', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTestApiHtml } from './test-api-page.js';
-import { sampleTestApiRun } from './sample-models.js';
+import { sampleTestApiRun } from '../../../test-support/sample-models.js';
 import { histogramBins, toView } from './test-api-model.js';
 
 describe('renderTestApiHtml', () => {

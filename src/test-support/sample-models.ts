@@ -3,9 +3,9 @@
  * screenshots in docs/. The country-wide map-communes model has the size of a real national run (about 10,600
  * rows, a fifth of them to review) so that the page's speed is measured on what an officer will open.
  */
-import type { MapCommunesResult, MapRow } from './map-communes-model.js';
-import type { ProbeLike, RunLike } from './test-api-model.js';
-import type { EvidenceIndexModel } from './evidence-index.js';
+import type { MapCommunesResult, MapRow } from '../cli/render/html/map-communes-model.js';
+import type { ProbeLike, RunLike } from '../cli/render/html/test-api-model.js';
+import type { EvidenceIndexModel } from '../cli/render/html/evidence-index.js';
 
 const PROVINCES = [
   'Hà Nội',
