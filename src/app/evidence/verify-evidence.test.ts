@@ -89,7 +89,7 @@ describe('verify on hostile archives (built here)', () => {
     const r = await verifyBag({ target: file, cwd: tmp.dir });
     expect(r.ok).toBe(false);
     const paths = r.problems.map((p) => p.path);
-    expect(paths).toContain('data/x\\u{1b}[2K\\u{d}\\u{1b}[32mGói hợp lệ\\u{202e}.txt');
+    expect(paths).toContain('data/x\\x1b[2K\\x0d\\x1b[32mGói hợp lệ\\u202e.txt');
     for (const p of r.problems) expect(`${p.path} ${p.detail ?? ''}`).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 

@@ -1,4 +1,8 @@
 import { parseManifest, parseTagFile, unsafeBagPath } from './bagit.js';
+import { escapeName } from '../text/terminal-safe.js';
+
+/** A name as it may be printed: one line, every control character and bidirectional mark made visible. */
+export const printable = escapeName;
 
 /**
  * The judgement of `verify`, pure: given what the io layer found in a bag (its files, their sizes and digests,
@@ -116,15 +120,5 @@ function dedupe(ps: BagProblem[]): BagProblem[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  });
-}
-
-/**
- * A name as it may be printed: C0 and C1 control characters, DEL and the bidirectional overrides written as
- * `\u{…}`, so a crafted entry name can neither move the cursor, colour the terminal nor fake a verdict line.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    return `\\u{${c.codePointAt(0)!.toString(16)}}`;
   });
 }

@@ -13,7 +13,7 @@ import { runJson } from '../../render/test-api/test-api-json.js';
 import { runJunit } from '../../render/test-api/test-api-junit.js';
 import { renderBodyInvalid } from '../../render/test-api/test-api-issues.js';
 import { progressBar } from '../../render/test-api/test-api-progress.js';
-import { escapeControls } from '../../render/test-api/escape-controls.js';
+import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -113,7 +113,7 @@ function reportFaults(result: TestApiRun, ctx: CliContext): void {
   const seen = new Set<string>();
   for (const p of result.probes) {
     if (!p.fault) continue;
-    const text = escapeControls(ctx.t(p.fault.message.key, p.fault.message.params));
+    const text = escapeForTerminal(ctx.t(p.fault.message.key, p.fault.message.params));
     if (seen.has(text)) continue;
     seen.add(text);
     ctx.streams.stderr.write(`${ctx.chalk.red(ctx.t('cli.error'))}: ${text}\n`);

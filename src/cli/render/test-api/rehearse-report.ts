@@ -3,7 +3,7 @@ import type { Msg } from '../../../core/api/api-type-registry.js';
 import type { RehearsalRun, RehearsalStepResult } from '../../../app/test-api/rehearse.js';
 import { junitXml, type JunitCase } from '../../../core/probe/junit-model.js';
 import type { CliContext } from '../../context.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
 import { probeJson } from './test-api-json.js';
 
 /** The rehearsal as text, as one JSON object, and as one JUnit suite (a testcase per step). */
@@ -55,7 +55,7 @@ export function renderRehearsalHuman(run: RehearsalRun, ctx: CliContext): void {
     ctx.print(`       ${c.dim(answer ? `${s.type} · ${answer}` : s.type)}`);
     if (!s.ok)
       for (const f of failures(s, ctx.lang))
-        for (const line of wrapWords(escapeControls(f), WIDTH - 7, '')) ctx.print(`       ${c.red(line)}`);
+        for (const line of wrapWords(escapeForTerminal(f), WIDTH - 7, '')) ctx.print(`       ${c.red(line)}`);
   });
   ctx.print(
     run.exitCode === 0

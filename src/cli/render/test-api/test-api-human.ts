@@ -4,7 +4,7 @@ import type { Msg } from '../../../core/api/api-type-registry.js';
 import type { ProbeTimings } from '../../../core/probe/timings.js';
 import type { ProbeResult, TestApiRun } from '../../../app/test-api/run-test-api.js';
 import type { CliContext } from '../../context.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeForTerminal } from '../../../core/text/terminal-safe.js';
 
 const BAR = 40;
 
@@ -16,8 +16,8 @@ function size(bytes: number): string {
 
 /** A JSON value pretty-printed, keys cyan, strings green, numbers yellow (colour only when ctx.chalk has it). */
 function prettyJson(value: unknown, c: ChalkInstance): string {
-  if (typeof value === 'string') return escapeControls(value);
-  const text = escapeControls(JSON.stringify(value, null, 2) ?? 'null');
+  if (typeof value === 'string') return escapeForTerminal(value);
+  const text = escapeForTerminal(JSON.stringify(value, null, 2) ?? 'null');
   return text.replace(
     /("(?:[^"\\]|\\.)*")(\s*:)?|\b(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\b|\b(true|false|null)\b/g,
     (m, str: string | undefined, colon: string | undefined, num: string | undefined, lit: string | undefined) => {
@@ -52,13 +52,13 @@ export function timingBar(tm: ProbeTimings, c: ChalkInstance): string[] {
 
 /** A catalogue message; its parameters may hold server text, so the result is escaped. */
 function m(ctx: CliContext, x: Msg): string {
-  return escapeControls(ctx.t(x.key, x.params));
+  return escapeForTerminal(ctx.t(x.key, x.params));
 }
 
 function renderRequest(p: ProbeResult, ctx: CliContext): void {
   const c = ctx.chalk;
   ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.headers')}:`));
-  for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(escapeControls(`  ${k}: ${v}`)));
+  for (const [k, v] of Object.entries(p.request.headers)) ctx.print(c.dim(escapeForTerminal(`  ${k}: ${v}`)));
   ctx.print(c.dim(`${ctx.t('testApi.h.request')} — ${ctx.t('testApi.h.body')}:`));
   ctx.print(prettyJson(p.request.body, ctx.chalk));
 }
@@ -71,7 +71,7 @@ function renderResponse(p: ProbeResult, r: NonNullable<ProbeResult['response']>,
   ctx.print(`${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${wire}`);
   ctx.print('');
   ctx.print(c.bold(ctx.t('testApi.h.headers')));
-  for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(escapeControls(k) + ':')} ${escapeControls(v)}`);
+  for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(escapeForTerminal(k) + ':')} ${escapeForTerminal(v)}`);
   ctx.print('');
   ctx.print(c.bold(ctx.t('testApi.h.body')));
   ctx.print(prettyJson(r.body, c));
@@ -98,7 +98,7 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   ctx.print(c.bold(`${p.request.method} ${p.url}`) + proxy);
   if (ctx.verbose) renderRequest(p, ctx);
   for (const r of p.redirects)
-    ctx.print(c.yellow(escapeControls(ctx.t('testApi.h.redirect', { status: r.status, location: r.location }))));
+    ctx.print(c.yellow(escapeForTerminal(ctx.t('testApi.h.redirect', { status: r.status, location: r.location }))));
   if (p.response) renderResponse(p, p.response, ctx);
   if (p.tls) renderTls(p.tls, ctx);
   if (p.checks.length) {
@@ -109,7 +109,7 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   ctx.print(c.bold(ctx.t('testApi.h.timings')));
   for (const l of timingBar(p.timings, c)) ctx.print(l);
   // The fault itself goes to stderr, last (see the command); here only its name, next to the timings.
-  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${escapeControls(p.fault.code || p.fault.kind)}`));
+  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${escapeForTerminal(p.fault.code || p.fault.kind)}`));
 }
 
 /** Postman-like text: request line, status, time and size, headers, body, TLS, checks with ✓/✗, a timing bar. */
