@@ -71,7 +71,8 @@ function renderResponse(p: ProbeResult, r: NonNullable<ProbeResult['response']>,
   ctx.print(`${ctx.t('testApi.h.response')}: ${status} · ${p.timings.total} ms · ${size(r.bytes)}${wire}`);
   ctx.print('');
   ctx.print(c.bold(ctx.t('testApi.h.headers')));
-  for (const [k, v] of Object.entries(r.headers)) ctx.print(`  ${c.dim(escapeForTerminal(k) + ':')} ${escapeForTerminal(v)}`);
+  for (const [k, v] of Object.entries(r.headers))
+    ctx.print(`  ${c.dim(escapeForTerminal(k) + ':')} ${escapeForTerminal(v)}`);
   ctx.print('');
   ctx.print(c.bold(ctx.t('testApi.h.body')));
   ctx.print(prettyJson(r.body, c));
@@ -109,7 +110,8 @@ function renderProbe(p: ProbeResult, ctx: CliContext): void {
   ctx.print(c.bold(ctx.t('testApi.h.timings')));
   for (const l of timingBar(p.timings, c)) ctx.print(l);
   // The fault itself goes to stderr, last (see the command); here only its name, next to the timings.
-  if (p.fault) ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${escapeForTerminal(p.fault.code || p.fault.kind)}`));
+  if (p.fault)
+    ctx.print(c.red(`✗ ${ctx.t('testApi.h.faultTitle')}: ${escapeForTerminal(p.fault.code || p.fault.kind)}`));
 }
 
 /** Postman-like text: request line, status, time and size, headers, body, TLS, checks with ✓/✗, a timing bar. */
