@@ -30,7 +30,8 @@ let indexes: EditionIndex[] | undefined;
 async function editionIndexes(): Promise<EditionIndex[]> {
   if (!indexes) {
     const { loadReferenceList } = await import('../../io/reference-data.js');
-    indexes = (['gso-2004', 'gso-2004-2021', 'gso-2025'] as const).map((e) => buildEditionIndex(loadReferenceList(e)));
+    const { EDITIONS } = await import('../../core/reference/reference.js');
+    indexes = EDITIONS.map((e) => buildEditionIndex(loadReferenceList(e)));
   }
   return indexes;
 }

@@ -6,5 +6,9 @@ export function parseEdition(value: string): Edition {
   const v = value.trim().toLowerCase().replace(/\s+/g, '-');
   const full = v.startsWith('gso-') ? v : `gso-${v}`;
   if ((EDITIONS as readonly string[]).includes(full)) return full as Edition;
-  throw new DvcError('reference.badEdition', { value, choices: '2025, 2004, 2004-2021' }, ExitCode.Usage);
+  throw new DvcError(
+    'reference.badEdition',
+    { value, choices: EDITIONS.map((e) => e.replace(/^gso-/, '')).join(', ') },
+    ExitCode.Usage,
+  );
 }

@@ -4,8 +4,9 @@
  */
 
 /** The shipped GSO lists: 2025 (34 provinces, no districts) and the 2004 code system, editions 01/03/2025 and 01/11/2021. */
-export type Edition = 'gso-2025' | 'gso-2004' | 'gso-2004-2021';
-export const EDITIONS: readonly Edition[] = ['gso-2025', 'gso-2004', 'gso-2004-2021'];
+/** The one list of shipped editions; everything that names or walks the editions reads it. */
+export const EDITIONS = ['gso-2025', 'gso-2004', 'gso-2004-2021'] as const;
+export type Edition = (typeof EDITIONS)[number];
 
 /** Commune level as the lists write it: Xã, Phường, Thị trấn (before 2025) or Đặc khu (from 2025). */
 export type UnitLevel = 'Xã' | 'Phường' | 'Thị trấn' | 'Đặc khu';
