@@ -4,7 +4,7 @@
  * two prefixes directly.
  */
 import { computeNameKeys, type Stage } from './name-keys.js';
-import { TIERS, type NameKeys, type NameKind, type TextReason, type Tier } from './text-types.js';
+import { TEXT_REASONS, TIERS, type NameKeys, type NameKind, type TextReason, type Tier } from './text-types.js';
 
 /** The strictest tier at which the two names have equal keys, or null. */
 export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
@@ -12,22 +12,7 @@ export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
   return null;
 }
 
-const REASON_ORDER: readonly TextReason[] = [
-  'tcvn3_decoded',
-  'vni_decoded',
-  'nfc_normalised',
-  'whitespace_normalised',
-  'punctuation_normalised',
-  'case_normalised',
-  'tone_normalised',
-  'prefix_expanded',
-  'prefix_stripped',
-  'unit_type_changed',
-  'number_normalised',
-  'spacing_normalised',
-  'diacritics_folded',
-  'iy_normalised',
-];
+const REASON_ORDER: readonly TextReason[] = TEXT_REASONS;
 
 function stageOf(reason: TextReason): Stage | null {
   if (reason === 'vni_decoded') return 'tcvn3_decoded';

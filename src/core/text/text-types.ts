@@ -12,15 +12,18 @@ export const TIERS: readonly Tier[] = ['exact', 'normalised', 'compact', 'folded
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
-/** A transformation a name went through; each has a catalogue text under `reason.<code>`. */
+/**
+ * A transformation a name went through; each has a catalogue text under `reason.<code>`. The order is the order in
+ * which reasons are shown.
+ */
 export const TEXT_REASONS = [
   'tcvn3_decoded',
   'vni_decoded',
   'nfc_normalised',
   'whitespace_normalised',
+  'punctuation_normalised',
   'case_normalised',
   'tone_normalised',
-  'punctuation_normalised',
   'prefix_expanded',
   'prefix_stripped',
   'unit_type_changed',
