@@ -32,6 +32,20 @@ async function startInTmux(dir: string, args: string, name: string, width: numbe
   return session;
 }
 
+/** Answers the unit's name, presses Ctrl+C at the next question, and returns the screen once dvc has exited. */
+async function nameThenCtrlC(session: string, unitName: string): Promise<string> {
+  try {
+    await screenUntil(session, /Tên đơn vị/);
+    tmux('send-keys', '-t', session, '-l', unitName);
+    tmux('send-keys', '-t', session, 'Enter');
+    await screenUntil(session, /Email phản hồi/);
+    tmux('send-keys', '-t', session, 'C-c');
+    return await screenUntil(session, /EXIT=\d+/);
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+}
+
 describe('dvc evidence request on a terminal', () => {
   it('asks for the missing fields, checks the e-mail as it is typed, and writes the request', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
@@ -118,17 +132,7 @@ describe('dvc evidence request on a terminal', () => {
     const folder = path.join(dir, 'ho-so');
     expect((await runCli(['evidence', 'init', folder, '--no-input'])).code).toBe(0);
     const session = await startInTmux(dir, `evidence request --kind cau-hinh '${folder}'`, 'dvc-tty-cancel', 200);
-    let screen: string;
-    try {
-      await screenUntil(session, /Tên đơn vị/);
-      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Cao Bằng');
-      tmux('send-keys', '-t', session, 'Enter');
-      await screenUntil(session, /Email phản hồi/);
-      tmux('send-keys', '-t', session, 'C-c');
-      screen = await screenUntil(session, /EXIT=\d+/);
-    } finally {
-      tmux('kill-session', '-t', session);
-    }
+    const screen = await nameThenCtrlC(session, 'UBND tỉnh Cao Bằng');
     expect(screen).toContain('EXIT=130');
     expect(screen).toContain('Đã hủy.');
     expect(screen).not.toMatch(/Lỗi nội bộ|SIGINT|force closed|at .*\.js:\d+/);
@@ -140,17 +144,7 @@ describe('dvc evidence request on a terminal', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-tty-'));
     const folder = path.join(dir, 'moi');
     const session = await startInTmux(dir, `evidence init '${folder}'`, 'dvc-tty-cancel-init', 200);
-    let screen: string;
-    try {
-      await screenUntil(session, /Tên đơn vị/);
-      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Lạng Sơn');
-      tmux('send-keys', '-t', session, 'Enter');
-      await screenUntil(session, /Email phản hồi/);
-      tmux('send-keys', '-t', session, 'C-c');
-      screen = await screenUntil(session, /EXIT=\d+/);
-    } finally {
-      tmux('kill-session', '-t', session);
-    }
+    const screen = await nameThenCtrlC(session, 'UBND tỉnh Lạng Sơn');
     expect(screen).toContain('EXIT=130');
     expect(screen).toContain('Đã hủy.');
     const yaml = await readFile(path.join(folder, 'evidence.yaml'), 'utf8');
