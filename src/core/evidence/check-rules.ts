@@ -7,6 +7,7 @@ import {
   folderOf,
   isSystemFile,
   kindOfExtension,
+  USUAL_EXTENSION,
 } from './checklist.js';
 import { integrityProblem, sniffKind } from './file-sniff.js';
 import { dossierDate, isDossierCode, isEmail, isIsoDate, isPhone } from './metadata.js';
@@ -161,18 +162,6 @@ const FORMAT: Record<FileKind, string> = {
   text: 'TXT',
   other: '?',
 };
-const EXT_OF: Record<FileKind, string> = {
-  ...FORMAT,
-  png: 'png',
-  jpeg: 'jpg',
-  pdf: 'pdf',
-  mp4: 'mp4',
-  webm: 'webm',
-  xml: 'xml',
-  json: 'json',
-  text: 'txt',
-  other: '',
-};
 
 interface FileVerdict {
   items: CheckItem[];
@@ -189,7 +178,7 @@ function mismatch(bad: Bad, claimed: FileKind, actual: FileKind): void {
     bad('error', 'evidence.file.kindMismatch', 'evidence.fix.kindMismatch', {
       claimed: FORMAT[claimed],
       actual: FORMAT[actual],
-      ext: EXT_OF[actual],
+      ext: USUAL_EXTENSION[actual],
     });
 }
 

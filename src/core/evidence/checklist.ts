@@ -87,6 +87,19 @@ const EXTENSIONS: Record<string, FileKind> = {
   yml: 'text',
 };
 
+/** The extension a file of each kind usually carries, for the fix "rename it to .jpg". */
+export const USUAL_EXTENSION: Record<FileKind, string> = {
+  png: 'png',
+  jpeg: 'jpg',
+  pdf: 'pdf',
+  mp4: 'mp4',
+  webm: 'webm',
+  xml: 'xml',
+  json: 'json',
+  text: 'txt',
+  other: '',
+};
+
 export function extensionOf(name: string): string {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
