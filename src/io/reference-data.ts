@@ -58,41 +58,27 @@ function readGzipJson(file: string): unknown {
   }
 }
 
-const lists = new Map<string, ReferenceList>();
-const merges = new Map<string, MergeTable>();
-const links = new Map<string, ConversionLinks>();
+const decoded = new Map<string, unknown>();
+
+/** A shipped file read and decoded once per process; the path keys the cache (tests point at other folders). */
+function cachedData<T>(file: string, decode: (json: unknown) => T): T {
+  if (!decoded.has(file)) decoded.set(file, decode(readGzipJson(file)));
+  return decoded.get(file) as T;
+}
 
 /** One edition's communes with their province and district; cached. `dir` overrides the data folder (tests). */
 export function loadReferenceList(edition: Edition, dir = referenceDataDir()): ReferenceList {
-  const file = path.join(dir, referenceFile(edition));
-  let list = lists.get(file);
-  if (!list) {
-    list = decodeReferenceList(readGzipJson(file), edition);
-    lists.set(file, list);
-  }
-  return list;
+  return cachedData(path.join(dir, referenceFile(edition)), (json) => decodeReferenceList(json, edition));
 }
 
 /** The derived 2025 merge table (old GSO commune → new commune(s)); cached. */
 export function loadMergeTable(dir = referenceDataDir()): MergeTable {
-  const file = path.join(dir, MERGE_TABLE_FILE);
-  let table = merges.get(file);
-  if (!table) {
-    table = decodeMergeTable(readGzipJson(file));
-    merges.set(file, table);
-  }
-  return table;
+  return cachedData(path.join(dir, MERGE_TABLE_FILE), decodeMergeTable);
 }
 
 /** The official conversion links of the statistics office (old GSO commune → new commune(s)); cached. */
 export function loadConversionLinks(dir = referenceDataDir()): ConversionLinks {
-  const file = path.join(dir, CONVERSION_LINKS_FILE);
-  let table = links.get(file);
-  if (!table) {
-    table = decodeConversionLinks(readGzipJson(file));
-    links.set(file, table);
-  }
-  return table;
+  return cachedData(path.join(dir, CONVERSION_LINKS_FILE), decodeConversionLinks);
 }
 
 /** `mergeHint` against the shipped merge table: the 2025 commune(s) an old GSO commune went into, or null. */
