@@ -19,6 +19,8 @@ export interface OptionSpec {
   /** Shown in the help; a number option's default is written as text and parsed like a given value. */
   readonly default?: string | boolean;
   readonly choices?: readonly string[];
+  /** With `choices`: the catalogue key of each choice's title, listed in the help after the description. */
+  readonly choiceTitles?: Readonly<Record<string, string>>;
   /** May be given several times; the values are collected into an array. */
   readonly repeatable?: boolean;
   /** Parse as a number; a bad value is a usage error (exit 2). */

@@ -251,12 +251,20 @@ function examplesText(lang: Lang, examples: readonly string[]): string {
  * options schema checks and converts them, so that every refusal is a catalogue message.
  */
 function toOption(o: OptionSpec, lang: Lang): Option {
-  const opt = new Option(o.flags, t(lang, o.desc));
-  if (o.choices) opt.argChoices = [...o.choices];
+  const opt = new Option(o.flags, optionText(o, lang));
+  // Choices with titles are listed in the description already.
+  if (o.choices && !o.choiceTitles) opt.argChoices = [...o.choices];
   if (o.hidden) opt.hideHelp();
   if (o.repeatable) opt.argParser((value: string, prev: unknown) => [...(Array.isArray(prev) ? prev : []), value]);
   if (o.default !== undefined) opt.default(o.default);
   return opt;
+}
+
+/** An option's help text: its description, then each choice with its title where the spec gives titles. */
+function optionText(o: OptionSpec, lang: Lang): string {
+  const titles = o.choiceTitles;
+  if (!titles || !o.choices) return t(lang, o.desc);
+  return `${t(lang, o.desc)}: ${o.choices.map((c) => (titles[c] ? `${c} (${t(lang, titles[c])})` : c)).join(', ')}`;
 }
 
 interface FlagTable {

@@ -1,40 +1,22 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { FILE_LIMITS, jsonErrorAt, readInputText } from './bounded-file.js';
+import { FILE_LIMITS, readInputText } from './bounded-file.js';
 import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
-import {
-  bindKeys,
-  listApiTypes,
-  validateRequest,
-  type ApiType,
-  type ApiTypeOverrides,
-  type Msg,
-} from '../core/api/api-type-registry.js';
-import {
-  MockProvince,
-  seededRandom,
-  type MockAnswer,
-  type MockProvinceInfo,
-  type MockStateData,
-} from '../core/api/mock-province.js';
-import {
-  emulatedAnswer,
-  firstEmptyReceiptField,
-  overThanhHoaLimit,
-  POLICIES,
-  type Emulation,
-  type MockHttpAnswer,
-  type MockOutcome,
-} from '../core/api/mock-emulation.js';
-import { bodyAuthorised, headerAuthorised, type MockAuth } from '../core/api/mock-auth.js';
+import { listApiTypes, type ApiType, type ApiTypeOverrides, type Msg } from '../core/api/api-type-registry.js';
+import { MockProvince, seededRandom, type MockProvinceInfo, type MockStateData } from '../core/api/mock-province.js';
+import type { Emulation, MockHttpAnswer, MockOutcome } from '../core/api/emulation/emulation.js';
+import { emulationNamed, type EmulationName } from '../core/api/emulation/emulations.js';
+import { decideExchange } from '../core/api/emulation/decide-exchange.js';
+import type { MockAuth } from '../core/api/mock-auth.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { stripBom } from '../core/text/utf8.js';
 
 /**
  * `dvc mock-api`'s server: a province's endpoints (`POST /tra-cuu`, `/thong-bao-thue`, `/chung-tu`, and any type
- * the config adds) over node:http or node:https, keep-alive, answering by the rules of src/core/api/mock-province.ts.
+ * the config adds) over node:http or node:https, keep-alive, serving what the emulation decides
+ * (src/core/api/emulation/decide-exchange.ts).
  * Nothing synchronous touches the disk while serving: the store is written atomically in the background, one
  * write at a time, the last state winning.
  */
@@ -54,8 +36,8 @@ export interface MockServerOptions {
   /** Always answer this HTTP status. */
   status?: number;
   storeFile?: string;
-  /** Whose public code to answer like (default `reference`). */
-  emulate?: Emulation;
+  /** Whose public code to answer like (the registry's default when absent). */
+  emulate?: EmulationName;
   lang: Lang;
   maxBodyBytes?: number;
   now?: () => Date;
@@ -171,8 +153,8 @@ interface ServerState {
 
 async function serverState(o: MockServerOptions): Promise<ServerState> {
   const data = o.storeFile ? await readStore(o.storeFile) : undefined;
-  const emulation = o.emulate ?? 'reference';
-  const province = new MockProvince(o.province ?? {}, data, POLICIES[emulation]);
+  const emulation = emulationNamed(o.emulate);
+  const province = new MockProvince(o.province ?? {}, data, emulation.policy);
   return {
     o,
     emulation,
@@ -221,7 +203,7 @@ class Exchange {
   }
 
   emulated(outcome: MockOutcome): void {
-    this.send(emulatedAnswer(this.st.emulation, outcome));
+    this.send(this.st.emulation.answer(outcome));
   }
 }
 
@@ -260,85 +242,16 @@ async function answeredBeforeBody(x: Exchange): Promise<ApiType | undefined> {
   return type;
 }
 
-function unauthorised(x: Exchange): MockOutcome {
-  if (x.st.emulation === 'reference')
-    x.res.setHeader('www-authenticate', x.st.o.auth.type === 'basic' ? 'Basic realm="dvc mock-api"' : 'Bearer');
-  return { kind: 'unauthorised' };
-}
-
-function parseJson(raw: Buffer): { value?: unknown; error?: { line: number; column: number } } {
-  const text = stripBom(raw.toString('utf8'));
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { error: jsonErrorAt(text) ?? { line: 1, column: 1 } };
-  }
-}
-
-/** The checks each system makes before its business rules: dvc's schema, OpenCPS's empties, Thanh Hóa's lengths. */
-function invalidity(st: ServerState, type: ApiType, bound: unknown): MockOutcome | undefined {
-  const role = type.role;
-  if (st.emulation === 'opencps' && role === 'receipt') {
-    const empty = firstEmptyReceiptField(bound);
-    return empty ? { kind: 'invalid', role, reason: `${empty} empty`, emptyField: empty } : undefined;
-  }
-  if (st.emulation === 'thanh-hoa' && role === 'receipt') {
-    const long = overThanhHoaLimit(bound);
-    if (long) return { kind: 'invalid', role, reason: long, tooLong: true };
-  }
-  const issues = validateRequest(type, bound);
-  if (issues.length === 0) return undefined;
-  if (st.emulation === 'opencps' && role === 'notice') return { kind: 'internal', reason: 'notice unreadable' };
-  const reason = issues
-    .slice(0, 5)
-    .map((i) => `${i.path || '(body)'}: ${st.msg(i.problem)}${i.example !== undefined ? ` (${i.example})` : ''}`)
-    .join('; ');
-  return { kind: 'invalid', role, reason: st.msg({ key: 'mock.answer.invalid', params: { reason } }) };
-}
-
-/** The business rules of the type's role (a type the config adds is simply accepted). */
-function businessAnswer(st: ServerState, type: ApiType, bound: unknown): MockOutcome {
-  let result: { answer: MockAnswer; changed: boolean };
-  switch (type.role) {
-    case 'notice':
-      result = st.province.receiveNotice(bound, st.now());
-      break;
-    case 'receipt':
-      result = st.province.receiveReceipt(bound, st.now());
-      break;
-    case 'lookup':
-      result = { answer: st.province.lookUp(bound), changed: false };
-      break;
-    default:
-      result = {
-        answer: { error_code: 0, message: { key: 'mock.answer.accepted', params: { type: type.id } } },
-        changed: false,
-      };
-  }
-  if (result.changed) st.store.changed();
-  const m = result.answer.message;
-  const text = 'key' in m && typeof m.key === 'string' ? st.msg(m as Msg) : (m as Record<string, unknown>);
-  return { kind: 'answer', role: type.role, answer: result.answer, text };
-}
-
-/** From the raw body to the outcome: credentials, JSON, the system's checks, then its business rules. */
-function decide(x: Exchange, type: ApiType, raw: Buffer): MockOutcome {
-  const { st } = x;
-  if (headerAuthorised(st.o.auth, x.req.headers) === false) return unauthorised(x);
-  const { value, error } = parseJson(raw);
-  if (error !== undefined) {
-    if (st.o.auth.type === 'body-key' && st.emulation === 'reference') return unauthorised(x);
-    return { kind: 'unparseable', reason: st.msg({ key: 'api.issue.notJson', params: { ...error } }) };
-  }
-  if (!bodyAuthorised(st.o.auth, value)) return unauthorised(x);
-  const bound = bindKeys(type.requestSchema, value);
-  return invalidity(st, type, bound) ?? businessAnswer(st, type, bound);
-}
-
 async function handle(x: Exchange, raw: Buffer): Promise<void> {
   const type = await answeredBeforeBody(x);
   if (!type) return;
-  x.emulated(decide(x, type, raw));
+  const { st, req } = x;
+  const decision = decideExchange(
+    { emulation: st.emulation, auth: st.o.auth, province: st.province, now: st.now, msg: st.msg },
+    { type, headers: req.headers, body: raw },
+  );
+  if (decision.changed) st.store.changed();
+  x.send(decision.answer);
 }
 
 /** Reads the body up to the limit (413 past it), then handles the exchange; an exception is the system's own. */

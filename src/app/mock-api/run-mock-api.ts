@@ -3,9 +3,15 @@ import { DvcError, ExitCode } from '../../errors.js';
 import type { Lang } from '../../i18n/i18n.js';
 import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
 import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
-import type { ApiTypeOverrides } from '../../core/api/api-types.js';
+import type { ApiRole, ApiTypeOverrides } from '../../core/api/api-types.js';
 import { listApiTypes } from '../../core/api/api-type-registry.js';
-import { EMULATIONS, type Emulation } from '../../core/api/mock-emulation.js';
+import {
+  DEFAULT_EMULATION,
+  EMULATION_NAMES,
+  emulationNamed,
+  isEmulationName,
+  type EmulationName,
+} from '../../core/api/emulation/emulations.js';
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
@@ -32,8 +38,8 @@ export interface MockApiOptions {
   failRate?: number;
   seed?: number;
   status?: number;
-  /** Whose public code to answer like: `reference` (default), `opencps`, `thanh-hoa`. */
-  emulate?: Emulation;
+  /** Whose public code to answer like (src/core/api/emulation/emulations.ts; the default when absent). */
+  emulate?: EmulationName;
   onExchange?: (e: MockExchange) => void;
 }
 
@@ -112,8 +118,8 @@ async function context(o: { configPath?: string; cwd: string; dst?: string }) {
 
 function checkEmulation(e: string | undefined): void {
   refuseReservedName('--emulate', e);
-  if (e !== undefined && !(EMULATIONS as readonly string[]).includes(e))
-    throw new DvcError('mock.badEmulate', { value: e, known: EMULATIONS.join(', ') }, ExitCode.Usage);
+  if (e !== undefined && !isEmulationName(e))
+    throw new DvcError('mock.badEmulate', { value: e, known: EMULATION_NAMES.join(', ') }, ExitCode.Usage);
 }
 
 export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
@@ -169,10 +175,11 @@ export async function startMockApi(o: MockApiOptions): Promise<MockApiStarted> {
 /** The unit of a mock province with none configured: H00 is no province's code. */
 const MOCK_UNIT = '000.00.01.H00';
 
-/** Thanh Hóa's public code has no look-up: the emulation answers it in OpenCPS's form, so say so per API. */
-function endpoint(role: string | undefined, origin: string, id: string, emulate: Emulation | undefined) {
+/** An API's endpoint; a role the emulated system judges by another's convention says so (`response.preset`). */
+function endpoint(role: ApiRole | undefined, origin: string, id: string, emulate: EmulationName | undefined) {
   const url = `${origin}/${id}`;
-  return emulate === 'thanh-hoa' && role === 'lookup' ? { url, response: { preset: 'opencps' } } : { url };
+  const judgedBy = role && emulationNamed(emulate).conventionByRole?.[role];
+  return judgedBy ? { url, response: { preset: judgedBy.name } } : { url };
 }
 
 /** A dvc config pointing at the mock server, the auth copied from the province's config (references, no secret). */
@@ -191,7 +198,7 @@ export async function mockApiConfig(
     dstcode: dst,
     auth: found?.province.auth ?? { type: 'none' },
     apis: Object.fromEntries(listApiTypes(overrides).map((ty) => [ty.id, endpoint(ty.role, origin, ty.id, o.emulate)])),
-    ...(o.emulate && o.emulate !== 'reference' ? { response: { preset: o.emulate } } : {}),
+    ...(o.emulate && o.emulate !== DEFAULT_EMULATION.name ? { response: { preset: o.emulate } } : {}),
   };
   if (o.tls && o.caOut) province.tls = { caFile: path.resolve(o.cwd, o.caOut) };
   return { provinces: { [key]: province } };

@@ -23,7 +23,6 @@ import { stripBom } from '../text/utf8.js';
 export type * from './api-types.js';
 export { checkResponse, judgeResponse, prepareChecks, readPath, sameCode, type Judgement } from './check-response.js';
 export {
-  CONVENTION_PRESETS,
   describePresets,
   isCodeIn,
   resolveConvention,

@@ -4,8 +4,10 @@ import { compileSchema, schemaIssues } from './schema-validator.js';
 import { stripBom } from '../text/utf8.js';
 import { isCodeIn } from './response-convention.js';
 import { MAX_JSON_DEPTH, parseBoundedJson } from './json-depth.js';
+import { readPath } from './read-path.js';
 
 export { sameCode } from './response-convention.js';
+export { readPath };
 
 /**
  * The checks of one answer, in order: HTTP status, JSON (content type and parse), response schema, business
@@ -22,18 +24,6 @@ const utf8 = new TextDecoder('utf-8');
 
 function bodyText(body: string | Uint8Array): string {
   return typeof body === 'string' ? body : utf8.decode(body);
-}
-
-/** The value at a dotted path (`data.code`), keys matched case-insensitively. */
-export function readPath(value: unknown, path: string): unknown {
-  let cur = value;
-  for (const part of path.includes('.') ? path.split('.').filter(Boolean) : [path]) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    const obj = cur as Record<string, unknown>;
-    const key = part in obj ? part : Object.keys(obj).find((k) => k.toLowerCase() === part.toLowerCase());
-    cur = key === undefined ? undefined : obj[key];
-  }
-  return cur;
 }
 
 function fail(name: Check['name'], key: string, params: Check['message']['params'] = {}): Check {

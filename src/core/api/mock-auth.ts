@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readPath } from './check-response.js';
+import { readPath } from './read-path.js';
 
 /**
  * The authentication a mock province expects, with its secret already resolved (by src/app from the env or file

@@ -1,6 +1,7 @@
 import type { Msg, NoticeRow } from './api-types.js';
 import { decodeNotice } from './notice-xml.js';
-import { readPath } from './check-response.js';
+import { readPath } from './read-path.js';
+import { REFERENCE_POLICY } from './emulation/reference-system.js';
 
 /**
  * The business rules of a province's receiver, as DOMAIN.md describes them, for `dvc mock-api`:
@@ -43,7 +44,7 @@ export interface MockProvinceInfo {
   name?: string;
 }
 
-/** Where receivers differ in their rules (see src/core/api/mock-emulation.ts for who does what). */
+/** Where receivers differ in their rules (each emulation in src/core/api/emulation/ has its own). */
 export interface MockPolicy {
   /** The same notice again: refused with 1 (`refuse`), or stored over the old one and accepted (`accept`). */
   duplicateNotice: 'refuse' | 'accept';
@@ -52,12 +53,6 @@ export interface MockPolicy {
   /** A receipt or look-up for a dossier never seen: treated like any other (`ignore`) or refused with -1. */
   unknownDossier: 'ignore' | 'refuse';
 }
-
-export const REFERENCE_POLICY: MockPolicy = {
-  duplicateNotice: 'refuse',
-  receiptWithoutNotice: 'refuse',
-  unknownDossier: 'ignore',
-};
 
 const SEP = '\u0000';
 const noticeKey = (hso: string, so: string) => `${hso}${SEP}${so}`;

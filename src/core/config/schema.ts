@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMULATION_NAMES } from '../api/emulation/emulations.js';
 
 /**
  * The dvc configuration, validated with zod. Secrets are never literal values: only a reference to an
@@ -41,11 +42,12 @@ const headerAuth = z.strictObject({
 export const authSchema = z.discriminatedUnion('type', [noAuth, basicAuth, bearerAuth, bodyKeyAuth, headerAuth]);
 
 /**
- * A province's response convention (src/core/api/response-convention.ts): a named preset (`reference`, `opencps`,
- * `thanh-hoa`) and any field of it replaced. Success codes may be numbers, strings or booleans.
+ * A province's response convention (src/core/api/response-convention.ts): a named preset (one of the emulated
+ * systems, src/core/api/emulation/emulations.ts) and any field of it replaced. Success codes may be numbers, strings
+ * or booleans.
  */
 export const responseRuleSchema = z.strictObject({
-  preset: z.enum(['reference', 'opencps', 'thanh-hoa']).optional(),
+  preset: z.enum(EMULATION_NAMES).optional(),
   statuses: z.array(z.number().int().min(100).max(599)).min(1).optional(),
   codeField: z
     .string()

@@ -26,8 +26,10 @@ export const testApiConventions: MessageTable = {
     'api.check.arrayRefused':
       'câu trả lời là một mảng, quy ước của tỉnh không nhận mảng (response.array = reject); cần một đối tượng có {field}',
     'mock.answer.unknownDossier': 'Hồ sơ {dossier} không tồn tại trên hệ thống',
-    'mock.opt.emulate':
-      'trả lời như hệ thống nào: reference (khuyến nghị của dvc cho nhà cung cấp), opencps, thanh-hoa (như mã nguồn công khai của hệ thống đó)',
+    'mock.opt.emulate': 'trả lời như hệ thống nào',
+    'mock.emulation.reference': 'khuyến nghị của dvc cho nhà cung cấp',
+    'mock.emulation.opencps': 'như mã nguồn công khai của VietOpenCPS',
+    'mock.emulation.thanhHoa': 'như mã nguồn công khai của Thanh Hóa',
     'mock.badEmulate': '--emulate không nhận "{value}"; chọn một trong: {known}.',
     'testApi.fault.deadline':
       'Máy chủ {url} không trả lời trọn vẹn trong {timeout} ms (--timeout giới hạn cả lần gọi, kể cả khi máy chủ gửi nhỏ giọt từng byte). Kiểm tra máy chủ, hoặc tăng --timeout.',
@@ -63,8 +65,10 @@ export const testApiConventions: MessageTable = {
     'api.check.arrayRefused':
       "the answer is an array, which the province's convention does not take (response.array = reject); an object with {field} expected",
     'mock.answer.unknownDossier': 'Dossier {dossier} does not exist in the system',
-    'mock.opt.emulate':
-      "whose answers to give: reference (dvc's recommendation to vendors), opencps, thanh-hoa (as that system's public code answers)",
+    'mock.opt.emulate': 'whose answers to give',
+    'mock.emulation.reference': "dvc's recommendation to vendors",
+    'mock.emulation.opencps': "as VietOpenCPS's public code answers",
+    'mock.emulation.thanhHoa': "as Thanh Hóa's public code answers",
     'mock.badEmulate': '--emulate does not take "{value}"; choose one of: {known}.',
     'testApi.fault.deadline':
       '{url} gave no complete answer within {timeout} ms (--timeout bounds the whole exchange, even a server that drips one byte at a time). Check the server, or raise --timeout.',

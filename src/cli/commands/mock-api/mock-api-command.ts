@@ -3,7 +3,6 @@ import type { mockApiOptions } from './mock-api.spec.js';
 import { ExitCode } from '../../../errors.js';
 import { hintArg } from '../../../core/shell/shell-arg.js';
 import { mockApiConfig, startMockApi } from '../../../app/mock-api/run-mock-api.js';
-import type { Emulation } from '../../../core/api/mock-emulation.js';
 
 /** How often a server started by `npx` checks that npx is still there. */
 const PARENT_CHECK_MS = 500;
@@ -53,7 +52,7 @@ export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof mockApiOp
     port: opts.port,
     tls: opts.tls === true,
     caOut: opts.caOut,
-    emulate: opts.emulate as Emulation | undefined,
+    emulate: opts.emulate,
   };
   if (opts.printConfig === true) {
     ctx.printJson(await mockApiConfig(common));

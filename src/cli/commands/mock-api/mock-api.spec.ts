@@ -1,4 +1,5 @@
 import type { CommandSpec, OptionSpec } from '../../command-spec.js';
+import { EMULATION_NAMES, EMULATION_TITLES } from '../../../core/api/emulation/emulations.js';
 
 export const mockApiOptions = [
   {
@@ -29,7 +30,12 @@ export const mockApiOptions = [
     invalid: 'mock.badStatus',
   },
   { flags: '--print-config', desc: 'mock.opt.printConfig' },
-  { flags: '--emulate <system>', desc: 'mock.opt.emulate', choices: ['reference', 'opencps', 'thanh-hoa'] },
+  {
+    flags: '--emulate <system>',
+    desc: 'mock.opt.emulate',
+    choices: EMULATION_NAMES,
+    choiceTitles: EMULATION_TITLES,
+  },
 ] as const satisfies readonly OptionSpec[];
 
 export const mockApiSpec: CommandSpec = {
