@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import type { Lang } from '../../i18n/i18n.js';
 import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
 import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
 import type { ApiRole, ApiTypeOverrides } from '../../core/api/api-types.js';
@@ -15,7 +14,13 @@ import {
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
-import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
+import {
+  callableOrigin,
+  startMockServer,
+  type MockExchange,
+  type MockServerHandle,
+  type MockServerOptions,
+} from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { refuseReservedName } from '../../core/reserved-names.js';
@@ -27,7 +32,8 @@ export interface MockApiOptions {
   configPath?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  lang: Lang;
+  /** The language of the server's own messages (as the server takes it). */
+  lang: MockServerOptions['lang'];
   dst?: string;
   host: string;
   port: number;
