@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLayers } from './check-layers.mjs';
 import { processCwdProblem } from './process-cwd-rule.mjs';
+import { EMULATION_REGISTRY, emulationNameProblems, emulationNames } from './emulation-name-rule.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 for (const command of [
@@ -28,6 +29,9 @@ function* files(dir) {
 }
 
 const problems = checkLayers();
+const emulations = emulationNames(readFileSync(path.join(root, EMULATION_REGISTRY), 'utf8'));
+if (emulations.length === 0)
+  problems.push(`${EMULATION_REGISTRY}: no emulation names found (the lint rule reads them)`);
 for (const file of files(path.join(root, 'src'))) {
   const rel = path.relative(root, file).split(path.sep).join('/');
   const text = readFileSync(file, 'utf8');
@@ -42,6 +46,7 @@ for (const file of files(path.join(root, 'src'))) {
     problems.push(`${rel}: process.exit outside src/cli`);
   const cwdProblem = processCwdProblem(rel, text);
   if (cwdProblem) problems.push(cwdProblem);
+  problems.push(...emulationNameProblems(rel, text, emulations));
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
   // Exit codes are the named constants of src/errors.ts (ExitCode.Ok, …), never numbers.
   if (

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EMULATION_REGISTRY, emulationNameProblems, emulationNames } from '../scripts/emulation-name-rule.mjs';
+import { EMULATION_NAMES } from './core/api/emulation/emulations.js';
+import { REPO_ROOT } from './test-support/run-cli.js';
+
+function* sources(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* sources(p);
+    else if (p.endsWith('.ts')) yield p;
+  }
+}
+
+const names = emulationNames(readFileSync(path.join(REPO_ROOT, EMULATION_REGISTRY), 'utf8'));
+
+describe('the lint rule on emulation names', () => {
+  it('reads the names from the registry, as the program does', () => {
+    expect(names).toEqual([...EMULATION_NAMES]);
+  });
+
+  it('refuses a planted name written as a literal, with its line, in any form a literal takes', () => {
+    const [first, second] = EMULATION_NAMES;
+    const planted = [
+      `// the ${first} system, \`${first}\` in a comment, is no literal`,
+      `const emulation = o.emulate ?? '${first}';`,
+      `type E = { emulate?: "${second}" };`,
+      `const rules = { '${second}': 1, other: \`${first}\` };`,
+      `const text = 'like ${first} does'; const url = '${second}-v2';`,
+    ].join('\n');
+    const rule = (n: string) => `the emulation name '${n}' written as a literal (read it from ${EMULATION_REGISTRY})`;
+    expect(emulationNameProblems('src/io/mock-server.ts', planted, names)).toEqual([
+      `src/io/mock-server.ts:2: ${rule(first)}`,
+      `src/io/mock-server.ts:3: ${rule(second)}`,
+      `src/io/mock-server.ts:4: ${rule(second)}`,
+      `src/io/mock-server.ts:4: ${rule(first)}`,
+    ]);
+    expect(emulationNameProblems(EMULATION_REGISTRY, planted, names)).toEqual([]);
+    expect(emulationNameProblems('src/io/mock-emulation.test.ts', planted, names)).toEqual([]);
+    expect(emulationNameProblems('src/test-support/probe-servers.ts', planted, names)).toEqual([]);
+  });
+
+  it('finds nothing in the source today', () => {
+    const found = [...sources(path.join(REPO_ROOT, 'src'))].flatMap((f) =>
+      emulationNameProblems(path.relative(REPO_ROOT, f).split(path.sep).join('/'), readFileSync(f, 'utf8'), names),
+    );
+    expect(found).toEqual([]);
+  });
+});
