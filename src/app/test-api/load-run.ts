@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { prepareChecks, type ApiType } from '../../core/api/api-type-registry.js';
-import { histogramCounts, round, summarise } from '../../core/probe/percentiles.js';
+import { round, summarise } from '../../core/probe/percentiles.js';
+import { binLatencies } from '../../core/probe/latency-bins.js';
 import type { BodyCase } from './request-body.js';
 import { prepareCase, sendCase, type JudgeMemo, type ProbeOutcome, type ProbeSettings } from './probe-once.js';
 import { SharedConnections } from '../../io/http/shared-connections.js';
@@ -86,7 +87,7 @@ export async function runLoad(
       failed: repeat - passed,
       errorsByKind,
       latency: summarise(times),
-      histogram: histogramCounts(times),
+      histogram: binLatencies(times).counts,
       throughput: round((repeat / wallMs) * 1000),
       wallMs: round(wallMs),
     },

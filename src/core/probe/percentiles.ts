@@ -39,18 +39,3 @@ export function summarise(values: readonly number[]): LatencySummary {
 export function round(ms: number): number {
   return Number.isFinite(ms) ? Math.round(ms * 10) / 10 : ms;
 }
-
-/** Latency counts in `bins` equal ranges from the smallest to the largest value (the load report's histogram). */
-export function histogramCounts(values: readonly number[], bins = 24): number[] {
-  if (values.length === 0) return [];
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const width = (max - min) / bins || 1;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
-  return counts;
-}

@@ -5,6 +5,7 @@
  * histogram? | latencies?}` or as the command's `load: {requests, concurrency, latency, throughput, errorsByKind}`.
  */
 import type { MessageParams } from '../../../errors.js';
+import { binLatencies } from '../../../core/probe/latency-bins.js';
 
 export type MsgLike = string | { key: string; params?: MessageParams } | null | undefined;
 
@@ -121,15 +122,7 @@ export function toView(input: TestApiInput): TestApiView {
 /** Bins for the histogram: the given counts, or the latencies counted into `bins` equal ranges. */
 export function histogramBins(r: RepeatFigures, bins = 24): { counts: number[]; min: number; max: number } | null {
   if (r.latencies && r.latencies.length > 0) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of r.latencies) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const width = (max - min) / bins || 1;
-    const counts = new Array<number>(bins).fill(0);
-    for (const v of r.latencies) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
+    const { counts, min, max } = binLatencies(r.latencies, bins);
     return { counts, min, max: max === min ? min + 1 : max };
   }
   if (r.histogram && r.histogram.length > 0) {
