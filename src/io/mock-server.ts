@@ -6,7 +6,7 @@ import { DvcError, ExitCode } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { listApiTypes, type ApiType, type ApiTypeOverrides, type Msg } from '../core/api/api-type-registry.js';
 import { MockProvince, seededRandom, type MockProvinceInfo, type MockStateData } from '../core/api/mock-province.js';
-import type { Emulation, MockHttpAnswer, MockOutcome } from '../core/api/emulation/emulation.js';
+import { JSON_TYPE, type Emulation, type MockHttpAnswer, type MockOutcome } from '../core/api/emulation/emulation.js';
 import { emulationNamed, type EmulationName } from '../core/api/emulation/emulations.js';
 import { decideExchange } from '../core/api/emulation/decide-exchange.js';
 import type { MockAuth } from '../core/api/mock-auth.js';
@@ -64,8 +64,6 @@ export interface MockServerHandle {
   flush(): Promise<void>;
   close(): Promise<void>;
 }
-
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The --delay waits in progress: cut short when the server stops, so no answer holds the port past a second. */
 const waiting = new Set<() => void>();
