@@ -2,7 +2,8 @@ import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DvcError, ExitCode } from '../../errors.js';
+import { usageRefusal as refusal } from '../../test-support/usage-refusal.js';
+import { ExitCode } from '../../errors.js';
 import { mockApiConfig, startMockApi, type MockApiOptions } from './run-mock-api.js';
 import { runTestApi, type TestApiOptions } from '../test-api/run-test-api.js';
 import { probeRunOptions } from '../../test-support/probe-options.js';
@@ -48,16 +49,6 @@ const mockOptions = (o: Partial<MockApiOptions> = {}): MockApiOptions => ({
 
 const probeOptions = (o: Partial<TestApiOptions>): TestApiOptions =>
   probeRunOptions(dir, { env: { HNI_TOKEN: TOKEN }, ...o });
-
-async function refusal(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DvcError);
-  expect((e as DvcError).exitCode).toBe(ExitCode.Usage);
-  return e as DvcError;
-}
 
 describe('mock-api', () => {
   it("expects the province's auth (found by its dstcode), secret masked; test-api with the config passes", async () => {

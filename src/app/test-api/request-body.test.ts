@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DvcError, ExitCode } from '../../errors.js';
+import { usageRefusal as refusal } from '../../test-support/usage-refusal.js';
+import { ExitCode } from '../../errors.js';
 import { getApiType, type Msg } from '../../core/api/api-type-registry.js';
 import {
   BodyInvalidError,
@@ -27,16 +28,6 @@ async function file(name: string, text: string): Promise<string> {
   const f = path.join(dir, name);
   await writeFile(f, text);
   return f;
-}
-
-async function refusal(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DvcError);
-  expect((e as DvcError).exitCode).toBe(ExitCode.Usage);
-  return e as DvcError;
 }
 
 describe('--cases files', () => {
