@@ -5,7 +5,7 @@ import { writeMappedWorkbook, type ExtraSheet, type MappedCell } from '../../io/
 import { isFilled, targetCellOf, type ProvinceReport, type ReportRow, type Summary } from './present.js';
 import type { MapCommunesTexts } from './map-communes-texts.js';
 import type { EditionReport } from './edition-check.js';
-import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from './reference-side.js';
+import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from '../../core/workbook/reference-sheet.js';
 
 export interface WriteOutputsInput {
   wb: WorkbookData;
