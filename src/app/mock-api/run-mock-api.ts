@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import type { Lang } from '../../i18n/i18n.js';
 import type { AuthConfig, DvcConfig, ProvinceConfig } from '../../core/config/schema.js';
 import { describeAuth, type MockAuth } from '../../core/api/mock-auth.js';
 import type { ApiTypeOverrides } from '../../core/api/api-types.js';
@@ -9,7 +8,13 @@ import { EMULATIONS, type Emulation } from '../../core/api/mock-emulation.js';
 import { loadConfig } from '../../io/config.js';
 import { resolveSecret } from '../../io/secrets.js';
 import { loadApiTypeOverrides } from '../../io/api-type-files.js';
-import { callableOrigin, startMockServer, type MockExchange, type MockServerHandle } from '../../io/mock-server.js';
+import {
+  callableOrigin,
+  startMockServer,
+  type MockExchange,
+  type MockServerHandle,
+  type MockServerOptions,
+} from '../../io/mock-server.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { refuseReservedName } from '../../core/reserved-names.js';
@@ -21,7 +26,8 @@ export interface MockApiOptions {
   configPath?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  lang: Lang;
+  /** The language of the server's own messages, passed through to it. */
+  lang: MockServerOptions['lang'];
   dst?: string;
   host: string;
   port: number;
