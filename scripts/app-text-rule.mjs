@@ -10,20 +10,10 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 const SENTENCE = /[A-Za-z][a-z]+[,;:]? +[a-z]{2,}[,;:]? +[a-z]{2,}/;
 
 /**
- * Files of src/app that may still hold words, each with the reason. Their words should move to a renderer of
- * src/cli the way the map-communes ones did; until then they are named here, not hidden.
+ * Files of src/app that may still hold words, each with the reason. Empty: the words of map-communes and evidence
+ * moved to renderers in src/cli. A file put here is named, not hidden.
  */
-export const APP_TEXT_ALLOWED = new Map([
-  [
-    'src/app/evidence/index-page.ts',
-    'builds the bundle index page model with its status lines worded (pack-evidence writes the page into the bag)',
-  ],
-  [
-    'src/app/evidence/pack-evidence.ts',
-    'writes bag-info.txt and the index page into the bag, worded in the form’s Vietnamese and the chosen language',
-  ],
-  ['src/app/evidence/procedure-status.ts', 'words the reasons of a refused procedure for the status result'],
-]);
+export const APP_TEXT_ALLOWED = new Map([]);
 
 /**
  * Literals of src/app that are not words to translate, each with the reason: file → literal → why.
@@ -32,6 +22,12 @@ export const APP_LITERALS_ALLOWED = new Map([
   [
     'src/app/test-api/probe-target.ts',
     new Map([['gzip, deflate, br', 'the Accept-Encoding header a browser sends, not words']]),
+  ],
+  [
+    'src/app/evidence/index-page.ts',
+    new Map([
+      ['not a SHA-256 digest for file ', 'an internal invariant (exit 70 with DVC_DEBUG), not a message to a person'],
+    ]),
   ],
 ]);
 
