@@ -12,6 +12,9 @@ import ExcelJS from 'exceljs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { mapCommunes } = await import(pathToFileURL(path.join(root, 'dist/app/map-communes/run-map-communes.js')).href);
+const { mapCommunesTexts } = await import(
+  pathToFileURL(path.join(root, 'dist/cli/render/map-communes/map-communes-sheets.js')).href
+);
 const sample = path.join(root, 'fixtures', 'mau-63-tinh.xlsx');
 const out = path.join(root, 'fixtures', 'mau-63-tinh-vlookup.xlsx');
 const DECISIONS = {
@@ -34,7 +37,7 @@ writeFileSync(
       .join('\n') +
     '\n',
 );
-const truth = await mapCommunes({ input: sample, decisions: csv, audit: true, lang: 'vi' });
+const truth = await mapCommunes({ input: sample, decisions: csv, audit: true, texts: mapCommunesTexts('vi') });
 
 const bare = (name) => name.replace(/^(Phường|Xã|Thị trấn) /, '');
 const first = new Map();

@@ -3,6 +3,7 @@
  * Used by the national check of `npm test` (the shipped 2004 list against a synthetic tax sheet) and by
  * `npm run accuracy` (against the real tax list, which may not be redistributed).
  */
+import { mapCommunesTexts } from '../cli/render/map-communes/map-communes-sheets.js';
 import type { UnitRow } from '../core/communes/communes-types.js';
 import { matchViaMerges } from '../app/map-communes/via-merges.js';
 import type { EditionReport } from '../app/map-communes/edition-check.js';
@@ -33,7 +34,6 @@ export const OLD_AGAINST_2025: EditionReport[] = [
     std: { kind: 'gso-2004', dates: ['2025-03-01'] },
     tax: { kind: 'gso-2025' },
     mismatch: true,
-    text: '',
   },
 ];
 
@@ -47,7 +47,14 @@ export async function scoreViaMerges(
   newOfTax: ReadonlyMap<string, string>,
   official: ReadonlyMap<string, readonly OfficialLink[]>,
 ): Promise<ViaMergesFigures> {
-  const result = await matchViaMerges({ std, tax, pairs: [], editions: OLD_AGAINST_2025, notes: [] });
+  const result = await matchViaMerges({
+    std,
+    tax,
+    pairs: [],
+    editions: OLD_AGAINST_2025,
+    notes: [],
+    texts: mapCommunesTexts('en'),
+  });
   const wrong: string[] = [];
   const unscored: string[] = [];
   const reasons: Record<string, number> = {};

@@ -1,8 +1,8 @@
-import { t, type Lang } from '../../i18n/i18n.js';
 import { itemLabel } from '../../core/evidence/item-labels.js';
 import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
 import type { NationalState } from '../../core/evidence/procedure.js';
 import type { StatusLine } from '../../core/evidence/procedure-lines.js';
+import type { EvidenceTexts } from './evidence-texts.js';
 
 /** The model the bag's index page is drawn from (the CLI passes the HTML renderer in). */
 export interface IndexPageModel {
@@ -45,14 +45,12 @@ export function indexModel(o: {
   meta: EvidenceMeta;
   /** The day of packing, YYYY-MM-DD (Hà Nội time). */
   bagDate: string;
-  lang: Lang;
+  /** The words of the checklist, in the page's language. */
+  texts: EvidenceTexts;
   files: readonly { bagPath: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
-  const label = (id: string) => {
-    const m = itemLabel(id);
-    return t(o.lang, m.key, m.params);
-  };
+  const label = (id: string) => o.texts.message(itemLabel(id));
   return {
     request: { title: o.title, text: o.requestText },
     checklist: o.items.map((i) => ({
@@ -60,7 +58,7 @@ export function indexModel(o: {
       label: label(i.id),
       ok: i.ok,
       severity: i.severity,
-      message: t(o.lang, i.message.key, i.message.params),
+      message: o.texts.message(i.message),
     })),
     files: o.files.map((f, i) => ({
       path: f.bagPath.slice('data/'.length),
@@ -91,10 +89,10 @@ export function statusModel(
   national: NationalState,
   lines: readonly StatusLine[],
   scrub: (s: string) => string,
-  lang: Lang = 'vi',
+  texts: EvidenceTexts,
 ): IndexPageModel['status'] {
   return {
-    national: t(lang, `evidence.status.national.${national}`),
-    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(t(lang, l.message.key, l.message.params)) })),
+    national: texts.national(national),
+    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(texts.message(l.message)) })),
   };
 }

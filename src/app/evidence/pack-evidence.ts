@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { t } from '../../i18n/i18n.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import { checkEvidence, missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
 import { procedureStatus, progressFromYaml } from '../../core/evidence/procedure.js';
@@ -15,7 +14,6 @@ import {
   type PayloadSource,
 } from '../../core/evidence/bag-plan.js';
 import { packLimitBreach } from '../../core/evidence/bag-limits.js';
-import type { Lang } from '../../i18n/i18n.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
 import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
@@ -33,6 +31,7 @@ import {
 } from './index-page.js';
 import { privacyFor, scrubItems, type Privacy } from './pack-privacy.js';
 import type { SetupOptions } from './evidence-setup.js';
+import type { EvidenceTexts } from './evidence-texts.js';
 import { digestOf, writeBag, type BagPlan, type Bytes, type PagePlan, type WriteBagOptions } from './write-bag.js';
 
 export interface PackOptions extends SetupOptions, WriteBagOptions {
@@ -42,8 +41,8 @@ export interface PackOptions extends SetupOptions, WriteBagOptions {
   allowIncomplete: boolean;
   /** Keep personal data in the payload's texts (only the numbers in file names are masked). */
   keepPersonalData: boolean;
-  /** The language of the index page (the request text and bag-info.txt stay in the form's Vietnamese). */
-  lang?: Lang;
+  /** The words of the index page, in the person's language, and of bag-info.txt, in the form's Vietnamese. */
+  texts: EvidenceTexts;
   version: string;
   sourceDateEpoch?: string;
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
@@ -82,10 +81,10 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
   const unmasked = privacy.unmasked.map(privacy.name);
   if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, unmasked, gaps: [] };
   const gaps = [
-    ...missing.map((f) => t('vi', 'evidence.item.metaMissing', { field: f })),
+    ...missing.map((f) => o.texts.formMessage({ key: 'evidence.item.metaMissing', params: { field: f } })),
     ...check.items
       .filter((i) => !i.ok && i.severity === 'error')
-      .map((i) => `${i.id}: ${t('vi', i.message.key, i.message.params)}`),
+      .map((i) => `${i.id}: ${o.texts.formMessage(i.message)}`),
   ];
   const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
   if (o.signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
@@ -169,8 +168,8 @@ async function planBag(
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
         bagDate: stamp.day,
-        lang: o.lang ?? 'vi',
-        status: await bagStatus(run, stamp.statusAt, privacy, o.lang ?? 'vi'),
+        texts: o.texts,
+        status: await bagStatus(run, stamp.statusAt, privacy, o.texts),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
@@ -210,7 +209,12 @@ async function planBag(
 }
 
 /** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
-async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lang): Promise<IndexPageModel['status']> {
+async function bagStatus(
+  run: CheckRun,
+  now: number,
+  privacy: Privacy,
+  texts: EvidenceTexts,
+): Promise<IndexPageModel['status']> {
   const { calendar } = await loadWorkCalendar();
   const meta = run.meta ?? run.setup.defaults;
   const check = (kind: RequestKind) =>
@@ -233,7 +237,7 @@ async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lan
     now,
     calendar,
   });
-  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, lang);
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, texts);
 }
 
 function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
@@ -302,7 +306,7 @@ function indexPagePlan(
     items: CheckItem[];
     meta: EvidenceMeta;
     bagDate: string;
-    lang: Lang;
+    texts: EvidenceTexts;
     status?: IndexPageModel['status'];
   },
 ): PagePlan {

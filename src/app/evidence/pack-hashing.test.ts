@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,7 @@ function options(out: string, extra: Partial<PackOptions> = {}): PackOptions {
     force: false,
     keepPersonalData: true,
     version: '0.0.0-test',
+    texts: evidenceTexts('vi'),
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
     ...extra,

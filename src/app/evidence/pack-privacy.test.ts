@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packEvidence } from './pack-evidence.js';
@@ -76,6 +77,7 @@ async function pack(keepPersonalData: boolean, out: string) {
     force: false,
     keepPersonalData,
     version: '0.0.0-test',
+    texts: evidenceTexts('vi'),
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
     indexPage: (m) => renderEvidenceIndexHtml(m, { lang: 'vi' }),
@@ -126,6 +128,7 @@ describe('personal data in the bundle', () => {
       force: false,
       keepPersonalData: false,
       version: '0.0.0-test',
+      texts: evidenceTexts('vi'),
       configPath: SAMPLE_CONFIG,
       cwd: tmp.dir,
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evidenceStatus, recordProgress } from './procedure-status.js';
@@ -7,7 +8,7 @@ import { parseVnTime } from '../../core/evidence/working-time.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let dir: string;
-const base = () => ({ dir, configPath: SAMPLE_CONFIG, cwd: tmp.dir });
+const base = () => ({ dir, configPath: SAMPLE_CONFIG, cwd: tmp.dir, texts: evidenceTexts('vi') });
 beforeAll(() => {
   tmp = tempDir('dvc-status-');
   dir = sampleFolder(tmp.dir);

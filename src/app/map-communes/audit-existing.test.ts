@@ -1,3 +1,4 @@
+import { existingReasonText } from '../../cli/render/map-communes/map-communes-words.js';
 import { describe, expect, it } from 'vitest';
 import type { UnitRow } from '../../core/communes/communes.js';
 import { existingReasonOf, looksLikeTypo } from './audit-existing.js';
@@ -45,8 +46,11 @@ describe('looksLikeTypo', () => {
 });
 
 describe('existingReasonOf: what is wrong with the code already in column I', () => {
-  const reason = (r: ReportRow, code: string, taxRow: UnitRow | undefined, verdict: ExistingVerdict = 'differs') =>
-    existingReasonOf({ r, code, verdict, taxRow, ownProvince: HANOI, lang: 'vi' });
+  // The reason carries codes and parameters; the Vietnamese renderer words it.
+  const reason = (r: ReportRow, code: string, taxRow: UnitRow | undefined, verdict: ExistingVerdict = 'differs') => {
+    const found = existingReasonOf({ r, code, verdict, taxRow, ownProvince: HANOI });
+    return found && { ...found, text: existingReasonText('vi', found) };
+  };
 
   it('a code in no row of the tax sheet, and one that is dvc’s code mistyped', () => {
     expect(reason(row({}), '1019999', undefined)).toMatchObject({

@@ -8,8 +8,6 @@
 import type { MatchResult, ProvinceRef, UnitRow } from '../../core/communes/communes.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
 import { nameKeys, restoreCodeZeros } from '../../core/text/text.js';
-import type { Lang } from '../../i18n/i18n.js';
-import { t } from '../../i18n/i18n.js';
 import type { ExistingVerdict, ReportReason, ReportRow } from './map-communes-result.js';
 import { displayName, isFilled } from './present.js';
 
@@ -66,17 +64,12 @@ interface ReasonInput {
   verdict: ExistingVerdict;
   taxRow: UnitRow | undefined;
   ownProvince: ProvinceRef | undefined;
-  lang: Lang;
 }
 
 /** What is wrong with an existing code, or undefined when nothing is (confirmed, or unchecked in the tax sheet). */
 export function existingReasonOf(i: ReasonInput): ReportReason | undefined {
   const { r, code, taxRow } = i;
-  const reason = (key: string, params: Record<string, string>): ReportReason => ({
-    code: key,
-    text: t(i.lang, `mc.existingReason.${key}`, params),
-    params,
-  });
+  const reason = (key: string, params: Record<string, string>): ReportReason => ({ code: key, params });
   if (!taxRow) {
     const dvc = isFilled(r) ? r.taxCode : undefined;
     return dvc && looksLikeTypo(code, dvc)
@@ -86,11 +79,10 @@ export function existingReasonOf(i: ReasonInput): ReportReason | undefined {
   if (i.verdict !== 'differs') return undefined;
   const params = { existing: code, name: displayName(taxRow.name), place: placeOf(taxRow, r, i.ownProvince) };
   if (r.status === 'decided')
+    // A decision of "no tax commune" names no code: the renderer says so in words.
     return reason('decided', {
       ...params,
-      decision: r.taxCode
-        ? [r.taxCode, r.taxName && displayName(r.taxName)].filter(Boolean).join(' ')
-        : t(i.lang, 'mc.existingReason.noTaxCommune'),
+      ...(r.taxCode ? { decision: [r.taxCode, r.taxName && displayName(r.taxName)].filter(Boolean).join(' ') } : {}),
     });
   const key = sameBareName(taxRow.name, r.name) ? 'same_name' : 'other_commune';
   return reason(params.place ? key : `${key}_here`, params);
@@ -105,7 +97,6 @@ export interface AuditInput {
   tax: readonly UnitRow[];
   /** --replace-existing: a confident different code replaces the officer's. */
   replace: boolean;
-  lang: Lang;
 }
 
 /** Sets existingCode, existingVerdict, existingInTaxSheet and existingReason on each row whose target cell holds a code. */
@@ -127,7 +118,7 @@ export function auditExisting(i: AuditInput): void {
     r.existingVerdict = verdict;
     r.existingInTaxSheet = taxRow !== undefined;
     const ownProvince = i.match.provinces[i.match.rows[k]?.province ?? -1]?.pair.tax;
-    const reason = existingReasonOf({ r, code, verdict, taxRow, ownProvince, lang: i.lang });
+    const reason = existingReasonOf({ r, code, verdict, taxRow, ownProvince });
     if (reason) r.existingReason = reason;
     // An officer's decision is the officer's newer answer; otherwise only --replace-existing replaces.
     if (verdict === 'differs' && (r.status === 'decided' || i.replace)) r.existingReplaced = true;

@@ -3,14 +3,12 @@
  * the standard sheet does not have, a tax code the tax sheet of that commune's province does not have, or a tax
  * code given to two communes stops the run (exit 2) with every bad line named, so nothing half-right is written.
  */
-import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import type { Lang } from '../../i18n/i18n.js';
-import { t } from '../../i18n/i18n.js';
 import type { ProvincePair, UnitRow } from '../../core/communes/communes.js';
 import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
 import { restoreCodeZeros } from '../../core/text/text.js';
-import type { DecisionEntry, DecisionSource } from '../../io/decisions-file.js';
+import type { DecisionEntry } from '../../io/decisions-file.js';
+import type { DecisionProblem, MapCommunesTexts } from './map-communes-texts.js';
 
 export interface DecisionCheckInput {
   decisions: readonly DecisionEntry[];
@@ -20,7 +18,8 @@ export interface DecisionCheckInput {
   pairs: readonly ProvincePair[];
   stdSheet: string;
   taxSheet: string;
-  lang: Lang;
+  /** Words for the error that names the bad lines. */
+  texts: Pick<MapCommunesTexts, 'decisionProblem'>;
   /**
    * `--via-merges`: an old commune may take a code of another province of the tax sheet (provinces merged), and
    * several old communes may take one code (they were merged into one new commune).
@@ -51,13 +50,6 @@ function taxSide(tax: readonly UnitRow[]): TaxSide {
   return { byProvince, provinceOfCode };
 }
 
-export function sourceText(lang: Lang, s: DecisionSource): string {
-  const file = path.basename(s.file);
-  return s.line !== undefined
-    ? t(lang, 'mc.decision.atLine', { file, line: s.line })
-    : t(lang, 'mc.decision.atRow', { file, sheet: s.sheet ?? '', row: s.row ?? 0 });
-}
-
 interface Lookups {
   stdByCode: Map<string, UnitRow>;
   pairOf: Map<string, ProvincePair>;
@@ -77,15 +69,13 @@ function taxProblem(
   d: DecisionEntry,
   unit: UnitRow,
   taxCode: string,
-): string | null {
+): DecisionProblem | null {
   const pair = k.pairOf.get(refKey(provinceRefOf(unit)));
   if (pair && k.tax.byProvince.get(refKey(pair.tax))?.has(taxCode)) return null;
   if (i.viaMerges && k.tax.provinceOfCode.has(taxCode)) return null;
   const province = pair?.std.name ?? unit.provinceName ?? '';
   const elsewhere = k.tax.provinceOfCode.get(taxCode);
-  const at = sourceText(i.lang, d.source);
   const params = {
-    at,
     taxCode,
     code: d.stdCode,
     name: unit.name,
@@ -93,21 +83,17 @@ function taxProblem(
     taxSheet: i.taxSheet,
     other: elsewhere ?? '',
   };
-  return t(i.lang, elsewhere ? 'mc.decision.taxOtherProvince' : 'mc.decision.taxUnknown', params);
+  return { key: elsewhere ? 'mc.decision.taxOtherProvince' : 'mc.decision.taxUnknown', params, at: d.source };
 }
 
 /** One tax code decided for two communes: each of the lines is named, with the others. */
-function twiceProblems(i: DecisionCheckInput, byTax: Map<string, DecisionEntry[]>): string[] {
-  const problems: string[] = [];
+function twiceProblems(byTax: Map<string, DecisionEntry[]>): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
   for (const [taxCode, list] of byTax) {
     if (list.length < 2) continue;
     for (const d of list) {
-      const others = list
-        .filter((o) => o !== d)
-        .map((o) => `${stdCodeOf(o.stdCode)} (${sourceText(i.lang, o.source)})`)
-        .join(', ');
-      const at = sourceText(i.lang, d.source);
-      problems.push(t(i.lang, 'mc.decision.taxTwice', { at, taxCode, code: d.stdCode, others }));
+      const others = list.filter((o) => o !== d).map((o) => ({ code: stdCodeOf(o.stdCode), source: o.source }));
+      problems.push({ key: 'mc.decision.taxTwice', params: { taxCode, code: d.stdCode }, at: d.source, others });
     }
   }
   return problems;
@@ -115,24 +101,24 @@ function twiceProblems(i: DecisionCheckInput, byTax: Map<string, DecisionEntry[]
 
 const taxOf = (d: DecisionEntry) => (d.taxCode === null ? null : taxCodeOf(d.taxCode));
 
-/** Every problem of the decisions, one text per bad line (empty when all can be used). */
-export function decisionProblems(i: DecisionCheckInput): string[] {
+/** Every problem of the decisions, one per bad line (empty when all can be used). */
+export function decisionProblems(i: DecisionCheckInput): DecisionProblem[] {
   const k = lookupsOf(i);
-  const problems: string[] = [];
+  const problems: DecisionProblem[] = [];
   const byTax = new Map<string, DecisionEntry[]>();
   const byStd = new Map<string, DecisionEntry>();
   for (const d of i.decisions) {
-    const at = sourceText(i.lang, d.source);
+    const at = d.source;
     const code = stdCodeOf(d.stdCode);
     const unit = k.stdByCode.get(code);
     if (!unit) {
-      problems.push(t(i.lang, 'mc.decision.stdUnknown', { at, code: d.stdCode, sheet: i.stdSheet }));
+      problems.push({ key: 'mc.decision.stdUnknown', params: { code: d.stdCode, sheet: i.stdSheet }, at });
       continue;
     }
     const taxCode = taxOf(d);
     const earlier = byStd.get(code);
     if (earlier && taxOf(earlier) !== taxCode)
-      problems.push(t(i.lang, 'mc.decision.stdTwice', { at, code, other: sourceText(i.lang, earlier.source) }));
+      problems.push({ key: 'mc.decision.stdTwice', params: { code }, at, other: earlier.source });
     byStd.set(code, d);
     if (taxCode === null) continue;
     const problem = taxProblem(i, k, d, unit, taxCode);
@@ -144,7 +130,7 @@ export function decisionProblems(i: DecisionCheckInput): string[] {
     if (!list.some((e) => stdCodeOf(e.stdCode) === code)) list.push(d);
     byTax.set(taxCode, list);
   }
-  return i.viaMerges ? problems : [...problems, ...twiceProblems(i, byTax)];
+  return i.viaMerges ? problems : [...problems, ...twiceProblems(byTax)];
 }
 
 /** Throws exit 2 naming every bad line; returns quietly when every decision can be used. */
@@ -153,7 +139,7 @@ export function checkDecisions(i: DecisionCheckInput): void {
   if (problems.length === 0) return;
   throw new DvcError(
     'mc.err.decisionsInvalid',
-    { count: problems.length, lines: problems.map((p) => `  - ${p}`).join('\n') },
+    { count: problems.length, lines: problems.map((p) => `  - ${i.texts.decisionProblem(p)}`).join('\n') },
     ExitCode.Usage,
   );
 }

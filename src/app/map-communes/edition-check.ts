@@ -3,7 +3,6 @@
  * the shipped lists; a 2004-coded sheet against a 2025 one is never matched by name without the officer's say.
  */
 import { DvcError, ExitCode } from '../../errors.js';
-import { t, type Lang } from '../../i18n/i18n.js';
 import type { MatchResult, ProvincePair, UnitRow } from '../../core/communes/communes.js';
 import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
 import {
@@ -11,8 +10,10 @@ import {
   detectEdition,
   editionsMismatch,
   type EditionIndex,
-  type SheetEdition,
 } from '../../core/reference/reference.js';
+import { editionParams } from '../../core/reference/edition-params.js';
+import type { SheetEdition } from '../../core/reference/reference.js';
+import type { MapCommunesTexts } from './map-communes-texts.js';
 
 /** One province of the run: the edition of its standard rows and of its tax rows. */
 export interface EditionReport {
@@ -21,8 +22,6 @@ export interface EditionReport {
   std: SheetEdition;
   tax?: SheetEdition;
   mismatch: boolean;
-  /** The line shown in the console, the summary sheet and the HTML report. */
-  text: string;
 }
 
 let indexes: EditionIndex[] | undefined;
@@ -34,16 +33,6 @@ async function editionIndexes(): Promise<EditionIndex[]> {
     indexes = EDITIONS.map((e) => buildEditionIndex(loadReferenceList(e)));
   }
   return indexes;
-}
-
-export function editionText(lang: Lang, e: SheetEdition | undefined): string {
-  if (!e || e.kind === 'unknown') return t(lang, 'edition.unknown');
-  if (e.kind === 'gso-2025') return t(lang, 'edition.gso-2025');
-  if (e.kind === 'mixed') return t(lang, 'edition.mixed', { old: e.old, new: e.new });
-  if (e.dates.length !== 1) return t(lang, 'edition.gso-2004-undated');
-  // Vietnamese readers write dates day first.
-  const date = lang === 'vi' ? e.dates[0].split('-').reverse().join('/') : e.dates[0];
-  return t(lang, 'edition.gso-2004', { date });
 }
 
 function groupRows(rows: readonly UnitRow[]): Map<string, UnitRow[]> {
@@ -62,7 +51,6 @@ export async function checkEditions(
   std: readonly UnitRow[],
   tax: readonly UnitRow[],
   pairs: readonly ProvincePair[],
-  lang: Lang,
 ): Promise<EditionReport[]> {
   const idx = await editionIndexes();
   const stdGroups = groupRows(std);
@@ -73,26 +61,23 @@ export async function checkEditions(
     seen.add(refKey(pair.std));
     const s = detectEdition(stdGroups.get(refKey(pair.std)) ?? [], idx);
     const x = detectEdition(taxGroups.get(refKey(pair.tax)) ?? [], idx);
-    const line = { province: pair.std.name, std: editionText(lang, s), tax: editionText(lang, x) };
     out.push({
       province: pair.std.name,
       taxProvince: pair.tax.name,
       std: s,
       tax: x,
       mismatch: editionsMismatch(s, x),
-      text: t(lang, 'mc.editions.line', line),
     });
   }
   // A 2004-coded province missing from a 2025 tax sheet was merged into another province: a mismatch too.
   const taxIs2025 = out.some((e) => e.tax?.kind === 'gso-2025');
-  return out.concat(unpairedReports(stdGroups, seen, idx, lang, taxIs2025));
+  return out.concat(unpairedReports(stdGroups, seen, idx, taxIs2025));
 }
 
 function unpairedReports(
   groups: Map<string, UnitRow[]>,
   seen: ReadonlySet<string>,
   idx: readonly EditionIndex[],
-  lang: Lang,
   taxIs2025: boolean,
 ): EditionReport[] {
   const out: EditionReport[] = [];
@@ -100,9 +85,8 @@ function unpairedReports(
     if (seen.has(key)) continue;
     const province = provinceRefOf(rows[0]).name;
     const s = detectEdition(rows, idx);
-    const line = { province, std: editionText(lang, s), tax: t(lang, 'edition.absent') };
     const mismatch = taxIs2025 && s.kind === 'gso-2004';
-    out.push({ province, std: s, mismatch, text: t(lang, 'mc.editions.line', line) });
+    out.push({ province, std: s, mismatch });
   }
   return out;
 }
@@ -110,26 +94,25 @@ function unpairedReports(
 /** Stops the run on a mismatch unless the officer chose a way through (merge table, or proceed anyway). */
 export function refuseMismatch(
   editions: readonly EditionReport[],
-  o: { viaMerges?: boolean; allowMixedEditions?: boolean },
+  o: { viaMerges?: boolean; allowMixedEditions?: boolean; texts: MapCommunesTexts },
 ): void {
   const bad = editions.filter((e) => e.mismatch);
   if (bad.length === 0 || o.viaMerges || o.allowMixedEditions) return;
-  throw new DvcError('mc.err.editionMismatch', { found: bad.map((e) => e.text).join('; ') }, ExitCode.Usage);
+  throw new DvcError('mc.err.editionMismatch', { found: o.texts.editionLines(bad) }, ExitCode.Usage);
 }
 
 /** A pair of sheets of different editions: the reason that marks every fill made across them. */
-export function crossEditionReason(
-  e: EditionReport,
-  lang: Lang,
-): { code: 'cross_edition'; params: Record<string, string> } {
-  return { code: 'cross_edition', params: { std: editionText(lang, e.std), tax: editionText(lang, e.tax) } };
+export function crossEditionReason(e: EditionReport): {
+  code: 'cross_edition';
+  params: Record<string, string | number>;
+} {
+  return { code: 'cross_edition', params: { ...editionParams('std', e.std), ...editionParams('tax', e.tax) } };
 }
 
 /** --allow-mixed-editions: every code filled in a province whose sheets differ in edition carries the mark. */
 export function markCrossEditionFills(
   match: MatchResult,
   editions: readonly EditionReport[],
-  lang: Lang,
   notes: { key: string; params: Record<string, string | number> }[],
 ): void {
   let count = 0;
@@ -138,7 +121,7 @@ export function markCrossEditionFills(
     if (!e) return;
     for (const row of match.rows) {
       if (row.province !== province || row.taxCode === undefined) continue;
-      row.reasons.push(crossEditionReason(e, lang));
+      row.reasons.push(crossEditionReason(e));
       count++;
     }
   });

@@ -8,18 +8,22 @@ import { DvcError } from '../../errors.js';
 import { loadConversionLinks } from '../../io/reference-data.js';
 import { buildEditionWorkbook, taxCodeOf } from '../../test-support/edition-workbooks.js';
 import { mapCommunes } from './run-map-communes.js';
+import { mapCommunesTexts } from '../../cli/render/map-communes/map-communes-sheets.js';
+import { withTexts } from '../../cli/render/map-communes/map-communes-words.js';
+
 import { officialNamesFor } from './reference-side.js';
 
 const OLD = ['06', '19', '04'];
 const NEW = ['19', '04'];
 
 async function run(file: string, extra: Partial<Parameters<typeof mapCommunes>[0]> = {}) {
-  return mapCommunes({
+  const result = await mapCommunes({
     input: file,
     out: path.join(path.dirname(file), `out-${Math.random()}.xlsx`),
-    lang: 'en',
+    texts: mapCommunesTexts('en'),
     ...extra,
   });
+  return withTexts(result, 'en');
 }
 
 describe('map-communes across editions', () => {

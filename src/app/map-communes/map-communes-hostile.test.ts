@@ -21,6 +21,7 @@ import {
   type HostileSheet,
   type RawEntry,
 } from '../../test-support/hostile-workbooks.js';
+import { mapCommunesTexts } from '../../cli/render/map-communes/map-communes-sheets.js';
 import { mapCommunes } from './run-map-communes.js';
 
 const STD_ROWS = [
@@ -47,9 +48,11 @@ async function refused(bytes: Buffer, extraSetup?: (file: string) => Promise<voi
   const dir = await tempDir('dvc-hostile-');
   const file = await writeBytes(path.join(dir, 'tinh.xlsx'), bytes);
   await extraSetup?.(file);
-  const err = await mapCommunes({ input: file, lang: 'en', mapOut: path.join(dir, 'map.csv') }).catch(
-    (e: unknown) => e,
-  );
+  const err = await mapCommunes({
+    input: file,
+    texts: mapCommunesTexts('en'),
+    mapOut: path.join(dir, 'map.csv'),
+  }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(DvcError);
   const e = err as DvcError;
   expect(e.exitCode).toBe(ExitCode.Usage);
@@ -61,7 +64,7 @@ describe('map-communes on a valid generated workbook', () => {
   it('runs (the generator makes workbooks dvc reads)', async () => {
     const dir = await tempDir('dvc-hostile-');
     const file = await writeBytes(path.join(dir, 'tinh.xlsx'), hostileWorkbook(sheets()));
-    const r = await mapCommunes({ input: file, lang: 'en' });
+    const r = await mapCommunes({ input: file, texts: mapCommunesTexts('en') });
     expect(r.summary.rows).toBe(2);
     expect(r.rows.map((x) => x.taxCode)).toEqual(['1090101', '1090103']);
   });
@@ -213,7 +216,7 @@ describe('cells dvc refuses, by address', () => {
       STD_ROWS[1].replace('</row>', `<c r="J2" t="inlineStr"><is><t>${note}</t></is></c></row>`),
     ];
     const file = await writeBytes(path.join(dir, 'tinh.xlsx'), hostileWorkbook(sheets({ std })));
-    const r = await mapCommunes({ input: file, lang: 'en' });
+    const r = await mapCommunes({ input: file, texts: mapCommunesTexts('en') });
     expect(r.summary.rows).toBe(1);
   });
 });

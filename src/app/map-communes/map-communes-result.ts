@@ -9,9 +9,9 @@ import type { ExistingVerdict } from '../../core/communes/match-status.js';
 export type { ExistingVerdict, MatchStatus } from '../../core/communes/match-status.js';
 export { EXISTING_VERDICTS, MATCH_STATUSES } from '../../core/communes/match-status.js';
 
+/** A reason as a code and its parameters; the renderer the command chooses words it. */
 export interface ReportReason {
   code: string;
-  text: string;
   params?: Record<string, string | number>;
 }
 

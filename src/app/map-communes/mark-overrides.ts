@@ -3,12 +3,9 @@
  * the ground — but it is shown on the row and counted, so a slip of the keyboard does not pass unseen.
  */
 import type { MatchResult } from '../../core/communes/communes.js';
-import type { Lang } from '../../i18n/i18n.js';
-import { t } from '../../i18n/i18n.js';
 import type { ReportRow } from './map-communes-result.js';
-import { statusText } from './present.js';
 
-export function markOverrides(rows: ReportRow[], undecided: MatchResult, lang: Lang): number {
+export function markOverrides(rows: ReportRow[], undecided: MatchResult): number {
   const auto = new Map(undecided.rows.map((m) => [m.stdRow, m]));
   let count = 0;
   for (const r of rows) {
@@ -17,8 +14,10 @@ export function markOverrides(rows: ReportRow[], undecided: MatchResult, lang: L
     if (!m || (m.status !== 'exact' && m.status !== 'normalised') || m.conflict || m.taxCode === undefined) continue;
     if (m.taxCode === r.taxCode) continue;
     r.overrides = { taxCode: m.taxCode, status: m.status };
-    const params = { code: m.taxCode, name: m.taxName ?? '', status: statusText(lang, m.status) };
-    r.reasons.push({ code: 'decision_overrides', text: t(lang, 'mc.reason.overrides', params), params });
+    r.reasons.push({
+      code: 'decision_overrides',
+      params: { code: m.taxCode, name: m.taxName ?? '', status: m.status },
+    });
     count++;
   }
   return count;

@@ -7,6 +7,8 @@ import { REPO_ROOT } from '../../test-support/run-cli.js';
 import { tempDir } from '../../test-support/excel-workbooks.js';
 import { readReviewLines, typeDecisions } from '../../test-support/review-sheet.js';
 import { mapCommunes, type MapCommunesOptions } from './run-map-communes.js';
+import { mapCommunesTexts } from '../../cli/render/map-communes/map-communes-sheets.js';
+import { withTexts } from '../../cli/render/map-communes/map-communes-words.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'fixtures', 'mau-63-tinh.xlsx');
 
@@ -14,7 +16,9 @@ const SAMPLE = path.join(REPO_ROOT, 'fixtures', 'mau-63-tinh.xlsx');
 const ROUND_1 = { '00526': '1011201', '00598': '1011502', '00610': '1011507', '08974': '1011602' };
 const ROUND_2 = { '09802': '1012107', '09856': '1012209', '10099': '1012527', '05527': '-' };
 
-const run = (o: Partial<MapCommunesOptions> & { input?: string }) => mapCommunes({ input: SAMPLE, lang: 'vi', ...o });
+/** A run in one language, worded as the command words it. */
+const run = async ({ lang = 'vi', ...o }: Partial<MapCommunesOptions> & { input?: string; lang?: 'vi' | 'en' }) =>
+  withTexts(await mapCommunes({ input: SAMPLE, texts: mapCommunesTexts(lang), ...o }), lang);
 
 const exists = (f: string) =>
   access(f).then(

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import type { Lang } from '../../i18n/i18n.js';
 import { matchCommunes, pairProvinces, type MatchResult, type UnitRow } from '../../core/communes/communes.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
 import { parseColumnSpec } from '../../core/workbook/column-spec.js';
@@ -28,6 +27,7 @@ import { nextStepCommand } from './next-step.js';
 import { currentHintShell, type HintShell } from '../../core/shell/shell-arg.js';
 import { latestReviewSheet } from '../../io/decisions-file.js';
 import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
+import type { MapCommunesTexts } from './map-communes-texts.js';
 
 export type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
 
@@ -58,7 +58,8 @@ export interface MapCommunesOptions {
   hintShell?: HintShell;
   /** Further outputs written by the caller (--html): checked up front so a run never fails at the end. */
   otherOutputs?: string[];
-  lang: Lang;
+  /** The words of the workbook's sheets and of the errors, in the officer's language (chosen by the command). */
+  texts: MapCommunesTexts;
   /** Called between phases, for a spinner. */
   onProgress?: (key: string, params: Record<string, string | number>) => void;
 }
@@ -155,7 +156,7 @@ async function loadDecisions(o: MapCommunesOptions, s: Sides): Promise<DecisionE
     pairs: pairProvinces(s.std.units, s.tax.units).pairs,
     stdSheet: s.std.label,
     taxSheet: s.tax.name,
-    lang: o.lang,
+    texts: o.texts,
     viaMerges: o.viaMerges === true,
   });
   return decisions;
@@ -171,13 +172,15 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const mergeHint = await mergeHintFor(s.std.units);
   const pairing = pairProvinces(s.std.units, s.tax.units);
   const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? []);
-  const editions = await checkEditions(s.std.units, s.tax.units, provinces, o.lang);
+  const editions = await checkEditions(s.std.units, s.tax.units, provinces);
   refuseMismatch(editions, o);
   const formerDistricts = await formerDistrictsFor(s.std.units);
   const officialNames = await officialNamesFor(s.std.units);
   const input = { std: s.std.units, tax: s.tax.units, provinces, mergeHint, formerDistricts, officialNames };
   const matched = o.viaMerges
-    ? await (await import('./via-merges.js')).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes })
+    ? await (
+        await import('./via-merges.js')
+      ).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes, texts: o.texts })
     : matchCommunes(input);
   // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
   const match = applyDecisions({
@@ -186,11 +189,11 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
     tax: s.tax.units,
     sharedCodes: o.viaMerges === true,
   });
-  if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, o.lang, s.notes);
+  if (o.allowMixedEditions && !o.viaMerges) markCrossEditionFills(match, editions, s.notes);
   if (!o.provinces?.length) pairingNotes(match, s.notes);
-  const rows = toReportRows(match, s.std.units, s.std.label, o.lang);
+  const rows = toReportRows(match, s.std.units, s.std.label);
   // What dvc answered without the decisions, to show a decision that replaces a confident match.
-  if (decisions?.length) markOverrides(rows, matched, o.lang);
+  if (decisions?.length) markOverrides(rows, matched);
   return { match, rows, editions };
 }
 
@@ -214,7 +217,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const target = targetOf(sides);
   if (target && sides.std.sheet) {
     const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
-    auditExisting({ ...audit, rows, match, replace: o.replaceExisting === true, lang: o.lang });
+    auditExisting({ ...audit, rows, match, replace: o.replaceExisting === true });
   }
   setMapFields(rows);
   const summary = summarise(rows, match);
@@ -231,7 +234,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       provinces,
       summary,
       taxSheet: sides.tax.name,
-      lang: o.lang,
+      texts: o.texts,
       editions,
       ...(sides.std.sheet && target
         ? { stdSheet: sides.std.sheet.name, headerRow: sides.std.sheet.table.headerRow, target }

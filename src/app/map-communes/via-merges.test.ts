@@ -3,6 +3,7 @@
  * sheet against a tax sheet of the 2025 list with tax-authority-like codes and the real list's spelling differences
  * (fixtures/lists/tax-synthetic-2025.csv), every fill scored against the shipped official conversion links.
  */
+import { mapCommunesTexts } from '../../cli/render/map-communes/map-communes-sheets.js';
 import { describe, expect, it } from 'vitest';
 import type { UnitRow } from '../../core/communes/communes-types.js';
 import { loadConversionLinks, loadReferenceList } from '../../io/reference-data.js';
@@ -73,7 +74,14 @@ describe('--via-merges over the whole country', () => {
   it('sends each kind of doubt to review with every new commune as a candidate, naming the table', async () => {
     const { tax, newOfTax } = taxSheet();
     const taxOf = new Map([...newOfTax].map(([taxCode, gso]) => [gso, taxCode]));
-    const r = await matchViaMerges({ std: await nationalStd(), tax, pairs: [], editions: OLD_AGAINST_2025, notes: [] });
+    const r = await matchViaMerges({
+      std: await nationalStd(),
+      tax,
+      pairs: [],
+      editions: OLD_AGAINST_2025,
+      notes: [],
+      texts: mapCommunesTexts('en'),
+    });
     const row = (code: string) => r.rows.find((x) => x.stdCode === code)!;
     const candidates = (code: string) => row(code).candidates.map((c) => newOfTax.get(c.code));
     const text = (lang: 'vi' | 'en', code: string) =>

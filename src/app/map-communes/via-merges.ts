@@ -27,6 +27,7 @@ import {
 } from '../../core/reference/reference.js';
 import { restoreCodeZeros } from '../../core/text/text.js';
 import type { EditionReport } from './edition-check.js';
+import type { MapCommunesTexts } from './map-communes-texts.js';
 import { formerDistrictsFor, referenceSide } from './reference-side.js';
 
 /** The two tables, and the names of the 2025 communes (the official table carries codes only). */
@@ -49,12 +50,14 @@ export interface ViaMergesInput {
   pairs: readonly ProvincePair[];
   editions: readonly EditionReport[];
   notes: { key: string; params: Record<string, string | number> }[];
+  /** Words for the error that refuses sheets of the wrong editions. */
+  texts: Pick<MapCommunesTexts, 'editionLines'>;
 }
 
 export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
   const fits = i.editions.some((e) => e.std.kind === 'gso-2004' && e.tax?.kind === 'gso-2025');
   if (!fits) {
-    const found = i.editions.map((e) => e.text).join('; ');
+    const found = i.texts.editionLines(i.editions);
     throw new DvcError('mc.err.viaMergesNeedsOld', { found }, ExitCode.Usage);
   }
   const newToTax = await newCommunesInTax(i.tax);

@@ -1,29 +1,11 @@
-import type { Lang } from '../../i18n/i18n.js';
-import { t } from '../../i18n/i18n.js';
 import type { MatchResult, UnitRow } from '../../core/communes/communes.js';
 import type { TargetChoice } from '../../core/workbook/target-column.js';
 import type { WorkbookData } from '../../io/excel/read-workbook.js';
-import {
-  writeMappedWorkbook,
-  type CellStatus,
-  type ExtraSheet,
-  type MappedCell,
-} from '../../io/excel/write-mapped-workbook.js';
-import {
-  existingNoteOf,
-  isFilled,
-  REVIEW_WIDTHS,
-  reviewSheetRows,
-  statusText,
-  summarySheetRows,
-  targetCellOf,
-  verdictText,
-  type ProvinceReport,
-  type ReportRow,
-  type Summary,
-} from './present.js';
-import { EXISTING_VERDICTS, MATCH_STATUSES } from './map-communes-result.js';
-import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from './reference-side.js';
+import { writeMappedWorkbook, type ExtraSheet, type MappedCell } from '../../io/excel/write-mapped-workbook.js';
+import { isFilled, targetCellOf, type ProvinceReport, type ReportRow, type Summary } from './present.js';
+import type { MapCommunesTexts } from './map-communes-texts.js';
+import type { EditionReport } from './edition-check.js';
+import { REFERENCE_HEADER, REFERENCE_TARGET_COLUMN } from '../../core/workbook/reference-sheet.js';
 
 export interface WriteOutputsInput {
   wb: WorkbookData;
@@ -34,54 +16,22 @@ export interface WriteOutputsInput {
   provinces: ProvinceReport[];
   summary: Summary;
   taxSheet: string;
-  lang: Lang;
+  /** The words of the sheets, the legend and the cell notes, in the officer's language. */
+  texts: MapCommunesTexts;
   /** The standard sheet of the workbook, when it has one. */
   stdSheet?: string;
   headerRow?: number;
   target?: TargetChoice;
   /** No standard sheet: one is built from the shipped list and added to the workbook. */
   referenceSheet?: { units: UnitRow[]; levels: string[]; name: string };
-  /** Edition lines for the summary sheet. */
-  editions?: readonly { text: string }[];
+  /** The editions of the sheets, for the summary sheet. */
+  editions?: readonly EditionReport[];
 }
 
-function cellOf(r: ReportRow, lang: Lang): MappedCell {
+function cellOf(r: ReportRow, texts: MapCommunesTexts): MappedCell {
   const cell = targetCellOf(r);
-  const prompt = existingNoteOf(r, lang);
+  const prompt = texts.cellNote(r);
   return { row: r.rowNumber, value: cell.value, status: cell.status, ...(prompt ? { prompt } : {}) };
-}
-
-/** One coloured label per status, and per verdict when the target column held codes. */
-function legendOf(i: WriteOutputsInput): { title: string; rows: { status: CellStatus; label: string }[] } {
-  const rows: { status: CellStatus; label: string }[] = MATCH_STATUSES.map((s) => ({
-    status: s,
-    label: statusText(i.lang, s),
-  }));
-  const e = i.summary.existing;
-  if (e.confirmed + e.differs + e.unchecked > 0)
-    for (const v of EXISTING_VERDICTS) rows.push({ status: v, label: verdictText(i.lang, v) });
-  return { title: t(i.lang, 'mc.legend.title'), rows };
-}
-
-function reviewSheet(i: WriteOutputsInput): ExtraSheet {
-  return {
-    name: t(i.lang, 'mc.sheet.review'),
-    rows: reviewSheetRows(i.rows, i.match, i.taxSheet, i.lang),
-    columnWidths: REVIEW_WIDTHS,
-    headerStyle: true,
-    autoFilter: true,
-    freezeHeader: true,
-  };
-}
-
-function summarySheet(i: WriteOutputsInput): ExtraSheet {
-  return {
-    name: t(i.lang, 'mc.sheet.summary'),
-    rows: summarySheetRows(i.provinces, i.summary, i.match, i.lang, i.editions),
-    columnWidths: [30, 10, 14, 16, 16, 18, 18, 16, 14],
-    headerStyle: true,
-    freezeHeader: true,
-  };
 }
 
 /** A standard sheet built from the shipped list, its target column filled and coloured like a real one. */
@@ -117,8 +67,13 @@ function referenceStdSheet(i: WriteOutputsInput, ref: NonNullable<WriteOutputsIn
 
 /** Writes the output workbook: filled and coloured target column with a legend, plus "Rà soát" and "Tóm tắt". */
 export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: string[] }> {
-  const legend = legendOf(i);
-  const extra = [reviewSheet(i), summarySheet(i)];
+  const e = i.summary.existing;
+  // The verdicts join the legend when the target column held codes.
+  const legend = i.texts.legend(e.confirmed + e.differs + e.unchecked > 0);
+  const extra = [
+    i.texts.reviewSheet(i.rows, i.match, i.taxSheet),
+    i.texts.summarySheet(i.provinces, i.summary, i.match, i.editions ?? []),
+  ];
   if (i.stdSheet && i.headerRow !== undefined && i.target) {
     const result = await writeMappedWorkbook(
       i.wb.path,
@@ -128,7 +83,7 @@ export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: 
         headerRow: i.headerRow,
         targetColumn: i.target.letter,
         headerText: i.target.headerText,
-        cells: i.rows.map((r) => cellOf(r, i.lang)),
+        cells: i.rows.map((r) => cellOf(r, i.texts)),
         legend,
         extraSheets: extra,
       },

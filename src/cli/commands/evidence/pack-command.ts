@@ -7,6 +7,7 @@ import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
+import { evidenceTexts } from '../../render/evidence/evidence-wording.js';
 import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
@@ -25,7 +26,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       allowIncomplete: opts.allowIncomplete === true,
       force: opts.force === true,
       keepPersonalData,
-      lang: ctx.lang,
+      texts: evidenceTexts(ctx.lang),
       version: packageVersion(),
       sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
       forceZip64: ctx.env.DVC_ZIP64 === '1',

@@ -2,6 +2,7 @@ import { DvcError, ExitCode } from '../../../errors.js';
 import type { CommandInput } from '../../command-spec.js';
 import { recordProgress, type RecordWhat } from '../../../app/evidence/procedure-status.js';
 import type { Outcome, TrackedKind } from '../../../core/evidence/procedure.js';
+import { evidenceTexts } from '../../render/evidence/evidence-wording.js';
 
 /** `dvc evidence sent` and `dvc evidence received`: one line in evidence.yaml, said back. */
 async function record({ args, opts, ctx }: CommandInput, received: boolean): Promise<number> {
@@ -20,7 +21,7 @@ async function record({ args, opts, ctx }: CommandInput, received: boolean): Pro
     outcome: opts.outcome as Outcome | undefined,
     at: typeof opts.at === 'string' ? opts.at : undefined,
     override: typeof opts.override === 'string' ? opts.override : undefined,
-    lang: ctx.lang,
+    texts: evidenceTexts(ctx.lang),
     configPath: ctx.configPath,
     cwd: ctx.cwd,
   });

@@ -4,6 +4,8 @@ import type { mapCommunesOptions } from './map-communes.spec.js';
 import { ExitCode } from '../../../errors.js';
 import { mapCommunes, type MapCommunesResult } from '../../../app/map-communes/run-map-communes.js';
 import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-human.js';
+import { mapCommunesTexts } from '../../render/map-communes/map-communes-sheets.js';
+import { withTexts } from '../../render/map-communes/map-communes-words.js';
 import { runnableHint } from '../../hint-program.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
@@ -28,17 +30,18 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
       audit: opts.audit === true,
       replaceExisting: opts.replaceExisting === true,
       otherOutputs: html ? [html] : [],
-      lang: ctx.lang,
+      texts: mapCommunesTexts(ctx.lang),
       onProgress: (key, params) => spinner.update(ctx.t(key, params)),
     });
   } finally {
     spinner.stop();
   }
+  const report = withTexts(result, ctx.lang);
   if (html) {
     const { renderMapCommunesHtml } = await import('../../render/html/map-communes-page.js');
     const { writeFileAtomic } = await import('../../../io/atomic-write.js');
     const inputs = [args[0], ...(result.output ? [result.output] : [])];
-    await writeFileAtomic(html, renderMapCommunesHtml(result, { lang: ctx.lang }), {
+    await writeFileAtomic(html, renderMapCommunesHtml(report, { lang: ctx.lang }), {
       force: opts.force === true,
       inputs,
     });
@@ -47,7 +50,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
   // The next step names the program as this run was started, in JSON as on the screen.
   const nextStep = result.nextStep && runnableHint(result.nextStep);
-  if (ctx.json) ctx.printJson({ ...result, nextStep, ok: !failed, html: html ?? null });
-  else renderMapCommunesHuman(ctx, result, { html });
+  if (ctx.json) ctx.printJson({ ...report, nextStep, ok: !failed, html: html ?? null });
+  else renderMapCommunesHuman(ctx, report, { html });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }

@@ -10,21 +10,25 @@ import {
   type MapCommunesResult as Result,
   type MatchStatus,
   type ProvinceReport,
-  type ReportReason,
   type ReportRow,
   type Summary,
 } from '../../../app/map-communes/map-communes-result.js';
+import type { TextedEdition, TextedReason } from '../map-communes/map-communes-words.js';
 import { displayName } from '../../../app/map-communes/present.js';
 
 export { MATCH_STATUSES, type MatchStatus };
 
 export type MapCandidate = Partial<ReportRow['candidates'][number]>;
 
-export type MapRow = Omit<Partial<ReportRow>, 'status' | 'reasons' | 'candidates' | 'taxCode' | 'taxName'> & {
+export type MapRow = Omit<
+  Partial<ReportRow>,
+  'status' | 'reasons' | 'existingReason' | 'candidates' | 'taxCode' | 'taxName'
+> & {
   status: string;
   taxCode?: string | null;
   taxName?: string | null;
-  reasons?: (Partial<ReportReason> | string)[];
+  reasons?: (Partial<TextedReason> | string)[];
+  existingReason?: Partial<TextedReason>;
   candidates?: MapCandidate[];
 };
 
@@ -32,8 +36,12 @@ export type MapCounts = Partial<Omit<Summary, 'existing'>> & { existing?: Partia
 
 export type MapProvince = MapCounts & Partial<Pick<ProvinceReport, 'provinceCode' | 'provinceName'>>;
 
-export type MapCommunesResult = Omit<Partial<Result>, 'ok' | 'output' | 'mapOut' | 'rows' | 'summary' | 'provinces'> & {
+export type MapCommunesResult = Omit<
+  Partial<Result>,
+  'ok' | 'output' | 'mapOut' | 'rows' | 'summary' | 'provinces' | 'editions'
+> & {
   ok?: boolean;
+  editions?: TextedEdition[];
   output?: string | null;
   mapOut?: string | null;
   summary?: MapCounts;

@@ -1,6 +1,6 @@
 import { runnableHint } from '../../hint-program.js';
 import type { CliContext } from '../../context.js';
-import type { MapCommunesResult, ReportRow } from '../../../app/map-communes/map-communes-result.js';
+import type { MapCommunesReport as MapCommunesResult, TextedRow as ReportRow } from './map-communes-words.js';
 import { displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
 import { escapeForTerminal, escapeName } from '../../../core/text/terminal-safe.js';
 
