@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLayers } from './check-layers.mjs';
 import { processCwdProblem } from './process-cwd-rule.mjs';
+import { processStateProblems } from './process-state-rule.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 for (const command of [
@@ -42,6 +43,7 @@ for (const file of files(path.join(root, 'src'))) {
     problems.push(`${rel}: process.exit outside src/cli`);
   const cwdProblem = processCwdProblem(rel, text);
   if (cwdProblem) problems.push(cwdProblem);
+  problems.push(...processStateProblems(rel, text));
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
   // Exit codes are the named constants of src/errors.ts (ExitCode.Ok, …), never numbers.
   if (

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { main } from '../cli/main.js';
+import { resetV8Flags, v8FlagsSet } from '../cli/v8-flags.js';
 import { REPO_ROOT, type CliRun } from './run-cli.js';
 
 class Sink extends Writable {
@@ -28,6 +29,13 @@ export async function runDvc(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?:
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const stdout = new Sink();
   const stderr = new Sink();
-  const code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, o.cwd ?? REPO_ROOT);
+  // A process runs dvc once: the V8 flags a run sets end with it, so they are turned off again after the run.
+  const flags = v8FlagsSet();
+  let code: number;
+  try {
+    code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, o.cwd ?? REPO_ROOT);
+  } finally {
+    resetV8Flags(flags);
+  }
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
