@@ -1,16 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODULE_LETS, processStateProblems } from '../scripts/process-state-rule.mjs';
-import { REPO_ROOT } from './test-support/run-cli.js';
-
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* sources(p);
-    else if (p.endsWith('.ts')) yield p;
-  }
-}
+import { sourceTexts } from './test-support/source-files.js';
 
 describe('the lint rule on what a run leaves in its process', () => {
   it("refuses V8's flag setter outside the module that records V8 flags, tests included", () => {
@@ -38,12 +28,7 @@ describe('the lint rule on what a run leaves in its process', () => {
   });
 
   it('finds nothing in the source today, and every listed let still exists', () => {
-    const texts = new Map(
-      [...sources(path.join(REPO_ROOT, 'src'))].map((f) => [
-        path.relative(REPO_ROOT, f).split(path.sep).join('/'),
-        readFileSync(f, 'utf8'),
-      ]),
-    );
+    const texts = sourceTexts();
     expect([...texts].flatMap(([rel, text]) => processStateProblems(rel, text))).toEqual([]);
     const stale = [...MODULE_LETS.keys()].filter((k) => {
       const [rel, name] = k.split(' ');

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DvcError, ExitCode } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { getApiType, type Msg } from '../../core/api/api-type-registry.js';
 import {
   BodyInvalidError,
@@ -13,6 +13,7 @@ import {
   validateCases,
   withBodyKey,
 } from './request-body.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -29,15 +30,7 @@ async function file(name: string, text: string): Promise<string> {
   return f;
 }
 
-async function refusal(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DvcError);
-  expect((e as DvcError).exitCode).toBe(ExitCode.Usage);
-  return e as DvcError;
-}
+const refusal = (p: Promise<unknown>) => dvcErrorOf(p, ExitCode.Usage);
 
 describe('--cases files', () => {
   it('a CSV of dossier codes: one templated body per code, named by it; blank rows skipped', async () => {

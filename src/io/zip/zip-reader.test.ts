@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 import { SafeZip, ZIP_LIMITS, ZipEntryError, ZipLimitError } from './zip-reader.js';
 import { rawZip } from '../../test-support/hostile-zip.js';
+import { rejectionOf } from '../../test-support/rejection.js';
 
-async function limitOf(p: Promise<unknown>): Promise<ZipLimitError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(ZipLimitError);
-  return e as ZipLimitError;
-}
+const limitOf = (p: Promise<unknown>) => rejectionOf(p, ZipLimitError);
 
 describe('the one zip reader and its limits table', () => {
   it('reads a workbook-sized zip from memory: stored and deflated entries, whole', async () => {
