@@ -79,4 +79,13 @@ describe('the one zip reader and its limits table', () => {
     const e = await limitOf(SafeZip.fromBuffer(rawZip(many), ZIP_LIMITS.workbook));
     expect([e.limit, e.found, e.max]).toEqual(['entries', many.length, ZIP_LIMITS.workbook.maxEntries]);
   });
+
+  it('an entry whose local header lies past the end of the zip has no data offset, and is refused when read', async () => {
+    const bytes = rawZip([{ name: 'a.xml', data: Buffer.from('x') }]);
+    // The central directory follows the one local header (30 bytes, the name, the data); its offset field is at 42.
+    bytes.writeUInt32LE(bytes.length + 100, 30 + 5 + 1 + 42);
+    const zip = await SafeZip.fromBuffer(bytes, ZIP_LIMITS.workbook);
+    expect(zip.entries[0]).toMatchObject({ name: 'a.xml', localNameDiffers: true, dataOffset: undefined });
+    expect(() => zip.readAll(zip.entries[0]!)).toThrow(new ZipEntryError('a.xml', 'invalid local file header'));
+  });
 });

@@ -107,7 +107,10 @@ function fileSource(fh: FileHandle): ByteSource {
 function bufferSource(buffer: Buffer): ByteSource {
   return {
     read: (into, length, position) =>
-      Promise.resolve({ bytesRead: buffer.copy(into, 0, position, Math.min(buffer.length, position + length)) }),
+      Promise.resolve({
+        bytesRead:
+          position >= buffer.length ? 0 : buffer.copy(into, 0, position, Math.min(buffer.length, position + length)),
+      }),
     buffer,
     close: () => Promise.resolve(),
   };
