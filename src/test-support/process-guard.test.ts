@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { leaksSince, snapshot } from './process-guard.js';
+import { expectUnchanged, leaksSince, snapshot } from './process-guard.js';
 import { resetV8Flags, setV8Flag, v8FlagsSet } from '../cli/v8-flags.js';
 import { runnableHint, setHintProgram } from '../cli/hint-program.js';
 import { watchProcessState } from '../cli/process-state.js';
@@ -89,5 +89,16 @@ describe('the after-each process check', () => {
     value = 2;
     expect(leaksSince(before)).toEqual(['a value planted by process-guard.test.ts: 1 -> 2']);
     expect(value).toBe(1);
+  });
+
+  it('fails the test that planted a V8 flag, naming it, and passes once the process is back', () => {
+    const before = snapshot();
+    const name = 'V8 flags set (cli/v8-flags.ts)';
+    const was = before.state.get(name)!;
+    setV8Flag('--allow-natives-syntax');
+    expect(() => expectUnchanged(before, 'the test')).toThrow(
+      `the test left the process changed:\n  ${name}: ${was} -> ${JSON.stringify([...(JSON.parse(was) as string[]), '--allow-natives-syntax'])}`,
+    );
+    expect(() => expectUnchanged(before, 'the test')).not.toThrow();
   });
 });

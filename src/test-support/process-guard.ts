@@ -88,7 +88,7 @@ export function leaksSince(before: Snapshot): string[] {
 export { snapshot };
 
 /** Fails with what `who` left changed since `since`, after putting the process back. */
-function expectUnchanged(since: Snapshot | undefined, who: string): void {
+export function expectUnchanged(since: Snapshot | undefined, who: string): void {
   if (!since) return;
   const leaks = leaksSince(since);
   if (leaks.length > 0) throw new Error(`${who} left the process changed:\n  ${leaks.join('\n  ')}`);
