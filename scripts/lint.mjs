@@ -6,6 +6,7 @@ import { checkLayers } from './check-layers.mjs';
 import { processCwdProblem } from './process-cwd-rule.mjs';
 import { EMULATION_REGISTRY, emulationNameProblems, emulationNames } from './emulation-name-rule.mjs';
 import { appTextProblems } from './app-text-rule.mjs';
+import { processStateProblems } from './process-state-rule.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 for (const command of [
@@ -49,6 +50,7 @@ for (const file of files(path.join(root, 'src'))) {
   if (cwdProblem) problems.push(cwdProblem);
   problems.push(...emulationNameProblems(rel, text, emulations));
   problems.push(...appTextProblems(rel, text));
+  problems.push(...processStateProblems(rel, text));
   if (/\b(it|test|describe)\.(only|skip)\(/.test(text)) problems.push(`${rel}: focused or skipped test`);
   // Exit codes are the named constants of src/errors.ts (ExitCode.Ok, …), never numbers.
   if (

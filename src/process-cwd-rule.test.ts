@@ -1,16 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processCwdProblem } from '../scripts/process-cwd-rule.mjs';
-import { REPO_ROOT } from './test-support/run-cli.js';
-
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* sources(p);
-    else if (p.endsWith('.ts')) yield p;
-  }
-}
+import { sourceTexts } from './test-support/source-files.js';
 
 describe('the lint rule on process.cwd()', () => {
   it('refuses it below src/cli and lets src/cli, tests and test-support use it', () => {
@@ -26,9 +16,7 @@ describe('the lint rule on process.cwd()', () => {
   });
 
   it('finds nothing in the source today', () => {
-    const found = [...sources(path.join(REPO_ROOT, 'src'))]
-      .map((f) => processCwdProblem(path.relative(REPO_ROOT, f).split(path.sep).join('/'), readFileSync(f, 'utf8')))
-      .filter((p) => p !== null);
+    const found = [...sourceTexts()].map(([rel, text]) => processCwdProblem(rel, text)).filter((p) => p !== null);
     expect(found).toEqual([]);
   });
 });

@@ -1,9 +1,15 @@
+import { watchProcessState } from './process-state.js';
+
 /**
  * How the commands that dvc prints as hints name the program: `dvc` when installed (on the PATH), `npx dvc-dat-dai`
  * when started with npx inside the project's clone, `.\dvc.exe` (or its full path) in the Windows single
  * executable, where no `dvc` is on the officer's PATH. Set once at start-up.
  */
 let program = 'dvc';
+watchProcessState('the program named in hints (cli/hint-program.ts)', {
+  read: () => program,
+  restore: (v) => (program = v as string),
+});
 
 export function setHintProgram(name: string): void {
   program = name;

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadReferenceList } from '../io/reference-data.js';
 import { BIN, REPO_ROOT, runCli } from '../test-support/run-cli.js';
-import { tempDir } from '../test-support/excel-workbooks.js';
+import { STD_HEADER, tempDir } from '../test-support/excel-workbooks.js';
 import { readReviewLines, typeDecisions } from '../test-support/review-sheet.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'fixtures', 'mau-63-tinh.xlsx');
@@ -133,17 +133,7 @@ async function vlookupWorkbook(dir: string): Promise<Built> {
     i % 9 === 4 ? u.name.replace(/^Xã /, 'X. ').replace(/^Phường /, 'P. ') : u.name;
   const wb = new ExcelJS.Workbook();
   const std = wb.addWorksheet('MX Bo TTTT');
-  std.addRow([
-    'STT',
-    'Mã TP',
-    'Tỉnh / Thành Phố',
-    'Mã QH',
-    'Quận Huyện',
-    'Mã PX',
-    'Phường Xã',
-    'Cấp',
-    'Mã phường/xã CQT',
-  ]);
+  std.addRow(STD_HEADER);
   const tax = wb.addWorksheet('MX CQT');
   tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']);
   units.forEach((u, i) => {

@@ -4,22 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
+import { REFERENCE_HEADER } from '../core/workbook/reference-sheet.js';
 
 export async function tempDir(prefix = 'dvc-excel-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-export const STD_HEADER = [
-  'STT',
-  'Mã TP',
-  'Tỉnh / Thành Phố',
-  'Mã QH',
-  'Quận Huyện',
-  'Mã PX',
-  'Phường Xã',
-  'Cấp',
-  'Mã phường/xã CQT',
-];
+/** The standard sheet's header as the sample workbooks write it: a row number, then dvc's own standard header. */
+export const STD_HEADER = ['STT', ...REFERENCE_HEADER];
 
 /**
  * A 63-province-style workbook with every feature a round trip must keep: a title row and a merged title, a

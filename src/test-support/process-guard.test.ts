@@ -1,6 +1,18 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { leaksSince, snapshot } from './process-guard.js';
+import { expectUnchanged, leaksSince, snapshot } from './process-guard.js';
+import { resetV8Flags, setV8Flag, v8FlagsSet } from '../cli/v8-flags.js';
+import { runnableHint, setHintProgram } from '../cli/hint-program.js';
+import { watchProcessState } from '../cli/process-state.js';
+
+/** True while V8 accepts natives syntax: a flag whose effect a test can see. */
+function nativesSyntaxOn(): boolean {
+  try {
+    return new Function('return %IsSmi(1)')() === true;
+  } catch {
+    return false;
+  }
+}
 
 describe('the after-each process check', () => {
   it('names each change a test leaves behind, and puts the process back', () => {
@@ -35,5 +47,58 @@ describe('the after-each process check', () => {
     delete process.env.DVC_GUARD_KEPT;
     expect(leaksSince(before)).toEqual(['process.env.DVC_GUARD_KEPT: "a" -> undefined']);
     delete process.env.DVC_GUARD_KEPT;
+  });
+
+  it('names a V8 flag a test set and leaves set, and turns it off again', () => {
+    const before = snapshot();
+    expect(nativesSyntaxOn()).toBe(false);
+    setV8Flag('--allow-natives-syntax');
+    expect(nativesSyntaxOn()).toBe(true);
+    const name = 'V8 flags set (cli/v8-flags.ts)';
+    const was = before.state.get(name)!;
+    expect(leaksSince(before)).toEqual([
+      `${name}: ${was} -> ${JSON.stringify([...(JSON.parse(was) as string[]), '--allow-natives-syntax'])}`,
+    ]);
+    expect(nativesSyntaxOn()).toBe(false);
+    expect(v8FlagsSet()).not.toContain('--allow-natives-syntax');
+    expect(leaksSince(before)).toEqual([]);
+  });
+
+  it('refuses to set a flag it could not turn off again', () => {
+    expect(() => setV8Flag('--max-old-space-size=64')).toThrow('not a boolean V8 flag: --max-old-space-size=64');
+    expect(() => setV8Flag('--no-opt')).toThrow('not a boolean V8 flag: --no-opt');
+    resetV8Flags(v8FlagsSet());
+  });
+
+  it('names a module-level value a run left changed, and puts it back', () => {
+    const before = snapshot();
+    setHintProgram('npx dvc-dat-dai');
+    expect(leaksSince(before)).toEqual([
+      'the program named in hints (cli/hint-program.ts): "dvc" -> "npx dvc-dat-dai"',
+    ]);
+    expect(runnableHint('dvc doctor')).toBe('dvc doctor');
+  });
+
+  it('compares a value whose module was loaded during the test with its value at load', () => {
+    const before = snapshot();
+    let value = 1;
+    watchProcessState('a value planted by process-guard.test.ts', {
+      read: () => value,
+      restore: (v) => (value = v as number),
+    });
+    value = 2;
+    expect(leaksSince(before)).toEqual(['a value planted by process-guard.test.ts: 1 -> 2']);
+    expect(value).toBe(1);
+  });
+
+  it('fails the test that planted a V8 flag, naming it, and passes once the process is back', () => {
+    const before = snapshot();
+    const name = 'V8 flags set (cli/v8-flags.ts)';
+    const was = before.state.get(name)!;
+    setV8Flag('--allow-natives-syntax');
+    expect(() => expectUnchanged(before, 'the test')).toThrow(
+      `the test left the process changed:\n  ${name}: ${was} -> ${JSON.stringify([...(JSON.parse(was) as string[]), '--allow-natives-syntax'])}`,
+    );
+    expect(() => expectUnchanged(before, 'the test')).not.toThrow();
   });
 });

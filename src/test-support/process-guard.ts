@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { processStateLeaks, processStateNow } from '../cli/process-state.js';
 
 /**
  * Test files share worker processes (vitest.config.ts: isolate false), so a test that leaves the process changed
  * changes the tests after it. Each test is checked on its way out: the working directory, the environment, the
- * exit code and the listeners on process must be as they were before it. A test that changed one of them fails,
- * naming what it left behind, and the process is put back so that the next test starts clean. The same holds for
- * a file as a whole, so that its beforeAll and afterAll hooks are checked too.
- *
- * Flags given to V8 with setFlagsFromString are not checked: V8 gives no way to read them back.
+ * exit code, the listeners on process, the V8 flags set and the module-level values a run leaves behind (both
+ * named in src/cli/process-state.ts; V8 gives no way to read a flag back, so dvc sets them in one place that
+ * records them) must be as they were before it. A test that changed one of them fails, naming what it left behind,
+ * and the process is put back so that the next test starts clean. The same holds for a file as a whole, so that
+ * its beforeAll and afterAll hooks are checked too.
  */
 
 const WATCHED_EVENTS = [
@@ -30,6 +31,7 @@ interface Snapshot {
   env: Record<string, string | undefined>;
   exitCode: typeof process.exitCode;
   listeners: Map<string, ((...args: unknown[]) => void)[]>;
+  state: Map<string, string>;
 }
 
 function snapshot(): Snapshot {
@@ -40,6 +42,7 @@ function snapshot(): Snapshot {
     listeners: new Map(
       WATCHED_EVENTS.map((e) => [e, process.listeners(e as NodeJS.Signals) as ((...args: unknown[]) => void)[]]),
     ),
+    state: processStateNow(),
   };
 }
 
@@ -78,13 +81,14 @@ export function leaksSince(before: Snapshot): string[] {
     for (const l of added) process.removeListener(event, l);
     for (const l of removed) process.on(event, l);
   }
+  leaks.push(...processStateLeaks(before.state));
   return leaks;
 }
 
 export { snapshot };
 
 /** Fails with what `who` left changed since `since`, after putting the process back. */
-function expectUnchanged(since: Snapshot | undefined, who: string): void {
+export function expectUnchanged(since: Snapshot | undefined, who: string): void {
   if (!since) return;
   const leaks = leaksSince(since);
   if (leaks.length > 0) throw new Error(`${who} left the process changed:\n  ${leaks.join('\n  ')}`);

@@ -12,14 +12,10 @@ export interface CliRun {
 }
 
 /**
- * Runs the built CLI as a subprocess, the way a user or a CI job does: stdout and stderr are pipes (not TTYs),
- * stdin is closed unless `stdin` is given. The environment starts clean of colour and language settings and of npm's
- * note that npx started the program.
+ * The environment a test run of the program gets: this process's, clean of colour and language settings and of
+ * npm's note that npx started the program, then `extra` (a variable set to undefined there is removed).
  */
-export function runCli(
-  args: string[],
-  o: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string | 'open'; timeoutMs?: number; nodeArgs?: string[] } = {},
-): Promise<CliRun> {
+export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DVC_LANG: '',
@@ -28,9 +24,22 @@ export function runCli(
     DVC_DEBUG: undefined,
     // A test run started by npx (`npx vitest`) must not make the program name itself `npx dvc-dat-dai` in hints.
     npm_command: undefined,
-    ...o.env,
+    ...extra,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env;
+}
+
+/**
+ * Runs the built CLI as a subprocess, the way a user or a CI job does: stdout and stderr are pipes (not TTYs),
+ * stdin is closed unless `stdin` is given. The environment starts clean of colour and language settings and of npm's
+ * note that npx started the program.
+ */
+export function runCli(
+  args: string[],
+  o: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string | 'open'; timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<CliRun> {
+  const env = testEnv(o.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(o.nodeArgs ?? []), BIN, ...args], {
       cwd: o.cwd ?? REPO_ROOT,

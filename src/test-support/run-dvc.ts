@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { main } from '../cli/main.js';
-import { REPO_ROOT, type CliRun } from './run-cli.js';
+import { resetV8Flags, v8FlagsSet } from '../cli/v8-flags.js';
+import { REPO_ROOT, testEnv, type CliRun } from './run-cli.js';
 
 class Sink extends Writable {
   text = '';
@@ -17,17 +18,16 @@ class Sink extends Writable {
  * (the repository by default) as the folder it was started in; the process's own directory is left alone.
  */
 export async function runDvc(args: string[], o: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DVC_LANG: '',
-    NO_COLOR: undefined,
-    FORCE_COLOR: undefined,
-    DVC_DEBUG: undefined,
-    ...o.env,
-  };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const env = testEnv(o.env);
   const stdout = new Sink();
   const stderr = new Sink();
-  const code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, o.cwd ?? REPO_ROOT);
+  // A process runs dvc once: the V8 flags a run sets end with it, so they are turned off again after the run.
+  const flags = v8FlagsSet();
+  let code: number;
+  try {
+    code = await main(args, { stdout, stderr, stdinIsTTY: false }, env, o.cwd ?? REPO_ROOT);
+  } finally {
+    resetV8Flags(flags);
+  }
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

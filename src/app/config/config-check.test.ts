@@ -2,8 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DvcError, ExitCode } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { checkConfig } from './config-check.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,14 +27,7 @@ const province = (auth: Record<string, unknown>, extra: Record<string, unknown> 
   ...extra,
 });
 
-async function refusal(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DvcError);
-  return e as DvcError;
-}
+const refusal = (p: Promise<unknown>) => dvcErrorOf(p);
 
 describe('config check', () => {
   it('summarises every province (auth type, APIs) and never the secret itself', async () => {

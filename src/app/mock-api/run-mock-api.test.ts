@@ -2,11 +2,13 @@ import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { usageRefusal as refusal } from '../../test-support/usage-refusal.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 import { ExitCode } from '../../errors.js';
 import { mockApiConfig, startMockApi, type MockApiOptions } from './run-mock-api.js';
 import { runTestApi, type TestApiOptions } from '../test-api/run-test-api.js';
 import { probeRunOptions } from '../../test-support/probe-options.js';
+
+const refusal = (p: Promise<unknown>) => dvcErrorOf(p, ExitCode.Usage);
 
 const TOKEN = 'token-bi-mat-cua-tinh-2026';
 let dir: string;

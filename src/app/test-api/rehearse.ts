@@ -21,18 +21,12 @@ import { BodyInvalidError, PLACEHOLDER_UNIT, templateBody, unitWarning } from '.
 import { probeOnce, type ProbeSettings } from './probe-once.js';
 import type { ProbeResult } from './probe-result.js';
 import { resolveTarget, type Target } from './probe-target.js';
-import { saveOrExplain } from './run-test-api.js';
+import { saveOrExplain, type SendOptions } from './run-test-api.js';
 
 /** `dvc test-api rehearse`: step 4 of the procedure, rehearsed against a province with one synthetic data set. */
 
-export interface RehearseOptions {
+export interface RehearseOptions extends SendOptions {
   dst: string;
-  timeoutMs: number;
-  maxTimeMs: number;
-  maxBytes: number;
-  caFiles: string[];
-  insecure: boolean;
-  proxy?: string;
   saveDir?: string;
   force: boolean;
   configPath?: string;

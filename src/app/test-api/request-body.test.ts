@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { usageRefusal as refusal } from '../../test-support/usage-refusal.js';
 import { ExitCode } from '../../errors.js';
 import { getApiType, type Msg } from '../../core/api/api-type-registry.js';
 import {
@@ -14,6 +13,7 @@ import {
   validateCases,
   withBodyKey,
 } from './request-body.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -29,6 +29,8 @@ async function file(name: string, text: string): Promise<string> {
   await writeFile(f, text);
   return f;
 }
+
+const refusal = (p: Promise<unknown>) => dvcErrorOf(p, ExitCode.Usage);
 
 describe('--cases files', () => {
   it('a CSV of dossier codes: one templated body per code, named by it; blank rows skipped', async () => {

@@ -14,19 +14,23 @@ import { resolveTarget, type Target } from './probe-target.js';
 
 export type { ProbeResult, TestApiRun, LoadSummary } from './probe-result.js';
 
-export interface TestApiOptions {
-  type: string;
-  url?: string;
-  dst?: string;
-  bodyFile?: string;
-  casesFile?: string;
-  validate: boolean;
+/** How requests are sent and bounded: the same for a probe, a load run and a rehearsal. */
+export interface SendOptions {
   timeoutMs: number;
   maxTimeMs: number;
   maxBytes: number;
   caFiles: string[];
   insecure: boolean;
   proxy?: string;
+}
+
+export interface TestApiOptions extends SendOptions {
+  type: string;
+  url?: string;
+  dst?: string;
+  bodyFile?: string;
+  casesFile?: string;
+  validate: boolean;
   follow: boolean;
   saveDir?: string;
   repeat?: number;

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DvcError, ExitCode } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { NOTICE_ITEM_FIELDS } from '../../core/api/notice-xml.js';
 import { apiTypes, decodeNoticeFile, suggestBody } from './type-template.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fixtures', 'api');
 const now = new Date(Date.UTC(2026, 11, 1, 2, 30, 0));
@@ -70,15 +71,7 @@ describe('test-api template', () => {
   });
 
   it('names an unreadable XML file, an unknown type and an unknown province (exit 2)', async () => {
-    const refused = async (p: Promise<unknown>) => {
-      const e = await p.then(
-        () => null,
-        (err: unknown) => err,
-      );
-      expect(e).toBeInstanceOf(DvcError);
-      expect((e as DvcError).exitCode).toBe(ExitCode.Usage);
-      return (e as DvcError).key;
-    };
+    const refused = async (p: Promise<unknown>) => (await dvcErrorOf(p, ExitCode.Usage)).key;
     const xmlFile = path.join(dir, 'missing.xml');
     expect(await refused(suggestBody({ type: 'thong-bao-thue', xmlFile, configPath: config, cwd: dir }))).toBe(
       'testApi.xmlUnreadable',

@@ -6,7 +6,7 @@ import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { MANIFEST_ALGORITHMS, unsafeBagPath } from '../../core/evidence/bagit.js';
 import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
 import type { BagFindings, BagProblem, FoundFile } from '../../core/evidence/bag-verify.js';
-import { EntryTooLargeError, SafeZip, type ZipEntryInfo } from '../zip/zip-reader.js';
+import { EntryTooLargeError, SafeZip, ZIP_LIMITS, ZipLimitError, type ZipEntryInfo } from '../zip/zip-reader.js';
 
 /**
  * Reads a bag, zipped or as a folder, into findings for core/evidence/bag-verify: every file with its size and
@@ -137,16 +137,14 @@ function limitError(file: string, limit: string, found: number | string, max: nu
   return new DvcError('evidence.verify.limit', { file, limit, found, max }, ExitCode.Usage);
 }
 
-/** Count, total size and compression ratio, from the central directory, before anything is inflated. */
-function assertLimits(file: string, entries: readonly ZipEntryInfo[]): void {
-  let total = 0;
-  for (const e of entries) {
-    total += e.size;
-    const ratio = e.size / Math.max(e.compressedSize, 1);
-    if (e.size > VERIFY_LIMITS.ratioFloorBytes && ratio > VERIFY_LIMITS.maxRatio)
-      throw limitError(file, 'ratio', `${Math.round(ratio)} (${e.name})`, VERIFY_LIMITS.maxRatio);
+/** The bundle, its count, total size and compression ratio checked (zip-limits.ts) before anything is inflated. */
+async function openBundle(file: string): Promise<SafeZip> {
+  try {
+    return await SafeZip.open(file, ZIP_LIMITS.bundle);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw limitError(file, e.limit, e.found, e.max);
+    throw new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
   }
-  if (total > VERIFY_LIMITS.maxTotalBytes) throw limitError(file, 'totalBytes', total, VERIFY_LIMITS.maxTotalBytes);
 }
 
 /** The hostile-archive rules on each entry; returns the entries that are safe to read. */
@@ -175,9 +173,8 @@ function entryProblem(e: ZipEntryInfo, name: string, seen: ReadonlyMap<string, s
 }
 
 export async function readZipBag(file: string, signal?: AbortSignal): Promise<BagRead> {
-  const zip = await SafeZip.open(file, { maxEntries: VERIFY_LIMITS.maxEntries });
+  const zip = await openBundle(file);
   try {
-    assertLimits(file, zip.entries);
     const problems: BagProblem[] = [];
     const safe = screenEntries(zip, problems);
     const compressed = zip.entries.reduce((n, e) => n + e.compressedSize, 0);

@@ -8,18 +8,13 @@ import {
   buildMinimalWorkbook,
   buildWorkbook,
   ole2File,
+  STD_HEADER,
   tempDir,
 } from '../../test-support/excel-workbooks.js';
 import { readWorkbook, sheetNames } from './read-workbook.js';
+import { dvcErrorOf } from '../../test-support/rejection.js';
 
-async function rejection(p: Promise<unknown>): Promise<DvcError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DvcError);
-  return e as DvcError;
-}
+const rejection = (p: Promise<unknown>) => dvcErrorOf(p);
 
 describe('readWorkbook', () => {
   it('lists sheets with their hidden state and reads raw cell values with 1-based rows', async () => {
@@ -35,17 +30,7 @@ describe('readWorkbook', () => {
     const rows = wb.sheet('mx bo  tttt').rows();
     expect(rows[0]).toMatchObject({ row: 1, cells: [{ kind: 'string', value: 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH' }] });
     const header = rows.find((r) => r.row === 3);
-    expect(header?.cells.map((c) => c?.value)).toEqual([
-      'STT',
-      'Mã TP',
-      'Tỉnh / Thành Phố',
-      'Mã QH',
-      'Quận Huyện',
-      'Mã PX',
-      'Phường Xã',
-      'Cấp',
-      'Mã phường/xã CQT',
-    ]);
+    expect(header?.cells.map((c) => c?.value)).toEqual(STD_HEADER);
     const r4 = rows.find((r) => r.row === 4);
     expect(r4?.cells[0]).toEqual({ kind: 'number', value: 1 });
     expect(r4?.cells[5]).toEqual({ kind: 'string', value: '00001' });

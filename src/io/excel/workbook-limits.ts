@@ -3,6 +3,7 @@
  * "Limits"). Every input is treated as hostile: a file past one of these is refused with exit 2 and the limit
  * named, before it can take the memory or the time of the officer's computer.
  */
+import { ZIP_LIMITS } from '../zip/zip-limits.js';
 
 /**
  * The limits are set so that a run stays under 600 MB of memory on any input they admit (measured: a 50,000-row
@@ -12,11 +13,12 @@
 /** The workbook file itself (it is kept in memory to copy its parts). A whole-country list is about 1 MB. */
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 
-/** One part (a sheet, the shared strings…) once inflated: stops a zip bomb before it fills memory. */
-export const MAX_PART_BYTES = 24 * 1024 * 1024;
-
-/** Parts in the package. Excel writes a few dozen; a package of thousands is not a workbook. */
-export const MAX_PARTS = 10_000;
+/**
+ * One part (a sheet, the shared strings…) once inflated, and the parts in the package: the `workbook` profile of
+ * the one table of zip limits (io/zip/zip-limits.ts).
+ */
+export const MAX_PART_BYTES = ZIP_LIMITS.workbook.maxEntryBytes;
+export const MAX_PARTS = ZIP_LIMITS.workbook.maxEntries;
 
 /** Rows of one sheet (the last row number). Vietnam had 10,599 communes before 2025 and 3,321 since. */
 export const MAX_ROWS = 30_000;

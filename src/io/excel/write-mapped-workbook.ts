@@ -5,12 +5,11 @@
  * formats, defined names, comments, pictures and pivot caches survive whatever the producing application was.
  */
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import yazl from 'yazl';
-import { DvcError, ExitCode } from '../../errors.js';
+import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { columnIndex } from '../../core/workbook/cell.js';
 import { TARGET_HEADER } from '../../core/workbook/column-synonyms.js';
-import { checkOutputPath, writeStreamAtomic } from '../atomic-write.js';
+import { checkOutputPath, openAtomicStream } from '../atomic-write.js';
+import { METHOD_DEFLATE, ZipWriter } from '../zip/zip-writer.js';
 import {
   STYLES,
   WORKSHEET,
@@ -200,7 +199,10 @@ function saveStyles(
   }
 }
 
-/** The package, in the input's entry order, new parts last, written atomically. */
+/**
+ * The package, in the input's entry order, new parts last, written atomically by the one zip writer
+ * (io/zip/zip-writer.ts). A copied part keeps its time; a new part gets the time of writing.
+ */
 async function writeZip(
   pkg: WorkbookPackage,
   input: string,
@@ -209,20 +211,31 @@ async function writeZip(
   wbRelsPath: string,
   o: WriteOptions,
 ): Promise<string> {
-  const out = new yazl.ZipFile();
+  const parts: { name: string; data: Buffer; mtimeMs: number }[] = [];
+  const now = Date.now();
   const replaced = new Map(edits.replaced);
   for (const e of pkg.zip.entries) {
     const key = e.name.toLowerCase();
     if (edits.dropped.has(key)) continue;
     const data = replaced.get(key) ?? pkg.zip.get(e.name);
-    if (data) out.addBuffer(data, e.name, { mtime: e.mtime, compress: true });
+    if (data) parts.push({ name: e.name, data, mtimeMs: e.mtime.getTime() });
     replaced.delete(key);
   }
   const rels = replaced.get(wbRelsPath.toLowerCase());
-  if (rels) out.addBuffer(rels, wbRelsPath);
-  for (const a of edits.added) out.addBuffer(a.data, a.name, { compress: true });
-  out.end();
-  return writeStreamAtomic(output, out.outputStream as Readable, { force: o.force, inputs: [input] });
+  if (rels) parts.push({ name: wbRelsPath, data: rels, mtimeMs: now });
+  for (const a of edits.added) parts.push({ name: a.name, data: a.data, mtimeMs: now });
+  const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
+  try {
+    const zip = new ZipWriter(sink.stream);
+    for (const p of parts)
+      await zip.addEntry(p.name, [p.data], { method: METHOD_DEFLATE, mtimeMs: p.mtimeMs, expectedSize: p.data.length });
+    await zip.finish();
+    sink.stream.end();
+    return await sink.commit();
+  } catch (e) {
+    await sink.abort().catch(() => {});
+    throw isDvcError(e) ? e : sink.error(e);
+  }
 }
 
 const EMPTY_RELS =

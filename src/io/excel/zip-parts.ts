@@ -1,65 +1,63 @@
 /**
- * The parts of an .xlsx package, read from a buffer. Entries are inflated only when asked for, so reading
- * two sheets of a large workbook does not inflate its images or other sheets. Inflating never produces more
- * than the part's declared size, nor more than MAX_PART_BYTES (a zip bomb stops there, memory stays bounded),
- * and two parts whose names differ only in case are refused: OPC names are case-insensitive, so one would
- * silently shadow the other.
+ * The parts of an .xlsx package, read from a buffer through the one zip reader (io/zip/zip-reader.ts, profile
+ * `workbook`). Entries are inflated only when asked for, so reading two sheets of a large workbook does not
+ * inflate its images or other sheets. Inflating never produces more than the part's declared size, nor more than
+ * MAX_PART_BYTES (a zip bomb stops there, memory stays bounded), and two parts whose names differ only in case
+ * are refused: OPC names are case-insensitive, so one would silently shadow the other.
  */
-import { inflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
 import { DvcError, ExitCode } from '../../errors.js';
-import { MAX_PART_BYTES, MAX_PARTS, megabytes } from './workbook-limits.js';
+import { SafeZip, ZIP_LIMITS, ZipEntryError, ZipLimitError, type ZipEntryInfo } from '../zip/zip-reader.js';
+import { MAX_PART_BYTES, megabytes } from './workbook-limits.js';
 import { stripBom } from '../../core/text/utf8.js';
 
 export interface ZipPart {
   /** The entry name as stored (forward slashes, no leading slash). */
   name: string;
+  /** The entry's DOS date and time fields read as UTC: written back as they are, whatever the time zone. */
   mtime: Date;
+}
+
+/** The DOS date and time fields of an entry, as a UTC instant (see ZipPart.mtime). */
+function dosFieldsAsUtc(e: ZipEntryInfo): Date {
+  const { lastModFileDate: d, lastModFileTime: t } = e.entry;
+  return new Date(Date.UTC(1980 + (d >> 9), ((d >> 5) & 0xf) - 1, d & 0x1f, t >> 11, (t >> 5) & 0x3f, (t & 0x1f) * 2));
 }
 
 export class ZipParts {
   private readonly cache = new Map<string, Buffer>();
   private constructor(
-    private readonly buffer: Buffer,
+    private readonly zip: SafeZip,
     readonly entries: readonly ZipPart[],
-    private readonly where: ReadonlyMap<string, { start: number; size: number; method: number; uncompressed: number }>,
+    private readonly where: ReadonlyMap<string, ZipEntryInfo>,
     private readonly label = 'workbook',
   ) {}
 
   /** `label` names the file in messages (its base name). */
   static async fromBuffer(buffer: Buffer, label = 'workbook'): Promise<ZipParts> {
-    const zip = await yauzl.fromBufferPromise(buffer, {
-      decodeStrings: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
-    const entries: ZipPart[] = [];
-    const where = new Map<string, { start: number; size: number; method: number; uncompressed: number }>();
-    const firstName = new Map<string, string>();
+    let zip: SafeZip;
     try {
-      if (zip.entryCount > MAX_PARTS)
-        throw new DvcError('excel.limit.entries', { path: label, limit: MAX_PARTS }, ExitCode.Usage);
-      for await (const entry of zip.eachEntry()) {
-        if (entry.fileName.endsWith('/')) continue;
-        const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
-        const name = entry.fileName.replace(/^\/+/, '');
-        const key = name.toLowerCase();
-        const first = firstName.get(key);
-        if (first !== undefined)
-          throw new DvcError('excel.zip.caseDuplicate', { path: label, first, second: name }, ExitCode.Usage);
-        firstName.set(key, name);
-        entries.push({ name, mtime: entry.getLastModDate() });
-        where.set(key, {
-          start: fileDataStart,
-          size: entry.compressedSize,
-          method: entry.compressionMethod,
-          uncompressed: entry.uncompressedSize,
-        });
-      }
-    } finally {
-      zip.close();
+      zip = await SafeZip.fromBuffer(buffer, ZIP_LIMITS.workbook);
+    } catch (e) {
+      if (e instanceof ZipLimitError)
+        throw new DvcError('excel.limit.entries', { path: label, limit: e.max }, ExitCode.Usage);
+      throw e;
     }
-    return new ZipParts(buffer, entries, where, label);
+    const entries: ZipPart[] = [];
+    const where = new Map<string, ZipEntryInfo>();
+    const firstName = new Map<string, string>();
+    for (const entry of zip.entries) {
+      if (entry.isDirectory) continue;
+      const name = entry.name.replace(/\\/g, '/').replace(/^\/+/, '');
+      const key = name.toLowerCase();
+      const first = firstName.get(key);
+      if (first !== undefined)
+        throw new DvcError('excel.zip.caseDuplicate', { path: label, first, second: name }, ExitCode.Usage);
+      firstName.set(key, name);
+      if (entry.dataOffset === undefined) throw new Error(`invalid local file header: ${name}`);
+      entries.push({ name, mtime: dosFieldsAsUtc(entry) });
+      where.set(key, entry);
+    }
+    return new ZipParts(zip, entries, where, label);
   }
 
   /** Part names are case-insensitive in OPC; a leading slash is accepted. */
@@ -71,19 +69,18 @@ export class ZipParts {
     const key = name.replace(/^\/+/, '').toLowerCase();
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const w = this.where.get(key);
-    if (!w) return undefined;
-    const raw = this.buffer.subarray(w.start, w.start + w.size);
-    const tooLarge = () =>
-      new DvcError('excel.limit.partSize', { path: this.label, part: name, limit: megabytes(MAX_PART_BYTES) });
-    const corrupt = (reason: string) =>
-      new DvcError('excel.corrupt', { path: this.label, reason: `${name}: ${reason}` }, ExitCode.Usage);
-    if (w.uncompressed > MAX_PART_BYTES) throw tooLarge();
+    const entry = this.where.get(key);
+    if (!entry) return undefined;
     let data: Buffer;
-    if (w.method === 0) data = Buffer.from(raw);
-    else if (w.method === 8) data = inflateBounded(raw, w.uncompressed, corrupt);
-    else throw corrupt(`compression method ${w.method}`);
-    if (data.length !== w.uncompressed) throw corrupt('size mismatch');
+    try {
+      data = this.zip.readAll(entry);
+    } catch (e) {
+      if (e instanceof ZipLimitError)
+        throw new DvcError('excel.limit.partSize', { path: this.label, part: name, limit: megabytes(MAX_PART_BYTES) });
+      if (e instanceof ZipEntryError)
+        throw new DvcError('excel.corrupt', { path: this.label, reason: `${name}: ${e.message}` }, ExitCode.Usage);
+      throw e;
+    }
     this.cache.set(key, data);
     return data;
   }
@@ -93,18 +90,5 @@ export class ZipParts {
     if (!b) return undefined;
     const s = b.toString('utf8');
     return stripBom(s);
-  }
-}
-
-/**
- * Inflates at most `declared` bytes (never more than MAX_PART_BYTES): a part whose data inflates past its declared
- * size is damaged or hostile, and zlib stops as soon as it passes the bound instead of filling memory.
- */
-function inflateBounded(raw: Buffer, declared: number, corrupt: (reason: string) => DvcError): Buffer {
-  try {
-    return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(declared, MAX_PART_BYTES)) });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw corrupt(code === 'ERR_BUFFER_TOO_LARGE' ? 'inflates past its declared size' : 'invalid compressed data');
   }
 }

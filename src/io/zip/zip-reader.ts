@@ -1,13 +1,23 @@
-import { open as openYauzl, type Entry, type ZipFile } from 'yauzl';
+import {
+  open as openYauzl,
+  fromBufferPromise as yauzlFromBuffer,
+  validateFileName,
+  type Entry,
+  type ZipFile,
+} from 'yauzl';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DvcError, ExitCode, isDvcError } from '../../errors.js';
+import { inflateRawSync } from 'node:zlib';
+import { ZipLimitError, type ZipLimits } from './zip-limits.js';
+
+export { ZIP_LIMITS, ZipLimitError, type ZipLimits } from './zip-limits.js';
 
 /**
  * Reads a zip someone else made, without extracting anything: the central directory through yauzl (zip64
  * aware), names decoded and judged here, each local header's name compared with the central directory's,
  * every entry's content counted while it inflates and stopped as soon as it passes its declared size.
- * Nothing is written to disk.
+ * Nothing is written to disk. The one reader of zips in dvc: evidence bundles (a file, streamed) and workbooks
+ * (a buffer, read part by part), each with its profile of limits (zip-limits.ts).
  */
 export interface ZipEntryInfo {
   /** Decoded name, NFC. */
@@ -69,10 +79,10 @@ function describe(e: Entry): Omit<ZipEntryInfo, 'localNameDiffers' | 'dataOffset
 }
 
 /** Is the name in the entry's local header byte for byte the central directory's? Where does its data start? */
-async function localHeaderOf(fh: FileHandle, e: Entry): Promise<{ nameMatches: boolean; dataOffset?: number }> {
+async function localHeaderOf(src: ByteSource, e: Entry): Promise<{ nameMatches: boolean; dataOffset?: number }> {
   const central = rawName(e);
   const head = Buffer.alloc(30 + central.length);
-  const { bytesRead } = await fh.read(head, 0, head.length, e.relativeOffsetOfLocalHeader);
+  const { bytesRead } = await src.read(head, head.length, e.relativeOffsetOfLocalHeader);
   if (bytesRead < head.length || head.readUInt32LE(0) !== 0x04034b50) return { nameMatches: false };
   const len = head.readUInt16LE(26);
   if (len !== central.length || !head.subarray(30, 30 + len).equals(central)) return { nameMatches: false };
@@ -82,60 +92,99 @@ async function localHeaderOf(fh: FileHandle, e: Entry): Promise<{ nameMatches: b
 /** Stored bytes are read this many at a time, straight from the file. */
 const STORED_CHUNK = 4 * 1048576;
 
-function notZip(file: string, e: unknown): DvcError {
-  return new DvcError('evidence.verify.notZip', { file, reason: (e as Error).message }, ExitCode.Usage, { cause: e });
+/** Where the zip's bytes are: a file read piece by piece, or a buffer already in memory (a workbook). */
+interface ByteSource {
+  read(into: Buffer, length: number, position: number): Promise<{ bytesRead: number }>;
+  /** The whole zip, when it is in memory: entries can then be read synchronously. */
+  buffer?: Buffer;
+  close(): Promise<void>;
 }
 
-export interface ZipLimits {
-  /** More entries than this: exit 2 before any is read. */
-  maxEntries: number;
+function fileSource(fh: FileHandle): ByteSource {
+  return { read: (into, length, position) => fh.read(into, 0, length, position), close: () => fh.close() };
 }
 
+function bufferSource(buffer: Buffer): ByteSource {
+  return {
+    read: (into, length, position) =>
+      Promise.resolve({
+        bytesRead:
+          position >= buffer.length ? 0 : buffer.copy(into, 0, position, Math.min(buffer.length, position + length)),
+      }),
+    buffer,
+    close: () => Promise.resolve(),
+  };
+}
+
+/** An entry whose bytes are not what its headers say (a damaged or hostile zip). */
+export class ZipEntryError extends Error {
+  constructor(
+    readonly entryName: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const YAUZL_OPTIONS = {
+  lazyEntries: true,
+  autoClose: false,
+  decodeStrings: false,
+  validateEntrySizes: false,
+  strictFileNames: false,
+} as const;
+
+/** An absolute name, a drive letter or a `..` step (backslashes read as slashes); undefined for a safe name. */
+export function unsafeNameReason(name: string): string | undefined {
+  return validateFileName(name.replace(/\\/g, '/')) ?? undefined;
+}
+
+/**
+ * The one zip reader: yauzl lists the central directory, the profile's limits (zip-limits.ts) are checked
+ * before anything is inflated, and each entry is read bounded by its declared size.
+ */
 export class SafeZip {
   private constructor(
     private readonly zip: ZipFile,
     readonly entries: ZipEntryInfo[],
     readonly fileSize: number,
-    private readonly fh: FileHandle,
+    private readonly src: ByteSource,
+    private readonly limits: ZipLimits,
   ) {}
 
+  /** A zip file on disk; any failure to read it as a zip is thrown as is (the caller words it). */
   static async open(file: string, limits: ZipLimits): Promise<SafeZip> {
     const zip = await new Promise<ZipFile>((resolve, reject) =>
-      openYauzl(
-        file,
-        {
-          lazyEntries: true,
-          autoClose: false,
-          decodeStrings: false,
-          validateEntrySizes: false,
-          strictFileNames: false,
-        },
-        (err, z) => (err ? reject(err) : resolve(z)),
-      ),
-    ).catch((e: unknown) => {
-      throw notZip(file, e);
-    });
+      openYauzl(file, YAUZL_OPTIONS, (err, z) => (err ? reject(err) : resolve(z))),
+    );
+    return SafeZip.from(zip, limits, async () => fileSource(await openFile(file, 'r')));
+  }
+
+  /** A zip in memory, e.g. a workbook; its entries can also be read with readAll. */
+  static async fromBuffer(buffer: Buffer, limits: ZipLimits): Promise<SafeZip> {
+    const zip = await yauzlFromBuffer(buffer, YAUZL_OPTIONS);
+    return SafeZip.from(zip, limits, () => Promise.resolve(bufferSource(buffer)));
+  }
+
+  private static async from(zip: ZipFile, limits: ZipLimits, source: () => Promise<ByteSource>): Promise<SafeZip> {
     try {
-      if (zip.entryCount > limits.maxEntries)
-        throw new DvcError(
-          'evidence.verify.limit',
-          { file, limit: 'entries', found: zip.entryCount, max: limits.maxEntries },
-          ExitCode.Usage,
-        );
-      const fh = await openFile(file, 'r');
+      if (zip.entryCount > limits.maxEntries) throw new ZipLimitError('entries', zip.entryCount, limits.maxEntries);
+      const src = await source();
       try {
-        return new SafeZip(zip, await SafeZip.list(zip, fh), zip.fileSize, fh);
+        const entries = await SafeZip.list(zip, src);
+        checkEntries(entries, limits);
+        return new SafeZip(zip, entries, zip.fileSize, src, limits);
       } catch (e) {
-        await fh.close();
+        await src.close();
         throw e;
       }
     } catch (e) {
       zip.close();
-      throw isDvcError(e) ? e : notZip(file, e);
+      throw e;
     }
   }
 
-  private static async list(zip: ZipFile, fh: FileHandle): Promise<ZipEntryInfo[]> {
+  private static async list(zip: ZipFile, src: ByteSource): Promise<ZipEntryInfo[]> {
     const raw: Entry[] = [];
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (e: Entry) => {
@@ -148,10 +197,34 @@ export class SafeZip {
     });
     const out: ZipEntryInfo[] = [];
     for (const e of raw) {
-      const local = await localHeaderOf(fh, e);
+      const local = await localHeaderOf(src, e);
       out.push({ ...describe(e), localNameDiffers: !local.nameMatches, dataOffset: local.dataOffset });
     }
     return out;
+  }
+
+  /** Past the profile's bound for one entry: refused before a byte of it is inflated. */
+  private assertEntrySize(info: ZipEntryInfo): void {
+    if (info.size > this.limits.maxEntryBytes)
+      throw new ZipLimitError('entryBytes', info.size, this.limits.maxEntryBytes, info.name);
+  }
+
+  /**
+   * The whole entry at once, from a zip in memory (fromBuffer): stored or deflated, never inflated past its
+   * declared size nor past the profile's bound for one entry (zlib stops there instead of filling memory).
+   */
+  readAll(info: ZipEntryInfo): Buffer {
+    const buffer = this.src.buffer;
+    if (!buffer) throw new Error('readAll needs a zip in memory');
+    this.assertEntrySize(info);
+    if (info.dataOffset === undefined) throw new ZipEntryError(info.name, 'invalid local file header');
+    const raw = buffer.subarray(info.dataOffset, info.dataOffset + info.compressedSize);
+    let data: Buffer;
+    if (info.method === 0) data = Buffer.from(raw);
+    else if (info.method === 8) data = inflateBounded(info, raw, Math.min(info.size, this.limits.maxEntryBytes));
+    else throw new ZipEntryError(info.name, `compression method ${info.method}`);
+    if (data.length !== info.size) throw new ZipEntryError(info.name, 'size mismatch');
+    return data;
   }
 
   /**
@@ -160,6 +233,7 @@ export class SafeZip {
    * asked for (copy it to keep it).
    */
   read(info: ZipEntryInfo): AsyncGenerator<Buffer> {
+    this.assertEntrySize(info);
     return info.method === 0 && info.dataOffset !== undefined
       ? this.readStored(info, info.dataOffset)
       : this.inflate(info);
@@ -171,7 +245,7 @@ export class SafeZip {
     const bufs = [Buffer.allocUnsafe(Math.min(STORED_CHUNK, info.compressedSize)), Buffer.allocUnsafe(0)];
     if (info.compressedSize > STORED_CHUNK) bufs[1] = Buffer.allocUnsafe(STORED_CHUNK);
     const readAt = (i: number, pos: number) => {
-      const p = this.fh.read(bufs[i % 2]!, 0, Math.min(STORED_CHUNK, end - pos), pos);
+      const p = this.src.read(bufs[i % 2]!, Math.min(STORED_CHUNK, end - pos), pos);
       p.catch(() => {}); // awaited below; a failure while the caller holds a piece must not go unhandled
       return p;
     };
@@ -211,6 +285,34 @@ export class SafeZip {
 
   close(): void {
     this.zip.close();
-    this.fh.close().catch(() => {});
+    this.src.close().catch(() => {});
+  }
+}
+
+/** The profile's limits on the whole zip and on the entries' names, from the central directory alone. */
+function checkEntries(entries: readonly ZipEntryInfo[], limits: ZipLimits): void {
+  let total = 0;
+  for (const e of entries) {
+    if (limits.unsafeNames === 'refuse') {
+      const reason = unsafeNameReason(e.name);
+      if (reason !== undefined) throw new ZipEntryError(e.name, reason);
+    }
+    total += e.size;
+    const ratio = e.size / Math.max(e.compressedSize, 1);
+    if (e.size > limits.ratioFloorBytes && ratio > limits.maxRatio)
+      throw new ZipLimitError('ratio', `${Math.round(ratio)} (${e.name})`, limits.maxRatio, e.name);
+  }
+  if (total > limits.maxTotalBytes) throw new ZipLimitError('totalBytes', total, limits.maxTotalBytes);
+}
+
+function inflateBounded(info: ZipEntryInfo, raw: Buffer, bound: number): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, bound) });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ZipEntryError(
+      info.name,
+      code === 'ERR_BUFFER_TOO_LARGE' ? 'inflates past its declared size' : 'invalid compressed data',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from '../../v8-flags.js';
 import type { CommandInput } from '../../command-spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { runRehearsal } from '../../../app/test-api/rehearse.js';
@@ -15,7 +15,7 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
   const dst = str(opts.dst);
   if (!dst) throw new DvcError('rehearse.needDst', {}, ExitCode.Usage);
   // Five requests: the optimised WebAssembly tier would never be used (see test-api-command.ts).
-  setFlagsFromString('--liftoff-only');
+  setV8Flag('--liftoff-only');
   const force = opts.force === true;
   const junit = str(opts.junit);
   const html = str(opts.html);

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from '../../v8-flags.js';
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { testApiOptions } from './test-api.spec.js';
 
@@ -79,7 +79,7 @@ export async function run({ opts, ctx }: CommandInput<Opts>): Promise<number> {
   // background; for a few requests the second compile is never used, yet the process waits for it before it can
   // exit (~130 ms of a ~400 ms probe, measured). Set before any WebAssembly is compiled; a --repeat run keeps
   // the optimising tier. See docs/decisions.md.
-  if (opts.repeat === undefined) setFlagsFromString('--liftoff-only');
+  if (opts.repeat === undefined) setV8Flag('--liftoff-only');
   const force = opts.force === true;
   const files = { junit: str(opts.junit), html: str(opts.html) };
   for (const f of [files.junit, files.html]) if (f) await checkOutputPath(f, { force });
