@@ -75,6 +75,7 @@ type ProbeBase = Omit<ProbeResult, 'ok' | 'response' | 'timings' | 'tls' | 'chec
 /** A transport fault: no checks ran; the message names the fault with its host, port and limits. */
 function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secrets: SecretSet): ProbeResult {
   const host = safeHost(e.url);
+  const detail = maskText(e.fault.detail, secrets);
   const message: Msg = {
     key: `testApi.fault.${e.fault.kind}`,
     params: {
@@ -84,7 +85,9 @@ function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secre
       timeout: s.timeoutMs,
       limit: s.maxBytes,
       code: e.fault.code,
-      detail: maskText(e.fault.detail, secrets),
+      proxy: e.fault.via ?? '',
+      status: e.fault.status ?? '',
+      detail,
     },
   };
   return {
@@ -94,7 +97,7 @@ function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secre
     timings: e.timings,
     tls: e.tls,
     checks: [],
-    fault: { kind: e.fault.kind, code: e.fault.code, message },
+    fault: { kind: e.fault.kind, code: e.fault.code, message, detail },
     redirects: [],
     warnings: [],
   };
