@@ -7,7 +7,7 @@ import {
   type Msg,
   type ResponseRule,
 } from '../../core/api/api-type-registry.js';
-import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../../core/probe/mask-secrets.js';
+import { maskHeaders, maskText, maskUrl, maskValue, scansText, type SecretSet } from '../../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../../io/http/send-probe.js';
 import type { SharedConnections } from '../../io/http/shared-connections.js';
 import { withBodyKey, type BodyCase } from './request-body.js';
@@ -167,10 +167,24 @@ export interface PreparedCase {
   rule: ResponseRule;
 }
 
+const timedRules = new WeakMap<ResponseRule, Map<number, ResponseRule>>();
+
+/**
+ * The target's rule with the time limit, one object per rule and limit: the checks merge and cache a rule by its
+ * object, so probes of the same target (a rehearsal's, a bench's) judge by the rule merged once.
+ */
+function timedRule(rule: ResponseRule, maxTimeMs: number): ResponseRule {
+  let byLimit = timedRules.get(rule);
+  if (!byLimit) timedRules.set(rule, (byLimit = new Map()));
+  let timed = byLimit.get(maxTimeMs);
+  if (!timed) byLimit.set(maxTimeMs, (timed = { ...rule, maxTimeMs }));
+  return timed;
+}
+
 /** Everything about a case that does not change from one send to the next (a load run sends it N times). */
 export function prepareCase(target: Target, c: BodyCase, s: ProbeSettings): PreparedCase {
   const sent = withBodyKey(c.body, target.bodyKey);
-  return { name: c.name, sent, req: httpRequest(target, sent, s), rule: { ...target.rule, maxTimeMs: s.maxTimeMs } };
+  return { name: c.name, sent, req: httpRequest(target, sent, s), rule: timedRule(target.rule, s.maxTimeMs) };
 }
 
 /**
@@ -285,6 +299,7 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
 }
 
 function maskParams(p: Msg['params'], s: SecretSet): Msg['params'] {
+  if (!scansText(s)) return p;
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? maskText(v, s) : v]));
 }
 
