@@ -86,6 +86,10 @@ beforeAll(async () => {
   url.closedMid = `http://127.0.0.1:${await rawServer((s) =>
     s.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error_code":'),
   )}`;
+  url.stallHead = `http://127.0.0.1:${await rawServer(() => {})}`;
+  url.stallBody = `http://127.0.0.1:${await rawServer((s) =>
+    s.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error_code":'),
+  )}`;
   const gone = net.createServer();
   const gonePort = await listen(gone);
   await new Promise<void>((r) => gone.close(() => r()));
@@ -100,11 +104,14 @@ afterAll(async () => {
   for (const close of closers) await close();
 });
 
-async function probe(target: string, o: { ca?: boolean; proxy?: string } = {}): Promise<ProbeResult> {
+async function probe(
+  target: string,
+  o: { ca?: boolean; proxy?: string; timeoutMs?: number } = {},
+): Promise<ProbeResult> {
   const run = await runTestApi(
     probeRunOptions(dir, {
       url: `${target}/api/tracuu`,
-      timeoutMs: 3000,
+      timeoutMs: o.timeoutMs ?? 3000,
       ...(o.ca ? { caFiles: [caFile] } : {}),
       ...(o.proxy ? { proxy: o.proxy } : {}),
     }),
@@ -191,6 +198,15 @@ describe('every transport fault is named in the catalogue, with what to do, and 
     const mid = await probe(url.closedMid!);
     expect(mid.fault).toMatchObject({ kind: 'closedMidAnswer', code: 'UND_ERR_SOCKET' });
     expectHelpfulMessage(mid, { vi: 'không trọn vẹn', en: 'incomplete' });
+  });
+
+  it('a server that sends no head, and one whose body stalls, within the deadline', async () => {
+    const head = await probe(url.stallHead!, { timeoutMs: 300 });
+    expect(head.fault).toMatchObject({ kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
+    expectHelpfulMessage(head, { vi: 'tăng --timeout', en: 'raise --timeout' });
+    const body = await probe(url.stallBody!, { timeoutMs: 300 });
+    expect(body.fault).toMatchObject({ kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT' });
+    expectHelpfulMessage(body, { vi: 'treo giữa chừng', en: 'hangs in the middle' });
   });
 
   it('a refused connection', async () => {

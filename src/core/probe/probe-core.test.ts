@@ -27,6 +27,15 @@ describe('classifyFault', () => {
     expect(ssl('ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE')).toBe('tlsVersion');
     expect(ssl('ERR_SSL_SOMETHING_NEW')).toBe('tlsOther');
   });
+  it('names the system codes no local server can produce on demand', () => {
+    const sys = (code: string) => classifyFault(Object.assign(new Error(`x ${code}`), { code })).kind;
+    expect(sys('ETIMEDOUT')).toBe('connectTimeout');
+    expect(sys('EAI_AGAIN')).toBe('dns');
+    expect(sys('ENOTFOUND')).toBe('dns');
+    expect(sys('EPIPE')).toBe('connReset');
+    expect(sys('CERT_NOT_YET_VALID')).toBe('tlsExpired');
+    expect(sys('SELF_SIGNED_CERT_IN_CHAIN')).toBe('tlsSelfSigned');
+  });
   it("names a proxy's refusal of CONNECT by its status", () => {
     const answer = (status: number) =>
       classifyFault(
