@@ -87,7 +87,7 @@ async function bundle(outfile) {
     legalComments: 'none',
     define: { 'import.meta.url': '__dvcImportMetaUrl' },
     banner: { js: 'var __dvcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    // cosmiconfig loads TypeScript (~10 MB) only for *.ts config files, which dvc does not search for.
+    // No code of dvc loads TypeScript (~10 MB); kept out should a dependency reach for it.
     external: ['typescript'],
     plugins: [undiciWhole],
     logLevel: 'warning',

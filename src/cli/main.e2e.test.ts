@@ -115,7 +115,7 @@ describe('dvc (built CLI)', () => {
         'exceljs',
         'undici',
         'zod',
-        'cosmiconfig',
+        'yaml',
         'yazl',
         'yauzl',
         '@inquirer',

@@ -80,6 +80,29 @@ describe('files dvc reads: regular, bounded, their content never in a message', 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(fifo);
   });
+
+  it('a dvc.config.json found by the search (no --config) over 1 MiB is refused (exit 2), the limit named', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dvc-big-config-'));
+    await writeFile(path.join(dir, 'dvc.config.json'), `{"provinces": {}, "pad": "${'x'.repeat(1024 * 1024)}"}`);
+    for (const [lang, words] of [
+      ['vi', 'lớn hơn giới hạn 1 MiB'],
+      ['en', 'larger than the 1 MiB limit'],
+    ] as const) {
+      const r = await runCli(['--lang', lang, 'config', 'check'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).toContain(path.join(dir, 'dvc.config.json'));
+      expect(r.stderr).not.toContain('xxxx');
+    }
+  });
+
+  it('a FIFO found by the search as .dvcrc is refused (exit 2) without waiting for a writer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dvc-fifo-config-'));
+    execFileSync('mkfifo', [path.join(dir, '.dvcrc')]);
+    const r = await runCli(['config', 'check'], { cwd: dir, timeoutMs: 15_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(path.join(dir, '.dvcrc'));
+  });
 });
 
 describe('names and numbers a user types are bounded', () => {

@@ -157,7 +157,7 @@ describe('dvc test-api: transport faults (exit 3, named with a fix)', () => {
   it('reset in the middle of the body', async () => {
     const r = await probe(`${plain.url}/reset`);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('was cut in the middle');
+    expect(r.stderr).toContain('closed the connection in the middle of its answer');
   });
 
   it('headers too slow and body too slow, each with its own timeout message', async () => {

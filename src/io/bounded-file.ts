@@ -63,6 +63,13 @@ export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 
+/** The usage error (exit 2) for a file of the wrong kind or size: it names the file and the limit, never its content. */
+export function fileShapeError(e: FileShapeError, file: string): DvcError {
+  if (e.code === 'EFBIG')
+    return new DvcError('testApi.fileTooBig', { path: file, limit: sizeText(e.limit) }, ExitCode.Usage);
+  return new DvcError('testApi.fileNotRegular', { path: file }, ExitCode.Usage);
+}
+
 /**
  * Reads an input file as UTF-8 text; a file of the wrong kind or size is a usage error (exit 2) naming the file
  * and the limit, never its content. Other errors go to `other` (the caller's own message), or are named by their
@@ -76,11 +83,7 @@ export async function readInputText(
   try {
     return await readBoundedText(file, limit);
   } catch (e) {
-    if (e instanceof FileShapeError) {
-      if (e.code === 'EFBIG')
-        throw new DvcError('testApi.fileTooBig', { path: file, limit: sizeText(limit) }, ExitCode.Usage);
-      throw new DvcError('testApi.fileNotRegular', { path: file }, ExitCode.Usage);
-    }
+    if (e instanceof FileShapeError) throw fileShapeError(e, file);
     const err = e as NodeJS.ErrnoException;
     if (other) throw other(err);
     if (err.code === 'ENOENT') throw new DvcError('fs.notFound', { path: file }, ExitCode.Usage);

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DvcError, ExitCode, isDvcError } from '../errors.js';
 import type { DvcConfig } from '../core/config/schema.js';
 import { stripBom } from '../core/text/utf8.js';
 import { decodeConfigBytes, looksMisdecoded } from './config-encoding.js';
-import { FILE_LIMITS, jsonErrorAt, readInputText } from './bounded-file.js';
+import { FILE_LIMITS, FileShapeError, fileShapeError, jsonErrorAt, readBoundedFile } from './bounded-file.js';
+import { searchCandidates } from './config-search.js';
 
 export interface LoadedConfig {
   config: DvcConfig;
@@ -12,84 +13,100 @@ export interface LoadedConfig {
   filepath: string;
 }
 
-const SEARCH_PLACES = [
-  'package.json',
-  'dvc.config.json',
-  'dvc.config.yaml',
-  'dvc.config.yml',
-  'dvc.config.mjs',
-  '.dvcrc',
-  '.dvcrc.json',
-  '.dvcrc.yaml',
-  '.dvcrc.yml',
-];
-
-async function parseYaml(text: string): Promise<unknown> {
+async function parseYaml(filepath: string, text: string): Promise<unknown> {
   const { parse } = await import('yaml');
-  return parse(stripBom(text));
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
+  }
 }
 
 function parseJson(filepath: string, text: string): unknown {
   try {
-    return JSON.parse(stripBom(text));
+    return JSON.parse(text);
   } catch {
     // JSON.parse's message quotes the file: only where it breaks (line:column) goes into the message.
-    const at = jsonErrorAt(stripBom(text)) ?? { line: 1, column: 1 };
+    const at = jsonErrorAt(text) ?? { line: 1, column: 1 };
     throw new DvcError('config.parse', { file: filepath, reason: `JSON ${at.line}:${at.column}` }, ExitCode.Usage);
   }
 }
 
-/** cosmiconfig hands over the file decoded as UTF-8; a UTF-16 file (PowerShell 5.1's `>`) is read again. */
-async function configText(filepath: string, content: string): Promise<string> {
-  return looksMisdecoded(content) ? decodeConfigBytes(await readFile(filepath), filepath) : content;
+/** UTF-8 with or without a BOM; a UTF-16 file (PowerShell 5.1's `>`) is decoded as such. */
+function configText(filepath: string, bytes: Buffer): string {
+  const utf8 = bytes.toString('utf8');
+  return looksMisdecoded(utf8) ? decodeConfigBytes(bytes, filepath) : stripBom(utf8);
+}
+
+/** A search skips what is not there or not readable, as a folder without a config. */
+const NOT_THERE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
+
+/**
+ * The bytes of a config file, read through the bounded reader: a regular file of at most 1 MiB, whether named by
+ * `--config` or found by the search (a FIFO or a device is refused, never waited on). null: a searched place that
+ * is not there.
+ */
+async function readConfigBytes(filepath: string, named: string | undefined): Promise<Buffer | null> {
+  try {
+    return await readBoundedFile(filepath, FILE_LIMITS.config);
+  } catch (e) {
+    if (e instanceof FileShapeError) throw fileShapeError(e, named ?? filepath);
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    if (named !== undefined) throw new DvcError('config.notFound', { path: named }, ExitCode.Usage);
+    if (NOT_THERE.has(code)) return null;
+    throw new DvcError('fs.readFailed', { path: filepath, code }, ExitCode.Usage);
+  }
+}
+
+/** The configuration a file holds; undefined when it holds none (empty, or a package.json without `dvc`). */
+async function configOf(filepath: string, bytes: Buffer): Promise<unknown> {
+  const ext = path.extname(filepath).toLowerCase();
+  if (ext === '.mjs' || ext === '.js' || ext === '.cjs') {
+    try {
+      return ((await import(pathToFileURL(filepath).href)) as { default?: unknown }).default;
+    } catch (e) {
+      throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
+    }
+  }
+  const text = configText(filepath, bytes);
+  if (text.trim() === '') return undefined;
+  if (path.basename(filepath) === 'package.json') {
+    const pkg = parseJson(filepath, text);
+    return pkg && typeof pkg === 'object' && Object.hasOwn(pkg, 'dvc') ? (pkg as { dvc: unknown }).dvc : undefined;
+  }
+  return ext === '.json' ? parseJson(filepath, text) : parseYaml(filepath, text);
 }
 
 /**
- * Finds and validates the configuration: an explicit `--config` file, else cosmiconfig's search from `cwd`
- * up to the home folder. Returns null when none exists and none was asked for.
+ * Finds and validates the configuration: an explicit `--config` file, else a search from `cwd` up to the home
+ * folder, then the user's config folder (see config-search.ts). Returns null when none exists and none was asked for.
  */
 export async function loadConfig(opts: { configPath?: string; cwd: string }): Promise<LoadedConfig | null> {
-  const { cosmiconfig } = await import('cosmiconfig');
-  const yamlLoader = async (filepath: string, content: string) => {
-    try {
-      return await parseYaml(await configText(filepath, content));
-    } catch (e) {
-      if (isDvcError(e)) throw e;
-      throw new DvcError('config.parse', { file: filepath, reason: (e as Error).message }, ExitCode.Usage);
-    }
-  };
-  // cosmiconfig itself takes the `dvc` property out of package.json.
-  const jsonLoader = async (filepath: string, content: string) =>
-    parseJson(filepath, await configText(filepath, content));
-  const explorer = cosmiconfig('dvc', {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: 'global',
-    loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
-  });
-  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  let found: { config: unknown; filepath: string } | null = null;
   try {
     if (opts.configPath) {
-      const abs = path.resolve(opts.cwd, opts.configPath);
-      // A regular file within its limit (a FIFO or a device would block the read below).
-      await readInputText(
-        abs,
-        FILE_LIMITS.config,
-        () => new DvcError('config.notFound', { path: opts.configPath }, ExitCode.Usage),
-      );
-      result = await explorer.load(abs);
+      const filepath = path.resolve(opts.cwd, opts.configPath);
+      const config = await configOf(filepath, (await readConfigBytes(filepath, opts.configPath))!);
+      if (config === null || config === undefined)
+        throw new DvcError('config.parse', { file: opts.configPath, reason: 'empty' }, ExitCode.Usage);
+      found = { config, filepath };
     } else {
-      result = await explorer.search(opts.cwd);
+      for (const filepath of searchCandidates(opts.cwd)) {
+        const bytes = await readConfigBytes(filepath, undefined);
+        if (!bytes) continue;
+        const config = await configOf(filepath, bytes);
+        if (config === null || config === undefined) continue;
+        found = { config, filepath };
+        break;
+      }
     }
   } catch (e) {
     if (isDvcError(e)) throw e;
     throw new DvcError('config.parse', { file: opts.configPath ?? '?', reason: (e as Error).message }, ExitCode.Usage);
   }
-  if (!result || result.config === null || result.config === undefined) {
-    if (opts.configPath) throw new DvcError('config.parse', { file: opts.configPath, reason: 'empty' }, ExitCode.Usage);
-    return null;
-  }
+  if (!found) return null;
   const { validateConfig } = await import('../core/config/validate.js');
-  return { config: validateConfig(result.config, result.filepath), filepath: result.filepath };
+  return { config: validateConfig(found.config, found.filepath), filepath: found.filepath };
 }
 
 /** Loads the config or fails with a message saying how to create one. */

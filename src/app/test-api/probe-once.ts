@@ -7,7 +7,7 @@ import {
   type Msg,
   type ResponseRule,
 } from '../../core/api/api-type-registry.js';
-import { maskHeaders, maskText, maskUrl, maskValue, type SecretSet } from '../../core/probe/mask-secrets.js';
+import { maskHeaders, maskText, maskUrl, maskValue, scansText, type SecretSet } from '../../core/probe/mask-secrets.js';
 import { sendProbe, TransportError, type HttpExchange, type HttpProbeRequest } from '../../io/http/send-probe.js';
 import type { SharedConnections } from '../../io/http/shared-connections.js';
 import { withBodyKey, type BodyCase } from './request-body.js';
@@ -75,6 +75,7 @@ type ProbeBase = Omit<ProbeResult, 'ok' | 'response' | 'timings' | 'tls' | 'chec
 /** A transport fault: no checks ran; the message names the fault with its host, port and limits. */
 function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secrets: SecretSet): ProbeResult {
   const host = safeHost(e.url);
+  const detail = maskText(e.fault.detail, secrets);
   const message: Msg = {
     key: `testApi.fault.${e.fault.kind}`,
     params: {
@@ -84,7 +85,9 @@ function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secre
       timeout: s.timeoutMs,
       limit: s.maxBytes,
       code: e.fault.code,
-      detail: maskText(e.fault.detail, secrets),
+      proxy: e.fault.via ?? '',
+      status: e.fault.status ?? '',
+      detail,
     },
   };
   return {
@@ -94,7 +97,7 @@ function faultResult(base: ProbeBase, e: TransportError, s: ProbeSettings, secre
     timings: e.timings,
     tls: e.tls,
     checks: [],
-    fault: { kind: e.fault.kind, code: e.fault.code, message },
+    fault: { kind: e.fault.kind, code: e.fault.code, message, detail },
     redirects: [],
     warnings: [],
   };
@@ -164,10 +167,24 @@ export interface PreparedCase {
   rule: ResponseRule;
 }
 
+const timedRules = new WeakMap<ResponseRule, Map<number, ResponseRule>>();
+
+/**
+ * The target's rule with the time limit, one object per rule and limit: the checks merge and cache a rule by its
+ * object, so probes of the same target (a rehearsal's, a bench's) judge by the rule merged once.
+ */
+function timedRule(rule: ResponseRule, maxTimeMs: number): ResponseRule {
+  let byLimit = timedRules.get(rule);
+  if (!byLimit) timedRules.set(rule, (byLimit = new Map()));
+  let timed = byLimit.get(maxTimeMs);
+  if (!timed) byLimit.set(maxTimeMs, (timed = { ...rule, maxTimeMs }));
+  return timed;
+}
+
 /** Everything about a case that does not change from one send to the next (a load run sends it N times). */
 export function prepareCase(target: Target, c: BodyCase, s: ProbeSettings): PreparedCase {
   const sent = withBodyKey(c.body, target.bodyKey);
-  return { name: c.name, sent, req: httpRequest(target, sent, s), rule: { ...target.rule, maxTimeMs: s.maxTimeMs } };
+  return { name: c.name, sent, req: httpRequest(target, sent, s), rule: timedRule(target.rule, s.maxTimeMs) };
 }
 
 /**
@@ -282,6 +299,7 @@ export async function probeOnce(type: ApiType, target: Target, c: BodyCase, s: P
 }
 
 function maskParams(p: Msg['params'], s: SecretSet): Msg['params'] {
+  if (!scansText(s)) return p;
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? maskText(v, s) : v]));
 }
 

@@ -19,8 +19,11 @@ export interface ProbeResult {
   timings: ProbeTimings;
   tls: TlsDetails | null;
   checks: Check[];
-  /** A transport fault: no checks ran. */
-  fault?: { kind: FaultKind; code: string; message: Msg };
+  /**
+   * A transport fault: no checks ran. `detail` is the library's own words (English, secrets masked): shown only with
+   * --verbose and in JSON, never inside a message.
+   */
+  fault?: { kind: FaultKind; code: string; message: Msg; detail: string };
   redirects: RedirectHop[];
   insecure: boolean;
   proxy?: string;

@@ -73,6 +73,11 @@ function patternOf(s: SecretSet): RegExp | null {
   return re;
 }
 
+/** Whether any secret value is long enough to be scanned for in text (no text changes otherwise). */
+export function scansText(s: SecretSet): boolean {
+  return patternOf(s) !== null;
+}
+
 export function maskText(text: string, s: SecretSet): string {
   const re = patternOf(s);
   if (!re) return text;
@@ -124,6 +129,8 @@ export function maskValue(value: unknown, s: SecretSet): unknown {
 
 /** Masks user:password in a URL. */
 export function maskUrl(url: string, s: SecretSet): string {
+  // A password in a URL sits before an `@`: without one, the text scan alone applies (no URL to parse).
+  if (!url.includes('@')) return maskText(url, s);
   let out = url;
   try {
     const u = new URL(url);

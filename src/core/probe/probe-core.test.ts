@@ -15,13 +15,57 @@ describe('classifyFault', () => {
     });
   });
   it('falls back to the OpenSSL text when there is no code', () => {
-    expect(classifyFault(new Error('unable to get local issuer certificate')).kind).toBe('tlsMissingIssuer');
+    expect(classifyFault(new Error('unable to get local issuer certificate')).kind).toBe('tlsUnknownCa');
+    expect(classifyFault(new Error('unable to verify the first certificate')).kind).toBe('tlsMissingIssuer');
     expect(classifyFault(new Error('something odd')).kind).toBe('other');
   });
-  it('maps every ERR_SSL_ code to a TLS fault', () => {
-    expect(classifyFault(Object.assign(new Error('x'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).kind).toBe(
-      'tlsOther',
+  it('maps every ERR_SSL_ code to a TLS fault: plain HTTP, no common version, else tlsOther', () => {
+    const ssl = (code: string) => classifyFault(Object.assign(new Error('x'), { code })).kind;
+    expect(ssl('ERR_SSL_WRONG_VERSION_NUMBER')).toBe('tlsNotTls');
+    expect(ssl('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION')).toBe('tlsVersion');
+    expect(ssl('ERR_SSL_UNSUPPORTED_PROTOCOL')).toBe('tlsVersion');
+    expect(ssl('ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE')).toBe('tlsVersion');
+    expect(ssl('ERR_SSL_SOMETHING_NEW')).toBe('tlsOther');
+  });
+  it('names the system codes no local server can produce on demand', () => {
+    const sys = (code: string) => classifyFault(Object.assign(new Error(`x ${code}`), { code })).kind;
+    expect(sys('ETIMEDOUT')).toBe('connectTimeout');
+    expect(sys('EAI_AGAIN')).toBe('dns');
+    expect(sys('ENOTFOUND')).toBe('dns');
+    expect(sys('EPIPE')).toBe('connReset');
+    expect(sys('CERT_NOT_YET_VALID')).toBe('tlsExpired');
+    expect(sys('SELF_SIGNED_CERT_IN_CHAIN')).toBe('tlsSelfSigned');
+  });
+  it("names a proxy's refusal of CONNECT by its status", () => {
+    const answer = (status: number) =>
+      classifyFault(
+        Object.assign(new Error(`Proxy response (${status}) !== 200 when HTTP Tunneling`), { code: 'UND_ERR_ABORTED' }),
+        { viaProxy: true },
+      );
+    expect(answer(407)).toMatchObject({ kind: 'proxyAuth', code: 'PROXY_407', status: 407 });
+    expect(answer(502)).toMatchObject({ kind: 'proxyBadGateway', status: 502 });
+    expect(answer(504)).toMatchObject({ kind: 'proxyBadGateway', status: 504 });
+    expect(answer(403)).toMatchObject({ kind: 'proxyRefused', status: 403 });
+  });
+  it('blames the proxy for a refused or unresolved connection only when one is used', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3128'), { code: 'ECONNREFUSED' });
+    const unknown = Object.assign(new Error('getaddrinfo ENOTFOUND proxy.invalid'), { code: 'ENOTFOUND' });
+    expect(classifyFault(refused, { viaProxy: true }).kind).toBe('proxyUnreachable');
+    expect(classifyFault(unknown, { viaProxy: true }).kind).toBe('proxyUnreachable');
+    expect(classifyFault(refused).kind).toBe('connRefused');
+    expect(classifyFault(unknown).kind).toBe('dns');
+  });
+  it('tells a connection closed before the answer from one closed in its middle, and from a reset', () => {
+    const closed = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    expect(classifyFault(closed).kind).toBe('closedBeforeAnswer');
+    expect(classifyFault(closed, { headersSeen: true }).kind).toBe('closedMidAnswer');
+    expect(classifyFault(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).kind).toBe('connReset');
+    expect(classifyFault(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })).kind).toBe('connReset');
+    const tls = Object.assign(
+      new Error('Client network socket disconnected before secure TLS connection was established'),
+      { code: 'ECONNRESET' },
     );
+    expect(classifyFault(tls).kind).toBe('tlsHandshakeClosed');
   });
 });
 

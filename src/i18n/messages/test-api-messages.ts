@@ -86,14 +86,37 @@ export const testApi: MessageTable = {
       'Chứng chỉ của {host} đã hết hạn hoặc chưa đến ngày hiệu lực ({code}). Gia hạn chứng chỉ trên máy chủ; kiểm tra cả đồng hồ của máy này.',
     'testApi.fault.tlsHostname':
       'Chứng chỉ không dành cho tên "{host}" (ERR_TLS_CERT_ALTNAME_INVALID): sai tên máy. Dùng đúng tên miền ghi trong chứng chỉ, hoặc cấp lại chứng chỉ có tên này.',
+    'testApi.fault.tlsUnknownCa':
+      'Chứng chỉ của {host} do một CA mà máy này không tin cậy cấp ({code}): CA nội bộ, hoặc máy chủ không gửi chứng chỉ trung gian. Dùng --ca với tệp chứng chỉ CA (gốc và trung gian) của nhà cung cấp, hoặc cấu hình máy chủ gửi đủ chuỗi chứng chỉ.',
+    'testApi.fault.tlsNotTls':
+      'Máy chủ {host}:{port} không trả lời bằng TLS ({code}): cổng này có lẽ là HTTP thường. Dùng http:// thay cho https://, hoặc đúng cổng HTTPS.',
+    'testApi.fault.tlsVersion':
+      'Máy chủ {host} và dvc không có phiên bản TLS hay bộ mã hóa chung ({code}): máy chủ có lẽ chỉ dùng TLS 1.0/1.1 hay bộ mã cũ, nay bị coi là không an toàn. Đề nghị nhà cung cấp bật TLS 1.2 hoặc 1.3.',
+    'testApi.fault.tlsHandshakeClosed':
+      'Máy chủ {host} đóng kết nối giữa lúc bắt tay TLS ({code}). Máy chủ có thể đòi chứng chỉ phía máy khách, từ chối phiên bản TLS của dvc, hoặc cổng này không phải dịch vụ HTTPS; kiểm tra địa chỉ, cổng, và hỏi nhà cung cấp.',
     'testApi.fault.tlsOther':
-      'Bắt tay TLS với {host} thất bại ({code}: {detail}). Kiểm tra máy chủ có dùng TLS 1.2 trở lên và địa chỉ đúng http/https.',
+      'Bắt tay TLS với {host} thất bại ({code}). Kiểm tra máy chủ có dùng TLS 1.2 trở lên với chứng chỉ hợp lệ, và địa chỉ đúng http/https; chạy lại với --verbose để xem chi tiết.',
+    'testApi.fault.closedBeforeAnswer':
+      'Máy chủ {host} đóng kết nối trước khi trả lời ({code}). Máy chủ hoặc thiết bị ở giữa (tường lửa, bộ cân bằng tải) đã bỏ yêu cầu này; xem nhật ký máy chủ để biết yêu cầu có tới không và vì sao bị đóng.',
+    'testApi.fault.closedMidAnswer':
+      'Máy chủ {host} đóng kết nối khi đang gửi câu trả lời ({code}): câu trả lời không trọn vẹn. Xem nhật ký máy chủ (lỗi khi tạo câu trả lời, hoặc Content-Length lớn hơn nội dung thật).',
     'testApi.fault.tooLarge':
       'Câu trả lời lớn hơn giới hạn {limit} byte; đã dừng đọc. Kiểm tra API có trả đúng dữ liệu, hoặc tăng --max-size.',
     'testApi.fault.tooManyRedirects':
       'Quá nhiều lần chuyển hướng từ {url}. Kiểm tra cấu hình chuyển hướng của máy chủ.',
-    'testApi.fault.proxy': 'Lỗi khi đi qua proxy ({code}: {detail}). Kiểm tra --proxy, HTTPS_PROXY và NO_PROXY.',
-    'testApi.fault.other': 'Lỗi truyền tải khi gọi {url} ({code}: {detail}).',
+    'testApi.fault.proxyUnreachable':
+      'Không kết nối được tới proxy {proxy} ({code}). Kiểm tra địa chỉ và cổng proxy trong --proxy hoặc HTTPS_PROXY/HTTP_PROXY, và proxy có đang chạy; nếu {host} không cần proxy, thêm nó vào NO_PROXY.',
+    'testApi.fault.proxyAuth':
+      'Proxy {proxy} đòi xác thực (407). Ghi tên và mật khẩu vào địa chỉ proxy (http://tên:mật-khẩu@máy:cổng) trong HTTPS_PROXY, hoặc hỏi quản trị mạng.',
+    'testApi.fault.proxyBadGateway':
+      'Proxy {proxy} không tới được máy chủ {host}:{port} (proxy trả {status}). Kiểm tra địa chỉ API và proxy có được phép ra tới máy chủ này; nếu máy chủ ở trong mạng nội bộ, thêm nó vào NO_PROXY.',
+    'testApi.fault.proxyRefused':
+      'Proxy {proxy} từ chối mở đường hầm tới {host}:{port} (proxy trả {status}). Proxy có thể chặn máy hay cổng này; hỏi quản trị mạng, hoặc thêm máy chủ vào NO_PROXY nếu không cần proxy.',
+    'testApi.fault.proxy':
+      'Lỗi khi đi qua proxy {proxy} ({code}). Kiểm tra --proxy, HTTPS_PROXY và NO_PROXY; chạy lại với --verbose để xem chi tiết.',
+    'testApi.fault.other':
+      'Lỗi truyền tải khi gọi {url} ({code}). Chạy lại với --verbose để xem chi tiết của thư viện mạng.',
+    'testApi.h.faultDetail': 'Chi tiết (nguyên văn của thư viện mạng)',
     'testApi.fault.malformed':
       'Máy chủ {url} trả lời sai khuôn dạng HTTP/1.1 ({code}): phần đầu quá 16 KiB, dòng kết thúc thiếu CR, cỡ khối chunked không phải số hex hay độ dài không khớp. Câu trả lời này không được chấp nhận; báo nhà cung cấp sửa máy chủ.',
     'testApi.fault.badRedirect':
@@ -318,13 +341,36 @@ export const testApi: MessageTable = {
       "The certificate of {host} has expired or is not yet valid ({code}). Renew the certificate on the server; check this machine's clock too.",
     'testApi.fault.tlsHostname':
       'The certificate is not for the name "{host}" (ERR_TLS_CERT_ALTNAME_INVALID): wrong host name. Use the host name written in the certificate, or issue a certificate for this name.',
+    'testApi.fault.tlsUnknownCa':
+      'The certificate of {host} is issued by a CA this machine does not trust ({code}): an internal CA, or the server leaves out its intermediate certificate. Pass --ca with the CA certificates (root and intermediate) from the vendor, or configure the server to send the full chain.',
+    'testApi.fault.tlsNotTls':
+      'Server {host}:{port} does not answer in TLS ({code}): this port probably speaks plain HTTP. Use http:// instead of https://, or the right HTTPS port.',
+    'testApi.fault.tlsVersion':
+      'Server {host} and dvc share no TLS version or cipher ({code}): the server probably offers only TLS 1.0/1.1 or old ciphers, no longer deemed safe. Ask the vendor to enable TLS 1.2 or 1.3.',
+    'testApi.fault.tlsHandshakeClosed':
+      'Server {host} closed the connection during the TLS handshake ({code}). It may require a client certificate, refuse the TLS versions dvc offers, or this port is not an HTTPS service; check the address and port, and ask the vendor.',
     'testApi.fault.tlsOther':
-      'The TLS handshake with {host} failed ({code}: {detail}). Check that the server speaks TLS 1.2 or later and that the address uses the right http/https.',
+      'The TLS handshake with {host} failed ({code}). Check that the server speaks TLS 1.2 or later with a valid certificate and that the address uses the right http/https; run again with --verbose for details.',
+    'testApi.fault.closedBeforeAnswer':
+      'Server {host} closed the connection before answering ({code}). The server or a device in between (a firewall, a load balancer) dropped this request; see the server log for whether it arrived and why it was closed.',
+    'testApi.fault.closedMidAnswer':
+      'Server {host} closed the connection in the middle of its answer ({code}): the answer is incomplete. See the server log (an error while writing the answer, or a Content-Length larger than the real body).',
     'testApi.fault.tooLarge':
       'The answer is larger than the {limit} byte limit; reading stopped. Check that the API returns the right data, or raise --max-size.',
     'testApi.fault.tooManyRedirects': "Too many redirects from {url}. Check the server's redirect configuration.",
-    'testApi.fault.proxy': 'Error going through the proxy ({code}: {detail}). Check --proxy, HTTPS_PROXY and NO_PROXY.',
-    'testApi.fault.other': 'Transport error calling {url} ({code}: {detail}).',
+    'testApi.fault.proxyUnreachable':
+      'Cannot reach the proxy {proxy} ({code}). Check the proxy address and port in --proxy or HTTPS_PROXY/HTTP_PROXY and that the proxy runs; if {host} needs no proxy, add it to NO_PROXY.',
+    'testApi.fault.proxyAuth':
+      'The proxy {proxy} requires authentication (407). Put the user name and password in the proxy address (http://user:password@host:port) in HTTPS_PROXY, or ask the network administrator.',
+    'testApi.fault.proxyBadGateway':
+      'The proxy {proxy} could not reach {host}:{port} (it answered {status}). Check the API address and that the proxy may reach this server; if the server is inside the local network, add it to NO_PROXY.',
+    'testApi.fault.proxyRefused':
+      'The proxy {proxy} refused to open a tunnel to {host}:{port} (it answered {status}). The proxy may block this host or port; ask the network administrator, or add the server to NO_PROXY if it needs no proxy.',
+    'testApi.fault.proxy':
+      'Error going through the proxy {proxy} ({code}). Check --proxy, HTTPS_PROXY and NO_PROXY; run again with --verbose for details.',
+    'testApi.fault.other':
+      "Transport error calling {url} ({code}). Run again with --verbose for the network library's details.",
+    'testApi.h.faultDetail': 'Details (as the network library gives them)',
     'testApi.fault.malformed':
       '{url} answered in a form HTTP/1.1 does not allow ({code}): a head over 16 KiB, a line end without CR, a chunk size that is not hex or a length that does not match. The answer is not accepted; ask the vendor to fix the server.',
     'testApi.fault.badRedirect':

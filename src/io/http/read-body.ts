@@ -7,6 +7,7 @@ export function tooLarge(limit: number): Error {
 
 /** Decodes gzip, deflate (zlib or raw) and br; the decoded size is held to the same limit (no zip bombs). */
 export function decodeBody(wire: Buffer, contentEncoding: string | undefined, limit: number): Buffer {
+  if (!contentEncoding) return wire;
   const encodings = (contentEncoding ?? '')
     .toLowerCase()
     .split(',')

@@ -185,13 +185,26 @@ async function oneHop(
     destroyed = true;
     // A shared pool outlives one request: only a probe's own connection is torn down.
     if (!shared) await dispatcher.destroy().catch(() => {});
-    const fault = signal.aborted ? abortedFault(c, req.timeoutMs, shared !== undefined) : classifyFault(e);
+    const fault = signal.aborted
+      ? abortedFault(c, req.timeoutMs, shared !== undefined)
+      : classifyFault(e, { viaProxy: proxy !== undefined, headersSeen: c.marks.headers !== undefined });
+    if (proxy) fault.via = proxyOrigin(proxy);
     throw new TransportError(fault, phaseTimings(c.marks), c.tls, url.toString());
   } finally {
     if (watched) req.shared?.watch(null);
     // Awaited: a socket left closing keeps the process alive after the report is printed. close() after a
     // complete exchange (destroy() builds an error object and its stack for nothing); a no-op after destroy().
     if (!destroyed && !shared) await dispatcher.close().catch(() => {});
+  }
+}
+
+/** A proxy as it may be named in a message: its origin, never the user and password its URL may carry. */
+function proxyOrigin(proxy: string): string {
+  try {
+    const u = new URL(proxy);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '?';
   }
 }
 

@@ -57,6 +57,7 @@ export class SharedConnections {
         w?.onTls(t);
       },
       onRemote: (a) => w?.onRemote?.(a),
+      keepAlive: true,
     };
   }
 

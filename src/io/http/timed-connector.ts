@@ -26,6 +26,11 @@ export interface ConnectorOptions {
   marks: ProbeMarks;
   onTls: (t: TlsDetails) => void;
   onRemote?: (address: string) => void;
+  /**
+   * TCP keep-alive on the connection once connected: for the kept-alive connections of a pool, which may sit idle.
+   * A probe's own connection lives for one exchange under its deadline and is closed after it: none.
+   */
+  keepAlive?: boolean;
 }
 
 function name(fields: unknown): string | null {
@@ -73,14 +78,15 @@ function timedLookup(host: string, timeoutMs: number): Promise<{ address: string
 
 type ConnectFn = ReturnType<typeof buildConnector>;
 
-/**
- * An undici connector that times each phase of a fresh connection. DNS is resolved here (timed) and the
- * address handed to undici's own connector, which then opens TCP and TLS; the TLS server name stays the URL's
- * host so certificate checks are unchanged. No TLS session is reused: every probe pays a full handshake.
- */
-export function timedConnector(o: ConnectorOptions): ConnectFn {
-  const base = buildConnector({
+/** The last undici connector built: every probe of a run asks for the same one (it holds no TLS session). */
+let lastBase: { timeoutMs: number; insecure: boolean; ca: string[] | undefined; connect: ConnectFn } | undefined;
+
+function baseConnector(o: ConnectorOptions): ConnectFn {
+  const hit = lastBase;
+  if (hit && hit.timeoutMs === o.timeoutMs && hit.insecure === o.insecure && hit.ca === o.ca) return hit.connect;
+  const connect = buildConnector({
     timeout: o.timeoutMs,
+    // No TLS session is kept: every fresh connection pays (and times) a full handshake.
     maxCachedSessions: 0,
     // TCP keep-alive is switched on once connected (below), not by undici before connect: Wine's Windows sockets
     // fail a connect whose keep-alive was set first, and dvc.exe is tested under Wine.
@@ -88,6 +94,17 @@ export function timedConnector(o: ConnectorOptions): ConnectFn {
     rejectUnauthorized: !o.insecure,
     ...(o.ca ? { ca: o.ca } : {}),
   });
+  lastBase = { timeoutMs: o.timeoutMs, insecure: o.insecure, ca: o.ca, connect };
+  return connect;
+}
+
+/**
+ * An undici connector that times each phase of a fresh connection. DNS is resolved here (timed) and the
+ * address handed to undici's own connector, which then opens TCP and TLS; the TLS server name stays the URL's
+ * host so certificate checks are unchanged. No TLS session is reused: every probe pays a full handshake.
+ */
+export function timedConnector(o: ConnectorOptions): ConnectFn {
+  const base = baseConnector(o);
   const connect: ConnectFn = (opts, callback) => {
     const host = opts.hostname.replace(/^\[|\]$/g, '');
     const go = (address: string) => {
@@ -107,7 +124,7 @@ export function timedConnector(o: ConnectorOptions): ConnectFn {
       );
       if (!socket) return;
       socket.once('connect', () => {
-        socket.setKeepAlive(true, 60_000);
+        if (o.keepAlive) socket.setKeepAlive(true, 60_000);
         o.marks.connectEnd = o.now();
         if (opts.protocol === 'https:') o.marks.tlsStart = o.marks.connectEnd;
         if (socket.remoteAddress) o.onRemote?.(socket.remoteAddress);

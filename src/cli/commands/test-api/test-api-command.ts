@@ -107,7 +107,10 @@ export async function run({ opts, ctx }: CommandInput<Opts>): Promise<number> {
   return result.exitCode;
 }
 
-/** A transport fault is also an error message on stderr (the key fact, last), outside --json. */
+/**
+ * A transport fault is also an error message on stderr (the key fact, last), outside --json. The network library's
+ * own words (English) follow only with --verbose.
+ */
 function reportFaults(result: TestApiRun, ctx: CliContext): void {
   if (ctx.json) return;
   const seen = new Set<string>();
@@ -117,5 +120,7 @@ function reportFaults(result: TestApiRun, ctx: CliContext): void {
     if (seen.has(text)) continue;
     seen.add(text);
     ctx.streams.stderr.write(`${ctx.chalk.red(ctx.t('cli.error'))}: ${text}\n`);
+    if (ctx.verbose && p.fault.detail)
+      ctx.streams.stderr.write(`  ${ctx.t('testApi.h.faultDetail')}: ${escapeForTerminal(p.fault.detail.trim())}\n`);
   }
 }

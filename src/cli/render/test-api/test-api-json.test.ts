@@ -48,6 +48,7 @@ describe('runJson', () => {
         kind: 'connRefused',
         code: 'ECONNREFUSED',
         message: { key: 'testApi.fault.connRefused', params: { host: 'h', port: 1 } },
+        detail: 'connect ECONNREFUSED 127.0.0.1:1',
       },
       insecure: true,
       warnings: [{ key: 'testApi.warn.insecure', params: {} }],
@@ -63,7 +64,11 @@ describe('runJson', () => {
     expect(j.ok).toBe(false);
     expect(j.insecure).toBe(true);
     expect(j.warnings).toHaveLength(1);
-    expect(j.error).toMatchObject({ kind: 'connRefused', message: expect.stringContaining('ECONNREFUSED') });
+    expect(j.error).toMatchObject({
+      kind: 'connRefused',
+      message: expect.stringContaining('ECONNREFUSED'),
+      detail: 'connect ECONNREFUSED 127.0.0.1:1',
+    });
     expect((j.cases as unknown[]).length).toBe(2);
   });
 });

@@ -22,7 +22,16 @@ export function probeJson(p: ProbeResult, lang: Lang): Record<string, unknown> {
     ...(p.insecure ? { insecure: true } : {}),
     ...(p.warnings.length ? { warnings: p.warnings.map((w) => msg(lang, w)) } : {}),
     ...(p.redirects.length ? { redirects: p.redirects } : {}),
-    ...(p.fault ? { error: { kind: p.fault.kind, code: p.fault.code, message: msg(lang, p.fault.message) } } : {}),
+    ...(p.fault
+      ? {
+          error: {
+            kind: p.fault.kind,
+            code: p.fault.code,
+            message: msg(lang, p.fault.message),
+            ...(p.fault.detail ? { detail: p.fault.detail } : {}),
+          },
+        }
+      : {}),
   };
 }
 
