@@ -13,6 +13,10 @@ export const MODULE_LETS = new Map([
   ['src/app/map-communes/edition-check.ts indexes', 'a cache of the shipped lists, the same whichever run built it'],
   ['src/cli/main.ts registered', 'rebuilt by every run from the same command table'],
   ['src/io/http/send-probe.ts lastParsed', 'a cache of the last URL parsed, keyed by its text'],
+  [
+    'src/io/http/timed-connector.ts lastBase',
+    'a cache of the last connector built, keyed by its options; it holds no session',
+  ],
   ['src/io/atomic-write.ts handlersInstalled', 'follows the listeners on process, which the after-each check sees'],
   ['src/io/evidence/payload-files.ts scratch', 'a reused buffer, valid only until the next read'],
   ['src/io/evidence/sha256-hasher.ts h', "inside the hash worker's source text, run in a worker thread"],
