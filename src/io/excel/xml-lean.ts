@@ -10,11 +10,24 @@
  */
 import type { PartListener } from './xml-part.js';
 
-/** Anything that sends the part to saxes: a character XML 1.0 forbids, a CR (saxes normalises line ends), "]]>". */
-const OUTSIDE_SUBSET = /[\0-\x08\x0B-\x1F\uFFFE\uFFFF]|\]\]>|<!|(?<!^)<\?/;
+/** Characters that send the part to saxes: those XML 1.0 forbids, and CR (saxes normalises line ends). */
+const OUTSIDE_CHARS = /[\0-\x08\x0B-\x1F\uFFFE\uFFFF]/;
+
+/** Markup outside the subset ("]]>", comments, CDATA, DOCTYPE, processing instructions) or an odd character. */
+function outsideSubset(xml: string): boolean {
+  return xml.includes(']]>') || xml.includes('<!') || xml.indexOf('<?', 1) >= 0 || OUTSIDE_CHARS.test(xml);
+}
+
 /** The XML declaration as written by Excel and others (version 1.0 only: 1.1 has other character rules). */
 const XML_DECL =
   /^<\?xml\s+version\s*=\s*(["'])1\.0\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
+
+/** One-letter names ("c", "v", "r", "s", "t"…) are not allocated for every tag. */
+const ONE_LETTER = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+function nameAt(xml: string, from: number, end: number): string {
+  return end === from + 1 ? ONE_LETTER[xml.charCodeAt(from)] : xml.slice(from, end);
+}
 
 const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -90,7 +103,7 @@ function decodeText(s: string): string | undefined {
  * listener may then have seen part of it and is to be discarded).
  */
 export function scanLean(xml: string, listener: PartListener): boolean {
-  if (OUTSIDE_SUBSET.test(xml)) return false;
+  if (outsideSubset(xml)) return false;
   let at = 0;
   if (xml.startsWith('<?')) {
     const decl = XML_DECL.exec(xml);
@@ -156,7 +169,7 @@ class LeanScanner {
   private closeTag(): boolean {
     const { xml, stack } = this;
     const end = this.nameEnd(this.at + 1);
-    const name = xml.slice(this.at + 1, end);
+    const name = nameAt(xml, this.at + 1, end);
     const i = this.spaceEnd(end);
     if (xml.charCodeAt(i) !== 62 || stack.length === 0 || stack[stack.length - 1] !== name) return false;
     stack.pop();
@@ -171,7 +184,7 @@ class LeanScanner {
     const { xml } = this;
     if (this.rootClosed || !isNameStart(xml.charCodeAt(this.at))) return false;
     let i = this.nameEnd(this.at + 1);
-    const name = xml.slice(this.at, i);
+    const name = nameAt(xml, this.at, i);
     let attrs: Record<string, string> | undefined;
     let selfClosing = false;
     for (;;) {
@@ -207,7 +220,7 @@ class LeanScanner {
   private attribute(from: number, attrs: Record<string, string>): number {
     const { xml } = this;
     const nameEnd = this.nameEnd(from);
-    const name = xml.slice(from, nameEnd);
+    const name = nameAt(xml, from, nameEnd);
     let i = this.spaceEnd(nameEnd);
     if (xml.charCodeAt(i) !== 61) return -1;
     i = this.spaceEnd(i + 1);
