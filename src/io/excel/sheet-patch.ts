@@ -47,12 +47,16 @@ function attr(text: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** What escapeXml changes: most texts (codes, names) have none of it and are written as they are. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null || value === '') return `<${p}c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  const text = NEEDS_ESCAPE.test(value) ? escapeXml(value) : value;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${text}</${p}t></${p}is></${p}c>`;
 }
 
 /**
