@@ -55,7 +55,7 @@ export function buildSheetXml(
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
     row.forEach((value, c) => {
-      const status = statusAt.get(`${r}:${c}`);
+      const status = statusAt.size > 0 ? statusAt.get(`${r}:${c}`) : undefined;
       const style = status ? styles.status(status) : r === 0 && sheet.headerStyle ? (styles.header ?? 0) : 0;
       if (value === null && style === 0) return;
       cells.push(cellXml('', cellRef(c, r + 1), style, value));

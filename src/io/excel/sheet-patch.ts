@@ -7,7 +7,7 @@
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex } from '../../core/workbook/cell.js';
-import { elements } from './xml-scan.js';
+import { elements, startTagEnd, UnclosedElementError } from './xml-scan.js';
 import { escapeXml } from './xml-text.js';
 
 /** A cell to write: `style` receives the existing style of that cell (or of its left neighbour) and returns the new one. */
@@ -47,40 +47,107 @@ function attr(text: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** What escapeXml changes: most texts (codes, names) have none of it and are written as they are. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null || value === '') return `<${p}c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  const text = NEEDS_ESCAPE.test(value) ? escapeXml(value) : value;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${text}</${p}t></${p}is></${p}c>`;
 }
 
-function cellsOf(inner: string, p: string, rowNumber: number): { spans: CellSpan[]; inner: string } {
+/**
+ * The column of a cell reference ("I12" → 8): columnIndex of the reference without its row number. The references
+ * Excel writes (capital letters, then digits) are read by a loop; anything else goes through columnIndex.
+ */
+function refColumn(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  let digits = i < ref.length && i > 0 && i <= 3;
+  for (let k = i; digits && k < ref.length; k++) digits = ref.charCodeAt(k) >= 48 && ref.charCodeAt(k) <= 57;
+  return digits ? n - 1 : columnIndex(ref.replace(/\d+$/, ''));
+}
+
+/** The offset after the element name that starts at `from` (at a space, "/", ">" or the end). */
+function nameEnd(xml: string, from: number): number {
+  let i = from;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x20 || c === 0x2f || c === 0x3e || c === 0x09 || c === 0x0a || c === 0x0d) break;
+  }
+  return i;
+}
+
+/** "c" or "x:c" (any word prefix): the name of a cell element. */
+function isCellName(name: string): boolean {
+  if (name === 'c') return true;
+  return name.endsWith(':c') && /^\w+:c$/.test(name);
+}
+
+/**
+ * The cells of a row's content, in order: each `<c …/>` or `<c …>…</c>` (any namespace prefix), as xml-scan.ts
+ * finds elements, in one pass without a regular expression per row. A cell without a reference gets one (a
+ * position-only cell must name itself once cells are inserted before it); `maxRef` is the highest column named by
+ * a reference.
+ */
+function cellsOf(inner: string, rowNumber: number): { spans: CellSpan[]; inner: string; maxRef: number } {
   const spans: CellSpan[] = [];
   let next = 0;
-  let fixed = '';
+  let maxRef = -1;
+  /** Pieces of the rewritten content, when a cell had to be given a reference. */
+  let pieces: string[] | undefined;
   let last = 0;
-  for (const m of elements(inner, 'c')) {
-    const ref = attr(m.attrs, 'r');
+  let delta = 0;
+  for (let lt = inner.indexOf('<'); lt >= 0;) {
+    const end = nameEnd(inner, lt + 1);
+    const name = inner.slice(lt + 1, end);
+    if (end >= inner.length || !isCellName(name)) {
+      lt = inner.indexOf('<', lt + 1);
+      continue;
+    }
+    const tagEnd = startTagEnd(inner, end);
+    if (tagEnd < 0) throw new UnclosedElementError('c', lt);
+    const selfClosing = inner.charCodeAt(tagEnd - 1) === 0x2f;
+    let cellEnd = tagEnd + 1;
+    let hasFormula = false;
+    if (!selfClosing) {
+      const close = `</${name}>`;
+      const closeAt = inner.indexOf(close, tagEnd + 1);
+      if (closeAt < 0) throw new UnclosedElementError('c', lt);
+      cellEnd = closeAt + close.length;
+      hasFormula = FORMULA_START.test(inner.slice(tagEnd + 1, closeAt));
+    }
+    const attrs = inner.slice(end, selfClosing ? tagEnd - 1 : tagEnd);
+    const ref = attr(attrs, 'r');
     let column = next;
-    let text = inner.slice(m.start, m.end);
-    if (ref) column = columnIndex(ref.replace(/\d+$/, ''));
-    else text = text.replace(new RegExp(`^<${p}c\\b`), `<${p}c r="${cellRef(column, rowNumber)}"`); // a position-only cell must name itself once cells are inserted before it
+    const start = lt + delta;
+    let length = cellEnd - lt;
+    if (ref) {
+      column = refColumn(ref);
+      maxRef = Math.max(maxRef, column);
+    } else {
+      const named = `<${name} r="${cellRef(column, rowNumber)}"${inner.slice(end, cellEnd)}`;
+      pieces ??= [];
+      pieces.push(inner.slice(last, lt), named);
+      last = cellEnd;
+      delta += named.length - length;
+      length = named.length;
+    }
     next = column + 1;
-    fixed += inner.slice(last, m.start);
-    const start = fixed.length;
-    fixed += text;
-    last = m.end;
-    spans.push({
-      start,
-      end: fixed.length,
-      column,
-      style: Number(attr(m.attrs, 's') ?? 0),
-      hasFormula: m.inner !== undefined && FORMULA_START.test(m.inner),
-    });
+    spans.push({ start, end: start + length, column, style: Number(attr(attrs, 's') ?? 0), hasFormula });
+    lt = inner.indexOf('<', cellEnd);
   }
-  fixed += inner.slice(last);
-  return { spans, inner: fixed };
+  if (!pieces) return { spans, inner, maxRef };
+  pieces.push(inner.slice(last));
+  return { spans, inner: pieces.join(''), maxRef };
 }
 
 function patchRow(
@@ -88,14 +155,16 @@ function patchRow(
   p: string,
   rowNumber: number,
   writes: CellWrite[],
-  state: { removedFormula: boolean },
+  state: { removedFormula: boolean; maxColumn: number },
 ): string {
-  const { spans, inner: fixed } = cellsOf(inner, p, rowNumber);
+  const { spans, inner: fixed, maxRef } = cellsOf(inner, rowNumber);
+  state.maxColumn = Math.max(state.maxColumn, maxRef);
   let out = fixed;
   // Apply from the rightmost write so earlier offsets stay valid.
-  for (const w of [...writes].sort((a, b) => b.column - a.column)) {
+  for (const w of writes.length > 1 ? [...writes].sort((a, b) => b.column - a.column) : writes) {
     const same = spans.find((s) => s.column === w.column);
-    const left = [...spans].reverse().find((s) => s.column < w.column);
+    let left: CellSpan | undefined;
+    for (let k = spans.length - 1; k >= 0 && !left; k--) if (spans[k].column < w.column) left = spans[k];
     const style = w.style(same ? same.style : (left?.style ?? 0));
     const xml = cellXml(p, cellRef(w.column, rowNumber), style, w.value);
     if (same) {
@@ -210,14 +279,15 @@ function patchBody(
     out += body.slice(last, m.start);
     last = m.end;
     while (pi < pending.length && pending[pi] < rowNumber) out += newRow(pending[pi++]);
-    state.maxColumn = maxColumnOf(m.inner ?? '', state.maxColumn);
     const attrs = r ? m.attrs : ` r="${rowNumber}"${m.attrs}`;
     if (pi < pending.length && pending[pi] === rowNumber) {
+      // patchRow reads the row's cells, and with them its highest column.
       pi++;
       const rowAttrs = attrs.replace(/\sspans="[^"]*"/, '');
       const cells = patchRow(m.inner ?? '', p, rowNumber, byRow.get(rowNumber) as CellWrite[], state);
       out += `<${p}row${rowAttrs}>${cells}</${p}row>`;
     } else {
+      state.maxColumn = maxColumnOf(m.inner ?? '', state.maxColumn);
       out += r
         ? body.slice(m.start, m.end)
         : `<${p}row${attrs}${body.slice(m.start, m.end).replace(/^<[^<>]*?(?=\/?>)/, '')}`;

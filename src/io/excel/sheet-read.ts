@@ -37,46 +37,54 @@ export interface SheetReadContext {
 
 /** The shared-string table: one text per `<si>`, the `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
 export function readSharedStrings(data: Buffer | string | undefined, src: PartSource): string[] {
-  const out: string[] = [];
-  if (data === undefined) return out;
-  let inItem = false;
-  let phonetic = 0;
-  let collecting = false;
-  let text = '';
-  readXmlPart(data, src, {
-    open(name) {
-      if (name === 'si') {
-        if (out.length >= MAX_SHARED_STRINGS)
-          throw new DvcError(
-            'excel.limit.sharedStrings',
-            { path: path.basename(src.file), part: src.part, limit: MAX_SHARED_STRINGS },
-            ExitCode.Usage,
-          );
-        inItem = true;
-        text = '';
-      } else if (name === 'rPh') phonetic++;
-      else if (name === 't' && inItem && phonetic === 0) collecting = true;
-    },
-    close(name) {
-      if (name === 't') collecting = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') {
-        inItem = false;
-        out.push(detached(text.includes('_x') ? decodeOoxmlEscapes(text) : text));
-      }
-    },
-    text(t) {
-      if (!collecting) return;
-      text += t;
-      if (text.length > MAX_CELL_CHARS)
+  if (data === undefined) return [];
+  return readXmlPart(data, src, () => new SharedStringsReader(src)).out;
+}
+
+/** The listener that collects the shared strings. */
+class SharedStringsReader implements PartListener {
+  readonly out: string[] = [];
+  private inItem = false;
+  private phonetic = 0;
+  private collecting = false;
+  private item = '';
+
+  constructor(private readonly src: PartSource) {}
+
+  open(name: string): void {
+    if (name === 'si') {
+      if (this.out.length >= MAX_SHARED_STRINGS)
         throw new DvcError(
-          'excel.limit.sharedString',
-          { path: path.basename(src.file), part: src.part, index: out.length, limit: MAX_CELL_CHARS },
+          'excel.limit.sharedStrings',
+          { path: path.basename(this.src.file), part: this.src.part, limit: MAX_SHARED_STRINGS },
           ExitCode.Usage,
         );
-    },
-  });
-  return out;
+      this.inItem = true;
+      this.item = '';
+    } else if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.inItem && this.phonetic === 0) this.collecting = true;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.collecting = false;
+    else if (name === 'rPh') this.phonetic--;
+    else if (name === 'si') {
+      this.inItem = false;
+      const text = this.item;
+      this.out.push(detached(text.includes('_x') ? decodeOoxmlEscapes(text) : text));
+    }
+  }
+
+  text(t: string): void {
+    if (!this.collecting) return;
+    this.item += t;
+    if (this.item.length > MAX_CELL_CHARS)
+      throw new DvcError(
+        'excel.limit.sharedString',
+        { path: path.basename(this.src.file), part: this.src.part, index: this.out.length, limit: MAX_CELL_CHARS },
+        ExitCode.Usage,
+      );
+  }
 }
 
 function cellError(key: string, ctx: SheetReadContext, cell: string, params: Record<string, string | number> = {}) {
@@ -282,7 +290,5 @@ class SheetRowsReader implements PartListener {
 
 /** Every row that has at least one cell, in sheet order, 1-based. More than maxRows rows is an input error. */
 export function readSheetRows(data: Buffer | string, ctx: SheetReadContext & PartSource): SheetRow[] {
-  const reader = new SheetRowsReader(ctx);
-  readXmlPart(data, ctx, reader);
-  return reader.rows;
+  return readXmlPart(data, ctx, () => new SheetRowsReader(ctx)).rows;
 }

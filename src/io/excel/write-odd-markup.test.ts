@@ -45,6 +45,29 @@ describe('the writer on odd but well-formed markup', () => {
     ]);
   });
 
+  it('patches rows whose cells carry no reference, in place', async () => {
+    const dir = await tempDir('dvc-odd-');
+    const rows =
+      inlineRow(1, ['Mã', 'Tên']) +
+      `<row r="2"><c t="inlineStr"><is><t>00070</t></is></c><c t="inlineStr"><is><t>Hàng Trống</t></is></c><c><v>7</v></c><c><v>8</v></c></row>` +
+      `<row r="3"><c t="inlineStr"><is><t>00073</t></is></c><c r="E3"><v>5</v></c></row>`;
+    const input = await writeBytes(
+      path.join(dir, 'in.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: worksheetXml(rows) },
+        { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
+      ]),
+    );
+    const out = path.join(dir, 'out.xlsx');
+    await writeMappedWorkbook(input, out, patch);
+    const read = (await readWorkbook(out)).sheet('MX Bo TTTT').rows();
+    expect(read.map((r) => Array.from(r.cells, (c) => c?.value ?? null))).toEqual([
+      ['Mã', 'Tên', 'Mã phường/xã CQT'],
+      ['00070', 'Hàng Trống', '1010212', 8],
+      ['00073', null, '1010213', null, 5],
+    ]);
+  });
+
   it('refuses a comment among the rows before writing anything', async () => {
     const dir = await tempDir('dvc-odd-');
     const rows = inlineRow(1, ['Mã', 'Tên']) + '<!-- <row r="2"><c r="C2"/></row> -->' + inlineRow(2, ['00070', 'A']);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { DvcError, ExitCode } from '../../errors.js';
 import { quoteInput } from '../../core/text/terminal-safe.js';
+import { scanLean } from './xml-lean.js';
 
 /** What a reader of one part listens to. Element names come without their namespace prefix ("row", not "x:row"). */
 export interface PartListener {
@@ -51,8 +52,41 @@ function malformed(src: PartSource, line: number, column: number, reason: string
   );
 }
 
-/** Reads `data` (a part's bytes, or its text) as XML, calling `listener` for each element and text. */
-export function readXmlPart(data: Buffer | string, src: PartSource, listener: PartListener): void {
+/**
+ * Parts up to this size may take the fast path of xml-lean.ts, which holds the part as one string; a larger part
+ * is fed to saxes in slices, so that memory stays near the compressed size whatever the part.
+ */
+const LEAN_MAX_BYTES = 16 << 20;
+
+/**
+ * Reads `data` (a part's bytes, or its text) as XML, calling the listener for each element and text. Given a
+ * function that makes a listener, a part of up to LEAN_MAX_BYTES is first read by the fast scanner of xml-lean.ts;
+ * where that scanner gives up, a fresh listener reads the part through saxes. Returns the listener that read it.
+ */
+export function readXmlPart<L extends PartListener>(
+  data: Buffer | string,
+  src: PartSource,
+  listener: L | (() => L),
+): L {
+  checkUtf8(data, src);
+  if (typeof listener === 'function') {
+    if (data.length <= LEAN_MAX_BYTES) {
+      const lean = listener();
+      if (scanLean(textOf(data), lean)) return lean;
+    }
+    listener = listener();
+  }
+  readWithSaxes(data, src, listener);
+  return listener;
+}
+
+function textOf(data: Buffer | string): string {
+  if (typeof data === 'string') return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
+  const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  return data.toString('utf8', bom);
+}
+
+function checkUtf8(data: Buffer | string, src: PartSource): void {
   if (typeof data !== 'string' && !isUtf8(data)) {
     // Where: the first line and column whose bytes do not decode.
     const bad = new TextDecoder('utf-8', { fatal: false }).decode(data).indexOf('\ufffd');
@@ -60,6 +94,9 @@ export function readXmlPart(data: Buffer | string, src: PartSource, listener: Pa
     const line = before.split('\n').length;
     throw malformed(src, line, before.length - before.lastIndexOf('\n'), 'the bytes are not UTF-8.');
   }
+}
+
+function readWithSaxes(data: Buffer | string, src: PartSource, listener: PartListener): void {
   // Position tracking costs a fifth of the parse: a part is parsed without it, and only a part found malformed
   // is parsed again, with it, to say where (the listener is not called the second time).
   try {

@@ -27,7 +27,7 @@ export interface ElementMatch {
 }
 
 /** The ">" that ends a start tag, past quoted attribute values (which may hold ">" in well-formed XML); -1 if none. */
-function startTagEnd(xml: string, from: number): number {
+export function startTagEnd(xml: string, from: number): number {
   for (let i = from; i < xml.length; i++) {
     const c = xml.charCodeAt(i);
     if (c === 0x3e) return i;
