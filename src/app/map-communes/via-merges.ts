@@ -29,6 +29,7 @@ import { restoreCodeZeros } from '../../core/text/text.js';
 import type { EditionReport } from './edition-check.js';
 import type { MapCommunesTexts } from './map-communes-texts.js';
 import { formerDistrictsFor, referenceSide } from './reference-side.js';
+import { statusCounts } from '../../core/communes/status-counts.js';
 
 /** The two tables, and the names of the 2025 communes (the official table carries codes only). */
 interface Tables {
@@ -229,15 +230,9 @@ function summaryOf(
     if (filled.has(hit.taxCode)) taxNames.set(hit.taxProvince, (taxNames.get(hit.taxProvince) ?? 0) + 1);
   const taxName = [...taxNames].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const pair: ProvincePair = { std: provinceRefOf(group[0]), tax: { name: taxName }, method: 'exact', reasons: [] };
-  const count = (s: RowMatch['status']) => rows.filter((r) => r.status === s).length;
   return {
     pair,
-    rows: rows.length,
-    exact: count('exact'),
-    normalised: count('normalised'),
-    decided: 0,
-    ambiguous: count('ambiguous'),
-    notFound: count('not_found'),
+    ...statusCounts(rows),
     taxUnused: 0,
     conflicts: 0,
   };

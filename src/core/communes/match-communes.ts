@@ -23,6 +23,7 @@ import type {
   TaxUnused,
   UnitRow,
 } from './communes-types.js';
+import { statusCounts } from './status-counts.js';
 
 function repairCodes(
   rows: readonly UnitRow[],
@@ -193,15 +194,9 @@ function matchProvince(ctx: RunContext, pair: ProvincePair, province: number, ou
     });
   }
   addReviewCandidates(matches, rows, unused, districtPairs, taxIndex, ctx);
-  const count = (s: RowMatch['status']) => rows.filter((r) => r.status === s).length;
   return {
     pair,
-    rows: rows.length,
-    exact: count('exact'),
-    normalised: count('normalised'),
-    decided: count('decided'),
-    ambiguous: count('ambiguous'),
-    notFound: count('not_found'),
+    ...statusCounts(rows),
     taxUnused: unused.length,
     conflicts: conflictCount,
   };

@@ -19,6 +19,7 @@ import type {
   TaxUnused,
   UnitRow,
 } from '../communes/communes-types.js';
+import { statusCounts } from '../communes/status-counts.js';
 
 const NO_TAX_CODE = new Set(['', '-', '—', '–']);
 
@@ -94,16 +95,9 @@ function countsOf(
   conflicts: readonly CodeConflict[],
   perProvince: boolean,
 ): ProvinceSummary {
-  const mine = rows.filter((r) => r.province === province);
-  const count = (s: RowMatch['status']) => mine.filter((r) => r.status === s).length;
   return {
     ...p,
-    rows: mine.length,
-    exact: count('exact'),
-    normalised: count('normalised'),
-    decided: count('decided'),
-    ambiguous: count('ambiguous'),
-    notFound: count('not_found'),
+    ...statusCounts(rows.filter((r) => r.province === province)),
     // A matcher that lists unused rows without a province (province -1) keeps its own figure.
     taxUnused: perProvince ? unused.filter((u) => u.province === province).length : p.taxUnused,
     conflicts: conflicts.filter((c) => c.province === province).length,
