@@ -9,12 +9,12 @@ export const review: MessageTable = {
     'review.opt.noOpen': 'không mở trình duyệt, chỉ in địa chỉ',
     'mc.opt.review': 'chạy xong thì mở trang rà soát tệp kết quả trên trình duyệt (xem dvc review)',
     'review.err.inputUnknown':
-      'Không biết tệp đầu vào của {workbook}: tên không có dạng <tệp>.doi-chieu.xlsx, hoặc không có <tệp>.xlsx bên cạnh. Ghi tệp đầu vào bằng --input.',
+      'Không biết tệp đầu vào của {workbook}: tên không có dạng <tệp>.doi-chieu.xlsx, hoặc không có <tệp>.xlsx bên cạnh. Ghi tệp đầu vào bằng --from.',
     'review.err.unknownRow': 'mã phường/xã {code} không có trong bản rà soát này',
     'review.err.reviewAudit': '--review không dùng được với --audit: --audit không ghi tệp kết quả để rà soát.',
     'review.listening': 'Trang rà soát: {url}',
     'review.howToEnd':
-      'Quyết định được lưu ngay vào {store}. Nhấn Ctrl+C hoặc bấm "Đóng" trên trang để kết thúc; trang tự đóng sau 30 phút không dùng.',
+      'Quyết định được lưu ngay vào {store}. Nhấn Ctrl+C hoặc bấm "Đóng" trên trang để kết thúc; phiên rà soát tự kết thúc sau 30 phút không dùng.',
     'review.openFailed': 'Không mở được trình duyệt; hãy mở địa chỉ trên trong trình duyệt của máy này.',
     'review.idle': 'Đã kết thúc sau 30 phút không dùng. Các quyết định đã lưu trong {store}.',
     'review.stopped': 'Đã kết thúc. Các quyết định đã lưu trong {store}.',
@@ -64,7 +64,7 @@ export const review: MessageTable = {
     'review.opt.noOpen': 'do not open a browser, print the address only',
     'mc.opt.review': 'when done, open the review of the output in the browser (see dvc review)',
     'review.err.inputUnknown':
-      'The input of {workbook} is unknown: its name is not <file>.doi-chieu.xlsx, or there is no <file>.xlsx beside it. Give the input with --input.',
+      'The input of {workbook} is unknown: its name is not <file>.doi-chieu.xlsx, or there is no <file>.xlsx beside it. Give the input with --from.',
     'review.err.unknownRow': 'commune code {code} is not in this review',
     'review.err.reviewAudit': '--review cannot be used with --audit: --audit writes no output to review.',
     'review.listening': 'Review page: {url}',
