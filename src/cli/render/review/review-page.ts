@@ -58,7 +58,7 @@ kbd { display: inline-block; min-width: 1.4em; text-align: center; border: 1px s
 /** The script: state, rendering, the API calls and the keys. Texts come from `T`, data from /api/model. */
 const SCRIPT = String.raw`
 const T = JSON.parse(document.getElementById('texts').textContent);
-const fmt = (k, p = {}) => (T[k] || k).replace(/\{(\w+)\}/g, (_, n) => (p[n] === undefined ? '' : String(p[n])));
+const fmt = (k, p = {}) => (T[k] || k).replace(/\{(\w+)\}/g, (_, n) => (p[n] === undefined ? '' : String(p[n]))).trim();
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -107,7 +107,7 @@ function choiceButton(row, tax, label, key) {
   return el('button', {
     type: 'button', class: chosen ? 'chosen' : '', 'data-tax': tax, 'aria-pressed': chosen ? 'true' : 'false',
     onclick: () => decide(row.code, tax),
-  }, key ? el('kbd', { 'aria-hidden': 'true' }, key) : null, label);
+  }, key ? el('kbd', { 'aria-hidden': 'true' }, key) : null, el('span', { class: 'label' }, label));
 }
 
 function renderRow(row, province) {
