@@ -171,7 +171,7 @@ describe('dvc review in Chromium, as an officer uses it', { timeout: 120_000 }, 
     const { dir, workbook } = await sampleRound1('mau-63-tinh-vlookup.xlsx');
     review = await startReview(['review', workbook, '--lang', 'en']);
     const { page } = await open(review.url);
-    expect(await counts(page)).toBe('36 rows to decide, 0 rows decided');
+    expect(await counts(page)).toBe('36 to decide, 0 decided');
     const keep = page.locator('#r-00040 button[data-tax="1010220"]');
     expect(await keep.locator('.label').textContent()).toBe('Keep the existing code 1010220');
     await keep.click();

@@ -4,6 +4,7 @@
  * One line per decided commune. Every change rewrites the whole file atomically (a temporary file, then a rename),
  * and the changes of one process are queued one after another, so two tabs of one review never tear the file.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -24,6 +25,11 @@ export interface StoredDecision {
   decidedAt: string;
   /** Where it was made: `workbook` (carried over from the review sheet), `review` (on the page). */
   source: string;
+}
+
+/** Whether a file of that name is there (a round's output, a workbook beside it). */
+export function fileExists(file: string): boolean {
+  return existsSync(file);
 }
 
 /** `tinh.doi-chieu.xlsx` → `tinh.doi-chieu.quyet-dinh.csv`, in the same folder. */

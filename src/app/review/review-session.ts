@@ -4,7 +4,6 @@
  * per province; every decision is checked as `--decisions` checks it and saved at once to the store beside the
  * workbook; "finish" runs the next round exactly as the printed next step would, with the store as `--decisions`.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DvcError, ExitCode, isDvcError } from '../../errors.js';
 import { t, type Lang } from '../../i18n/i18n.js';
@@ -13,7 +12,7 @@ import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
 import { nameKeys } from '../../core/text/name-keys.js';
 import { restoreCodeZeros } from '../../core/text/text.js';
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
-import { readStore, ReviewStore, storePathFor, type StoredDecision } from '../../io/review-store.js';
+import { fileExists, readStore, ReviewStore, storePathFor, type StoredDecision } from '../../io/review-store.js';
 import { mapCommunes, readSidesOf, type MapCommunesOptions, type Sides } from '../map-communes/run-map-communes.js';
 import type { ReportRow, Summary } from '../map-communes/map-communes-result.js';
 import { displayName, isFilled, needsDecision, statusText, verdictText } from '../map-communes/present.js';
@@ -125,7 +124,7 @@ export function inferInput(workbook: string): string {
   if (m) {
     for (const ext of ['.xlsx', '.xlsm']) {
       const candidate = path.join(parsed.dir, `${m[1]}${ext}`);
-      if (existsSync(candidate)) return candidate;
+      if (fileExists(candidate)) return candidate;
     }
   }
   throw new DvcError('review.err.inputUnknown', { workbook: path.basename(workbook) }, ExitCode.Usage);
@@ -134,7 +133,7 @@ export function inferInput(workbook: string): string {
 /** The next output beside the last one, never over an existing file. */
 export function freeNextPath(workbook: string): string {
   let next = nextRoundPath(workbook);
-  for (let k = 0; k < 1000 && existsSync(next); k++) next = nextRoundPath(next);
+  for (let k = 0; k < 1000 && fileExists(next); k++) next = nextRoundPath(next);
   return next;
 }
 
@@ -238,7 +237,11 @@ export class ReviewSession {
       rowNumber: r.rowNumber,
       kind,
       kindText: kind === 'differs' ? verdictText(lang, 'differs') : statusText(lang, kind),
-      reasons: r.reasons.map((x) => ({ code: x.code, params: x.params ?? {}, text: x.text })),
+      reasons: [...(r.existingReason ? [r.existingReason] : []), ...r.reasons].map((x) => ({
+        code: x.code,
+        params: x.params ?? {},
+        text: x.text,
+      })),
       candidates: r.candidates.map((c) => ({
         code: c.code,
         name: c.name,
@@ -311,8 +314,11 @@ export class ReviewSession {
   /** Tax codes held now: dvc's fills that no decision replaced, and the decided codes. */
   private held(): Map<string, string> {
     const held = new Map<string, string>();
-    for (const r of this.base)
-      if (isFilled(r) && r.taxCode && !this.decisions.has(stdKey(r.code))) held.set(taxKey(r.taxCode), r.code);
+    for (const r of this.base) {
+      // The code the row's cell carries: dvc's, or the officer's existing code that dvc kept.
+      const code = r.mapCode !== undefined ? r.mapCode : isFilled(r) ? r.taxCode : undefined;
+      if (code && !this.decisions.has(stdKey(r.code))) held.set(taxKey(code), r.code);
+    }
     for (const d of this.decisions.values()) if (d.taxCode !== null) held.set(taxKey(d.taxCode), d.stdCode);
     return held;
   }

@@ -80,7 +80,7 @@ export const review: MessageTable = {
     'review.http.badRequest': 'Bad request.',
     'review.http.internal': 'Internal error in dvc; see the terminal.',
     'review.page.title': 'Commune review — {workbook}',
-    'review.page.counts': '{toDecide} rows to decide, {decided} rows decided',
+    'review.page.counts': '{toDecide} to decide, {decided} decided',
     'review.page.province': '{name}: {toDecide} to decide, {decided} decided',
     'review.page.keys': 'Keys: 1–9 pick a candidate, - no code, j/k or arrows move, / search, u undo.',
     'review.page.reasons': 'Reasons',

@@ -102,12 +102,20 @@ function candidateText(c) {
   return parts.join(' ');
 }
 
-function choiceButton(row, tax, label, key) {
+function choiceButton(row, tax, label, key, kind) {
   const chosen = row.decision && (row.decision.taxCode === null ? tax === '-' : row.decision.taxCode === tax);
   return el('button', {
-    type: 'button', class: chosen ? 'chosen' : '', 'data-tax': tax, 'aria-pressed': chosen ? 'true' : 'false',
+    type: 'button', class: kind + (chosen ? ' chosen' : ''), 'data-tax': tax, 'aria-pressed': chosen ? 'true' : 'false',
     onclick: () => decide(row.code, tax),
   }, key ? el('kbd', { 'aria-hidden': 'true' }, key) : null, el('span', { class: 'label' }, label));
+}
+
+/** The numbered choices of a row (keys 1–9): dvc's candidates, then for an existing code "keep" and "use dvc's". */
+function optionsOf(row) {
+  const out = row.candidates.map((c) => ({ tax: c.code, label: candidateText(c), kind: 'cand' }));
+  if (row.existing) out.push({ tax: row.existing.code, label: fmt('keep', row.existing), kind: 'keep' });
+  if (row.dvc) out.push({ tax: row.dvc.code, label: fmt('useDvc', row.dvc), kind: 'dvc' });
+  return out.slice(0, 9);
 }
 
 function renderRow(row, province) {
@@ -125,11 +133,9 @@ function renderRow(row, province) {
     sec.append(ul);
   }
   const choices = el('div', { class: 'choices', role: 'group', 'aria-label': T.candidates });
-  row.candidates.slice(0, 9).forEach((c, k) => choices.append(choiceButton(row, c.code, candidateText(c), String(k + 1))));
-  if (!row.candidates.length) choices.append(el('p', { class: 'meta' }, T.noCandidates));
-  if (row.existing) choices.append(choiceButton(row, row.existing.code, fmt('keep', row.existing)));
-  if (row.dvc) choices.append(choiceButton(row, row.dvc.code, fmt('useDvc', row.dvc)));
-  choices.append(choiceButton(row, '-', T.none, '-'));
+  optionsOf(row).forEach((o, k) => choices.append(choiceButton(row, o.tax, o.label, String(k + 1), o.kind)));
+  if (!optionsOf(row).length) choices.append(el('p', { class: 'meta' }, T.noCandidates));
+  choices.append(choiceButton(row, '-', T.none, '-', 'none'));
   sec.append(choices);
   const sid = id + '-s';
   const hits = el('ul', { class: 'hits', id: sid + '-hits', 'aria-live': 'polite' });
@@ -150,7 +156,7 @@ async function search(row, province, q, hits) {
   for (const h of data.hits) {
     const label = h.code + ' — ' + h.name + (h.district ? ' (' + h.district + ')' : '') + ' · ' +
       (h.usedBy ? fmt('usedBy', { code: h.usedBy }) : T.unused);
-    hits.append(el('li', {}, choiceButton(row, h.code, label)));
+    hits.append(el('li', {}, choiceButton(row, h.code, label, null, 'hit')));
   }
 }
 
@@ -261,8 +267,8 @@ document.addEventListener('keydown', (e) => {
   const cur = rows[active];
   if (!cur) return;
   if (/^[1-9]$/.test(e.key)) {
-    const c = cur.row.candidates[Number(e.key) - 1];
-    if (c) { e.preventDefault(); decide(cur.row.code, c.code); }
+    const o = optionsOf(cur.row)[Number(e.key) - 1];
+    if (o) { e.preventDefault(); decide(cur.row.code, o.tax); }
   } else if (e.key === '-') { e.preventDefault(); decide(cur.row.code, '-'); }
   else if (e.key === 'j' || e.key === 'ArrowDown') { e.preventDefault(); setActive(active + 1, true); }
   else if (e.key === 'k' || e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1, true); }
