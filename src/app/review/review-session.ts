@@ -178,6 +178,8 @@ function provinceIndex(sides: Sides): ProvinceIndex {
 export class ReviewSession {
   private readonly byCode: Map<string, ReportRow>;
   private readonly taxByCode: Map<string, UnitRow>;
+  private readonly taxRowsByCode = new Map<string, UnitRow[]>();
+  private readonly stdByCode = new Map<string, UnitRow>();
   private readonly searchKeys = new Map<string, string>();
 
   private constructor(
@@ -191,7 +193,12 @@ export class ReviewSession {
   ) {
     this.byCode = new Map(base.map((r) => [stdKey(r.code), r]));
     this.taxByCode = new Map();
-    for (const u of sides.tax.units) if (!this.taxByCode.has(taxKey(u.code))) this.taxByCode.set(taxKey(u.code), u);
+    for (const u of sides.tax.units) {
+      const code = taxKey(u.code);
+      if (!this.taxByCode.has(code)) this.taxByCode.set(code, u);
+      this.taxRowsByCode.set(code, [...(this.taxRowsByCode.get(code) ?? []), u]);
+    }
+    for (const u of sides.std.units) if (!this.stdByCode.has(stdKey(u.code))) this.stdByCode.set(stdKey(u.code), u);
   }
 
   static async open(setup: ReviewSetup): Promise<ReviewSession> {
@@ -362,6 +369,42 @@ export class ReviewSession {
   }
 
   /**
+   * What `--decisions` would say of the decision of `key` among `list` (the store as it would be written): the
+   * checker runs on that decision, the decisions that took the same tax code, the standard rows they name and the
+   * tax rows of the province and of the code, which is all its verdict on that line depends on. Each problem is
+   * given without the place ("file, line N: "), as the page shows it beside the row.
+   */
+  private problemsOf(key: string, list: readonly StoredDecision[]): string[] {
+    const entries = this.entries(list);
+    const k = list.findIndex((d) => stdKey(d.stdCode) === key);
+    const mine = entries[k];
+    const code = mine.taxCode === null ? null : taxKey(mine.taxCode);
+    const related = entries.filter(
+      (e, j) => j === k || (code !== null && e.taxCode !== null && taxKey(e.taxCode) === code),
+    );
+    const std = related.map((e) => this.stdByCode.get(stdKey(e.stdCode))).filter((u) => u !== undefined);
+    const unit = this.stdByCode.get(key);
+    const province = unit ? this.provinces.ofRow.get(unit.rowNumber) : undefined;
+    const tax = [
+      ...(province !== undefined ? (this.provinces.taxOf.get(province) ?? []) : []),
+      ...(code !== null ? (this.taxRowsByCode.get(code) ?? []) : []),
+    ];
+    const at = `${sourceText(this.setup.lang, mine.source)}: `;
+    return decisionProblems({
+      decisions: related,
+      std,
+      tax,
+      pairs: this.provinces.pairs,
+      stdSheet: this.sides.std.label,
+      taxSheet: this.sides.tax.name,
+      lang: this.setup.lang,
+      viaMerges: this.setup.viaMerges === true,
+    })
+      .filter((p) => p.startsWith(at))
+      .map((p) => p.slice(at.length));
+  }
+
+  /**
    * Decides one commune (`taxCode` a tax code, `-` for none) or, with `taxCode` null, clears its decision. A
    * decision `--decisions` would refuse is refused here with the checker's own reason, and nothing is saved.
    */
@@ -380,22 +423,7 @@ export class ReviewSession {
         decidedAt: (this.setup.now ?? (() => new Date()))().toISOString(),
         source,
       });
-      const list = [...next.values()];
-      const entries = this.entries(list);
-      const mine = entries[list.findIndex((d) => stdKey(d.stdCode) === key)];
-      const at = `${sourceText(this.setup.lang, mine.source)}: `;
-      const problems = decisionProblems({
-        decisions: entries,
-        std: this.sides.std.units,
-        tax: this.sides.tax.units,
-        pairs: this.provinces.pairs,
-        stdSheet: this.sides.std.label,
-        taxSheet: this.sides.tax.name,
-        lang: this.setup.lang,
-        viaMerges: this.setup.viaMerges === true,
-      })
-        .filter((p) => p.startsWith(at))
-        .map((p) => p.slice(at.length));
+      const problems = this.problemsOf(key, [...next.values()]);
       if (problems.length) return { ok: false, problems };
     }
     this.decisions.clear();

@@ -37,7 +37,8 @@ button:focus-visible, input:focus-visible, section:focus-visible { outline: 3px 
   outline-offset: 2px; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
 button.chosen { border: 2px solid var(--ok); background: #eaf5ec; }
-section.row { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
+section.row { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 8px 0;
+  content-visibility: auto; contain-intrinsic-size: auto 320px; }
 section.row.active { background: var(--bg-active); border-color: var(--accent); }
 section.row.done h3::after { content: " ✓"; color: var(--ok); }
 .kind { display: inline-block; font-size: 13px; padding: 0 6px; border-radius: 3px; background: #fde8d7;
