@@ -3,7 +3,7 @@
  * `dvc review` and by `dvc map-communes --review`.
  */
 import path from 'node:path';
-import { isDvcError } from '../../../errors.js';
+import { ExitCode, isDvcError } from '../../../errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { ReviewSession, type ReviewSetup } from '../../../app/review/review-session.js';
 import type { Summary } from '../../../app/map-communes/map-communes-result.js';
@@ -153,5 +153,5 @@ export async function serveReview(ctx: CliContext, setup: ReviewSetup, o: ServeO
       }) + '\n',
     );
   }
-  return 0;
+  return ExitCode.Ok;
 }
