@@ -69,6 +69,12 @@ describe('dvc review', { timeout: 60_000 }, () => {
     expect(lost.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('map-communes --review --audit is a usage error: --audit writes no output to review', async () => {
+    const r = await runCli(['map-communes', 'fixtures/mau-63-tinh-vlookup.xlsx', '--audit', '--review']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Lỗi: --review không dùng được với --audit: --audit không ghi tệp kết quả để rà soát.\n');
+  });
+
   it('map-communes --review runs, then serves the review of what it wrote', async () => {
     const { input } = await sampleRound1();
     const out = input.replace(/\.xlsx$/, '.lan-1.xlsx');
