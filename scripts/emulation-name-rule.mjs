@@ -6,11 +6,26 @@ import ts from 'typescript';
 /** The registry, from the repository root, with forward slashes. */
 export const EMULATION_REGISTRY = 'src/core/api/emulation/emulations.ts';
 
+/** A literal type that names a property key for `Pick<…>` or `Omit<…>` (an option called `reference`, say). */
+function isPropertyKeyArgument(node) {
+  let n = node.parent;
+  if (!n || !ts.isLiteralTypeNode(n)) return false;
+  while (n.parent && ts.isUnionTypeNode(n.parent)) n = n.parent;
+  const ref = n.parent;
+  return (
+    !!ref &&
+    ts.isTypeReferenceNode(ref) &&
+    ref.typeArguments?.[1] === n &&
+    ts.isIdentifier(ref.typeName) &&
+    (ref.typeName.text === 'Pick' || ref.typeName.text === 'Omit')
+  );
+}
+
 function literals(file, text) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found = [];
   const visit = (node) => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !isPropertyKeyArgument(node)) {
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
       found.push({ value: node.text, line: line + 1, node });
     }

@@ -28,6 +28,13 @@ describe('the lint rule on emulation names', () => {
       `src/io/mock-server.ts:4: ${rule(second)}`,
       `src/io/mock-server.ts:4: ${rule(first)}`,
     ]);
+    // A property key picked from a type (an option of that name) is not a name of the system; a union of names is.
+    const keys = [
+      `type A = Pick<Options, 'input' | '${first}'>;`,
+      `type B = Omit<Options, '${first}'>;`,
+      `type C = Record<'${first}' | 'x', number>;`,
+    ].join('\n');
+    expect(emulationNameProblems('src/app/a.ts', keys, names)).toEqual([`src/app/a.ts:3: ${rule(first)}`]);
     expect(emulationNameProblems(EMULATION_REGISTRY, planted, names)).toEqual([]);
     expect(emulationNameProblems('src/io/mock-emulation.test.ts', planted, names)).toEqual([]);
     expect(emulationNameProblems('src/test-support/probe-servers.ts', planted, names)).toEqual([]);

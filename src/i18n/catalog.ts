@@ -14,6 +14,7 @@ import { testApiConventions } from './messages/test-api-conventions.js';
 import { filesAndLimits } from './messages/files-and-limits.js';
 import { windowsLaunch } from './messages/windows-messages.js';
 import { evidencePackSpeed } from './messages/evidence-pack-speed.js';
+import { review } from './messages/review.js';
 
 /**
  * The one message catalogue. It is split into parts by area so that each area's texts sit together,
@@ -35,6 +36,7 @@ export const PARTS: Record<string, MessageTable> = {
   textEncoding,
   mapCommunesEditions,
   evidencePackSpeed,
+  review,
 };
 
 function merge(lang: 'vi' | 'en'): Record<string, string> {

@@ -78,7 +78,7 @@ interface StdSide {
   levels?: string[];
 }
 
-interface Sides {
+export interface Sides {
   wb: WorkbookData;
   std: StdSide;
   tax: { name: string; units: UnitRow[] };
@@ -99,7 +99,7 @@ async function checkOutputs(o: MapCommunesOptions, output: string | null): Promi
   }
 }
 
-async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
+export async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
   const stdSpec = o.stdCols ? parseColumnSpec(o.stdCols) : undefined;
   const taxSpec = o.taxCols ? parseColumnSpec(o.taxCols) : undefined;
   const wb = await readWorkbook(o.input);

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { mapCommunesOptions } from './map-communes.spec.js';
-import { ExitCode } from '../../../errors.js';
+import { DvcError, ExitCode } from '../../../errors.js';
+import type { CliContext } from '../../context.js';
 import { mapCommunes, type MapCommunesResult } from '../../../app/map-communes/run-map-communes.js';
 import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-human.js';
 import { mapCommunesTexts } from '../../render/map-communes/map-communes-sheets.js';
 import { withTexts } from '../../render/map-communes/map-communes-words.js';
 import { runnableHint } from '../../hint-program.js';
+import { reviewTexts } from '../../render/review/review-texts.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
+  if (opts.review === true && opts.audit === true) throw new DvcError('review.err.reviewAudit', {}, ExitCode.Usage);
   const spinner = await ctx.spinner(ctx.t('mc.progress.read', { file: path.basename(args[0]) }));
   const html = opts.html;
   let result: MapCommunesResult;
@@ -52,5 +55,31 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   const nextStep = result.nextStep && runnableHint(result.nextStep);
   if (ctx.json) ctx.printJson({ ...report, nextStep, ok: !failed, html: html ?? null });
   else renderMapCommunesHuman(ctx, report, { html });
+  if (opts.review === true && result.output) return reviewOf(args[0], result.output, opts, ctx);
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
+}
+
+/** `--review`: the review of the output just written, with the same choices (the next round repeats them). */
+async function reviewOf(
+  input: string,
+  output: string,
+  opts: OptionsOf<typeof mapCommunesOptions>,
+  ctx: CliContext,
+): Promise<number> {
+  const { serveReview } = await import('../review/serve-review.js');
+  const setup = {
+    workbook: output,
+    input,
+    stdSheet: opts.stdSheet,
+    taxSheet: opts.taxSheet,
+    stdCols: opts.stdCols,
+    taxCols: opts.taxCols,
+    provinces: opts.province ?? [],
+    reference: opts.reference,
+    viaMerges: opts.viaMerges === true,
+    allowMixedEditions: opts.allowMixedEditions === true,
+    replaceExisting: opts.replaceExisting === true,
+    texts: reviewTexts(ctx.lang),
+  };
+  return serveReview(ctx, setup, { open: opts.open !== false });
 }

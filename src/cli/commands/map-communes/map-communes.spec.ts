@@ -16,6 +16,8 @@ export const mapCommunesOptions = [
   { flags: '--audit', desc: 'mc.opt.audit' },
   { flags: '--replace-existing', desc: 'mc.opt.replaceExisting' },
   { flags: '--strict', desc: 'mc.opt.strict' },
+  { flags: '--review', desc: 'mc.opt.review' },
+  { flags: '--no-open', desc: 'review.opt.noOpen' },
   { flags: '-f, --force', desc: 'cli.opt.force' },
 ] as const satisfies readonly OptionSpec[];
 
