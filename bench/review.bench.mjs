@@ -127,11 +127,9 @@ const browser = await chromium.launch({
 async function once(k) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [bin, 'review', output, '--json', '--no-open'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise((resolve) =>
-    child.stdout.once('data', (d) => resolve(JSON.parse(String(d).split('\n')[0]).url)),
-  );
+  const url = await addressOf(child);
   const started = performance.now() - t0;
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('crash', () => console.error('page crashed'));
@@ -201,3 +199,16 @@ console.log(
   `median: address ${figures.startToAddressMs} ms after the start; interactive ${figures.interactiveMs} ms after (bar 1000); click→saved ${figures.clickSaveMedianMs} ms (bar 50), p90 ${figures.clickSaveP90Ms} ms`,
 );
 console.log(JSON.stringify(figures));
+
+/** The address `dvc review --json` prints as one JSON line on stderr (stdout keeps its one object for the end). */
+function addressOf(child) {
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      err += d;
+      const line = err.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    child.once('exit', () => reject(new Error(`dvc review did not start: ${err}`)));
+  });
+}

@@ -24,11 +24,9 @@ function round1() {
 /** `dvc review --json --no-open`: resolves with the address and the process. */
 function review(workbook, lang) {
   const child = spawn(process.execPath, [bin, 'review', workbook, '--json', '--no-open', '--lang', lang], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((resolve) =>
-    child.stdout.once('data', (d) => resolve({ child, url: JSON.parse(String(d).split('\n')[0]).url })),
-  );
+  return addressOf(child).then((url) => ({ child, url }));
 }
 
 const browser = await chromium.launch({
@@ -58,3 +56,16 @@ for (const [lang, search] of [
   child.kill('SIGINT');
 }
 await browser.close();
+
+/** The address `dvc review --json` prints as one JSON line on stderr (stdout keeps its one object for the end). */
+function addressOf(child) {
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      err += d;
+      const line = err.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    child.once('exit', () => reject(new Error(`dvc review did not start: ${err}`)));
+  });
+}

@@ -23,7 +23,7 @@ describe('dvc review', { timeout: 60_000 }, () => {
   it('prints its address as JSON, saves a decision, ends on "Đóng" with the counts, exit 0', async () => {
     const { dir, workbook } = await sampleRound1();
     const r = await startReview(['review', workbook]);
-    expect(JSON.parse(r.lines[0])).toMatchObject({ ok: true, store: 'mau-63-tinh.doi-chieu.quyet-dinh.csv' });
+    expect(JSON.parse(r.start)).toMatchObject({ store: 'mau-63-tinh.doi-chieu.quyet-dinh.csv' });
     expect(r.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/\S+$/);
     // Nothing of the workbook in the address.
     expect(r.url).not.toMatch(/mau|xlsx|doi-chieu/);
@@ -36,7 +36,14 @@ describe('dvc review', { timeout: 60_000 }, () => {
     expect((await readdir(dir)).sort()).toEqual(before);
     expect((await s.post('/api/close', {})).status).toBe(200);
     expect(await r.exited).toBe(0);
-    expect(JSON.parse(r.lines[1])).toMatchObject({ ok: true, ended: 'closed', toDecide: 1, decided: 1, rounds: [] });
+    // stdout holds one JSON object, printed when the review ends.
+    expect(JSON.parse(r.lines.join('\n'))).toMatchObject({
+      ok: true,
+      ended: 'closed',
+      toDecide: 1,
+      decided: 1,
+      rounds: [],
+    });
     expect(await readFile(path.join(dir, 'mau-63-tinh.doi-chieu.quyet-dinh.csv'), 'utf8')).toContain(
       '08974,1011602,mau-63-tinh.doi-chieu.xlsx,',
     );
@@ -56,7 +63,7 @@ describe('dvc review', { timeout: 60_000 }, () => {
     const { workbook } = await sampleRound1();
     const r = await startReview(['review', workbook]);
     expect(await r.stop()).toBe(0);
-    expect(JSON.parse(r.lines[1])).toMatchObject({ ok: true, ended: 'signal', toDecide: 2, decided: 0 });
+    expect(JSON.parse(r.lines.join('\n'))).toMatchObject({ ok: true, ended: 'signal', toDecide: 2, decided: 0 });
   });
 
   it('an output whose input cannot be found: exit 2, says to give --from', async () => {
@@ -79,11 +86,14 @@ describe('dvc review', { timeout: 60_000 }, () => {
     const { input } = await sampleRound1();
     const out = input.replace(/\.xlsx$/, '.lan-1.xlsx');
     const r = await startReview(['map-communes', input, '--out', out, '--review']);
-    // The map-communes JSON comes first, then the review's address.
-    expect(JSON.parse(r.lines.slice(0, -1).join('\n'))).toMatchObject({ ok: true, summary: { notFound: 2 } });
+    // Nothing on stdout while the review runs.
+    expect(r.lines).toEqual([]);
     const s = await session(r.url);
     const model = await (await s.post('/api/search', { province: 0, q: 'dai thinh moi' })).json();
     expect(model.hits[0]).toMatchObject({ code: '1011602' });
     expect(await r.stop()).toBe(0);
+    // One object on stdout: the run's result, and the review's end under `review`.
+    const printed = JSON.parse(r.lines.join('\n'));
+    expect(printed).toMatchObject({ ok: true, summary: { notFound: 2 }, review: { ended: 'signal', toDecide: 2 } });
   });
 });

@@ -9,7 +9,9 @@ export interface ReviewProcess {
   child: ChildProcess;
   url: string;
   origin: string;
-  /** Every line of stdout so far (JSON objects). */
+  /** The address line, as printed on stderr. */
+  start: string;
+  /** Every line of stdout so far (the JSON object printed at the end). */
   lines: string[];
   stderr: () => string;
   exited: Promise<number | null>;
@@ -23,26 +25,29 @@ export async function startReview(args: string[], env: NodeJS.ProcessEnv = {}): 
   });
   const lines: string[] = [];
   let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    let nl: number;
+    while ((nl = out.indexOf('\n')) >= 0) {
+      lines.push(out.slice(0, nl));
+      out = out.slice(nl + 1);
+    }
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // The address is one JSON line on stderr: stdout keeps its one object for the end.
   const first = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      let nl: number;
-      while ((nl = out.indexOf('\n')) >= 0) {
-        const line = out.slice(0, nl);
-        lines.push(line);
-        out = out.slice(nl + 1);
-        // map-communes --review prints its own JSON first: the review's object is the one with the address.
-        if (line.startsWith('{"ok":true,"url"')) resolve(line);
-      }
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+      const line = err.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve(line);
     });
     child.once('exit', () => reject(new Error(`dvc review did not start: ${err}`)));
   });
   const { url } = JSON.parse(first) as { url: string };
   return {
     child,
+    start: first,
     url,
     origin: new URL(url).origin,
     lines,

@@ -8,6 +8,7 @@ import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-h
 import { mapCommunesTexts } from '../../render/map-communes/map-communes-sheets.js';
 import { withTexts } from '../../render/map-communes/map-communes-words.js';
 import { runnableHint } from '../../hint-program.js';
+import type { ReviewEnd } from '../review/serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
@@ -53,9 +54,10 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
   // The next step names the program as this run was started, in JSON as on the screen.
   const nextStep = result.nextStep && runnableHint(result.nextStep);
-  if (ctx.json) ctx.printJson({ ...report, nextStep, ok: !failed, html: html ?? null });
-  else renderMapCommunesHuman(ctx, report, { html });
-  if (opts.review === true && result.output) return reviewOf(args[0], result.output, opts, ctx);
+  if (!ctx.json) renderMapCommunesHuman(ctx, report, { html });
+  // With --review, --json prints one object when the review ends: the run's, and the review's under `review`.
+  const review = opts.review === true && result.output ? await reviewOf(args[0], result.output, opts, ctx) : undefined;
+  if (ctx.json) ctx.printJson({ ...report, nextStep, ok: !failed, html: html ?? null, ...(review ? { review } : {}) });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }
 
@@ -65,7 +67,7 @@ async function reviewOf(
   output: string,
   opts: OptionsOf<typeof mapCommunesOptions>,
   ctx: CliContext,
-): Promise<number> {
+): Promise<ReviewEnd> {
   const { serveReview } = await import('../review/serve-review.js');
   const setup = {
     workbook: output,

@@ -1,10 +1,11 @@
+import { ExitCode } from '../../../errors.js';
 import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { reviewOptions } from './review.spec.js';
 import { serveReview } from './serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof reviewOptions>>): Promise<number> {
-  return serveReview(
+  const end = await serveReview(
     ctx,
     {
       workbook: args[0],
@@ -22,4 +23,6 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof rev
     },
     { open: opts.open !== false },
   );
+  if (ctx.json) ctx.printJson({ ok: true, ...end });
+  return ExitCode.Ok;
 }

@@ -3,7 +3,7 @@
  * `dvc review` and by `dvc map-communes --review`.
  */
 import path from 'node:path';
-import { ExitCode, isDvcError } from '../../../errors.js';
+import { isDvcError } from '../../../errors.js';
 import { t } from '../../../i18n/i18n.js';
 import { ReviewSession, type ReviewSetup } from '../../../app/review/review-session.js';
 import type { Summary } from '../../../app/map-communes/map-communes-result.js';
@@ -115,7 +115,17 @@ export interface ServeOptions {
   idleMs?: number;
 }
 
-export async function serveReview(ctx: CliContext, setup: ReviewSetup, o: ServeOptions): Promise<number> {
+/** How a review ended, what it left to decide, and the rounds it wrote: the object `--json` prints at the end. */
+export interface ReviewEnd {
+  ended: Ended;
+  workbook: string;
+  store: string;
+  toDecide: number;
+  decided: number;
+  rounds: SessionApi['rounds'];
+}
+
+export async function serveReview(ctx: CliContext, setup: ReviewSetup, o: ServeOptions): Promise<ReviewEnd> {
   const session = await ReviewSession.open(setup);
   let end: (why: Ended) => void = () => {};
   const ended = new Promise<Ended>((resolve) => (end = resolve));
@@ -126,7 +136,8 @@ export async function serveReview(ctx: CliContext, setup: ReviewSetup, o: ServeO
   void signal.promise.then(() => end('signal'));
   const store = path.basename(session.store.file);
   if (ctx.json) {
-    ctx.streams.stdout.write(JSON.stringify({ ok: true, url: server.url, workbook: setup.workbook, store }) + '\n');
+    // stdout keeps its one object for the end; the address, which a script needs at once, is one JSON line on stderr.
+    ctx.streams.stderr.write(JSON.stringify({ url: server.url, workbook: setup.workbook, store }) + '\n');
   } else {
     ctx.print(t(ctx.lang, 'review.listening', { url: server.url }));
     ctx.info(t(ctx.lang, 'review.howToEnd', { store }));
@@ -139,19 +150,13 @@ export async function serveReview(ctx: CliContext, setup: ReviewSetup, o: ServeO
   const last = api.session;
   const lastStore = path.basename(last.store.file);
   ctx.info(ctx.t(why === 'idle' ? 'review.idle' : 'review.stopped', { store: lastStore }));
-  if (ctx.json) {
-    const m = last.model();
-    ctx.streams.stdout.write(
-      JSON.stringify({
-        ok: true,
-        ended: why,
-        workbook: last.setup.workbook,
-        store: last.store.file,
-        toDecide: m.toDecide,
-        decided: m.decided,
-        rounds: api.rounds,
-      }) + '\n',
-    );
-  }
-  return ExitCode.Ok;
+  const m = last.model();
+  return {
+    ended: why,
+    workbook: last.setup.workbook,
+    store: last.store.file,
+    toDecide: m.toDecide,
+    decided: m.decided,
+    rounds: api.rounds,
+  };
 }
