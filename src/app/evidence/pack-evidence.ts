@@ -77,7 +77,20 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
     throw new DvcError('evidence.missingFields', { fields: missing.join(', '), kind: o.kind }, ExitCode.Usage);
   const usable = usableFiles(run.files);
   assertOutput(out, o, run.dir);
-  const privacy = await privacyFor(o.keepPersonalData, usable, run.meta ?? run.setup.defaults);
+  const privacy = await privacyFor(o.keepPersonalData, usable, run.meta ?? run.setup.defaults, o.signal);
+  try {
+    return await packPrivately(o, run, { out, missing, usable, privacy });
+  } finally {
+    await privacy.close();
+  }
+}
+
+async function packPrivately(
+  o: PackOptions,
+  run: CheckRun,
+  x: { out: string; missing: string[]; usable: FolderFile[]; privacy: Privacy },
+): Promise<PackResult> {
+  const { out, missing, usable, privacy } = x;
   const check: CheckOutcome = { ...run.outcome, items: scrubItems(run.outcome.items, privacy.text) };
   const unmasked = privacy.unmasked.map(privacy.name);
   if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, unmasked, gaps: [] };
