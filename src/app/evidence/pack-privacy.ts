@@ -98,12 +98,70 @@ export async function* piecesOf(chunks: AsyncIterable<string>): AsyncGenerator<s
   }
 }
 
-/** Masked bytes are written to the spool in batches of about this size. */
+/**
+ * Masked bytes are encoded into one reused buffer of this size and written to the spool from it when it fills:
+ * no buffer per piece for the garbage collector to find late.
+ */
 const SPOOL_BATCH = 256 * 1024;
 
 function unreadable(f: FolderFile, e: unknown): DvcError {
   const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
   return new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
+}
+
+/** One text's masked bytes on their way to the spool: digest, size, and whether masking changed anything. */
+class MaskedWriter {
+  private hash = createHash('sha256');
+  size = 0;
+  changed = false;
+  private used = 0;
+
+  constructor(
+    private readonly spool: MaskSpool,
+    private readonly batch: Buffer,
+    readonly start: number,
+  ) {}
+
+  private async flush(): Promise<void> {
+    if (this.used === 0) return;
+    await this.spool.append(this.batch.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  async emit(original: string, masked: string): Promise<void> {
+    if (masked !== original) this.changed = true;
+    // At most 3 bytes per UTF-16 unit: a piece that might not fit in what is left goes after a flush.
+    if (this.used + masked.length * 3 > this.batch.length) await this.flush();
+    if (masked.length * 3 > this.batch.length) {
+      const b = Buffer.from(masked, 'utf8');
+      this.hash.update(b);
+      this.size += b.length;
+      await this.spool.append(b);
+      return;
+    }
+    const n = this.batch.write(masked, this.used, 'utf8');
+    this.hash.update(this.batch.subarray(this.used, this.used + n));
+    this.used += n;
+    this.size += n;
+  }
+
+  /** Starts the text again (it is to be masked whole). */
+  restart(): void {
+    this.spool.rewind(this.start);
+    this.hash = createHash('sha256');
+    this.size = this.used = 0;
+    this.changed = false;
+  }
+
+  async finish(): Promise<MaskedFile | undefined> {
+    await this.flush();
+    if (!this.changed) {
+      this.spool.rewind(this.start);
+      return undefined;
+    }
+    const { spool, start, size } = this;
+    return { size, sha256: this.hash.digest('hex'), load: () => spool.read(start, size) };
+  }
 }
 
 /**
@@ -114,52 +172,25 @@ async function maskedFile(
   f: FolderFile,
   mask: (s: string) => string,
   spool: MaskSpool,
+  batch: Buffer,
 ): Promise<MaskedFile | undefined> {
-  const start = spool.end;
-  let hash = createHash('sha256');
-  let size = 0;
-  let changed = false;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  // Until a piece changes, the masked bytes are only held (a text needs no spool unless masking changes it).
-  const flush = async () => {
-    if (!changed || pendingBytes === 0) return;
-    await spool.append(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
-    pending = [];
-    pendingBytes = 0;
-  };
-  const emit = async (original: string, masked: string) => {
-    if (masked !== original) changed = true;
-    const b = Buffer.from(masked, 'utf8');
-    hash.update(b);
-    size += b.length;
-    pending.push(b);
-    pendingBytes += b.length;
-    if (pendingBytes >= SPOOL_BATCH) await flush();
-  };
+  const w = new MaskedWriter(spool, batch, spool.end);
   try {
     for await (const piece of piecesOf(textChunks(f.abs))) {
       if (piece !== WHOLE) {
-        await emit(piece, mask(piece));
+        await w.emit(piece, mask(piece));
         continue;
       }
-      spool.rewind(start);
-      hash = createHash('sha256');
-      size = pendingBytes = 0;
-      pending = [];
-      changed = false;
+      w.restart();
       const text = await readTextFile(f.abs);
-      await emit(text, mask(text));
+      await w.emit(text, mask(text));
     }
-    await flush();
+    return await w.finish();
   } catch (e) {
-    spool.rewind(start);
+    spool.rewind(w.start);
     if (e instanceof DvcError) throw e;
     throw unreadable(f, e);
   }
-  if (!changed) return undefined;
-  const sha256 = hash.digest('hex');
-  return { size, sha256, load: () => spool.read(start, size) };
 }
 
 /** What every output of check shows of the folder's names: the personal numbers in them masked. */
@@ -190,13 +221,14 @@ export async function privacyFor(
   const rewritten = new Map<string, MaskedFile>();
   const unmasked: string[] = [];
   const spool = new MaskSpool();
+  const batch = Buffer.allocUnsafe(SPOOL_BATCH);
   // One piece of one text at a time: what pack holds of the payload's texts is bounded, whatever the folder holds.
   try {
     for (const f of files) {
       if (signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
       if (cannotMask(f)) unmasked.push(f.rel);
       if (f.facts === undefined) continue;
-      const m = await maskedFile(f, text, spool);
+      const m = await maskedFile(f, text, spool, batch);
       if (m) rewritten.set(f.rel, m);
     }
   } catch (e) {
