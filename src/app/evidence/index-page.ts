@@ -1,6 +1,5 @@
-import { t, type Lang } from '../../i18n/i18n.js';
 import { itemLabel } from '../../core/evidence/item-labels.js';
-import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
+import type { CheckItem, EvidenceMeta, Say } from '../../core/evidence/evidence-types.js';
 import type { NationalState } from '../../core/evidence/procedure.js';
 import type { StatusLine } from '../../core/evidence/procedure-lines.js';
 
@@ -45,13 +44,14 @@ export function indexModel(o: {
   meta: EvidenceMeta;
   /** The day of packing, YYYY-MM-DD (Hà Nội time). */
   bagDate: string;
-  lang: Lang;
+  /** The page's words, in the officer's language. */
+  say: Say;
   files: readonly { bagPath: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
   const label = (id: string) => {
     const m = itemLabel(id);
-    return t(o.lang, m.key, m.params);
+    return o.say(m.key, m.params);
   };
   return {
     request: { title: o.title, text: o.requestText },
@@ -60,7 +60,7 @@ export function indexModel(o: {
       label: label(i.id),
       ok: i.ok,
       severity: i.severity,
-      message: t(o.lang, i.message.key, i.message.params),
+      message: o.say(i.message.key, i.message.params),
     })),
     files: o.files.map((f, i) => ({
       path: f.bagPath.slice('data/'.length),
@@ -91,10 +91,10 @@ export function statusModel(
   national: NationalState,
   lines: readonly StatusLine[],
   scrub: (s: string) => string,
-  lang: Lang = 'vi',
+  say: Say,
 ): IndexPageModel['status'] {
   return {
-    national: t(lang, `evidence.status.national.${national}`),
-    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(t(lang, l.message.key, l.message.params)) })),
+    national: say(`evidence.status.national.${national}`),
+    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(say(l.message.key, l.message.params)) })),
   };
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { t } from '../../i18n/i18n.js';
 import { META_FILE } from '../../core/evidence/checklist.js';
 import { checkEvidence, missingRequestFields, type CheckOutcome } from '../../core/evidence/check-rules.js';
 import { procedureStatus, progressFromYaml } from '../../core/evidence/procedure.js';
@@ -15,11 +14,10 @@ import {
   type PayloadSource,
 } from '../../core/evidence/bag-plan.js';
 import { packLimitBreach } from '../../core/evidence/bag-limits.js';
-import type { Lang } from '../../i18n/i18n.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
 import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
-import type { CheckItem, EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
+import type { CheckItem, EvidenceMeta, RequestKind, Say } from '../../core/evidence/evidence-types.js';
 import { joinRel, sha256File } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { requiredApiTypes, runEvidenceCheck, usableFiles, type CheckRun } from './check-evidence.js';
@@ -42,13 +40,22 @@ export interface PackOptions extends SetupOptions, WriteBagOptions {
   allowIncomplete: boolean;
   /** Keep personal data in the payload's texts (only the numbers in file names are masked). */
   keepPersonalData: boolean;
-  /** The language of the index page (the request text and bag-info.txt stay in the form's Vietnamese). */
-  lang?: Lang;
+  /** The words pack writes, handed down by the cli. */
+  texts: PackTexts;
   version: string;
   sourceDateEpoch?: string;
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
   indexPage?: IndexPageRenderer;
   now?: number;
+}
+
+/**
+ * The words of the bundle: the index page's in the officer's language; bag-info.txt's gap lines in Vietnamese,
+ * like the request text (they are read by the Government Office's desk).
+ */
+export interface PackTexts {
+  page: Say;
+  bag: Say;
 }
 
 export interface PackResult {
@@ -95,10 +102,10 @@ async function packPrivately(
   const unmasked = privacy.unmasked.map(privacy.name);
   if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, unmasked, gaps: [] };
   const gaps = [
-    ...missing.map((f) => t('vi', 'evidence.item.metaMissing', { field: f })),
+    ...missing.map((f) => o.texts.bag('evidence.item.metaMissing', { field: f })),
     ...check.items
       .filter((i) => !i.ok && i.severity === 'error')
-      .map((i) => `${i.id}: ${t('vi', i.message.key, i.message.params)}`),
+      .map((i) => `${i.id}: ${o.texts.bag(i.message.key, i.message.params)}`),
   ];
   const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
   if (o.signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
@@ -182,8 +189,8 @@ async function planBag(
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
         bagDate: stamp.day,
-        lang: o.lang ?? 'vi',
-        status: await bagStatus(run, stamp.statusAt, privacy, o.lang ?? 'vi'),
+        say: o.texts.page,
+        status: await bagStatus(run, stamp.statusAt, privacy, o.texts.page),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
@@ -223,7 +230,7 @@ async function planBag(
 }
 
 /** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
-async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lang): Promise<IndexPageModel['status']> {
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy, say: Say): Promise<IndexPageModel['status']> {
   const { calendar } = await loadWorkCalendar();
   const meta = run.meta ?? run.setup.defaults;
   const check = (kind: RequestKind) =>
@@ -246,7 +253,7 @@ async function bagStatus(run: CheckRun, now: number, privacy: Privacy, lang: Lan
     now,
     calendar,
   });
-  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, lang);
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, say);
 }
 
 function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
@@ -315,7 +322,7 @@ function indexPagePlan(
     items: CheckItem[];
     meta: EvidenceMeta;
     bagDate: string;
-    lang: Lang;
+    say: Say;
     status?: IndexPageModel['status'];
   },
 ): PagePlan {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { liveTempFiles } from '../../io/atomic-write.js';
 import { inThreadSha256, workerSha256 } from '../../io/evidence/sha256-hasher.js';
+import { packTexts } from '../../cli/render/evidence/evidence-texts.js';
 import { packEvidence, type PackOptions } from './pack-evidence.js';
 import { verifyBag } from './verify-evidence.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../../test-support/evidence-sample.js';
@@ -34,6 +35,7 @@ function options(out: string, extra: Partial<PackOptions> = {}): PackOptions {
     version: '0.0.0-test',
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
+    texts: packTexts('vi'),
     ...extra,
   };
 }

@@ -6,6 +6,7 @@ import { packEvidence } from './pack-evidence.js';
 import { maskInPieces, piecesOf } from './pack-privacy.js';
 import { draftRequest, renderRequest } from './request-evidence.js';
 import { renderEvidenceIndexHtml } from '../../cli/render/html/evidence-index.js';
+import { packTexts } from '../../cli/render/evidence/evidence-texts.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../../test-support/evidence-sample.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -80,6 +81,7 @@ async function pack(keepPersonalData: boolean, out: string) {
     version: '0.0.0-test',
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
+    texts: packTexts('vi'),
     indexPage: (m) => renderEvidenceIndexHtml(m, { lang: 'vi' }),
   });
 }
@@ -130,6 +132,7 @@ describe('personal data in the bundle', () => {
       version: '0.0.0-test',
       configPath: SAMPLE_CONFIG,
       cwd: tmp.dir,
+      texts: packTexts('vi'),
     });
     const all = await everyByte(r.bundle!);
     expect(all).not.toContain('024 3825 1234');

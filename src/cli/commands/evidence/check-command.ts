@@ -4,7 +4,7 @@ import { ExitCode } from '../../../errors.js';
 import { runEvidenceCheck } from '../../../app/evidence/check-evidence.js';
 import { nameNumbersHidden, scrubItems } from '../../../app/evidence/pack-privacy.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
-import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
+import { countFailures, itemsJson, printItems, printUnmasked } from '../../render/evidence/check-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidenceCheckOptions>>): Promise<number> {
   const kind: RequestKind = opts.kind;

@@ -7,7 +7,8 @@ import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
-import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
+import { packTexts } from '../../render/evidence/evidence-texts.js';
+import { countFailures, itemsJson, printItems, printUnmasked } from '../../render/evidence/check-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
   if (opts.out === undefined)
@@ -25,7 +26,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       allowIncomplete: opts.allowIncomplete === true,
       force: opts.force === true,
       keepPersonalData,
-      lang: ctx.lang,
+      texts: packTexts(ctx.lang),
       version: packageVersion(),
       sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
       forceZip64: ctx.env.DVC_ZIP64 === '1',
