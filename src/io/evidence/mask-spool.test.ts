@@ -3,23 +3,27 @@ import { existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MaskSpool, textChunks } from './mask-spool.js';
+import { liveTempFiles } from '../atomic-write.js';
 
 describe('the spool of masked texts', () => {
   it('gives back what was appended, forgets what was rewound, and leaves nothing behind once closed', async () => {
     const spool = new MaskSpool();
-    expect(spool.folder).toBeUndefined();
+    expect(spool.file).toBeUndefined();
     await spool.append(Buffer.from('first text'));
     const second = spool.end;
     await spool.append(Buffer.from('dropped'));
     spool.rewind(second);
     await spool.append(Buffer.from('second'));
-    const folder = spool.folder!;
-    expect(existsSync(folder)).toBe(true);
+    const file = spool.file!;
+    expect(existsSync(file)).toBe(true);
+    // Tracked like an output's temporary file: Ctrl+C or an exit removes it too.
+    expect(liveTempFiles()).toContain(file);
     expect((await spool.read(0, 10)).toString()).toBe('first text');
     expect((await spool.read(second, 6)).toString()).toBe('second');
     expect(spool.end).toBe(16);
     await spool.close();
-    expect(existsSync(folder)).toBe(false);
+    expect(existsSync(file)).toBe(false);
+    expect(liveTempFiles()).not.toContain(file);
     await spool.close();
   });
 

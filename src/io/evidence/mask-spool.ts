@@ -1,29 +1,34 @@
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import os from 'node:os';
 import path from 'node:path';
+import { removeTemporary, trackTemporary } from '../atomic-write.js';
 
 /**
  * Where pack keeps the masked texts between masking them (which gives their size and digest, needed before the
  * first byte of the bundle is written) and writing them: one temporary file, appended to, read back by offset.
- * Each text is masked once, and what pack holds of it is a piece at a time, whatever the folder holds.
+ * Each text is masked once, and what pack holds of it is a piece at a time, whatever the folder holds. The file
+ * is removed when pack ends, fails, or is stopped by Ctrl+C (it is tracked with the outputs' temporary files).
  */
 export class MaskSpool {
   private fh: FileHandle | undefined;
-  private dir: string | undefined;
+  private path: string | undefined;
   private scratch = Buffer.alloc(0);
   /** Where the next bytes go: the end of what was kept. */
   end = 0;
 
-  /** The temporary folder, while there is one. */
-  get folder(): string | undefined {
-    return this.dir;
+  /** The temporary file, while there is one. */
+  get file(): string | undefined {
+    return this.path;
   }
 
   private async handle(): Promise<FileHandle> {
     if (this.fh) return this.fh;
-    this.dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-masked-'));
-    this.fh = await open(path.join(this.dir, 'masked.bin'), 'w+', 0o600);
+    const file = path.join(os.tmpdir(), `dvc-masked-${process.pid}-${randomBytes(6).toString('hex')}.bin`);
+    this.fh = await open(file, 'wx+', 0o600);
+    this.path = file;
+    trackTemporary(file);
     return this.fh;
   }
 
@@ -58,11 +63,11 @@ export class MaskSpool {
   /** Closes and removes the temporary file; safe to call more than once. */
   async close(): Promise<void> {
     const fh = this.fh;
-    const dir = this.dir;
+    const file = this.path;
     this.fh = undefined;
-    this.dir = undefined;
+    this.path = undefined;
     await fh?.close().catch(() => {});
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (file) await removeTemporary(file);
   }
 }
 
