@@ -88,6 +88,10 @@ describe('dvc evidence sent / received / status', () => {
     const early = await dvc(['evidence', 'received', 'khac', '--kind', 'xac-nhan']);
     expect(early.code).toBe(ExitCode.Usage);
     expect(early.stderr).toContain('dvc evidence sent khac --kind xac-nhan');
+    const noKind = await dvc(['--lang', 'en', 'evidence', 'sent', 'khac']);
+    expect(noKind.code).toBe(ExitCode.Usage);
+    expect(noKind.stderr).toContain('"--kind <kind>"');
+    expect(noKind.stderr).toContain('dvc evidence sent --help');
   });
 
   it('prints one JSON object on the real stdout of the process', async () => {

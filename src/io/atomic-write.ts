@@ -128,6 +128,16 @@ async function untrackAndRemove(file: string): Promise<void> {
   if (liveTemps.size === 0) uninstallHandlers();
 }
 
+/** A temporary file of the caller's (not an output), removed like ours on a stop signal or an exit. */
+export function trackTemporary(file: string): void {
+  track(file);
+}
+
+/** Removes a temporary file given to trackTemporary, and stops tracking it. */
+export async function removeTemporary(file: string): Promise<void> {
+  await untrackAndRemove(file);
+}
+
 /** The temporary files this process would remove on a stop signal now (for tests and diagnostics). */
 export function liveTempFiles(): string[] {
   return [...liveTemps];

@@ -1,8 +1,7 @@
 import { itemLabel } from '../../core/evidence/item-labels.js';
-import type { CheckItem, EvidenceMeta } from '../../core/evidence/evidence-types.js';
+import type { CheckItem, EvidenceMeta, Say } from '../../core/evidence/evidence-types.js';
 import type { NationalState } from '../../core/evidence/procedure.js';
 import type { StatusLine } from '../../core/evidence/procedure-lines.js';
-import type { EvidenceTexts } from './evidence-texts.js';
 
 /** The model the bag's index page is drawn from (the CLI passes the HTML renderer in). */
 export interface IndexPageModel {
@@ -45,12 +44,15 @@ export function indexModel(o: {
   meta: EvidenceMeta;
   /** The day of packing, YYYY-MM-DD (Hà Nội time). */
   bagDate: string;
-  /** The words of the checklist, in the page's language. */
-  texts: EvidenceTexts;
+  /** The page's words, in the officer's language. */
+  say: Say;
   files: readonly { bagPath: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
-  const label = (id: string) => o.texts.message(itemLabel(id));
+  const label = (id: string) => {
+    const m = itemLabel(id);
+    return o.say(m.key, m.params);
+  };
   return {
     request: { title: o.title, text: o.requestText },
     checklist: o.items.map((i) => ({
@@ -58,7 +60,7 @@ export function indexModel(o: {
       label: label(i.id),
       ok: i.ok,
       severity: i.severity,
-      message: o.texts.message(i.message),
+      message: o.say(i.message.key, i.message.params),
     })),
     files: o.files.map((f, i) => ({
       path: f.bagPath.slice('data/'.length),
@@ -89,10 +91,10 @@ export function statusModel(
   national: NationalState,
   lines: readonly StatusLine[],
   scrub: (s: string) => string,
-  texts: EvidenceTexts,
+  say: Say,
 ): IndexPageModel['status'] {
   return {
-    national: texts.national(national),
-    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(texts.message(l.message)) })),
+    national: say(`evidence.status.national.${national}`),
+    lines: lines.map((l) => ({ id: l.id, state: l.state, text: scrub(say(l.message.key, l.message.params)) })),
   };
 }

@@ -17,7 +17,7 @@ import { packLimitBreach } from '../../core/evidence/bag-limits.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
 import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
-import type { CheckItem, EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
+import type { CheckItem, EvidenceMeta, RequestKind, Say } from '../../core/evidence/evidence-types.js';
 import { joinRel, sha256File } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { requiredApiTypes, runEvidenceCheck, usableFiles, type CheckRun } from './check-evidence.js';
@@ -31,7 +31,6 @@ import {
 } from './index-page.js';
 import { privacyFor, scrubItems, type Privacy } from './pack-privacy.js';
 import type { SetupOptions } from './evidence-setup.js';
-import type { EvidenceTexts } from './evidence-texts.js';
 import { digestOf, writeBag, type BagPlan, type Bytes, type PagePlan, type WriteBagOptions } from './write-bag.js';
 
 export interface PackOptions extends SetupOptions, WriteBagOptions {
@@ -41,13 +40,22 @@ export interface PackOptions extends SetupOptions, WriteBagOptions {
   allowIncomplete: boolean;
   /** Keep personal data in the payload's texts (only the numbers in file names are masked). */
   keepPersonalData: boolean;
-  /** The words of the index page, in the person's language, and of bag-info.txt, in the form's Vietnamese. */
-  texts: EvidenceTexts;
+  /** The words pack writes, handed down by the cli. */
+  texts: PackTexts;
   version: string;
   sourceDateEpoch?: string;
   /** Draws data/index.html, the page a reviewer opens first; without it the bag has no index page. */
   indexPage?: IndexPageRenderer;
   now?: number;
+}
+
+/**
+ * The words of the bundle: the index page's in the officer's language; bag-info.txt's gap lines in Vietnamese,
+ * like the request text (they are read by the Government Office's desk).
+ */
+export interface PackTexts {
+  page: Say;
+  bag: Say;
 }
 
 export interface PackResult {
@@ -76,15 +84,28 @@ export async function packEvidence(o: PackOptions): Promise<PackResult> {
     throw new DvcError('evidence.missingFields', { fields: missing.join(', '), kind: o.kind }, ExitCode.Usage);
   const usable = usableFiles(run.files);
   assertOutput(out, o, run.dir);
-  const privacy = await privacyFor(o.keepPersonalData, usable, run.meta ?? run.setup.defaults);
+  const privacy = await privacyFor(o.keepPersonalData, usable, run.meta ?? run.setup.defaults, o.signal);
+  try {
+    return await packPrivately(o, run, { out, missing, usable, privacy });
+  } finally {
+    await privacy.close();
+  }
+}
+
+async function packPrivately(
+  o: PackOptions,
+  run: CheckRun,
+  x: { out: string; missing: string[]; usable: FolderFile[]; privacy: Privacy },
+): Promise<PackResult> {
+  const { out, missing, usable, privacy } = x;
   const check: CheckOutcome = { ...run.outcome, items: scrubItems(run.outcome.items, privacy.text) };
   const unmasked = privacy.unmasked.map(privacy.name);
   if (!run.outcome.ok && !o.allowIncomplete) return { ok: false, refused: true, check, unmasked, gaps: [] };
   const gaps = [
-    ...missing.map((f) => o.texts.formMessage({ key: 'evidence.item.metaMissing', params: { field: f } })),
+    ...missing.map((f) => o.texts.bag('evidence.item.metaMissing', { field: f })),
     ...check.items
       .filter((i) => !i.ok && i.severity === 'error')
-      .map((i) => `${i.id}: ${o.texts.formMessage(i.message)}`),
+      .map((i) => `${i.id}: ${o.texts.bag(i.message.key, i.message.params)}`),
   ];
   const plan = await planBag(o, run, usable, privacy, { out, gaps, items: check.items });
   if (o.signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
@@ -168,8 +189,8 @@ async function planBag(
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
         bagDate: stamp.day,
-        texts: o.texts,
-        status: await bagStatus(run, stamp.statusAt, privacy, o.texts),
+        say: o.texts.page,
+        status: await bagStatus(run, stamp.statusAt, privacy, o.texts.page),
       })
     : undefined;
   if (page) generated.set(INDEX_PAGE, page.draft);
@@ -209,12 +230,7 @@ async function planBag(
 }
 
 /** The procedure's status as of the bagging date (so two packs of one folder agree), for the index page. */
-async function bagStatus(
-  run: CheckRun,
-  now: number,
-  privacy: Privacy,
-  texts: EvidenceTexts,
-): Promise<IndexPageModel['status']> {
+async function bagStatus(run: CheckRun, now: number, privacy: Privacy, say: Say): Promise<IndexPageModel['status']> {
   const { calendar } = await loadWorkCalendar();
   const meta = run.meta ?? run.setup.defaults;
   const check = (kind: RequestKind) =>
@@ -237,7 +253,7 @@ async function bagStatus(
     now,
     calendar,
   });
-  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, texts);
+  return statusModel(st.national, statusLines(st, meta.dst), privacy.text, say);
 }
 
 function scrubMeta(meta: EvidenceMeta, scrub: (s: string) => string): EvidenceMeta {
@@ -306,7 +322,7 @@ function indexPagePlan(
     items: CheckItem[];
     meta: EvidenceMeta;
     bagDate: string;
-    texts: EvidenceTexts;
+    say: Say;
     status?: IndexPageModel['status'];
   },
 ): PagePlan {

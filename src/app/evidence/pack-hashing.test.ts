@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { liveTempFiles } from '../../io/atomic-write.js';
 import { inThreadSha256, workerSha256 } from '../../io/evidence/sha256-hasher.js';
+import { packTexts } from '../../cli/render/evidence/evidence-texts.js';
 import { packEvidence, type PackOptions } from './pack-evidence.js';
 import { verifyBag } from './verify-evidence.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../../test-support/evidence-sample.js';
@@ -33,9 +33,9 @@ function options(out: string, extra: Partial<PackOptions> = {}): PackOptions {
     force: false,
     keepPersonalData: true,
     version: '0.0.0-test',
-    texts: evidenceTexts('vi'),
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
+    texts: packTexts('vi'),
     ...extra,
   };
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
+import fc from 'fast-check';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packEvidence } from './pack-evidence.js';
+import { maskInPieces, piecesOf } from './pack-privacy.js';
 import { draftRequest, renderRequest } from './request-evidence.js';
 import { renderEvidenceIndexHtml } from '../../cli/render/html/evidence-index.js';
+import { packTexts } from '../../cli/render/evidence/evidence-texts.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../../test-support/evidence-sample.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -77,9 +79,9 @@ async function pack(keepPersonalData: boolean, out: string) {
     force: false,
     keepPersonalData,
     version: '0.0.0-test',
-    texts: evidenceTexts('vi'),
     configPath: SAMPLE_CONFIG,
     cwd: tmp.dir,
+    texts: packTexts('vi'),
     indexPage: (m) => renderEvidenceIndexHtml(m, { lang: 'vi' }),
   });
 }
@@ -128,9 +130,9 @@ describe('personal data in the bundle', () => {
       force: false,
       keepPersonalData: false,
       version: '0.0.0-test',
-      texts: evidenceTexts('vi'),
       configPath: SAMPLE_CONFIG,
       cwd: tmp.dir,
+      texts: packTexts('vi'),
     });
     const all = await everyByte(r.bundle!);
     expect(all).not.toContain('024 3825 1234');
@@ -167,5 +169,43 @@ describe('personal data in the bundle', () => {
     expect(text).toContain('Email phản hồi: a***@hanoi.example.vn');
     const plain = renderRequest(draft, 'text', false).text;
     expect(plain).toContain('Người phối hợp: Nguyễn Văn An - 0987 654 321');
+  });
+});
+
+describe('masking a text as it is read', () => {
+  /** A text of runs of letters, each ended by a line end, a space or nothing, read in chunks of any size. */
+  const shaped = fc
+    .tuple(
+      fc.array(fc.tuple(fc.nat({ max: 40000 }), fc.constantFrom('\n', ' ', '', 'é\n', '😀 ')), { maxLength: 8 }),
+      fc.array(fc.integer({ min: 1, max: 70000 }), { minLength: 1, maxLength: 5 }),
+    )
+    .map(([runs, sizes]) => {
+      const text = runs.map(([n, end]) => 'a'.repeat(n) + end).join('');
+      const chunks: string[] = [];
+      for (let at = 0, k = 0; at < text.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        chunks.push(text.slice(at, at + size));
+        at += size;
+      }
+      return { text, chunks };
+    });
+
+  it('cuts the pieces maskInPieces cuts, whatever the chunks (and says when the text must be masked whole)', async () => {
+    const mark = (s: string) => `[${s.length}]${s}`;
+    await fc.assert(
+      fc.asyncProperty(shaped, async ({ text, chunks }) => {
+        async function* read() {
+          yield* chunks;
+        }
+        const pieces: string[] = [];
+        let whole = false;
+        for await (const p of piecesOf(read())) {
+          if (typeof p === 'string') pieces.push(mark(p));
+          else whole = true;
+        }
+        expect(whole ? mark(text) : pieces.join('')).toBe(maskInPieces(text, mark));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

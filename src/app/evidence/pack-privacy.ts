@@ -10,7 +10,7 @@ import type { CheckItem, EvidenceMeta, EvidenceMsg } from '../../core/evidence/e
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { cannotMask } from './check-evidence.js';
 import { readTextFile } from '../../io/evidence/payload-files.js';
-import { FileChangedError } from '../../io/evidence/payload-reader.js';
+import { MaskSpool, textChunks } from '../../io/evidence/mask-spool.js';
 
 /**
  * What the bundle may show. By default (Nghị định 13/2023/NĐ-CP: no more personal data than the procedure needs)
@@ -28,9 +28,11 @@ export interface Privacy {
   rewritten: Map<string, MaskedFile>;
   /** Folder paths of the payload files whose content was not masked (empty with --keep-personal-data). */
   unmasked: string[];
+  /** Removes the masked texts kept for writing. */
+  close(): Promise<void>;
 }
 
-/** A masked text file: read and masked again when written, and refused if it no longer gives the same bytes. */
+/** A masked text file: masked once, kept in the spool until it is written. */
 export interface MaskedFile {
   size: number;
   sha256: string;
@@ -63,29 +65,132 @@ export function maskInPieces(text: string, mask: (s: string) => string): string 
   return out.join('');
 }
 
-function digest(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
+/** Cut where maskInPieces cuts: a piece, or the sign that the text must be masked whole. */
+const WHOLE = Symbol('whole');
+
+/**
+ * The pieces maskInPieces cuts a text into, from the text's chunks as they are read: what is held is one piece
+ * and the chunk after it. WHOLE when a piece has no line end and no space (maskInPieces then masks the text at
+ * once).
+ */
+export async function* piecesOf(chunks: AsyncIterable<string>): AsyncGenerator<string | typeof WHOLE> {
+  const it = chunks[Symbol.asyncIterator]();
+  let win = '';
+  let eof = false;
+  for (let first = true; ; first = false) {
+    while (!eof && win.length <= PIECE) {
+      const r = await it.next();
+      if (r.done) eof = true;
+      else win += r.value;
+    }
+    if (win.length <= PIECE) {
+      if (win.length > 0 || first) yield win;
+      return;
+    }
+    const nl = win.lastIndexOf('\n', PIECE);
+    const cut = nl > 0 ? nl : win.lastIndexOf(' ', PIECE);
+    if (cut <= 0) {
+      yield WHOLE;
+      return;
+    }
+    yield win.slice(0, cut + 1);
+    win = win.slice(cut + 1);
+  }
 }
 
-async function maskedFile(f: FolderFile, mask: (s: string) => string): Promise<MaskedFile | undefined> {
-  const text = await readTextFile(f.abs).catch((e: unknown) => {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
-  });
-  const masked = maskInPieces(text, mask);
-  if (masked === text) return undefined;
-  const first = Buffer.from(masked, 'utf8');
-  const size = first.length;
-  const sha256 = digest(first);
-  return {
-    size,
-    sha256,
-    async load() {
-      const again = Buffer.from(maskInPieces(await readTextFile(f.abs), mask), 'utf8');
-      if (again.length !== size || digest(again) !== sha256) throw new FileChangedError(f.rel);
-      return again;
-    },
-  };
+/**
+ * Masked bytes are encoded into one reused buffer of this size and written to the spool from it when it fills:
+ * no buffer per piece for the garbage collector to find late.
+ */
+const SPOOL_BATCH = 256 * 1024;
+
+function unreadable(f: FolderFile, e: unknown): DvcError {
+  const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
+}
+
+/** One text's masked bytes on their way to the spool: digest, size, and whether masking changed anything. */
+class MaskedWriter {
+  private hash = createHash('sha256');
+  size = 0;
+  changed = false;
+  private used = 0;
+
+  constructor(
+    private readonly spool: MaskSpool,
+    private readonly batch: Buffer,
+    readonly start: number,
+  ) {}
+
+  private async flush(): Promise<void> {
+    if (this.used === 0) return;
+    await this.spool.append(this.batch.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  async emit(original: string, masked: string): Promise<void> {
+    if (masked !== original) this.changed = true;
+    // At most 3 bytes per UTF-16 unit: a piece that might not fit in what is left goes after a flush.
+    if (this.used + masked.length * 3 > this.batch.length) await this.flush();
+    if (masked.length * 3 > this.batch.length) {
+      const b = Buffer.from(masked, 'utf8');
+      this.hash.update(b);
+      this.size += b.length;
+      await this.spool.append(b);
+      return;
+    }
+    const n = this.batch.write(masked, this.used, 'utf8');
+    this.hash.update(this.batch.subarray(this.used, this.used + n));
+    this.used += n;
+    this.size += n;
+  }
+
+  /** Starts the text again (it is to be masked whole). */
+  restart(): void {
+    this.spool.rewind(this.start);
+    this.hash = createHash('sha256');
+    this.size = this.used = 0;
+    this.changed = false;
+  }
+
+  async finish(): Promise<MaskedFile | undefined> {
+    await this.flush();
+    if (!this.changed) {
+      this.spool.rewind(this.start);
+      return undefined;
+    }
+    const { spool, start, size } = this;
+    return { size, sha256: this.hash.digest('hex'), load: () => spool.read(start, size) };
+  }
+}
+
+/**
+ * Masks a text file once, piece by piece as it is read, into the spool: its masked size and digest are known
+ * now, its bytes are read back from the spool when written. A text that needs no masking leaves nothing there.
+ */
+async function maskedFile(
+  f: FolderFile,
+  mask: (s: string) => string,
+  spool: MaskSpool,
+  batch: Buffer,
+): Promise<MaskedFile | undefined> {
+  const w = new MaskedWriter(spool, batch, spool.end);
+  try {
+    for await (const piece of piecesOf(textChunks(f.abs))) {
+      if (piece !== WHOLE) {
+        await w.emit(piece, mask(piece));
+        continue;
+      }
+      w.restart();
+      const text = await readTextFile(f.abs);
+      await w.emit(text, mask(text));
+    }
+    return await w.finish();
+  } catch (e) {
+    spool.rewind(w.start);
+    if (e instanceof DvcError) throw e;
+    throw unreadable(f, e);
+  }
 }
 
 /** What every output of check shows of the folder's names: the personal numbers in them masked. */
@@ -94,7 +199,12 @@ export function nameNumbersHidden(files: readonly FolderFile[]): (s: string) => 
   return (s) => hideNamedNumbers(s, numbers);
 }
 
-export async function privacyFor(keep: boolean, files: readonly FolderFile[], meta: EvidenceMeta): Promise<Privacy> {
+export async function privacyFor(
+  keep: boolean,
+  files: readonly FolderFile[],
+  meta: EvidenceMeta,
+  signal?: AbortSignal,
+): Promise<Privacy> {
   const numbers = [...new Set(files.flatMap((f) => personalNumberStrings(f.rel)))].sort((a, b) => b.length - a.length);
   if (keep)
     return {
@@ -103,20 +213,29 @@ export async function privacyFor(keep: boolean, files: readonly FolderFile[], me
       name: maskNameNumbers,
       rewritten: new Map(),
       unmasked: [],
+      close: async () => {},
     };
   const names = [...(meta.contactName ? [meta.contactName] : []), ...files.flatMap((f) => f.facts?.names ?? [])];
   const r = makeRedactor(names, meta.contactPhone ? [meta.contactPhone] : []);
   const text = (s: string) => r.text(hideNamedNumbers(s, numbers));
   const rewritten = new Map<string, MaskedFile>();
   const unmasked: string[] = [];
-  // One text at a time: what pack holds of the payload's texts is one file, whatever the folder holds.
-  for (const f of files) {
-    if (cannotMask(f)) unmasked.push(f.rel);
-    if (f.facts === undefined) continue;
-    const m = await maskedFile(f, text);
-    if (m) rewritten.set(f.rel, m);
+  const spool = new MaskSpool();
+  const batch = Buffer.allocUnsafe(SPOOL_BATCH);
+  // One piece of one text at a time: what pack holds of the payload's texts is bounded, whatever the folder holds.
+  try {
+    for (const f of files) {
+      if (signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
+      if (cannotMask(f)) unmasked.push(f.rel);
+      if (f.facts === undefined) continue;
+      const m = await maskedFile(f, text, spool, batch);
+      if (m) rewritten.set(f.rel, m);
+    }
+  } catch (e) {
+    await spool.close();
+    throw e;
   }
-  return { keep, text, name: r.name, rewritten, unmasked };
+  return { keep, text, name: r.name, rewritten, unmasked, close: () => spool.close() };
 }
 
 function scrubMsg(m: EvidenceMsg, scrub: (s: string) => string): EvidenceMsg {

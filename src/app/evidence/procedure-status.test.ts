@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceTexts } from '../../cli/render/evidence/evidence-wording.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evidenceStatus, recordProgress } from './procedure-status.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir } from '../../test-support/evidence-sample.js';
 import { parseVnTime } from '../../core/evidence/working-time.js';
+import { sayIn } from '../../cli/render/evidence/evidence-texts.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let dir: string;
-const base = () => ({ dir, configPath: SAMPLE_CONFIG, cwd: tmp.dir, texts: evidenceTexts('vi') });
+const base = () => ({ dir, configPath: SAMPLE_CONFIG, cwd: tmp.dir, say: sayIn('vi') });
 beforeAll(() => {
   tmp = tempDir('dvc-status-');
   dir = sampleFolder(tmp.dir);

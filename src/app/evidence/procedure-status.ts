@@ -14,6 +14,7 @@ import {
 } from '../../core/evidence/procedure.js';
 import { ALERT_FIELD } from '../../core/evidence/procedure-lines.js';
 import { eventRefusal, type ProcedureEvent, type Step4Facts } from '../../core/evidence/procedure-rules.js';
+import type { Say } from '../../core/evidence/evidence-types.js';
 import { hintArg } from '../../core/shell/shell-arg.js';
 import { formatVnTime, parseVnTime } from '../../core/evidence/working-time.js';
 import { requireFolder, pathKind } from '../../io/evidence/evidence-folder.js';
@@ -21,7 +22,6 @@ import { saveMetaChanges } from '../../io/evidence/meta-file.js';
 import { loadWorkCalendar } from '../../io/evidence/holidays-file.js';
 import { checkOpened, openEvidenceFolder } from './check-evidence.js';
 import { evidenceSetup, readMergedMeta, type SetupOptions } from './evidence-setup.js';
-import type { EvidenceTexts } from './evidence-texts.js';
 
 export interface StatusOptions extends SetupOptions {
   dir: string;
@@ -69,8 +69,8 @@ export interface RecordOptions extends SetupOptions {
   now?: number;
   /** sent --kind xac-nhan before step 4 is complete: why, recorded in evidence.yaml. */
   override?: string;
-  /** The words of a refusal's reasons, from the command's renderer. */
-  texts: Pick<EvidenceTexts, 'message'>;
+  /** The words of a refusal's reasons, in the officer's language (handed down by the cli). */
+  say: Say;
 }
 
 export interface RecordResult {
@@ -118,7 +118,7 @@ export async function recordProgress(o: RecordOptions): Promise<RecordResult> {
   const step4 = o.what === 'sent' && kind === 'xac-nhan' ? await step4Facts({ ...o, now }) : undefined;
   const refusal = eventRefusal(progress, event, now, step4, o.override);
   if (refusal) {
-    const reasons = (refusal.reasons ?? []).map((m) => o.texts.message(m)).join('; ');
+    const reasons = (refusal.reasons ?? []).map((m) => o.say(m.key, m.params)).join('; ');
     throw new DvcError(refusal.key, { ...refusal.params, reasons, dir: hintArg(o.dir) }, ExitCode.Usage);
   }
   if (o.what === 'alerts') {

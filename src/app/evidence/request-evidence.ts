@@ -15,7 +15,9 @@ import {
   renderRequestText,
   type RequestFields,
 } from '../../core/evidence/request-text.js';
-import { makeRedactor } from '../../core/evidence/personal-data.js';
+import { findPersonalNumbers, makeRedactor } from '../../core/evidence/personal-data.js';
+import { DvcError, ExitCode } from '../../errors.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { EvidenceMeta, RequestKind } from '../../core/evidence/evidence-types.js';
 import { requireFolder, scanFolder, type FolderFile } from '../../io/evidence/evidence-folder.js';
 import { urlFindings } from '../../core/evidence/url-rules.js';
@@ -106,4 +108,48 @@ export function renderRequest(d: RequestDraft, format: RequestFormat, redact: bo
         .text,
     );
   return { fields, text: format === 'markdown' ? renderRequestMarkdown(fields) : renderRequestText(fields) };
+}
+
+export interface RequestOptions {
+  format: RequestFormat;
+  keepPersonalData: boolean;
+  /** Also write the text to this file (CRLF line ends); refused if it exists, unless `force`. */
+  out?: string;
+  force: boolean;
+  cwd: string;
+  /** The missing fields were asked for (and saved) before: still missing is then a different refusal. */
+  asked: boolean;
+}
+
+/** A request that may go out (its text, and the file written), or why it may not: the unfit evidence, by file. */
+export type RequestOutcome =
+  { ok: false; unfit: UnfitEvidence[] } | { ok: true; fields: RequestFields; text: string; written?: string };
+
+/**
+ * The request from a draft whose missing fields were asked for, if they could be: the fields must be complete
+ * (exit 2), the configuration request may not present a failed or loopback API result (exit 1, saying which), the
+ * text is masked unless kept, and the file is written atomically, never over an existing one without `force`.
+ */
+export async function finishRequest(d: RequestDraft, o: RequestOptions): Promise<RequestOutcome> {
+  const missing = missingRequestFields(d.kind, d.meta);
+  if (missing.length > 0) {
+    const fields = missing.join(', ');
+    if (!o.asked) throw new DvcError('evidence.missingFields', { fields, kind: d.kind }, ExitCode.Usage);
+    throw new DvcError(
+      'evidence.answers.stillMissing',
+      { fields, kind: d.kind, file: path.join(d.dir, META_FILE) },
+      ExitCode.Usage,
+    );
+  }
+  if (d.unfit.length > 0) return { ok: false, unfit: d.unfit };
+  const rendered = renderRequest(d, o.format, !o.keepPersonalData);
+  if (o.out === undefined) return { ok: true, ...rendered };
+  if (findPersonalNumbers(path.basename(o.out)).length > 0)
+    throw new DvcError('evidence.personalInOutName', { name: path.basename(o.out) }, ExitCode.Usage);
+  // The file is opened in Notepad and pasted into the portal's form: CRLF line ends, as HUONG-DAN.txt has.
+  const written = await writeFileAtomic(path.resolve(o.cwd, o.out), rendered.text.replace(/\r?\n/g, '\r\n'), {
+    force: o.force,
+    inputs: [path.join(d.dir, META_FILE)],
+  });
+  return { ok: true, ...rendered, written };
 }

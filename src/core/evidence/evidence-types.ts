@@ -12,6 +12,12 @@ export interface EvidenceMsg {
   params?: Record<string, string | number>;
 }
 
+/**
+ * The words of a message key in one language, handed down by the cli: core and app produce keys and parameters,
+ * and where a file dvc writes needs words (the bag's index page, bag-info.txt), the cli passes this in.
+ */
+export type Say = (key: string, params?: Record<string, string | number>) => string;
+
 /** One line of `dvc evidence check`: a required or advised item, whether it holds, and how to fix it. */
 export interface CheckItem {
   id: string;

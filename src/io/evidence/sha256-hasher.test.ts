@@ -18,6 +18,27 @@ async function feedPooled(h: Sha256Hasher, pool: ChunkPool, data: Buffer): Promi
 }
 
 describe('SHA-256 on a worker thread', () => {
+  it('hashes bytes from outside the pool through its shared ring in order, when the ring wraps or is full too', async () => {
+    const pool = new ChunkPool(1, 64 * 1024);
+    const h = await workerSha256(pool);
+    try {
+      // 40 buffers of 0.3 to 1.9 MB, written back to back over a 4 MiB ring, overwritten as soon as handed over
+      // (as the zip writer's buffers are): each is copied before update returns, whatever the worker's pace.
+      const parts = Array.from({ length: 40 }, (_, i) => randomBytes(300_000 + ((i * 397_331) % 1_600_000)));
+      const scratch = Buffer.alloc(2_000_000);
+      for (const p of parts) {
+        p.copy(scratch);
+        h.update(scratch.subarray(0, p.length));
+        scratch.fill(0);
+      }
+      expect(await h.digest()).toBe(sha256(Buffer.concat(parts)));
+      h.update(Buffer.from('tagmanifest'));
+      expect(await h.digest()).toBe(sha256(Buffer.from('tagmanifest')));
+    } finally {
+      await h.close();
+    }
+  });
+
   it('gives each stream the SHA-256 of its bytes, pooled or copied, and gives every slot back', async () => {
     const pool = new ChunkPool(3, 64 * 1024);
     const h = await workerSha256(pool);

@@ -28,6 +28,20 @@ export const evidencePackOptions = [
   { flags: '--force', desc: 'cli.opt.force' },
 ] as const satisfies readonly OptionSpec[];
 
+export const evidenceStatusOptions = [
+  { flags: '--holidays <file>', desc: 'evidence.opt.holidays' },
+] as const satisfies readonly OptionSpec[];
+export const evidenceSentOptions = [
+  { flags: '--kind <kind>', desc: 'evidence.opt.sentKind', choices: ['cau-hinh', 'xac-nhan', 'canh-bao'] },
+  { flags: '--at <time>', desc: 'evidence.opt.at' },
+  { flags: '--override <reason>', desc: 'evidence.opt.override' },
+] as const satisfies readonly OptionSpec[];
+export const evidenceReceivedOptions = [
+  { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS },
+  { flags: '--outcome <outcome>', desc: 'evidence.opt.outcome', choices: ['ok', 'rejected'], default: 'ok' },
+  { flags: '--at <time>', desc: 'evidence.opt.at' },
+] as const satisfies readonly OptionSpec[];
+
 export const evidenceSpec: CommandSpec = {
   name: 'evidence',
   desc: 'evidence.cmd.desc',
@@ -75,7 +89,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'status',
       desc: 'evidence.cmd.status',
       args: [dirArg],
-      options: [{ flags: '--holidays <file>', desc: 'evidence.opt.holidays' }],
+      options: evidenceStatusOptions,
       examples: ['dvc evidence status minh-chung', 'dvc evidence status minh-chung --json'],
       load: () => import('./status-command.js'),
     },
@@ -83,11 +97,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'sent',
       desc: 'evidence.cmd.sent',
       args: [dirArg],
-      options: [
-        { flags: '--kind <kind>', desc: 'evidence.opt.sentKind', choices: ['cau-hinh', 'xac-nhan', 'canh-bao'] },
-        { flags: '--at <time>', desc: 'evidence.opt.at' },
-        { flags: '--override <reason>', desc: 'evidence.opt.override' },
-      ],
+      options: evidenceSentOptions,
       examples: [
         'dvc evidence sent minh-chung --kind cau-hinh',
         'dvc evidence sent minh-chung --kind xac-nhan --at "2026-11-20 14:05"',
@@ -98,11 +108,7 @@ export const evidenceSpec: CommandSpec = {
       name: 'received',
       desc: 'evidence.cmd.received',
       args: [dirArg],
-      options: [
-        { flags: '--kind <kind>', desc: 'evidence.opt.kind', choices: KINDS },
-        { flags: '--outcome <outcome>', desc: 'evidence.opt.outcome', choices: ['ok', 'rejected'], default: 'ok' },
-        { flags: '--at <time>', desc: 'evidence.opt.at' },
-      ],
+      options: evidenceReceivedOptions,
       examples: [
         'dvc evidence received minh-chung --kind cau-hinh',
         'dvc evidence received minh-chung --kind xac-nhan --outcome rejected',

@@ -7,8 +7,8 @@ import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
 import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
-import { evidenceTexts } from '../../render/evidence/evidence-wording.js';
-import { countFailures, itemsJson, printItems, printUnmasked } from './evidence-render.js';
+import { packTexts } from '../../render/evidence/evidence-texts.js';
+import { renderPack } from '../../render/evidence/pack-render.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evidencePackOptions>>): Promise<number> {
   if (opts.out === undefined)
@@ -26,7 +26,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       allowIncomplete: opts.allowIncomplete === true,
       force: opts.force === true,
       keepPersonalData,
-      texts: evidenceTexts(ctx.lang),
+      texts: packTexts(ctx.lang),
       version: packageVersion(),
       sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
       forceZip64: ctx.env.DVC_ZIP64 === '1',
@@ -35,43 +35,5 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
     }),
   );
-  const { errors } = countFailures(r.check.items);
-  if (ctx.json) {
-    ctx.printJson({
-      ok: !r.refused,
-      complete: r.check.ok,
-      kind,
-      bundle: r.bundle,
-      sha256: r.sha256,
-      bytes: r.bytes,
-      payload: r.refused ? undefined : { files: r.payloadFiles, bytes: r.payloadBytes },
-      timestamp: r.timestamp,
-      timestampFrom: r.timestampFrom,
-      gaps: r.gaps,
-      personalData: keepPersonalData ? 'kept' : 'masked',
-      notMasked: r.unmasked,
-      items: itemsJson(
-        ctx,
-        r.check.items.filter((i) => !i.ok),
-      ),
-      maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    });
-    return r.refused ? ExitCode.CheckFailed : ExitCode.Ok;
-  }
-  printUnmasked(ctx, r.unmasked);
-  if (r.refused) {
-    printItems(
-      ctx,
-      r.check.items.filter((i) => !i.ok),
-    );
-    ctx.print('');
-    ctx.print(ctx.chalk.red(ctx.t('evidence.pack.refused', { errors })));
-    return ExitCode.CheckFailed;
-  }
-  if (r.gaps.length > 0) ctx.warn(ctx.t('evidence.pack.incomplete', { count: r.gaps.length }));
-  ctx.print(
-    ctx.t('evidence.pack.done', { file: r.bundle ?? '', files: r.payloadFiles ?? 0, bytes: r.payloadBytes ?? 0 }),
-  );
-  ctx.print(ctx.t('evidence.pack.sha256', { sha: r.sha256 ?? '' }));
-  return ExitCode.Ok;
+  return renderPack(ctx, { kind, keepPersonalData }, r);
 }

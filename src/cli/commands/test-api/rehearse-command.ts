@@ -1,5 +1,6 @@
 import { setV8Flag } from '../../v8-flags.js';
-import type { CommandInput } from '../../command-spec.js';
+import type { CommandInput, OptionsOf } from '../../command-spec.js';
+import type { testApiRehearseOptions } from './test-api.spec.js';
 import { DvcError, ExitCode } from '../../../errors.js';
 import { runRehearsal } from '../../../app/test-api/rehearse.js';
 import { BodyInvalidError } from '../../../app/test-api/request-body.js';
@@ -7,11 +8,11 @@ import { checkOutputPath, writeFileAtomic } from '../../../io/atomic-write.js';
 import { renderBodyInvalid } from '../../render/test-api/test-api-issues.js';
 import { rehearsalJson, rehearsalJunit, renderRehearsalHuman } from '../../render/test-api/rehearse-report.js';
 
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+/** An option given as an empty string counts as not given. */
+const str = (v: string | undefined) => (v === '' ? undefined : v);
 
 /** `dvc test-api rehearse --dst X`: the five steps of a test payment, with synthetic data, as one result. */
-export async function run({ opts, ctx }: CommandInput): Promise<number> {
+export async function run({ opts, ctx }: CommandInput<OptionsOf<typeof testApiRehearseOptions>>): Promise<number> {
   const dst = str(opts.dst);
   if (!dst) throw new DvcError('rehearse.needDst', {}, ExitCode.Usage);
   // Five requests: the optimised WebAssembly tier would never be used (see test-api-command.ts).
@@ -24,10 +25,10 @@ export async function run({ opts, ctx }: CommandInput): Promise<number> {
   try {
     result = await runRehearsal({
       dst,
-      timeoutMs: num(opts.timeout) ?? 15000,
-      maxTimeMs: num(opts.maxTime) ?? 5000,
-      maxBytes: num(opts.maxSize) ?? 10 * 1024 * 1024,
-      caFiles: Array.isArray(opts.ca) ? (opts.ca as string[]) : [],
+      timeoutMs: opts.timeout,
+      maxTimeMs: opts.maxTime,
+      maxBytes: 10 * 1024 * 1024,
+      caFiles: opts.ca ?? [],
       insecure: opts.insecure === true,
       proxy: str(opts.proxy),
       saveDir: str(opts.save),

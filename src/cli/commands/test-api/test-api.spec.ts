@@ -35,6 +35,19 @@ export const testApiTemplateOptions = [
   { flags: '--xml <file>', desc: 'testApi.opt.xml' },
 ] as const satisfies readonly OptionSpec[];
 
+export const testApiRehearseOptions = [
+  { flags: '--dst <DSTCode>', desc: 'testApi.opt.dst' },
+  { flags: '--timeout <ms>', desc: 'testApi.opt.timeout', number: true, default: '15000' },
+  { flags: '--max-time <ms>', desc: 'testApi.opt.maxTime', number: true, default: '5000' },
+  { flags: '--ca <file>', desc: 'testApi.opt.ca', repeatable: true },
+  { flags: '--insecure', desc: 'testApi.opt.insecure' },
+  { flags: '--proxy <url>', desc: 'testApi.opt.proxy' },
+  { flags: '--junit <file>', desc: 'testApi.opt.junit' },
+  { flags: '--html <file>', desc: 'testApi.opt.html' },
+  { flags: '--save <dir>', desc: 'testApi.opt.save' },
+  { flags: '--force', desc: 'testApi.opt.force' },
+] as const satisfies readonly OptionSpec[];
+
 export const testApiSpec: CommandSpec = {
   name: 'test-api',
   desc: 'testApi.cmd.desc',
@@ -48,18 +61,7 @@ export const testApiSpec: CommandSpec = {
     {
       name: 'rehearse',
       desc: 'rehearse.cmd.desc',
-      options: [
-        { flags: '--dst <DSTCode>', desc: 'testApi.opt.dst' },
-        { flags: '--timeout <ms>', desc: 'testApi.opt.timeout', number: true, default: '15000' },
-        { flags: '--max-time <ms>', desc: 'testApi.opt.maxTime', number: true, default: '5000' },
-        { flags: '--ca <file>', desc: 'testApi.opt.ca', repeatable: true },
-        { flags: '--insecure', desc: 'testApi.opt.insecure' },
-        { flags: '--proxy <url>', desc: 'testApi.opt.proxy' },
-        { flags: '--junit <file>', desc: 'testApi.opt.junit' },
-        { flags: '--html <file>', desc: 'testApi.opt.html' },
-        { flags: '--save <dir>', desc: 'testApi.opt.save' },
-        { flags: '--force', desc: 'testApi.opt.force' },
-      ],
+      options: testApiRehearseOptions,
       examples: [
         'dvc test-api rehearse --dst HNI',
         'dvc test-api rehearse --dst HNI --junit dien-tap.xml --html dien-tap.html',

@@ -1,5 +1,7 @@
+import { ExitCode } from '../../../errors.js';
 import type { CliContext } from '../../context.js';
-import type { CheckItem } from '../../../core/evidence/evidence-types.js';
+import type { CheckItem, RequestKind } from '../../../core/evidence/evidence-types.js';
+import type { CheckOutcome } from '../../../core/evidence/check-rules.js';
 
 /** One object per item for --json: messages rendered in the chosen language. */
 export function itemsJson(ctx: CliContext, items: readonly CheckItem[]) {
@@ -36,4 +38,23 @@ export function printUnmasked(ctx: CliContext, files: readonly string[]): void {
   if (files.length === 0) return;
   ctx.warn(ctx.t('evidence.privacy.unmasked', { count: files.length }));
   for (const f of files) ctx.info(`  - ${f}`);
+}
+
+/** `dvc evidence check`: every item, the files dvc cannot mask, and the verdict (exit 1 when a gap remains). */
+export function renderCheck(ctx: CliContext, kind: RequestKind, outcome: CheckOutcome, unmasked: string[]): number {
+  const code = outcome.ok ? ExitCode.Ok : ExitCode.CheckFailed;
+  if (ctx.json) {
+    ctx.printJson({ ok: outcome.ok, kind, items: itemsJson(ctx, outcome.items), notMasked: unmasked });
+    return code;
+  }
+  printItems(ctx, outcome.items);
+  printUnmasked(ctx, unmasked);
+  const { errors, warnings } = countFailures(outcome.items);
+  ctx.print('');
+  if (!outcome.ok) ctx.print(ctx.chalk.red(ctx.t('evidence.check.failed', { kind, errors, warnings })));
+  else
+    ctx.print(
+      ctx.chalk.green(ctx.t(warnings > 0 ? 'evidence.check.okWithWarnings' : 'evidence.check.ok', { kind, warnings })),
+    );
+  return code;
 }
