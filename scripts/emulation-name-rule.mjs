@@ -6,11 +6,12 @@ import ts from 'typescript';
 /** The registry, from the repository root, with forward slashes. */
 export const EMULATION_REGISTRY = 'src/core/api/emulation/emulations.ts';
 
-/** A literal type that names a property key for `Pick<…>` or `Omit<…>` (an option called `reference`, say). */
+/** A literal type that names a property key: `Pick<T, …>`, `Omit<T, …>`, `T['…']` (an option called `reference`, say). */
 function isPropertyKeyArgument(node) {
   let n = node.parent;
   if (!n || !ts.isLiteralTypeNode(n)) return false;
   while (n.parent && ts.isUnionTypeNode(n.parent)) n = n.parent;
+  if (n.parent && ts.isIndexedAccessTypeNode(n.parent) && n.parent.indexType === n) return true;
   const ref = n.parent;
   return (
     !!ref &&

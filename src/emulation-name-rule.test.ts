@@ -31,7 +31,7 @@ describe('the lint rule on emulation names', () => {
     // A property key picked from a type (an option of that name) is not a name of the system; a union of names is.
     const keys = [
       `type A = Pick<Options, 'input' | '${first}'>;`,
-      `type B = Omit<Options, '${first}'>;`,
+      `type B = Omit<Options, '${first}'> & { r: Options['${first}'] };`,
       `type C = Record<'${first}' | 'x', number>;`,
     ].join('\n');
     expect(emulationNameProblems('src/app/a.ts', keys, names)).toEqual([`src/app/a.ts:3: ${rule(first)}`]);

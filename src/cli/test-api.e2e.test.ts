@@ -11,7 +11,7 @@ import {
   probeHandler,
   startConnectProxy,
   startHttp,
-  startHttps,
+  startTlsServers,
   type Running,
 } from '../test-support/probe-servers.js';
 
@@ -36,12 +36,7 @@ beforeAll(async () => {
   rootCa = path.join(dir, 'root.pem');
   await writeFile(rootCa, pki.rootPem);
   plain = await startHttp(recording);
-  tlsServers.good = await startHttps(pki.goodChain, pki.key);
-  tlsServers.leafOnly = await startHttps(pki.leafOnly, pki.key);
-  tlsServers.expired = await startHttps(pki.expiredChain, pki.key);
-  tlsServers.wrongHost = await startHttps(pki.wrongHostChain, pki.key);
-  tlsServers.selfSigned = await startHttps(pki.selfSigned, pki.key);
-  tlsServers.soon = await startHttps(pki.soonChain, pki.key);
+  Object.assign(tlsServers, await startTlsServers(pki));
 });
 
 afterAll(async () => {

@@ -2,8 +2,10 @@
  * The personal-data masker as it was before the single-pass rewrite (src/core/evidence/personal-data.ts and
  * maskInPieces in src/app/evidence/pack-privacy.ts), kept verbatim as the oracle of the property test that the
  * fast masker masks exactly what this one did. Slow by design: each pass is a regular expression with a callback
- * that spreads every match into an array. Not shipped (test-support).
+ * that spreads every match into an array. Not shipped (test-support). The two small helpers that did not change
+ * (initials, escaping a name for a regular expression) are the shipped ones.
  */
+import { escapeRe, initials } from '../core/evidence/personal-data.js';
 
 const PHONE = /(?<![0-9])(?:\+?84|0)[ .-]?[35789](?:[ .-]?[0-9]){8}(?![0-9])/g;
 const DIGIT_RUN = /(?<![0-9])([0-9]{12}|[0-9]{9})(?![0-9])/g;
@@ -56,20 +58,6 @@ function fold(s: string): string {
       return f;
     })
     .replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
-
-function initials(name: string): string {
-  return (
-    name
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => `${[...w][0].toUpperCase()}.`)
-      .join('') || '*'
-  );
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function maskNames(text: string, names: readonly string[]): string {

@@ -3,6 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { TestPki } from './tls-certs.js';
 
 /**
  * Real loopback servers for the transport tests (undici's own sockets are invisible to msw): one handler
@@ -119,6 +120,18 @@ export function startHttp(handler = probeHandler): Promise<Running> {
 
 export function startHttps(cert: string, key: string, handler = probeHandler): Promise<Running> {
   return listen(https.createServer({ cert, key }, handler), 'https');
+}
+
+/** One HTTPS server per certificate chain of the test PKI (good, leaf only, expired, wrong host, self-signed, soon). */
+export async function startTlsServers(pki: TestPki, handler = probeHandler): Promise<Record<string, Running>> {
+  return {
+    good: await startHttps(pki.goodChain, pki.key, handler),
+    leafOnly: await startHttps(pki.leafOnly, pki.key, handler),
+    expired: await startHttps(pki.expiredChain, pki.key, handler),
+    wrongHost: await startHttps(pki.wrongHostChain, pki.key, handler),
+    selfSigned: await startHttps(pki.selfSigned, pki.key, handler),
+    soon: await startHttps(pki.soonChain, pki.key, handler),
+  };
 }
 
 /** A port that refuses connections: opened, noted, closed. */

@@ -39,31 +39,9 @@ export interface MaskedFile {
   load(): Promise<Buffer>;
 }
 
-/**
- * Masks a text in pieces of at most PIECE characters cut at a line end (else at a space): every personal number,
- * mailbox and name lies within a line, and pieces this small are collected young, so that masking hundreds of
- * 1 MB notes keeps memory flat instead of filling the heap with megabyte strings.
- */
+/** Texts are masked in pieces of at most PIECE characters cut at a line end (else at a space): every personal
+ * number, mailbox and name lies within a line, and small pieces are collected young, so memory stays flat. */
 const PIECE = 32 * 1024;
-
-export function maskInPieces(text: string, mask: (s: string) => string): string {
-  if (text.length <= PIECE) return mask(text);
-  const out: string[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = Math.min(from + PIECE, text.length);
-    if (to < text.length) {
-      const nl = text.lastIndexOf('\n', to);
-      const cut = nl > from ? nl : text.lastIndexOf(' ', to);
-      // A piece with no line end and no space is one long token: mask the whole text at once instead.
-      if (cut <= from) return mask(text);
-      to = cut + 1;
-    }
-    out.push(mask(text.slice(from, to)));
-    from = to;
-  }
-  return out.join('');
-}
 
 /** Cut where maskInPieces cuts: a piece, or the sign that the text must be masked whole. */
 const WHOLE = Symbol('whole');

@@ -4,14 +4,7 @@
  * for (core/reference/standard-side.ts decides which).
  */
 import type { MergeHint, OfficialNames, UnitRow } from '../../core/communes/communes.js';
-import {
-  codeSystemOf,
-  editionsOfSystem,
-  formerDistrictsOf,
-  mergeHintOf,
-  officialNamesOf,
-  referenceUnits,
-} from '../../core/reference/standard-side.js';
+import * as standardSide from '../../core/reference/standard-side.js';
 
 /** The shipped GSO list of an edition as standard rows, cut to the tax sheet's provinces with `pairWith`. */
 export async function referenceSide(
@@ -19,32 +12,32 @@ export async function referenceSide(
   pairWith?: readonly UnitRow[],
 ): Promise<{ units: UnitRow[]; levels: string[] }> {
   const { loadReferenceList } = await import('../../io/reference-data.js');
-  return referenceUnits(loadReferenceList(edition), pairWith);
+  return standardSide.referenceUnits(loadReferenceList(edition), pairWith);
 }
 
 /** Merge hints for a 2004-coded standard side; none for a 2025 one. */
 export async function mergeHintFor(std: readonly UnitRow[]): Promise<MergeHint | undefined> {
-  if (codeSystemOf(std) !== 'gso-2004') return undefined;
+  if (standardSide.codeSystemOf(std) !== 'gso-2004') return undefined;
   const { loadMergeTable } = await import('../../io/reference-data.js');
-  return mergeHintOf(std, loadMergeTable());
+  return standardSide.mergeHintOf(std, loadMergeTable());
 }
 
 /** The former districts of each new commune, for a standard side of the 2025 list. */
 export async function formerDistrictsFor(
   std: readonly UnitRow[],
 ): Promise<((stdCode: string) => readonly string[] | undefined) | undefined> {
-  if (codeSystemOf(std) !== 'gso-2025') return undefined;
+  if (standardSide.codeSystemOf(std) !== 'gso-2025') return undefined;
   const { loadMergeTable, loadReferenceList } = await import('../../io/reference-data.js');
-  return formerDistrictsOf(std, loadMergeTable(), loadReferenceList('gso-2004'));
+  return standardSide.formerDistrictsOf(std, loadMergeTable(), loadReferenceList('gso-2004'));
 }
 
 /** The official spellings of the standard side's units, from the shipped lists of its own code system. */
 export async function officialNamesFor(std: readonly UnitRow[]): Promise<OfficialNames | undefined> {
-  const system = codeSystemOf(std);
+  const system = standardSide.codeSystemOf(std);
   if (!system) return undefined;
   const { loadReferenceList } = await import('../../io/reference-data.js');
-  return officialNamesOf(
+  return standardSide.officialNamesOf(
     std,
-    editionsOfSystem(system).map((e) => loadReferenceList(e)),
+    standardSide.editionsOfSystem(system).map((e) => loadReferenceList(e)),
   );
 }

@@ -78,7 +78,10 @@ async function resolveAuth(
   key: string,
   o: { env: NodeJS.ProcessEnv; baseDir: string },
 ): Promise<MockAuth> {
-  const secret = async (ref: { env?: string; file?: string }, field: string) => {
+  // Each secret is named `<field>Env` / `<field>File` in the config (passwordEnv, tokenFile, …).
+  const secret = async (field: 'password' | 'token' | 'key' | 'value') => {
+    const named = auth as Partial<Record<string, string>>;
+    const ref = { env: named[`${field}Env`], file: named[`${field}File`] };
     const v = await resolveSecret(ref, `provinces.${key}.auth.${field}`, o);
     if (v === undefined)
       throw new DvcError(
@@ -92,25 +95,13 @@ async function resolveAuth(
     case 'none':
       return { type: 'none' };
     case 'basic':
-      return {
-        type: 'basic',
-        username: auth.username,
-        password: await secret({ env: auth.passwordEnv, file: auth.passwordFile }, 'password'),
-      };
+      return { type: 'basic', username: auth.username, password: await secret('password') };
     case 'bearer':
-      return { type: 'bearer', token: await secret({ env: auth.tokenEnv, file: auth.tokenFile }, 'token') };
+      return { type: 'bearer', token: await secret('token') };
     case 'body-key':
-      return {
-        type: 'body-key',
-        field: auth.field,
-        key: await secret({ env: auth.keyEnv, file: auth.keyFile }, 'key'),
-      };
+      return { type: 'body-key', field: auth.field, key: await secret('key') };
     case 'header':
-      return {
-        type: 'header',
-        name: auth.name,
-        value: await secret({ env: auth.valueEnv, file: auth.valueFile }, 'value'),
-      };
+      return { type: 'header', name: auth.name, value: await secret('value') };
   }
 }
 

@@ -470,7 +470,8 @@ export class ReviewSession {
   }
 }
 
-function choicesOf(s: MatchChoices): MatchChoices {
+/** The choices that change a result, and nothing else of an object that carries them. */
+export function choicesOf(s: MatchChoices): MatchChoices {
   return {
     stdSheet: s.stdSheet,
     taxSheet: s.taxSheet,

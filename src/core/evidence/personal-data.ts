@@ -255,7 +255,7 @@ function fold(s: string): string {
   return textOf(u);
 }
 
-function initials(name: string): string {
+export function initials(name: string): string {
   return (
     name
       .split(/\s+/)
@@ -265,7 +265,7 @@ function initials(name: string): string {
   );
 }
 
-function escapeRe(s: string): string {
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

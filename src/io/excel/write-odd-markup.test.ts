@@ -21,24 +21,28 @@ const patch = {
   ],
 };
 
+/** The standard sheet's cell values after writing column I into a workbook whose rows 2… are `rows` (row 1 a header). */
+async function patchedValues(rows: string): Promise<(string | number | null)[][]> {
+  const dir = await tempDir('dvc-odd-');
+  const input = await writeBytes(
+    path.join(dir, 'in.xlsx'),
+    hostileWorkbook([
+      { name: 'MX Bo TTTT', xml: worksheetXml(inlineRow(1, ['Mã', 'Tên']) + rows) },
+      { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
+    ]),
+  );
+  const out = path.join(dir, 'out.xlsx');
+  await writeMappedWorkbook(input, out, patch);
+  const read = (await readWorkbook(out)).sheet('MX Bo TTTT').rows();
+  return read.map((r) => Array.from(r.cells, (c) => (c?.value ?? null) as string | number | null));
+}
+
 describe('the writer on odd but well-formed markup', () => {
   it('patches rows whose attributes use single quotes, spaces and ">"', async () => {
-    const dir = await tempDir('dvc-odd-');
     const rows =
-      inlineRow(1, ['Mã', 'Tên']) +
       `<row r = '2' note="a>b"><c r='A2' t='inlineStr'><is><t>00070</t></is></c><c note="x>y" r='B2' t="inlineStr"><is><t>Phường Hàng Trống</t></is></c></row>` +
       `<row r="3"><c r="A3" t="inlineStr"><is><t>00073</t></is></c><c r = "D3"><v>4</v></c></row>`;
-    const input = await writeBytes(
-      path.join(dir, 'in.xlsx'),
-      hostileWorkbook([
-        { name: 'MX Bo TTTT', xml: worksheetXml(rows) },
-        { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
-      ]),
-    );
-    const out = path.join(dir, 'out.xlsx');
-    await writeMappedWorkbook(input, out, patch);
-    const read = (await readWorkbook(out)).sheet('MX Bo TTTT').rows();
-    expect(read.map((r) => Array.from(r.cells, (c) => c?.value ?? null))).toEqual([
+    expect(await patchedValues(rows)).toEqual([
       ['Mã', 'Tên', 'Mã phường/xã CQT'],
       ['00070', 'Phường Hàng Trống', '1010212'],
       ['00073', null, '1010213', 4],
@@ -46,22 +50,10 @@ describe('the writer on odd but well-formed markup', () => {
   });
 
   it('patches rows whose cells carry no reference, in place', async () => {
-    const dir = await tempDir('dvc-odd-');
     const rows =
-      inlineRow(1, ['Mã', 'Tên']) +
       `<row r="2"><c t="inlineStr"><is><t>00070</t></is></c><c t="inlineStr"><is><t>Hàng Trống</t></is></c><c><v>7</v></c><c><v>8</v></c></row>` +
       `<row r="3"><c t="inlineStr"><is><t>00073</t></is></c><c r="E3"><v>5</v></c></row>`;
-    const input = await writeBytes(
-      path.join(dir, 'in.xlsx'),
-      hostileWorkbook([
-        { name: 'MX Bo TTTT', xml: worksheetXml(rows) },
-        { name: 'MX CQT', xml: worksheetXml(inlineRow(1, ['x'])) },
-      ]),
-    );
-    const out = path.join(dir, 'out.xlsx');
-    await writeMappedWorkbook(input, out, patch);
-    const read = (await readWorkbook(out)).sheet('MX Bo TTTT').rows();
-    expect(read.map((r) => Array.from(r.cells, (c) => c?.value ?? null))).toEqual([
+    expect(await patchedValues(rows)).toEqual([
       ['Mã', 'Tên', 'Mã phường/xã CQT'],
       ['00070', 'Hàng Trống', '1010212', 8],
       ['00073', null, '1010213', null, 5],

@@ -4,7 +4,7 @@ import {
   closedPort,
   startConnectProxy,
   startHttp,
-  startHttps,
+  startTlsServers,
   type Running,
 } from '../../test-support/probe-servers.js';
 import { sendProbe, TransportError, type HttpProbeRequest } from './send-probe.js';
@@ -18,12 +18,7 @@ const servers: Record<string, Running> = {};
 beforeAll(async () => {
   pki = makeTestPki();
   plain = await startHttp();
-  servers.good = await startHttps(pki.goodChain, pki.key);
-  servers.leafOnly = await startHttps(pki.leafOnly, pki.key);
-  servers.expired = await startHttps(pki.expiredChain, pki.key);
-  servers.wrongHost = await startHttps(pki.wrongHostChain, pki.key);
-  servers.selfSigned = await startHttps(pki.selfSigned, pki.key);
-  servers.soon = await startHttps(pki.soonChain, pki.key);
+  Object.assign(servers, await startTlsServers(pki));
 });
 
 afterAll(async () => {

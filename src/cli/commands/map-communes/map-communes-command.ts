@@ -10,6 +10,7 @@ import { withTexts } from '../../render/map-communes/map-communes-words.js';
 import { runnableHint } from '../../hint-program.js';
 import type { ReviewEnd } from '../review/serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
+import { matchChoicesOf } from './match-choices.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
   if (opts.review === true && opts.audit === true) throw new DvcError('review.err.reviewAudit', {}, ExitCode.Usage);
@@ -22,17 +23,9 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
       out: opts.out,
       mapOut: opts.mapOut,
       force: opts.force === true,
-      stdSheet: opts.stdSheet,
-      taxSheet: opts.taxSheet,
-      stdCols: opts.stdCols,
-      taxCols: opts.taxCols,
-      provinces: opts.province ?? [],
-      reference: opts.reference,
+      ...matchChoicesOf(opts),
       decisions: opts.decisions,
-      viaMerges: opts.viaMerges === true,
-      allowMixedEditions: opts.allowMixedEditions === true,
       audit: opts.audit === true,
-      replaceExisting: opts.replaceExisting === true,
       otherOutputs: html ? [html] : [],
       texts: mapCommunesTexts(ctx.lang),
       onProgress: (key, params) => spinner.update(ctx.t(key, params)),
@@ -69,19 +62,6 @@ async function reviewOf(
   ctx: CliContext,
 ): Promise<ReviewEnd> {
   const { serveReview } = await import('../review/serve-review.js');
-  const setup = {
-    workbook: output,
-    input,
-    stdSheet: opts.stdSheet,
-    taxSheet: opts.taxSheet,
-    stdCols: opts.stdCols,
-    taxCols: opts.taxCols,
-    provinces: opts.province ?? [],
-    reference: opts.reference,
-    viaMerges: opts.viaMerges === true,
-    allowMixedEditions: opts.allowMixedEditions === true,
-    replaceExisting: opts.replaceExisting === true,
-    texts: reviewTexts(ctx.lang),
-  };
+  const setup = { workbook: output, input, ...matchChoicesOf(opts), texts: reviewTexts(ctx.lang) };
   return serveReview(ctx, setup, { open: opts.open !== false });
 }

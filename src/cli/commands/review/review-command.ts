@@ -3,6 +3,7 @@ import type { CommandInput, OptionsOf } from '../../command-spec.js';
 import type { reviewOptions } from './review.spec.js';
 import { serveReview } from './serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
+import { matchChoicesOf } from '../map-communes/match-choices.js';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof reviewOptions>>): Promise<number> {
   const end = await serveReview(
@@ -10,15 +11,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof rev
     {
       workbook: args[0],
       input: opts.from,
-      stdSheet: opts.stdSheet,
-      taxSheet: opts.taxSheet,
-      stdCols: opts.stdCols,
-      taxCols: opts.taxCols,
-      provinces: opts.province ?? [],
-      reference: opts.reference as 'gso-2025' | 'gso-2004' | undefined,
-      viaMerges: opts.viaMerges === true,
-      allowMixedEditions: opts.allowMixedEditions === true,
-      replaceExisting: opts.replaceExisting === true,
+      ...matchChoicesOf(opts),
       texts: reviewTexts(ctx.lang),
     },
     { open: opts.open !== false },
