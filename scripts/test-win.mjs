@@ -481,6 +481,76 @@ async function checkConsole({ folder }) {
   check('never waits in CI, even on a console', ci.code === 0 && !ci.text.includes('Nhấn phím'), ci.text);
 }
 
+/** `dvc.exe review`: the page on the loopback, a decision saved beside the workbook, "Đóng" ends it with one object. */
+async function checkReview() {
+  const dir = path.join(WORK, 'Rà soát');
+  mkdirSync(dir);
+  const book = path.join(dir, 'mau 63 tinh.xlsx');
+  cpSync(path.join(ROOT, 'fixtures', 'mau-63-tinh.xlsx'), book);
+  const first = dvc(['map-communes', win(book)]);
+  const output = path.join(dir, 'mau 63 tinh.doi-chieu.xlsx');
+  check('review: map-communes writes the round to review', first.code === 0 && existsSync(output), first.text);
+  const outFile = path.join(OUT, 'review.out');
+  const errFile = path.join(OUT, 'review.err');
+  const [out, err] = [openSync(outFile, 'w'), openSync(errFile, 'w')];
+  const child = spawn(WINE, [EXE, 'review', win(output), '--json', '--no-open'], {
+    cwd: WORK,
+    env: ENV,
+    stdio: ['ignore', out, err],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  let url;
+  for (let waited = 0; !url && waited < 120_000 && child.exitCode === null; waited += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+    const line = readFileSync(errFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('{"url"'));
+    if (line) url = JSON.parse(line).url;
+  }
+  check('review: dvc.exe prints the page address (JSON on stderr)', !!url, readFileSync(errFile, 'utf8'));
+  if (!url) {
+    child.kill();
+    return;
+  }
+  try {
+    const page = await fetch(url);
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0];
+    const origin = new URL(url).origin;
+    const post = (p, body) =>
+      fetch(origin + p, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin },
+        body: JSON.stringify(body),
+      });
+    const html = await page.text();
+    check('review: the page is served by dvc.exe', page.status === 200 && html.includes('<html'), String(page.status));
+    const decided = await post('/api/decide', { code: '08974', tax: '1011602' });
+    check('review: a click is saved (200)', decided.status === 200, String(decided.status));
+    const closed = await post('/api/close', {});
+    check('review: "Đóng" ends it', closed.status === 200, String(closed.status));
+  } catch (e) {
+    check('review: the page answers', false, String(e));
+  }
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 60_000))]);
+  if (code === 'timeout') child.kill();
+  closeSync(out);
+  closeSync(err);
+  let end = null;
+  try {
+    end = JSON.parse(readFileSync(outFile, 'utf8'));
+  } catch {}
+  check(
+    'review: exit 0, one JSON object on stdout when it ends',
+    code === 0 && end?.ended === 'closed' && end?.decided === 1,
+    readFileSync(outFile, 'utf8').slice(0, 800),
+  );
+  const store = path.join(dir, 'mau 63 tinh.doi-chieu.quyet-dinh.csv');
+  check(
+    'review: the decision is in the CSV beside the workbook',
+    existsSync(store) && readFileSync(store, 'utf8').includes('08974,1011602'),
+  );
+}
+
 async function main() {
   if (!existsSync(EXE)) throw new Error(`${EXE} is missing: run npm run build:win first`);
   const started = Date.now();
@@ -491,6 +561,7 @@ async function main() {
   checkPaths(folders);
   checkCommunes();
   await checkApi();
+  await checkReview();
   checkEvidence();
   checkDoctor();
   checkUtf16Refusal();

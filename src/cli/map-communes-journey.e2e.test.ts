@@ -21,7 +21,9 @@ const ROUND_3: Record<string, string> = { '10099': '1012527', '05527': '-' };
 
 /** The next command as printed (its last line), run in bash with `dvc` standing for this build. */
 function pasteInBash(stdout: string, cwd: string) {
-  const command = stdout.trimEnd().split('\n').pop()!.trim();
+  // The command printed after "… rồi chạy:" (the browser's command follows it).
+  const lines = stdout.trimEnd().split('\n');
+  const command = lines[lines.findIndex((l) => l.endsWith('rồi chạy:')) + 1].trim();
   expect(command.startsWith('dvc map-communes ')).toBe(true);
   const pasted = command.replace(/^dvc /, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} `);
   return {

@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import { sampleRound1, startReview } from '../test-support/review-process.js';
+import { posixWords } from '../test-support/shell-words.js';
+import { tempDir } from '../test-support/excel-workbooks.js';
 
 /** The page's first request (token in the path), then the cookie it sets: as the browser does. */
 async function session(url: string): Promise<{ post: (p: string, body: unknown) => Promise<Response> }> {
@@ -74,6 +76,33 @@ describe('dvc review', { timeout: 60_000 }, () => {
     expect(lost.code).toBe(2);
     expect(lost.stderr).toContain('Ghi tệp đầu vào bằng --from.');
     expect(lost.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the review command map-communes prints runs as printed, with the choices of the run', async () => {
+    const dir = await tempDir('dvc-review-hint-');
+    await copyFile(path.join('fixtures', 'mau-63-tinh.xlsx'), path.join(dir, 'bảng xã.xlsx'));
+    const r1 = await runCli(['map-communes', 'bảng xã.xlsx', '--province', 'Thái Nguyên'], { cwd: dir });
+    expect(r1.code).toBe(0);
+    const lines = r1.stdout.trimEnd().split('\n');
+    const at = lines.indexOf('Hoặc quyết định trên trình duyệt, mỗi dòng một cú bấm, không phải gõ mã:');
+    expect(at, r1.stdout).toBeGreaterThan(0);
+    const words = posixWords(lines[at + 1].trim());
+    expect(words).toEqual([
+      'dvc',
+      'review',
+      'bảng xã.doi-chieu.xlsx',
+      '--from',
+      'bảng xã.xlsx',
+      '--province',
+      'Thái Nguyên',
+    ]);
+    const r2 = await runCli([...words.slice(1), '--no-open', '--json'], {
+      cwd: dir,
+      env: { DVC_REVIEW_IDLE_MS: '300' },
+    });
+    expect(r2.code, r2.stderr).toBe(0);
+    // Only Thái Nguyên was matched, so its one row waits for a decision.
+    expect(JSON.parse(r2.stdout)).toMatchObject({ ok: true, ended: 'idle', toDecide: 1, decided: 0 });
   });
 
   it('map-communes --review --audit is a usage error: --audit writes no output to review', async () => {

@@ -118,6 +118,8 @@ export interface MapCommunesResult {
   nextStep: string | null;
   /** Why no next-step command is printed although rows wait for a decision (a name no shell quoting keeps safe). */
   nextStepRefused: Note | null;
+  /** The same round decided in the browser (`dvc review …`, quoted as nextStep is); null when none is needed or safe. */
+  reviewStep: string | null;
   /** The review sheet of the output to type decisions in ("Rà soát", or "Rà soát (2)" over an earlier output). */
   reviewSheet: string | null;
   /** The edition of each sheet, province by province. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRoundPath, nextStepCommand, pathArg as shellArg } from './next-step.js';
+import { nextRoundPath, nextStepCommand, pathArg as shellArg, reviewStepCommand } from './next-step.js';
 
 describe('the next-step command', () => {
   it('quotes only what a shell would split or expand, the same way for cmd.exe, PowerShell and bash', () => {
@@ -18,6 +18,23 @@ describe('the next-step command', () => {
     expect(nextRoundPath('lan-1.xlsx')).toBe('lan-2.xlsx');
     expect(nextRoundPath('kiem-tra-2021.xlsx')).toBe('kiem-tra-2021-2.xlsx');
     expect(nextRoundPath('out/ket qua.xlsx')).toBe('out/ket qua-2.xlsx');
+  });
+
+  it('the same round in the browser: the output, its input, the same choices, no decisions file and no new output', () => {
+    const i = {
+      input: '-Bảng xã.xlsx',
+      output: 'Bảng xã.doi-chieu.xlsx',
+      provinces: ['Thái Nguyên'],
+      taxCols: 'A,B,C',
+      viaMerges: true,
+    };
+    expect(reviewStepCommand(i, 'posix')).toEqual({
+      command:
+        "dvc review 'Bảng xã.doi-chieu.xlsx' --from './-Bảng xã.xlsx' --tax-cols A,B,C --province 'Thái Nguyên' --via-merges",
+    });
+    expect(reviewStepCommand({ ...i, output: 'a\u0007.xlsx' }, 'posix')).toMatchObject({
+      refused: { key: 'mc.next.refusedControl' },
+    });
   });
 
   it('repeats the choices of this run and adds the decisions, quoted for cmd.exe and PowerShell on Windows', () => {

@@ -63,12 +63,28 @@ export function nextStepArgs(i: NextStepInput): string[] {
   return args;
 }
 
+/** The same round decided in the browser: `review <output> --from <input> [the same choices]`. */
+export function reviewStepArgs(i: NextStepInput): string[] {
+  const [, input, ...rest] = nextStepArgs(i);
+  const choices = rest.slice(0, -4);
+  return ['review', dashSafe(i.output), '--from', input, ...choices];
+}
+
 const dashSafe = (file: string) => (file.startsWith('-') ? `./${file}` : file);
 
 /** `dvc map-communes <input> [the same choices] --decisions <output> --out <next output>`, quoted for `shell`. */
 export function nextStepCommand(i: NextStepInput, shell: HintShell = 'windows'): NextStep {
+  return quotedCommand(nextStepArgs(i), shell);
+}
+
+/** `dvc review <output> --from <input> [the same choices]`, quoted for `shell`. */
+export function reviewStepCommand(i: NextStepInput, shell: HintShell = 'windows'): NextStep {
+  return quotedCommand(reviewStepArgs(i), shell);
+}
+
+function quotedCommand(args: readonly string[], shell: HintShell): NextStep {
   const quoted: string[] = ['dvc'];
-  for (const arg of nextStepArgs(i)) {
+  for (const arg of args) {
     const q = quoteArg(arg, shell);
     if (!q.ok) {
       const key = q.why === 'control' ? 'mc.next.refusedControl' : 'mc.next.refusedWindows';

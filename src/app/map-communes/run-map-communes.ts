@@ -23,7 +23,7 @@ import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
 import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
-import { nextStepCommand } from './next-step.js';
+import { nextStepCommand, reviewStepCommand } from './next-step.js';
 import { currentHintShell, type HintShell } from '../../core/shell/shell-arg.js';
 import { latestReviewSheet } from '../../io/decisions-file.js';
 import type { MapCommunesResult, Note, ReportRow } from './map-communes-result.js';
@@ -280,12 +280,15 @@ function nextStepOf(
   o: MapCommunesOptions,
   output: string | null,
   review: number,
-): Pick<MapCommunesResult, 'nextStep' | 'nextStepRefused'> {
-  if (!output || review === 0) return { nextStep: null, nextStepRefused: null };
-  const step = nextStepCommand({ ...o, output }, o.hintShell ?? currentHintShell());
+): Pick<MapCommunesResult, 'nextStep' | 'nextStepRefused' | 'reviewStep'> {
+  if (!output || review === 0) return { nextStep: null, nextStepRefused: null, reviewStep: null };
+  const shell = o.hintShell ?? currentHintShell();
+  const step = nextStepCommand({ ...o, output }, shell);
+  const browser = reviewStepCommand({ ...o, output }, shell);
+  const reviewStep = 'command' in browser ? browser.command : null;
   return 'command' in step
-    ? { nextStep: step.command, nextStepRefused: null }
-    : { nextStep: null, nextStepRefused: step.refused };
+    ? { nextStep: step.command, nextStepRefused: null, reviewStep }
+    : { nextStep: null, nextStepRefused: step.refused, reviewStep };
 }
 
 /** The sheet built from a shipped list; beside the officer's own standard sheet it gets a name of its own. */

@@ -79,6 +79,7 @@ export const mapCommunesReview: MessageTable = {
       'Mở sheet "{sheet}" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có; trên dòng thuế chưa dùng: mã phường/xã nhận mã thuế đó), lưu lại, rồi chạy:',
     'mc.summary.nextNoCommand':
       'Mở sheet "{sheet}" của {file}: {count} dòng cần quyết định nằm ở đầu sheet. Gõ mã CQT đã chọn vào cột "Quyết định" (hoặc - nếu không có), lưu lại, rồi chạy lại dvc với --decisions và tệp đó.',
+    'mc.summary.reviewStep': 'Hoặc quyết định trên trình duyệt, mỗi dòng một cú bấm, không phải gõ mã:',
     'mc.next.refusedControl':
       'dvc không in lệnh để dán: "{arg}" chứa ký tự điều khiển ({chars}) mà không cách viết nào trong cửa sổ lệnh giữ an toàn. Hãy đổi tên tệp (hoặc sheet, tỉnh) cho không còn ký tự đó.',
     'mc.next.refusedWindows':
@@ -165,6 +166,7 @@ export const mapCommunesReview: MessageTable = {
       'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none; on an unused tax row: the code of the commune that takes it), save, then run:',
     'mc.summary.nextNoCommand':
       'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run dvc again with --decisions and that file.',
+    'mc.summary.reviewStep': 'Or decide in the browser, one click a row, no code to type:',
     'mc.next.refusedControl':
       'dvc prints no command to paste: "{arg}" holds a control character ({chars}) that no shell spelling keeps safe. Rename the file (or sheet, province) so that it has none.',
     'mc.next.refusedWindows':

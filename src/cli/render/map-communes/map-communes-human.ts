@@ -108,6 +108,10 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   if (r.output && r.nextStep) {
     ctx.print(ctx.t('mc.summary.next', hint));
     ctx.print(`  ${runnableHint(r.nextStep)}`);
+    if (r.reviewStep) {
+      ctx.print(ctx.t('mc.summary.reviewStep'));
+      ctx.print(`  ${runnableHint(r.reviewStep)}`);
+    }
   } else if (r.output && r.nextStepRefused) {
     ctx.print(ctx.t('mc.summary.nextNoCommand', hint));
     const p = r.nextStepRefused.params;
