@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { STD_HEADER } from './gso-units.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
@@ -31,17 +32,7 @@ const input = path.join(dir, 'big.xlsx');
   const std = wb.addWorksheet('MX Bo TTTT');
   std.addRow(['DANH MỤC ĐƠN VỊ HÀNH CHÍNH']);
   std.addRow([]);
-  std.addRow([
-    'STT',
-    'Mã TP',
-    'Tỉnh / Thành Phố',
-    'Mã QH',
-    'Quận Huyện',
-    'Mã PX',
-    'Phường Xã',
-    'Cấp',
-    'Mã phường/xã CQT',
-  ]);
+  std.addRow(STD_HEADER);
   lines.forEach((l, i) => std.addRow([i + 1, l[0], l[1], l[2], l[3], l[4], l[5], l[6]]));
   const tax = wb.addWorksheet('MX CQT');
   tax.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']);

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { STD_HEADER, readGsoUnits } from './gso-units.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
@@ -41,14 +42,7 @@ const csv = ['gso-units-2004-ed2021-11-01.csv', 'gso-units-2004.csv']
   .find(existsSync);
 if (!csv) throw new Error(`no 2004-structure GSO list in ${dataDir} (set DVC_SHARED_DATA)`);
 // These files have no quoted fields (SOURCES.md), but a few names keep odd whitespace: split on commas only.
-const units = readFileSync(csv, 'utf8')
-  .trimEnd()
-  .split('\n')
-  .slice(1)
-  .map((l) => {
-    const [provinceCode, provinceName, districtCode, districtName, code, name, level] = l.split(',');
-    return { provinceCode, provinceName, districtCode, districtName, code, name, level };
-  });
+const units = readGsoUnits(csv);
 
 // ── the synthetic tax side ──────────────────────────────────────────────────────────────────────────────
 let seed = 20210111;
@@ -186,17 +180,7 @@ async function writeInput(file, n, prefill) {
   s.mergeCells('A1:I1');
   title.commit();
   s.addRow([]).commit();
-  const header = s.addRow([
-    'STT',
-    'Mã TP',
-    'Tỉnh / Thành Phố',
-    'Mã QH',
-    'Quận Huyện',
-    'Mã PX',
-    'Phường Xã',
-    'Cấp',
-    'Mã phường/xã CQT',
-  ]);
+  const header = s.addRow(STD_HEADER);
   header.font = { bold: true };
   header.commit();
   for (const r of std) s.addRow(r).commit();

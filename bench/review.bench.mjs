@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
+import { STD_HEADER, readGsoUnits } from './gso-units.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
@@ -28,14 +29,7 @@ const clicks = Number(process.env.BENCH_CLICKS ?? 40);
 const dataDir = process.env.DVC_SHARED_DATA ?? path.resolve(root, '..', 'shared', 'data');
 const csv = path.join(dataDir, 'gso-units-2004-ed2021-11-01.csv');
 if (!existsSync(csv)) throw new Error(`no ${csv} (set DVC_SHARED_DATA)`);
-const units = readFileSync(csv, 'utf8')
-  .trimEnd()
-  .split('\n')
-  .slice(1)
-  .map((l) => {
-    const [provinceCode, provinceName, districtCode, districtName, code, name, level] = l.split(',');
-    return { provinceCode, provinceName, districtCode, districtName, code, name, level };
-  });
+const units = readGsoUnits(csv);
 
 let seed = 20260301;
 const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -55,17 +49,7 @@ function noisy(name) {
 async function writeInput(file) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const s = wb.addWorksheet('MX Bo TTTT');
-  s.addRow([
-    'STT',
-    'Mã TP',
-    'Tỉnh / Thành Phố',
-    'Mã QH',
-    'Quận Huyện',
-    'Mã PX',
-    'Phường Xã',
-    'Cấp',
-    'Mã phường/xã CQT',
-  ]).commit();
+  s.addRow(STD_HEADER).commit();
   const tax = [];
   const seq = new Map();
   units.forEach((u, i) => {

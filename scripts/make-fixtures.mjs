@@ -17,6 +17,7 @@ if (!existsSync(textModule)) {
   process.exit(2);
 }
 const { encodeTcvn3, encodeVni, foldDiacritics } = await import(pathToFileURL(textModule).href);
+const { STD_HEADER } = await import('../bench/gso-units.mjs');
 const { seededRandom: seeded } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'seeded-random.js')).href);
 
 function readCsv(name) {
@@ -96,17 +97,7 @@ async function make63() {
   const tmsProvince = { '01': '101', 19: '215' };
   const wb = newWorkbook();
   const std = wb.addWorksheet('MX Bo TTTT', { views: [{ state: 'frozen', ySplit: 3 }] });
-  const header = [
-    'STT',
-    'Mã TP',
-    'Tỉnh / Thành Phố',
-    'Mã QH',
-    'Quận Huyện',
-    'Mã PX',
-    'Phường Xã',
-    'Cấp',
-    'Mã phường/xã CQT',
-  ];
+  const header = STD_HEADER;
   titleRows(std, 'DANH MỤC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ (QĐ 124/2004/QĐ-TTg) — HÀ NỘI, THÁI NGUYÊN', header.length);
   styleHeader(std.addRow(header));
   gso.forEach((r, i) => {
