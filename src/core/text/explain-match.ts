@@ -89,14 +89,21 @@ function stageWasNeeded(
   return keysWithout(std.raw, kind, stage)[tier] !== keysWithout(tax.raw, kind, stage)[tier];
 }
 
+const WORD_BREAK = /[\s\u00a0]+/;
+
+function words(s: string): string[] {
+  return s.normalize('NFC').split(WORD_BREAK).filter(Boolean);
+}
+
 function wordsDifferInCase(a: string, b: string): boolean {
-  const words = (s: string) =>
-    s
-      .normalize('NFC')
-      .split(/[\s\u00a0]+/)
-      .filter(Boolean);
   const bw = words(b);
-  return words(a).some((w) => bw.some((x) => x !== w && x.toLowerCase() === w.toLowerCase()));
+  // Each word of `b` lower-cased once, not once for every word of `a`.
+  const lower = bw.map((x) => x.toLowerCase());
+  for (const w of words(a)) {
+    const wl = w.toLowerCase();
+    for (let j = 0; j < bw.length; j++) if (bw[j] !== w && lower[j] === wl) return true;
+  }
+  return false;
 }
 
 /** Keys with one stage switched off; kept because the same tax or std name is explained many times in a run. */
