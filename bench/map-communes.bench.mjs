@@ -12,6 +12,8 @@
 //       neighbour's code, as a hand-typed slip), `dvc map-communes --audit` ≤ 0.5 × the exceljs read+write of that
 //       workbook, peak RSS < 300 MB; and the audit figures: planted wrong codes found (must be all), right codes
 //       called `differs` (must be 0).
+//   (g) with GNU time: the same exceljs read+write as a script in its own process (node's start and exceljs's import
+//       included), alternated with (b) and (f): the CPU ratios issue 19 sets, whole process to whole process.
 // Needs `npm run build` and the shared data (../shared/data or $DVC_SHARED_DATA). Prints human lines, then one JSON line.
 // DVC_BIN runs another build's CLI (e.g. a checkout of an earlier commit) for a before/after comparison. With GNU
 // time the CPU time (user + system) of each CLI run is reported beside its wall time: on a shared, loaded machine
@@ -208,13 +210,29 @@ writeFileSync(
   "process.on('exit', () => require('node:fs').writeFileSync(process.env.DVC_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
 );
 
+// The yardstick of issue 19 as a whole process: node starting, exceljs imported, the workbook read and written.
+const exScript = path.join(dir, 'exceljs-round-trip.mjs');
+writeFileSync(
+  exScript,
+  `import ExcelJS from ${JSON.stringify(pathToFileURL(path.join(root, 'node_modules', 'exceljs', 'excel.js')).href)};\n` +
+    'const wb = new ExcelJS.Workbook();\nawait wb.xlsx.readFile(process.argv[2]);\nawait wb.xlsx.writeFile(process.argv[3]);\n',
+);
+
 /** One end-to-end CLI run: wall time (ms), peak RSS (bytes), exit code, stdout. */
 function runCli(input, out, extra = []) {
   return runDvc([input, '--out', out, '--force', ...extra]);
 }
 
 function runDvc(rest) {
-  const args = [bin, 'map-communes', ...rest];
+  return runNode([bin, 'map-communes', ...rest], 'dvc map-communes');
+}
+
+/** The exceljs read+write of `input` as its own process (CPU time with GNU time only). */
+function runExceljs(input, i) {
+  return runNode([exScript, input, path.join(dir, `exceljs-process-${i}.xlsx`)], 'the exceljs script');
+}
+
+function runNode(args, what) {
   const rssFile = path.join(dir, 'rss.txt');
   const t0 = process.hrtime.bigint();
   const r = gnuTime
@@ -225,7 +243,7 @@ function runDvc(rest) {
         env: { ...process.env, DVC_BENCH_RSS_FILE: rssFile },
       });
   const wall = ms(t0);
-  if (r.status !== 0) throw new Error(`dvc map-communes exited ${r.status}\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${what} exited ${r.status}\n${r.stderr}`);
   const rss = gnuTime
     ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024
     : Number(readFileSync(rssFile, 'utf8')) * 1024;
@@ -292,11 +310,13 @@ await exceljsRoundTrip(one, 'warm');
 runCli(one, path.join(dir, 'out-warm.xlsx'));
 const ex = [];
 const cli1 = [];
+const exProc = [];
 exCpu.length = 0;
 for (let i = 0; i < runs; i++) {
   globalThis.gc?.();
   ex.push(await exceljsRoundTrip(one, i));
   cli1.push(runCli(one, path.join(dir, `out-1-${i}.xlsx`)));
+  exProc.push(runExceljs(one, i));
 }
 const exCpu1 = [...exCpu];
 console.log(`exceljs read+write: median ${Math.round(median(ex))} ms of ${ex.map(Math.round).join(', ')}`);
@@ -340,11 +360,13 @@ await exceljsRoundTrip(audited, 'audit-warm');
 exCpu.length = 0;
 const exA = [];
 const auditRuns = [];
+const exProcA = [];
 const auditWrite = [];
 for (let i = 0; i < runs; i++) {
   globalThis.gc?.();
   exA.push(await exceljsRoundTrip(audited, `a-${i}`));
   auditRuns.push(runDvc([audited, '--audit']));
+  exProcA.push(runExceljs(audited, `a-${i}`));
   auditWrite.push(runCli(audited, path.join(dir, `out-a-${i}.xlsx`)));
 }
 console.log(
@@ -355,6 +377,10 @@ const exCpuA = [...exCpu];
 const cpuRatio = (runsOf, exOf) => +(median(runsOf.map((r) => r.cpu)) / median(exOf)).toFixed(3);
 console.log(
   `CPU time (user+system), medians: exceljs ${Math.round(median(exCpu1))} ms, dvc 1× ${Math.round(median(cli1.map((r) => r.cpu)))} ms (ratio ${cpuRatio(cli1, exCpu1)}); audit: exceljs ${Math.round(median(exCpuA))} ms, dvc --audit ${Math.round(median(auditRuns.map((r) => r.cpu)))} ms (ratio ${cpuRatio(auditRuns, exCpuA)})`,
+);
+const processRatio = (runsOf, exOf) => +(median(runsOf.map((r) => r.cpu)) / median(exOf.map((r) => r.cpu))).toFixed(3);
+console.log(
+  `CPU time against the exceljs script as a whole process (the yardstick of issue 19), medians: exceljs ${Math.round(median(exProc.map((r) => r.cpu)))} ms, dvc 1× ratio ${processRatio(cli1, exProc)} (target 0.6); audit: exceljs ${Math.round(median(exProcA.map((r) => r.cpu)))} ms, dvc --audit ratio ${processRatio(auditRuns, exProcA)} (target 0.5)`,
 );
 
 if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
@@ -376,6 +402,7 @@ const result = {
   ratio: +(median(cli1.map((r) => r.wall)) / median(ex)).toFixed(3),
   ratioTarget: 0.6,
   cpuRatio: cpuRatio(cli1, exCpu1),
+  cpuRatioProcess: processRatio(cli1, exProc),
   matchMs: +median(matchMs).toFixed(1),
   matchTargetMs: 200,
   peakRssMb: mb(Math.max(...cli1.map((r) => r.rss))),
@@ -396,6 +423,7 @@ const result = {
     ratio: +(median(auditRuns.map((r) => r.wall)) / median(exA)).toFixed(3),
     ratioTarget: 0.5,
     cpuRatio: cpuRatio(auditRuns, exCpuA),
+    cpuRatioProcess: processRatio(auditRuns, exProcA),
     peakRssMb: mb(Math.max(...auditRuns.map((r) => r.rss))),
     peakRssTargetMb: 300,
     auditWithWorkbookMs: Math.round(median(auditWrite.map((r) => r.wall))),

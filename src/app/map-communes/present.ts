@@ -50,8 +50,14 @@ export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet:
 }
 
 export function toProvinceReports(match: MatchResult, rows: readonly ReportRow[]): ProvinceReport[] {
+  // Each province's rows, in order, gathered in one pass (not one pass over every row per province).
+  const byProvince = match.provinces.map((): ReportRow[] => []);
+  rows.forEach((r, k) => {
+    const province = match.rows[k]?.province;
+    if (province !== undefined) byProvince[province]?.push(r);
+  });
   return match.provinces.map(({ pair, ...counts }, province) => {
-    const mine = rows.filter((_, k) => match.rows[k]?.province === province);
+    const mine = byProvince[province]!;
     return {
       provinceCode: pair.std.code,
       provinceName: pair.std.name,

@@ -16,7 +16,6 @@ import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
 import { mapTableRows, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
-import { writeOutputs } from './write-outputs.js';
 import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } from './reference-side.js';
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
@@ -225,6 +224,8 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   let reviewSheet: string | null = null;
   if (output) {
     progress('mc.progress.write', { file: path.basename(output) });
+    // The workbook writer (a dozen modules) is loaded only by a run that writes one: not by a plain --audit.
+    const { writeOutputs } = await import('./write-outputs.js');
     const written = await writeOutputs({
       wb: sides.wb,
       output,

@@ -30,17 +30,24 @@ export function districtRefOf(row: UnitRow): ProvinceRef | undefined {
  * one per old province.
  */
 export function districtKey(ref: ProvinceRef): string {
-  const raw = refKey(ref);
-  let key = districtKeys.get(raw);
+  // Looked up by code, then name: no key string is built for the lookup itself (it runs once per row).
+  const code = ref.code ?? '';
+  let byName = districtKeys.byCode.get(code);
+  let key = byName?.get(ref.name);
   if (key === undefined) {
     const name = ref.name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
     key = `${oldProvinceOf(ref) ?? ''}\u0000${name === '' ? (ref.code ?? '') : name}`;
     // A country has under a thousand districts; the cache cannot grow past the names a run meets.
-    if (districtKeys.size < 10_000) districtKeys.set(raw, key);
+    if (districtKeys.size < 10_000) {
+      if (!byName) districtKeys.byCode.set(code, (byName = new Map()));
+      byName.set(ref.name, key);
+      districtKeys.size++;
+    }
   }
   return key;
 }
-const districtKeys = new Map<string, string>();
+/** District keys by code (or "") and name as written; `size` entries in all. */
+const districtKeys = { byCode: new Map<string, Map<string, string>>(), size: 0 };
 
 /** The old province a 5-digit tax-authority district code starts with, if the code is one. */
 function oldProvinceOf(ref: ProvinceRef): string | undefined {

@@ -114,10 +114,13 @@ export function formerDistrictsOf(
  */
 export function officialNamesOf(std: readonly UnitRow[], lists: readonly ReferenceList[]): OfficialNames | undefined {
   if (std.length === 0) return undefined;
+  // Only the codes the sheet holds are looked up: the lists' other units need no entry.
+  const wanted = new Set(std.map((row) => communeCode(row.code)));
   const shipped = new Map<string, { name: string; list: string; province: string }[]>();
   for (const list of lists) {
     const label = `${list.edition} (${list.effective})`;
     for (const u of list.units) {
+      if (!wanted.has(u.code)) continue;
       const entry = shipped.get(u.code) ?? [];
       entry.push({ name: u.name, list: label, province: u.provinceCode });
       shipped.set(u.code, entry);

@@ -14,6 +14,16 @@ export function firstMatchingTier(a: NameKeys, b: NameKeys): Tier | null {
 
 const REASON_ORDER: readonly TextReason[] = TEXT_REASONS;
 
+/** One bit per reason, in REASON_ORDER: the sets below are small integers, not Set objects. */
+const BIT = new Map<TextReason, number>(REASON_ORDER.map((r, i) => [r, 1 << i]));
+const CASE = BIT.get('case_normalised')!;
+
+function maskOf(reasons: readonly TextReason[]): number {
+  let m = 0;
+  for (const r of reasons) m |= BIT.get(r)!;
+  return m;
+}
+
 function stageOf(reason: TextReason): Stage | null {
   if (reason === 'vni_decoded') return 'tcvn3_decoded';
   if (reason === 'prefix_expanded' || reason === 'prefix_stripped' || reason === 'unit_type_changed') return null;
@@ -23,19 +33,27 @@ function stageOf(reason: TextReason): Stage | null {
 /** The reasons that made `std` and `tax` meet at `tier` (which must be a tier where their keys are equal). */
 export function explainKeyMatch(std: NameKeys, tax: NameKeys, tier: Tier, kind: NameKind = 'commune'): TextReason[] {
   if (tier === 'exact') return exactReasons(std, tax);
-  const out = new Set<TextReason>();
+  let out = 0;
   const prefix = prefixReason(std, tax);
-  if (prefix) out.add(prefix);
-  const applied = new Set<TextReason>([...std.steps[tier], ...tax.steps[tier]]);
-  for (const reason of applied) if (stageWasNeeded(reason, std, tax, tier, kind)) out.add(reason);
-  if (out.size === 0) {
-    for (const reason of applied) out.add(reason);
-    if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out.add('case_normalised');
+  if (prefix) out |= BIT.get(prefix)!;
+  const stdSteps = maskOf(std.steps[tier]);
+  const taxSteps = maskOf(tax.steps[tier]);
+  const applied = stdSteps | taxSteps;
+  // Asked at most once a call: whether some word of one name is a word of the other in another case.
+  let caseDiffers: boolean | undefined;
+  const inCase = () => (caseDiffers ??= wordsDifferInCase(std.exact, tax.exact));
+  for (let i = 0; i < REASON_ORDER.length; i++) {
+    const bit = 1 << i;
+    if (applied & bit && stageWasNeeded(REASON_ORDER[i]!, bit, stdSteps, taxSteps, std, tax, tier, kind, inCase))
+      out |= bit;
+  }
+  if (out === 0) {
+    out = applied;
+    if (std.exact !== tax.exact && std.exact.toLowerCase() === tax.exact.toLowerCase()) out |= CASE;
   }
   // Lower-casing is a step of every name; it is a reason only when some word really differs in case alone.
-  if (out.has('case_normalised') && out.size > 1 && !wordsDifferInCase(std.exact, tax.exact))
-    out.delete('case_normalised');
-  return order(out);
+  if (out & CASE && out !== CASE && !inCase()) out &= ~CASE;
+  return REASON_ORDER.filter((r, i) => out & (1 << i));
 }
 
 function exactReasons(std: NameKeys, tax: NameKeys): TextReason[] {
@@ -53,22 +71,39 @@ function prefixReason(std: NameKeys, tax: NameKeys): TextReason | null {
 }
 
 /** A stage that changed one name only made them meet; a stage both needed is put to the test by switching it off. */
-function stageWasNeeded(reason: TextReason, std: NameKeys, tax: NameKeys, tier: Tier, kind: NameKind): boolean {
+function stageWasNeeded(
+  reason: TextReason,
+  bit: number,
+  stdSteps: number,
+  taxSteps: number,
+  std: NameKeys,
+  tax: NameKeys,
+  tier: Tier,
+  kind: NameKind,
+  inCase: () => boolean,
+): boolean {
   const stage = stageOf(reason);
   if (stage === null) return false;
-  if (std.steps[tier].includes(reason) !== tax.steps[tier].includes(reason)) return true;
-  if (reason === 'case_normalised') return wordsDifferInCase(std.exact, tax.exact);
+  if ((stdSteps & bit) !== (taxSteps & bit)) return true;
+  if (reason === 'case_normalised') return inCase();
   return keysWithout(std.raw, kind, stage)[tier] !== keysWithout(tax.raw, kind, stage)[tier];
 }
 
+const WORD_BREAK = /[\s\u00a0]+/;
+
+function words(s: string): string[] {
+  return s.normalize('NFC').split(WORD_BREAK).filter(Boolean);
+}
+
 function wordsDifferInCase(a: string, b: string): boolean {
-  const words = (s: string) =>
-    s
-      .normalize('NFC')
-      .split(/[\s\u00a0]+/)
-      .filter(Boolean);
   const bw = words(b);
-  return words(a).some((w) => bw.some((x) => x !== w && x.toLowerCase() === w.toLowerCase()));
+  // Each word of `b` lower-cased once, not once for every word of `a`.
+  const lower = bw.map((x) => x.toLowerCase());
+  for (const w of words(a)) {
+    const wl = w.toLowerCase();
+    for (let j = 0; j < bw.length; j++) if (bw[j] !== w && lower[j] === wl) return true;
+  }
+  return false;
 }
 
 /** Keys with one stage switched off; kept because the same tax or std name is explained many times in a run. */

@@ -201,7 +201,8 @@ function saveStyles(
 
 /**
  * The package, in the input's entry order, new parts last, written atomically by the one zip writer
- * (io/zip/zip-writer.ts). A copied part keeps its time; a new part gets the time of writing.
+ * (io/zip/zip-writer.ts). A copied part keeps its time (and its deflated bytes, when they check out); a new part
+ * gets the time of writing.
  */
 async function writeZip(
   pkg: WorkbookPackage,
@@ -211,14 +212,14 @@ async function writeZip(
   wbRelsPath: string,
   o: WriteOptions,
 ): Promise<string> {
-  const parts: { name: string; data: Buffer; mtimeMs: number }[] = [];
+  const parts: { name: string; data: Buffer; mtimeMs: number; copied?: boolean }[] = [];
   const now = Date.now();
   const replaced = new Map(edits.replaced);
   for (const e of pkg.zip.entries) {
     const key = e.name.toLowerCase();
     if (edits.dropped.has(key)) continue;
     const data = replaced.get(key) ?? pkg.zip.get(e.name);
-    if (data) parts.push({ name: e.name, data, mtimeMs: e.mtime.getTime() });
+    if (data) parts.push({ name: e.name, data, mtimeMs: e.mtime.getTime(), copied: !replaced.has(key) });
     replaced.delete(key);
   }
   const rels = replaced.get(wbRelsPath.toLowerCase());
@@ -227,8 +228,13 @@ async function writeZip(
   const sink = await openAtomicStream(output, { force: o.force, inputs: [input] });
   try {
     const zip = new ZipWriter(sink.stream);
-    for (const p of parts)
-      await zip.addEntry(p.name, [p.data], { method: METHOD_DEFLATE, mtimeMs: p.mtimeMs, expectedSize: p.data.length });
+    for (const p of parts) {
+      // An unchanged part keeps its deflated bytes when they check out: deflating it again only costs time.
+      const packed = p.copied ? pkg.zip.deflated(p.name) : undefined;
+      const how = { method: METHOD_DEFLATE, mtimeMs: p.mtimeMs };
+      if (packed) await zip.addCompressed(p.name, packed.bytes, { ...how, crc: packed.crc, size: packed.size });
+      else await zip.addEntry(p.name, [p.data], { ...how, expectedSize: p.data.length });
+    }
     await zip.finish();
     sink.stream.end();
     return await sink.commit();

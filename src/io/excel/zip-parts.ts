@@ -5,6 +5,7 @@
  * MAX_PART_BYTES (a zip bomb stops there, memory stays bounded), and two parts whose names differ only in case
  * are refused: OPC names are case-insensitive, so one would silently shadow the other.
  */
+import { crc32 } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
 import { SafeZip, ZIP_LIMITS, ZipEntryError, ZipLimitError, type ZipEntryInfo } from '../zip/zip-reader.js';
 import { MAX_PART_BYTES, megabytes } from './workbook-limits.js';
@@ -83,6 +84,27 @@ export class ZipParts {
     }
     this.cache.set(key, data);
     return data;
+  }
+
+  /**
+   * The part's deflated bytes as stored in the input, with the CRC-32 and size of what they inflate to, when it
+   * can be copied as it is: deflated, and its bytes inflate (within the limits, as `get` reads them) to exactly
+   * what the central directory says. Otherwise undefined, and the caller deflates `get(name)` again.
+   */
+  deflated(name: string): { bytes: Buffer; crc: number; size: number } | undefined {
+    const entry = this.where.get(name.replace(/^\/+/, '').toLowerCase());
+    if (!entry || entry.method !== 8 || entry.dataOffset === undefined) return undefined;
+    const data = this.get(name);
+    if (!data || data.length !== entry.size) return undefined;
+    const crc = entry.entry.crc32 >>> 0;
+    if (crc32(data) >>> 0 !== crc) return undefined;
+    const buffer = this.zip.buffer;
+    if (!buffer) return undefined;
+    return {
+      bytes: buffer.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+      crc,
+      size: data.length,
+    };
   }
 
   text(name: string): string | undefined {

@@ -283,6 +283,11 @@ export class SafeZip {
     }
   }
 
+  /** The whole zip, when it was read from a buffer (fromBuffer). */
+  get buffer(): Buffer | undefined {
+    return this.src.buffer;
+  }
+
   close(): void {
     this.zip.close();
     this.src.close().catch(() => {});

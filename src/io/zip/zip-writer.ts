@@ -204,6 +204,21 @@ export class ZipWriter {
     return this.end(header, { crc, size, compressedSize, offset });
   }
 
+  /**
+   * One entry whose bytes are already compressed (`method`), with the CRC-32 and size of the bytes they inflate
+   * to: copied as they are, e.g. an unchanged part of a workbook, whose deflate stream need not be made again.
+   * The caller vouches for `crc` and `size` (it has inflated the bytes and checked them).
+   */
+  async addCompressed(
+    name: string,
+    packed: Buffer,
+    o: { method: number; mtimeMs: number; crc: number; size: number },
+  ): Promise<EntryTotals> {
+    const { header, offset } = await this.begin(name, { method: o.method, mtimeMs: o.mtimeMs, expectedSize: o.size });
+    await this.put(packed);
+    return this.end(header, { crc: o.crc >>> 0, size: o.size, compressedSize: packed.length, offset });
+  }
+
   /** Writes the central directory and end records; the caller then ends and commits the stream. */
   async finish(): Promise<ZipSummary> {
     const cdOffset = this.offset;
