@@ -6,12 +6,11 @@ import { EMULATION_NAMES } from '../api/emulation/emulations.js';
  * environment variable (`...Env`) or a file (`...File`). Objects are strict so that a literal `password`,
  * `token`, `key` or `value` is rejected with a message naming the key.
  */
-const envName = z
-  .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_]*$/,
-    'tên biến môi trường chỉ gồm chữ, số và _ / an environment variable name has letters, digits and _',
-  );
+const envName = z.string().regex(
+  /^[A-Za-z_][A-Za-z0-9_]*$/,
+  // A catalogue key: validate.ts words the problem in the person's language.
+  'config.hint.envName',
+);
 const filePath = z.string().min(1);
 
 const noAuth = z.strictObject({ type: z.literal('none') });
@@ -51,7 +50,7 @@ export const responseRuleSchema = z.strictObject({
   statuses: z.array(z.number().int().min(100).max(599)).min(1).optional(),
   codeField: z
     .string()
-    .regex(/^[^.]+(\.[^.]+)*$/, 'một đường dẫn có dấu chấm, ví dụ data.code / a dotted path, e.g. data.code')
+    .regex(/^[^.]+(\.[^.]+)*$/, 'config.hint.dottedPath')
     .optional(),
   successCodes: z
     .array(z.union([z.string(), z.number(), z.boolean()]))
@@ -104,8 +103,8 @@ export const evidenceSettingsSchema = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   lang: z.enum(['vi', 'en']).optional(),
-  provinces: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), provinceSchema).default({}),
-  apiTypes: z.record(z.string().regex(/^[a-z0-9-]+$/), apiTypeSchema).optional(),
+  provinces: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'config.hint.provinceKey'), provinceSchema).default({}),
+  apiTypes: z.record(z.string().regex(/^[a-z0-9-]+$/, 'config.hint.typeKey'), apiTypeSchema).optional(),
   evidence: evidenceSettingsSchema.optional(),
   mapCommunes: z
     .strictObject({ stdSheet: z.string().optional(), taxSheet: z.string().optional(), strict: z.boolean().optional() })

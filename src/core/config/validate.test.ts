@@ -40,10 +40,30 @@ describe('validateConfig', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toMatchObject({
-        key: 'config.invalid',
+        key: 'config.invalid.url',
         params: { file: 'x.yaml', path: 'provinces.HNI.apis.tra-cuu.url' },
       });
     }
+  });
+
+  it("words every problem with a catalogue key, never zod's own English", () => {
+    const problem = (mutate: (c: Record<string, any>) => void): string => {
+      const bad = structuredClone(base) as Record<string, any>;
+      mutate(bad);
+      try {
+        validateConfig(bad, 'x.json');
+      } catch (e) {
+        return (e as { key: string }).key;
+      }
+      throw new Error('accepted');
+    };
+    expect(problem((c) => (c.provinces.HNI.name = 1))).toBe('config.invalid.type.string');
+    expect(problem((c) => delete c.provinces.HNI.name)).toBe('config.invalid.missing');
+    expect(problem((c) => (c.provinces.HNI.name = ''))).toBe('config.invalid.empty');
+    expect(problem((c) => (c.provinces.HNI.auth.passwordEnv = '1-x'))).toBe('config.invalid.envName');
+    expect(problem((c) => (c.provinces.HNI.auth = { type: 'cookie' }))).toBe('config.invalid.oneOf');
+    expect(problem((c) => (c.lang = 'fr'))).toBe('config.invalid.oneOf');
+    expect(problem((c) => (c.provinces['Hà Nội'] = c.provinces.HNI))).toBe('config.invalid.provinceKey');
   });
 
   it('keeps schemas/config.schema.json in step with the zod schema (run `npm run schemas`)', () => {

@@ -53,7 +53,34 @@ export const common: MessageTable = {
     'config.valid': 'Cấu hình hợp lệ: {file}',
     'config.notFound': 'Không tìm thấy tệp cấu hình "{path}".',
     'config.parse': 'Tệp cấu hình "{file}" không đọc được: {reason}',
-    'config.invalid': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": {problem}',
+    'config.invalid.missing': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": thiếu khóa bắt buộc này.',
+    'config.invalid.type.string':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một chuỗi văn bản (trong dấu ngoặc kép).',
+    'config.invalid.type.number': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một số.',
+    'config.invalid.type.int': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một số nguyên.',
+    'config.invalid.type.boolean': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần true hoặc false.',
+    'config.invalid.type.object': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một đối tượng { … }.',
+    'config.invalid.type.array': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một danh sách [ … ].',
+    'config.invalid.type.record': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một đối tượng { … }.',
+    'config.invalid.empty': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": không được để trống.',
+    'config.invalid.tooSmall':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": giá trị nhỏ hơn mức tối thiểu {limit}.',
+    'config.invalid.tooBig': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": giá trị lớn hơn mức tối đa {limit}.',
+    'config.invalid.url':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một địa chỉ http:// hoặc https:// đầy đủ.',
+    'config.invalid.format':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": giá trị không đúng định dạng; xem schemas/config.schema.json.',
+    'config.invalid.oneOf': 'Cấu hình không hợp lệ trong "{file}", tại "{path}": chỉ nhận một trong: {options}.',
+    'config.invalid.value':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": giá trị không hợp lệ; xem schemas/config.schema.json.',
+    'config.invalid.envName':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": tên biến môi trường chỉ gồm chữ không dấu, số và dấu _ (không bắt đầu bằng số).',
+    'config.invalid.dottedPath':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": cần một đường dẫn có dấu chấm, ví dụ data.code.',
+    'config.invalid.provinceKey':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": mã tỉnh chỉ gồm chữ không dấu, số và các dấu _ . -',
+    'config.invalid.typeKey':
+      'Cấu hình không hợp lệ trong "{file}", tại "{path}": tên loại API chỉ gồm chữ thường không dấu, số và dấu -',
     'config.literalSecret':
       'Cấu hình không hợp lệ trong "{file}", tại "{path}": khóa "{key}" chứa bí mật ghi thẳng. dvc chỉ nhận bí mật qua biến môi trường ("{key}Env") hoặc tệp ("{key}File").',
     'config.unknownKey':
@@ -116,7 +143,34 @@ export const common: MessageTable = {
     'config.valid': 'Configuration is valid: {file}',
     'config.notFound': 'Configuration file "{path}" not found.',
     'config.parse': 'Configuration file "{file}" cannot be read: {reason}',
-    'config.invalid': 'Invalid configuration in "{file}", at "{path}": {problem}',
+    'config.invalid.missing': 'Invalid configuration in "{file}", at "{path}": this required key is missing.',
+    'config.invalid.type.string':
+      'Invalid configuration in "{file}", at "{path}": a text string (in double quotes) is expected.',
+    'config.invalid.type.number': 'Invalid configuration in "{file}", at "{path}": a number is expected.',
+    'config.invalid.type.int': 'Invalid configuration in "{file}", at "{path}": a whole number is expected.',
+    'config.invalid.type.boolean': 'Invalid configuration in "{file}", at "{path}": true or false is expected.',
+    'config.invalid.type.object': 'Invalid configuration in "{file}", at "{path}": an object { … } is expected.',
+    'config.invalid.type.array': 'Invalid configuration in "{file}", at "{path}": a list [ … ] is expected.',
+    'config.invalid.type.record': 'Invalid configuration in "{file}", at "{path}": an object { … } is expected.',
+    'config.invalid.empty': 'Invalid configuration in "{file}", at "{path}": must not be empty.',
+    'config.invalid.tooSmall':
+      'Invalid configuration in "{file}", at "{path}": the value is below the minimum {limit}.',
+    'config.invalid.tooBig': 'Invalid configuration in "{file}", at "{path}": the value is above the maximum {limit}.',
+    'config.invalid.url':
+      'Invalid configuration in "{file}", at "{path}": a full http:// or https:// address is expected.',
+    'config.invalid.format':
+      'Invalid configuration in "{file}", at "{path}": the value is not in the expected format; see schemas/config.schema.json.',
+    'config.invalid.oneOf': 'Invalid configuration in "{file}", at "{path}": only one of: {options}.',
+    'config.invalid.value':
+      'Invalid configuration in "{file}", at "{path}": the value is not valid; see schemas/config.schema.json.',
+    'config.invalid.envName':
+      'Invalid configuration in "{file}", at "{path}": an environment variable name has unaccented letters, digits and _ (not a digit first).',
+    'config.invalid.dottedPath':
+      'Invalid configuration in "{file}", at "{path}": a dotted path is expected, e.g. data.code.',
+    'config.invalid.provinceKey':
+      'Invalid configuration in "{file}", at "{path}": a province key has unaccented letters, digits and _ . -',
+    'config.invalid.typeKey':
+      'Invalid configuration in "{file}", at "{path}": an API type name has lowercase unaccented letters, digits and -',
     'config.literalSecret':
       'Invalid configuration in "{file}", at "{path}": key "{key}" holds a literal secret. dvc only takes secrets from an environment variable ("{key}Env") or a file ("{key}File").',
     'config.unknownKey':
