@@ -21,3 +21,11 @@ export function readGsoUnits(csv) {
       return { provinceCode, provinceName, districtCode, districtName, code, name, level };
     });
 }
+
+/** The "MX CQT" sheet of a streamed workbook: the tax authority's columns, then `rows`. */
+export function writeTaxSheet(wb, rows) {
+  const t = wb.addWorksheet('MX CQT');
+  t.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']).commit();
+  for (const r of rows) t.addRow(r).commit();
+  t.commit();
+}

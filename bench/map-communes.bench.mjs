@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { STD_HEADER, readGsoUnits } from './gso-units.mjs';
+import { STD_HEADER, readGsoUnits, writeTaxSheet } from './gso-units.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
@@ -187,10 +187,7 @@ async function writeInput(file, n, prefill) {
   header.commit();
   for (const r of std) s.addRow(r).commit();
   s.commit();
-  const t = wb.addWorksheet('MX CQT');
-  t.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']).commit();
-  for (const r of tax) t.addRow(r).commit();
-  t.commit();
+  writeTaxSheet(wb, tax);
   await wb.commit();
   return { stdRows: std.length, taxRows: tax.length, truth, existing };
 }

@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
-import { STD_HEADER, readGsoUnits } from './gso-units.mjs';
+import { STD_HEADER, readGsoUnits, writeTaxSheet } from './gso-units.mjs';
+import { launchChromium, reviewAddress } from '../scripts/browser-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DVC_DIST ?? path.join(root, 'dist');
@@ -69,10 +69,7 @@ async function writeInput(file) {
     ]);
   });
   s.commit();
-  const t = wb.addWorksheet('MX CQT');
-  t.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã']).commit();
-  for (const r of tax) t.addRow(r).commit();
-  t.commit();
+  writeTaxSheet(wb, tax);
   await wb.commit();
 }
 
@@ -95,17 +92,7 @@ console.log(
 );
 const output = path.join(dir, 'ca-nuoc.doi-chieu.xlsx');
 
-const browser = await chromium.launch({
-  executablePath: process.env.DVC_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const browser = await launchChromium();
 
 /** One review: start, open, click `clicks` decisions, close. Figures in ms. */
 async function once(k) {
@@ -113,7 +100,7 @@ async function once(k) {
   const child = spawn(process.execPath, [bin, 'review', output, '--json', '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await addressOf(child);
+  const url = await reviewAddress(child);
   const started = performance.now() - t0;
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('crash', () => console.error('page crashed'));
@@ -183,16 +170,3 @@ console.log(
   `median: address ${figures.startToAddressMs} ms after the start; interactive ${figures.interactiveMs} ms after (bar 1000); click→saved ${figures.clickSaveMedianMs} ms (bar 50), p90 ${figures.clickSaveP90Ms} ms`,
 );
 console.log(JSON.stringify(figures));
-
-/** The address `dvc review --json` prints as one JSON line on stderr (stdout keeps its one object for the end). */
-function addressOf(child) {
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      err += d;
-      const line = err.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve(JSON.parse(line).url);
-    });
-    child.once('exit', () => reject(new Error(`dvc review did not start: ${err}`)));
-  });
-}

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, reviewAddress } from './browser-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'dvc.js');
@@ -26,14 +26,10 @@ function review(workbook, lang) {
   const child = spawn(process.execPath, [bin, 'review', workbook, '--json', '--no-open', '--lang', lang], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return addressOf(child).then((url) => ({ child, url }));
+  return reviewAddress(child).then((url) => ({ child, url }));
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.DVC_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 for (const [lang, search] of [
   ['vi', 'yen vien'],
   ['en', 'yen vien'],
@@ -56,16 +52,3 @@ for (const [lang, search] of [
   child.kill('SIGINT');
 }
 await browser.close();
-
-/** The address `dvc review --json` prints as one JSON line on stderr (stdout keeps its one object for the end). */
-function addressOf(child) {
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      err += d;
-      const line = err.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve(JSON.parse(line).url);
-    });
-    child.once('exit', () => reject(new Error(`dvc review did not start: ${err}`)));
-  });
-}

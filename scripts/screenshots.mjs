@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'dvc.js');
@@ -58,17 +58,7 @@ dvc([
 ]);
 spawnSync('unzip', ['-q', '-o', path.join(tmp, 'ho-so.zip'), '-d', path.join(tmp, 'bag')]);
 
-const browser = await chromium.launch({
-  executablePath: process.env.DVC_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const shots = [
   ['map-communes.png', path.join(tmp, 'map-communes.html')],
