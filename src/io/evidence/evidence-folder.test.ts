@@ -27,6 +27,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 vi.resetModules();
 const { scanFolder, MAX_FOLDER_FILES } = await import('./evidence-folder.js');
+const { textFacts } = await import('../../core/evidence/text-facts.js');
 
 const tmp = tempDir('dvc-scan-');
 afterAll(() => tmp.remove());
@@ -61,6 +62,28 @@ describe('reading an evidence folder', () => {
     expect(note.text).toBeUndefined();
     expect(note.facts).toEqual({ wellFormed: true, results: [], names: [] });
     expect(files.find((f) => f.rel.endsWith('.pdf'))!.facts).toBeUndefined();
+  });
+
+  it('learns the same facts of a text whether or not it holds markup, texts read one after another', async () => {
+    Object.assign(fault, { name: undefined });
+    const texts = path.join(tmp.dir, 'van-ban');
+    mkdirSync(path.join(texts, '07-ghi-chu'), { recursive: true });
+    const plain = 'Ngày 12/11/2026 đã gửi hồ sơ, ĐT 0912345678.\n'.repeat(18000); // just under 1 MiB, no " nor <
+    const samples: Record<string, string> = {
+      '07-ghi-chu/a-dai.txt': plain,
+      '07-ghi-chu/b-json.txt': plain + '{"HoTenNguoiNopTien": "Nguyễn Văn An"}\n',
+      '07-ghi-chu/c-xml.log': 'x\n<TEN_NNT>Trần Thị Bình</TEN_NNT>\n',
+      '07-ghi-chu/d-ngan.txt': 'ghi chú ngắn',
+      '07-ghi-chu/e-hong.json': '{"HoTenNguoiNopTien": "Lê Thị Hoa"',
+      '07-ghi-chu/f-hong.xml': '<a><TEN_NNT>Phạm Minh Đức</TEN_NNT>',
+    };
+    for (const [rel, text] of Object.entries(samples)) writeFileSync(path.join(texts, rel), text);
+    const files = await scanFolder(texts);
+    for (const [rel, text] of Object.entries(samples))
+      expect(files.find((f) => f.rel === rel)!.facts, rel).toEqual(textFacts(rel, text));
+    expect(files.find((f) => f.rel.endsWith('b-json.txt'))!.facts!.names).toEqual(['Nguyễn Văn An']);
+    expect(files.find((f) => f.rel.endsWith('c-xml.log'))!.facts!.names).toEqual(['Trần Thị Bình']);
+    expect(files.find((f) => f.rel.endsWith('e-hong.json'))!.facts!.wellFormed).toBe(false);
   });
 
   it('stops at more files than a bundle may hold (exit 2), before reading any of them', async () => {

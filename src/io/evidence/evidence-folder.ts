@@ -1,11 +1,11 @@
 import { lstat, open, opendir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
-import { META_FILE } from '../../core/evidence/checklist.js';
+import { META_FILE, kindOfExtension } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
 import { BAG_LIMITS, TAG_FILES } from '../../core/evidence/bag-limits.js';
 import { textFacts } from '../../core/evidence/text-facts.js';
-import type { EvidenceMeta, EvidenceMsg, ScannedFile } from '../../core/evidence/evidence-types.js';
+import type { EvidenceMeta, EvidenceMsg, ScannedFile, TextFacts } from '../../core/evidence/evidence-types.js';
 import { stripBom } from '../../core/text/utf8.js';
 
 /**
@@ -71,24 +71,60 @@ async function walk(root: string, rel: string, out: string[]): Promise<void> {
   }
 }
 
-/** At most `lanes` texts in memory at once. */
+/**
+ * At most `lanes` texts in memory at once, each read into its lane's buffer (reused from one text to the next:
+ * a folder of hundreds of notes allocates no buffer per note for the garbage collector to find late).
+ */
 class Lanes {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-  constructor(lanes: number) {
-    this.free = lanes;
-  }
-  async run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.free === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.free--;
+  private readonly free: Buffer[] = [];
+  private readonly waiting: Array<(b: Buffer) => void> = [];
+  private made = 0;
+  constructor(private readonly lanes: number) {}
+  async run<T>(job: (buffer: Buffer) => Promise<T>): Promise<T> {
+    let b = this.free.pop();
+    if (!b && this.made < this.lanes) {
+      this.made++;
+      b = Buffer.allocUnsafe(TEXT_LIMIT + 1);
+    }
+    const buffer = b ?? (await new Promise<Buffer>((resolve) => this.waiting.push(resolve)));
     try {
-      return await job();
+      return await job(buffer);
     } finally {
       const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
+      if (next) next(buffer);
+      else this.free.push(buffer);
     }
   }
+}
+
+/** A small text file's bytes, read into `buffer` (at most its length; a file that grew reads more than `size`). */
+async function readInto(abs: string, buffer: Buffer): Promise<Buffer> {
+  const fh = await open(abs, 'r');
+  try {
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buffer, n, buffer.length - n, n);
+      if (bytesRead === 0 || n + bytesRead === buffer.length) return buffer.subarray(0, n + bytesRead);
+      n += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+const QUOTE = 0x22;
+const LT = 0x3c;
+
+/**
+ * What a small text says (core/evidence/text-facts.ts). A text that is neither JSON nor XML and holds no `"` and
+ * no `<` can name nobody (the personal names dvc learns are JSON values and XML elements) and parses as what it
+ * is: its facts are known without decoding it, so that a folder of long notes costs no string per note.
+ */
+function factsOf(rel: string, bytes: Buffer): TextFacts {
+  const kind = kindOfExtension(rel);
+  if (kind !== 'json' && kind !== 'xml' && !bytes.includes(QUOTE) && !bytes.includes(LT))
+    return { wellFormed: true, results: [], names: [] };
+  return textFacts(rel, bytes.toString('utf8'));
 }
 
 /** A file that vanished or cannot be read while the folder is read: named, exit 2 (never an internal error). */
@@ -116,7 +152,7 @@ async function scanFile(root: string, r: string, rel: string, lanes: Lanes): Pro
   const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
   const facts =
     TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT
-      ? await lanes.run(async () => textFacts(rel, await readFile(abs, 'utf8')))
+      ? await lanes.run(async (buffer) => factsOf(rel, await readInto(abs, buffer)))
       : undefined;
   return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, facts };
 }
