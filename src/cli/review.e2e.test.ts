@@ -76,6 +76,10 @@ describe('dvc review', { timeout: 60_000 }, () => {
     expect(lost.code).toBe(2);
     expect(lost.stderr).toContain('Ghi tệp đầu vào bằng --from.');
     expect(lost.stderr).not.toMatch(/\n\s+at /);
+    // A workbook that is not there is named as missing.
+    const missing = await runCli(['review', path.join(dir, 'khong-co.doi-chieu.xlsx'), '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^Error: .*khong-co\.doi-chieu\.xlsx.*not found/);
   });
 
   it('the review command map-communes prints runs as printed, with the choices of the run', async () => {

@@ -223,6 +223,8 @@ export class ReviewSession {
   }
 
   static async open(setup: ReviewSetup): Promise<ReviewSession> {
+    // A workbook that is not there is named as such, not as a workbook whose input is unknown.
+    if (!fileExists(setup.workbook)) throw new DvcError('fs.notFound', { path: setup.workbook }, ExitCode.Usage);
     const input = setup.input ?? inferInput(setup.workbook);
     const options = { ...choicesOf(setup), input, texts: setup.texts.mapCommunes };
     const sides = await readSidesOf(options);
