@@ -1,8 +1,8 @@
-import type { CommandSpec, OptionSpec } from '../../command-spec.js';
+import { pickOptions, type CommandSpec, type OptionSpec } from '../../command-spec.js';
 import { mapCommunesOptions } from '../map-communes/map-communes.spec.js';
 
 /** The map-communes choices that change a result: a review runs the next round with the same ones. */
-const MATCH_CHOICES = new Set([
+const MATCH_CHOICES = [
   '--std-sheet <name>',
   '--tax-sheet <name>',
   '--std-cols <spec>',
@@ -12,12 +12,11 @@ const MATCH_CHOICES = new Set([
   '--via-merges',
   '--allow-mixed-editions',
   '--replace-existing',
-]);
+] as const;
 
 export const reviewOptions = [
   { flags: '--from <file>', desc: 'review.opt.input' },
-  ...mapCommunesOptions.filter((o) => MATCH_CHOICES.has(o.flags)),
-  { flags: '--no-open', desc: 'review.opt.noOpen' },
+  ...pickOptions(mapCommunesOptions, [...MATCH_CHOICES, '--no-open']),
 ] as const satisfies readonly OptionSpec[];
 
 export const reviewSpec: CommandSpec = {
