@@ -1,18 +1,5 @@
 import { pickOptions, type CommandModule, type CommandSpec } from '../../command-spec.js';
-import { mapCommunesOptions } from '../map-communes/map-communes.spec.js';
-
-/** The map-communes choices that change a result: a review runs the next round with the same ones. */
-const MATCH_CHOICES = [
-  '--std-sheet <name>',
-  '--tax-sheet <name>',
-  '--std-cols <spec>',
-  '--tax-cols <spec>',
-  '-p, --province <province>',
-  '--reference <edition>',
-  '--via-merges',
-  '--allow-mixed-editions',
-  '--replace-existing',
-] as const;
+import { mapCommunesOptions, matchChoiceOptions } from '../map-communes/map-communes.spec.js';
 
 /** Declared `as const`: the command's typed options come from the spec itself (`typeof reviewSpec.options`). */
 export const reviewSpec = {
@@ -21,7 +8,8 @@ export const reviewSpec = {
   args: [{ name: 'workbook', desc: 'review.arg.workbook', required: true }],
   options: [
     { flags: '--from <file>', desc: 'review.opt.input' },
-    ...pickOptions(mapCommunesOptions, [...MATCH_CHOICES, '--no-open']),
+    ...matchChoiceOptions,
+    ...pickOptions(mapCommunesOptions, ['--no-open']),
   ],
   examples: [
     'dvc review fixtures/mau-63-tinh.doi-chieu.xlsx',
