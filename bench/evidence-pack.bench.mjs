@@ -7,14 +7,13 @@
 // on medians: peak RSS <= 160 MB in every case, masking >= 50 MB/s, where the masking rate is the masked text's
 // size over the extra time a masked pack takes over a kept one (same folder, same run). A last line measures the
 // masker alone, in this process, over one note. Everything lives in a temporary folder removed at the end.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dvcTimed } from './dvc-timed.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'dvc.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.env.BENCH_FOLDERS?.split(',');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-pack-'));
@@ -107,24 +106,10 @@ const FOLDERS = {
   },
 };
 
-const gnuTime =
-  existsSync('/usr/bin/time') &&
-  spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident');
-
 function pack(dir, out, keep) {
   const args = ['evidence', 'pack', dir, '--out', out, '--allow-incomplete', '--json', '--no-input', '--force'];
   if (keep) args.push('--keep-personal-data');
-  const full = gnuTime ? ['-v', process.execPath, bin, ...args] : [bin, ...args];
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(gnuTime ? '/usr/bin/time' : process.execPath, full, {
-    encoding: 'utf8',
-    cwd: tmp,
-    maxBuffer: 1 << 26,
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`dvc evidence pack exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const fromTime = gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024 : 0;
-  const rss = fromTime || JSON.parse(r.stdout).maxRssBytes;
+  const { ms, rss } = dvcTimed(args, { cwd: tmp });
   rmSync(out, { force: true });
   return { ms, rss };
 }

@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import {
-  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -23,10 +22,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dvcTimed, gnuTime } from './dvc-timed.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'dvc.js');
 const totalMb = Number(process.env.BENCH_EVIDENCE_MB ?? 1024);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dvc-bench-evidence-'));
@@ -102,10 +99,6 @@ function timed(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, r };
 }
-
-const gnuTime =
-  existsSync('/usr/bin/time') &&
-  spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident');
 
 /** A zip written field by field (stored or deflated entries), for the hostile archives. */
 function rawZip(entries) {
@@ -191,27 +184,6 @@ function hostileArchives() {
   };
 }
 
-/** Runs dvc with /usr/bin/time -v when present; returns the time and the peak RSS. */
-function dvcTimed(args, okCodes = [0]) {
-  const full = gnuTime ? ['-v', process.execPath, bin, ...args] : [bin, ...args];
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(gnuTime ? '/usr/bin/time' : process.execPath, full, {
-    encoding: 'utf8',
-    cwd: tmp,
-    maxBuffer: 1 << 26,
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (!okCodes.includes(r.status)) throw new Error(`dvc ${args.slice(0, 2).join(' ')} exited ${r.status}: ${r.stderr}`);
-  const fromTime = gnuTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024 : 0;
-  let fromJson = 0;
-  try {
-    fromJson = JSON.parse(r.stdout).maxRssBytes ?? 0;
-  } catch {
-    fromJson = 0;
-  }
-  return { ms, rss: fromTime || fromJson, r };
-}
-
 const loadavgStart = os.loadavg().map((x) => +x.toFixed(2));
 try {
   generate();
@@ -235,7 +207,9 @@ try {
   const packOnce = () => {
     rmSync(out, { force: true });
     settle();
-    const p = dvcTimed(['evidence', 'pack', dir, '--out', out, '--allow-incomplete', '--json', '--no-input']);
+    const p = dvcTimed(['evidence', 'pack', dir, '--out', out, '--allow-incomplete', '--json', '--no-input'], {
+      cwd: tmp,
+    });
     packRss = Math.max(packRss, p.rss);
     return p.ms;
   };
@@ -252,7 +226,7 @@ try {
       zipMs = zipOnce();
     }
     const shaMs = timed('sh', ['-c', `xargs -0 sha256sum < '${payloadList}' > /dev/null`]).ms;
-    const v = dvcTimed(['evidence', 'verify', out, '--json']);
+    const v = dvcTimed(['evidence', 'verify', out, '--json'], { cwd: tmp });
     verifyRss = Math.max(verifyRss, v.rss);
     const run = {
       load,
@@ -275,7 +249,7 @@ try {
   for (const [name, buf] of Object.entries(hostileArchives())) {
     const f = path.join(tmp, `${name}.zip`);
     writeFileSync(f, buf);
-    const h = dvcTimed(['evidence', 'verify', f, '--json'], [0, 1, 2]);
+    const h = dvcTimed(['evidence', 'verify', f, '--json'], { cwd: tmp, okCodes: [0, 1, 2] });
     hostile[name] = { exit: h.r.status, ms: +h.ms.toFixed(0), peakRssMb: +(h.rss / 1048576).toFixed(1) };
     rmSync(f, { force: true });
   }

@@ -66,6 +66,18 @@ export interface CommandSpec {
   subcommands?: readonly CommandSpec[];
 }
 
+/**
+ * The options of `list` with the given flags, in the list's order and with their literal types: for a command that
+ * takes some of another command's options, so that each option is described once.
+ */
+export function pickOptions<L extends readonly OptionSpec[], const F extends L[number]['flags']>(
+  list: L,
+  flags: readonly F[],
+): Extract<L[number], { flags: F }>[] {
+  const wanted = new Set<string>(flags);
+  return list.filter((o): o is Extract<L[number], { flags: F }> => wanted.has(o.flags));
+}
+
 // ---- compile time: the options object of an option list ----
 
 type LongName<F extends string> = F extends `${string}--${infer Rest}`

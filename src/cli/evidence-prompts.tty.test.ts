@@ -20,6 +20,13 @@ async function screenUntil(session: string, pattern: RegExp, timeoutMs = 15000):
   }
 }
 
+/** Waits for `prompt` on the screen, then types `text` (none: the answer is left blank) and Enter, as a person would. */
+async function answer(session: string, prompt: RegExp, text = ''): Promise<void> {
+  await screenUntil(session, prompt);
+  if (text) tmux('send-keys', '-t', session, '-l', text);
+  tmux('send-keys', '-t', session, 'Enter');
+}
+
 /** Runs `dvc <args>` (shell words, already quoted) in a new tmux pane of the given width; returns the session. */
 async function startInTmux(dir: string, args: string, name: string, width: number): Promise<string> {
   const script = path.join(dir, 'run.sh');
@@ -35,9 +42,7 @@ async function startInTmux(dir: string, args: string, name: string, width: numbe
 /** Answers the unit's name, presses Ctrl+C at the next question, and returns the screen once dvc has exited. */
 async function nameThenCtrlC(session: string, unitName: string): Promise<string> {
   try {
-    await screenUntil(session, /Tên đơn vị/);
-    tmux('send-keys', '-t', session, '-l', unitName);
-    tmux('send-keys', '-t', session, 'Enter');
+    await answer(session, /Tên đơn vị/, unitName);
     await screenUntil(session, /Email phản hồi/);
     tmux('send-keys', '-t', session, 'C-c');
     return await screenUntil(session, /EXIT=\d+/);
@@ -60,24 +65,15 @@ describe('dvc evidence request on a terminal', () => {
       160,
     );
     try {
-      await screenUntil(session, /Tên đơn vị/);
-      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Thái Nguyên');
-      tmux('send-keys', '-t', session, 'Enter');
-      await screenUntil(session, /Email phản hồi/);
-      tmux('send-keys', '-t', session, '-l', 'khong-phai-email');
-      tmux('send-keys', '-t', session, 'Enter');
+      await answer(session, /Tên đơn vị/, 'UBND tỉnh Thái Nguyên');
+      await answer(session, /Email phản hồi/, 'khong-phai-email');
       // The answer is refused where it is typed, with the catalogue's message, and the prompt stays open.
       await screenUntil(session, /"khong-phai-email" không phải địa chỉ email hợp lệ/);
       for (let i = 0; i < 'khong-phai-email'.length; i++) tmux('send-keys', '-t', session, 'BSpace');
       tmux('send-keys', '-t', session, '-l', 'motcua@thainguyen.gov.vn');
       tmux('send-keys', '-t', session, 'Enter');
-      await screenUntil(session, /URL API loại tra-cuu/);
-      tmux('send-keys', '-t', session, '-l', 'https://motcua.thainguyen.gov.vn/api/tra-cuu');
-      tmux('send-keys', '-t', session, 'Enter');
-      for (const type of ['thong-bao-thue', 'chung-tu']) {
-        await screenUntil(session, new RegExp(`URL API loại ${type}`));
-        tmux('send-keys', '-t', session, 'Enter');
-      }
+      await answer(session, /URL API loại tra-cuu/, 'https://motcua.thainguyen.gov.vn/api/tra-cuu');
+      for (const type of ['thong-bao-thue', 'chung-tu']) await answer(session, new RegExp(`URL API loại ${type}`));
       const screen = await screenUntil(session, /EXIT=0/);
       expect(screen).toContain('Sẽ ghi vào evidence.yaml:');
     } finally {
@@ -106,16 +102,10 @@ describe('dvc evidence request on a terminal', () => {
     const session = await startInTmux(dir, `evidence request --kind cau-hinh '${folder}'`, 'dvc-tty-blank', 200);
     let screen: string;
     try {
-      await screenUntil(session, /Tên đơn vị/);
-      tmux('send-keys', '-t', session, '-l', 'UBND tỉnh Bắc Kạn');
-      tmux('send-keys', '-t', session, 'Enter');
-      await screenUntil(session, /Email phản hồi/);
-      tmux('send-keys', '-t', session, '-l', 'motcua@backan.gov.vn');
-      tmux('send-keys', '-t', session, 'Enter');
-      for (const type of ['tra-cuu', 'thong-bao-thue', 'chung-tu']) {
-        await screenUntil(session, new RegExp(`URL API loại ${type}`));
-        tmux('send-keys', '-t', session, 'Enter');
-      }
+      await answer(session, /Tên đơn vị/, 'UBND tỉnh Bắc Kạn');
+      await answer(session, /Email phản hồi/, 'motcua@backan.gov.vn');
+      for (const type of ['tra-cuu', 'thong-bao-thue', 'chung-tu'])
+        await answer(session, new RegExp(`URL API loại ${type}`));
       screen = await screenUntil(session, /EXIT=2/);
     } finally {
       tmux('kill-session', '-t', session);

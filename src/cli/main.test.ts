@@ -5,8 +5,8 @@ import { CATALOG } from '../i18n/catalog.js';
 import { COMMANDS } from './commands/command-registry.js';
 import { doctorOptions } from './commands/doctor/doctor.spec.js';
 import { mockApiOptions } from './commands/mock-api/mock-api.spec.js';
-import { testApiOptions } from './commands/test-api/test-api.spec.js';
-import { optionKey, parseOptions, type CommandSpec } from './command-spec.js';
+import { testApiOptions, testApiRehearseOptions } from './commands/test-api/test-api.spec.js';
+import { optionKey, parseOptions, pickOptions, type CommandSpec } from './command-spec.js';
 import { main, prescan } from './main.js';
 
 class Sink extends Writable {
@@ -186,6 +186,14 @@ describe('typed command options', () => {
     expect(optionKey('--no-validate')).toBe('validate');
     expect(optionKey('-p, --province <province>')).toBe('province');
     expect(optionKey('--out <bundle.zip>')).toBe('out');
+  });
+
+  it('takes options from another command as they are, in that command’s order, whatever order they are named in', () => {
+    const picked = pickOptions(testApiOptions, ['--force', '--dst <DSTCode>', '--timeout <ms>']);
+    expect(picked.map((o) => o.flags)).toEqual(['--dst <DSTCode>', '--timeout <ms>', '--force']);
+    for (const o of picked) expect(testApiOptions).toContain(o);
+    // Each keeps what it says, defaults included: the rehearsal's two time limits.
+    expect(parseOptions(testApiRehearseOptions, {}, 'en')).toEqual({ timeout: 15000, maxTime: 5000 });
   });
 
   it('has a message in both languages for every option of every command', () => {

@@ -169,16 +169,20 @@ describe('dvc map-communes (built CLI)', () => {
   it('re-applies decisions from a CSV and from the review sheet of an earlier output', async () => {
     const csv = path.join(dir, 'quyet-dinh.csv');
     await writeFile(csv, '\uFEFFstd_code,tax_code,note\r\n06103,2070102,đã gọi điện xác nhận\r\n06274,-,không có\r\n');
-    const r = await runDvc([
-      'map-communes',
-      noDistricts,
-      '--out',
-      path.join(dir, 'out-5.xlsx'),
-      '--decisions',
-      csv,
-      '--json',
-    ]);
-    const rows = JSON.parse(r.stdout).rows as { code: string; status: string; taxCode?: string }[];
+    /** The rows of a run that applies `decisions`, written to `out`. */
+    const decidedBy = async (decisions: string, out: string) => {
+      const r = await runDvc([
+        'map-communes',
+        noDistricts,
+        '--out',
+        path.join(dir, out),
+        '--decisions',
+        decisions,
+        '--json',
+      ]);
+      return JSON.parse(r.stdout).rows as { code: string; status: string; taxCode?: string }[];
+    };
+    const rows = await decidedBy(csv, 'out-5.xlsx');
     expect(rows.find((x) => x.code === '06103')).toMatchObject({ status: 'decided', taxCode: '2070102' });
     expect(rows.find((x) => x.code === '06274')!.status).toBe('decided');
     expect(rows.find((x) => x.code === '06397')!.status).toBe('ambiguous');
@@ -197,16 +201,7 @@ describe('dvc map-communes (built CLI)', () => {
     });
     const edited = path.join(dir, 'out-6-edited.xlsx');
     await wb.xlsx.writeFile(edited);
-    const again = await runDvc([
-      'map-communes',
-      noDistricts,
-      '--out',
-      path.join(dir, 'out-7.xlsx'),
-      '--decisions',
-      edited,
-      '--json',
-    ]);
-    const rows2 = JSON.parse(again.stdout).rows as { code: string; status: string; taxCode?: string }[];
+    const rows2 = await decidedBy(edited, 'out-7.xlsx');
     expect(rows2.find((x) => x.code === '06397')).toMatchObject({ status: 'decided', taxCode: '2070301' });
   });
 

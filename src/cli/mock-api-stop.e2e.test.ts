@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT } from '../test-support/run-cli.js';
@@ -14,6 +14,18 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/** The port a `mock-api --json` started on: the first line it prints. */
+function listeningPort(child: ChildProcessWithoutNullStreams): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
+    });
+    child.once('close', () => reject(new Error('mock-api did not start')));
+  });
+}
+
 describe('stopping `npx dvc mock-api … &`', { timeout: 30_000 }, () => {
   it('frees the port when the npm process that started it is killed (npm does not pass the signal on)', async () => {
     // npm exec runs the bin under `sh -c`; `kill %1` ends npm (and sh), never the server itself.
@@ -21,14 +33,7 @@ describe('stopping `npx dvc mock-api … &`', { timeout: 30_000 }, () => {
       cwd: REPO_ROOT,
       env: { ...process.env, DVC_LANG: '', npm_command: 'exec' },
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      sh.stdout.setEncoding('utf8').on('data', (d: string) => {
-        out += d;
-        if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
-      });
-      sh.once('close', () => reject(new Error('mock-api did not start')));
-    });
+    const port = await listeningPort(sh);
     expect(await portOpen(port)).toBe(true);
     sh.kill('SIGKILL');
     let open = true;
@@ -45,14 +50,7 @@ describe('stopping `npx dvc mock-api … &`', { timeout: 30_000 }, () => {
         cwd: REPO_ROOT,
         env: { ...process.env, DVC_LANG: '' },
       });
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          out += d;
-          if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
-        });
-        child.once('close', () => reject(new Error('mock-api did not start')));
-      });
+      const port = await listeningPort(child);
       // A request whose answer waits 20 s: in flight when the signal comes.
       const inFlight = fetch(`http://127.0.0.1:${port}/tra-cuu`, { method: 'POST', body: '{}' }).catch(() => null);
       await new Promise((r) => setTimeout(r, 300));

@@ -17,6 +17,13 @@ async function stored(file: string): Promise<string[]> {
 
 const counts = (page: Page) => page.locator('#counts').textContent();
 
+/** "Hoàn tất vòng này": the next round is written (`written`, in the status line), with the counts of `summary`. */
+async function finishRound(page: Page, written: RegExp, summary: string): Promise<void> {
+  await page.click('#finish');
+  await expect.poll(() => page.locator('#status').textContent(), { timeout: 30_000 }).toMatch(written);
+  expect(await page.locator('#status').textContent()).toContain(summary);
+}
+
 describe('dvc review in Chromium, as an officer uses it', { timeout: 120_000 }, () => {
   let browser: BrowserSession;
   let review: ReviewProcess | undefined;
@@ -52,11 +59,9 @@ describe('dvc review in Chromium, as an officer uses it', { timeout: 120_000 }, 
     expect(await counts(page)).toBe('1 dòng cần quyết định, 1 dòng đã quyết định');
     expect(await stored(path.join(dir, STORE))).toEqual(['08974 → 1011602']);
     // "Hoàn tất vòng này": the next round is written and reviewed; the row still to decide stays.
-    await page.click('#finish');
-    await expect
-      .poll(() => page.locator('#status').textContent(), { timeout: 30_000 })
-      .toMatch(/^Đã ghi mau-63-tinh\.doi-chieu-2\.xlsx: /);
-    expect(await page.locator('#status').textContent()).toContain(
+    await finishRound(
+      page,
+      /^Đã ghi mau-63-tinh\.doi-chieu-2\.xlsx: /,
       '1 theo quyết định, 0 nhiều ứng viên, 1 không tìm thấy',
     );
     expect(await page.locator('h1').textContent()).toBe('Rà soát xã/phường — mau-63-tinh.doi-chieu-2.xlsx');
@@ -64,11 +69,9 @@ describe('dvc review in Chromium, as an officer uses it', { timeout: 120_000 }, 
     await page.click('#r-05527 button[data-tax="-"]');
     await page.waitForSelector('#r-05527.done');
     expect(await page.locator('#r-05527 .decision').textContent()).toBe('Đã quyết định: không có mã');
-    await page.click('#finish');
-    await expect
-      .poll(() => page.locator('#status').textContent(), { timeout: 30_000 })
-      .toMatch(/^Đã ghi mau-63-tinh\.doi-chieu-3\.xlsx: /);
-    expect(await page.locator('#status').textContent()).toContain(
+    await finishRound(
+      page,
+      /^Đã ghi mau-63-tinh\.doi-chieu-3\.xlsx: /,
       '2 theo quyết định, 0 nhiều ứng viên, 0 không tìm thấy',
     );
     expect(await counts(page)).toBe('0 dòng cần quyết định, 2 dòng đã quyết định');

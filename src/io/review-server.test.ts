@@ -61,7 +61,16 @@ async function start(api = fakeApi(), idleMs?: number, onIdle?: () => void) {
   const host = `127.0.0.1:${server.port}`;
   const origin = `http://${host}`;
   const cookie = `dvc_review=${server.token}`;
-  return { api, s: server, host, origin, cookie };
+  const port = server.port;
+  /** A POST as the page sends one (its Host, the token's cookie, JSON); `headers` add to those or replace them. */
+  const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    request(port, {
+      method: 'POST',
+      path,
+      headers: { host, cookie, 'content-type': 'application/json', ...headers },
+      body,
+    });
+  return { api, s: server, host, origin, cookie, post };
 }
 
 const json = (body: unknown) => JSON.stringify(body);
@@ -130,13 +139,8 @@ describe('review server: other sites', () => {
   });
 
   it('accepts no form post: a decision must be JSON', async () => {
-    const { s, host, cookie, api } = await start();
-    const form = await request(s.port, {
-      method: 'POST',
-      path: '/api/decide',
-      headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'code=1&tax=-',
-    });
+    const { post, api } = await start();
+    const form = await post('/api/decide', 'code=1&tax=-', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(400);
     expect(api.decided).toEqual([]);
   });
@@ -144,21 +148,11 @@ describe('review server: other sites', () => {
 
 describe('review server: bounds and paths', () => {
   it('refuses a body over the bound with 413, declared or streamed', async () => {
-    const { s, host, cookie, api } = await start();
+    const { post, api } = await start();
     const big = Buffer.alloc(MAX_REVIEW_BODY + 1, 'a');
-    const declared = await request(s.port, {
-      method: 'POST',
-      path: '/api/decide',
-      headers: { host, cookie, 'content-type': 'application/json', 'content-length': String(big.length) },
-      body: big,
-    });
+    const declared = await post('/api/decide', big, { 'content-length': String(big.length) });
     expect(declared.status).toBe(413);
-    const chunked = await request(s.port, {
-      method: 'POST',
-      path: '/api/search',
-      headers: { host, cookie, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      body: big,
-    });
+    const chunked = await post('/api/search', big, { 'transfer-encoding': 'chunked' });
     expect(chunked.status).toBe(413);
     expect(api.decided).toEqual([]);
   });
@@ -191,13 +185,8 @@ describe('review server: bounds and paths', () => {
   });
 
   it('"Đóng" on the page closes the review', async () => {
-    const { s, host, cookie, api } = await start();
-    const r = await request(s.port, {
-      method: 'POST',
-      path: '/api/close',
-      headers: { host, cookie, 'content-type': 'application/json' },
-      body: '{}',
-    });
+    const { post, api } = await start();
+    const r = await post('/api/close', '{}');
     expect(r.status).toBe(200);
     await expect.poll(() => api.closed).toBe(1);
   });

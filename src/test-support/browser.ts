@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Headless Chromium for the browser tests of the HTML reports: Debian's /usr/bin/chromium (or DVC_CHROMIUM), never a
@@ -60,6 +62,41 @@ export async function startBrowser(viewport = { width: 1280, height: 900 }): Pro
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** A report written to a file in a fresh temporary folder, and a browser to open it in. */
+export interface ReportInBrowser {
+  /** The folder of the report (room for a screenshot), removed after the tests. */
+  readonly dir: string;
+  /** The report in a new tab. */
+  open(): Promise<{ page: Page; requests: string[] }>;
+}
+
+/**
+ * The set-up of a report's browser tests, registered on the calling `describe`: before its tests, `html()` is
+ * written to `fileName` and a browser started; after them, both are gone.
+ */
+export function reportInBrowser(fileName: string, html: () => string): ReportInBrowser {
+  let dir = '';
+  let url = '';
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-html-'));
+    const file = path.join(dir, fileName);
+    await writeFile(file, html());
+    url = pathToFileURL(file).href;
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    open: () => browser!.open(url),
   };
 }
 

@@ -11,7 +11,7 @@ import type { ProbeResult } from './probe-result.js';
 import { probeRunOptions } from '../../test-support/probe-options.js';
 import { makeTestPki, type TestPki } from '../../test-support/tls-certs.js';
 import { makeSelfSignedCert } from '../../io/self-signed-cert.js';
-import { FAULT_KINDS } from '../../core/probe/fault.js';
+import { FAULT_KINDS, type FaultKind } from '../../core/probe/fault.js';
 import { t } from '../../i18n/i18n.js';
 import { CATALOG } from '../../i18n/catalog.js';
 
@@ -54,10 +54,18 @@ function rawServer(then: (socket: net.Socket) => void): Promise<number> {
   return listen(net.createServer((socket) => socket.once('data', () => then(socket))));
 }
 
+/** A server to probe, and how: trusting the test CA, through a proxy, within a deadline other than 3 s. */
+interface Target {
+  url: string;
+  ca?: boolean;
+  proxy?: string;
+  timeoutMs?: number;
+}
+
 let dir: string;
 let pki: TestPki;
 let caFile: string;
-const url: Record<string, string> = {};
+const target: Record<string, Target> = {};
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'dvc-faults-'));
@@ -67,53 +75,48 @@ beforeAll(async () => {
   const tlsServer = async (cert: string, key: string, extra: https.ServerOptions = {}) =>
     `https://127.0.0.1:${await listen(https.createServer({ cert, key, ...extra }, answer))}`;
   const self = await makeSelfSignedCert('127.0.0.1');
-  url.selfSigned = await tlsServer(self.cert, self.key);
-  url.expired = await tlsServer(pki.expiredChain, pki.key);
-  url.wrongHost = await tlsServer(pki.wrongHostChain, pki.key);
-  url.unknownCa = await tlsServer(pki.goodChain, pki.key);
-  url.leafOnly = await tlsServer(pki.leafOnly, pki.key);
+  target.selfSigned = { url: await tlsServer(self.cert, self.key) };
+  target.expired = { url: await tlsServer(pki.expiredChain, pki.key), ca: true };
+  target.wrongHost = { url: await tlsServer(pki.wrongHostChain, pki.key), ca: true };
+  target.unknownCa = { url: await tlsServer(pki.goodChain, pki.key) };
+  target.leafOnly = { url: await tlsServer(pki.leafOnly, pki.key), ca: true };
   // A server that speaks only TLS 1.0, which Node's client refuses.
-  url.oldTls = await tlsServer(pki.goodChain, pki.key, {
-    minVersion: 'TLSv1',
-    maxVersion: 'TLSv1',
-    ciphers: 'DEFAULT@SECLEVEL=0',
-  });
+  const tls10 = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } as const;
+  target.oldTls = { url: await tlsServer(pki.goodChain, pki.key, tls10), ca: true };
   const plainPort = await listen(http.createServer(answer));
-  url.plain = `http://127.0.0.1:${plainPort}`;
-  url.tlsToPlain = `https://127.0.0.1:${plainPort}`;
-  url.tlsClosed = `https://127.0.0.1:${await rawServer((s) => s.destroy())}`;
-  url.closedBefore = `http://127.0.0.1:${await rawServer((s) => s.end())}`;
-  url.closedMid = `http://127.0.0.1:${await rawServer((s) =>
-    s.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error_code":'),
-  )}`;
-  url.stallHead = `http://127.0.0.1:${await rawServer(() => {})}`;
-  url.stallBody = `http://127.0.0.1:${await rawServer((s) =>
-    s.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error_code":'),
-  )}`;
+  const plain = `http://127.0.0.1:${plainPort}`;
+  target.tlsToPlain = { url: `https://127.0.0.1:${plainPort}` };
+  target.tlsClosed = { url: `https://127.0.0.1:${await rawServer((s) => s.destroy())}` };
+  target.closedBefore = { url: `http://127.0.0.1:${await rawServer((s) => s.end())}` };
+  const head = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"error_code":';
+  target.closedMid = { url: `http://127.0.0.1:${await rawServer((s) => s.end(head))}` };
+  target.stallHead = { url: `http://127.0.0.1:${await rawServer(() => {})}`, timeoutMs: 300 };
+  target.stallBody = { url: `http://127.0.0.1:${await rawServer((s) => s.write(head))}`, timeoutMs: 300 };
   const gone = net.createServer();
   const gonePort = await listen(gone);
   await new Promise<void>((r) => gone.close(() => r()));
-  url.refused = `http://127.0.0.1:${gonePort}`;
-  url.proxy407 = `http://127.0.0.1:${await refusingProxy('407 Proxy Authentication Required')}`;
-  url.proxy502 = `http://127.0.0.1:${await refusingProxy('502 Bad Gateway')}`;
-  url.proxy403 = `http://127.0.0.1:${await refusingProxy('403 Forbidden')}`;
-  url.proxyGone = `http://user:s3cret-proxy-pw@127.0.0.1:${gonePort}`;
+  target.refused = { url: `http://127.0.0.1:${gonePort}` };
+  const viaProxy = async (status: string) => ({
+    url: plain,
+    proxy: `http://127.0.0.1:${await refusingProxy(status)}`,
+  });
+  target.proxy407 = await viaProxy('407 Proxy Authentication Required');
+  target.proxy502 = await viaProxy('502 Bad Gateway');
+  target.proxy403 = await viaProxy('403 Forbidden');
+  target.proxyGone = { url: plain, proxy: `http://user:s3cret-proxy-pw@127.0.0.1:${gonePort}` };
 });
 
 afterAll(async () => {
   for (const close of closers) await close();
 });
 
-async function probe(
-  target: string,
-  o: { ca?: boolean; proxy?: string; timeoutMs?: number } = {},
-): Promise<ProbeResult> {
+async function probe(t: Target): Promise<ProbeResult> {
   const run = await runTestApi(
     probeRunOptions(dir, {
-      url: `${target}/api/tracuu`,
-      timeoutMs: o.timeoutMs ?? 3000,
-      ...(o.ca ? { caFiles: [caFile] } : {}),
-      ...(o.proxy ? { proxy: o.proxy } : {}),
+      url: `${t.url}/api/tracuu`,
+      timeoutMs: t.timeoutMs ?? 3000,
+      ...(t.ca ? { caFiles: [caFile] } : {}),
+      ...(t.proxy ? { proxy: t.proxy } : {}),
     }),
   );
   expect(run.exitCode).toBe(3);
@@ -140,99 +143,150 @@ function expectHelpfulMessage(p: ProbeResult, fix: { vi: string; en: string }): 
   expect(vi).not.toMatch(/\b(the|and|check|failed|error|server|certificate)\b/i);
 }
 
+/** A server that fails in one way (a key of `target`), and what the probe must make of it. */
+interface FaultCase {
+  server: string;
+  at: string;
+  kind: FaultKind;
+  code: string | RegExp;
+  /** What the library's own text says, where the fault kind rests on it. */
+  detail?: RegExp;
+  fix: { vi: string; en: string };
+}
+
+const FAULTS: FaultCase[] = [
+  {
+    server: 'a self-signed certificate (the mock server’s own helper)',
+    at: 'selfSigned',
+    kind: 'tlsSelfSigned',
+    code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    detail: /self-signed/,
+    fix: { vi: '--ca', en: '--ca' },
+  },
+  {
+    server: 'an expired certificate',
+    at: 'expired',
+    kind: 'tlsExpired',
+    code: 'CERT_HAS_EXPIRED',
+    fix: { vi: 'Gia hạn chứng chỉ', en: 'Renew the certificate' },
+  },
+  {
+    server: 'a certificate for another host name',
+    at: 'wrongHost',
+    kind: 'tlsHostname',
+    code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    fix: { vi: 'đúng tên miền', en: 'host name written in the certificate' },
+  },
+  {
+    server: 'a CA this machine does not trust',
+    at: 'unknownCa',
+    kind: 'tlsUnknownCa',
+    code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    fix: { vi: 'không tin cậy', en: 'does not trust' },
+  },
+  {
+    server: 'a leaf certificate sent without its intermediate',
+    at: 'leafOnly',
+    kind: 'tlsMissingIssuer',
+    code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    fix: { vi: 'chứng chỉ trung gian', en: 'intermediate certificate' },
+  },
+  {
+    server: 'https:// to a port that speaks plain HTTP',
+    at: 'tlsToPlain',
+    kind: 'tlsNotTls',
+    code: 'ERR_SSL_WRONG_VERSION_NUMBER',
+    fix: { vi: 'Dùng http://', en: 'Use http://' },
+  },
+  {
+    server: 'a server that speaks only TLS 1.0',
+    at: 'oldTls',
+    kind: 'tlsVersion',
+    code: /^ERR_SSL_/,
+    fix: { vi: 'TLS 1.2 hoặc 1.3', en: 'TLS 1.2 or 1.3' },
+  },
+  {
+    server: 'a server that closes during the TLS handshake',
+    at: 'tlsClosed',
+    kind: 'tlsHandshakeClosed',
+    code: 'ECONNRESET',
+    fix: { vi: 'bắt tay TLS', en: 'TLS handshake' },
+  },
+  {
+    server: 'a server that closes before answering',
+    at: 'closedBefore',
+    kind: 'closedBeforeAnswer',
+    code: 'UND_ERR_SOCKET',
+    fix: { vi: 'trước khi trả lời', en: 'before answering' },
+  },
+  {
+    server: 'a server that closes in the middle of its answer',
+    at: 'closedMid',
+    kind: 'closedMidAnswer',
+    code: 'UND_ERR_SOCKET',
+    fix: { vi: 'không trọn vẹn', en: 'incomplete' },
+  },
+  {
+    server: 'a server that sends no head within the deadline',
+    at: 'stallHead',
+    kind: 'headersTimeout',
+    code: 'UND_ERR_HEADERS_TIMEOUT',
+    fix: { vi: 'tăng --timeout', en: 'raise --timeout' },
+  },
+  {
+    server: 'a server whose body stalls within the deadline',
+    at: 'stallBody',
+    kind: 'bodyTimeout',
+    code: 'UND_ERR_BODY_TIMEOUT',
+    fix: { vi: 'treo giữa chừng', en: 'hangs in the middle' },
+  },
+  {
+    server: 'a refused connection',
+    at: 'refused',
+    kind: 'connRefused',
+    code: 'ECONNREFUSED',
+    fix: { vi: 'tường lửa', en: 'firewall' },
+  },
+  {
+    server: 'a proxy that asks for credentials (407)',
+    at: 'proxy407',
+    kind: 'proxyAuth',
+    code: 'PROXY_407',
+    fix: { vi: 'HTTPS_PROXY', en: 'HTTPS_PROXY' },
+  },
+  {
+    server: 'a proxy that cannot reach the server (502)',
+    at: 'proxy502',
+    kind: 'proxyBadGateway',
+    code: 'PROXY_502',
+    fix: { vi: '(proxy trả 502)', en: '(it answered 502)' },
+  },
+  {
+    server: 'a proxy that refuses the tunnel (403)',
+    at: 'proxy403',
+    kind: 'proxyRefused',
+    code: 'PROXY_403',
+    fix: { vi: 'NO_PROXY', en: 'NO_PROXY' },
+  },
+];
+
 describe('every transport fault is named in the catalogue, with what to do, and the library text kept apart', () => {
-  it('a self-signed certificate (the mock server’s own helper)', async () => {
-    const p = await probe(url.selfSigned!);
-    expect(p.fault).toMatchObject({ kind: 'tlsSelfSigned', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect(p.fault!.detail).toMatch(/self-signed/);
-    expectHelpfulMessage(p, { vi: '--ca', en: '--ca' });
-  });
-
-  it('an expired certificate', async () => {
-    const p = await probe(url.expired!, { ca: true });
-    expect(p.fault).toMatchObject({ kind: 'tlsExpired', code: 'CERT_HAS_EXPIRED' });
-    expectHelpfulMessage(p, { vi: 'Gia hạn chứng chỉ', en: 'Renew the certificate' });
-  });
-
-  it('a certificate for another host name', async () => {
-    const p = await probe(url.wrongHost!, { ca: true });
-    expect(p.fault).toMatchObject({ kind: 'tlsHostname', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
-    expectHelpfulMessage(p, { vi: 'đúng tên miền', en: 'host name written in the certificate' });
-  });
-
-  it('a CA this machine does not trust', async () => {
-    const p = await probe(url.unknownCa!);
-    expect(p.fault).toMatchObject({ kind: 'tlsUnknownCa', code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
-    expectHelpfulMessage(p, { vi: 'không tin cậy', en: 'does not trust' });
-  });
-
-  it('a leaf certificate sent without its intermediate', async () => {
-    const p = await probe(url.leafOnly!, { ca: true });
-    expect(p.fault).toMatchObject({ kind: 'tlsMissingIssuer', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
-    expectHelpfulMessage(p, { vi: 'chứng chỉ trung gian', en: 'intermediate certificate' });
-  });
-
-  it('https:// to a port that speaks plain HTTP', async () => {
-    const p = await probe(url.tlsToPlain!);
-    expect(p.fault).toMatchObject({ kind: 'tlsNotTls', code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
-    expectHelpfulMessage(p, { vi: 'Dùng http://', en: 'Use http://' });
-  });
-
-  it('a server that speaks only TLS 1.0', async () => {
-    const p = await probe(url.oldTls!, { ca: true });
-    expect(p.fault!.kind).toBe('tlsVersion');
-    expect(p.fault!.code).toMatch(/^ERR_SSL_/);
-    expectHelpfulMessage(p, { vi: 'TLS 1.2 hoặc 1.3', en: 'TLS 1.2 or 1.3' });
-  });
-
-  it('a server that closes during the TLS handshake', async () => {
-    const p = await probe(url.tlsClosed!);
-    expect(p.fault).toMatchObject({ kind: 'tlsHandshakeClosed', code: 'ECONNRESET' });
-    expectHelpfulMessage(p, { vi: 'bắt tay TLS', en: 'TLS handshake' });
-  });
-
-  it('a server that closes before answering, and one that closes in the middle of its answer', async () => {
-    const before = await probe(url.closedBefore!);
-    expect(before.fault).toMatchObject({ kind: 'closedBeforeAnswer', code: 'UND_ERR_SOCKET' });
-    expectHelpfulMessage(before, { vi: 'trước khi trả lời', en: 'before answering' });
-    const mid = await probe(url.closedMid!);
-    expect(mid.fault).toMatchObject({ kind: 'closedMidAnswer', code: 'UND_ERR_SOCKET' });
-    expectHelpfulMessage(mid, { vi: 'không trọn vẹn', en: 'incomplete' });
-  });
-
-  it('a server that sends no head, and one whose body stalls, within the deadline', async () => {
-    const head = await probe(url.stallHead!, { timeoutMs: 300 });
-    expect(head.fault).toMatchObject({ kind: 'headersTimeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
-    expectHelpfulMessage(head, { vi: 'tăng --timeout', en: 'raise --timeout' });
-    const body = await probe(url.stallBody!, { timeoutMs: 300 });
-    expect(body.fault).toMatchObject({ kind: 'bodyTimeout', code: 'UND_ERR_BODY_TIMEOUT' });
-    expectHelpfulMessage(body, { vi: 'treo giữa chừng', en: 'hangs in the middle' });
-  });
-
-  it('a refused connection', async () => {
-    const p = await probe(url.refused!);
-    expect(p.fault).toMatchObject({ kind: 'connRefused', code: 'ECONNREFUSED' });
-    expectHelpfulMessage(p, { vi: 'tường lửa', en: 'firewall' });
-  });
-
-  it('a proxy that asks for credentials (407), cannot reach the server (502) or refuses the tunnel (403)', async () => {
-    const auth = await probe(url.plain!, { proxy: url.proxy407 });
-    expect(auth.fault).toMatchObject({ kind: 'proxyAuth', code: 'PROXY_407' });
-    expectHelpfulMessage(auth, { vi: 'HTTPS_PROXY', en: 'HTTPS_PROXY' });
-    const gateway = await probe(url.plain!, { proxy: url.proxy502 });
-    expect(gateway.fault).toMatchObject({ kind: 'proxyBadGateway', code: 'PROXY_502' });
-    expectHelpfulMessage(gateway, { vi: `(proxy trả 502)`, en: '(it answered 502)' });
-    const refused = await probe(url.plain!, { proxy: url.proxy403 });
-    expect(refused.fault).toMatchObject({ kind: 'proxyRefused', code: 'PROXY_403' });
-    expectHelpfulMessage(refused, { vi: 'NO_PROXY', en: 'NO_PROXY' });
+  it.each(FAULTS)('$server', async (c) => {
+    const p = await probe(target[c.at]!);
+    expect(p.fault).toMatchObject({
+      kind: c.kind,
+      code: typeof c.code === 'string' ? c.code : expect.stringMatching(c.code),
+    });
+    if (c.detail) expect(p.fault!.detail).toMatch(c.detail);
+    expectHelpfulMessage(p, c.fix);
   });
 
   it('a proxy that is not there: named by its address, never with the password its URL holds', async () => {
-    const p = await probe(url.plain!, { proxy: url.proxyGone });
+    const p = await probe(target.proxyGone!);
     expect(p.fault).toMatchObject({ kind: 'proxyUnreachable', code: 'ECONNREFUSED' });
     expectHelpfulMessage(p, { vi: 'proxy', en: 'proxy' });
     const vi = t('vi', p.fault!.message.key, p.fault!.message.params);
-    expect(vi).toContain(url.proxyGone!.replace('user:s3cret-proxy-pw@', ''));
+    expect(vi).toContain(target.proxyGone!.proxy!.replace('user:s3cret-proxy-pw@', ''));
     expect(JSON.stringify(p)).not.toContain('s3cret-proxy-pw');
   });
 });

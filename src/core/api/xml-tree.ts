@@ -1,4 +1,5 @@
 import { stripBom } from '../text/utf8.js';
+import { startTagEnd } from '../xml-tag-end.js';
 /**
  * A small XML reader for the known shape of tax-notice files (elements and text; attributes are read and
  * ignored; comments, processing instructions, CDATA and the five entities plus numeric references are handled).
@@ -131,7 +132,7 @@ class XmlParser {
     const { src, i, line } = this;
     const m = NAME.exec(src.slice(i + 1));
     if (!m) throw new XmlSyntaxError(`'<' not followed by an element name`, line);
-    const close = findTagEnd(src, i + 1 + m[0].length);
+    const close = startTagEnd(src, i + 1 + m[0].length);
     if (close < 0) throw new XmlSyntaxError(`unterminated tag <${m[0]}`, line);
     const selfClosing = src.charCodeAt(close - 1) === 47; // '/'
     const el: XmlElement = { name: m[0], children: [], text: '', line };
@@ -142,20 +143,6 @@ class XmlParser {
     if (!selfClosing) this.stack.push(el);
     this.advance(close + 1);
   }
-}
-
-/** The index of the '>' ending a start tag, skipping quoted attribute values; -1 when there is none. */
-function findTagEnd(src: string, from: number): number {
-  let quote = '';
-  for (let k = from; k < src.length; k++) {
-    const c = src[k];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '<') return -1;
-    else if (c === '>') return k;
-  }
-  return -1;
 }
 
 /**

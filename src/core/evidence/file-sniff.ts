@@ -1,6 +1,7 @@
 import { ascii, indexOfBytes, sniffBytes } from '../files/file-signature.js';
 import type { FileKind } from './evidence-types.js';
 import { stripBom } from '../text/utf8.js';
+import { startTagEnd } from '../xml-tag-end.js';
 
 /**
  * Recognises an evidence file from its first bytes (through the one sniffer, core/files/file-signature.ts) and
@@ -92,27 +93,13 @@ interface XmlState {
   roots: number;
 }
 
-/** The end of the tag opening at `lt` (index of its '>'), or -1 when it is not closed properly. */
-function tagEnd(s: string, from: number): number {
-  let quote = '';
-  for (let j = from; j < s.length; j++) {
-    const c = s[j];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return j;
-    else if (c === '<') return -1;
-  }
-  return -1;
-}
-
 /** Reads one element tag at `lt`; returns the index after it, or -1 when the document is not well formed. */
 function readTag(s: string, lt: number, st: XmlState): number {
   const close = s[lt + 1] === '/';
   const start = lt + (close ? 2 : 1);
   const name = NAME.exec(s.slice(start, start + 200))?.[0];
   if (!name) return -1;
-  const j = tagEnd(s, start + name.length);
+  const j = startTagEnd(s, start + name.length);
   if (j < 0) return -1;
   if (close) return st.stack.pop() === name ? j + 1 : -1;
   if (st.stack.length === 0) st.roots++;

@@ -153,10 +153,15 @@ describe('the masker masks exactly what the regular expressions did', () => {
         fc.shuffledSubarray(NAMES),
         fc.array(phone, { maxLength: 2 }),
         fc.array(fc.oneof(phone, digits(9, 9), digits(12, 12)), { maxLength: 3 }),
-        (s, names, phones, named) => {
+        fc.constantFrom('', ' ', '_'),
+        (s, names, phones, named, glue) => {
           const r = makeRedactor(names, phones);
           const o = oracle.makeRedactor(names, phones);
           expect(r.text(hideNamedNumbers(s, named))).toBe(o.text(oracle.hideNamedNumbers(s, named)));
+          // The named numbers written into the text, touching other digits or not.
+          const withNamed = [...named, s].join(glue);
+          expect(hideNamedNumbers(withNamed, named)).toBe(oracle.hideNamedNumbers(withNamed, named));
+          expect(r.text(hideNamedNumbers(withNamed, named))).toBe(o.text(oracle.hideNamedNumbers(withNamed, named)));
           expect(r.name(s)).toBe(o.name(s));
         },
       ),

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { Client, loadProxyAgent } from './undici-parts.js';
 import { classifyFault } from '../../core/probe/fault.js';
-import { phaseTimings, type ProbeMarks, type ProbeTimings } from '../../core/probe/timings.js';
+import { phaseTimings, type ProbeTimings } from '../../core/probe/timings.js';
 import { chooseProxy } from '../../core/probe/proxy-choice.js';
 import { timedConnector, type TlsDetails } from './timed-connector.js';
 import { decodeBody } from './read-body.js';
@@ -10,7 +10,7 @@ import { dispatchExchange } from './dispatch-exchange.js';
 import type { ConnectionWatcher, SharedConnections } from './shared-connections.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { TransportError } from './transport-error.js';
-import { abortedFault } from './aborted-fault.js';
+import { abortedFault, type ExchangeProgress } from './aborted-fault.js';
 
 export type { TlsDetails } from './timed-connector.js';
 export { TransportError } from './transport-error.js';
@@ -75,12 +75,7 @@ interface Hop extends HttpExchange {
 }
 
 /** What one hop shares with the whole exchange: the deadline's signal and the phase marks. */
-interface HopContext {
-  marks: ProbeMarks;
-  /** When the last body chunk arrived, and how many came. */
-  lastChunk?: number;
-  chunks?: number;
-  now: () => number;
+interface HopContext extends ExchangeProgress {
   tls: TlsDetails | null;
   remoteAddress?: string;
 }

@@ -1,4 +1,4 @@
-import type { CommandSpec, OptionSpec } from '../../command-spec.js';
+import { pickOptions, type CommandSpec, type OptionSpec } from '../../command-spec.js';
 
 export const mapCommunesOptions = [
   { flags: '--std-sheet <name>', desc: 'mc.opt.stdSheet' },
@@ -20,6 +20,20 @@ export const mapCommunesOptions = [
   { flags: '--no-open', desc: 'review.opt.noOpen' },
   { flags: '-f, --force', desc: 'cli.opt.force' },
 ] as const satisfies readonly OptionSpec[];
+
+/** The choices that change a result: `--review` and `dvc review` run the next round with the same ones. */
+const MATCH_CHOICE_FLAGS = [
+  '--std-sheet <name>',
+  '--tax-sheet <name>',
+  '--std-cols <spec>',
+  '--tax-cols <spec>',
+  '-p, --province <province>',
+  '--reference <edition>',
+  '--via-merges',
+  '--allow-mixed-editions',
+  '--replace-existing',
+] as const;
+export const matchChoiceOptions = pickOptions(mapCommunesOptions, MATCH_CHOICE_FLAGS);
 
 export const mapCommunesSpec: CommandSpec = {
   name: 'map-communes',

@@ -1,33 +1,20 @@
-import type { CommandSpec, OptionSpec } from '../../command-spec.js';
-import { mapCommunesOptions } from '../map-communes/map-communes.spec.js';
+import { pickOptions, type CommandModule, type CommandSpec } from '../../command-spec.js';
+import { mapCommunesOptions, matchChoiceOptions } from '../map-communes/map-communes.spec.js';
 
-/** The map-communes choices that change a result: a review runs the next round with the same ones. */
-const MATCH_CHOICES = new Set([
-  '--std-sheet <name>',
-  '--tax-sheet <name>',
-  '--std-cols <spec>',
-  '--tax-cols <spec>',
-  '-p, --province <province>',
-  '--reference <edition>',
-  '--via-merges',
-  '--allow-mixed-editions',
-  '--replace-existing',
-]);
-
-export const reviewOptions = [
-  { flags: '--from <file>', desc: 'review.opt.input' },
-  ...mapCommunesOptions.filter((o) => MATCH_CHOICES.has(o.flags)),
-  { flags: '--no-open', desc: 'review.opt.noOpen' },
-] as const satisfies readonly OptionSpec[];
-
-export const reviewSpec: CommandSpec = {
+/** Declared `as const`: the command's typed options come from the spec itself (`typeof reviewSpec.options`). */
+export const reviewSpec = {
   name: 'review',
   desc: 'review.cmd.desc',
   args: [{ name: 'workbook', desc: 'review.arg.workbook', required: true }],
-  options: reviewOptions,
+  options: [
+    { flags: '--from <file>', desc: 'review.opt.input' },
+    ...matchChoiceOptions,
+    ...pickOptions(mapCommunesOptions, ['--no-open']),
+  ],
   examples: [
     'dvc review fixtures/mau-63-tinh.doi-chieu.xlsx',
     'dvc review tinh.doi-chieu-2.xlsx --from tinh.xlsx --province "Thái Nguyên" --no-open',
   ],
-  load: () => import('./review-command.js'),
-};
+  // Typed by hand: the command's module takes its type from this spec, which must not take one from it in turn.
+  load: (): Promise<CommandModule> => import('./review-command.js'),
+} as const satisfies CommandSpec;

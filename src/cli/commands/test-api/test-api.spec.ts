@@ -1,4 +1,4 @@
-import type { CommandSpec, OptionSpec } from '../../command-spec.js';
+import { pickOptions, type CommandSpec, type OptionSpec } from '../../command-spec.js';
 
 export const testApiOptions = [
   { flags: '--type <type>', desc: 'testApi.opt.type' },
@@ -35,18 +35,19 @@ export const testApiTemplateOptions = [
   { flags: '--xml <file>', desc: 'testApi.opt.xml' },
 ] as const satisfies readonly OptionSpec[];
 
-export const testApiRehearseOptions = [
-  { flags: '--dst <DSTCode>', desc: 'testApi.opt.dst' },
-  { flags: '--timeout <ms>', desc: 'testApi.opt.timeout', number: true, default: '15000' },
-  { flags: '--max-time <ms>', desc: 'testApi.opt.maxTime', number: true, default: '5000' },
-  { flags: '--ca <file>', desc: 'testApi.opt.ca', repeatable: true },
-  { flags: '--insecure', desc: 'testApi.opt.insecure' },
-  { flags: '--proxy <url>', desc: 'testApi.opt.proxy' },
-  { flags: '--junit <file>', desc: 'testApi.opt.junit' },
-  { flags: '--html <file>', desc: 'testApi.opt.html' },
-  { flags: '--save <dir>', desc: 'testApi.opt.save' },
-  { flags: '--force', desc: 'testApi.opt.force' },
-] as const satisfies readonly OptionSpec[];
+/** A rehearsal sends its own synthetic requests: it takes the options of a probe that are not about one request. */
+export const testApiRehearseOptions = pickOptions(testApiOptions, [
+  '--dst <DSTCode>',
+  '--timeout <ms>',
+  '--max-time <ms>',
+  '--ca <file>',
+  '--insecure',
+  '--proxy <url>',
+  '--junit <file>',
+  '--html <file>',
+  '--save <dir>',
+  '--force',
+]);
 
 export const testApiSpec: CommandSpec = {
   name: 'test-api',

@@ -1,9 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsScreenshot, shownInt, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { docsScreenshot, shownInt, reportInBrowser } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
 import { renderMapCommunesHtml } from './map-communes-page.js';
 import { sampleMapCommunesResult } from '../../../test-support/sample-models.js';
@@ -18,25 +15,11 @@ const fold = (s: string) =>
 describe('map-communes report in Chromium (country-wide, 10,600 rows)', () => {
   const model = sampleMapCommunesResult(10_600);
   const review = model.rows!.filter((r) => r.status !== 'exact');
-  let browser: BrowserSession;
-  let dir: string;
-  let url: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-html-map-'));
-    const file = path.join(dir, 'map-communes.html');
-    await writeFile(file, renderMapCommunesHtml(model, { lang: 'vi' }));
-    url = pathToFileURL(file).href;
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const report = reportInBrowser('map-communes.html', () => renderMapCommunesHtml(model, { lang: 'vi' }));
 
   it('shows the numbers of the model, filters by status, searches without diacritics, and loads nothing', async () => {
     const started = performance.now();
-    const { page, requests } = await browser.open(url);
+    const { page, requests } = await report.open();
     await page.waitForSelector('html[data-ready]');
     const wallMs = performance.now() - started;
     const pageMs = await page.evaluate(() => performance.now());
@@ -102,7 +85,7 @@ describe('map-communes report in Chromium (country-wide, 10,600 rows)', () => {
       true,
     );
 
-    const shot = path.join(dir, 'map-communes.png');
+    const shot = path.join(report.dir, 'map-communes.png');
     await page.screenshot({ path: shot });
     const docs = docsScreenshot('map-communes.png', REPO_ROOT);
     if (docs) {
@@ -115,7 +98,7 @@ describe('map-communes report in Chromium (country-wide, 10,600 rows)', () => {
   });
 
   it('pages through the review rows', async () => {
-    const { page } = await browser.open(url);
+    const { page } = await report.open();
     await page.waitForSelector('html[data-ready]');
     const first = await page.locator('#review-body tr').first().locator('td').first().textContent();
     await page.click('#page-next');
@@ -125,7 +108,7 @@ describe('map-communes report in Chromium (country-wide, 10,600 rows)', () => {
   });
 
   it('labels every control and hides them in print', async () => {
-    const { page } = await browser.open(url);
+    const { page } = await report.open();
     await page.waitForSelector('html[data-ready]');
     expect(
       await page

@@ -1,9 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsScreenshot, startBrowser, type BrowserSession } from '../../../test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { docsScreenshot, reportInBrowser } from '../../../test-support/browser.js';
 import { REPO_ROOT } from '../../../test-support/run-cli.js';
 import { renderTestApiHtml } from './test-api-page.js';
 import { sampleTestApiRun } from '../../../test-support/sample-models.js';
@@ -11,24 +8,10 @@ import { formatMs } from './format.js';
 
 describe('test-api report in Chromium', () => {
   const run = sampleTestApiRun();
-  let browser: BrowserSession;
-  let dir: string;
-  let url: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dvc-html-api-'));
-    const file = path.join(dir, 'test-api.html');
-    await writeFile(file, renderTestApiHtml(run, { lang: 'en' }));
-    url = pathToFileURL(file).href;
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const report = reportInBrowser('test-api.html', () => renderTestApiHtml(run, { lang: 'en' }));
 
   it('shows each probe, its checks, waterfall and the load figures of the model, hides secrets, loads nothing', async () => {
-    const { page, requests } = await browser.open(url);
+    const { page, requests } = await report.open();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('section.probe').count()).toBe(2);
     const probe = run.probes![0];
@@ -56,7 +39,7 @@ describe('test-api report in Chromium', () => {
     expect(text).not.toContain('k-9f8e7d6c');
     expect(text).toContain('"SecurityKey": "***"');
 
-    await page.screenshot({ path: path.join(dir, 'test-api.png'), fullPage: true });
+    await page.screenshot({ path: path.join(report.dir, 'test-api.png'), fullPage: true });
     const docs = docsScreenshot('test-api.png', REPO_ROOT);
     if (docs) await page.screenshot({ path: docs, fullPage: true });
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
