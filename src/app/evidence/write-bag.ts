@@ -18,7 +18,7 @@ import { INDEX_PAGE } from './index-page.js';
 
 /**
  * Payload files are read into POOL_SLOTS reusable buffers of SLOT_BYTES (the bound on what pack holds of them:
- * 4 MiB; 32 slots measured no faster). From HASH_THREAD_MIN_BYTES of payload on, the payload files' SHA-256 runs
+ * 4 MiB; 32 slots measured no faster). From HASH_THREAD_MIN_BYTES of pooled payload on, the payload files' SHA-256 runs
  * on one worker thread beside the reading, the CRC-32 and the writing; the bundle's SHA-256 runs on the main
  * thread (about 0.4 s per 650 MB here), since a second thread is a second isolate, 10–20 MB (docs/decisions.md).
  */
@@ -46,6 +46,7 @@ export interface BagPlan {
 export interface PagePlan {
   /** The page with a placeholder per hash: the real page has exactly its size. */
   draft: Buffer;
+  /** The real page: the draft's tokens replaced by the hashes, in place (called once, when the page is written). */
   fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Bytes>, early: ReadonlyMap<string, string>): Buffer;
 }
 
@@ -89,7 +90,10 @@ function bagMethod(name: string, size: number): number {
 
 async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
   if (o.startSha256) return o.startSha256(pool);
-  return plan.payloadBytes >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
+  // Only files read through the pool are hashed there (texts are hashed here): a folder of ten thousand notes
+  // starts no thread, whose isolate would cost 10–20 MB for nothing.
+  const pooled = plan.entries.reduce((n, e) => n + (pooledFile(plan, e) ? e.size : 0), 0);
+  return pooled >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
 }
 
 /**
