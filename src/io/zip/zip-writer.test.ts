@@ -134,6 +134,19 @@ describe('ZipWriter on many small entries', () => {
     expect(e['n/1999.txt']!.data).toBe(note(1999).toString('utf8'));
   });
 
+  it('a file that cannot be opened fails with its own reason, even when the first bytes were gathered first', async () => {
+    const out = createWriteStream(path.join(tmp, 'no-such-folder', 'x.zip'));
+    out.on('error', () => {});
+    const z = new ZipWriter(out);
+    const work = (async () => {
+      for (let i = 0; i < 5; i++)
+        await z.addEntry(`${i}.txt`, [Buffer.from('x')], { method: METHOD_DEFLATE, mtimeMs: 0, expectedSize: 1 });
+      await new Promise((r) => setTimeout(r, 20)); // the stream has failed and been destroyed by now
+      return z.finish();
+    })();
+    await expect(work).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('keeps the central directory in blocks of its own, not in views of the buffers it was built from', async () => {
     const z = new ZipWriter(new Writable({ write: (_c, _e, cb) => cb() }));
     const names = Array.from({ length: 5000 }, (_, i) => `03-phan-mem-mot-cua/ghi-chu-${i}.txt`);

@@ -148,7 +148,8 @@ export class ZipWriter {
     const done = new Promise<void>((resolve, reject) => {
       this.out.write(b, (err) => {
         hold?.release();
-        if (err) reject(err);
+        // A stream that failed before this write (it could not be opened) says why, not just that it is destroyed.
+        if (err) reject(this.out.errored ?? err);
         else resolve();
       });
     });
