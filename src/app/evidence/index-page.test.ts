@@ -28,22 +28,26 @@ describe('the index page as bytes', () => {
     expect(() => fillHashes(Buffer.from(hashToken(0)), ['abc'])).toThrow(/not a SHA-256 digest/);
   });
 
-  it('encodes pieces to exactly the bytes of the joined page, across block boundaries', () => {
+  it('encodes pieces to exactly the bytes of the joined page, measured first then written', () => {
     const pieces = ['<p>Nguyễn Văn An 👍</p>', 'x'.repeat(1048576 - 3), 'ỗ', '€'.repeat(400_000), '', 'end'];
-    const bytes = encodePage(pieces.values());
+    const bytes = encodePage(pieces);
     expect(bytes.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    expect(bytes.buffer.byteLength).toBe(bytes.length); // one buffer of the page's size, no slack
     expect(encodePage('Đã tạo gói').equals(Buffer.from('Đã tạo gói', 'utf8'))).toBe(true);
+    // Pieces that cannot be drawn twice alike are refused rather than written half-filled.
+    let n = 0;
+    const drifting = { [Symbol.iterator]: () => [`lần ${n++}`, 'x'.repeat(n)].values() };
+    expect(() => encodePage(drifting)).toThrow(/changed while it was encoded/);
   });
 
-  it('the renderer draws one piece per row, lazily, and the pieces are the page', () => {
+  it('the renderer draws one piece per row, anew each time, and the pieces are the page', () => {
     const model = sampleEvidenceModel();
     const pieces = renderEvidenceIndexPieces(model, { lang: 'vi' });
-    const first = pieces.next();
-    expect(first.done).toBe(false);
-    expect(first.value).toMatch(/^<!DOCTYPE html>/);
-    const rest = [...pieces];
-    expect(rest).toHaveLength(model.checklist!.length + model.files!.length + 4);
-    expect([first.value, ...rest].join('')).toBe(renderEvidenceIndexHtml(model, { lang: 'vi' }));
+    const first = [...pieces];
+    expect(first[0]).toMatch(/^<!DOCTYPE html>/);
+    expect(first).toHaveLength(model.checklist!.length + model.files!.length + 5);
+    expect([...pieces]).toEqual(first);
+    expect(first.join('')).toBe(renderEvidenceIndexHtml(model, { lang: 'vi' }));
     expect(encodePage(renderEvidenceIndexPieces(model, { lang: 'en' })).toString('utf8')).toBe(
       renderEvidenceIndexHtml(model, { lang: 'en' }),
     );

@@ -14,32 +14,24 @@ export interface IndexPageModel {
 }
 
 /**
- * Draws the page: as one string, or as pieces in order, drawn as they are asked for and encoded one at a time (a
- * page listing ten thousand files is then never held as strings).
+ * Draws the page: as one string, or as pieces in order, drawn anew each time they are iterated (twice: to measure
+ * the page, then to encode it), so that a page listing ten thousand files is never held as strings.
  */
 export type IndexPageRenderer = (model: IndexPageModel) => string | Iterable<string>;
 
-const PAGE_BLOCK = 1048576;
-
-/** The page's UTF-8 bytes: each piece encoded as it comes into blocks of 1 MiB, then the blocks into one buffer. */
+/** The page's UTF-8 bytes in one buffer of the exact size: the pieces are measured, then encoded one by one. */
 export function encodePage(page: string | Iterable<string>): Buffer {
   if (typeof page === 'string') return Buffer.from(page, 'utf8');
-  const blocks: Buffer[] = [];
-  let block = Buffer.allocUnsafeSlow(0);
-  let used = 0;
   let total = 0;
+  for (const piece of page) total += Buffer.byteLength(piece, 'utf8');
+  const out = Buffer.alloc(total);
+  let at = 0;
   for (const piece of page) {
-    const n = Buffer.byteLength(piece, 'utf8');
-    if (used + n > block.length) {
-      if (used > 0) blocks.push(block.subarray(0, used));
-      block = Buffer.allocUnsafeSlow(Math.max(PAGE_BLOCK, n));
-      used = 0;
-    }
-    used += block.write(piece, used, 'utf8');
-    total += n;
+    if (at + Buffer.byteLength(piece, 'utf8') > total) throw new Error('the index page changed while it was encoded');
+    at += out.write(piece, at, 'utf8');
   }
-  if (used > 0) blocks.push(block.subarray(0, used));
-  return Buffer.concat(blocks, total);
+  if (at !== total) throw new Error('the index page changed while it was encoded');
+  return out;
 }
 
 export const INDEX_PAGE = 'index.html';

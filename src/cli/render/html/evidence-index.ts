@@ -61,13 +61,18 @@ export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang:
 }
 
 /**
- * The same page in pieces, one per row of its two long tables, drawn as they are asked for: `pack` encodes each
- * and lets it go, so a page listing ten thousand files is never held as strings (13 MB as one, twice that in rows).
+ * The same page in pieces, one per row of its two long tables, drawn anew each time they are iterated: `pack`
+ * measures them, then encodes each and lets it go, so a page listing ten thousand files is never held as strings
+ * (13 MB as one, twice that in rows).
  */
-export function* renderEvidenceIndexPieces(
+export function renderEvidenceIndexPieces(
   model: EvidenceIndexModel,
   opts: { lang: Lang; title?: string },
-): Generator<string> {
+): Iterable<string> {
+  return { [Symbol.iterator]: () => drawPieces(model, opts) };
+}
+
+function* drawPieces(model: EvidenceIndexModel, opts: { lang: Lang; title?: string }): Generator<string> {
   const { lang } = opts;
   const T = (key: string, params?: MessageParams) => t(lang, key, params);
   const title = opts.title ?? model.request?.title ?? T('html.ev.title');
