@@ -10,7 +10,8 @@
 // Folders of many small files (BENCH_FOLDERS=many, many-1b, many-40k): the sample plus 9,850 notes of 4 kB (1 byte,
 // 40 kB) in 03-phan-mem-mot-cua, near the most files a bundle may hold; `check`, `status` and `pack` (masked and
 // kept) each run as a whole process, BENCH_RUNS times; the verdict is a median peak RSS < 200 MB for every one.
-// BENCH_BEFORE=<another dvc.js> runs that build too, alternating with this one, for before/after figures.
+// BENCH_BEFORE=<another dvc.js> runs that build too, alternating with this one, for before/after figures: every
+// folder is then measured as the many-files ones are (all four commands; no masking rate).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -87,7 +88,7 @@ function baseFolder(name) {
 
 /** A few distinct bodies written many times (each file its own header): generation stays quick. */
 function writeNotes(dir, count, bytes, prefix, sub = '07-ghi-chu') {
-  const bodies = Array.from({ length: 8 }, (_, i) => note(1000 + i + bytes, bytes - 64));
+  const bodies = bytes < 64 ? [] : Array.from({ length: 8 }, (_, i) => note(1000 + i + bytes, bytes - 64));
   for (let i = 0; i < count; i++) {
     const head = Buffer.from(`Ghi chú ${prefix} ${i}\n`.padEnd(64, ' '), 'utf8');
     writeFileSync(
@@ -228,7 +229,8 @@ try {
   for (const [name, make] of Object.entries(FOLDERS)) {
     if (!(only ?? DEFAULT_FOLDERS).includes(name)) continue;
     const { dir, maskedBytes, many } = make();
-    if (many) {
+    // Many small files, or any folder when another build is to be compared: every command, both builds.
+    if (many || before) {
       result.many ??= {};
       result.many[name] = { megabytes: mb(maskedBytes), ...measureMany(name, dir) };
       rmSync(dir, { recursive: true, force: true });
