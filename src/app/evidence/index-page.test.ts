@@ -37,7 +37,7 @@ describe('the index page as bytes', () => {
     // Pieces that cannot be drawn twice alike are refused rather than written half-filled.
     let n = 0;
     const drifting = { [Symbol.iterator]: () => [`lần ${n++}`, 'x'.repeat(n)].values() };
-    expect(() => encodePage(drifting)).toThrow(/changed while it was encoded/);
+    expect(() => encodePage(drifting)).toThrow(/indexPage.unstablePieces/);
   });
 
   it('the renderer draws one piece per row, anew each time, and the pieces are the page', () => {

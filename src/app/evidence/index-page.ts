@@ -19,6 +19,9 @@ export interface IndexPageModel {
  */
 export type IndexPageRenderer = (model: IndexPageModel) => string | Iterable<string>;
 
+/** An internal invariant (exit 70): a renderer whose pieces differ from one drawing to the next. */
+const UNSTABLE = 'indexPage.unstablePieces';
+
 /** The page's UTF-8 bytes in one buffer of the exact size: the pieces are measured, then encoded one by one. */
 export function encodePage(page: string | Iterable<string>): Buffer {
   if (typeof page === 'string') return Buffer.from(page, 'utf8');
@@ -27,10 +30,10 @@ export function encodePage(page: string | Iterable<string>): Buffer {
   const out = Buffer.alloc(total);
   let at = 0;
   for (const piece of page) {
-    if (at + Buffer.byteLength(piece, 'utf8') > total) throw new Error('the index page changed while it was encoded');
+    if (at + Buffer.byteLength(piece, 'utf8') > total) throw new Error(UNSTABLE);
     at += out.write(piece, at, 'utf8');
   }
-  if (at !== total) throw new Error('the index page changed while it was encoded');
+  if (at !== total) throw new Error(UNSTABLE);
   return out;
 }
 
