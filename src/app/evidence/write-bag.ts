@@ -88,12 +88,18 @@ function bagMethod(name: string, size: number): number {
   return size > BAG_LIMITS.ratioFloorBytes ? METHOD_STORE : methodFor(name, size);
 }
 
+/**
+ * Whether the payload files are hashed on a thread: only files read through the pool are hashed there (texts are
+ * hashed here), so a folder of ten thousand notes starts no thread, whose isolate would cost 10–20 MB for nothing.
+ */
+export function hashesOnThread(plan: Pick<BagPlan, 'entries' | 'memory' | 'dir'>): boolean {
+  const pooled = plan.entries.reduce((n, e) => n + (pooledFile(plan, e) ? e.size : 0), 0);
+  return pooled >= HASH_THREAD_MIN_BYTES;
+}
+
 async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
   if (o.startSha256) return o.startSha256(pool);
-  // Only files read through the pool are hashed there (texts are hashed here): a folder of ten thousand notes
-  // starts no thread, whose isolate would cost 10–20 MB for nothing.
-  const pooled = plan.entries.reduce((n, e) => n + (pooledFile(plan, e) ? e.size : 0), 0);
-  return pooled >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
+  return hashesOnThread(plan) ? workerSha256(pool) : inThreadSha256();
 }
 
 /**
@@ -176,7 +182,10 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
 }
 
 /** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
-function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
+function pooledFile(
+  plan: Pick<BagPlan, 'memory' | 'dir'>,
+  e: PayloadSource,
+): { path: string; size: number } | undefined {
   if (e.rel === undefined || plan.memory.has(e.bagPath) || bagMethod(e.bagPath, e.size) !== METHOD_STORE)
     return undefined;
   return { path: joinRel(plan.dir, e.rel), size: e.size };
