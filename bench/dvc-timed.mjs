@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'dvc.js');
+const builtBin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'dvc.js');
 
 /** True when /usr/bin/time is GNU time, which reports the peak RSS of the process it runs. */
 export const gnuTime =
@@ -22,10 +22,10 @@ function jsonRss(stdout) {
 }
 
 /**
- * Runs `dvc ...args` in `cwd`; returns its time in ms, its peak RSS in bytes and the spawn result. An exit code
- * outside `okCodes` throws, with the end of what dvc wrote on stderr.
+ * Runs `dvc ...args` in `cwd` (this checkout's build, or the dvc.js named by `bin`); returns its time in ms, its peak
+ * RSS in bytes and the spawn result. An exit code outside `okCodes` throws, with the end of what dvc wrote on stderr.
  */
-export function dvcTimed(args, { cwd, okCodes = [0] }) {
+export function dvcTimed(args, { cwd, okCodes = [0], bin = builtBin }) {
   const full = gnuTime ? ['-v', process.execPath, bin, ...args] : [bin, ...args];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(gnuTime ? '/usr/bin/time' : process.execPath, full, {

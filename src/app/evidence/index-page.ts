@@ -13,7 +13,29 @@ export interface IndexPageModel {
   status?: { national: string; lines: { id: string; state: string; text: string }[] };
 }
 
-export type IndexPageRenderer = (model: IndexPageModel) => string;
+/**
+ * Draws the page: as one string, or as pieces in order, drawn anew each time they are iterated (twice: to measure
+ * the page, then to encode it), so that a page listing ten thousand files is never held as strings.
+ */
+export type IndexPageRenderer = (model: IndexPageModel) => string | Iterable<string>;
+
+/** An internal invariant (exit 70): a renderer whose pieces differ from one drawing to the next. */
+const UNSTABLE = 'indexPage.unstablePieces';
+
+/** The page's UTF-8 bytes in one buffer of the exact size: the pieces are measured, then encoded one by one. */
+export function encodePage(page: string | Iterable<string>): Buffer {
+  if (typeof page === 'string') return Buffer.from(page, 'utf8');
+  let total = 0;
+  for (const piece of page) total += Buffer.byteLength(piece, 'utf8');
+  const out = Buffer.alloc(total);
+  let at = 0;
+  for (const piece of page) {
+    if (at + Buffer.byteLength(piece, 'utf8') > total) throw new Error(UNSTABLE);
+    at += out.write(piece, at, 'utf8');
+  }
+  if (at !== total) throw new Error(UNSTABLE);
+  return out;
+}
 
 export const INDEX_PAGE = 'index.html';
 
@@ -73,18 +95,46 @@ export function indexModel(o: {
   };
 }
 
-/** Replaces each file's token by its digest (64 hex characters, like the token): the page keeps its length. */
-export function fillHashes(html: string, digests: readonly string[]): Buffer {
+/**
+ * Replaces each file's token by its digest (64 hex characters, like the token) in the page's UTF-8 bytes, in place:
+ * the page keeps its length, and no second copy of it (as a string of two bytes a character, or as bytes) is made.
+ * A token is ASCII, so it is found in the bytes where it would be found in the text, left to right.
+ */
+export function fillHashes(page: Buffer, digests: readonly string[]): Buffer {
   digests.forEach((d, i) => {
     if (!/^[0-9a-f]{64}$/.test(d)) throw new Error(`not a SHA-256 digest for file ${i}`);
   });
-  return Buffer.from(
-    html.replace(TOKEN, (_t, n: string) => digests[Number(n)] ?? _t),
-    'utf8',
-  );
+  for (let at = page.indexOf(TOKEN_HEAD); at >= 0; at = page.indexOf(TOKEN_HEAD, at)) {
+    const n = tokenNumber(page, at);
+    const digest = n === undefined ? undefined : digests[n];
+    if (digest === undefined) {
+      at += n === undefined ? 1 : TOKEN_BYTES;
+      continue;
+    }
+    page.write(digest, at, TOKEN_BYTES, 'latin1');
+    at += TOKEN_BYTES;
+  }
+  return page;
 }
 
-const TOKEN = /dvchashtoken(\d{10})z{42}/g;
+const TOKEN_HEAD = Buffer.from('dvchashtoken', 'latin1');
+const TOKEN_BYTES = 64;
+const DIGITS = 10;
+const Z = 0x7a;
+
+/** The file number of a whole token at `at` (the head, ten digits, 42 `z`), or undefined. */
+function tokenNumber(page: Buffer, at: number): number | undefined {
+  const digitsAt = at + TOKEN_HEAD.length;
+  if (at + TOKEN_BYTES > page.length) return undefined;
+  let n = 0;
+  for (let i = digitsAt; i < digitsAt + DIGITS; i++) {
+    const c = page[i]! - 0x30;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  for (let i = digitsAt + DIGITS; i < at + TOKEN_BYTES; i++) if (page[i] !== Z) return undefined;
+  return n;
+}
 
 /** The status lines in the page's language, each passed through `scrub`. */
 export function statusModel(

@@ -23,6 +23,7 @@ import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { requiredApiTypes, runEvidenceCheck, usableFiles, type CheckRun } from './check-evidence.js';
 import {
   INDEX_PAGE,
+  encodePage,
   fillHashes,
   indexModel,
   statusModel,
@@ -331,16 +332,17 @@ function indexPagePlan(
     [...generated].map(([name, b]) => ({ name, size: b.length })),
     privacy.name,
   ).entries;
-  const html = render(indexModel({ ...o, files: listed }));
+  // Only the bytes are kept (a page listing ten thousand files is a string of 13 MB): filled in place when written.
+  const draft = encodePage(render(indexModel({ ...o, files: listed })));
   return {
-    draft: Buffer.from(html, 'utf8'),
+    draft,
     fill(done, memory, early) {
       const byPath = new Map(done.map((m) => [m.path, m.digest]));
       const digests = listed.map((f) => {
         const mem = memory.get(f.bagPath);
         return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? digestOf(mem) : '');
       });
-      return fillHashes(html, digests);
+      return fillHashes(draft, digests);
     },
   };
 }

@@ -8,6 +8,7 @@ import { inThreadSha256, workerSha256 } from '../../io/evidence/sha256-hasher.js
 import { packTexts } from '../../cli/render/evidence/evidence-texts.js';
 import { packEvidence, type PackOptions } from './pack-evidence.js';
 import { verifyBag } from './verify-evidence.js';
+import { hashesOnThread } from './write-bag.js';
 import { SAMPLE_CONFIG, sampleFolder, tempDir, zipEntries } from '../../test-support/evidence-sample.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -76,5 +77,21 @@ describe('pack hashes exactly the bytes it writes', () => {
     expect((err as DvcError).exitCode).toBe(ExitCode.Internal);
     expect(readdirSync(outDir)).toEqual([]);
     expect(liveTempFiles()).toEqual([]);
+  });
+});
+
+describe('the hashing thread', () => {
+  const note = (i: number) => ({ rel: `03/ghi-chu-${i}.txt`, bagPath: `data/03/ghi-chu-${i}.txt`, size: 4000 });
+  const notes = Array.from({ length: 9850 }, (_, i) => note(i)); // 39 MB of texts, hashed where they are deflated
+  const plan = (entries: typeof notes) => ({ dir, entries, memory: new Map() });
+
+  it('is not started for a bag of texts, however many', () => {
+    expect(hashesOnThread(plan(notes))).toBe(false);
+  });
+
+  it('is started from 8 MiB of files read through the pool (pictures, PDF, video, large files)', () => {
+    const film = { rel: '06/video.mp4', bagPath: 'data/06/video.mp4', size: 8 * 1048576 };
+    expect(hashesOnThread(plan([...notes, film]))).toBe(true);
+    expect(hashesOnThread(plan([...notes, { ...film, size: film.size - 1 }]))).toBe(false);
   });
 });

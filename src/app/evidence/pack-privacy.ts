@@ -10,7 +10,7 @@ import type { CheckItem, EvidenceMeta, EvidenceMsg } from '../../core/evidence/e
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { cannotMask } from './check-evidence.js';
 import { readTextFile } from '../../io/evidence/payload-files.js';
-import { MaskSpool, textChunks } from '../../io/evidence/mask-spool.js';
+import { MaskSpool, READ_BYTES, textChunks } from '../../io/evidence/mask-spool.js';
 
 /**
  * What the bundle may show. By default (Nghị định 13/2023/NĐ-CP: no more personal data than the procedure needs)
@@ -150,11 +150,11 @@ async function maskedFile(
   f: FolderFile,
   mask: (s: string) => string,
   spool: MaskSpool,
-  batch: Buffer,
+  io: { batch: Buffer; read: Buffer },
 ): Promise<MaskedFile | undefined> {
-  const w = new MaskedWriter(spool, batch, spool.end);
+  const w = new MaskedWriter(spool, io.batch, spool.end);
   try {
-    for await (const piece of piecesOf(textChunks(f.abs))) {
+    for await (const piece of piecesOf(textChunks(f.abs, io.read))) {
       if (piece !== WHOLE) {
         await w.emit(piece, mask(piece));
         continue;
@@ -199,14 +199,15 @@ export async function privacyFor(
   const rewritten = new Map<string, MaskedFile>();
   const unmasked: string[] = [];
   const spool = new MaskSpool();
-  const batch = Buffer.allocUnsafe(SPOOL_BATCH);
+  // One buffer to encode into and one to read into, reused from one text to the next.
+  const io = { batch: Buffer.allocUnsafeSlow(SPOOL_BATCH), read: Buffer.allocUnsafeSlow(READ_BYTES) };
   // One piece of one text at a time: what pack holds of the payload's texts is bounded, whatever the folder holds.
   try {
     for (const f of files) {
       if (signal?.aborted) throw new DvcError('evidence.pack.cancelled', {}, ExitCode.Cancelled);
       if (cannotMask(f)) unmasked.push(f.rel);
       if (f.facts === undefined) continue;
-      const m = await maskedFile(f, text, spool, batch);
+      const m = await maskedFile(f, text, spool, io);
       if (m) rewritten.set(f.rel, m);
     }
   } catch (e) {

@@ -18,7 +18,7 @@ import { INDEX_PAGE } from './index-page.js';
 
 /**
  * Payload files are read into POOL_SLOTS reusable buffers of SLOT_BYTES (the bound on what pack holds of them:
- * 4 MiB; 32 slots measured no faster). From HASH_THREAD_MIN_BYTES of payload on, the payload files' SHA-256 runs
+ * 4 MiB; 32 slots measured no faster). From HASH_THREAD_MIN_BYTES of pooled payload on, the payload files' SHA-256 runs
  * on one worker thread beside the reading, the CRC-32 and the writing; the bundle's SHA-256 runs on the main
  * thread (about 0.4 s per 650 MB here), since a second thread is a second isolate, 10–20 MB (docs/decisions.md).
  */
@@ -46,6 +46,7 @@ export interface BagPlan {
 export interface PagePlan {
   /** The page with a placeholder per hash: the real page has exactly its size. */
   draft: Buffer;
+  /** The real page: the draft's tokens replaced by the hashes, in place (called once, when the page is written). */
   fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Bytes>, early: ReadonlyMap<string, string>): Buffer;
 }
 
@@ -87,9 +88,18 @@ function bagMethod(name: string, size: number): number {
   return size > BAG_LIMITS.ratioFloorBytes ? METHOD_STORE : methodFor(name, size);
 }
 
+/**
+ * Whether the payload files are hashed on a thread: only files read through the pool are hashed there (texts are
+ * hashed here), so a folder of ten thousand notes starts no thread, whose isolate would cost 10–20 MB for nothing.
+ */
+export function hashesOnThread(plan: Pick<BagPlan, 'entries' | 'memory' | 'dir'>): boolean {
+  const pooled = plan.entries.reduce((n, e) => n + (pooledFile(plan, e) ? e.size : 0), 0);
+  return pooled >= HASH_THREAD_MIN_BYTES;
+}
+
 async function startHasher(o: WriteBagOptions, plan: BagPlan, pool: ChunkPool): Promise<Sha256Hasher> {
   if (o.startSha256) return o.startSha256(pool);
-  return plan.payloadBytes >= HASH_THREAD_MIN_BYTES ? workerSha256(pool) : inThreadSha256();
+  return hashesOnThread(plan) ? workerSha256(pool) : inThreadSha256();
 }
 
 /**
@@ -172,7 +182,10 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
 }
 
 /** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
-function pooledFile(plan: BagPlan, e: PayloadSource): { path: string; size: number } | undefined {
+function pooledFile(
+  plan: Pick<BagPlan, 'memory' | 'dir'>,
+  e: PayloadSource,
+): { path: string; size: number } | undefined {
   if (e.rel === undefined || plan.memory.has(e.bagPath) || bagMethod(e.bagPath, e.size) !== METHOD_STORE)
     return undefined;
   return { path: joinRel(plan.dir, e.rel), size: e.size };

@@ -64,7 +64,7 @@ export interface ScannedFile {
   size: number;
   /** Up to the first 64 bytes. */
   head: Uint8Array;
-  /** Up to the last 1024 bytes. */
+  /** Up to the last 1024 bytes; empty when `facts` are given (the text tells whether the file is whole). */
   tail: Uint8Array;
   /** Whole text of a small JSON, XML or text file (UTF-8), else undefined (tests give it; the io layer gives facts). */
   text?: string;

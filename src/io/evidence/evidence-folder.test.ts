@@ -86,6 +86,32 @@ describe('reading an evidence folder', () => {
     expect(files.find((f) => f.rel.endsWith('e-hong.json'))!.facts!.wellFormed).toBe(false);
   });
 
+  it('keeps of each text its first bytes in shared blocks and no tail; of a picture or PDF both ends', async () => {
+    Object.assign(fault, { name: undefined });
+    const notes = path.join(tmp.dir, 'ghi-chu-nhieu');
+    mkdirSync(path.join(notes, '04-bien-lai'), { recursive: true });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 0x20), Buffer.from('%%EOF\n')]);
+    writeFileSync(path.join(notes, '04-bien-lai', 'bien-lai.pdf'), pdf);
+    const body = (i: number) => `Ghi chú ${i}: hồ sơ đã gửi, ĐT 0912345678.\n`.repeat(40);
+    for (let i = 0; i < 500; i++) writeFileSync(path.join(notes, `${String(i).padStart(3, '0')}.txt`), body(i));
+    const files = await scanFolder(notes);
+    const texts = files.filter((f) => f.rel.endsWith('.txt'));
+    expect(texts).toHaveLength(500);
+    for (const f of texts) {
+      expect(Buffer.from(f.head).toString('latin1')).toBe(
+        Buffer.from(body(Number(f.rel.slice(0, 3))))
+          .subarray(0, 64)
+          .toString('latin1'),
+      );
+      expect(f.tail).toHaveLength(0);
+    }
+    // 500 heads of 64 bytes in 64 KiB blocks: one block, not 500 buffers of their own.
+    expect(new Set(texts.map((f) => f.head.buffer)).size).toBe(1);
+    const receipt = files.find((f) => f.rel.endsWith('.pdf'))!;
+    expect(Buffer.from(receipt.head).equals(pdf.subarray(0, 64))).toBe(true);
+    expect(Buffer.from(receipt.tail).equals(pdf.subarray(pdf.length - 1024))).toBe(true);
+  });
+
   it('stops at more files than a bundle may hold (exit 2), before reading any of them', async () => {
     Object.assign(fault, { name: undefined });
     const many = path.join(tmp.dir, 'nhieu');

@@ -9,8 +9,8 @@ import type { EvidenceMeta, EvidenceMsg, ScannedFile, TextFacts } from '../../co
 import { stripBom } from '../../core/text/utf8.js';
 
 /**
- * Reads an evidence folder for `check`, `status` and `pack`: names, sizes, first and last bytes, and what a small
- * text file says (core/evidence/text-facts.ts); never a whole large file, and no text is kept. Memory stays
+ * Reads an evidence folder for `check`, `status` and `pack`: names, sizes, first and last bytes (a small text file's
+ * first bytes and what it says, core/evidence/text-facts.ts); never a whole large file, and no text is kept. Memory stays
  * bounded whatever the folder holds: at most a bag's worth of files (BAG_LIMITS.maxEntries) are listed, a text is
  * read only up to TEXT_LIMIT and only TEXT_LANES texts at once.
  */
@@ -133,28 +133,54 @@ function unreadable(rel: string, e: unknown): DvcError {
   return new DvcError('evidence.fileUnreadable', { file: rel, reason: code }, ExitCode.Usage);
 }
 
-async function scanOne(root: string, r: string, lanes: Lanes): Promise<FolderFile> {
+async function scanOne(root: string, r: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
   const rel = r.split(path.sep).join('/').normalize('NFC');
   try {
-    return await scanFile(root, r, rel, lanes);
+    return await scanFile(root, r, rel, lanes, heads);
   } catch (e) {
     throw unreadable(rel, e);
   }
 }
 
-async function scanFile(root: string, r: string, rel: string, lanes: Lanes): Promise<FolderFile> {
+async function scanFile(root: string, r: string, rel: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
   const abs = path.join(root, r);
   const st = await lstat(abs);
   if (!st.isFile()) {
     const none = new Uint8Array();
     return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head: none, tail: none, notRegular: true };
   }
-  const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: new Uint8Array(), tail: new Uint8Array() };
-  const facts =
-    TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT
-      ? await lanes.run(async (buffer) => factsOf(rel, await readInto(abs, buffer)))
-      : undefined;
-  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends, facts };
+  if (TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT) {
+    // A text read whole gives its head too, and needs no tail: its facts tell whether it is whole.
+    const { head, facts } = await lanes.run(async (buffer) => {
+      const bytes = await readInto(abs, buffer);
+      return { head: heads.copy(bytes.subarray(0, Math.min(HEAD, st.size))), facts: factsOf(rel, bytes) };
+    });
+    return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head, tail: NO_BYTES, facts };
+  }
+  const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: NO_BYTES, tail: NO_BYTES };
+  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends };
+}
+
+const NO_BYTES = new Uint8Array();
+
+/**
+ * The heads of a folder's texts, copied into shared blocks: a buffer of its own per head would cost an ArrayBuffer
+ * and a native store each, ten thousand of them for a folder of notes, kept until the command ends.
+ */
+class HeadStore {
+  private block = Buffer.alloc(0);
+  private used = 0;
+
+  copy(bytes: Uint8Array): Uint8Array {
+    if (this.used + bytes.length > this.block.length) {
+      this.block = Buffer.allocUnsafeSlow(64 * 1024);
+      this.used = 0;
+    }
+    const head = this.block.subarray(this.used, this.used + bytes.length);
+    head.set(bytes);
+    this.used += bytes.length;
+    return head;
+  }
 }
 
 /** Files examined at once: a folder of hundreds of photos is not read one small request after another. */
@@ -168,10 +194,11 @@ export async function scanFolder(dir: string): Promise<FolderFile[]> {
   const files: FolderFile[] = new Array<FolderFile>(rels.length);
   let next = 0;
   const lanes = new Lanes(TEXT_LANES);
+  const heads = new HeadStore();
   const lane = async () => {
     while (next < rels.length) {
       const i = next++;
-      files[i] = await scanOne(root, rels[i]!, lanes);
+      files[i] = await scanOne(root, rels[i]!, lanes, heads);
     }
   };
   await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, rels.length) }, lane));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MaskSpool, textChunks } from './mask-spool.js';
+import { MaskSpool, READ_BYTES, textChunks } from './mask-spool.js';
 import { liveTempFiles } from '../atomic-write.js';
 
 describe('the spool of masked texts', () => {
@@ -38,6 +38,12 @@ describe('the spool of masked texts', () => {
       for await (const c of textChunks(file)) parts.push(c);
       expect(parts.length).toBe(2);
       expect(parts.join('')).toBe(bytes.toString('utf8'));
+      // Texts read one after another share the caller's buffer: the same text, read into it.
+      const shared = Buffer.alloc(READ_BYTES);
+      const again: string[] = [];
+      for await (const c of textChunks(file, shared)) again.push(c);
+      expect(again.join('')).toBe(bytes.toString('utf8'));
+      expect(shared.subarray(0, bytes.length - READ_BYTES).equals(bytes.subarray(READ_BYTES))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -71,16 +71,20 @@ export class MaskSpool {
   }
 }
 
-const READ_BYTES = 64 * 1024;
+/** What textChunks reads at a time. */
+export const READ_BYTES = 64 * 1024;
 
-/** A UTF-8 text file as strings of at most about 64 K characters, decoded as one `readFile(…, 'utf8')` would. */
-export async function* textChunks(file: string): AsyncGenerator<string> {
+/**
+ * A UTF-8 text file as strings of at most about 64 K characters, decoded as one `readFile(…, 'utf8')` would. `buf`,
+ * when given, is read into (a caller reading texts one after another reuses it: a buffer per note would be 64 KiB
+ * for the garbage collector to find late, ten thousand times over).
+ */
+export async function* textChunks(file: string, buf: Buffer = Buffer.alloc(READ_BYTES)): AsyncGenerator<string> {
   const fh = await open(file, 'r');
-  const buf = Buffer.alloc(READ_BYTES);
   const decoder = new StringDecoder('utf8');
   try {
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, READ_BYTES, null);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       const s = decoder.write(buf.subarray(0, bytesRead));
       if (s.length > 0) yield s;

@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { ZipWriter, METHOD_DEFLATE, METHOD_STORE } from './zip-writer.js';
+import { ZipWriter, METHOD_DEFLATE, METHOD_STORE, deflateChunkBytes } from './zip-writer.js';
+import { ByteBlocks } from './byte-blocks.js';
+import { deflateRawSync } from 'node:zlib';
+import { Writable } from 'node:stream';
 import { dosDateTimeUtc } from './dos-time.js';
 import { SafeZip, ZIP_LIMITS } from './zip-reader.js';
 import { rawZip } from '../../test-support/hostile-zip.js';
@@ -88,6 +91,106 @@ describe('ZipWriter', () => {
       z.addEntry('x', [Buffer.from('2')], { method: METHOD_STORE, mtimeMs: 0, expectedSize: 1 }),
     ).rejects.toMatchObject({ key: 'evidence.zip.duplicateName' });
     out.destroy();
+  });
+});
+
+describe('ZipWriter on many small entries', () => {
+  it('gathers small pieces into few writes, in order, around a large piece written as it is', async () => {
+    const file = path.join(tmp, 'many.zip');
+    const sink = createWriteStream(file);
+    const seen: number[] = [];
+    const counting = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        seen.push(chunk.length);
+        sink.write(chunk, cb);
+      },
+    });
+    const z = new ZipWriter(counting);
+    const note = (i: number) => Buffer.from(`Ghi chú ${i}: hồ sơ đã gửi\n`.repeat(3));
+    const large = randomBytes(100 * 1024);
+    for (let i = 0; i < 2000; i++) {
+      const b = note(i);
+      await z.addEntry(`n/${i}.txt`, [b], { method: METHOD_DEFLATE, mtimeMs: 0, expectedSize: b.length });
+      if (i === 1000) {
+        const e = await z.beginStored('big.bin', { mtimeMs: 0, expectedSize: large.length });
+        await e.write(large);
+        await e.end();
+      }
+    }
+    const s = await z.finish();
+    counting.end();
+    await once(counting, 'finish');
+    sink.end();
+    await once(sink, 'close');
+    // 2,001 entries, each a header, its data and a descriptor: over 6,000 writes when each piece went on its own.
+    expect(z.writes).toBe(seen.length);
+    expect(seen.length).toBeLessThan(10);
+    expect(seen).toContain(large.length);
+    expect(s.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    // unzip checks every entry's CRC-32, the large one's too.
+    expect(execFileSync('unzip', ['-tq', file], { encoding: 'utf8' })).toContain('No errors');
+    const e = await entries(file);
+    expect(Object.keys(e)).toHaveLength(2001);
+    expect(e['n/1999.txt']!.data).toBe(note(1999).toString('utf8'));
+  });
+
+  it('a file that cannot be opened fails with its own reason, even when the first bytes were gathered first', async () => {
+    const out = createWriteStream(path.join(tmp, 'no-such-folder', 'x.zip'));
+    out.on('error', () => {});
+    const z = new ZipWriter(out);
+    const work = (async () => {
+      for (let i = 0; i < 5; i++)
+        await z.addEntry(`${i}.txt`, [Buffer.from('x')], { method: METHOD_DEFLATE, mtimeMs: 0, expectedSize: 1 });
+      await new Promise((r) => setTimeout(r, 20)); // the stream has failed and been destroyed by now
+      return z.finish();
+    })();
+    await expect(work).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps the central directory in blocks of its own, not in views of the buffers it was built from', async () => {
+    const z = new ZipWriter(new Writable({ write: (_c, _e, cb) => cb() }));
+    const names = Array.from({ length: 5000 }, (_, i) => `03-phan-mem-mot-cua/ghi-chu-${i}.txt`);
+    for (const name of names)
+      await z.addEntry(name, [Buffer.from('x')], { method: METHOD_DEFLATE, mtimeMs: 0, expectedSize: 1 });
+    // Each record: 46 bytes, the name, a 9-byte timestamp field; held in 64 KiB blocks (about 450 kB in all),
+    // where views of the 8 KiB pool slabs they were built in would hold up to 40 MB.
+    const records = names.reduce((n, name) => n + 46 + name.length + 9, 0);
+    expect(z.heldBytes).toBe(Math.ceil(records / 65536) * 65536);
+    await z.finish();
+  });
+});
+
+describe('ByteBlocks', () => {
+  it('copies what it is given: the pieces it holds are views of its own few blocks', () => {
+    const kept = new ByteBlocks(1024);
+    const given: Buffer[] = [];
+    for (let i = 0; i < 300; i++) {
+      const slab = Buffer.alloc(8192, i % 256);
+      given.push(slab.subarray(0, 10));
+      kept.append(slab.subarray(0, 10));
+    }
+    for (const g of given) g.fill(0xff);
+    const pieces = kept.pieces();
+    expect(new Set(pieces.map((p) => p.buffer)).size).toBe(3);
+    expect(
+      Buffer.concat(pieces).equals(Buffer.concat(Array.from({ length: 300 }, (_, i) => Buffer.alloc(10, i)))),
+    ).toBe(true);
+    expect(kept.heldBytes).toBe(3 * 1024);
+  });
+});
+
+describe('deflateChunkBytes', () => {
+  it('holds what a small input deflates to at worst, and the deflated bytes do not depend on it', () => {
+    for (const n of [1, 10, 100, 1000, 4000, 15000, 16 * 1024, 20000]) {
+      for (const input of [randomBytes(n), Buffer.from('hồ sơ '.repeat(n).slice(0, n))]) {
+        const tight = deflateRawSync(input, { level: 6, chunkSize: deflateChunkBytes(input.length) });
+        expect(tight.equals(deflateRawSync(input, { level: 6 }))).toBe(true);
+        if (input.length < 16 * 1024) expect(tight.length).toBeLessThanOrEqual(deflateChunkBytes(input.length));
+      }
+    }
+    // A note of a few hundred bytes costs about its size, not zlib's 16 KiB default.
+    expect(deflateChunkBytes(300)).toBe(364);
+    expect(deflateChunkBytes(1 << 20)).toBe(16 * 1024);
   });
 });
 

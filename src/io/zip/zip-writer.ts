@@ -3,6 +3,7 @@ import { Readable, type Writable } from 'node:stream';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { DvcError, ExitCode } from '../../errors.js';
 import type { Hold } from '../evidence/chunk-pool.js';
+import { ByteBlocks } from './byte-blocks.js';
 import {
   METHOD_DEFLATE,
   METHOD_STORE,
@@ -18,6 +19,30 @@ import {
 export { METHOD_DEFLATE, METHOD_STORE };
 
 const WRITE_AHEAD = 8 * 1048576;
+/** Pieces up to this size are copied into a staging block of STAGE_BYTES rather than written one by one. */
+const STAGE_COPY_MAX = 16 * 1024;
+const STAGE_BYTES = 256 * 1024;
+
+/** A staging block, held by the write and the hashing of its bytes; back to the spares when both are done. */
+class StageBlock implements Hold {
+  used = 0;
+  private holders = 0;
+
+  constructor(
+    readonly bytes: Buffer,
+    private readonly spares: StageBlock[],
+  ) {}
+
+  retain(): void {
+    this.holders++;
+  }
+
+  release(): void {
+    if (--this.holders > 0) return;
+    this.used = 0;
+    this.spares.push(this);
+  }
+}
 
 export interface AddEntryOptions {
   method: number;
@@ -60,11 +85,17 @@ export interface ZipSummary {
  */
 export class ZipWriter {
   private offset = 0;
-  private readonly central: Buffer[] = [];
+  private readonly central = new ByteBlocks();
+  private entryCount = 0;
   private readonly names = new Set<string>();
   private readonly hash: OutputHasher;
   private inflight: { bytes: number; done: Promise<void> }[] = [];
   private inflightBytes = 0;
+  /** Small pieces (headers, descriptors, deflated small texts) gathered here and written as one. */
+  private stage: StageBlock | undefined;
+  private readonly spareStages: StageBlock[] = [];
+  /** Writes handed to the stream (tests: small pieces are gathered, not written one by one). */
+  writes = 0;
 
   constructor(
     private readonly out: Writable,
@@ -74,19 +105,51 @@ export class ZipWriter {
   }
 
   /**
-   * Queues bytes for the file. Past WRITE_AHEAD bytes in flight it waits for the oldest chunk to be written, not
-   * for the whole queue to drain ('drain' fires only when it is empty): the disk then never waits for the
-   * hashing and the hashing never waits for an empty queue, and memory stays bounded.
+   * Bytes for the file, in order. A small piece is copied into a staging block, so that what waits for the disk
+   * is one block, not a buffer per header or per small entry (a deflated note is a view of a 16 KiB zlib buffer,
+   * and ten thousand of them queued would hold ten thousand such buffers); a large piece is written as it is.
    */
   private async put(b: Buffer, hold?: Hold): Promise<void> {
     if (b.length === 0) return;
-    this.hash.update(b, hold);
     this.offset += b.length;
+    if (b.length <= STAGE_COPY_MAX) {
+      if (this.stage && this.stage.used + b.length > this.stage.bytes.length) await this.flushStage();
+      this.stage ??= this.spareStages.pop() ?? new StageBlock(Buffer.allocUnsafeSlow(STAGE_BYTES), this.spareStages);
+      b.copy(this.stage.bytes, this.stage.used);
+      this.stage.used += b.length;
+      return;
+    }
+    await this.flushStage();
+    await this.send(b, hold);
+  }
+
+  /** Writes the staging block; it is reused once the file and the hashing are done with it. */
+  private async flushStage(): Promise<void> {
+    const s = this.stage;
+    if (!s || s.used === 0) return;
+    this.stage = undefined;
+    s.retain();
+    try {
+      await this.send(s.bytes.subarray(0, s.used), s);
+    } finally {
+      s.release();
+    }
+  }
+
+  /**
+   * Hashes and queues bytes for the file. Past WRITE_AHEAD bytes in flight it waits for the oldest chunk to be
+   * written, not for the whole queue to drain ('drain' fires only when it is empty): the disk then never waits for
+   * the hashing and the hashing never waits for an empty queue, and memory stays bounded.
+   */
+  private async send(b: Buffer, hold?: Hold): Promise<void> {
+    this.hash.update(b, hold);
+    this.writes++;
     hold?.retain();
     const done = new Promise<void>((resolve, reject) => {
       this.out.write(b, (err) => {
         hold?.release();
-        if (err) reject(err);
+        // A stream that failed before this write (it could not be opened) says why, not just that it is destroyed.
+        if (err) reject(this.out.errored ?? err);
         else resolve();
       });
     });
@@ -103,9 +166,15 @@ export class ZipWriter {
 
   /** Waits until every queued byte has been handed to the file. */
   private async flush(): Promise<void> {
+    await this.flushStage();
     for (const w of this.inflight) await w.done;
     this.inflight = [];
     this.inflightBytes = 0;
+  }
+
+  /** Memory the writer keeps until finish(): the central directory's blocks (tests, diagnostics). */
+  get heldBytes(): number {
+    return this.central.heldBytes;
   }
 
   /** The local header of a new entry; its offset and whether it needs zip64 records. */
@@ -129,7 +198,8 @@ export class ZipWriter {
     if (!header.zip64 && (totals.size >= U32_MAX || totals.compressedSize >= U32_MAX))
       throw new DvcError('evidence.zip.grewPast4G', { name: header.name.toString('utf8') }, ExitCode.Internal);
     await this.put(dataDescriptor(header.zip64, totals));
-    this.central.push(centralHeader(header, totals));
+    this.central.append(centralHeader(header, totals));
+    this.entryCount++;
     return totals;
   }
 
@@ -188,7 +258,8 @@ export class ZipWriter {
         }),
       ];
       // One part (the usual case) is deflated where it lies: no copy.
-      const packed = deflateRawSync(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { level: 6 });
+      const input = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      const packed = deflateRawSync(input, { level: 6, chunkSize: deflateChunkBytes(input.length) });
       compressedSize = packed.length;
       await this.put(packed);
     } else {
@@ -222,13 +293,11 @@ export class ZipWriter {
   /** Writes the central directory and end records; the caller then ends and commits the stream. */
   async finish(): Promise<ZipSummary> {
     const cdOffset = this.offset;
-    for (const c of this.central) await this.put(c);
+    for (const c of this.central.pieces()) await this.put(c);
     const size = this.offset - cdOffset;
-    await this.put(
-      endRecords({ entries: this.central.length, size, offset: cdOffset, zip64: this.o.forceZip64 === true }),
-    );
+    await this.put(endRecords({ entries: this.entryCount, size, offset: cdOffset, zip64: this.o.forceZip64 === true }));
     await this.flush();
-    return { bytes: this.offset, sha256: await this.hash.digest(), entries: this.central.length };
+    return { bytes: this.offset, sha256: await this.hash.digest(), entries: this.entryCount };
   }
 }
 
@@ -265,6 +334,18 @@ export function methodFor(name: string, size: number): number {
   if (STORED_EXTENSIONS.has(ext) || size >= 0xf0000000 || size === 0) return METHOD_STORE;
   return METHOD_DEFLATE;
 }
+
+/**
+ * The output buffer of one synchronous deflate: zlib allocates it whole whatever it holds (16 KiB by default), so a
+ * note of a few hundred bytes would cost 16 KiB until the garbage collector finds it. Sized to what the input
+ * deflates to at worst (raw deflate adds a few bytes per stored block), a small input costs about its own size; the
+ * compressed bytes do not depend on it (zlib only copies its output out in pieces of this size).
+ */
+export function deflateChunkBytes(inputBytes: number): number {
+  return Math.min(DEFAULT_DEFLATE_CHUNK, Math.max(64, inputBytes + (inputBytes >> 10) + 64));
+}
+
+const DEFAULT_DEFLATE_CHUNK = 16 * 1024;
 
 function* tappedSync(parts: readonly Buffer[], tap: (c: Buffer) => void): Generator<Buffer> {
   for (const c of parts) {

@@ -6,7 +6,7 @@ import { packEvidence } from '../../../app/evidence/pack-evidence.js';
 import { untilSigint } from './sigint.js';
 import type { RequestKind } from '../../../core/evidence/evidence-types.js';
 import { packageVersion } from '../../package-version.js';
-import { renderEvidenceIndexHtml } from '../../render/html/evidence-index.js';
+import { renderEvidenceIndexPieces } from '../../render/html/evidence-index.js';
 import { packTexts } from '../../render/evidence/evidence-texts.js';
 import { renderPack } from '../../render/evidence/pack-render.js';
 
@@ -32,7 +32,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof evi
       forceZip64: ctx.env.DVC_ZIP64 === '1',
       configPath: ctx.configPath,
       cwd: ctx.cwd,
-      indexPage: (model) => renderEvidenceIndexHtml(model, { lang: ctx.lang }),
+      indexPage: (model) => renderEvidenceIndexPieces(model, { lang: ctx.lang }),
     }),
   );
   return renderPack(ctx, { kind, keepPersonalData }, r);

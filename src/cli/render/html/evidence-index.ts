@@ -57,6 +57,22 @@ function insideFolder(p: string): boolean {
 }
 
 export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang: Lang; title?: string }): string {
+  return [...renderEvidenceIndexPieces(model, opts)].join('');
+}
+
+/**
+ * The same page in pieces, one per row of its two long tables, drawn anew each time they are iterated: `pack`
+ * measures them, then encodes each and lets it go, so a page listing ten thousand files is never held as strings
+ * (13 MB as one, twice that in rows).
+ */
+export function renderEvidenceIndexPieces(
+  model: EvidenceIndexModel,
+  opts: { lang: Lang; title?: string },
+): Iterable<string> {
+  return { [Symbol.iterator]: () => drawPieces(model, opts) };
+}
+
+function* drawPieces(model: EvidenceIndexModel, opts: { lang: Lang; title?: string }): Generator<string> {
   const { lang } = opts;
   const T = (key: string, params?: MessageParams) => t(lang, key, params);
   const title = opts.title ?? model.request?.title ?? T('html.ev.title');
@@ -82,14 +98,13 @@ export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang:
       : `<span class="badge ok">${esc(T('html.ev.complete'))}</span>${warned ? ` <span class="badge warn">${esc(T('html.ev.warnings', { count: warned }))}</span>` : ''}`;
   const statusOf = (c: { ok?: boolean; severity?: string }) =>
     c.ok ? 'ok' : c.severity === 'warning' || c.severity === 'info' ? 'warn' : 'bad';
-  const checklistHtml = checklist.length
-    ? `<table class="checklist"><caption>${esc(T('html.ev.checklistCaption'))}</caption><thead><tr><th scope="col">${esc(T('html.ev.status'))}</th><th scope="col">${esc(T('html.ev.item'))}</th><th scope="col">${esc(T('html.ev.detail'))}</th></tr></thead><tbody>${checklist
-        .map((c) => {
-          const s = statusOf(c);
-          return `<tr data-item="${esc(c.id)}" data-state="${s}"><td class="check-${s}">${esc(T(`html.ev.state.${s}`))}</td><th scope="row">${esc(c.label ?? c.id)}</th><td>${esc(c.message)}</td></tr>`;
-        })
-        .join('')}</tbody></table>`
+  const checklistHead = checklist.length
+    ? `<table class="checklist"><caption>${esc(T('html.ev.checklistCaption'))}</caption><thead><tr><th scope="col">${esc(T('html.ev.status'))}</th><th scope="col">${esc(T('html.ev.item'))}</th><th scope="col">${esc(T('html.ev.detail'))}</th></tr></thead><tbody>`
     : `<p class="muted">${esc(T('html.ev.noChecklist'))}</p>`;
+  const checklistRow = (c: (typeof checklist)[number]) => {
+    const s = statusOf(c);
+    return `<tr data-item="${esc(c.id)}" data-state="${s}"><td class="check-${s}">${esc(T(`html.ev.state.${s}`))}</td><th scope="row">${esc(c.label ?? c.id)}</th><td>${esc(c.message)}</td></tr>`;
+  };
 
   const requestHtml = model.request?.text
     ? `<h2 id="request">${esc(T('html.ev.request'))}</h2>${model.request.title ? `<p><strong>${esc(model.request.title)}</strong></p>` : ''}<pre class="request">${esc(model.request.text)}</pre>`
@@ -106,27 +121,36 @@ export function renderEvidenceIndexHtml(model: EvidenceIndexModel, opts: { lang:
         .join('')}</ul>`
     : '';
   const total = files.reduce((n, f) => n + (f.bytes ?? 0), 0);
-  const filesHtml = `<h2 id="files">${esc(T('html.ev.files'))}</h2>
+  const filesHead = `<h2 id="files">${esc(T('html.ev.files'))}</h2>
 <table class="files"><caption>${esc(T('html.ev.filesCaption', { count: formatInt(lang, files.length), size: formatBytes(lang, total) }))}</caption>
 <thead><tr><th scope="col">${esc(T('html.ev.file'))}</th><th scope="col">${esc(T('html.ev.kind'))}</th><th scope="col" class="num">${esc(T('html.ev.size'))}</th><th scope="col">SHA-256</th></tr></thead>
-<tbody>${files
-    .map((f) => {
-      const name = insideFolder(f.path) ? `<a href="${esc(relativeHref(f.path))}">${esc(f.path)}</a>` : esc(f.path);
-      return `<tr data-file="${esc(f.path)}"><th scope="row" class="mono">${name}</th><td>${esc(T(`html.ev.kind.${f.kind ?? 'other'}`))}</td><td class="num">${formatBytes(lang, f.bytes)}</td><td class="mono hash">${esc(f.sha256 ?? '–')}</td></tr>`;
-    })
-    .join('')}</tbody></table>`;
+<tbody>`;
+  const fileRow = (f: (typeof files)[number]) => {
+    const name = insideFolder(f.path) ? `<a href="${esc(relativeHref(f.path))}">${esc(f.path)}</a>` : esc(f.path);
+    return `<tr data-file="${esc(f.path)}"><th scope="row" class="mono">${name}</th><td>${esc(T(`html.ev.kind.${f.kind ?? 'other'}`))}</td><td class="num">${formatBytes(lang, f.bytes)}</td><td class="mono hash">${esc(f.sha256 ?? '–')}</td></tr>`;
+  };
 
-  const body = `<h1>${esc(title)}</h1>
+  // The shell is drawn around a mark that the body's pieces then replace (the last one: a title cannot move it).
+  const shell = renderPage({ lang, title, body: BODY_MARK, css: EVIDENCE_CSS, localImages: true });
+  const at = shell.lastIndexOf(BODY_MARK);
+  yield shell.slice(0, at);
+  yield `<h1>${esc(title)}</h1>
 <p>${verdict}</p>
 ${factsHtml}
 ${statusHtml(model, T)}
 <h2 id="checklist">${esc(T('html.ev.checklist'))}</h2>
-${checklistHtml}
+${checklistHead}`;
+  for (const c of checklist) yield checklistRow(c);
+  yield `${checklist.length ? '</tbody></table>' : ''}
 ${requestHtml}
 ${gallery}
-${filesHtml}`;
-  return renderPage({ lang, title, body, css: EVIDENCE_CSS, localImages: true });
+${filesHead}`;
+  for (const f of files) yield fileRow(f);
+  yield '</tbody></table>';
+  yield shell.slice(at + BODY_MARK.length);
 }
+
+const BODY_MARK = '\u0000body\u0000';
 
 const EVIDENCE_CSS = `
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .25rem 0 .75rem; }
