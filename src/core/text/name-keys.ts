@@ -198,6 +198,23 @@ function tidied(s: string, steps: TextReason[]): string {
 const Y_LETTER = /[yýỳỷỹỵ]/;
 
 /**
+ * The steps of the normalised, compact and folded tiers, from those of the stages up to the normalised key and the
+ * texts each later step made. The keys stay in the memo for the whole run: each list is made at its size, and a
+ * tier that took no step of its own shares the list of the tier before.
+ */
+function tierSteps(
+  steps: readonly TextReason[],
+  t: { normalised: string; compact: string; unmarked: string; iy: string },
+): { normalised: TextReason[]; compact: TextReason[]; folded: TextReason[] } {
+  const normalised = steps.slice();
+  const compact: TextReason[] = t.compact !== t.normalised ? [...normalised, 'spacing_normalised'] : normalised;
+  if (t.unmarked === t.normalised && t.iy === t.unmarked) return { normalised, compact, folded: compact };
+  const own: TextReason[] = t.unmarked === t.normalised ? [] : ['diacritics_folded'];
+  if (t.iy !== t.unmarked) own.push('iy_normalised');
+  return { normalised, compact, folded: compact.concat(own) };
+}
+
+/**
  * The keys of `stagedNameKeys` with nothing switched off, computed with fewer passes: the whitespace and
  * punctuation stages run only on a text they may change, NFC runs once for a name read as it was written, the
  * diacritics are folded once for both the folded key and `marked`, and a name with no y-letter is spelled as its
@@ -232,15 +249,10 @@ function fastNameKeys(raw: string, kind: NameKind): NameKeys {
 
   const prefix = parseUnitPrefix(s, kind);
   const normalised = bareName(prefix, undefined, steps);
-  const compactSteps = [...steps];
   const compact = normalised.replace(SEPARATORS, '');
-  if (compact !== normalised) compactSteps.push('spacing_normalised');
-  const foldedSteps = [...compactSteps];
   // Not skipped for ASCII: a numbered unit's key spells its unit word out ("phuong 1" → "phường 1").
   const unmarked = foldDiacritics(normalised);
-  if (unmarked !== normalised) foldedSteps.push('diacritics_folded');
   const iy = foldIY(unmarked);
-  if (iy !== unmarked) foldedSteps.push('iy_normalised');
   const folded = iy.replace(SEPARATORS, '');
   const marked = !plain && unmarked !== normalised;
 
@@ -256,7 +268,7 @@ function fastNameKeys(raw: string, kind: NameKind): NameKeys {
     encoding,
     marked,
     spelled: marked ? (Y_LETTER.test(normalised) ? spelledKey(normalised) : compact) : folded,
-    steps: { exact: exactSteps, normalised: steps, compact: compactSteps, folded: foldedSteps },
+    steps: { exact: exactSteps, ...tierSteps(steps, { normalised, compact, unmarked, iy }) },
   };
 }
 
