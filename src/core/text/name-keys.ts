@@ -303,7 +303,8 @@ export function nameKeys(raw: string, kind: NameKind, cache?: Map<string, NameKe
   if (!store) memo.set(kind, (store = new Map()));
   let keys = store.get(raw);
   if (!keys) {
-    keys = computeNameKeys(raw, kind);
+    // Not through computeNameKeys: a call site that also takes the staged path would be compiled with both.
+    keys = fastNameKeys(raw, kind);
     if (cache || store.size < MEMO_LIMIT) store.set(raw, keys);
   }
   return keys;
