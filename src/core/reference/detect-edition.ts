@@ -22,7 +22,7 @@ export interface EditionIndex {
   byName: Map<string, readonly string[]>;
   /** Code → folded name. */
   byCode: Map<string, string>;
-  /** Province code → distinct folded names of that province (the sizes `editionSize` adds up). */
+  /** Province code → distinct folded names of that province (the sizes `editionSize` adds up), once counted. */
   namesPerProvince?: Map<string, number>;
 }
 
@@ -57,7 +57,6 @@ const listKeys = new Map<string, string>();
 export function buildEditionIndex(list: ReferenceList): EditionIndex {
   const byName = new Map<string, string[]>();
   const byCode = new Map<string, string>();
-  const namesPerProvince = new Map<string, number>();
   const keys = listKeys;
   for (const u of list.units) {
     let key = keys.get(u.name);
@@ -65,14 +64,21 @@ export function buildEditionIndex(list: ReferenceList): EditionIndex {
     const p = u.provinceCode;
     // A handful of provinces per name at most: a list is cheaper to build and to walk than a set.
     const provinces = byName.get(key);
-    if (provinces === undefined || !provinces.includes(p)) {
-      if (provinces === undefined) byName.set(key, [p]);
-      else provinces.push(p);
-      namesPerProvince.set(p, (namesPerProvince.get(p) ?? 0) + 1);
-    }
+    if (provinces === undefined) byName.set(key, [p]);
+    else if (!provinces.includes(p)) provinces.push(p);
     byCode.set(u.code, key);
   }
-  return { edition: list.edition, effective: list.effective, byName, byCode, namesPerProvince };
+  return { edition: list.edition, effective: list.effective, byName, byCode };
+}
+
+/** The number of distinct names of each province: counted when a close call first needs a size. */
+function namesPerProvinceOf(index: EditionIndex): Map<string, number> {
+  if (!index.namesPerProvince) {
+    const counts = new Map<string, number>();
+    for (const provinces of index.byName.values()) for (const p of provinces) counts.set(p, (counts.get(p) ?? 0) + 1);
+    index.namesPerProvince = counts;
+  }
+  return index.namesPerProvince;
 }
 
 /**
@@ -148,10 +154,9 @@ interface OldHits {
 /** Communes of an edition in the provinces the rows point at: how large the sheet would be if complete. */
 function editionSize(index: EditionIndex | undefined, keyed: KeyedRows): number {
   if (!index) return 0;
-  const provinces = keyed.provinces(index);
+  const perProvince = namesPerProvinceOf(index);
   let size = 0;
-  if (index.namesPerProvince) for (const p of provinces) size += index.namesPerProvince.get(p) ?? 0;
-  else for (const list of index.byName.values()) for (const p of list) if (provinces.has(p)) size++;
+  for (const p of keyed.provinces(index)) size += perProvince.get(p) ?? 0;
   return size;
 }
 
