@@ -89,7 +89,7 @@ async function bundle(outfile) {
     banner: { js: 'var __dvcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     // No code of dvc loads TypeScript (~10 MB); kept out should a dependency reach for it.
     external: ['typescript'],
-    plugins: [undiciWhole],
+    plugins: [undiciWhole, saxesStatic],
     logLevel: 'warning',
     metafile: true,
   });
@@ -116,6 +116,18 @@ const undiciWhole = {
         }
         export function loadProxyAgent() { return U.ProxyAgent; }
       `,
+    }));
+  },
+};
+
+/** src/io/excel/saxes-module.ts requires saxes through createRequire (see there); the bundle imports it statically. */
+const saxesStatic = {
+  name: 'saxes-static',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]excel[\\/]saxes-module\.ts$/ }, () => ({
+      loader: 'ts',
+      resolveDir: path.join(ROOT, 'src/io/excel'),
+      contents: `export { SaxesParser } from 'saxes';`,
     }));
   },
 };

@@ -4,7 +4,7 @@
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import type { MatchResult, ProvincePair, UnitRow } from '../../core/communes/communes.js';
-import { provinceRefOf, refKey } from '../../core/communes/pair-units.js';
+import { provinceKeyOf, provinceRefOf, refKey } from '../../core/communes/pair-units.js';
 import {
   buildEditionIndex,
   detectEdition,
@@ -38,7 +38,7 @@ async function editionIndexes(): Promise<EditionIndex[]> {
 function groupRows(rows: readonly UnitRow[]): Map<string, UnitRow[]> {
   const m = new Map<string, UnitRow[]>();
   for (const r of rows) {
-    const k = refKey(provinceRefOf(r));
+    const k = provinceKeyOf(r);
     const list = m.get(k) ?? [];
     list.push(r);
     m.set(k, list);

@@ -3,6 +3,11 @@ import type { SheetRow } from '../../core/workbook/cell.js';
 import type { ColumnSpec } from '../../core/workbook/column-spec.js';
 import { detectHeader, type DetectedTable } from '../../core/workbook/detect-header.js';
 
+/** A cell left empty takes the value of the cell above. */
+function inherit(value: string | undefined, above: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : above;
+}
+
 /**
  * Turns a detected table into the engine's rows. Province and district cells left empty under a filled one
  * (vertically merged cells, or "same as above" in hand-made sheets) inherit the value above.
@@ -15,8 +20,6 @@ export function unitRowsOf(table: DetectedTable): UnitRow[] {
     const code = (v.code ?? '').trim();
     const name = (v.name ?? '').trim();
     if (code === '' && name === '') continue;
-    const inherit = (value: string | undefined, above: string | undefined) =>
-      value !== undefined && value.trim() !== '' ? value : above;
     const row: UnitRow = {
       rowNumber: r.row,
       provinceCode: inherit(v.provinceCode, prev?.provinceCode),

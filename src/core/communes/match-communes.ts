@@ -5,7 +5,7 @@
 import { clearExplainCache, restoreCodeZeros, type CodeSystem, type NameKeys } from '../text/text.js';
 import { buildBlockIndex, type BlockIndex, type IndexedRow } from './block-index.js';
 import { matchBlock, type BlockMatch } from './match-block.js';
-import { districtKey, pairDistricts, pairProvinces, provinceRefOf, refKey } from './pair-units.js';
+import { districtKey, pairDistricts, pairProvinces, provinceKeyOf, refKey } from './pair-units.js';
 import { proposeCandidates } from './propose-candidates.js';
 import type {
   Candidate,
@@ -59,7 +59,7 @@ function duplicates(
 function groupByProvince(rows: readonly UnitRow[]): Map<string, UnitRow[]> {
   const m = new Map<string, UnitRow[]>();
   for (const row of rows) {
-    const k = refKey(provinceRefOf(row));
+    const k = provinceKeyOf(row);
     const list = m.get(k);
     if (list) list.push(row);
     else m.set(k, [row]);

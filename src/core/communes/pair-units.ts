@@ -16,6 +16,39 @@ export function provinceRefOf(row: UnitRow): ProvinceRef {
   return { code, name: row.provinceName?.trim() ?? '' };
 }
 
+/**
+ * `refKey(provinceRefOf(row))`, looked up by the code and name as written: no reference or key string is built per
+ * row (rows are grouped by province several times a run).
+ */
+export function provinceKeyOf(row: UnitRow): string {
+  const code = row.provinceCode ?? '';
+  const name = row.provinceName ?? '';
+  let byName = provinceKeys.byCode.get(code);
+  let key = byName?.get(name);
+  if (key === undefined) {
+    key = refKey(provinceRefOf(row));
+    // A country has 63 provinces; the cache cannot grow past the spellings a run meets.
+    if (provinceKeys.size < 10_000) {
+      if (!byName) provinceKeys.byCode.set(code, (byName = new Map()));
+      byName.set(name, key);
+      provinceKeys.size++;
+    }
+  }
+  return key;
+}
+/** Province keys by code and name as written (undefined read as ""); `size` entries in all. */
+const provinceKeys = { byCode: new Map<string, Map<string, string>>(), size: 0 };
+
+/** The distinct provinces of `rows`, each as first met. */
+function distinctProvinces(rows: readonly UnitRow[]): ProvinceRef[] {
+  const seen = new Map<string, ProvinceRef>();
+  for (const row of rows) {
+    const k = provinceKeyOf(row);
+    if (!seen.has(k)) seen.set(k, provinceRefOf(row));
+  }
+  return [...seen.values()];
+}
+
 export function districtRefOf(row: UnitRow): ProvinceRef | undefined {
   const name = row.districtName?.trim() ?? '';
   const code = row.districtCode?.trim() || undefined;
@@ -183,8 +216,8 @@ function pairBySameCode(pairing: ProvincePairing): ProvincePairing {
 }
 
 function pairProvincesByName(std: readonly UnitRow[], tax: readonly UnitRow[]): ProvincePairing {
-  const stdRefs = distinctRefs(std, provinceRefOf);
-  const taxRefs = distinctRefs(tax, provinceRefOf);
+  const stdRefs = distinctProvinces(std);
+  const taxRefs = distinctProvinces(tax);
   const named = pairByName(
     stdRefs.filter((r) => r.name !== ''),
     taxRefs.filter((r) => r.name !== ''),
@@ -201,8 +234,7 @@ function pairProvincesByName(std: readonly UnitRow[], tax: readonly UnitRow[]): 
 
   // Fallback: a GSO province code carried by the tax sheet.
   const gsoOfTax = new Map<string, string>();
-  for (const row of tax)
-    if (row.gsoProvinceCode?.trim()) gsoOfTax.set(refKey(provinceRefOf(row)), row.gsoProvinceCode.trim());
+  for (const row of tax) if (row.gsoProvinceCode?.trim()) gsoOfTax.set(provinceKeyOf(row), row.gsoProvinceCode.trim());
   const taxByGso = new Map<string, ProvinceRef>();
   for (const ref of unpairedTax) {
     const gso = gsoOfTax.get(refKey(ref));

@@ -18,11 +18,11 @@ export type SheetEdition =
 export interface EditionIndex {
   edition: Edition;
   effective: string;
-  /** Folded name → province codes that have a commune of that name. */
-  byName: Map<string, Set<string>>;
+  /** Folded name → province codes that have a commune of that name, each once. */
+  byName: Map<string, readonly string[]>;
   /** Code → folded name. */
   byCode: Map<string, string>;
-  /** Province code → distinct folded names of that province (the sizes `editionSize` adds up). */
+  /** Province code → distinct folded names of that province (the sizes `editionSize` adds up), once counted. */
   namesPerProvince?: Map<string, number>;
 }
 
@@ -55,34 +55,72 @@ export function listNameKey(name: string): string {
 const listKeys = new Map<string, string>();
 
 export function buildEditionIndex(list: ReferenceList): EditionIndex {
-  const byName = new Map<string, Set<string>>();
+  const byName = new Map<string, string[]>();
   const byCode = new Map<string, string>();
   const keys = listKeys;
   for (const u of list.units) {
     let key = keys.get(u.name);
     if (key === undefined) keys.set(u.name, (key = listNameKey(u.name)));
-    const set = byName.get(key) ?? new Set<string>();
-    set.add(u.provinceCode);
-    byName.set(key, set);
+    const p = u.provinceCode;
+    // A handful of provinces per name at most: a list is cheaper to build and to walk than a set.
+    const provinces = byName.get(key);
+    if (provinces === undefined) byName.set(key, [p]);
+    else if (!provinces.includes(p)) provinces.push(p);
     byCode.set(u.code, key);
   }
-  const namesPerProvince = new Map<string, number>();
-  for (const set of byName.values()) for (const p of set) namesPerProvince.set(p, (namesPerProvince.get(p) ?? 0) + 1);
-  return { edition: list.edition, effective: list.effective, byName, byCode, namesPerProvince };
+  return { edition: list.edition, effective: list.effective, byName, byCode };
+}
+
+/** The number of distinct names of each province: counted when a close call first needs a size. */
+function namesPerProvinceOf(index: EditionIndex): Map<string, number> {
+  if (!index.namesPerProvince) {
+    const counts = new Map<string, number>();
+    for (const provinces of index.byName.values()) for (const p of provinces) counts.set(p, (counts.get(p) ?? 0) + 1);
+    index.namesPerProvince = counts;
+  }
+  return index.namesPerProvince;
+}
+
+/**
+ * The provinces of an edition the rows of a sheet's province point at: every one that holds a fair share of their
+ * names.
+ */
+function provincesPointedAt(index: EditionIndex, rows: readonly { key: string }[]): Set<string> {
+  const votes = new Map<string, number>();
+  for (const r of rows) {
+    const provinces = index.byName.get(r.key);
+    if (provinces) for (const p of provinces) votes.set(p, (votes.get(p) ?? 0) + 1);
+  }
+  let top = 0;
+  for (const v of votes.values()) if (v > top) top = v;
+  const floor = Math.max(2, Math.min(top, rows.length * 0.1));
+  const pointed = new Set<string>();
+  for (const [p, v] of votes) if (v >= floor) pointed.add(p);
+  return pointed;
+}
+
+/** The rows of one province of a sheet, keyed, and what each edition's index says of them (each computed once). */
+class KeyedRows {
+  private readonly pointed = new Map<EditionIndex, Set<string>>();
+
+  constructor(readonly rows: readonly { code: string; key: string }[]) {}
+
+  provinces(index: EditionIndex): Set<string> {
+    let set = this.pointed.get(index);
+    if (!set) this.pointed.set(index, (set = provincesPointedAt(index, this.rows)));
+    return set;
+  }
 }
 
 /** Rows explained by one edition: same code with the same name, or (without GSO codes) the name in its provinces. */
-function hitsOf(rows: readonly { code: string; key: string }[], index: EditionIndex, byCode: boolean): boolean[] {
+function hitsOf(keyed: KeyedRows, index: EditionIndex, byCode: boolean): boolean[] {
+  const { rows } = keyed;
   if (byCode) return rows.map((r) => index.byCode.get(r.code) === r.key);
   // The provinces of this edition the sheet's province corresponds to: every one that holds a fair share.
-  const votes = new Map<string, number>();
-  for (const r of rows) for (const p of index.byName.get(r.key) ?? []) votes.set(p, (votes.get(p) ?? 0) + 1);
-  const top = Math.max(0, ...votes.values());
-  const floor = Math.max(2, Math.min(top, rows.length * 0.1));
-  const provinces = new Set([...votes].filter(([, v]) => v >= floor).map(([p]) => p));
+  const provinces = keyed.provinces(index);
   return rows.map((r) => {
-    const set = index.byName.get(r.key);
-    if (set) for (const p of set) if (provinces.has(p)) return true;
+    const names = index.byName.get(r.key);
+    if (names) for (const p of names) if (provinces.has(p)) return true;
     return false;
   });
 }
@@ -96,13 +134,16 @@ export function detectEdition(
   cache?: Map<string, NameKeys>,
 ): SheetEdition {
   if (rows.length === 0) return { kind: 'unknown' };
-  const keyed = rows.map((r) => ({ code: r.code.trim(), key: nameKeys(r.name, 'commune', cache).folded }));
-  const byCode = keyed.filter((r) => GSO_CODE.test(r.code)).length >= keyed.length * SURE;
+  const keyed = new KeyedRows(
+    rows.map((r) => ({ code: r.code.trim(), key: nameKeys(r.name, 'commune', cache).folded })),
+  );
+  const byCode = keyed.rows.filter((r) => GSO_CODE.test(r.code)).length >= rows.length * SURE;
   const old = indexes.filter((i) => i.edition !== 'gso-2025').map((i) => ({ i, hits: hitsOf(keyed, i, byCode) }));
   const neu = indexes.find((i) => i.edition === 'gso-2025');
-  const newHits = neu ? hitsOf(keyed, neu, byCode) : keyed.map(() => false);
-  const sizes = { old: editionSize(old[0]?.i, keyed), new: editionSize(neu, keyed) };
-  return decide(keyed.length, old, newHits, sizes);
+  const newHits = neu ? hitsOf(keyed, neu, byCode) : rows.map(() => false);
+  // The sizes settle only a close call: computed when one is met.
+  const sizes = () => ({ old: editionSize(old[0]?.i, keyed), new: editionSize(neu, keyed) });
+  return decide(rows.length, old, newHits, sizes);
 }
 
 interface OldHits {
@@ -111,17 +152,11 @@ interface OldHits {
 }
 
 /** Communes of an edition in the provinces the rows point at: how large the sheet would be if complete. */
-function editionSize(index: EditionIndex | undefined, rows: readonly { key: string }[]): number {
+function editionSize(index: EditionIndex | undefined, keyed: KeyedRows): number {
   if (!index) return 0;
-  const votes = new Map<string, number>();
-  for (const r of rows) for (const p of index.byName.get(r.key) ?? []) votes.set(p, (votes.get(p) ?? 0) + 1);
-  const top = Math.max(0, ...votes.values());
-  const provinces = new Set(
-    [...votes].filter(([, v]) => v >= Math.max(2, Math.min(top, rows.length * 0.1))).map(([p]) => p),
-  );
+  const perProvince = namesPerProvinceOf(index);
   let size = 0;
-  if (index.namesPerProvince) for (const p of provinces) size += index.namesPerProvince.get(p) ?? 0;
-  else for (const set of index.byName.values()) for (const p of set) if (provinces.has(p)) size++;
+  for (const p of keyed.provinces(index)) size += perProvince.get(p) ?? 0;
   return size;
 }
 
@@ -133,7 +168,7 @@ function decide(
   n: number,
   old: readonly OldHits[],
   newHits: readonly boolean[],
-  sizes: { old: number; new: number },
+  sizes: () => { old: number; new: number },
 ): SheetEdition {
   const oldAny = newHits.map((_, k) => old.some((o) => o.hits[k]));
   const best = Math.max(0, ...old.map((o) => count(o.hits)));
@@ -155,8 +190,9 @@ function decide(
     if (oldOnly >= newOnly + clear) return old04();
     if (newOnly >= oldOnly + clear) return { kind: 'gso-2025' };
     const near = (size: number, other: number) => Math.abs(n - size) <= n * MARGIN && Math.abs(n - other) > n * 0.5;
-    if (near(sizes.new, sizes.old)) return { kind: 'gso-2025' };
-    if (near(sizes.old, sizes.new)) return old04();
+    const { old: oldSize, new: newSize } = sizes();
+    if (near(newSize, oldSize)) return { kind: 'gso-2025' };
+    if (near(oldSize, newSize)) return old04();
   }
   const covered = newHits.filter((h, k) => h || oldAny[k]).length;
   const enough = (x: number) => x >= Math.max(2, n * 0.1);

@@ -115,7 +115,8 @@ export function formerDistrictsOf(
 export function officialNamesOf(std: readonly UnitRow[], lists: readonly ReferenceList[]): OfficialNames | undefined {
   if (std.length === 0) return undefined;
   // Only the codes the sheet holds are looked up: the lists' other units need no entry.
-  const wanted = new Set(std.map((row) => communeCode(row.code)));
+  const codes = std.map((row) => communeCode(row.code));
+  const wanted = new Set(codes);
   const shipped = new Map<string, { name: string; list: string; province: string }[]>();
   for (const list of lists) {
     const label = `${list.edition} (${list.effective})`;
@@ -127,13 +128,14 @@ export function officialNamesOf(std: readonly UnitRow[], lists: readonly Referen
     }
   }
   const byStdCode = new Map<string, { name: string; list: string }[]>();
-  for (const row of std) {
+  std.forEach((row, i) => {
+    // The same spelling has the same compact key: not another official spelling. Most rows have no other.
+    const spellings = (shipped.get(codes[i]) ?? []).filter((o) => o.name !== row.name);
+    if (spellings.length === 0) return;
     const own = nameKeys(row.name, 'commune');
     const province = row.provinceCode === undefined ? undefined : restoreCodeZeros(row.provinceCode, 'province', 'gso');
-    const others = (shipped.get(communeCode(row.code)) ?? []).filter((o) => {
+    const others = spellings.filter((o) => {
       if (province && /^\d+$/.test(province.code) && o.province !== province.code) return false;
-      // The same spelling has the same compact key: not another official spelling.
-      if (o.name === row.name) return false;
       const k = nameKeys(o.name, 'commune');
       return k.folded === own.folded && k.compact !== own.compact && k.unitType === own.unitType;
     });
@@ -142,7 +144,7 @@ export function officialNamesOf(std: readonly UnitRow[], lists: readonly Referen
         row.code.trim(),
         others.map(({ name, list }) => ({ name, list })),
       );
-  }
+  });
   if (byStdCode.size === 0) return undefined;
   return (stdCode) => byStdCode.get(stdCode.trim()) ?? byStdCode.get(stdCode.trim().replace(/^0+/, ''));
 }

@@ -70,8 +70,19 @@ export function spelledKey(normalised: string): string {
     .join('');
 }
 
-/** Computes the keys; stages in `off` are skipped (used only to explain matches). */
+/**
+ * Computes the keys; stages in `off` are skipped (used only to explain matches). Without `off`, the same keys and
+ * steps are computed with fewer passes over the text (see fastNameKeys); with it (even empty), stage by stage.
+ */
 export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<Stage>): NameKeys {
+  return off === undefined ? fastNameKeys(raw, kind) : stagedNameKeys(raw, kind, off);
+}
+
+/**
+ * The keys computed stage by stage, each stage recorded when it changed the text; stages in `off` are skipped. The
+ * definition that `fastNameKeys` agrees with (name-keys.property.test.ts checks both on every shipped name).
+ */
+function stagedNameKeys(raw: string, kind: NameKind, off: ReadonlySet<Stage> | undefined): NameKeys {
   const exact = raw.trim().normalize('NFC');
   const normalisedSteps: TextReason[] = [];
   const exactSteps: TextReason[] = exact !== raw.trim() ? ['nfc_normalised'] : [];
@@ -118,6 +129,150 @@ export function computeNameKeys(raw: string, kind: NameKind, off?: ReadonlySet<S
 }
 
 /**
+ * Code units the whitespace or punctuation stage may change (besides a space at an end or beside another): controls
+ * and every \s character, the invisible ones, apostrophes and dashes. Checked unit by unit in the property test.
+ */
+const TIDYING = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x00, 0x1f],
+  [0x27, 0x27],
+  [0x2d, 0x2d],
+  [0x60, 0x60],
+  [0x7f, 0x7f],
+  [0xa0, 0xa0],
+  [0xad, 0xad],
+  [0xb4, 0xb4],
+  [0x2b9, 0x2b9],
+  [0x2bb, 0x2bc],
+  [0x1680, 0x1680],
+  [0x180e, 0x180e],
+  [0x2000, 0x2015],
+  [0x2018, 0x201b],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x2032, 0x2032],
+  [0x205f, 0x2060],
+  [0x2212, 0x2212],
+  [0x3000, 0x3000],
+  [0xfe58, 0xfe58],
+  [0xfe63, 0xfe63],
+  [0xfeff, 0xfeff],
+  [0xff0d, 0xff0d],
+])
+  TIDYING.fill(1, from, to + 1);
+
+/**
+ * Whether normaliseWhitespace and then normalisePunctuation return `s` unchanged: no character either stage
+ * replaces or removes, and no space at an end or next to another space. (A conservative test: false sends the text
+ * through both stages.)
+ */
+function alreadyTidy(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else {
+      if (TIDYING[c] === 1) return false;
+      space = false;
+    }
+  }
+  return true;
+}
+
+/** The whitespace and punctuation stages, run only on a text they may change. */
+function tidied(s: string, steps: TextReason[]): string {
+  if (alreadyTidy(s)) return s;
+  const w = normaliseWhitespace(s);
+  if (w !== s) steps.push('whitespace_normalised');
+  const p = normalisePunctuation(w);
+  if (p !== w) steps.push('punctuation_normalised');
+  return p;
+}
+
+/** A y-letter, with or without a tone: the only words spelledKey may change end in one. */
+const Y_LETTER = /[yýỳỷỹỵ]/;
+
+/**
+ * The steps of the normalised, compact and folded tiers, from those of the stages up to the normalised key and the
+ * texts each later step made. The keys stay in the memo for the whole run: each list is made at its size, and a
+ * tier that took no step of its own shares the list of the tier before.
+ */
+function tierSteps(
+  steps: readonly TextReason[],
+  t: { normalised: string; compact: string; unmarked: string; iy: string },
+): { normalised: TextReason[]; compact: TextReason[]; folded: TextReason[] } {
+  const normalised = steps.slice();
+  const compact: TextReason[] = t.compact !== t.normalised ? [...normalised, 'spacing_normalised'] : normalised;
+  if (t.unmarked === t.normalised && t.iy === t.unmarked) return { normalised, compact, folded: compact };
+  const own: TextReason[] = t.unmarked === t.normalised ? [] : ['diacritics_folded'];
+  if (t.iy !== t.unmarked) own.push('iy_normalised');
+  return { normalised, compact, folded: compact.concat(own) };
+}
+
+/**
+ * The keys of `stagedNameKeys` with nothing switched off, computed with fewer passes: the whitespace and
+ * punctuation stages run only on a text they may change, NFC runs once for a name read as it was written, the
+ * diacritics are folded once for both the folded key and `marked`, and a name with no y-letter is spelled as its
+ * compact key (what spelledKey returns for it).
+ */
+function fastNameKeys(raw: string, kind: NameKind): NameKeys {
+  const trimmed = raw.trim();
+  const plain = ASCII_PRINTABLE.test(raw);
+  // ASCII text is its own NFC.
+  const exact = plain ? trimmed : trimmed.normalize('NFC');
+  const steps: TextReason[] = [];
+  const exactSteps: TextReason[] = exact !== trimmed ? ['nfc_normalised'] : [];
+  const decoded = plain ? { text: raw, encoding: null } : decodeLegacy(raw);
+  const encoding = decoded.encoding;
+  let s = decoded.text;
+  if (encoding) steps.push(encoding === 'tcvn3' ? 'tcvn3_decoded' : 'vni_decoded');
+  if (!plain) {
+    // NFC of the untouched, untrimmed name is `exact` already.
+    const nfc = encoding === null && trimmed.length === raw.length ? exact : s.normalize('NFC');
+    if (nfc !== s) steps.push('nfc_normalised');
+    s = nfc;
+  }
+  s = tidied(s, steps);
+  const lower = s.toLowerCase();
+  if (lower !== s) steps.push('case_normalised');
+  s = lower;
+  if (!plain) {
+    const toned = normaliseTonePlacement(s);
+    if (toned !== s) steps.push('tone_normalised');
+    s = toned;
+  }
+
+  const prefix = parseUnitPrefix(s, kind);
+  const normalised = bareName(prefix, undefined, steps);
+  const compact = normalised.replace(SEPARATORS, '');
+  // Not skipped for ASCII: a numbered unit's key spells its unit word out ("phuong 1" → "phường 1").
+  const unmarked = foldDiacritics(normalised);
+  const iy = foldIY(unmarked);
+  const folded = iy.replace(SEPARATORS, '');
+  const marked = !plain && unmarked !== normalised;
+
+  return {
+    raw,
+    exact,
+    normalised,
+    compact,
+    folded,
+    unitType: prefix.unitType,
+    prefixForm: prefix.form,
+    number: prefix.number,
+    encoding,
+    marked,
+    spelled: marked ? (Y_LETTER.test(normalised) ? spelledKey(normalised) : compact) : folded,
+    steps: { exact: exactSteps, ...tierSteps(steps, { normalised, compact, unmarked, iy }) },
+  };
+}
+
+/**
  * Whether the folded tier may join two names whose folded keys are equal: one of them is written without
  * diacritics (typed so, or decoded from a legacy font into a form that lost them), or both are the same marked
  * name up to the i/y spelling. Two marked names that still differ ("Quán Triều", "Quan Triều") are different
@@ -148,7 +303,8 @@ export function nameKeys(raw: string, kind: NameKind, cache?: Map<string, NameKe
   if (!store) memo.set(kind, (store = new Map()));
   let keys = store.get(raw);
   if (!keys) {
-    keys = computeNameKeys(raw, kind);
+    // Not through computeNameKeys: a call site that also takes the staged path would be compiled with both.
+    keys = fastNameKeys(raw, kind);
     if (cache || store.size < MEMO_LIMIT) store.set(raw, keys);
   }
   return keys;

@@ -33,12 +33,12 @@ export interface CellTextOptions {
  */
 export function cellText(cell: Cell | undefined, o: CellTextOptions): string {
   if (!cell) return '';
-  const ref = cellRef(o.column, o.row);
+  // The cell's reference is built only for a message (this runs for every cell read).
   if (cell.value === null) {
     if (cell.formula !== undefined)
       throw new DvcError(
         'excel.formulaNoValue',
-        { sheet: o.sheet, cell: ref, formula: cell.formula || '…' },
+        { sheet: o.sheet, cell: cellRef(o.column, o.row), formula: cell.formula || '…' },
         ExitCode.Usage,
       );
     return '';
@@ -51,13 +51,14 @@ export function cellText(cell: Cell | undefined, o: CellTextOptions): string {
     case 'boolean':
       return cell.value ? 'TRUE' : 'FALSE';
     case 'date':
-      if (o.isCode) throw new DvcError('excel.codeIsDate', { sheet: o.sheet, cell: ref }, ExitCode.Usage);
+      if (o.isCode)
+        throw new DvcError('excel.codeIsDate', { sheet: o.sheet, cell: cellRef(o.column, o.row) }, ExitCode.Usage);
       return typeof cell.value === 'number' ? numberText(cell.value) : String(cell.value);
     case 'error':
       if (o.isCode)
         throw new DvcError(
           'excel.codeIsError',
-          { sheet: o.sheet, cell: ref, value: String(cell.value) },
+          { sheet: o.sheet, cell: cellRef(o.column, o.row), value: String(cell.value) },
           ExitCode.Usage,
         );
       return '';

@@ -155,19 +155,23 @@ export function detectHeader(rows: readonly SheetRow[], o: DetectHeaderOptions):
   }
   const dataRows: DataRow[] = [];
   const numericCells: NumericCell[] = [];
-  const readFields = COLUMN_FIELDS.filter((f) => f !== 'target' && cols.has(f));
+  // Per field read, its column and the options of cellText; only `row` changes from row to row.
+  const reads = COLUMN_FIELDS.filter((f) => f !== 'target' && cols.has(f)).map((field) => ({
+    field,
+    o: { sheet: o.sheet, row: 0, column: cols.get(field) as number, isCode: CODE_FIELDS.has(field) },
+  }));
   for (const r of rows) {
     if (r.row <= headerRow) continue;
     const values: Partial<Record<ColumnField, string>> = {};
     let any = false;
-    for (const field of readFields) {
-      const col = cols.get(field) as number;
-      const cell = r.cells[col];
-      const text = cellText(cell, { sheet: o.sheet, row: r.row, column: col, isCode: CODE_FIELDS.has(field) });
+    for (const { field, o: read } of reads) {
+      read.row = r.row;
+      const cell = r.cells[read.column];
+      const text = cellText(cell, read);
       if (text !== '') any = true;
       values[field] = text;
-      if (cell?.kind === 'number' && CODE_FIELDS.has(field))
-        numericCells.push({ row: r.row, ref: cellRef(col, r.row), field });
+      if (cell?.kind === 'number' && read.isCode)
+        numericCells.push({ row: r.row, ref: cellRef(read.column, r.row), field });
     }
     if (any) dataRows.push({ row: r.row, values });
   }

@@ -142,9 +142,15 @@ class SheetRowsReader implements PartListener {
   private sink = 0;
   private inInline = false;
   private phonetic = 0;
+  /**
+   * One cell per shared string, shared by every cell that refers to it (cells are read-only once read): a province
+   * or district name repeated on every row is one object, not one per row.
+   */
+  private readonly stringCells: Cell[];
 
   constructor(private readonly ctx: SheetReadContext & PartSource) {
     this.max = ctx.maxRows ?? MAX_ROWS;
+    this.stringCells = new Array<Cell>(ctx.sharedStrings.length);
   }
 
   open(name: string, a: Readonly<Record<string, string>>): void {
@@ -258,10 +264,13 @@ class SheetRowsReader implements PartListener {
   private typed(v: string): Cell | undefined {
     switch (this.type) {
       case 's': {
-        const s = /^\d+$/.test(v) ? this.ctx.sharedStrings[Number(v)] : undefined;
+        const index = /^\d+$/.test(v) ? Number(v) : -1;
+        const known = this.stringCells[index];
+        if (known) return known;
+        const s = index >= 0 ? this.ctx.sharedStrings[index] : undefined;
         if (s === undefined)
           throw cellError('excel.sheet.sharedIndex', this.ctx, this.ref, { index: quoteInput(v, 20) });
-        return { kind: 'string', value: s };
+        return (this.stringCells[index] = { kind: 'string', value: s });
       }
       case 'str':
         return { kind: 'string', value: detached(v) };

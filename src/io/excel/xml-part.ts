@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from './saxes-module.js';
 import { DvcError, ExitCode } from '../../errors.js';
 import { quoteInput } from '../../core/text/terminal-safe.js';
 import { scanLean } from './xml-lean.js';
