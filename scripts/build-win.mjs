@@ -97,40 +97,42 @@ async function bundle(outfile) {
 }
 
 /**
- * src/io/http/undici-parts.ts loads undici's parts with a createRequire() a bundler cannot follow; in the
- * executable every module is in the bundle already, so the parts come from undici's index, statically.
+ * An esbuild plugin that replaces one source file of ours (`file`, under src/) by `contents` in the bundle: for the
+ * modules that load a dependency through createRequire(), which a bundler cannot follow.
  */
-const undiciWhole = {
-  name: 'undici-whole',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]http[\\/]undici-parts\.ts$/ }, () => ({
-      loader: 'ts',
-      resolveDir: path.join(ROOT, 'src/io/http'),
-      contents: `
-        import * as U from 'undici';
-        export const Client = U.Client;
-        export const Pool = U.Pool;
-        export const buildConnector = U.buildConnector;
-        export function requestOn(dispatcher: U.Dispatcher, opts: U.Dispatcher.RequestOptions) {
-          return dispatcher.request(opts);
-        }
-        export function loadProxyAgent() { return U.ProxyAgent; }
-      `,
-    }));
-  },
-};
+function staticModule(name, file, contents) {
+  const parts = file.split('/');
+  const filter = new RegExp(`[\\\\/]src[\\\\/]${parts.map((x) => x.replace(/\./g, '\\.')).join('[\\\\/]')}$`);
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, () => ({
+        loader: 'ts',
+        resolveDir: path.join(ROOT, 'src', ...parts.slice(0, -1)),
+        contents,
+      }));
+    },
+  };
+}
+
+/** src/io/http/undici-parts.ts: in the executable every module is in the bundle already, so the parts come from undici's index. */
+const undiciWhole = staticModule(
+  'undici-whole',
+  'io/http/undici-parts.ts',
+  `
+    import * as U from 'undici';
+    export const Client = U.Client;
+    export const Pool = U.Pool;
+    export const buildConnector = U.buildConnector;
+    export function requestOn(dispatcher: U.Dispatcher, opts: U.Dispatcher.RequestOptions) {
+      return dispatcher.request(opts);
+    }
+    export function loadProxyAgent() { return U.ProxyAgent; }
+  `,
+);
 
 /** src/io/excel/saxes-module.ts requires saxes through createRequire (see there); the bundle imports it statically. */
-const saxesStatic = {
-  name: 'saxes-static',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]excel[\\/]saxes-module\.ts$/ }, () => ({
-      loader: 'ts',
-      resolveDir: path.join(ROOT, 'src/io/excel'),
-      contents: `export { SaxesParser } from 'saxes';`,
-    }));
-  },
-};
+const saxesStatic = staticModule('saxes-static', 'io/excel/saxes-module.ts', `export { SaxesParser } from 'saxes';`);
 
 function dataAssets(workDir) {
   const assets = {};

@@ -17,6 +17,32 @@ export type Stage = Exclude<TextReason, 'vni_decoded' | 'prefix_expanded' | 'pre
 const SEPARATORS = /[\s'-]+/g;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 
+type TierKeys = Pick<NameKeys, 'normalised' | 'compact' | 'folded' | 'marked' | 'spelled' | 'steps'>;
+
+/** One name's keys as both paths return them, their fields always in this order (one object shape for V8). */
+function keysRecord(
+  raw: string,
+  exact: string,
+  encoding: LegacyEncoding | null,
+  prefix: ParsedPrefix,
+  k: TierKeys,
+): NameKeys {
+  return {
+    raw,
+    exact,
+    normalised: k.normalised,
+    compact: k.compact,
+    folded: k.folded,
+    unitType: prefix.unitType,
+    prefixForm: prefix.form,
+    number: prefix.number,
+    encoding,
+    marked: k.marked,
+    spelled: k.spelled,
+    steps: k.steps,
+  };
+}
+
 /** Decodes a legacy-font cell unless decoding is switched off; records the step. */
 function decodeStage(
   raw: string,
@@ -105,20 +131,14 @@ function stagedNameKeys(raw: string, kind: NameKind, off: ReadonlySet<Stage> | u
   const folded = foldedKey(normalised, off, foldedSteps);
   const marked = !plain && foldDiacritics(normalised) !== normalised;
 
-  return {
-    raw,
-    exact,
+  return keysRecord(raw, exact, encoding, prefix, {
     normalised,
     compact,
     folded,
-    unitType: prefix.unitType,
-    prefixForm: prefix.form,
-    number: prefix.number,
-    encoding,
     marked,
     spelled: marked ? spelledKey(normalised) : folded,
     steps: { exact: exactSteps, normalised: normalisedSteps, compact: compactSteps, folded: foldedSteps },
-  };
+  });
 
   function apply(text: string, stage: Stage, fn: (x: string) => string): string {
     if (off?.has(stage)) return text;
@@ -256,20 +276,14 @@ function fastNameKeys(raw: string, kind: NameKind): NameKeys {
   const folded = iy.replace(SEPARATORS, '');
   const marked = !plain && unmarked !== normalised;
 
-  return {
-    raw,
-    exact,
+  return keysRecord(raw, exact, encoding, prefix, {
     normalised,
     compact,
     folded,
-    unitType: prefix.unitType,
-    prefixForm: prefix.form,
-    number: prefix.number,
-    encoding,
     marked,
     spelled: marked ? (Y_LETTER.test(normalised) ? spelledKey(normalised) : compact) : folded,
     steps: { exact: exactSteps, ...tierSteps(steps, { normalised, compact, unmarked, iy }) },
-  };
+  });
 }
 
 /**
