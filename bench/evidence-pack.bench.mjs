@@ -8,7 +8,7 @@
 // size over the extra time a masked pack takes over a kept one (same folder, same run). A last line measures the
 // masker alone, in this process, over one note. Everything lives in a temporary folder removed at the end.
 // Folders of many small files (BENCH_FOLDERS=many, many-1b, many-40k): the sample plus 9,850 notes of 4 kB (1 byte,
-// 40 kB) in 03-phan-mem-mot-cua, near the most files a bundle may hold; `check`, `status` and `pack` (masked and
+// 40 kB; many-long: 4 kB under names of 255 bytes) in 03-phan-mem-mot-cua, near the most files a bundle may hold; `check`, `status` and `pack` (masked and
 // kept) each run as a whole process, BENCH_RUNS times; the verdict is a median peak RSS < 200 MB for every one.
 // BENCH_BEFORE=<another dvc.js> runs that build too, alternating with this one, for before/after figures: every
 // folder is then measured as the many-files ones are (all four commands; no masking rate).
@@ -87,21 +87,39 @@ function baseFolder(name) {
 }
 
 /** A few distinct bodies written many times (each file its own header): generation stays quick. */
-function writeNotes(dir, count, bytes, prefix, sub = '07-ghi-chu') {
+function writeNotes(dir, count, bytes, prefix, sub = '07-ghi-chu', fileName = noteName) {
   const bodies = bytes < 64 ? [] : Array.from({ length: 8 }, (_, i) => note(1000 + i + bytes, bytes - 64));
   for (let i = 0; i < count; i++) {
     const head = Buffer.from(`Ghi chú ${prefix} ${i}\n`.padEnd(64, ' '), 'utf8');
     writeFileSync(
-      path.join(dir, sub, `${prefix}-${String(i).padStart(4, '0')}.txt`),
+      path.join(dir, sub, fileName(prefix, i)),
       bytes < 64 ? Buffer.alloc(bytes, 0x78) : Buffer.concat([head, bodies[i % 8]]),
     );
   }
 }
 
+function noteName(prefix, i) {
+  return `${prefix}-${String(i).padStart(4, '0')}.txt`;
+}
+
+/**
+ * A name as long as a file system admits (255 UTF-8 bytes), with a Vietnamese letter in it, so that every string
+ * holding it takes two bytes a character: the costliest name a bundle of one folder level can carry.
+ */
+function longName(prefix, i) {
+  const stem = `${prefix} chú ${String(i).padStart(6, '0')} ${'dài '.repeat(80)}`;
+  let name = '';
+  for (const ch of stem) {
+    if (Buffer.byteLength(name + ch + '.txt', 'utf8') > 255) break;
+    name += ch;
+  }
+  return `${name}.txt`;
+}
+
 /** The sample and 9,850 notes of `bytes` in one folder: a bundle may hold 10,000 entries. */
-function manyFolder(name, bytes) {
+function manyFolder(name, bytes, fileName = noteName) {
   const dir = baseFolder(name);
-  writeNotes(dir, 9850, bytes, 'ghi-chu', '03-phan-mem-mot-cua');
+  writeNotes(dir, 9850, bytes, 'ghi-chu', '03-phan-mem-mot-cua', fileName);
   return { dir, maskedBytes: 9850 * bytes, many: true };
 }
 
@@ -120,6 +138,7 @@ const FOLDERS = {
   many: () => manyFolder('many', 4000),
   'many-1b': () => manyFolder('many-1b', 1),
   'many-40k': () => manyFolder('many-40k', 40000),
+  'many-long': () => manyFolder('many-long', 4000, longName),
 };
 /** Run when BENCH_FOLDERS does not say. */
 const DEFAULT_FOLDERS = ['notes', 'dense', 'many'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { encodePage, fillHashes, hashToken } from './index-page.js';
+import { encodePage, fillHashes, filledPieces, hashToken, indexModel, pageBytes } from './index-page.js';
+import type { CheckItem, Say } from '../../core/evidence/evidence-types.js';
 import { renderEvidenceIndexHtml, renderEvidenceIndexPieces } from '../../cli/render/html/evidence-index.js';
 import { sampleEvidenceModel } from '../../test-support/sample-models.js';
 
@@ -51,5 +52,56 @@ describe('the index page as bytes', () => {
     expect(encodePage(renderEvidenceIndexPieces(model, { lang: 'en' })).toString('utf8')).toBe(
       renderEvidenceIndexHtml(model, { lang: 'en' }),
     );
+  });
+
+  it('gives the filled page a piece at a time, the bytes of the filled whole, and refuses a page of another size', () => {
+    const pieces = ['<h1>Hồ sơ</h1>', `<tr><td>ghi chú ${hashToken(0)}</td></tr>`, `<tr><td>${hashToken(1)}</td></tr>`];
+    const digests = [digest(0), digest(1)];
+    const size = pageBytes(pieces);
+    const out = [...filledPieces(pieces, digests, size)];
+    expect(out).toHaveLength(pieces.length);
+    expect(Buffer.concat(out).equals(fillHashes(encodePage(pieces), digests))).toBe(true);
+    expect(() => [...filledPieces(pieces, digests, size - 1)]).toThrow(/indexPage.unstablePieces/);
+    expect(() => [...filledPieces(pieces, digests, size + 1)]).toThrow(/indexPage.unstablePieces/);
+    expect(() => [...filledPieces(pieces, ['abc', digest(1)], size)]).toThrow(/not a SHA-256 digest/);
+  });
+
+  it("says a checklist row's words when the row is drawn, not when the page is planned", () => {
+    const said: string[] = [];
+    const say: Say = (key, params) => {
+      said.push(key);
+      return `${key} ${JSON.stringify(params ?? {})}`;
+    };
+    const files = Array.from({ length: 3 }, (_, i) => ({
+      bagPath: `data/03-phan-mem-mot-cua/ghi chú ${i}.txt`,
+      size: i,
+    }));
+    const items: CheckItem[] = files.map((f) => ({
+      id: `file.${f.bagPath.slice(5)}`,
+      ok: false,
+      severity: 'warning',
+      message: { key: 'evidence.item.fileUnexpected', params: { file: f.bagPath.slice(5) } },
+    })) as CheckItem[];
+    const model = indexModel({
+      title: 'T',
+      requestText: 'R',
+      items,
+      meta: {} as never,
+      bagDate: '2026-12-07',
+      say,
+      files,
+    });
+    expect(said).toEqual([]);
+    const row = model.checklist[1]!;
+    expect(row.id).toBe('file.03-phan-mem-mot-cua/ghi chú 1.txt');
+    expect(row.message).toBe('evidence.item.fileUnexpected {"file":"03-phan-mem-mot-cua/ghi chú 1.txt"}');
+    expect(said).toEqual(['evidence.item.fileUnexpected']);
+    expect(model.files[2]).toMatchObject({ path: '03-phan-mem-mot-cua/ghi chú 2.txt', bytes: 2, sha256: hashToken(2) });
+    expect(JSON.parse(JSON.stringify(model.files[0]))).toEqual({
+      path: '03-phan-mem-mot-cua/ghi chú 0.txt',
+      bytes: 0,
+      sha256: hashToken(0),
+      kind: 'other',
+    });
   });
 });

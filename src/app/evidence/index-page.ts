@@ -37,6 +37,35 @@ export function encodePage(page: string | Iterable<string>): Buffer {
   return out;
 }
 
+/** The page's size in UTF-8 bytes, its pieces measured one by one (nothing of it is kept). */
+export function pageBytes(page: string | Iterable<string>): number {
+  if (typeof page === 'string') return Buffer.byteLength(page, 'utf8');
+  let total = 0;
+  for (const piece of page) total += Buffer.byteLength(piece, 'utf8');
+  return total;
+}
+
+/**
+ * The page's UTF-8 bytes a piece at a time, each file's token replaced by its digest (fillHashes), exactly `size`
+ * bytes in all: a page listing ten thousand files of long names (22 MB) is never held whole, as bytes or as strings.
+ * A token lies within one piece (a renderer draws each row as one piece).
+ */
+export function* filledPieces(
+  page: string | Iterable<string>,
+  digests: readonly string[],
+  size: number,
+): Generator<Buffer> {
+  checkDigests(digests);
+  let at = 0;
+  for (const piece of typeof page === 'string' ? [page] : page) {
+    const b = Buffer.from(piece, 'utf8');
+    at += b.length;
+    if (at > size) throw new Error(UNSTABLE);
+    yield fillTokens(b, digests);
+  }
+  if (at !== size) throw new Error(UNSTABLE);
+}
+
 export const INDEX_PAGE = 'index.html';
 
 const KINDS: [RegExp, string][] = [
@@ -59,6 +88,59 @@ export function hashToken(i: number): string {
   return `dvchashtoken${String(i).padStart(10, '0')}`.padEnd(64, 'z');
 }
 
+/**
+ * A row of the page's checklist: its words are said when the row is drawn, not before, so that a folder of ten
+ * thousand files of long names holds no label and message per file (twice, as the page is measured and then drawn).
+ */
+class ChecklistRow {
+  constructor(
+    private readonly item: CheckItem,
+    private readonly say: Say,
+  ) {}
+  get id(): string {
+    return this.item.id;
+  }
+  get ok(): boolean {
+    return this.item.ok;
+  }
+  get severity(): string {
+    return this.item.severity;
+  }
+  get label(): string {
+    const m = itemLabel(this.item.id);
+    return this.say(m.key, m.params);
+  }
+  get message(): string {
+    return this.say(this.item.message.key, this.item.message.params);
+  }
+  toJSON(): IndexPageModel['checklist'][number] {
+    return { id: this.id, label: this.label, ok: this.ok, severity: this.severity, message: this.message };
+  }
+}
+
+/** A row of the page's file list, its path and token made when drawn. */
+class FileRow {
+  constructor(
+    private readonly file: { bagPath: string; size: number },
+    private readonly index: number,
+  ) {}
+  get path(): string {
+    return this.file.bagPath.slice('data/'.length);
+  }
+  get bytes(): number {
+    return this.file.size;
+  }
+  get sha256(): string {
+    return hashToken(this.index);
+  }
+  get kind(): string {
+    return fileKind(this.file.bagPath);
+  }
+  toJSON(): IndexPageModel['files'][number] {
+    return { path: this.path, bytes: this.bytes, sha256: this.sha256, kind: this.kind };
+  }
+}
+
 export function indexModel(o: {
   title: string;
   requestText: string;
@@ -71,25 +153,10 @@ export function indexModel(o: {
   files: readonly { bagPath: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
-  const label = (id: string) => {
-    const m = itemLabel(id);
-    return o.say(m.key, m.params);
-  };
   return {
     request: { title: o.title, text: o.requestText },
-    checklist: o.items.map((i) => ({
-      id: i.id,
-      label: label(i.id),
-      ok: i.ok,
-      severity: i.severity,
-      message: o.say(i.message.key, i.message.params),
-    })),
-    files: o.files.map((f, i) => ({
-      path: f.bagPath.slice('data/'.length),
-      bytes: f.size,
-      sha256: hashToken(i),
-      kind: fileKind(f.bagPath),
-    })),
+    checklist: o.items.map((i) => new ChecklistRow(i, o.say)),
+    files: o.files.map((f, i) => new FileRow(f, i)),
     meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: o.bagDate },
     ...(o.status ? { status: o.status } : {}),
   };
@@ -101,9 +168,17 @@ export function indexModel(o: {
  * A token is ASCII, so it is found in the bytes where it would be found in the text, left to right.
  */
 export function fillHashes(page: Buffer, digests: readonly string[]): Buffer {
+  checkDigests(digests);
+  return fillTokens(page, digests);
+}
+
+function checkDigests(digests: readonly string[]): void {
   digests.forEach((d, i) => {
     if (!/^[0-9a-f]{64}$/.test(d)) throw new Error(`not a SHA-256 digest for file ${i}`);
   });
+}
+
+function fillTokens(page: Buffer, digests: readonly string[]): Buffer {
   for (let at = page.indexOf(TOKEN_HEAD); at >= 0; at = page.indexOf(TOKEN_HEAD, at)) {
     const n = tokenNumber(page, at);
     const digest = n === undefined ? undefined : digests[n];

@@ -23,9 +23,9 @@ import type { FolderFile } from '../../io/evidence/evidence-folder.js';
 import { requiredApiTypes, runEvidenceCheck, usableFiles, type CheckRun } from './check-evidence.js';
 import {
   INDEX_PAGE,
-  encodePage,
-  fillHashes,
+  filledPieces,
   indexModel,
+  pageBytes,
   statusModel,
   type IndexPageModel,
   type IndexPageRenderer,
@@ -186,7 +186,7 @@ async function planBag(
   const page = o.indexPage
     ? indexPagePlan(o.indexPage, sized, generated, privacy, {
         title: texts.title,
-        requestText: texts.request.toString('utf8'),
+        request: texts.request,
         items: x.items,
         meta: scrubMeta(meta, privacy.text),
         bagDate: stamp.day,
@@ -194,10 +194,12 @@ async function planBag(
         status: await bagStatus(run, stamp.statusAt, privacy, o.texts.page),
       })
     : undefined;
-  if (page) generated.set(INDEX_PAGE, page.draft);
   const { entries } = planPayload(
     sized,
-    [...generated].map(([name, b]) => ({ name, size: b.length })),
+    [
+      ...[...generated].map(([name, b]) => ({ name, size: b.length })),
+      ...(page ? [{ name: INDEX_PAGE, size: page.size }] : []),
+    ],
     privacy.name,
   );
   const memory = new Map<string, Bytes>([...generated].map(([name, b]) => [`data/${name}`, b]));
@@ -319,7 +321,8 @@ function indexPagePlan(
   privacy: Privacy,
   o: {
     title: string;
-    requestText: string;
+    /** The request text's bytes (decoded only while the page is drawn). */
+    request: Buffer;
     items: CheckItem[];
     meta: EvidenceMeta;
     bagDate: string;
@@ -332,17 +335,23 @@ function indexPagePlan(
     [...generated].map(([name, b]) => ({ name, size: b.length })),
     privacy.name,
   ).entries;
-  // Only the bytes are kept (a page listing ten thousand files is a string of 13 MB): filled in place when written.
-  const draft = encodePage(render(indexModel({ ...o, files: listed })));
+  // Only the size is kept (a page listing ten thousand files of long names is 22 MB): the page is drawn again, and
+  // its tokens filled, a piece at a time when written. The files it lists are the bag's, less the page itself.
+  const model = (files: readonly PayloadSource[]) =>
+    indexModel({ ...o, requestText: o.request.toString('utf8'), files });
+  const size = pageBytes(render(model(listed)));
   return {
-    draft,
-    fill(done, memory, early) {
-      const byPath = new Map(done.map((m) => [m.path, m.digest]));
-      const digests = listed.map((f) => {
-        const mem = memory.get(f.bagPath);
-        return byPath.get(f.bagPath) ?? early.get(f.bagPath) ?? (mem ? digestOf(mem) : '');
+    size,
+    fill(entries, done, memory, early) {
+      // `done` holds the digests of the entries before the page, in their order.
+      const digests: string[] = [];
+      const files = entries.filter((e, i) => {
+        if (e.bagPath === `data/${INDEX_PAGE}`) return false;
+        const mem = memory.get(e.bagPath);
+        digests.push(done[i]?.digest ?? early.get(e.bagPath) ?? (mem ? digestOf(mem) : ''));
+        return true;
       });
-      return fillHashes(draft, digests);
+      return filledPieces(render(model(files)), digests, size);
     },
   };
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DvcError, ExitCode, isDvcError } from '../../errors.js';
-import { BAGIT_TXT, manifestText, type ManifestEntry } from '../../core/evidence/bagit.js';
+import {
+  BAGIT_TXT,
+  compareUtf8,
+  encodeManifestPath,
+  manifestText,
+  type ManifestEntry,
+} from '../../core/evidence/bagit.js';
 import type { PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
 import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
@@ -44,10 +50,18 @@ export interface BagPlan {
 }
 
 export interface PagePlan {
-  /** The page with a placeholder per hash: the real page has exactly its size. */
-  draft: Buffer;
-  /** The real page: the draft's tokens replaced by the hashes, in place (called once, when the page is written). */
-  fill(done: readonly ManifestEntry[], memory: ReadonlyMap<string, Bytes>, early: ReadonlyMap<string, string>): Buffer;
+  /** The page's size in bytes, measured with a placeholder per hash of the same length. */
+  size: number;
+  /**
+   * The real page, drawn again when its turn comes, with the hashes in the placeholders' stead, a piece at a time
+   * (called once, when the page is written): what pack holds of it is one row, not the page.
+   */
+  fill(
+    entries: readonly PayloadSource[],
+    done: readonly ManifestEntry[],
+    memory: ReadonlyMap<string, Bytes>,
+    early: ReadonlyMap<string, string>,
+  ): Iterable<Buffer>;
 }
 
 /** What writing needs of pack's options. */
@@ -172,13 +186,58 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   await addTag('bag-info.txt', plan.bagInfo);
   await addTag('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
   const manifest = await writePayload(zip, plan, base, io);
-  await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
+  const size = inByteOrder(manifest) ? manifestBytes(manifest) : undefined;
+  if (size === undefined || bagMethod('manifest-sha256.txt', size) !== METHOD_STORE) {
+    await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
+  } else {
+    // A manifest too large to deflate (ten thousand files of long names: 3 MB) is written in blocks as it is made.
+    const digest = createHash('sha256');
+    await zip.addEntry(base + 'manifest-sha256.txt', manifestBlocks(manifest), {
+      method: METHOD_STORE,
+      mtimeMs,
+      expectedSize: size,
+      onData: (c) => digest.update(c),
+    });
+    tagDigests.push({ path: 'manifest-sha256.txt', digest: digest.digest('hex') });
+  }
   const tagText = Buffer.from(manifestText(tagDigests), 'utf8');
   await zip.addEntry(base + 'tagmanifest-sha256.txt', [tagText], {
     method: bagMethod('x.txt', tagText.length),
     mtimeMs,
     expectedSize: tagText.length,
   });
+}
+
+function manifestLine(e: ManifestEntry): string {
+  return `${e.digest}  ${encodeManifestPath(e.path)}\n`;
+}
+
+/** Whether the entries are in the manifest's order (byte order of the UTF-8 paths), as the payload is written. */
+function inByteOrder(entries: readonly ManifestEntry[]): boolean {
+  return entries.every((e, i) => i === 0 || compareUtf8(entries[i - 1]!.path, e.path) <= 0);
+}
+
+function manifestBytes(entries: readonly ManifestEntry[]): number {
+  return entries.reduce((n, e) => n + Buffer.byteLength(manifestLine(e), 'utf8'), 0);
+}
+
+const MANIFEST_BLOCK_CHARS = 32 * 1024;
+
+/** manifestText's bytes, for entries already in its order, in blocks of about 32 K characters. */
+function* manifestBlocks(entries: readonly ManifestEntry[]): Generator<Buffer> {
+  let lines: string[] = [];
+  let chars = 0;
+  for (const e of entries) {
+    const line = manifestLine(e);
+    lines.push(line);
+    chars += line.length;
+    if (chars >= MANIFEST_BLOCK_CHARS) {
+      yield Buffer.from(lines.join(''), 'utf8');
+      lines = [];
+      chars = 0;
+    }
+  }
+  if (lines.length > 0) yield Buffer.from(lines.join(''), 'utf8');
 }
 
 /** Stored files on disk go through the pooled reader; texts to deflate and bytes in memory do not. */
@@ -216,13 +275,15 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   try {
     for (const [i, e] of plan.entries.entries()) {
       stopIfCancelled(io.signal);
-      if (plan.page && e.bagPath === `data/${INDEX_PAGE}`)
-        plan.memory.set(e.bagPath, plan.page.fill(await digests.settled(plan.entries), plan.memory, plan.early));
+      const page =
+        plan.page && e.bagPath === `data/${INDEX_PAGE}`
+          ? plan.page.fill(plan.entries, await digests.settled(plan.entries), plan.memory, plan.early)
+          : undefined;
       const name = base + e.bagPath;
       const hasher = pooled[i] ? io.hasher : small;
       const totals = pooled[i]
         ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
-        : await writeUnpooled(zip, name, e, { ...io, hasher, plan });
+        : await writeUnpooled(zip, name, e, { ...io, hasher, plan, page });
       if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
       hasher.throwIfFailed();
       digests.add(hasher.digest());
@@ -272,13 +333,20 @@ async function writePooled(
   return entry.end();
 }
 
-/** Texts dvc generated, masked text files, and files to deflate (streamed from disk). */
+/** Texts dvc generated (the index page a piece at a time), masked text files, and files to deflate. */
 async function writeUnpooled(
   zip: ZipWriter,
   name: string,
   e: PayloadSource,
-  x: PayloadIo & { plan: BagPlan },
+  x: PayloadIo & { plan: BagPlan; page?: Iterable<Buffer> },
 ): Promise<{ size: number }> {
+  if (x.page)
+    return zip.addEntry(name, x.page, {
+      method: bagMethod(e.bagPath, e.size),
+      mtimeMs: x.plan.stampMs,
+      expectedSize: e.size,
+      onData: (c) => x.hasher.update(c),
+    });
   const held = x.plan.memory.get(e.bagPath);
   const mem = held === undefined || Buffer.isBuffer(held) ? held : await held.load();
   // A text to deflate is at most BAG_LIMITS.ratioFloorBytes (larger ones are stored): read whole, deflated in one go.

@@ -133,17 +133,27 @@ function unreadable(rel: string, e: unknown): DvcError {
   return new DvcError('evidence.fileUnreadable', { file: rel, reason: code }, ExitCode.Usage);
 }
 
+/**
+ * A file's name relative to the folder, with `/` and in NFC. When it reads as it is on disk (the usual case), it is
+ * the tail of the full path, which V8 keeps as a slice of it: a folder of ten thousand long names holds each once.
+ */
+export function relativeName(abs: string, r: string): string {
+  const posix = path.sep === '/' ? r : r.split(path.sep).join('/');
+  const rel = posix.normalize('NFC');
+  return rel === r && abs.endsWith(`${path.sep}${r}`) ? abs.slice(abs.length - r.length) : rel;
+}
+
 async function scanOne(root: string, r: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
-  const rel = r.split(path.sep).join('/').normalize('NFC');
+  const abs = path.join(root, r);
+  const rel = relativeName(abs, r);
   try {
-    return await scanFile(root, r, rel, lanes, heads);
+    return await scanFile(abs, rel, lanes, heads);
   } catch (e) {
     throw unreadable(rel, e);
   }
 }
 
-async function scanFile(root: string, r: string, rel: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
-  const abs = path.join(root, r);
+async function scanFile(abs: string, rel: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
   const st = await lstat(abs);
   if (!st.isFile()) {
     const none = new Uint8Array();

@@ -87,6 +87,10 @@ export class ZipWriter {
   private offset = 0;
   private readonly central = new ByteBlocks();
   private entryCount = 0;
+  /**
+   * The names written so far, as SHA-256 digests (a bundle of ten thousand long names would hold each name again,
+   * 400 bytes as a string of two bytes a character; a digest is 44 one-byte characters).
+   */
   private readonly names = new Set<string>();
   private readonly hash: OutputHasher;
   private inflight: { bytes: number; done: Promise<void> }[] = [];
@@ -182,8 +186,9 @@ export class ZipWriter {
     name: string,
     o: Pick<AddEntryOptions, 'method' | 'mtimeMs' | 'expectedSize'>,
   ): Promise<{ header: EntryHeader; offset: number }> {
-    if (this.names.has(name)) throw new DvcError('evidence.zip.duplicateName', { name }, ExitCode.Internal);
-    this.names.add(name);
+    const seen = createHash('sha256').update(name, 'utf8').digest('base64');
+    if (this.names.has(seen)) throw new DvcError('evidence.zip.duplicateName', { name }, ExitCode.Internal);
+    this.names.add(seen);
     const zip64 = this.o.forceZip64 === true || o.expectedSize >= U32_MAX || this.offset >= U32_MAX;
     if (o.method === METHOD_DEFLATE && o.expectedSize >= 0xf0000000)
       throw new DvcError('evidence.zip.deflateTooLarge', { name }, ExitCode.Internal);
