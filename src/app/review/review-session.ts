@@ -12,26 +12,13 @@ import { nameKeys } from '../../core/text/name-keys.js';
 import { restoreCodeZeros } from '../../core/text/text.js';
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { fileExists, readStore, ReviewStore, storePathFor, type StoredDecision } from '../../io/review-store.js';
-import { mapCommunes, readSidesOf, type MapCommunesOptions, type Sides } from '../map-communes/run-map-communes.js';
+import { mapCommunes, readSidesOf, type Sides } from '../map-communes/run-map-communes.js';
 import type { ReportReason, ReportRow, Summary } from '../map-communes/map-communes-result.js';
 import { displayName, isFilled, needsDecision } from '../map-communes/present.js';
 import { decisionProblems } from '../map-communes/check-decisions.js';
 import type { DecisionProblem, MapCommunesTexts } from '../map-communes/map-communes-texts.js';
 import { nextRoundPath } from '../map-communes/next-step.js';
-
-/** The map-communes choices that change a result: the same as the next step repeats. */
-export type MatchChoices = Pick<
-  MapCommunesOptions,
-  | 'stdSheet'
-  | 'taxSheet'
-  | 'stdCols'
-  | 'taxCols'
-  | 'provinces'
-  | 'reference'
-  | 'viaMerges'
-  | 'allowMixedEditions'
-  | 'replaceExisting'
->;
+import { choicesOf, type MatchChoices } from '../map-communes/match-choices.js';
 
 export interface ReviewSetup extends MatchChoices {
   /** The map-communes output to review (any round). */
@@ -470,19 +457,4 @@ export class ReviewSession {
     const next = await ReviewSession.open({ ...this.setup, workbook: output });
     return { output, summary: result.summary, next };
   }
-}
-
-/** The choices that change a result, and nothing else of an object that carries them. */
-export function choicesOf(s: MatchChoices): MatchChoices {
-  return {
-    stdSheet: s.stdSheet,
-    taxSheet: s.taxSheet,
-    stdCols: s.stdCols,
-    taxCols: s.taxCols,
-    provinces: s.provinces ?? [],
-    reference: s.reference,
-    viaMerges: s.viaMerges === true,
-    allowMixedEditions: s.allowMixedEditions === true,
-    replaceExisting: s.replaceExisting === true,
-  };
 }

@@ -1,4 +1,4 @@
-import { choicesOf, type MatchChoices } from '../../../app/review/review-session.js';
+import { choicesOf, type MatchChoices } from '../../../app/map-communes/match-choices.js';
 import type { OptionsOf } from '../../command-spec.js';
 import type { matchChoiceOptions } from './map-communes.spec.js';
 
