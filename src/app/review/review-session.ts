@@ -18,7 +18,7 @@ import { displayName, isFilled, needsDecision } from '../map-communes/present.js
 import { decisionProblems } from '../map-communes/check-decisions.js';
 import type { DecisionProblem, MapCommunesTexts } from '../map-communes/map-communes-texts.js';
 import { nextRoundPath } from '../map-communes/next-step.js';
-import { choicesOf, type MatchChoices } from '../map-communes/match-choices.js';
+import { choicesOf, type MatchChoices } from '../map-communes/run-choices.js';
 
 export interface ReviewSetup extends MatchChoices {
   /** The map-communes output to review (any round). */

@@ -1,4 +1,4 @@
-import { choicesOf, type MatchChoices } from '../../../app/map-communes/match-choices.js';
+import { choicesOf, type MatchChoices } from '../../../app/map-communes/run-choices.js';
 import type { OptionsOf } from '../../command-spec.js';
 import type { matchChoiceOptions } from './map-communes.spec.js';
 
