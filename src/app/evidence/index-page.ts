@@ -22,21 +22,6 @@ export type IndexPageRenderer = (model: IndexPageModel) => string | Iterable<str
 /** An internal invariant (exit 70): a renderer whose pieces differ from one drawing to the next. */
 const UNSTABLE = 'indexPage.unstablePieces';
 
-/** The page's UTF-8 bytes in one buffer of the exact size: the pieces are measured, then encoded one by one. */
-export function encodePage(page: string | Iterable<string>): Buffer {
-  if (typeof page === 'string') return Buffer.from(page, 'utf8');
-  let total = 0;
-  for (const piece of page) total += Buffer.byteLength(piece, 'utf8');
-  const out = Buffer.alloc(total);
-  let at = 0;
-  for (const piece of page) {
-    if (at + Buffer.byteLength(piece, 'utf8') > total) throw new Error(UNSTABLE);
-    at += out.write(piece, at, 'utf8');
-  }
-  if (at !== total) throw new Error(UNSTABLE);
-  return out;
-}
-
 /** The page's size in UTF-8 bytes, its pieces measured one by one (nothing of it is kept). */
 export function pageBytes(page: string | Iterable<string>): number {
   if (typeof page === 'string') return Buffer.byteLength(page, 'utf8');
@@ -46,7 +31,7 @@ export function pageBytes(page: string | Iterable<string>): number {
 }
 
 /**
- * The page's UTF-8 bytes a piece at a time, each file's token replaced by its digest (fillHashes), exactly `size`
+ * The page's UTF-8 bytes a piece at a time, each file's token replaced by its digest, exactly `size`
  * bytes in all: a page listing ten thousand files of long names (22 MB) is never held whole, as bytes or as strings.
  * A token lies within one piece (a renderer draws each row as one piece).
  */
@@ -160,16 +145,6 @@ export function indexModel(o: {
     meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: o.bagDate },
     ...(o.status ? { status: o.status } : {}),
   };
-}
-
-/**
- * Replaces each file's token by its digest (64 hex characters, like the token) in the page's UTF-8 bytes, in place:
- * the page keeps its length, and no second copy of it (as a string of two bytes a character, or as bytes) is made.
- * A token is ASCII, so it is found in the bytes where it would be found in the text, left to right.
- */
-export function fillHashes(page: Buffer, digests: readonly string[]): Buffer {
-  checkDigests(digests);
-  return fillTokens(page, digests);
 }
 
 function checkDigests(digests: readonly string[]): void {
