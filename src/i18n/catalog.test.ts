@@ -62,6 +62,7 @@ describe('message catalogue', () => {
     expect(plainEn).toContain('{count}');
     expect(t('vi', 'html.map.byProvinceCaption')).toBe(CATALOG.vi['html.map.byProvinceCaption']);
     expect(t('en', 'html.map.byProvinceCaption')).toBe(plainEn);
+    expect(t('en', 'html.map.byProvinceCaption', {})).toBe(plainEn);
     expect(t('en', 'html.map.byProvinceCaption', { count: 9 })).toContain('9');
     expect(t('vi', 'html.map.byProvinceCaption', { count: 9 })).toBe('Kết quả đối chiếu của 9 tỉnh/thành phố');
   });
