@@ -53,4 +53,17 @@ describe('message catalogue', () => {
     expect(t('en', 'fs.notFound', {})).toContain('{path}');
     expect(t('en', 'no.such.key')).toBe('no.such.key');
   });
+
+  it('gives each language its own text of a message, however often and in whatever order it is asked', () => {
+    const filled = t('en', 'html.map.byProvinceCaption', { count: 7 });
+    expect(filled).toContain('7');
+    // Asked without parameters after and before a filled call: the placeholder stays, never a filled value.
+    const plainEn = t('en', 'html.map.byProvinceCaption');
+    expect(plainEn).toContain('{count}');
+    expect(t('vi', 'html.map.byProvinceCaption')).toBe(CATALOG.vi['html.map.byProvinceCaption']);
+    expect(t('en', 'html.map.byProvinceCaption')).toBe(plainEn);
+    expect(t('en', 'html.map.byProvinceCaption', {})).toBe(plainEn);
+    expect(t('en', 'html.map.byProvinceCaption', { count: 9 })).toContain('9');
+    expect(t('vi', 'html.map.byProvinceCaption', { count: 9 })).toBe('Kết quả đối chiếu của 9 tỉnh/thành phố');
+  });
 });

@@ -4,16 +4,31 @@ import type { MessageParams } from '../errors.js';
 
 export type { Lang } from './i18n-types.js';
 
+/** Messages without parameters, formatted once per language: a run asks for the same few thousands of times. */
+const PLAIN: Record<Lang, Map<string, string>> = { vi: new Map(), en: new Map() };
+
+/** No parameter to fill: undefined or an object without a key (a template then reads the same either way). */
+function noParams(params: MessageParams | undefined): boolean {
+  if (params === undefined) return true;
+  for (const _ in params) return false;
+  return true;
+}
+
 /** Formats a catalogue message; an unknown key falls back to the key itself so nothing is ever lost. */
-export function t(lang: Lang, key: string, params: MessageParams = {}): string {
+export function t(lang: Lang, key: string, params?: MessageParams): string {
+  const plain = noParams(params) ? PLAIN[lang] : undefined;
+  const known = plain?.get(key);
+  if (known !== undefined) return known;
   const table = CATALOG[lang] ?? CATALOG.vi;
   const template = table[key] ?? CATALOG.vi[key] ?? key;
-  return template
+  const text = template
     .replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const v = params[name];
+      const v = params?.[name];
       return v === undefined || v === null ? whole : String(v);
     })
     .normalize('NFC');
+  plain?.set(key, text);
+  return text;
 }
 
 export function hasMessage(key: string): boolean {

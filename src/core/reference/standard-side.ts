@@ -116,12 +116,19 @@ export function officialNamesOf(std: readonly UnitRow[], lists: readonly Referen
   if (std.length === 0) return undefined;
   // Only the codes the sheet holds are looked up: the lists' other units need no entry.
   const codes = std.map((row) => communeCode(row.code));
-  const wanted = new Set(codes);
+  // The sheet's spelling of each code (null when rows of one code are spelt differently): a shipped unit spelt
+  // exactly so is no other spelling, and is passed over without an entry.
+  const sheetName = new Map<string, string | null>();
+  codes.forEach((code, i) => {
+    const seen = sheetName.get(code);
+    sheetName.set(code, seen === undefined || seen === std[i].name ? std[i].name : null);
+  });
   const shipped = new Map<string, { name: string; list: string; province: string }[]>();
   for (const list of lists) {
     const label = `${list.edition} (${list.effective})`;
     for (const u of list.units) {
-      if (!wanted.has(u.code)) continue;
+      const own = sheetName.get(u.code);
+      if (own === undefined || own === u.name) continue;
       const entry = shipped.get(u.code) ?? [];
       entry.push({ name: u.name, list: label, province: u.provinceCode });
       shipped.set(u.code, entry);

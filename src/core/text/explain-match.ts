@@ -106,22 +106,34 @@ function wordsDifferInCase(a: string, b: string): boolean {
   return false;
 }
 
-/** Keys with one stage switched off; kept because the same tax or std name is explained many times in a run. */
-const WITHOUT = new Map<string, NameKeys>();
+/**
+ * Keys with one stage switched off; kept because the same tax or std name is explained many times in a run. Looked
+ * up by stage, kind and name in nested maps: the name is a string the run already holds (its hash is kept with it),
+ * where a joined key would be a new string to build and hash on every call.
+ */
+const WITHOUT = { byStage: new Map<Stage, Map<NameKind, Map<string, NameKeys>>>(), size: 0 };
 const WITHOUT_LIMIT = 50_000;
 
 /** Starts a run with an empty cache, so that one run's figures never depend on an earlier run. */
 export function clearExplainCache(): void {
-  WITHOUT.clear();
+  WITHOUT.byStage.clear();
+  WITHOUT.size = 0;
 }
 
 function keysWithout(raw: string, kind: NameKind, stage: Stage): NameKeys {
-  const id = `${stage}\u0000${kind}\u0000${raw}`;
-  let keys = WITHOUT.get(id);
+  let byKind = WITHOUT.byStage.get(stage);
+  if (!byKind) WITHOUT.byStage.set(stage, (byKind = new Map()));
+  let byName = byKind.get(kind);
+  if (!byName) byKind.set(kind, (byName = new Map()));
+  let keys = byName.get(raw);
   if (!keys) {
-    if (WITHOUT.size >= WITHOUT_LIMIT) WITHOUT.clear();
+    if (WITHOUT.size >= WITHOUT_LIMIT) {
+      clearExplainCache();
+      return keysWithout(raw, kind, stage);
+    }
     keys = computeNameKeys(raw, kind, new Set<Stage>([stage]));
-    WITHOUT.set(id, keys);
+    byName.set(raw, keys);
+    WITHOUT.size++;
   }
   return keys;
 }

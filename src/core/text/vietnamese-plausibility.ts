@@ -144,11 +144,26 @@ function tonePositionAllowed(cluster: string, pos: number, closed: boolean): boo
   return true;
 }
 
+const WORD_BREAK = /[^\p{L}\u00a1-\u00ff]+/u;
+
+/**
+ * Whether each word met so far is a plausible syllable: names are made of a few thousand syllables, met again and
+ * again in a run. The answer is a pure function of the word; bounded.
+ */
+const PLAUSIBLE_WORDS = new Map<string, boolean>();
+const PLAUSIBLE_WORDS_LIMIT = 20_000;
+
 /** Number of words in the text that are not plausible Vietnamese (0 = plausible). */
 export function implausibility(text: string): number {
   let bad = 0;
-  for (const word of text.toLowerCase().split(/[^\p{L}\u00a1-\u00ff]+/u)) {
-    if (word !== '' && !isPlausibleSyllable(word)) bad++;
+  for (const word of text.toLowerCase().split(WORD_BREAK)) {
+    if (word === '') continue;
+    let plausible = PLAUSIBLE_WORDS.get(word);
+    if (plausible === undefined) {
+      plausible = isPlausibleSyllable(word);
+      if (PLAUSIBLE_WORDS.size < PLAUSIBLE_WORDS_LIMIT) PLAUSIBLE_WORDS.set(word, plausible);
+    }
+    if (!plausible) bad++;
   }
   return bad;
 }
