@@ -12,7 +12,7 @@ import { loadReferenceList } from '../io/reference-data.js';
 import { buildEditionWorkbook } from '../test-support/edition-workbooks.js';
 import { tempDir } from '../test-support/excel-workbooks.js';
 import { readReviewLines, typeDecisions, typeOnUnusedTaxRow } from '../test-support/review-sheet.js';
-import { BIN } from '../test-support/run-cli.js';
+import { BIN, REPO_ROOT } from '../test-support/run-cli.js';
 import { runDvc as runDvcAt } from '../test-support/run-dvc.js';
 import { posixWords } from '../test-support/shell-words.js';
 
@@ -289,5 +289,38 @@ describe('--audit reads the same ledger', () => {
     expect(json.output).toBeNull();
     expect(json.rows.find((x) => x.code === open.code)).toMatchObject({ status: 'decided', taxCode });
     expect((await readdir(dir)).sort()).toEqual(['qd.csv', 'tỉnh.xlsx']);
+  });
+});
+
+describe('--province in one round, the whole workbook in the next', () => {
+  it('carries the decisions of the provinces left out, so none is lost', async () => {
+    const dir = await tempDir('dvc-province-');
+    await copyFile(path.join(REPO_ROOT, 'fixtures', 'mau-63-tinh.xlsx'), path.join(dir, 'tỉnh.xlsx'));
+    const r0 = await runDvc(['map-communes', 'tỉnh.xlsx'], { cwd: dir });
+    expect(r0.code, r0.stderr).toBe(0);
+    // Round 1, both provinces: 08974 (Hà Nội) takes its renamed tax row.
+    await typeDecisions(path.join(dir, 'tỉnh.doi-chieu.xlsx'), { '08974': '1011602' });
+    // Round 2 on Thái Nguyên alone: its one open row is decided.
+    const r1 = await runDvc(
+      ['map-communes', 'tỉnh.xlsx', '--province', 'Thái Nguyên', '--decisions', 'tỉnh.doi-chieu.xlsx', '-o', 'tn.xlsx'],
+      { cwd: dir },
+    );
+    expect(r1.code, r1.stderr).toBe(0);
+    expect(r1.stderr).toContain('1 quyết định của tỉnh không chọn bằng --province được chép sang sheet "Rà soát"');
+    const carried = (await readReviewLines(path.join(dir, 'tn.xlsx'))).find((l) => l.code === '08974');
+    expect(carried).toMatchObject({ sheet: 'MX Bo TTTT', decision: '1011602', note: 'tỉnh.doi-chieu.xlsx' });
+    await typeDecisions(path.join(dir, 'tn.xlsx'), { '05527': '-' });
+    const hint = hintOf(r1.stdout);
+    const r2 = await runDvc([...hint.words, '--json'], { cwd: dir });
+    expect(r2.code, r2.stderr).toBe(0);
+    // Round 3, the whole workbook again: both decisions hold.
+    const r3 = await runDvc(['map-communes', 'tỉnh.xlsx', '--decisions', 'tn-2.xlsx', '-o', 'all.xlsx', '--json'], {
+      cwd: dir,
+    });
+    expect(r3.code, r3.stderr).toBe(0);
+    const rows = (JSON.parse(r3.stdout) as { rows: JsonRow[] }).rows;
+    expect(rows.find((x) => x.code === '08974')).toMatchObject({ status: 'decided', taxCode: '1011602' });
+    expect(rows.find((x) => x.code === '05527')).toMatchObject({ status: 'decided' });
+    expect((JSON.parse(r3.stdout) as { summary: { decided: number } }).summary.decided).toBe(2);
   });
 });

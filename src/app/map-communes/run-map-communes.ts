@@ -20,6 +20,7 @@ import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } fro
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
+import { carriedDecisions } from './carried-decisions.js';
 import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
 import { nextStepCommand, reviewStepCommand } from './next-step.js';
@@ -165,6 +166,8 @@ interface Matched {
   match: MatchResult;
   rows: ReportRow[];
   editions: EditionReport[];
+  /** Decisions for communes this run left out (--province), carried unchanged to the review sheet. */
+  carried: ReportRow[];
 }
 
 async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEntry[] | undefined): Promise<Matched> {
@@ -193,7 +196,14 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const rows = toReportRows(match, s.std.units, s.std.label);
   // What dvc answered without the decisions, to show a decision that replaces a confident match.
   if (decisions?.length) markOverrides(rows, matched);
-  return { match, rows, editions };
+  const carried = carriedDecisions({
+    decisions: o.provinces?.length ? (decisions ?? []) : [],
+    matched: new Set(match.rows.map((r) => r.stdCode)),
+    std: s.std.units,
+    tax: s.tax.units,
+    stdLabel: s.std.label,
+  });
+  return { match, rows, editions, carried };
 }
 
 function targetOf(s: Sides): TargetChoice | undefined {
@@ -212,7 +222,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const sides = await readSidesOf(o);
   const decisions = await loadDecisions(o, sides);
   progress('mc.progress.match', { rows: sides.std.units.length });
-  const { match, rows, editions } = await matchSides(o, sides, decisions);
+  const { match, rows, editions, carried } = await matchSides(o, sides, decisions);
   const target = targetOf(sides);
   if (target && sides.std.sheet) {
     const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
@@ -231,6 +241,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       output,
       force: o.force,
       rows,
+      carried,
       match,
       provinces,
       summary,
@@ -249,6 +260,12 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     });
     reviewSheet = latestReviewSheet(written.sheetNames);
   }
+  if (carried.length)
+    sides.notes.push(
+      reviewSheet
+        ? { key: 'mc.note.decisionsCarried', params: { count: carried.length, sheet: reviewSheet } }
+        : { key: 'mc.note.decisionsNotApplied', params: { count: carried.length } },
+    );
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
     const { toCsv } = await import('../../io/csv-out.js');

@@ -86,9 +86,16 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
  * match (decided rows keep their decision in the decision column, so this output is the next run's
  * `--decisions`), then the unused tax rows.
  */
-export function reviewSheetRows(rows: readonly ReportRow[], match: MatchResult, taxSheet: string, lang: Lang): Line[] {
+export function reviewSheetRows(
+  rows: readonly ReportRow[],
+  match: MatchResult,
+  taxSheet: string,
+  lang: Lang,
+  carried: readonly ReportRow[] = [],
+): Line[] {
   const out: Line[] = [REVIEW_COLUMNS.map((k) => t(lang, k))];
-  const listed = rows.filter((r) => r.status !== 'exact' || r.existingVerdict === 'differs');
+  // Decisions for communes this run left out (--province) are listed with the decided rows, for the next round.
+  const listed = [...rows.filter((r) => r.status !== 'exact' || r.existingVerdict === 'differs'), ...carried];
   // Rows to decide first, then the decisions already taken, then the rest.
   const rank = (r: ReportRow) => (needsDecision(r) ? 0 : r.status === 'decided' ? 1 : 2);
   for (const group of [0, 1, 2]) for (const r of listed) if (rank(r) === group) out.push(reviewLine(r, lang));
@@ -199,9 +206,9 @@ export function existingNoteOf(r: ReportRow, lang: Lang): { title: string; text:
 /** The words of a map-communes run in one language, as the use case asks for them. */
 export function mapCommunesTexts(lang: Lang): MapCommunesTexts {
   return {
-    reviewSheet: (rows, match, taxSheet): ExtraSheet => ({
+    reviewSheet: (rows, match, taxSheet, carried): ExtraSheet => ({
       name: t(lang, 'mc.sheet.review'),
-      rows: reviewSheetRows(rows, match, taxSheet, lang),
+      rows: reviewSheetRows(rows, match, taxSheet, lang, carried),
       columnWidths: REVIEW_WIDTHS,
       headerStyle: true,
       autoFilter: true,
