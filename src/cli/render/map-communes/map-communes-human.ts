@@ -98,11 +98,12 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   renderEditions(ctx, r);
   for (const n of r.notes) ctx.warn(ctx.t(n.key, n.params));
   ctx.print('');
-  if (r.output) ctx.print(ctx.t('mc.summary.output', { file: r.output }));
+  // File names stay on their line: a line feed in one is escaped like any other control character.
+  if (r.output) ctx.print(ctx.t('mc.summary.output', { file: escapeName(r.output) }));
   else if (r.mapOut || o.html) ctx.print(ctx.t('mc.audit.noWorkbook'));
   else ctx.print(ctx.t('mc.audit.nothingWritten'));
-  if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: r.mapOut }));
-  if (o.html) ctx.print(ctx.t('mc.summary.html', { file: o.html }));
+  if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: escapeName(r.mapOut) }));
+  if (o.html) ctx.print(ctx.t('mc.summary.html', { file: escapeName(o.html) }));
   const review = r.rows.filter(needsDecision).length;
   const hint = { file: escapeName(r.output ?? ''), sheet: escapeName(r.reviewSheet ?? ''), count: review };
   if (r.output && r.nextStep) {
