@@ -297,5 +297,14 @@ describe('dvc map-communes on a workbook filled in 2021: --audit × --map-out ×
     expect(ws.getCell('I18').dataValidation.prompt).toMatch(
       /^Sai: mã 1010220 không có trong sheet thuế; gần giống mã 1010202/,
     );
+    // The review sheet names the tax rows as the officer reads them: decoded from TCVN3/VNI, as the console does.
+    const review = wb.getWorksheet('Rà soát')!;
+    const header = (review.getRow(1).values as unknown[]).map(String);
+    const col = (h: string) => header.indexOf(h);
+    const line = (code: string) => review.getRows(2, review.rowCount - 1)!.find((x) => x.getCell(5).value === code)!;
+    expect(line('10237').getCell(col('Tên theo mã đang có')).value).toBe('Phường Chương Dương'); // "Ph­êng Ch­¬ng D­¬ng"
+    expect(line('00004').getCell(col('Tên CQT')).value).toBe('Phường Trúc Bạch'); // "Ph­êng Tróc B¹ch"
+    const cells = review.getSheetValues().flat().map((v) => String(v ?? ''));
+    expect(cells.filter((v) => /[\u00ad¹]/.test(v))).toEqual([]);
   });
 });

@@ -50,8 +50,11 @@ const REVIEW_COLUMNS = [
 /** Column widths of the review sheet, in the order of its columns. */
 export const REVIEW_WIDTHS = [14, 7, 22, 22, 12, 28, 24, 20, 18, 14, 28, 14, 28, 18, 48, 60, 12];
 
+/** A tax-side name as the officer reads it (decoded from TCVN3/VNI), as the console, the HTML and the MAP show it. */
+const shownName = (name: string | undefined) => (name ? displayName(name) : '');
+
 const candidateText = (c: ReportRow['candidates'][number]) =>
-  [c.code, c.name, c.district].filter(Boolean).join(' — ') +
+  [c.code, c.name && displayName(c.name), c.district].filter(Boolean).join(' — ') +
   (c.score !== undefined ? ` (${Math.round(c.score * 100)}%)` : '');
 
 function decisionNoteOf(r: ReportRow): string {
@@ -71,9 +74,9 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
     decisionCellOf(r),
     r.status === 'decided' ? decisionNoteOf(r) : null,
     r.taxCode ?? '',
-    r.taxName ?? '',
+    shownName(r.taxName),
     r.existingCode ?? '',
-    r.existingName ?? '',
+    shownName(r.existingName),
     r.existingVerdict ? verdictText(lang, r.existingVerdict) : '',
     r.reasons.map((x) => reasonText(lang, x)).join('; '),
     r.candidates.map(candidateText).join(' | '),
@@ -107,7 +110,7 @@ export function reviewSheetRows(
     line[2] = match.provinces[u.province]?.pair.tax.name ?? '';
     line[3] = u.district ?? '';
     line[4] = u.code;
-    line[5] = u.name;
+    line[5] = shownName(u.name);
     line[6] = unusedTitle;
     line[7] = null;
     line[8] = null;
