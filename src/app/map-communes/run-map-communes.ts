@@ -126,8 +126,11 @@ export async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
     };
   }
   const edition = o.reference as 'gso-2025' | 'gso-2004';
-  // Beside an existing standard sheet (an older edition), the list is cut to the tax sheet's provinces.
-  const ref = await referenceSide(edition, stdEntry ? tax.units : undefined);
+  // The list is cut to the tax sheet's provinces: the standard sheet built for a workbook of one province is that
+  // province's list, not the country's. A tax sheet that pairs with no province keeps the whole list, so the
+  // editions check can say why.
+  const cut = await referenceSide(edition, tax.units);
+  const ref = cut.units.length > 0 || stdEntry ? cut : await referenceSide(edition);
   notes.push({ key: 'mc.note.reference', params: { edition } });
   return { wb, tax, notes, std: { units: ref.units, levels: ref.levels, label: edition } };
 }
