@@ -126,7 +126,14 @@ describe('names with terminal control characters', () => {
       ]),
     );
     const forged = (stem: string, ext: string) => path.join(dir, `${stem}\nWritten: ok${ext}`);
-    const outputs = ['--out', forged('kq', '.xlsx'), '--map-out', forged('map', '.csv'), '--html', forged('r', '.html')];
+    const outputs = [
+      '--out',
+      forged('kq', '.xlsx'),
+      '--map-out',
+      forged('map', '.csv'),
+      '--html',
+      forged('r', '.html'),
+    ];
     const r = await runCli(['map-communes', input, ...outputs, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     for (const line of r.stdout.split('\n')) expect(line).not.toMatch(/^Written: ok/);

@@ -324,3 +324,32 @@ describe('--province in one round, the whole workbook in the next', () => {
     expect((JSON.parse(r3.stdout) as { summary: { decided: number } }).summary.decided).toBe(2);
   });
 });
+
+describe('--via-merges --province', () => {
+  it('keeps to the new province chosen and the old provinces merged into it', async () => {
+    const file = await buildEditionWorkbook('ba-tinh.xlsx', {
+      oldProvinces: ['01', '06', '19'],
+      newProvinces: ['01', '19'],
+    });
+    const dir = path.dirname(file);
+    const r = await runDvc(
+      ['map-communes', 'ba-tinh.xlsx', '--via-merges', '--province', 'Thái Nguyên', '--audit', '--json'],
+      { cwd: dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      provinces: { provinceName: string }[];
+      rows: { provinceCode: string }[];
+      taxUnused: { code: string }[];
+    };
+    // Bắc Kạn (06) went into Thái Nguyên in 2025; Hà Nội (01) is not asked for.
+    expect(json.provinces.map((p) => p.provinceName).sort()).toEqual(['Tỉnh Bắc Kạn', 'Tỉnh Thái Nguyên']);
+    expect(new Set(json.rows.map((x) => x.provinceCode))).toEqual(new Set(['06', '19']));
+    const haNoi = new Set(
+      loadReferenceList('gso-2025')
+        .units.filter((u) => u.provinceCode === '01')
+        .map((u) => `T${u.code}`),
+    );
+    expect(json.taxUnused.filter((u) => haNoi.has(u.code))).toEqual([]);
+  });
+});

@@ -185,7 +185,14 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const matched = o.viaMerges
     ? await (
         await import('./via-merges.js')
-      ).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes, texts: o.texts })
+      ).matchViaMerges({
+        ...input,
+        pairs: provinces,
+        ...(o.provinces?.length ? { chosen: provinces } : {}),
+        editions,
+        notes: s.notes,
+        texts: o.texts,
+      })
     : matchCommunes(input);
   // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
   const match = applyDecisions({

@@ -304,7 +304,10 @@ describe('dvc map-communes on a workbook filled in 2021: --audit × --map-out ×
     const line = (code: string) => review.getRows(2, review.rowCount - 1)!.find((x) => x.getCell(5).value === code)!;
     expect(line('10237').getCell(col('Tên theo mã đang có')).value).toBe('Phường Chương Dương'); // "Ph­êng Ch­¬ng D­¬ng"
     expect(line('00004').getCell(col('Tên CQT')).value).toBe('Phường Trúc Bạch'); // "Ph­êng Tróc B¹ch"
-    const cells = review.getSheetValues().flat().map((v) => String(v ?? ''));
+    const cells = review
+      .getSheetValues()
+      .flat()
+      .map((v) => String(v ?? ''));
     expect(cells.filter((v) => /[\u00ad¹]/.test(v))).toEqual([]);
   });
 });
