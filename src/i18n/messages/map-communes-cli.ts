@@ -39,7 +39,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.note.reference': 'Không có sheet chuẩn; dùng danh mục {edition} kèm theo dvc.',
     'mc.note.decisionsCarried':
       '{count} quyết định của tỉnh không chọn bằng --province được chép sang sheet "{sheet}" của tệp kết quả, chưa áp dụng ở lần chạy này.',
-    'mc.note.decisionsNotApplied': '{count} quyết định của tỉnh không chọn bằng --province chưa áp dụng ở lần chạy này.',
+    'mc.note.decisionsNotApplied':
+      '{count} quyết định của tỉnh không chọn bằng --province chưa áp dụng ở lần chạy này.',
     'mc.note.unpairedStd': 'Tỉnh "{name}" của sheet chuẩn không có trên sheet thuế.',
     'mc.note.unpairedTax': 'Tỉnh "{name}" của sheet thuế không có trên sheet chuẩn.',
     'mc.note.unpairedTaxMany':
@@ -113,7 +114,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.note.reference': 'No standard sheet; using the {edition} list shipped with dvc.',
     'mc.note.decisionsCarried':
       '{count} decision(s) for provinces not chosen with --province were copied to sheet "{sheet}" of the output, not applied in this run.',
-    'mc.note.decisionsNotApplied': '{count} decision(s) for provinces not chosen with --province were not applied in this run.',
+    'mc.note.decisionsNotApplied':
+      '{count} decision(s) for provinces not chosen with --province were not applied in this run.',
     'mc.note.unpairedStd': 'Province "{name}" of the standard sheet is not on the tax sheet.',
     'mc.note.unpairedTax': 'Province "{name}" of the tax sheet is not on the standard sheet.',
     'mc.note.unpairedTaxMany':
