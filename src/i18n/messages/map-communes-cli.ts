@@ -51,6 +51,10 @@ export const mapCommunesCli: MessageTable = {
     'mc.err.provinceNotInWorkbook': 'Tỉnh "{query}" không có trong tệp. Các tỉnh có trong sheet chuẩn: {found}.',
     'mc.err.decisionsHeader': 'Tệp quyết định "{file}" cần các cột std_code,tax_code (note tùy chọn); thấy: {found}.',
     'mc.err.decisionsRead': 'Không đọc được tệp quyết định "{file}": {reason}',
+    'mc.err.decisionsRead.recordSize':
+      'Tệp quyết định "{file}" có một ô dài quá {limit} ký tự ở dòng {line}: tệp quyết định chỉ chứa mã và ghi chú ngắn. Kiểm tra lại tệp (có thể đã chọn nhầm tệp).',
+    'mc.err.decisionsRead.quoteNotClosed':
+      'Tệp quyết định "{file}" kết thúc (dòng {line}) khi một ô mở bằng dấu nháy kép (") chưa được đóng. Thêm dấu nháy kép còn thiếu, hoặc lưu lại tệp bằng Excel dạng CSV.',
     'mc.err.decisionsEmpty':
       'Tệp quyết định "{file}" không có quyết định nào (cột "Quyết định" của sheet "Rà soát" đang trống).',
     'mc.sheet.review': 'Rà soát',
@@ -129,6 +133,10 @@ export const mapCommunesCli: MessageTable = {
     'mc.err.decisionsHeader':
       'Decisions file "{file}" needs the columns std_code,tax_code (note optional); found: {found}.',
     'mc.err.decisionsRead': 'Cannot read decisions file "{file}": {reason}',
+    'mc.err.decisionsRead.recordSize':
+      'Decisions file "{file}" has a field longer than {limit} characters on line {line}: a decisions file holds codes and short notes. Check the file (it may be the wrong one).',
+    'mc.err.decisionsRead.quoteNotClosed':
+      'Decisions file "{file}" ends (line {line}) inside a field opened with a double quote (") that is never closed. Add the missing double quote, or save the file again from Excel as CSV.',
     'mc.err.decisionsEmpty':
       'Decisions file "{file}" holds no decision (the "Quyết định" column of sheet "Rà soát" is empty).',
     'mc.sheet.review': 'Rà soát',
