@@ -351,5 +351,12 @@ describe('--via-merges --province', () => {
         .map((u) => `T${u.code}`),
     );
     expect(json.taxUnused.filter((u) => haNoi.has(u.code))).toEqual([]);
+    // The old province itself is on the standard sheet only: said so, not "not in the workbook".
+    const old = await runDvc(['map-communes', 'ba-tinh.xlsx', '--via-merges', '--province', 'Bắc Kạn', '--audit'], {
+      cwd: dir,
+    });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('Tỉnh "Tỉnh Bắc Kạn" có trên sheet chuẩn nhưng không có trên sheet thuế');
+    expect(old.stderr).toContain('với --via-merges, chọn tỉnh mới mà nó đã nhập vào');
   });
 });

@@ -176,7 +176,7 @@ interface Matched {
 async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEntry[] | undefined): Promise<Matched> {
   const mergeHint = await mergeHintFor(s.std.units);
   const pairing = pairProvinces(s.std.units, s.tax.units);
-  const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? []);
+  const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? [], pairing.unpairedStd);
   const editions = await checkEditions(s.std.units, s.tax.units, provinces);
   refuseMismatch(editions, o);
   const formerDistricts = await formerDistrictsFor(s.std.units);

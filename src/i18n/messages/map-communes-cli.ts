@@ -49,6 +49,8 @@ export const mapCommunesCli: MessageTable = {
     'mc.err.stdMissing':
       'Không có sheet chuẩn "{sheet}". Các sheet hiện có: {found}. Chỉ định bằng --std-sheet, hoặc dùng --reference gso-2025|gso-2004 để dùng danh mục GSO kèm theo.',
     'mc.err.provinceNotInWorkbook': 'Tỉnh "{query}" không có trong tệp. Các tỉnh có trong sheet chuẩn: {found}.',
+    'mc.err.provinceNotOnTax':
+      'Tỉnh "{name}" có trên sheet chuẩn nhưng không có trên sheet thuế, nên không có gì để đối chiếu. Các tỉnh có trên cả hai sheet: {found}. Tỉnh đã nhập vào tỉnh khác năm 2025: với --via-merges, chọn tỉnh mới mà nó đã nhập vào.',
     'mc.err.decisionsHeader': 'Tệp quyết định "{file}" cần các cột std_code,tax_code (note tùy chọn); thấy: {found}.',
     'mc.err.decisionsRead': 'Không đọc được tệp quyết định "{file}": {reason}',
     'mc.err.decisionsRead.recordSize':
@@ -130,6 +132,8 @@ export const mapCommunesCli: MessageTable = {
       'There is no standard sheet "{sheet}". Sheets present: {found}. Name it with --std-sheet, or use --reference gso-2025|gso-2004 for the shipped GSO list.',
     'mc.err.provinceNotInWorkbook':
       'Province "{query}" is not in the workbook. Provinces on the standard sheet: {found}.',
+    'mc.err.provinceNotOnTax':
+      'Province "{name}" is on the standard sheet but not on the tax sheet, so there is nothing to match it with. Provinces on both sheets: {found}. A province merged into another in 2025: with --via-merges, choose the new province it went into.',
     'mc.err.decisionsHeader':
       'Decisions file "{file}" needs the columns std_code,tax_code (note optional); found: {found}.',
     'mc.err.decisionsRead': 'Cannot read decisions file "{file}": {reason}',
