@@ -150,9 +150,18 @@ export function latestReviewSheet(names: readonly string[]): string {
 }
 
 async function readReviewSheet(file: string, labels: ReviewLabels): Promise<DecisionEntry[]> {
-  const { readWorkbook } = await import('./excel/read-workbook.js');
+  const { readWorkbook, findSheetEntry } = await import('./excel/read-workbook.js');
   const wb = await readWorkbook(file);
-  const sheet = wb.sheet(latestReviewSheet(wb.sheets.map((s) => s.name)));
+  const names = wb.sheets.map((s) => s.name);
+  const review = latestReviewSheet(names);
+  // Often the input workbook itself: say what --decisions expects, not how to pick another sheet.
+  if (!findSheetEntry(wb.sheets, review))
+    throw new DvcError(
+      'mc.err.decisionsNoReview',
+      { file: path.basename(file), sheet: review, found: names.map((n) => `"${n}"`).join(', ') },
+      ExitCode.Usage,
+    );
+  const sheet = wb.sheet(review);
   const rows = sheet.rows();
   const cols = reviewColumns(rows[0], file);
   const out: DecisionEntry[] = [];

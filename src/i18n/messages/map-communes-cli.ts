@@ -59,6 +59,8 @@ export const mapCommunesCli: MessageTable = {
       'Tệp quyết định "{file}" kết thúc (dòng {line}) khi một ô mở bằng dấu nháy kép (") chưa được đóng. Thêm dấu nháy kép còn thiếu, hoặc lưu lại tệp bằng Excel dạng CSV.',
     'mc.err.decisionsEmpty':
       'Tệp quyết định "{file}" không có quyết định nào (cột "Quyết định" của sheet "Rà soát" đang trống).',
+    'mc.err.decisionsNoReview':
+      'Tệp quyết định "{file}" không có sheet "{sheet}" (các sheet: {found}). --decisions cần tệp kết quả của một lần chạy trước (tệp .doi-chieu.xlsx, đã gõ quyết định vào sheet "{sheet}") hoặc một tệp CSV std_code,tax_code,note.',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',
@@ -143,6 +145,8 @@ export const mapCommunesCli: MessageTable = {
       'Decisions file "{file}" ends (line {line}) inside a field opened with a double quote (") that is never closed. Add the missing double quote, or save the file again from Excel as CSV.',
     'mc.err.decisionsEmpty':
       'Decisions file "{file}" holds no decision (the "Quyết định" column of sheet "Rà soát" is empty).',
+    'mc.err.decisionsNoReview':
+      'Decisions file "{file}" has no sheet "{sheet}" (sheets: {found}). --decisions takes the output of an earlier run (a .doi-chieu.xlsx file with decisions typed into sheet "{sheet}") or a CSV std_code,tax_code,note.',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',
