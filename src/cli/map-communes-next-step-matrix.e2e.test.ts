@@ -212,6 +212,26 @@ describe('a decision typed on an unused tax row', () => {
   });
 });
 
+describe('a commune code mistyped on an unused tax row', () => {
+  it('is named as typed on that tax row, and the officer is told which code goes there', async () => {
+    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-unused-');
+    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+    const first = await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir });
+    const unused = (JSON.parse(first.stdout) as { taxUnused: { code: string }[] }).taxUnused[0].code;
+    await typeOnUnusedTaxRow(path.join(dir, 'tỉnh.doi-chieu.xlsx'), unused, '99999');
+    const r = await runDvc(['map-communes', 'tỉnh.xlsx', '--decisions', 'tỉnh.doi-chieu.xlsx', '-o', 'a.xlsx'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `dòng \\d+: trên dòng thuế chưa dùng ${unused}, mã phường/xã 99999 gõ ở cột "Quyết định" không có trong sheet chuẩn "MX Bo TTTT" — gõ mã phường/xã \\(mã GSO\\) của xã nhận mã thuế ${unused}\\.`,
+      ),
+    );
+  });
+});
+
 describe('pasted into a real bash, with dvc on the PATH', () => {
   let binDir: string;
   beforeAll(async () => {

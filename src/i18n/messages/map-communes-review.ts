@@ -13,6 +13,8 @@ export const mapCommunesReview: MessageTable = {
     'mc.decision.atRow': '{file}, sheet "{sheet}" dòng {row}',
     'mc.decision.stdUnknown':
       '{at}: mã phường/xã {code} không có trong sheet chuẩn "{sheet}" — kiểm tra lại mã (cột "Mã phường/xã").',
+    'mc.decision.stdUnknownOnTaxRow':
+      '{at}: trên dòng thuế chưa dùng {taxCode}, mã phường/xã {code} gõ ở cột "Quyết định" không có trong sheet chuẩn "{sheet}" — gõ mã phường/xã (mã GSO) của xã nhận mã thuế {taxCode}.',
     'mc.decision.stdTwice': '{at}: xã/phường {code} đã có quyết định khác ở {other} — giữ một quyết định.',
     'mc.decision.taxUnknown':
       '{at}: mã CQT {taxCode} (cho {code} {name}) không có trong sheet "{taxSheet}" — gõ một mã CQT của {province}, hoặc - nếu không có xã tương ứng.',
@@ -98,6 +100,8 @@ export const mapCommunesReview: MessageTable = {
     'mc.decision.atRow': '{file}, sheet "{sheet}" row {row}',
     'mc.decision.stdUnknown':
       '{at}: commune code {code} is not in the standard sheet "{sheet}" — check the code (column "Mã phường/xã").',
+    'mc.decision.stdUnknownOnTaxRow':
+      '{at}: on the unused tax row {taxCode}, the commune code {code} typed in the "Quyết định" column is not in the standard sheet "{sheet}" — type the commune code (GSO code) of the commune that takes tax code {taxCode}.',
     'mc.decision.stdTwice': '{at}: commune {code} has another decision at {other} — keep one.',
     'mc.decision.taxUnknown':
       '{at}: tax code {taxCode} (for {code} {name}) is not in sheet "{taxSheet}" — type a tax code of {province}, or - when there is none.',
