@@ -191,6 +191,21 @@ describe('outputs that would lose data', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.xlsx', 'sub']);
   });
 
+  it.each(['--map-out', '--html'])(
+    'refusing the input named by %s, asks for another name with that option',
+    async (opt) => {
+      const dir = await tempDir('dvc-hostile-e2e-');
+      const file = await input(dir);
+      const r = await runCli(['map-communes', file, opt, file, '--force', '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`dvc never overwrites an input. Choose another name with ${opt}.`);
+      await writeBytes(path.join(dir, 'old'), Buffer.from('old'));
+      const exists = await runCli(['map-communes', file, opt, path.join(dir, 'old'), '--lang', 'en']);
+      expect(exists.code).toBe(2);
+      expect(exists.stderr).toContain(`or choose another name with ${opt}.`);
+    },
+  );
+
   it('refuses an output that is a device, a FIFO or a folder, even with --force', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');
     const file = await input(dir);

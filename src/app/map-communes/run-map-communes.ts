@@ -94,8 +94,12 @@ async function checkOutputs(o: MapCommunesOptions, output: string | null): Promi
     ...(o.otherOutputs ?? []).map((p) => ({ option: '--html', path: p })),
   ]);
   if (output) await checkOutputPath(output, { force: o.force, inputs });
-  for (const extra of [o.mapOut, ...(o.otherOutputs ?? [])]) {
-    if (extra) await checkOutputPath(extra, { force: o.force, inputs: output ? [...inputs, output] : inputs });
+  const extras = [
+    { option: '--map-out', file: o.mapOut },
+    ...(o.otherOutputs ?? []).map((file) => ({ option: '--html', file })),
+  ];
+  for (const { option, file } of extras) {
+    if (file) await checkOutputPath(file, { force: o.force, inputs: output ? [...inputs, output] : inputs, option });
   }
 }
 
@@ -279,7 +283,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
     const { toCsv } = await import('../../io/csv-out.js');
-    await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs });
+    await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs, option: '--map-out' });
   }
   const review = summary.ambiguous + summary.notFound + summary.existing.differs;
   return {

@@ -41,6 +41,7 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
     await writeFileAtomic(html, renderMapCommunesHtml(report, { lang: ctx.lang }), {
       force: opts.force === true,
       inputs,
+      option: '--html',
     });
   }
   const s = result.summary;
