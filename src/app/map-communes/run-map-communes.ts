@@ -15,7 +15,7 @@ import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
-import { mapTableRows, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
+import { mapTableRows, needsDecision, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
 import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } from './reference-side.js';
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
@@ -285,7 +285,8 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     const { toCsv } = await import('../../io/csv-out.js');
     await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs, option: '--map-out' });
   }
-  const review = summary.ambiguous + summary.notFound + summary.existing.differs;
+  // The rows the review sheet opens with: a differing code the officer has decided is settled.
+  const review = rows.filter(needsDecision).length;
   return {
     ok: true,
     input: o.input,

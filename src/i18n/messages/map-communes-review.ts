@@ -75,6 +75,7 @@ export const mapCommunesReview: MessageTable = {
       '… và {count} dòng khác: thêm --out <tệp.xlsx> để có sheet "Rà soát", hoặc dùng --html, --json',
     'mc.audit.kept': 'Các mã khác dvc được giữ nguyên, tô màu tím và có ghi chú; dùng --replace-existing để thay.',
     'mc.audit.replaced': 'Các mã khác dvc đã được thay bằng mã của dvc (--replace-existing), tô màu tím và có ghi chú.',
+    'mc.audit.decided': 'Các mã khác dvc đã được thay theo quyết định của cán bộ, tô màu tím và có ghi chú.',
     'mc.audit.noWorkbook': 'Chế độ --audit: không ghi tệp Excel (thêm --out <tệp.xlsx> để ghi).',
     'mc.audit.nothingWritten': 'Chế độ --audit: không ghi tệp nào; thêm --out, --map-out hoặc --html để ghi kết quả.',
     'mc.summary.next':
@@ -164,6 +165,7 @@ export const mapCommunesReview: MessageTable = {
       'Codes that differ were kept, coloured purple and annotated; use --replace-existing to replace them.',
     'mc.audit.replaced':
       "Codes that differ were replaced by dvc's (--replace-existing), coloured purple and annotated.",
+    'mc.audit.decided': "Codes that differ were replaced by the officer's decisions, coloured purple and annotated.",
     'mc.audit.noWorkbook': '--audit: no workbook was written (add --out <file.xlsx> to write one).',
     'mc.audit.nothingWritten': '--audit: nothing was written; add --out, --map-out or --html to write the results.',
     'mc.summary.next':
