@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import type { MessageParams } from '../errors.js';
-import { escapeParamsForTerminal } from '../core/text/terminal-safe.js';
+import { terminalParams } from './terminal-params.js';
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -76,7 +76,7 @@ export class CliContext {
 
   /** A message for a person; names from inputs in `params` have their control characters made visible. */
   t(key: string, params?: MessageParams): string {
-    return t(this.lang, key, params && escapeParamsForTerminal(params));
+    return t(this.lang, key, params && terminalParams(this.lang, key, params));
   }
 
   /** Writes a human result line to stdout (suppressed in JSON mode, where only the object goes out). */

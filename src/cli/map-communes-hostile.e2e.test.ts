@@ -115,6 +115,40 @@ describe('names with terminal control characters', () => {
     expect(r.stdout).not.toContain('\r');
     expect((await readdir(dir)).sort()).toEqual(['a.xlsx', `kq${ESC}[31m\r.xlsx`]);
   });
+
+  it('never breaks a line inside a file name: a line feed in it cannot forge a line of output', async () => {
+    const dir = await tempDir('dvc-hostile-e2e-');
+    const input = await writeBytes(
+      path.join(dir, 'a.xlsx'),
+      hostileWorkbook([
+        { name: 'MX Bo TTTT', xml: STD },
+        { name: 'MX CQT', xml: TAX },
+      ]),
+    );
+    const forged = (stem: string, ext: string) => path.join(dir, `${stem}\nWritten: ok${ext}`);
+    const outputs = [
+      '--out',
+      forged('kq', '.xlsx'),
+      '--map-out',
+      forged('map', '.csv'),
+      '--html',
+      forged('r', '.html'),
+    ];
+    const r = await runCli(['map-communes', input, ...outputs, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line).not.toMatch(/^Written: ok/);
+    expect(r.stdout).toContain('kq\\x0aWritten: ok.xlsx');
+    expect(r.stdout).toContain('map\\x0aWritten: ok.csv');
+    expect(r.stdout).toContain('r\\x0aWritten: ok.html');
+    // Run again: the outputs exist, and the error names the file on one line.
+    const again = await runCli(['map-communes', input, ...outputs, '--lang', 'en']);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(again.stderr).toContain('kq\\x0aWritten: ok.xlsx');
+    const missing = await runCli(['map-communes', path.join(dir, 'no\nError: forged.xlsx'), '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('outputs that would lose data', () => {
@@ -156,6 +190,21 @@ describe('outputs that would lose data', () => {
     expect(r.stderr).toContain(`${second} and ${first} both name the file`);
     expect((await readdir(dir)).sort()).toEqual(['a.xlsx', 'sub']);
   });
+
+  it.each(['--map-out', '--html'])(
+    'refusing the input named by %s, asks for another name with that option',
+    async (opt) => {
+      const dir = await tempDir('dvc-hostile-e2e-');
+      const file = await input(dir);
+      const r = await runCli(['map-communes', file, opt, file, '--force', '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`dvc never overwrites an input. Choose another name with ${opt}.`);
+      await writeBytes(path.join(dir, 'old'), Buffer.from('old'));
+      const exists = await runCli(['map-communes', file, opt, path.join(dir, 'old'), '--lang', 'en']);
+      expect(exists.code).toBe(2);
+      expect(exists.stderr).toContain(`or choose another name with ${opt}.`);
+    },
+  );
 
   it('refuses an output that is a device, a FIFO or a folder, even with --force', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');

@@ -12,7 +12,7 @@ import { loadReferenceList } from '../io/reference-data.js';
 import { buildEditionWorkbook } from '../test-support/edition-workbooks.js';
 import { tempDir } from '../test-support/excel-workbooks.js';
 import { readReviewLines, typeDecisions, typeOnUnusedTaxRow } from '../test-support/review-sheet.js';
-import { BIN } from '../test-support/run-cli.js';
+import { BIN, REPO_ROOT } from '../test-support/run-cli.js';
 import { runDvc as runDvcAt } from '../test-support/run-dvc.js';
 import { posixWords } from '../test-support/shell-words.js';
 
@@ -212,6 +212,26 @@ describe('a decision typed on an unused tax row', () => {
   });
 });
 
+describe('a commune code mistyped on an unused tax row', () => {
+  it('is named as typed on that tax row, and the officer is told which code goes there', async () => {
+    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-unused-');
+    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+    const first = await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir });
+    const unused = (JSON.parse(first.stdout) as { taxUnused: { code: string }[] }).taxUnused[0].code;
+    await typeOnUnusedTaxRow(path.join(dir, 'tỉnh.doi-chieu.xlsx'), unused, '99999');
+    const r = await runDvc(['map-communes', 'tỉnh.xlsx', '--decisions', 'tỉnh.doi-chieu.xlsx', '-o', 'a.xlsx'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `dòng \\d+: trên dòng thuế chưa dùng ${unused}, mã phường/xã 99999 gõ ở cột "Quyết định" không có trong sheet chuẩn "MX Bo TTTT" — gõ mã phường/xã \\(mã GSO\\) của xã nhận mã thuế ${unused}\\.`,
+      ),
+    );
+  });
+});
+
 describe('pasted into a real bash, with dvc on the PATH', () => {
   let binDir: string;
   beforeAll(async () => {
@@ -289,5 +309,74 @@ describe('--audit reads the same ledger', () => {
     expect(json.output).toBeNull();
     expect(json.rows.find((x) => x.code === open.code)).toMatchObject({ status: 'decided', taxCode });
     expect((await readdir(dir)).sort()).toEqual(['qd.csv', 'tỉnh.xlsx']);
+  });
+});
+
+describe('--province in one round, the whole workbook in the next', () => {
+  it('carries the decisions of the provinces left out, so none is lost', async () => {
+    const dir = await tempDir('dvc-province-');
+    await copyFile(path.join(REPO_ROOT, 'fixtures', 'mau-63-tinh.xlsx'), path.join(dir, 'tỉnh.xlsx'));
+    const r0 = await runDvc(['map-communes', 'tỉnh.xlsx'], { cwd: dir });
+    expect(r0.code, r0.stderr).toBe(0);
+    // Round 1, both provinces: 08974 (Hà Nội) takes its renamed tax row.
+    await typeDecisions(path.join(dir, 'tỉnh.doi-chieu.xlsx'), { '08974': '1011602' });
+    // Round 2 on Thái Nguyên alone: its one open row is decided.
+    const r1 = await runDvc(
+      ['map-communes', 'tỉnh.xlsx', '--province', 'Thái Nguyên', '--decisions', 'tỉnh.doi-chieu.xlsx', '-o', 'tn.xlsx'],
+      { cwd: dir },
+    );
+    expect(r1.code, r1.stderr).toBe(0);
+    expect(r1.stderr).toContain('1 quyết định của tỉnh không chọn bằng --province được chép sang sheet "Rà soát"');
+    const carried = (await readReviewLines(path.join(dir, 'tn.xlsx'))).find((l) => l.code === '08974');
+    expect(carried).toMatchObject({ sheet: 'MX Bo TTTT', decision: '1011602', note: 'tỉnh.doi-chieu.xlsx' });
+    await typeDecisions(path.join(dir, 'tn.xlsx'), { '05527': '-' });
+    const hint = hintOf(r1.stdout);
+    const r2 = await runDvc([...hint.words, '--json'], { cwd: dir });
+    expect(r2.code, r2.stderr).toBe(0);
+    // Round 3, the whole workbook again: both decisions hold.
+    const r3 = await runDvc(['map-communes', 'tỉnh.xlsx', '--decisions', 'tn-2.xlsx', '-o', 'all.xlsx', '--json'], {
+      cwd: dir,
+    });
+    expect(r3.code, r3.stderr).toBe(0);
+    const rows = (JSON.parse(r3.stdout) as { rows: JsonRow[] }).rows;
+    expect(rows.find((x) => x.code === '08974')).toMatchObject({ status: 'decided', taxCode: '1011602' });
+    expect(rows.find((x) => x.code === '05527')).toMatchObject({ status: 'decided' });
+    expect((JSON.parse(r3.stdout) as { summary: { decided: number } }).summary.decided).toBe(2);
+  });
+});
+
+describe('--via-merges --province', () => {
+  it('keeps to the new province chosen and the old provinces merged into it', async () => {
+    const file = await buildEditionWorkbook('ba-tinh.xlsx', {
+      oldProvinces: ['01', '06', '19'],
+      newProvinces: ['01', '19'],
+    });
+    const dir = path.dirname(file);
+    const r = await runDvc(
+      ['map-communes', 'ba-tinh.xlsx', '--via-merges', '--province', 'Thái Nguyên', '--audit', '--json'],
+      { cwd: dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      provinces: { provinceName: string }[];
+      rows: { provinceCode: string }[];
+      taxUnused: { code: string }[];
+    };
+    // Bắc Kạn (06) went into Thái Nguyên in 2025; Hà Nội (01) is not asked for.
+    expect(json.provinces.map((p) => p.provinceName).sort()).toEqual(['Tỉnh Bắc Kạn', 'Tỉnh Thái Nguyên']);
+    expect(new Set(json.rows.map((x) => x.provinceCode))).toEqual(new Set(['06', '19']));
+    const haNoi = new Set(
+      loadReferenceList('gso-2025')
+        .units.filter((u) => u.provinceCode === '01')
+        .map((u) => `T${u.code}`),
+    );
+    expect(json.taxUnused.filter((u) => haNoi.has(u.code))).toEqual([]);
+    // The old province itself is on the standard sheet only: said so, not "not in the workbook".
+    const old = await runDvc(['map-communes', 'ba-tinh.xlsx', '--via-merges', '--province', 'Bắc Kạn', '--audit'], {
+      cwd: dir,
+    });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('Tỉnh "Tỉnh Bắc Kạn" có trên sheet chuẩn nhưng không có trên sheet thuế');
+    expect(old.stderr).toContain('với --via-merges, chọn tỉnh mới mà nó đã nhập vào');
   });
 });

@@ -20,6 +20,8 @@ export interface OutputOptions {
   force?: boolean;
   /** The command's input paths: an output may never be one of them, even with --force. */
   inputs?: readonly string[];
+  /** The option that named this output, for the message that asks for another name (default `--out`). */
+  option?: string;
 }
 
 async function canonical(p: string): Promise<string> {
@@ -45,7 +47,7 @@ export async function checkOutputPath(target: string, o: OutputOptions = {}): Pr
   const canon = await canonical(abs);
   for (const input of o.inputs ?? []) {
     if (sameFile(canon, await canonical(input)))
-      throw new DvcError('fs.outputIsInput', { path: target }, ExitCode.Usage);
+      throw new DvcError('fs.outputIsInput', { path: target, option: o.option ?? '--out' }, ExitCode.Usage);
   }
   const existing = await lstat(abs).catch(() => null);
   if (existing?.isDirectory()) throw new DvcError('fs.isDirectory', { path: target }, ExitCode.Usage);
@@ -54,7 +56,8 @@ export async function checkOutputPath(target: string, o: OutputOptions = {}): Pr
   const kind = existing?.isSymbolicLink() ? await stat(abs).catch(() => null) : existing;
   if (kind?.isDirectory()) throw new DvcError('fs.isDirectory', { path: target }, ExitCode.Usage);
   if (kind && !kind.isFile()) throw new DvcError('fs.notRegularFile', { path: target }, ExitCode.Usage);
-  if (existing && !o.force) throw new DvcError('fs.outputExists', { path: target }, ExitCode.Usage);
+  if (existing && !o.force)
+    throw new DvcError('fs.outputExists', { path: target, option: o.option ?? '--out' }, ExitCode.Usage);
   const dir = await stat(path.dirname(abs)).catch(() => null);
   if (!dir?.isDirectory()) throw new DvcError('fs.dirMissing', { path: path.dirname(abs) }, ExitCode.Usage);
   return abs;

@@ -51,6 +51,8 @@ describe('the CSV reader', () => {
     }
     expect(err).toBeInstanceOf(DvcError);
     expect((err as DvcError).exitCode).toBe(ExitCode.Usage);
-    expect((err as DvcError).params).toMatchObject({ file: 'quyet-dinh.csv' });
+    expect((err as DvcError).params).toMatchObject({ file: 'quyet-dinh.csv', line: 2 });
+    // Said in the officer's words: the quote opened and never closed.
+    expect((err as DvcError).key).toBe('mc.err.decisionsRead.quoteNotClosed');
   });
 });

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { DvcError, ExitCode } from '../errors.js';
 import { stripBom } from '../core/text/utf8.js';
 import { quoteInput } from '../core/text/terminal-safe.js';
+import { hasMessage } from '../i18n/i18n.js';
 
 /**
  * Characters in one field (csv-parse's max_record_size bounds its field buffer). A decision or a test case is a
@@ -47,9 +48,24 @@ export function readCsvLines(text: string, file: string, errorKey: string): CsvL
         }))
     );
   } catch (e) {
+    const own = ownWords(e, errorKey);
+    if (own) throw new DvcError(own.key, { file, ...own.params }, ExitCode.Usage);
     // csv-parse quotes the offending record in some messages: never more than a few lines of it.
     throw new DvcError(errorKey, { file, reason: quoteInput((e as Error).message) }, ExitCode.Usage);
   }
+}
+
+/** csv-parse's errors that the catalogue says in the officer's words (`<errorKey>.<kind>`), with the line. */
+const OWN_WORDS: Record<string, string> = {
+  CSV_MAX_RECORD_SIZE: 'recordSize',
+  CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
+};
+
+function ownWords(e: unknown, errorKey: string): { key: string; params: Record<string, number> } | undefined {
+  const { code, lines } = (e ?? {}) as { code?: unknown; lines?: unknown };
+  const kind = typeof code === 'string' ? OWN_WORDS[code] : undefined;
+  if (!kind || typeof lines !== 'number' || !hasMessage(`${errorKey}.${kind}`)) return undefined;
+  return { key: `${errorKey}.${kind}`, params: { line: lines, limit: MAX_CSV_RECORD_CHARS } };
 }
 
 /** Rows as objects keyed by the header (trimmed, lower-cased), values trimmed. */

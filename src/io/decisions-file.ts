@@ -18,6 +18,8 @@ export interface DecisionSource {
   sheet?: string;
   row?: number;
   line?: number;
+  /** The decision was typed on the unused tax row of this tax code (the commune's code in the decision column). */
+  taxRow?: string;
 }
 
 /** A decision with the place it came from, so a bad one can be named. */
@@ -150,9 +152,18 @@ export function latestReviewSheet(names: readonly string[]): string {
 }
 
 async function readReviewSheet(file: string, labels: ReviewLabels): Promise<DecisionEntry[]> {
-  const { readWorkbook } = await import('./excel/read-workbook.js');
+  const { readWorkbook, findSheetEntry } = await import('./excel/read-workbook.js');
   const wb = await readWorkbook(file);
-  const sheet = wb.sheet(latestReviewSheet(wb.sheets.map((s) => s.name)));
+  const names = wb.sheets.map((s) => s.name);
+  const review = latestReviewSheet(names);
+  // Often the input workbook itself: say what --decisions expects, not how to pick another sheet.
+  if (!findSheetEntry(wb.sheets, review))
+    throw new DvcError(
+      'mc.err.decisionsNoReview',
+      { file: path.basename(file), sheet: review, found: names.map((n) => `"${n}"`).join(', ') },
+      ExitCode.Usage,
+    );
+  const sheet = wb.sheet(review);
   const rows = sheet.rows();
   const cols = reviewColumns(rows[0], file);
   const out: DecisionEntry[] = [];
@@ -164,7 +175,8 @@ async function readReviewSheet(file: string, labels: ReviewLabels): Promise<Deci
     const source = { file, sheet: sheet.name, row: r.row };
     // An unused tax row: the officer typed the code of the commune that takes this tax code.
     if (label !== undefined && labels.taxSheet !== undefined && label === labels.taxSheet) {
-      if (!isNone(text)) out.push({ stdCode: text, taxCode: cellText(r, cols.code), note, source });
+      const taxCode = cellText(r, cols.code);
+      if (!isNone(text)) out.push({ stdCode: text, taxCode, note, source: { ...source, taxRow: taxCode } });
       continue;
     }
     if (label !== undefined && labels.stdSheet !== undefined && label !== labels.stdSheet) continue;

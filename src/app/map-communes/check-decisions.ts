@@ -112,7 +112,10 @@ export function decisionProblems(i: DecisionCheckInput): DecisionProblem[] {
     const code = stdCodeOf(d.stdCode);
     const unit = k.stdByCode.get(code);
     if (!unit) {
-      problems.push({ key: 'mc.decision.stdUnknown', params: { code: d.stdCode, sheet: i.stdSheet }, at });
+      // Typed on an unused tax row, the code in the decision column is the commune's: said so.
+      const key = at.taxRow !== undefined ? 'mc.decision.stdUnknownOnTaxRow' : 'mc.decision.stdUnknown';
+      const params = { code: d.stdCode, sheet: i.stdSheet, ...(at.taxRow !== undefined ? { taxCode: at.taxRow } : {}) };
+      problems.push({ key, params, at });
       continue;
     }
     const taxCode = taxOf(d);

@@ -22,8 +22,16 @@ export interface DecisionProblem {
 }
 
 export interface MapCommunesTexts {
-  /** The review sheet: the rows that need a decision, the decided and the normalised ones, the unused tax rows. */
-  reviewSheet(rows: readonly ReportRow[], match: MatchResult, taxSheet: string): ExtraSheet;
+  /**
+   * The review sheet: the rows that need a decision, the decided and the normalised ones, the unused tax rows.
+   * `carried`: decisions for communes this run left out (--province), listed with the decided rows.
+   */
+  reviewSheet(
+    rows: readonly ReportRow[],
+    match: MatchResult,
+    taxSheet: string,
+    carried?: readonly ReportRow[],
+  ): ExtraSheet;
   /** The summary sheet: counts per province, the total, the editions, conflicts and duplicate codes. */
   summarySheet(
     provinces: readonly ProvinceReport[],

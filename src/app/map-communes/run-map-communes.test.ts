@@ -232,6 +232,18 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
     expect(csv).toContain(`,${quanTrieu.code},Phường Quán Triều,${quanTrieu.taxCode},`);
   }, 300_000);
 
+  it('without a standard sheet, builds it for the provinces of the tax sheet only, not the whole country', async () => {
+    const dir = await tempDir('dvc-reference-');
+    const out = path.join(dir, 'out.xlsx');
+    const r = await run({ stdSheet: 'Không có', reference: 'gso-2004', out });
+    expect(r.provinces.map((p) => p.provinceName)).toEqual(['Thành phố Hà Nội', 'Tỉnh Thái Nguyên']);
+    // No warning for each of the 61 other provinces of the shipped list: the workbook never had them.
+    expect(r.notes.filter((n) => n.key === 'mc.note.unpairedStd')).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Không có')!.actualRowCount).toBe(r.summary.rows + 1);
+  }, 300_000);
+
   it('refuses an existing output before reading anything, unless forced', async () => {
     const dir = await tempDir('dvc-exists-');
     const out = path.join(dir, 'out.xlsx');

@@ -15,11 +15,12 @@ import { readWorkbook, findSheetEntry, type WorkbookData } from '../../io/excel/
 import { readDecisions, type DecisionEntry } from '../../io/decisions-file.js';
 import { readSide } from './read-sides.js';
 import { filterProvincePairs } from './province-filter.js';
-import { mapTableRows, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
+import { mapTableRows, needsDecision, setMapFields, summarise, toProvinceReports, toReportRows } from './present.js';
 import { formerDistrictsFor, mergeHintFor, officialNamesFor, referenceSide } from './reference-side.js';
 import { checkEditions, markCrossEditionFills, refuseMismatch, type EditionReport } from './edition-check.js';
 import { checkDecisions } from './check-decisions.js';
 import { markOverrides } from './mark-overrides.js';
+import { carriedDecisions } from './carried-decisions.js';
 import { applyDecisions } from '../../core/decisions/apply-decisions.js';
 import { auditExisting } from './audit-existing.js';
 import { nextStepCommand, reviewStepCommand } from './next-step.js';
@@ -93,8 +94,12 @@ async function checkOutputs(o: MapCommunesOptions, output: string | null): Promi
     ...(o.otherOutputs ?? []).map((p) => ({ option: '--html', path: p })),
   ]);
   if (output) await checkOutputPath(output, { force: o.force, inputs });
-  for (const extra of [o.mapOut, ...(o.otherOutputs ?? [])]) {
-    if (extra) await checkOutputPath(extra, { force: o.force, inputs: output ? [...inputs, output] : inputs });
+  const extras = [
+    { option: '--map-out', file: o.mapOut },
+    ...(o.otherOutputs ?? []).map((file) => ({ option: '--html', file })),
+  ];
+  for (const { option, file } of extras) {
+    if (file) await checkOutputPath(file, { force: o.force, inputs: output ? [...inputs, output] : inputs, option });
   }
 }
 
@@ -125,8 +130,11 @@ export async function readSidesOf(o: MapCommunesOptions): Promise<Sides> {
     };
   }
   const edition = o.reference as 'gso-2025' | 'gso-2004';
-  // Beside an existing standard sheet (an older edition), the list is cut to the tax sheet's provinces.
-  const ref = await referenceSide(edition, stdEntry ? tax.units : undefined);
+  // The list is cut to the tax sheet's provinces: the standard sheet built for a workbook of one province is that
+  // province's list, not the country's. A tax sheet that pairs with no province keeps the whole list, so the
+  // editions check can say why.
+  const cut = await referenceSide(edition, tax.units);
+  const ref = cut.units.length > 0 || stdEntry ? cut : await referenceSide(edition);
   notes.push({ key: 'mc.note.reference', params: { edition } });
   return { wb, tax, notes, std: { units: ref.units, levels: ref.levels, label: edition } };
 }
@@ -165,12 +173,14 @@ interface Matched {
   match: MatchResult;
   rows: ReportRow[];
   editions: EditionReport[];
+  /** Decisions for communes this run left out (--province), carried unchanged to the review sheet. */
+  carried: ReportRow[];
 }
 
 async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEntry[] | undefined): Promise<Matched> {
   const mergeHint = await mergeHintFor(s.std.units);
   const pairing = pairProvinces(s.std.units, s.tax.units);
-  const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? []);
+  const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? [], pairing.unpairedStd);
   const editions = await checkEditions(s.std.units, s.tax.units, provinces);
   refuseMismatch(editions, o);
   const formerDistricts = await formerDistrictsFor(s.std.units);
@@ -179,7 +189,14 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const matched = o.viaMerges
     ? await (
         await import('./via-merges.js')
-      ).matchViaMerges({ ...input, pairs: provinces, editions, notes: s.notes, texts: o.texts })
+      ).matchViaMerges({
+        ...input,
+        pairs: provinces,
+        ...(o.provinces?.length ? { chosen: provinces } : {}),
+        editions,
+        notes: s.notes,
+        texts: o.texts,
+      })
     : matchCommunes(input);
   // The one ledger: whichever matcher ran, the officer's decisions are applied here, after it.
   const match = applyDecisions({
@@ -193,7 +210,14 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const rows = toReportRows(match, s.std.units, s.std.label);
   // What dvc answered without the decisions, to show a decision that replaces a confident match.
   if (decisions?.length) markOverrides(rows, matched);
-  return { match, rows, editions };
+  const carried = carriedDecisions({
+    decisions: o.provinces?.length ? (decisions ?? []) : [],
+    matched: new Set(match.rows.map((r) => r.stdCode)),
+    std: s.std.units,
+    tax: s.tax.units,
+    stdLabel: s.std.label,
+  });
+  return { match, rows, editions, carried };
 }
 
 function targetOf(s: Sides): TargetChoice | undefined {
@@ -212,7 +236,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
   const sides = await readSidesOf(o);
   const decisions = await loadDecisions(o, sides);
   progress('mc.progress.match', { rows: sides.std.units.length });
-  const { match, rows, editions } = await matchSides(o, sides, decisions);
+  const { match, rows, editions, carried } = await matchSides(o, sides, decisions);
   const target = targetOf(sides);
   if (target && sides.std.sheet) {
     const audit = { sheetRows: sides.std.sheet.rows, targetIndex: target.index, tax: sides.tax.units };
@@ -231,6 +255,7 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
       output,
       force: o.force,
       rows,
+      carried,
       match,
       provinces,
       summary,
@@ -249,12 +274,19 @@ export async function mapCommunes(o: MapCommunesOptions): Promise<MapCommunesRes
     });
     reviewSheet = latestReviewSheet(written.sheetNames);
   }
+  if (carried.length)
+    sides.notes.push(
+      reviewSheet
+        ? { key: 'mc.note.decisionsCarried', params: { count: carried.length, sheet: reviewSheet } }
+        : { key: 'mc.note.decisionsNotApplied', params: { count: carried.length } },
+    );
   if (o.mapOut) {
     const inputs = [o.input, ...(o.decisions ? [o.decisions] : [])];
     const { toCsv } = await import('../../io/csv-out.js');
-    await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs });
+    await writeFileAtomic(o.mapOut, toCsv(mapTableRows(rows)), { force: o.force, inputs, option: '--map-out' });
   }
-  const review = summary.ambiguous + summary.notFound + summary.existing.differs;
+  // The rows the review sheet opens with: a differing code the officer has decided is settled.
+  const review = rows.filter(needsDecision).length;
   return {
     ok: true,
     input: o.input,

@@ -49,6 +49,11 @@ export interface ViaMergesInput {
   std: readonly UnitRow[];
   tax: readonly UnitRow[];
   pairs: readonly ProvincePair[];
+  /**
+   * `--province`: the province pairs chosen. An old province is kept when it pairs with one of them, or when its
+   * communes went into a chosen province of the tax sheet (Bắc Kạn into Thái Nguyên); the others are left out.
+   */
+  chosen?: readonly ProvincePair[];
   editions: readonly EditionReport[];
   notes: { key: string; params: Record<string, string | number> }[];
   /** Words for the error that refuses sheets of the wrong editions. */
@@ -78,11 +83,15 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
   for (const group of groups.values()) {
     const province = provinces.length;
     const matched = group.map((row) => viaMerge(row, province, tables, newToTax));
+    const summary = summaryOf(group, matched, newToTax);
+    if (i.chosen && !isChosen(summary.pair, i.chosen)) continue;
     rows.push(...matched);
-    provinces.push(summaryOf(group, matched, newToTax));
+    provinces.push(summary);
   }
   const used = new Set(rows.map((r) => r.taxCode).filter((c) => c !== undefined));
+  const chosenTax = i.chosen && new Set(i.chosen.map((p) => p.tax.name));
   const taxUnused = i.tax
+    .filter((t) => !chosenTax || chosenTax.has(provinceRefOf(t).name))
     .filter((t) => !used.has(t.code.trim()))
     .map((t) => ({ province: -1, taxRow: t.rowNumber, code: t.code.trim(), name: t.name }));
   const filledBy = (method: RowMatch['method']) => rows.filter((r) => r.method === method).length;
@@ -91,6 +100,13 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
   i.notes.push({ key: 'mc.note.viaOfficial', params });
   const pairing = { pairs: provinces.map((p) => p.pair), unpairedStd: [], unpairedTax: [], ambiguous: [] };
   return { rows, provinces, pairing, taxUnused, conflicts: [], duplicateCodes: [], codeRepairs: [] };
+}
+
+/** An old province asked for with --province: by its own pair, or by the tax province its communes went into. */
+function isChosen(pair: ProvincePair, chosen: readonly ProvincePair[]): boolean {
+  return chosen.some(
+    (p) => refKey(p.std) === refKey(pair.std) || (pair.tax.name !== '' && p.tax.name === pair.tax.name),
+  );
 }
 
 /** The shipped 2025 list matched against the tax sheet: new GSO code → its tax row. */

@@ -12,6 +12,8 @@ export interface WriteOutputsInput {
   output: string;
   force?: boolean;
   rows: ReportRow[];
+  /** Decisions for communes this run left out (--province): listed among the decided rows of the review sheet. */
+  carried?: ReportRow[];
   match: MatchResult;
   provinces: ProvinceReport[];
   summary: Summary;
@@ -71,7 +73,7 @@ export async function writeOutputs(i: WriteOutputsInput): Promise<{ sheetNames: 
   // The verdicts join the legend when the target column held codes.
   const legend = i.texts.legend(e.confirmed + e.differs + e.unchecked > 0);
   const extra = [
-    i.texts.reviewSheet(i.rows, i.match, i.taxSheet),
+    i.texts.reviewSheet(i.rows, i.match, i.taxSheet, i.carried ?? []),
     i.texts.summarySheet(i.provinces, i.summary, i.match, i.editions ?? []),
   ];
   if (i.stdSheet && i.headerRow !== undefined && i.target) {

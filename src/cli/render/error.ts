@@ -1,5 +1,5 @@
 import { ExitCode, type DvcError } from '../../errors.js';
-import { escapeParamsForTerminal } from '../../core/text/terminal-safe.js';
+import { terminalParams } from '../terminal-params.js';
 import { t, type Lang } from '../../i18n/i18n.js';
 import type { Streams } from '../context.js';
 
@@ -13,7 +13,7 @@ export interface ErrorRenderOptions {
 
 /** Prints an error: one JSON object on stdout in --json mode, else a message on stderr. Stack only with DVC_DEBUG=1. */
 export function renderError(err: DvcError, o: ErrorRenderOptions): void {
-  const message = t(o.lang, err.key, o.json ? err.params : escapeParamsForTerminal(err.params));
+  const message = t(o.lang, err.key, o.json ? err.params : terminalParams(o.lang, err.key, err.params));
   if (o.json) {
     o.streams.stdout.write(
       JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n',

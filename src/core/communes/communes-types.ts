@@ -34,6 +34,7 @@ export const ENGINE_REASONS = [
   'code_conflict',
   'code_taken_by_decision',
   'decision_takes_code',
+  'decision_carried',
   'duplicate_code',
   'decision_code_unknown',
   'code_confirms',

@@ -38,9 +38,9 @@ export const common: MessageTable = {
     'cli.interrupted': 'Đã dừng theo yêu cầu.',
     'cli.error': 'Lỗi',
     'cli.warning': 'Cảnh báo',
-    'fs.outputExists': 'Tệp kết quả "{path}" đã tồn tại. Dùng --force để ghi đè, hoặc chọn tên khác bằng --out.',
+    'fs.outputExists': 'Tệp kết quả "{path}" đã tồn tại. Dùng --force để ghi đè, hoặc chọn tên khác bằng {option}.',
     'fs.outputIsInput':
-      'Tệp kết quả "{path}" trùng với tệp đầu vào; dvc không bao giờ ghi đè tệp đầu vào. Chọn tên khác bằng --out.',
+      'Tệp kết quả "{path}" trùng với tệp đầu vào; dvc không bao giờ ghi đè tệp đầu vào. Chọn tên khác bằng {option}.',
     'fs.notFound': 'Không tìm thấy tệp "{path}". Kiểm tra lại đường dẫn.',
     'fs.isDirectory': '"{path}" là một thư mục, không phải tệp.',
     'fs.notADirectory': '"{path}" không phải là thư mục.',
@@ -128,9 +128,9 @@ export const common: MessageTable = {
     'cli.error': 'Error',
     'cli.warning': 'Warning',
     'fs.outputExists':
-      'Output file "{path}" already exists. Use --force to replace it, or choose another name with --out.',
+      'Output file "{path}" already exists. Use --force to replace it, or choose another name with {option}.',
     'fs.outputIsInput':
-      'Output file "{path}" is the same as an input file; dvc never overwrites an input. Choose another name with --out.',
+      'Output file "{path}" is the same as an input file; dvc never overwrites an input. Choose another name with {option}.',
     'fs.notFound': 'File "{path}" not found. Check the path.',
     'fs.isDirectory': '"{path}" is a folder, not a file.',
     'fs.notADirectory': '"{path}" is not a folder.',

@@ -37,6 +37,10 @@ export const mapCommunesCli: MessageTable = {
     'mc.summary.allGood': 'Mọi dòng đều đã được điền.',
     'mc.note.targetColumn': 'Cột I đang chứa dữ liệu khác; kết quả được ghi vào cột {column}.',
     'mc.note.reference': 'Không có sheet chuẩn; dùng danh mục {edition} kèm theo dvc.',
+    'mc.note.decisionsCarried':
+      '{count} quyết định của tỉnh không chọn bằng --province được chép sang sheet "{sheet}" của tệp kết quả, chưa áp dụng ở lần chạy này.',
+    'mc.note.decisionsNotApplied':
+      '{count} quyết định của tỉnh không chọn bằng --province chưa áp dụng ở lần chạy này.',
     'mc.note.unpairedStd': 'Tỉnh "{name}" của sheet chuẩn không có trên sheet thuế.',
     'mc.note.unpairedTax': 'Tỉnh "{name}" của sheet thuế không có trên sheet chuẩn.',
     'mc.note.unpairedTaxMany':
@@ -45,10 +49,18 @@ export const mapCommunesCli: MessageTable = {
     'mc.err.stdMissing':
       'Không có sheet chuẩn "{sheet}". Các sheet hiện có: {found}. Chỉ định bằng --std-sheet, hoặc dùng --reference gso-2025|gso-2004 để dùng danh mục GSO kèm theo.',
     'mc.err.provinceNotInWorkbook': 'Tỉnh "{query}" không có trong tệp. Các tỉnh có trong sheet chuẩn: {found}.',
+    'mc.err.provinceNotOnTax':
+      'Tỉnh "{name}" có trên sheet chuẩn nhưng không có trên sheet thuế, nên không có gì để đối chiếu. Các tỉnh có trên cả hai sheet: {found}. Tỉnh đã nhập vào tỉnh khác năm 2025: với --via-merges, chọn tỉnh mới mà nó đã nhập vào.',
     'mc.err.decisionsHeader': 'Tệp quyết định "{file}" cần các cột std_code,tax_code (note tùy chọn); thấy: {found}.',
     'mc.err.decisionsRead': 'Không đọc được tệp quyết định "{file}": {reason}',
+    'mc.err.decisionsRead.recordSize':
+      'Tệp quyết định "{file}" có một ô dài quá {limit} ký tự ở dòng {line}: tệp quyết định chỉ chứa mã và ghi chú ngắn. Kiểm tra lại tệp (có thể đã chọn nhầm tệp).',
+    'mc.err.decisionsRead.quoteNotClosed':
+      'Tệp quyết định "{file}" kết thúc (dòng {line}) khi một ô mở bằng dấu nháy kép (") chưa được đóng. Thêm dấu nháy kép còn thiếu, hoặc lưu lại tệp bằng Excel dạng CSV.',
     'mc.err.decisionsEmpty':
       'Tệp quyết định "{file}" không có quyết định nào (cột "Quyết định" của sheet "Rà soát" đang trống).',
+    'mc.err.decisionsNoReview':
+      'Tệp quyết định "{file}" không có sheet "{sheet}" (các sheet: {found}). --decisions cần tệp kết quả của một lần chạy trước (tệp .doi-chieu.xlsx, đã gõ quyết định vào sheet "{sheet}") hoặc một tệp CSV std_code,tax_code,note.',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',
@@ -108,6 +120,10 @@ export const mapCommunesCli: MessageTable = {
     'mc.summary.allGood': 'Every row is filled.',
     'mc.note.targetColumn': 'Column I holds other data; results were written to column {column}.',
     'mc.note.reference': 'No standard sheet; using the {edition} list shipped with dvc.',
+    'mc.note.decisionsCarried':
+      '{count} decision(s) for provinces not chosen with --province were copied to sheet "{sheet}" of the output, not applied in this run.',
+    'mc.note.decisionsNotApplied':
+      '{count} decision(s) for provinces not chosen with --province were not applied in this run.',
     'mc.note.unpairedStd': 'Province "{name}" of the standard sheet is not on the tax sheet.',
     'mc.note.unpairedTax': 'Province "{name}" of the tax sheet is not on the standard sheet.',
     'mc.note.unpairedTaxMany':
@@ -118,11 +134,19 @@ export const mapCommunesCli: MessageTable = {
       'There is no standard sheet "{sheet}". Sheets present: {found}. Name it with --std-sheet, or use --reference gso-2025|gso-2004 for the shipped GSO list.',
     'mc.err.provinceNotInWorkbook':
       'Province "{query}" is not in the workbook. Provinces on the standard sheet: {found}.',
+    'mc.err.provinceNotOnTax':
+      'Province "{name}" is on the standard sheet but not on the tax sheet, so there is nothing to match it with. Provinces on both sheets: {found}. A province merged into another in 2025: with --via-merges, choose the new province it went into.',
     'mc.err.decisionsHeader':
       'Decisions file "{file}" needs the columns std_code,tax_code (note optional); found: {found}.',
     'mc.err.decisionsRead': 'Cannot read decisions file "{file}": {reason}',
+    'mc.err.decisionsRead.recordSize':
+      'Decisions file "{file}" has a field longer than {limit} characters on line {line}: a decisions file holds codes and short notes. Check the file (it may be the wrong one).',
+    'mc.err.decisionsRead.quoteNotClosed':
+      'Decisions file "{file}" ends (line {line}) inside a field opened with a double quote (") that is never closed. Add the missing double quote, or save the file again from Excel as CSV.',
     'mc.err.decisionsEmpty':
       'Decisions file "{file}" holds no decision (the "Quyết định" column of sheet "Rà soát" is empty).',
+    'mc.err.decisionsNoReview':
+      'Decisions file "{file}" has no sheet "{sheet}" (sheets: {found}). --decisions takes the output of an earlier run (a .doi-chieu.xlsx file with decisions typed into sheet "{sheet}") or a CSV std_code,tax_code,note.',
     'mc.sheet.review': 'Rà soát',
     'mc.sheet.summary': 'Tóm tắt',
     'mc.col.sheet': 'Sheet',

@@ -26,6 +26,7 @@ export const mapCommunes: MessageTable = {
     'reason.code_taken_by_decision':
       'mã CQT {code} đã được cán bộ chọn cho {by} {byName} (quyết định); dòng này không được điền, cần rà soát lại',
     'reason.decision_takes_code': 'mã {code} trước đó dvc ghép cho {other} {otherName}; xã đó chuyển sang cần rà soát',
+    'reason.decision_carried': 'tỉnh không chọn bằng --province: quyết định được giữ lại, chưa áp dụng ở lần chạy này',
     'reason.duplicate_code': 'mã bị trùng trong cùng bảng',
     'reason.decision_code_unknown': 'mã CQT {code} trong quyết định không có trong bảng MX CQT',
     'status.exact': 'khớp chính xác',
@@ -151,6 +152,7 @@ export const mapCommunes: MessageTable = {
     'reason.code_taken_by_decision':
       'tax code {code} was given to {by} {byName} by a decision; this row is not filled and needs review',
     'reason.decision_takes_code': 'dvc had matched {code} to {other} {otherName}; that commune now needs review',
+    'reason.decision_carried': 'province not chosen with --province: the decision is kept, not applied in this run',
     'reason.duplicate_code': 'code occurs more than once in the sheet',
     'reason.decision_code_unknown': 'tax code {code} in the decision is not in the MX CQT sheet',
     'status.exact': 'exact match',

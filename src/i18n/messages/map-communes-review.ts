@@ -13,6 +13,8 @@ export const mapCommunesReview: MessageTable = {
     'mc.decision.atRow': '{file}, sheet "{sheet}" dòng {row}',
     'mc.decision.stdUnknown':
       '{at}: mã phường/xã {code} không có trong sheet chuẩn "{sheet}" — kiểm tra lại mã (cột "Mã phường/xã").',
+    'mc.decision.stdUnknownOnTaxRow':
+      '{at}: trên dòng thuế chưa dùng {taxCode}, mã phường/xã {code} gõ ở cột "Quyết định" không có trong sheet chuẩn "{sheet}" — gõ mã phường/xã (mã GSO) của xã nhận mã thuế {taxCode}.',
     'mc.decision.stdTwice': '{at}: xã/phường {code} đã có quyết định khác ở {other} — giữ một quyết định.',
     'mc.decision.taxUnknown':
       '{at}: mã CQT {taxCode} (cho {code} {name}) không có trong sheet "{taxSheet}" — gõ một mã CQT của {province}, hoặc - nếu không có xã tương ứng.',
@@ -73,6 +75,7 @@ export const mapCommunesReview: MessageTable = {
       '… và {count} dòng khác: thêm --out <tệp.xlsx> để có sheet "Rà soát", hoặc dùng --html, --json',
     'mc.audit.kept': 'Các mã khác dvc được giữ nguyên, tô màu tím và có ghi chú; dùng --replace-existing để thay.',
     'mc.audit.replaced': 'Các mã khác dvc đã được thay bằng mã của dvc (--replace-existing), tô màu tím và có ghi chú.',
+    'mc.audit.decided': 'Các mã khác dvc đã được thay theo quyết định của cán bộ, tô màu tím và có ghi chú.',
     'mc.audit.noWorkbook': 'Chế độ --audit: không ghi tệp Excel (thêm --out <tệp.xlsx> để ghi).',
     'mc.audit.nothingWritten': 'Chế độ --audit: không ghi tệp nào; thêm --out, --map-out hoặc --html để ghi kết quả.',
     'mc.summary.next':
@@ -98,6 +101,8 @@ export const mapCommunesReview: MessageTable = {
     'mc.decision.atRow': '{file}, sheet "{sheet}" row {row}',
     'mc.decision.stdUnknown':
       '{at}: commune code {code} is not in the standard sheet "{sheet}" — check the code (column "Mã phường/xã").',
+    'mc.decision.stdUnknownOnTaxRow':
+      '{at}: on the unused tax row {taxCode}, the commune code {code} typed in the "Quyết định" column is not in the standard sheet "{sheet}" — type the commune code (GSO code) of the commune that takes tax code {taxCode}.',
     'mc.decision.stdTwice': '{at}: commune {code} has another decision at {other} — keep one.',
     'mc.decision.taxUnknown':
       '{at}: tax code {taxCode} (for {code} {name}) is not in sheet "{taxSheet}" — type a tax code of {province}, or - when there is none.',
@@ -160,6 +165,7 @@ export const mapCommunesReview: MessageTable = {
       'Codes that differ were kept, coloured purple and annotated; use --replace-existing to replace them.',
     'mc.audit.replaced':
       "Codes that differ were replaced by dvc's (--replace-existing), coloured purple and annotated.",
+    'mc.audit.decided': "Codes that differ were replaced by the officer's decisions, coloured purple and annotated.",
     'mc.audit.noWorkbook': '--audit: no workbook was written (add --out <file.xlsx> to write one).',
     'mc.audit.nothingWritten': '--audit: nothing was written; add --out, --map-out or --html to write the results.',
     'mc.summary.next':

@@ -297,5 +297,49 @@ describe('dvc map-communes on a workbook filled in 2021: --audit × --map-out ×
     expect(ws.getCell('I18').dataValidation.prompt).toMatch(
       /^Sai: mã 1010220 không có trong sheet thuế; gần giống mã 1010202/,
     );
+    // The review sheet names the tax rows as the officer reads them: decoded from TCVN3/VNI, as the console does.
+    const review = wb.getWorksheet('Rà soát')!;
+    const header = (review.getRow(1).values as unknown[]).map(String);
+    const col = (h: string) => header.indexOf(h);
+    const line = (code: string) => review.getRows(2, review.rowCount - 1)!.find((x) => x.getCell(5).value === code)!;
+    expect(line('10237').getCell(col('Tên theo mã đang có')).value).toBe('Phường Chương Dương'); // "Ph­êng Ch­¬ng D­¬ng"
+    expect(line('00004').getCell(col('Tên CQT')).value).toBe('Phường Trúc Bạch'); // "Ph­êng Tróc B¹ch"
+    const cells = review
+      .getSheetValues()
+      .flat()
+      .map((v) => String(v ?? ''));
+    expect(cells.filter((v) => /[\u00ad¹]/.test(v))).toEqual([]);
+  });
+});
+
+describe('every questioned code decided by the officer', () => {
+  it('--strict passes, no next round is asked for, and the console credits the decisions, not --replace-existing', async () => {
+    const { dir, input } = await setUp(COMBOS[0], 'all-decided');
+    const first = JSON.parse((await runCommand(input, { audit: true }, true)).stdout) as {
+      rows: { code: string; status: string; taxCode?: string; existingCode?: string; existingVerdict?: string }[];
+    };
+    // Each differing code takes dvc's answer; each row dvc cannot settle keeps the officer's code (or none).
+    const lines = first.rows.flatMap((x) =>
+      x.existingVerdict === 'differs'
+        ? [`${x.code},${x.taxCode}`]
+        : x.status === 'ambiguous' || x.status === 'not_found'
+          ? [`${x.code},${x.existingCode ?? '-'}`]
+          : [],
+    );
+    expect(lines).toHaveLength(36);
+    const decisions = path.join(dir, 'tat-ca.csv');
+    await writeFile(decisions, `std_code,tax_code\n${lines.join('\n')}\n`);
+    const out = path.join(dir, 'xong.xlsx');
+    const r = await runCommand(input, { decisions, out, strict: true }, false);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('Mọi dòng đều đã được điền.');
+    expect(r.stdout).not.toContain('Mở sheet');
+    expect(r.stdout).not.toContain('--replace-existing');
+    expect(r.stdout).toContain('Các mã khác dvc đã được thay theo quyết định của cán bộ');
+    const json = JSON.parse((await runCommand(input, { decisions, strict: true, audit: true }, true)).stdout) as {
+      ok: boolean;
+      nextStep: string | null;
+    };
+    expect(json).toMatchObject({ ok: true, nextStep: null });
   });
 });

@@ -8,6 +8,7 @@ import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-h
 import { mapCommunesTexts } from '../../render/map-communes/map-communes-sheets.js';
 import { withTexts } from '../../render/map-communes/map-communes-words.js';
 import { runnableHint } from '../../hint-program.js';
+import { needsDecision } from '../../../app/map-communes/present.js';
 import type { ReviewEnd } from '../review/serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
 import { matchChoicesOf } from './match-choices.js';
@@ -41,10 +42,11 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
     await writeFileAtomic(html, renderMapCommunesHtml(report, { lang: ctx.lang }), {
       force: opts.force === true,
       inputs,
+      option: '--html',
     });
   }
-  const s = result.summary;
-  const failed = opts.strict === true && s.ambiguous + s.notFound + s.existing.differs > 0;
+  // --strict fails while a row waits for a decision (ambiguous, not found, or a differing code not decided).
+  const failed = opts.strict === true && result.rows.some(needsDecision);
   // The next step names the program as this run was started, in JSON as on the screen.
   const nextStep = result.nextStep && runnableHint(result.nextStep);
   if (!ctx.json) renderMapCommunesHuman(ctx, report, { html });

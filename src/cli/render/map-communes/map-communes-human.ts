@@ -66,6 +66,13 @@ function renderQuestioned(ctx: CliContext, x: ReportRow): void {
   else ctx.print(`        ${ctx.t('mc.audit.rowNoDvc', { status: ctx.t(`status.${x.status}`) })}`);
 }
 
+/** What became of the differing codes: kept (some still are), replaced by --replace-existing, or by decisions. */
+function differsFate(r: MapCommunesResult): string {
+  const differing = r.rows.filter((x) => x.existingVerdict === 'differs');
+  if (differing.some((x) => !x.existingReplaced)) return 'mc.audit.kept';
+  return differing.some((x) => x.status !== 'decided') ? 'mc.audit.replaced' : 'mc.audit.decided';
+}
+
 /** The audit of codes already in the target column: counts per verdict, then the codes that are questioned. */
 function renderAudit(ctx: CliContext, r: MapCommunesResult, html: string | undefined): void {
   const c = ctx.chalk;
@@ -87,8 +94,7 @@ function renderAudit(ctx: CliContext, r: MapCommunesResult, html: string | undef
   );
   for (const x of questioned.slice(0, DIFFERS_SHOWN)) renderQuestioned(ctx, x);
   if (questioned.length > DIFFERS_SHOWN) ctx.print(`    ${moreLine(ctx, r, questioned.length - DIFFERS_SHOWN, html)}`);
-  if (e.differs > 0 && r.output)
-    ctx.print(ctx.t(r.rows.some((x) => x.existingReplaced) ? 'mc.audit.replaced' : 'mc.audit.kept'));
+  if (e.differs > 0 && r.output) ctx.print(ctx.t(differsFate(r)));
 }
 
 /** The terminal summary of a map-communes run: counts per status, the audit, what was written, what to do next. */
@@ -98,11 +104,12 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   renderEditions(ctx, r);
   for (const n of r.notes) ctx.warn(ctx.t(n.key, n.params));
   ctx.print('');
-  if (r.output) ctx.print(ctx.t('mc.summary.output', { file: r.output }));
+  // File names stay on their line: a line feed in one is escaped like any other control character.
+  if (r.output) ctx.print(ctx.t('mc.summary.output', { file: escapeName(r.output) }));
   else if (r.mapOut || o.html) ctx.print(ctx.t('mc.audit.noWorkbook'));
   else ctx.print(ctx.t('mc.audit.nothingWritten'));
-  if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: r.mapOut }));
-  if (o.html) ctx.print(ctx.t('mc.summary.html', { file: o.html }));
+  if (r.mapOut) ctx.print(ctx.t('mc.summary.mapOut', { file: escapeName(r.mapOut) }));
+  if (o.html) ctx.print(ctx.t('mc.summary.html', { file: escapeName(o.html) }));
   const review = r.rows.filter(needsDecision).length;
   const hint = { file: escapeName(r.output ?? ''), sheet: escapeName(r.reviewSheet ?? ''), count: review };
   if (r.output && r.nextStep) {

@@ -50,8 +50,11 @@ const REVIEW_COLUMNS = [
 /** Column widths of the review sheet, in the order of its columns. */
 export const REVIEW_WIDTHS = [14, 7, 22, 22, 12, 28, 24, 20, 18, 14, 28, 14, 28, 18, 48, 60, 12];
 
+/** A tax-side name as the officer reads it (decoded from TCVN3/VNI), as the console, the HTML and the MAP show it. */
+const shownName = (name: string | undefined) => (name ? displayName(name) : '');
+
 const candidateText = (c: ReportRow['candidates'][number]) =>
-  [c.code, c.name, c.district].filter(Boolean).join(' — ') +
+  [c.code, c.name && displayName(c.name), c.district].filter(Boolean).join(' — ') +
   (c.score !== undefined ? ` (${Math.round(c.score * 100)}%)` : '');
 
 function decisionNoteOf(r: ReportRow): string {
@@ -71,9 +74,9 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
     decisionCellOf(r),
     r.status === 'decided' ? decisionNoteOf(r) : null,
     r.taxCode ?? '',
-    r.taxName ?? '',
+    shownName(r.taxName),
     r.existingCode ?? '',
-    r.existingName ?? '',
+    shownName(r.existingName),
     r.existingVerdict ? verdictText(lang, r.existingVerdict) : '',
     r.reasons.map((x) => reasonText(lang, x)).join('; '),
     r.candidates.map(candidateText).join(' | '),
@@ -86,9 +89,16 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
  * match (decided rows keep their decision in the decision column, so this output is the next run's
  * `--decisions`), then the unused tax rows.
  */
-export function reviewSheetRows(rows: readonly ReportRow[], match: MatchResult, taxSheet: string, lang: Lang): Line[] {
+export function reviewSheetRows(
+  rows: readonly ReportRow[],
+  match: MatchResult,
+  taxSheet: string,
+  lang: Lang,
+  carried: readonly ReportRow[] = [],
+): Line[] {
   const out: Line[] = [REVIEW_COLUMNS.map((k) => t(lang, k))];
-  const listed = rows.filter((r) => r.status !== 'exact' || r.existingVerdict === 'differs');
+  // Decisions for communes this run left out (--province) are listed with the decided rows, for the next round.
+  const listed = [...rows.filter((r) => r.status !== 'exact' || r.existingVerdict === 'differs'), ...carried];
   // Rows to decide first, then the decisions already taken, then the rest.
   const rank = (r: ReportRow) => (needsDecision(r) ? 0 : r.status === 'decided' ? 1 : 2);
   for (const group of [0, 1, 2]) for (const r of listed) if (rank(r) === group) out.push(reviewLine(r, lang));
@@ -100,7 +110,7 @@ export function reviewSheetRows(rows: readonly ReportRow[], match: MatchResult, 
     line[2] = match.provinces[u.province]?.pair.tax.name ?? '';
     line[3] = u.district ?? '';
     line[4] = u.code;
-    line[5] = u.name;
+    line[5] = shownName(u.name);
     line[6] = unusedTitle;
     line[7] = null;
     line[8] = null;
@@ -199,9 +209,9 @@ export function existingNoteOf(r: ReportRow, lang: Lang): { title: string; text:
 /** The words of a map-communes run in one language, as the use case asks for them. */
 export function mapCommunesTexts(lang: Lang): MapCommunesTexts {
   return {
-    reviewSheet: (rows, match, taxSheet): ExtraSheet => ({
+    reviewSheet: (rows, match, taxSheet, carried): ExtraSheet => ({
       name: t(lang, 'mc.sheet.review'),
-      rows: reviewSheetRows(rows, match, taxSheet, lang),
+      rows: reviewSheetRows(rows, match, taxSheet, lang, carried),
       columnWidths: REVIEW_WIDTHS,
       headerStyle: true,
       autoFilter: true,
