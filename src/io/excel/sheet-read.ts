@@ -403,14 +403,22 @@ class SheetRowsReader implements LeanListener {
   /** openCell on the fast scanner's offsets: the same checks, the attributes read in place. */
   private openCellAt(tag: LeanTag): void {
     const { xml } = tag;
-    const r = tag.find('r');
+    // One pass for "r", "s" and "t" (a tag holds no attribute twice).
+    let r = -1;
+    let s = -1;
+    let t = -1;
+    for (let i = 0; i < tag.count; i++) {
+      if (tag.nameLength(i) !== 1) continue;
+      const c = tag.nameCode(i);
+      if (c === 114) r = i;
+      else if (c === 115) s = i;
+      else if (c === 116) t = i;
+    }
     let next = this.col + 1;
     if (r >= 0) {
       next = columnOfRef(xml, this.rowNumber, tag.valueStart(r), tag.valueEnd(r));
       if (next < 0) throw cellError('excel.sheet.badCell', this.ctx, tag.value(r));
     }
-    const t = tag.find('t');
-    const s = tag.find('s');
     this.startCell(
       next,
       undefined,

@@ -53,6 +53,16 @@ export class LeanTag {
   valueEnd(i: number): number {
     return this.offsets[i * 4 + 3];
   }
+
+  /** The length of the i-th attribute's name. */
+  nameLength(i: number): number {
+    return this.offsets[i * 4 + 1] - this.offsets[i * 4];
+  }
+
+  /** The first character of the i-th attribute's name, as a UTF-16 code unit. */
+  nameCode(i: number): number {
+    return this.xml.charCodeAt(this.offsets[i * 4]);
+  }
 }
 
 /**
@@ -88,12 +98,17 @@ const XML_DECL =
 
 const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** ASCII name characters: A–Z, a–z, "_", ":" start a name; digits, ".", "-" may follow. */
+/** ASCII name characters: A–Z, a–z, "_", ":" start a name (2); digits, ".", "-" may follow (1). */
+const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58) NAME_CHARS[c] = 2;
+  else if ((c >= 48 && c <= 57) || c === 46 || c === 45) NAME_CHARS[c] = 1;
+}
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  return c < 128 && NAME_CHARS[c] === 2;
 }
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+  return c < 128 && NAME_CHARS[c] !== 0;
 }
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
@@ -227,8 +242,16 @@ class LeanScanner {
     return true;
   }
 
-  /** The end of the name at `from`, its hash left in `hash`. */
+  /** The end of the name at `from`. */
   private nameEnd(from: number): number {
+    const { xml } = this;
+    let i = from;
+    while (i < xml.length && isNameChar(xml.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** nameEnd, with the hash of the name left in `hash` (for nameSlot). */
+  private hashedNameEnd(from: number): number {
     const { xml } = this;
     let h = 0;
     let i = from;
@@ -241,7 +264,7 @@ class LeanScanner {
     return i;
   }
 
-  /** The slot of the name `xml[from, end)` (hashed by nameEnd) in the table of names, filled when new. */
+  /** The slot of the name `xml[from, end)` (hashed by hashedNameEnd) in the table of names, filled when new. */
   private nameSlot(from: number, end: number): number {
     const slot = (this.hash ^ (this.hash >>> 8)) & (NAME_SLOTS - 1);
     const known = this.names[slot];
@@ -283,7 +306,7 @@ class LeanScanner {
   private startTag(): boolean {
     const { xml, tag } = this;
     if (this.rootClosed || !isNameStart(xml.charCodeAt(this.at))) return false;
-    let i = this.nameEnd(this.at);
+    let i = this.hashedNameEnd(this.at);
     const slot = this.nameSlot(this.at, i);
     let selfClosing = false;
     tag.count = 0;
@@ -326,7 +349,7 @@ class LeanScanner {
     for (let k = 0; k < tag.count; k++) {
       const from = tag.offsets[k * 4];
       const end = tag.offsets[k * 4 + 1];
-      this.nameEnd(from);
+      this.hashedNameEnd(from);
       attrs[this.names[this.nameSlot(from, end)] as string] = tag.value(k);
     }
     return attrs;
