@@ -402,28 +402,28 @@ class SheetRowsReader implements LeanListener {
 
   /** openCell on the fast scanner's offsets: the same checks, the attributes read in place. */
   private openCellAt(tag: LeanTag): void {
-    const { xml } = tag;
-    // One pass for "r", "s" and "t" (a tag holds no attribute twice).
+    const { xml, offsets } = tag;
+    // One pass for "r", "s" and "t" (a tag holds no attribute twice); each found as the offset of its 4 numbers.
     let r = -1;
     let s = -1;
     let t = -1;
-    for (let i = 0; i < tag.count; i++) {
-      if (tag.nameLength(i) !== 1) continue;
-      const c = tag.nameCode(i);
-      if (c === 114) r = i;
-      else if (c === 115) s = i;
-      else if (c === 116) t = i;
+    for (let o = 0; o < tag.count * 4; o += 4) {
+      if (offsets[o + 1] - offsets[o] !== 1) continue;
+      const c = xml.charCodeAt(offsets[o]);
+      if (c === 114) r = o;
+      else if (c === 115) s = o;
+      else if (c === 116) t = o;
     }
     let next = this.col + 1;
     if (r >= 0) {
-      next = columnOfRef(xml, this.rowNumber, tag.valueStart(r), tag.valueEnd(r));
-      if (next < 0) throw cellError('excel.sheet.badCell', this.ctx, tag.value(r));
+      next = columnOfRef(xml, this.rowNumber, offsets[r + 2], offsets[r + 3]);
+      if (next < 0) throw cellError('excel.sheet.badCell', this.ctx, tag.value(r / 4));
     }
     this.startCell(
       next,
       undefined,
-      t < 0 ? T_NUMBER : typeAt(xml, tag.valueStart(t), tag.valueEnd(t)),
-      s < 0 ? 0 : styleAt(xml, tag.valueStart(s), tag.valueEnd(s)),
+      t < 0 ? T_NUMBER : typeAt(xml, offsets[t + 2], offsets[t + 3]),
+      s < 0 ? 0 : styleAt(xml, offsets[s + 2], offsets[s + 3]),
     );
   }
 

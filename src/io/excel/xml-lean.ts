@@ -22,7 +22,7 @@ export class LeanTag {
   xml = '';
   /** How many attributes the tag has. */
   count = 0;
-  /** Per attribute: name start, name end, value start, value end. */
+  /** Per attribute i, at 4 × i: its name's start and end, its value's start and end (offsets into `xml`). */
   readonly offsets = new Int32Array(MAX_ATTRS * 4);
 
   /** The index of the attribute whose qualified name (as written, prefix included) is `name`, or -1. */
@@ -53,16 +53,6 @@ export class LeanTag {
   valueEnd(i: number): number {
     return this.offsets[i * 4 + 3];
   }
-
-  /** The length of the i-th attribute's name. */
-  nameLength(i: number): number {
-    return this.offsets[i * 4 + 1] - this.offsets[i * 4];
-  }
-
-  /** The first character of the i-th attribute's name, as a UTF-16 code unit. */
-  nameCode(i: number): number {
-    return this.xml.charCodeAt(this.offsets[i * 4]);
-  }
 }
 
 /**
@@ -87,9 +77,13 @@ const NAME_SLOTS = 256;
 /** Characters that send the part to saxes: those XML 1.0 forbids, and CR (saxes normalises line ends). */
 const OUTSIDE_CHARS = /[\0-\x08\x0B-\x1F\uFFFE\uFFFF]/;
 
-/** Markup outside the subset ("]]>", comments, CDATA, DOCTYPE, processing instructions) or an odd character. */
+/**
+ * "]]>" or a character outside the subset, anywhere. Comments, CDATA, a DOCTYPE and processing instructions ("<!",
+ * "<?" after the declaration) are met by the scan itself: a name must follow "<" (a search for "<!" would stop at
+ * every tag of the part).
+ */
 function outsideSubset(xml: string): boolean {
-  return xml.includes(']]>') || xml.includes('<!') || xml.indexOf('<?', 1) >= 0 || OUTSIDE_CHARS.test(xml);
+  return xml.includes(']]>') || OUTSIDE_CHARS.test(xml);
 }
 
 /** The XML declaration as written by Excel and others (version 1.0 only: 1.1 has other character rules). */
