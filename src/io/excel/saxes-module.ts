@@ -9,10 +9,8 @@ import type * as Saxes from 'saxes';
  */
 const require = createRequire(import.meta.url);
 
-let parserClass: typeof Saxes.SaxesParser | undefined;
-
-/** saxes's parser class, loaded on the first call. */
+/** saxes's parser class, loaded on the first call (require keeps the module: later calls find it there). */
 export function saxesParserClass(): typeof Saxes.SaxesParser {
-  return (parserClass ??= (require('saxes') as typeof Saxes).SaxesParser);
+  return (require('saxes') as typeof Saxes).SaxesParser;
 }
 export type SaxesParser = Saxes.SaxesParser;
