@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scanLean, type LeanListener, type LeanTag } from './xml-lean.js';
 import { readXmlPart, type PartListener } from './xml-part.js';
 import { readSharedStrings, readSheetRows } from './sheet-read.js';
+import { parseRelationships, parseSheets } from './package-parts.js';
+import { dateStyleIndexes } from './styles-read.js';
 
 const src = { file: '/tmp/x/lean.xlsx', part: 'xl/worksheets/sheet1.xml' };
 
@@ -280,5 +282,45 @@ describe('the sheet reader through the fast scanner', () => {
     const fast = readSharedStrings(`<sst>${items}</sst>`, src);
     expect(fast).toEqual(readSharedStrings(`<sst><!-- saxes -->${items}</sst>`, src));
     expect(fast).toEqual(['a', 'Phường Phúc & Xá', '', 'b\r']);
+  });
+});
+
+describe('the package parts and the styles through the fast scanner', () => {
+  /** A comment after the declaration sends a part to saxes. */
+  const viaSaxes = (xml: string) => xml.replace('?>', '?><!-- saxes -->');
+  const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+  it('reads the relationships, the sheets and the date styles as saxes reads them', () => {
+    const rels =
+      `${decl}<Relationships xmlns="urn:r"><Relationship Id="rId1" Type="urn:t/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="urn:t/worksheet" Target="/xl/worksheets/sheet2.xml"/>` +
+      `<Relationship Id="rId3" Type="urn:t/hyperlink" Target="http://x/" TargetMode="External"/></Relationships>`;
+    const relsOf = (xml: string) => parseRelationships(xml, { file: src.file, part: 'xl/_rels/workbook.xml.rels' });
+    const fast = relsOf(rels);
+    expect(fast).toEqual(relsOf(viaSaxes(rels)));
+    expect(fast.map((r) => [r.id, r.external])).toEqual([
+      ['rId1', false],
+      ['rId2', false],
+      ['rId3', true],
+    ]);
+
+    const workbook =
+      `${decl}<x:workbook xmlns:x="urn:w" xmlns:rel="urn:r"><x:sheets><x:sheet name="MX Bo TTTT" sheetId="1" rel:id="rId1"/>` +
+      `<x:sheet name="MX CQT" sheetId="2" state="hidden" rel:id="rId2"/></x:sheets></x:workbook>`;
+    const sheetsOf = (xml: string) =>
+      parseSheets(xml, { file: src.file, part: 'xl/workbook.xml' }, 'xl/workbook.xml', fast);
+    const sheets = sheetsOf(workbook);
+    expect(sheets).toEqual(sheetsOf(viaSaxes(workbook)));
+    expect(sheets.map((s) => [s.name, s.state, s.part])).toEqual([
+      ['MX Bo TTTT', 'visible', 'xl/worksheets/sheet1.xml'],
+      ['MX CQT', 'hidden', 'xl/worksheets/sheet2.xml'],
+    ]);
+
+    const styles =
+      `${decl}<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>` +
+      `<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
+    const datesOf = (xml: string) => [...dateStyleIndexes(xml, { file: src.file, part: 'xl/styles.xml' })];
+    expect(datesOf(styles)).toEqual(datesOf(viaSaxes(styles)));
+    expect(datesOf(styles)).toEqual([1, 2]);
   });
 });
