@@ -132,7 +132,11 @@ const undiciWhole = staticModule(
 );
 
 /** src/io/excel/saxes-module.ts requires saxes through createRequire (see there); the bundle imports it statically. */
-const saxesStatic = staticModule('saxes-static', 'io/excel/saxes-module.ts', `export { SaxesParser } from 'saxes';`);
+const saxesStatic = staticModule(
+  'saxes-static',
+  'io/excel/saxes-module.ts',
+  `import { SaxesParser } from 'saxes';\nexport const saxesParserClass = () => SaxesParser;`,
+);
 
 function dataAssets(workDir) {
   const assets = {};

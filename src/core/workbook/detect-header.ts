@@ -54,7 +54,15 @@ function headerTextOf(cell: Cell | undefined): string {
 }
 
 function isNonEmpty(row: SheetRow): boolean {
-  return row.cells.some((c) => c !== undefined && c.value !== null && c.value !== '');
+  for (const c of row.cells) if (c !== undefined && c.value !== null && c.value !== '') return true;
+  return false;
+}
+
+/** The first `count` rows that hold a value: the rows the header is looked for in. */
+function firstNonEmpty(rows: readonly SheetRow[], count: number): SheetRow[] {
+  const out: SheetRow[] = [];
+  for (let i = 0; i < rows.length && out.length < count; i++) if (isNonEmpty(rows[i])) out.push(rows[i]);
+  return out;
 }
 
 function scoreRow(row: SheetRow): Map<ColumnField, number> {
@@ -135,9 +143,11 @@ function resolveColumns(
 
 /** Finds the header row and reads every data row below it as raw text. Throws a DvcError (exit 2). */
 export function detectHeader(rows: readonly SheetRow[], o: DetectHeaderOptions): DetectedTable {
-  const nonEmpty = rows.filter(isNonEmpty);
-  if (nonEmpty.length === 0) throw new DvcError('excel.sheetEmpty', { sheet: o.sheet }, ExitCode.Usage);
-  const candidates = nonEmpty.slice(0, o.scanRows ?? 30);
+  const scan = o.scanRows ?? 30;
+  // One non-empty row at least, to tell an empty sheet from one without a header.
+  const first = firstNonEmpty(rows, Math.max(scan, 1));
+  if (first.length === 0) throw new DvcError('excel.sheetEmpty', { sheet: o.sheet }, ExitCode.Usage);
+  const candidates = first.length > scan ? first.slice(0, scan) : first;
   const { headerRow, found } = pickHeader(rows, o, candidates);
   const cols = resolveColumns(rows, o, headerRow, found);
   const missing = (['code', 'name'] as const).filter((f) => !cols.has(f));

@@ -37,21 +37,24 @@ export function resolveTarget(sourcePart: string, target: string): string {
 }
 
 export function parseRelationships(data: Buffer | string | undefined, src: PartSource): Relationship[] {
-  const out: Relationship[] = [];
-  if (data === undefined) return out;
-  readXmlPart(data, src, {
-    open(name, a) {
-      if (name !== 'Relationship') return;
-      out.push({
-        id: a.Id ?? '',
-        type: a.Type ?? '',
-        target: a.Target ?? '',
-        external: a.TargetMode === 'External',
-      });
-    },
-    close() {},
-  });
-  return out;
+  if (data === undefined) return [];
+  // A fresh listener per reader (the fast scanner's, then saxes's if it gives up).
+  return readXmlPart(data, src, () => {
+    const out: Relationship[] = [];
+    return {
+      out,
+      open(name: string, a: Readonly<Record<string, string>>) {
+        if (name !== 'Relationship') return;
+        out.push({
+          id: a.Id ?? '',
+          type: a.Type ?? '',
+          target: a.Target ?? '',
+          external: a.TargetMode === 'External',
+        });
+      },
+      close() {},
+    };
+  }).out;
 }
 
 /** The workbook part named by the package's officeDocument relation ("xl/workbook.xml" in practice). */
@@ -72,28 +75,31 @@ export function parseSheets(
   rels: readonly Relationship[],
 ): SheetEntry[] {
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const out: SheetEntry[] = [];
-  let inSheets = false;
-  readXmlPart(data, src, {
-    open(name, a) {
-      if (name === 'sheets') inSheets = true;
-      if (name !== 'sheet' || !inSheets) return;
-      const relKey = Object.keys(a).find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
-      const relId = a[relKey] ?? '';
-      const rel = byId.get(relId);
-      const stateAttr = a.state;
-      out.push({
-        name: (a.name ?? '').normalize('NFC'),
-        sheetId: Number(a.sheetId ?? 0),
-        relId,
-        state: stateAttr === 'hidden' || stateAttr === 'veryHidden' ? stateAttr : 'visible',
-        part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
-        isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
-      });
-    },
-    close(name) {
-      if (name === 'sheets') inSheets = false;
-    },
-  });
-  return out;
+  // A fresh listener per reader (the fast scanner's, then saxes's if it gives up).
+  return readXmlPart(data, src, () => {
+    const out: SheetEntry[] = [];
+    let inSheets = false;
+    return {
+      out,
+      open(name: string, a: Readonly<Record<string, string>>) {
+        if (name === 'sheets') inSheets = true;
+        if (name !== 'sheet' || !inSheets) return;
+        const relKey = Object.keys(a).find((k) => k === 'id' || k.endsWith(':id')) ?? 'r:id';
+        const relId = a[relKey] ?? '';
+        const rel = byId.get(relId);
+        const stateAttr = a.state;
+        out.push({
+          name: (a.name ?? '').normalize('NFC'),
+          sheetId: Number(a.sheetId ?? 0),
+          relId,
+          state: stateAttr === 'hidden' || stateAttr === 'veryHidden' ? stateAttr : 'visible',
+          part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : undefined,
+          isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
+        });
+      },
+      close(name: string) {
+        if (name === 'sheets') inSheets = false;
+      },
+    };
+  }).out;
 }

@@ -25,19 +25,24 @@ export function isDateFormatCode(code: string): boolean {
 export function dateStyleIndexes(data: Buffer | string | undefined, src: PartSource): Set<number> {
   const out = new Set<number>();
   if (data === undefined) return out;
-  const custom = new Map<number, string>();
-  const xfFormats: number[] = [];
-  let inCellXfs = false;
-  readXmlPart(data, src, {
-    open(name, a) {
-      if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined)
-        custom.set(Number(a.numFmtId), a.formatCode);
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
-    },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
+  // A fresh listener per reader (the fast scanner's, then saxes's if it gives up).
+  const { custom, xfFormats } = readXmlPart(data, src, () => {
+    const custom = new Map<number, string>();
+    const xfFormats: number[] = [];
+    let inCellXfs = false;
+    return {
+      custom,
+      xfFormats,
+      open(name: string, a: Readonly<Record<string, string>>) {
+        if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined)
+          custom.set(Number(a.numFmtId), a.formatCode);
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+      },
+      close(name: string) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    };
   });
   const isDate = new Map<number, boolean>();
   xfFormats.forEach((id, i) => {

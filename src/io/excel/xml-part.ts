@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { SaxesParser } from './saxes-module.js';
+import { saxesParserClass, type SaxesParser } from './saxes-module.js';
 import { DvcError, ExitCode } from '../../errors.js';
 import { quoteInput } from '../../core/text/terminal-safe.js';
 import { scanLean } from './xml-lean.js';
@@ -115,7 +115,8 @@ function readWithSaxes(data: Buffer | string, src: PartSource, listener: PartLis
 }
 
 function parse(data: Buffer | string, listener: PartListener, position: boolean): void {
-  const parser = new SaxesParser({ xmlns: false, position });
+  const Parser = saxesParserClass();
+  const parser = new Parser({ xmlns: false, position });
   const onText = listener.text?.bind(listener);
   parser.on('opentag', (tag) => {
     try {
