@@ -31,7 +31,7 @@ import {
   type WorkbookPackage,
 } from './read-workbook.js';
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
-import { patchSheetXml, type CellWrite } from './sheet-patch.js';
+import { encodeParts, patchSheetXml, type CellWrite } from './sheet-patch.js';
 import { readXmlPart } from './xml-part.js';
 import { addCellPrompts } from './cell-prompts.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
@@ -267,7 +267,7 @@ async function writePackage(
   const styles = stylesOf(pkg);
 
   const std = patch ? patchStdSheet(pkg, input, patch, styles.styles) : undefined;
-  if (std) edits.replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
+  if (std) edits.replaced.set(std.part.toLowerCase(), std.data);
   const names = addExtraSheets(pkg, extraSheets, styles.styles, wbRels, edits);
   saveStyles(pkg, styles, wbRels, edits);
 
@@ -334,7 +334,7 @@ function patchStdSheet(
   input: string,
   patch: WorkbookPatch,
   styles: StylesPatch,
-): { part: string; xml: string; removedFormula: boolean; legendColumn?: string } {
+): { part: string; data: Buffer; removedFormula: boolean; legendColumn?: string } {
   const { zip } = pkg;
   const entry = findSheetEntry(pkg.entries, patch.stdSheet);
   if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
@@ -362,7 +362,9 @@ function patchStdSheet(
     ],
   });
   const prompts = cells.flatMap((c) => (c.prompt ? [{ row: c.row, column: target, ...c.prompt }] : []));
-  const xml = addCellPrompts(patched.xml, prompts).xml;
+  // The notes go among the elements after the rows: only the last piece, from `</sheetData>` on, is edited.
+  const { parts } = patched;
+  parts[parts.length - 1] = addCellPrompts(parts[parts.length - 1], prompts, patched.prefix).xml;
   const legendColumn = legend.column !== undefined ? columnLetterOf(legend.column) : undefined;
-  return { part: entry.part, xml, removedFormula: patched.removedFormula, legendColumn };
+  return { part: entry.part, data: encodeParts(parts), removedFormula: patched.removedFormula, legendColumn };
 }
