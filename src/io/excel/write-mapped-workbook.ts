@@ -308,11 +308,17 @@ function legendWrites(
   styles: StylesPatch,
 ): { writes: CellWrite[]; column?: number } {
   if (!patch.legend || patch.legend.rows.length === 0) return { writes: [] };
-  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
-  const used = existing.reduce(
-    (max, r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? Math.max(m, i) : m), max),
-    target,
-  );
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack. Each row is read from its
+  // end, down to the highest column found so far.
+  let used = target;
+  for (const r of existing)
+    for (let i = r.cells.length - 1; i > used; i--) {
+      const c = r.cells[i];
+      if (c && c.value !== null && c.value !== '') {
+        used = i;
+        break;
+      }
+    }
   const col = used + 2;
   const first = Math.max(1, patch.headerRow);
   const title = patch.legend.title;
