@@ -33,6 +33,17 @@ describe('addCellPrompts', () => {
     expect(r.xml.endsWith('</dataValidations></worksheet>')).toBe(true);
   });
 
+  it('edits the part from </sheetData> on alone, given the prefix, as it edits the whole sheet', () => {
+    const head = '<x:worksheet xmlns:x="x"><x:sheetData><x:row r="1"/>';
+    const tail =
+      '</x:sheetData><x:dataValidations count="1"><x:dataValidation type="list" sqref="I2"/></x:dataValidations><x:pageMargins/></x:worksheet>';
+    const whole = addCellPrompts(head + tail, [prompt, { ...prompt, row: 2 }]);
+    const alone = addCellPrompts(tail, [prompt, { ...prompt, row: 2 }], 'x:');
+    expect(alone.added).toBe(1);
+    expect(head + alone.xml).toBe(whole.xml);
+    expect(alone.xml).toContain('<x:dataValidations count="2">');
+  });
+
   it('goes before hyperlinks and drawings in a prefixed sheet', () => {
     const xml = '<x:worksheet xmlns:x="x"><x:sheetData/><x:hyperlinks/><x:drawing r:id="1"/></x:worksheet>';
     const r = addCellPrompts(xml, [prompt]);

@@ -71,10 +71,18 @@ function validationXml(p: string, c: CellPrompt): string {
   return `<${p}dataValidation allowBlank="1" showInputMessage="1" promptTitle="${title}" prompt="${text}" sqref="${cellRef(c.column, c.row)}"/>`;
 }
 
-/** The sheet XML with an input message on each prompted cell that has no validation of its own. */
-export function addCellPrompts(xml: string, prompts: readonly CellPrompt[]): { xml: string; added: number } {
+/**
+ * The sheet XML with an input message on each prompted cell that has no validation of its own. `xml` may also be
+ * the part from `</sheetData>` on, where the validations are (they follow the rows in a worksheet), with the
+ * sheet's namespace `prefix`.
+ */
+export function addCellPrompts(
+  xml: string,
+  prompts: readonly CellPrompt[],
+  prefix?: string,
+): { xml: string; added: number } {
   if (prompts.length === 0) return { xml, added: 0 };
-  const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
+  const p = prefix ?? /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
   // An empty, self-closing list is dropped and written anew below.
   xml = xml.replace(new RegExp(`<${p}dataValidations\\b[^>]*/>`), '');
   const taken = [...xml.matchAll(new RegExp(`<${p}dataValidation\\b[^>]*?\\ssqref="([^"]*)"`, 'g'))].flatMap((m) =>

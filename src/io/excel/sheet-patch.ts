@@ -7,7 +7,17 @@
  */
 import { DvcError, ExitCode } from '../../errors.js';
 import { cellRef, columnIndex } from '../../core/workbook/cell.js';
-import { elements, startTagEnd, UnclosedElementError } from './xml-scan.js';
+import {
+  cellFormula,
+  cellStyle,
+  nameCells,
+  nextRow,
+  placeWrite,
+  rowCells,
+  rowTag,
+  scanCells,
+  type RowTag,
+} from './row-scan.js';
 import { escapeXml } from './xml-text.js';
 
 /** A cell to write: `style` receives the existing style of that cell (or of its left neighbour) and returns the new one. */
@@ -19,22 +29,19 @@ export interface CellWrite {
 }
 
 export interface SheetPatchResult {
-  xml: string;
+  /**
+   * The patched part as pieces to be joined (see encodeParts): the text before the rows, the rows, and last the text
+   * from `</sheetData>` on, where the elements after the rows go.
+   */
+  parts: string[];
+  /** The namespace prefix of the sheet's elements ("" or "x:"). */
+  prefix: string;
   /** A replaced cell held a formula (the calculation chain must then be dropped). */
   removedFormula: boolean;
   /** The highest column index used anywhere in the sheet after the patch. */
   maxColumn: number;
 }
 
-interface CellSpan {
-  start: number;
-  end: number;
-  column: number;
-  style: number;
-  hasFormula: boolean;
-}
-
-const FORMULA_START = /<(?:\w+:)?f\b/;
 const CELL_REF = /<(?:\w+:)?c\b[^<>]*?\sr="([A-Z]+)\d+"/g;
 
 const ATTRS = new Map<string, RegExp>();
@@ -50,130 +57,55 @@ function attr(text: string, name: string): string | undefined {
 /** What escapeXml changes: most texts (codes, names) have none of it and are written as they are. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
+/** What `\s` of a regular expression matches (Unicode white space and line ends), as a character code test. */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null || value === '') return `<${p}c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
-  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+  // Text with white space at either end keeps it only when marked so.
+  const space =
+    isRegexSpace(value.charCodeAt(0)) || isRegexSpace(value.charCodeAt(value.length - 1))
+      ? ' xml:space="preserve"'
+      : '';
   const text = NEEDS_ESCAPE.test(value) ? escapeXml(value) : value;
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${text}</${p}t></${p}is></${p}c>`;
 }
 
-/**
- * The column of a cell reference ("I12" → 8): columnIndex of the reference without its row number. The references
- * Excel writes (capital letters, then digits) are read by a loop; anything else goes through columnIndex.
- */
-function refColumn(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  let digits = i < ref.length && i > 0 && i <= 3;
-  for (let k = i; digits && k < ref.length; k++) digits = ref.charCodeAt(k) >= 48 && ref.charCodeAt(k) <= 57;
-  return digits ? n - 1 : columnIndex(ref.replace(/\d+$/, ''));
-}
+const scratch = rowCells();
 
-/** The offset after the element name that starts at `from` (at a space, "/", ">" or the end). */
-function nameEnd(xml: string, from: number): number {
-  let i = from;
-  for (; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 0x20 || c === 0x2f || c === 0x3e || c === 0x09 || c === 0x0a || c === 0x0d) break;
-  }
-  return i;
-}
-
-/** "c" or "x:c" (any word prefix): the name of a cell element. */
-function isCellName(name: string): boolean {
-  if (name === 'c') return true;
-  return name.endsWith(':c') && /^\w+:c$/.test(name);
-}
-
-/**
- * The cells of a row's content, in order: each `<c …/>` or `<c …>…</c>` (any namespace prefix), as xml-scan.ts
- * finds elements, in one pass without a regular expression per row. A cell without a reference gets one (a
- * position-only cell must name itself once cells are inserted before it); `maxRef` is the highest column named by
- * a reference.
- */
-function cellsOf(inner: string, rowNumber: number): { spans: CellSpan[]; inner: string; maxRef: number } {
-  const spans: CellSpan[] = [];
-  let next = 0;
-  let maxRef = -1;
-  /** Pieces of the rewritten content, when a cell had to be given a reference. */
-  let pieces: string[] | undefined;
-  let last = 0;
-  let delta = 0;
-  for (let lt = inner.indexOf('<'); lt >= 0;) {
-    const end = nameEnd(inner, lt + 1);
-    const name = inner.slice(lt + 1, end);
-    if (end >= inner.length || !isCellName(name)) {
-      lt = inner.indexOf('<', lt + 1);
-      continue;
-    }
-    const tagEnd = startTagEnd(inner, end);
-    if (tagEnd < 0) throw new UnclosedElementError('c', lt);
-    const selfClosing = inner.charCodeAt(tagEnd - 1) === 0x2f;
-    let cellEnd = tagEnd + 1;
-    let hasFormula = false;
-    if (!selfClosing) {
-      const close = `</${name}>`;
-      const closeAt = inner.indexOf(close, tagEnd + 1);
-      if (closeAt < 0) throw new UnclosedElementError('c', lt);
-      cellEnd = closeAt + close.length;
-      hasFormula = FORMULA_START.test(inner.slice(tagEnd + 1, closeAt));
-    }
-    const attrs = inner.slice(end, selfClosing ? tagEnd - 1 : tagEnd);
-    const ref = attr(attrs, 'r');
-    let column = next;
-    const start = lt + delta;
-    let length = cellEnd - lt;
-    if (ref) {
-      column = refColumn(ref);
-      maxRef = Math.max(maxRef, column);
-    } else {
-      const named = `<${name} r="${cellRef(column, rowNumber)}"${inner.slice(end, cellEnd)}`;
-      pieces ??= [];
-      pieces.push(inner.slice(last, lt), named);
-      last = cellEnd;
-      delta += named.length - length;
-      length = named.length;
-    }
-    next = column + 1;
-    spans.push({ start, end: start + length, column, style: Number(attr(attrs, 's') ?? 0), hasFormula });
-    lt = inner.indexOf('<', cellEnd);
-  }
-  if (!pieces) return { spans, inner, maxRef };
-  pieces.push(inner.slice(last));
-  return { spans, inner: pieces.join(''), maxRef };
-}
-
-function patchRow(
-  inner: string,
-  p: string,
-  rowNumber: number,
-  writes: CellWrite[],
-  state: { removedFormula: boolean; maxColumn: number },
-): string {
-  const { spans, inner: fixed, maxRef } = cellsOf(inner, rowNumber);
-  state.maxColumn = Math.max(state.maxColumn, maxRef);
-  let out = fixed;
+/** A row's content with its writes applied (a cell replaced, or inserted in column order). */
+function patchRow(inner: string, p: string, rowNumber: number, writes: CellWrite[], state: PatchState): string {
+  const cells = scratch;
+  scanCells(inner, 0, inner.length, cells);
+  state.maxColumn = Math.max(state.maxColumn, cells.maxRef);
+  let out = cells.anyUnnamed ? nameCells(inner, 0, inner.length, rowNumber, cells) : inner;
   // Apply from the rightmost write so earlier offsets stay valid.
   for (const w of writes.length > 1 ? [...writes].sort((a, b) => b.column - a.column) : writes) {
-    const same = spans.find((s) => s.column === w.column);
-    let left: CellSpan | undefined;
-    for (let k = spans.length - 1; k >= 0 && !left; k--) if (spans[k].column < w.column) left = spans[k];
-    const style = w.style(same ? same.style : (left?.style ?? 0));
+    const { same, left, at } = placeWrite(cells, w.column, 0);
+    // Styles and formulas are read in `inner`, where the scan found them (nameCells moves only the cells' bounds).
+    const style = w.style(same >= 0 ? cellStyle(inner, cells, same) : left >= 0 ? cellStyle(inner, cells, left) : 0);
     const xml = cellXml(p, cellRef(w.column, rowNumber), style, w.value);
-    if (same) {
-      if (same.hasFormula) state.removedFormula = true;
-      out = out.slice(0, same.start) + xml + out.slice(same.end);
+    if (same >= 0) {
+      if (cellFormula(inner, cells, same)) state.removedFormula = true;
+      out = out.slice(0, cells.start[same]) + xml + out.slice(cells.end[same]);
       continue;
     }
-    const after = spans.find((s) => s.column > w.column);
-    const at = after ? after.start : left ? left.end : 0;
     out = out.slice(0, at) + xml + out.slice(at);
   }
   return out;
@@ -259,55 +191,158 @@ function maxColumnOf(inner: string, max: number): number {
   return out;
 }
 
-/** The new `<sheetData>` content: existing rows patched or kept byte for byte, new rows inserted in order. */
-function patchBody(
-  body: string,
+/**
+ * A patched text as pieces: slices of `text` up to `last`, and what is inserted. Pieces are gathered into chunks of
+ * some 64 K characters: encoding 20,000 pieces one by one (two per patched row) costs more than the concatenation.
+ */
+class Splice {
+  private readonly out: string[] = [];
+  private chunk = '';
+  last = 0;
+  constructor(readonly text: string) {}
+
+  add(s: string): void {
+    this.chunk += s;
+    if (this.chunk.length < 0x10000) return;
+    this.out.push(this.chunk);
+    this.chunk = '';
+  }
+
+  /** Keeps the text up to `at`. */
+  keepTo(at: number): void {
+    this.add(this.text.slice(this.last, at));
+    this.last = at;
+  }
+
+  /** Keeps the text up to `at`, then puts `s` instead of the text up to `resume`. */
+  replace(at: number, s: string, resume: number): void {
+    this.keepTo(at);
+    this.add(s);
+    this.last = resume;
+  }
+
+  pieces(): string[] {
+    if (this.chunk) this.out.push(this.chunk);
+    this.chunk = '';
+    return this.out;
+  }
+}
+
+type PatchState = { removedFormula: boolean; maxColumn: number };
+
+/**
+ * The common case, in place: a numbered row of the sheet's prefix with one write loses its spans and gets the one
+ * cell spliced in. False (nothing done) for any other row, which rewriteRow handles.
+ */
+function spliceRow(s: Splice, row: RowTag, rowNumber: number, w: CellWrite, p: string, state: PatchState): boolean {
+  const body = s.text;
+  const a = row.attrs;
+  if (
+    row.selfClosing ||
+    a.rTo <= a.rFrom ||
+    a.oddSpans ||
+    row.prefix !== p.length ||
+    !body.startsWith(p, row.start + 1)
+  )
+    return false;
+  const cells = scratch;
+  scanCells(body, row.innerFrom, row.innerTo, cells);
+  state.maxColumn = Math.max(state.maxColumn, cells.maxRef);
+  if (cells.anyUnnamed) return false;
+  if (a.spansFrom >= 0) s.replace(a.spansFrom, '', a.spansTo);
+  const { same, left, at } = placeWrite(cells, w.column, row.innerFrom);
+  const style = w.style(same >= 0 ? cellStyle(body, cells, same) : left >= 0 ? cellStyle(body, cells, left) : 0);
+  const xml = cellXml(p, cellRef(w.column, rowNumber), style, w.value);
+  if (same >= 0 && cellFormula(body, cells, same)) state.removedFormula = true;
+  s.replace(same >= 0 ? cells.start[same] : at, xml, same >= 0 ? cells.end[same] : at);
+  return true;
+}
+
+/** A row with writes, written anew: numbered, without its spans, its cells patched (see patchRow). */
+function rewriteRow(
+  s: Splice,
+  row: RowTag,
+  rowNumber: number,
+  writes: CellWrite[],
   p: string,
-  byRow: Map<number, CellWrite[]>,
-  state: { removedFormula: boolean; maxColumn: number },
-): string {
+  state: PatchState,
+): void {
+  const body = s.text;
+  const attrs = body.slice(row.attrsFrom, row.attrsTo);
+  const named = row.attrs.rTo > row.attrs.rFrom;
+  const rowAttrs = (named ? attrs : ` r="${rowNumber}"${attrs}`).replace(/\sspans="[^"]*"/, '');
+  const inner = row.selfClosing ? '' : body.slice(row.innerFrom, row.innerTo);
+  s.replace(row.start, `<${p}row${rowAttrs}>${patchRow(inner, p, rowNumber, writes, state)}</${p}row>`, row.end);
+}
+
+/** A row without writes: kept byte for byte (a row without a number is given one), its highest column noted. */
+function keepRow(s: Splice, row: RowTag, rowNumber: number, p: string, state: PatchState): void {
+  const body = s.text;
+  if (!row.selfClosing) state.maxColumn = maxColumnOf(body.slice(row.innerFrom, row.innerTo), state.maxColumn);
+  if (row.attrs.rTo <= row.attrs.rFrom)
+    s.replace(row.start, `<${p}row r="${rowNumber}"${body.slice(row.attrsFrom, row.end)}`, row.end);
+}
+
+const scannedRow = rowTag();
+
+/**
+ * The new `<sheetData>` content, as pieces to join: existing rows patched or kept byte for byte, new rows inserted
+ * in order. A row that is kept is not copied: it joins the slice of unchanged text before the next change.
+ */
+function patchBody(body: string, p: string, byRow: Map<number, CellWrite[]>, state: PatchState): string[] {
   const pending = [...byRow.keys()].sort((a, b) => a - b);
   let pi = 0;
   const newRow = (r: number) => `<${p}row r="${r}">${patchRow('', p, r, byRow.get(r) as CellWrite[], state)}</${p}row>`;
-  let out = '';
-  let last = 0;
-  let nextRow = 1;
-  for (const m of elements(body, 'row')) {
-    const r = attr(m.attrs, 'r');
-    const rowNumber = r ? Number(r) : nextRow;
-    nextRow = rowNumber + 1;
-    out += body.slice(last, m.start);
-    last = m.end;
-    while (pi < pending.length && pending[pi] < rowNumber) out += newRow(pending[pi++]);
-    const attrs = r ? m.attrs : ` r="${rowNumber}"${m.attrs}`;
-    if (pi < pending.length && pending[pi] === rowNumber) {
-      // patchRow reads the row's cells, and with them its highest column.
-      pi++;
-      const rowAttrs = attrs.replace(/\sspans="[^"]*"/, '');
-      const cells = patchRow(m.inner ?? '', p, rowNumber, byRow.get(rowNumber) as CellWrite[], state);
-      out += `<${p}row${rowAttrs}>${cells}</${p}row>`;
-    } else {
-      state.maxColumn = maxColumnOf(m.inner ?? '', state.maxColumn);
-      out += r
-        ? body.slice(m.start, m.end)
-        : `<${p}row${attrs}${body.slice(m.start, m.end).replace(/^<[^<>]*?(?=\/?>)/, '')}`;
+  const s = new Splice(body);
+  const row = scannedRow;
+  let nextNumber = 1;
+  for (let from = 0; nextRow(body, from, row); from = row.end) {
+    const a = row.attrs;
+    const rowNumber = a.rTo > a.rFrom ? Number(body.slice(a.rFrom, a.rTo)) : nextNumber;
+    nextNumber = rowNumber + 1;
+    if (pi < pending.length && pending[pi] < rowNumber) {
+      s.keepTo(row.start);
+      while (pi < pending.length && pending[pi] < rowNumber) s.add(newRow(pending[pi++]));
     }
+    const writes = pi < pending.length && pending[pi] === rowNumber ? byRow.get(rowNumber) : undefined;
+    if (!writes) {
+      keepRow(s, row, rowNumber, p, state);
+      continue;
+    }
+    pi++;
+    if (writes.length !== 1 || !spliceRow(s, row, rowNumber, writes[0], p, state))
+      rewriteRow(s, row, rowNumber, writes, p, state);
   }
-  out += body.slice(last);
-  while (pi < pending.length) out += newRow(pending[pi++]);
-  return out;
+  s.keepTo(body.length);
+  while (pi < pending.length) s.add(newRow(pending[pi++]));
+  return s.pieces();
 }
 
 export function patchSheetXml(xml: string, o: SheetPatchOptions): SheetPatchResult {
   const d = locateSheetData(xml, o.sheet);
   const { p } = d;
   const byRow = writesByRow(o.writes);
-  const state = { removedFormula: false, maxColumn: o.writes.reduce((m, w) => Math.max(m, w.column), -1) };
-  const out = patchBody(xml.slice(d.bodyStart, d.bodyEnd), p, byRow, state);
+  const state: PatchState = { removedFormula: false, maxColumn: o.writes.reduce((m, w) => Math.max(m, w.column), -1) };
+  const body = patchBody(xml.slice(d.bodyStart, d.bodyEnd), p, byRow, state);
   const maxRow = [...byRow.keys()].reduce((m, r) => Math.max(m, r), 0);
   let head = xml.slice(0, d.open) + (d.selfClosing ? `<${p}sheetData>` : xml.slice(d.open, d.bodyStart));
   const tail = (d.selfClosing ? `</${p}sheetData>` : '') + xml.slice(d.bodyEnd);
   head = updateDimension(head, p, maxRow, state.maxColumn);
   for (const w of o.widths ?? []) head = ensureColumnWidth(head, p, w.column, w.width);
-  return { xml: head + out + tail, removedFormula: state.removedFormula, maxColumn: state.maxColumn };
+  body.unshift(head);
+  body.push(tail);
+  return { parts: body, prefix: p, removedFormula: state.removedFormula, maxColumn: state.maxColumn };
+}
+
+/**
+ * The UTF-8 bytes of the pieces joined, written piece by piece into one buffer: most pieces are slices of the part
+ * as read, and joining them first would copy the whole text once more (as two-byte text when one piece is not Latin-1).
+ */
+export function encodeParts(parts: readonly string[]): Buffer {
+  let size = 0;
+  for (const s of parts) size += Buffer.byteLength(s, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const s of parts) at += out.write(s, at, 'utf8');
+  return out;
 }

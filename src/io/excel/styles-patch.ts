@@ -108,11 +108,16 @@ export class StylesPatch {
     return id;
   }
 
+  /** The styles made by statusXf, by status and base: asked once per written cell, without a key string each time. */
+  private readonly statusIds = new Map<CellStatus, Map<number, number>>();
+
   /** The style index of a status cell based on the existing style `base` (a cellXfs index). */
   statusXf(base: number, status: CellStatus): number {
-    const key = `${base}|${status}`;
-    let id = this.added.get(key);
+    let byBase = this.statusIds.get(status);
+    if (!byBase) this.statusIds.set(status, (byBase = new Map()));
+    let id = byBase.get(base);
     if (id !== undefined) return id;
+    const key = `${base}|${status}`;
     const baseXf =
       this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const startTag = /^<[^<>]*?\/?>/.exec(baseXf)?.[0] ?? baseXf;
@@ -124,6 +129,7 @@ export class StylesPatch {
     this.xfs.push(baseXf.replace(startTag, tag));
     id = this.xfs.length - 1;
     this.added.set(key, id);
+    byBase.set(base, id);
     return id;
   }
 

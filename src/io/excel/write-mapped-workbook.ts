@@ -31,7 +31,7 @@ import {
   type WorkbookPackage,
 } from './read-workbook.js';
 import { buildSheetXml, type ExtraSheet } from './sheet-build.js';
-import { patchSheetXml, type CellWrite } from './sheet-patch.js';
+import { encodeParts, patchSheetXml, type CellWrite } from './sheet-patch.js';
 import { readXmlPart } from './xml-part.js';
 import { addCellPrompts } from './cell-prompts.js';
 import type { SheetRow } from '../../core/workbook/cell.js';
@@ -267,7 +267,7 @@ async function writePackage(
   const styles = stylesOf(pkg);
 
   const std = patch ? patchStdSheet(pkg, input, patch, styles.styles) : undefined;
-  if (std) edits.replaced.set(std.part.toLowerCase(), Buffer.from(std.xml, 'utf8'));
+  if (std) edits.replaced.set(std.part.toLowerCase(), std.data);
   const names = addExtraSheets(pkg, extraSheets, styles.styles, wbRels, edits);
   saveStyles(pkg, styles, wbRels, edits);
 
@@ -308,11 +308,17 @@ function legendWrites(
   styles: StylesPatch,
 ): { writes: CellWrite[]; column?: number } {
   if (!patch.legend || patch.legend.rows.length === 0) return { writes: [] };
-  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
-  const used = existing.reduce(
-    (max, r) => r.cells.reduce((m, c, i) => (c && c.value !== null && c.value !== '' ? Math.max(m, i) : m), max),
-    target,
-  );
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack. Each row is read from its
+  // end, down to the highest column found so far.
+  let used = target;
+  for (const r of existing)
+    for (let i = r.cells.length - 1; i > used; i--) {
+      const c = r.cells[i];
+      if (c && c.value !== null && c.value !== '') {
+        used = i;
+        break;
+      }
+    }
   const col = used + 2;
   const first = Math.max(1, patch.headerRow);
   const title = patch.legend.title;
@@ -334,7 +340,7 @@ function patchStdSheet(
   input: string,
   patch: WorkbookPatch,
   styles: StylesPatch,
-): { part: string; xml: string; removedFormula: boolean; legendColumn?: string } {
+): { part: string; data: Buffer; removedFormula: boolean; legendColumn?: string } {
   const { zip } = pkg;
   const entry = findSheetEntry(pkg.entries, patch.stdSheet);
   if (!entry) throw sheetMissingError(input, patch.stdSheet, pkg.entries);
@@ -362,7 +368,9 @@ function patchStdSheet(
     ],
   });
   const prompts = cells.flatMap((c) => (c.prompt ? [{ row: c.row, column: target, ...c.prompt }] : []));
-  const xml = addCellPrompts(patched.xml, prompts).xml;
+  // The notes go among the elements after the rows: only the last piece, from `</sheetData>` on, is edited.
+  const { parts } = patched;
+  parts[parts.length - 1] = addCellPrompts(parts[parts.length - 1], prompts, patched.prefix).xml;
   const legendColumn = legend.column !== undefined ? columnLetterOf(legend.column) : undefined;
-  return { part: entry.part, xml, removedFormula: patched.removedFormula, legendColumn };
+  return { part: entry.part, data: encodeParts(parts), removedFormula: patched.removedFormula, legendColumn };
 }

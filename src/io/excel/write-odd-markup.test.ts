@@ -60,6 +60,19 @@ describe('the writer on odd but well-formed markup', () => {
     ]);
   });
 
+  it('keeps an unnumbered row whose attribute value holds ">" whole, and a reference-like text in a value is no reference', async () => {
+    const rows =
+      `<row r="2"><c note=" r='E2'" r="A2" t="inlineStr"><is><t>00070</t></is></c></row>` +
+      `<row r="3"><c r="A3" t="inlineStr"><is><t>00073</t></is></c></row>` +
+      `<row note="a>b"><c r="A4" t="inlineStr"><is><t>00076</t></is></c></row>`;
+    expect(await patchedValues(rows)).toEqual([
+      ['Mã', 'Tên', 'Mã phường/xã CQT'],
+      ['00070', null, '1010212'],
+      ['00073', null, '1010213'],
+      ['00076'],
+    ]);
+  });
+
   it('refuses a comment among the rows before writing anything', async () => {
     const dir = await tempDir('dvc-odd-');
     const rows = inlineRow(1, ['Mã', 'Tên']) + '<!-- <row r="2"><c r="C2"/></row> -->' + inlineRow(2, ['00070', 'A']);
