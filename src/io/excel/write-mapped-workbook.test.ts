@@ -447,3 +447,41 @@ describe('writeMappedWorkbook on a package shaped like one Excel saves', () => {
     expect(ws.getCell('A1').isMerged).toBe(true);
   });
 });
+
+describe('writeMappedWorkbook and a damaged [Content_Types].xml', () => {
+  /** The minimal workbook with its content types replaced by `edit` of their text. */
+  async function withContentTypes(edit: (xml: string) => string): Promise<{ input: string; dir: string }> {
+    const dir = await tempDir();
+    const input = path.join(dir, 'ct.xlsx');
+    await buildMinimalWorkbook(input, '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>');
+    const yazl = (await import('yazl')).default;
+    const z = new yazl.ZipFile();
+    for (const [name, data] of await parts(input))
+      z.addBuffer(name === '[Content_Types].xml' ? Buffer.from(edit(data.toString())) : data, name);
+    z.end();
+    const chunks: Buffer[] = [];
+    for await (const c of z.outputStream) chunks.push(c as Buffer);
+    await writeFile(input, Buffer.concat(chunks));
+    return { input, dir };
+  }
+
+  it.each([
+    ['an unclosed element', (x: string) => x.replace('</Types>', '<Default Extension="bin">')],
+    ['a mismatched close tag', (x: string) => x.replace('</Types>', '</Typos>')],
+    ['a DOCTYPE', (x: string) => x.replace('<Types', '<!DOCTYPE Types [<!ENTITY a "b">]><Types')],
+    [
+      'an empty character reference',
+      (x: string) => x.replace('</Types>', '<Default Extension="&#x;" ContentType="a"/></Types>'),
+    ],
+  ])('refuses %s with the part named, writing nothing', async (_what, edit) => {
+    const { input, dir } = await withContentTypes(edit);
+    const out = path.join(dir, 'out.xlsx');
+    const write = writeMappedWorkbook(input, out, {
+      stdSheet: 'MX Bo TTTT',
+      headerRow: 0,
+      cells: [{ row: 1, value: 'x', status: 'exact' }],
+    });
+    await expect(write).rejects.toMatchObject({ key: 'excel.xml.malformed', params: { part: '[Content_Types].xml' } });
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

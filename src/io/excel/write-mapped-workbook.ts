@@ -262,7 +262,7 @@ async function writePackage(
   let contentTypes = pkg.zip.text('[Content_Types].xml') ?? '';
   // Every part edited below as text is first read by the strict parser (the rels and the workbook part were, by
   // openWorkbookPackage; the styles by readContext): a malformed part is refused, never spliced.
-  readXmlPart(contentTypes, { file: input, part: '[Content_Types].xml' }, { open() {}, close() {} });
+  readXmlPart(contentTypes, { file: input, part: '[Content_Types].xml' }, () => ({ open() {}, close() {} }));
   readContext(pkg);
   const styles = stylesOf(pkg);
 
