@@ -4,7 +4,7 @@ import { integrityProblem, sniffKind, xmlWellFormedEnough } from './file-sniff.j
 import { findPersonalNumbers, maskNameNumbers, redactPersonalNumbers } from './personal-data.js';
 import { isDossierCode, isEmail, metaFromYaml } from './metadata.js';
 import { parseTestApiResults } from './test-api-result.js';
-import { decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
+import { compareUtf8, decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
 import { bagTimestamp, planPayload } from './bag-plan.js';
 import { buildRequest, renderRequestText } from './request-text.js';
 
@@ -136,6 +136,23 @@ describe('BagIt text', () => {
       entries: [{ digest: 'abc', path: p }],
       badLines: [2],
     });
+  });
+
+  it('orders paths as their UTF-8 bytes do, lone surrogates and all, without encoding them', () => {
+    // Units where UTF-16 and UTF-8 orders part (U+E000 and up against surrogate pairs), paired and lone surrogates.
+    const unit = fc.constantFrom('a', 'z', '/', 'ế', 'đ', '\uE000', '\uFFFD', '\uFFFF', '\uD83D', '\uDE00', '😀', '𝔸');
+    const path = fc.array(unit, { maxLength: 8 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(path, path, (a, b) => {
+        expect(compareUtf8(a, b)).toBe(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+        expect(compareUtf8(`data/${a}`, `data/${a}${b}`)).toBe(
+          Buffer.compare(Buffer.from(`data/${a}`), Buffer.from(`data/${a}${b}`)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+    expect(compareUtf8('data/\uFFFF.txt', 'data/😀.txt')).toBe(-1);
+    expect(compareUtf8('x\uD83D', 'x\uFFFD')).toBe(0);
   });
 
   it('flags paths that leave the bag', () => {
