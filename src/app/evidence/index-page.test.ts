@@ -76,14 +76,14 @@ describe('the index page as bytes', () => {
       return `${key} ${JSON.stringify(params ?? {})}`;
     };
     const files = Array.from({ length: 3 }, (_, i) => ({
-      bagPath: `data/03-phan-mem-mot-cua/ghi chú ${i}.txt`,
+      name: `03-phan-mem-mot-cua/ghi chú ${i}.txt`,
       size: i,
     }));
     const items: CheckItem[] = files.map((f) => ({
-      id: `file.${f.bagPath.slice(5)}`,
+      id: `file.${f.name}`,
       ok: false,
       severity: 'warning',
-      message: { key: 'evidence.item.fileUnexpected', params: { file: f.bagPath.slice(5) } },
+      message: { key: 'evidence.item.fileUnexpected', params: { file: f.name } },
     })) as CheckItem[];
     const model = indexModel({
       title: 'T',

@@ -106,11 +106,11 @@ class ChecklistRow {
 /** A row of the page's file list, its path and token made when drawn. */
 class FileRow {
   constructor(
-    private readonly file: { bagPath: string; size: number },
+    private readonly file: { name: string; size: number },
     private readonly index: number,
   ) {}
   get path(): string {
-    return this.file.bagPath.slice('data/'.length);
+    return this.file.name;
   }
   get bytes(): number {
     return this.file.size;
@@ -119,7 +119,7 @@ class FileRow {
     return hashToken(this.index);
   }
   get kind(): string {
-    return fileKind(this.file.bagPath);
+    return fileKind(this.file.name);
   }
   toJSON(): IndexPageModel['files'][number] {
     return { path: this.path, bytes: this.bytes, sha256: this.sha256, kind: this.kind };
@@ -135,7 +135,8 @@ export function indexModel(o: {
   bagDate: string;
   /** The page's words, in the officer's language. */
   say: Say;
-  files: readonly { bagPath: string; size: number }[];
+  /** The bag's files, each by its path inside `data/`. */
+  files: readonly { name: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
   return {

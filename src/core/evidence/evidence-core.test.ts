@@ -5,7 +5,7 @@ import { findPersonalNumbers, maskNameNumbers, redactPersonalNumbers } from './p
 import { isDossierCode, isEmail, metaFromYaml } from './metadata.js';
 import { parseTestApiResults } from './test-api-result.js';
 import { compareUtf8, decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
-import { bagTimestamp, planPayload } from './bag-plan.js';
+import { bagPath, bagTimestamp, planPayload } from './bag-plan.js';
 import { buildRequest, renderRequestText } from './request-text.js';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -172,7 +172,7 @@ describe('pack plan', () => {
       ],
       [{ name: 'yeu-cau-ho-tro.txt', size: 3 }],
     );
-    expect(entries.map((e) => e.bagPath)).toEqual([
+    expect(entries.map(bagPath)).toEqual([
       'data/a/z.png',
       'data/b/sms-091xxxxx78.png',
       'data/b/sms-091xxxxx78.png',
