@@ -29,6 +29,7 @@ import {
   indexModel,
   pageBytes,
   statusModel,
+  textPieces,
   type IndexPageModel,
   type IndexPageRenderer,
 } from './index-page.js';
@@ -334,11 +335,11 @@ function indexPagePlan(
   // Only the size is kept (a page listing ten thousand files of long names is 22 MB): the page is drawn again, and
   // its tokens filled, a piece at a time when written. The files it lists are the bag's, less the page itself.
   const model = (files: readonly PayloadSource[]) =>
-    indexModel({ ...o, requestText: o.request.toString('utf8'), files });
+    indexModel({ ...o, requestText: o.request.length > 0 ? textPieces(o.request) : '', files });
   const size = pageBytes(render(model(listed)));
   return {
     size,
-    fill(entries, done, memory, early) {
+    fill(entries, done, memory, early, reuse) {
       // `done` holds the digests of the entries before the page, in their order.
       const digests: string[] = [];
       const files = entries.filter((e, i) => {
@@ -347,7 +348,7 @@ function indexPagePlan(
         digests.push(done[i] ?? early.get(e.name) ?? (mem ? digestOf(mem) : ''));
         return true;
       });
-      return filledPieces(render(model(files)), digests, size);
+      return filledPieces(render(model(files)), digests, size, reuse);
     },
   };
 }

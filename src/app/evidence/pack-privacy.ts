@@ -217,19 +217,28 @@ export async function privacyFor(
   return { keep, text, name: r.name, rewritten, unmasked, close: () => spool.close() };
 }
 
+/** The message with its texts scrubbed: the same object when scrubbing changes none of them. */
 function scrubMsg(m: EvidenceMsg, scrub: (s: string) => string): EvidenceMsg {
   if (!m.params) return m;
-  return {
-    key: m.key,
-    params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? scrub(v) : v])),
-  };
+  let params: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(m.params)) {
+    if (typeof v !== 'string') continue;
+    const s = scrub(v);
+    if (s !== v) (params ??= { ...m.params })[k] = s;
+  }
+  return params ? { key: m.key, params } : m;
 }
 
+/**
+ * The items with their texts scrubbed. An item scrubbing leaves as it was is the same object: a folder of ten
+ * thousand files is not held twice over (as checked, and as shown) for the few names that hold a number.
+ */
 export function scrubItems(items: readonly CheckItem[], scrub: (s: string) => string): CheckItem[] {
-  return items.map((i) => ({
-    ...i,
-    id: scrub(i.id),
-    message: scrubMsg(i.message, scrub),
-    ...(i.fix ? { fix: scrubMsg(i.fix, scrub) } : {}),
-  }));
+  return items.map((i) => {
+    const id = scrub(i.id);
+    const message = scrubMsg(i.message, scrub);
+    const fix = i.fix ? scrubMsg(i.fix, scrub) : undefined;
+    if (id === i.id && message === i.message && fix === i.fix) return i;
+    return { ...i, id, message, ...(fix ? { fix } : {}) };
+  });
 }

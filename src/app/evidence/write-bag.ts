@@ -10,7 +10,7 @@ import {
 import { bagPath, type PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
 import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
-import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
+import { METHOD_STORE, STAGE_COPY_MAX, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ChunkPool } from '../../io/evidence/chunk-pool.js';
 import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
 import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
@@ -55,13 +55,15 @@ export interface PagePlan {
   /**
    * The real page, drawn again when its turn comes, with the hashes in the placeholders' stead, a piece at a time
    * (called once, when the page is written): what pack holds of it is one row, not the page. `done` holds the
-   * digests of the entries before the page, in their order.
+   * digests of the entries before the page, in their order. Given `reuse`, every piece is encoded into it, each
+   * valid until the next is asked for (the zip writer copies a stored entry's small pieces).
    */
   fill(
     entries: readonly PayloadSource[],
     done: readonly string[],
     memory: ReadonlyMap<string, Bytes>,
     early: ReadonlyMap<string, string>,
+    reuse?: Buffer,
   ): Iterable<Buffer>;
 }
 
@@ -279,7 +281,7 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
       stopIfCancelled(io.signal);
       const page =
         plan.page && e.rel === undefined && e.name === INDEX_PAGE
-          ? plan.page.fill(plan.entries, await digests.settled(), plan.memory, plan.early)
+          ? plan.page.fill(plan.entries, await digests.settled(), plan.memory, plan.early, pageBlock(e))
           : undefined;
       const name = `${base}data/${e.name}`;
       const hasher = pooled[i] ? io.hasher : small;
@@ -306,6 +308,15 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
     await reader.close();
   }
   return digests.settled();
+}
+
+/**
+ * The one buffer a stored page is encoded into, a block at a time: the zip writer copies a stored entry's pieces of
+ * up to STAGE_COPY_MAX bytes before it asks for the next, so a 22 MB page leaves no block per row or per 64 KiB for
+ * the garbage collector. A deflated page (a stream that reads ahead) gets new blocks.
+ */
+function pageBlock(e: PayloadSource): Buffer | undefined {
+  return bagMethod(e.name, e.size) === METHOD_STORE ? Buffer.allocUnsafeSlow(STAGE_COPY_MAX) : undefined;
 }
 
 /** The folder-relative name of a file that changed, as the officer sees it. */

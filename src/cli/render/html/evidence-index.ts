@@ -18,7 +18,11 @@ import { renderPage } from './page.js';
 export type EvidenceFileKind = 'image' | 'pdf' | 'video' | 'xml' | 'json' | 'other';
 
 export interface EvidenceIndexModel {
-  request?: { title?: string; text?: string };
+  /**
+   * The request text: a string, or its pieces in order (drawn anew each time, like the page's: a request listing ten
+   * thousand attachments is then never one string).
+   */
+  request?: { title?: string; text?: string | Iterable<string> };
   checklist?: { id?: string; label?: string; ok?: boolean; severity?: string; message?: string }[];
   /** Paths relative to the bag's `data/` folder, `/` or `\` separated. */
   files?: { path: string; bytes?: number; sha256?: string; kind?: EvidenceFileKind | string }[];
@@ -106,9 +110,13 @@ function* drawPieces(model: EvidenceIndexModel, opts: { lang: Lang; title?: stri
     return `<tr data-item="${esc(c.id)}" data-state="${s}"><td class="check-${s}">${esc(T(`html.ev.state.${s}`))}</td><th scope="row">${esc(c.label ?? c.id)}</th><td>${esc(c.message)}</td></tr>`;
   };
 
-  const requestHtml = model.request?.text
-    ? `<h2 id="request">${esc(T('html.ev.request'))}</h2>${model.request.title ? `<p><strong>${esc(model.request.title)}</strong></p>` : ''}<pre class="request">${esc(model.request.text)}</pre>`
+  const requestText = model.request?.text;
+  const requestHead = requestText
+    ? `<h2 id="request">${esc(T('html.ev.request'))}</h2>${model.request?.title ? `<p><strong>${esc(model.request.title)}</strong></p>` : ''}<pre class="request">`
     : '';
+  // A request given in pieces is drawn a piece at a time; given as one string, it stays within its piece.
+  const requestPieces = typeof requestText === 'string' || !requestText ? undefined : requestText;
+  const requestHtml = typeof requestText === 'string' && requestText ? `${requestHead}${esc(requestText)}</pre>` : '';
 
   const files = model.files ?? [];
   const images = files.filter((f) => f.kind === 'image' && insideFolder(f.path));
@@ -141,7 +149,15 @@ ${statusHtml(model, T)}
 <h2 id="checklist">${esc(T('html.ev.checklist'))}</h2>
 ${checklistHead}`;
   for (const c of checklist) yield checklistRow(c);
-  yield `${checklist.length ? '</tbody></table>' : ''}
+  if (requestPieces) {
+    yield `${checklist.length ? '</tbody></table>' : ''}
+${requestHead}`;
+    for (const piece of requestPieces) yield esc(piece);
+    yield `</pre>
+${gallery}
+${filesHead}`;
+  } else
+    yield `${checklist.length ? '</tbody></table>' : ''}
 ${requestHtml}
 ${gallery}
 ${filesHead}`;
