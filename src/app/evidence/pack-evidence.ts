@@ -18,7 +18,7 @@ import {
 import { packLimitBreach } from '../../core/evidence/bag-limits.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
-import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
+import { buildRequest, requestTextLines, scrubRequest } from '../../core/evidence/request-text.js';
 import type { CheckItem, EvidenceMeta, RequestKind, Say } from '../../core/evidence/evidence-types.js';
 import { joinRel, sha256File } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
@@ -164,7 +164,18 @@ function bagTexts(o: PackOptions, run: CheckRun, files: PlannedFiles, privacy: P
     ),
     privacy.text,
   );
-  return { yaml, title: fields.title, request: Buffer.from(renderRequestText(fields), 'utf8') };
+  return { yaml, title: fields.title, request: linesBytes(() => requestTextLines(fields)) };
+}
+
+/** Lines' UTF-8 bytes in one buffer of their size, encoded one line at a time (never joined into one string). */
+function linesBytes(lines: () => Iterable<string>): Buffer {
+  let size = 0;
+  for (const l of lines()) size += Buffer.byteLength(l, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const l of lines()) at += out.write(l, at, 'utf8');
+  if (at !== size) throw new Error('pack.requestUnstable');
+  return out;
 }
 
 async function planBag(

@@ -87,6 +87,20 @@ function unreadable(f: FolderFile, e: unknown): DvcError {
   return new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
 }
 
+/** A masked text in the spool: its place, size and digest (no closure per text: a folder may hold ten thousand). */
+class SpooledText implements MaskedFile {
+  constructor(
+    private readonly spool: MaskSpool,
+    private readonly start: number,
+    readonly size: number,
+    readonly sha256: string,
+  ) {}
+
+  load(): Promise<Buffer> {
+    return this.spool.read(this.start, this.size);
+  }
+}
+
 /** One text's masked bytes on their way to the spool: digest, size, and whether masking changed anything. */
 class MaskedWriter {
   private hash = createHash('sha256');
@@ -137,8 +151,7 @@ class MaskedWriter {
       this.spool.rewind(this.start);
       return undefined;
     }
-    const { spool, start, size } = this;
-    return { size, sha256: this.hash.digest('hex'), load: () => spool.read(start, size) };
+    return new SpooledText(this.spool, this.start, this.size, this.hash.digest('hex'));
   }
 }
 

@@ -115,6 +115,13 @@ async function readInto(abs: string, buffer: Buffer): Promise<Buffer> {
 const QUOTE = 0x22;
 const LT = 0x3c;
 
+/** The facts of a plain text that names nobody: one object for every such note, not one each. */
+const PLAIN_TEXT: TextFacts = Object.freeze({
+  wellFormed: true,
+  results: Object.freeze([]) as never,
+  names: Object.freeze([]) as never,
+});
+
 /**
  * What a small text says (core/evidence/text-facts.ts). A text that is neither JSON nor XML and holds no `"` and
  * no `<` can name nobody (the personal names dvc learns are JSON values and XML elements) and parses as what it
@@ -122,8 +129,7 @@ const LT = 0x3c;
  */
 function factsOf(rel: string, bytes: Buffer): TextFacts {
   const kind = kindOfExtension(rel);
-  if (kind !== 'json' && kind !== 'xml' && !bytes.includes(QUOTE) && !bytes.includes(LT))
-    return { wellFormed: true, results: [], names: [] };
+  if (kind !== 'json' && kind !== 'xml' && !bytes.includes(QUOTE) && !bytes.includes(LT)) return PLAIN_TEXT;
   return textFacts(rel, bytes.toString('utf8'));
 }
 
