@@ -26,8 +26,11 @@ export interface LimitBreach {
   max: number;
 }
 
-/** SHA-256 manifest line: 64 hex digits, two spaces, the path (`data/<name>`), a line feed. */
-function manifestLineBytes(name: string): number {
+/**
+ * SHA-256 manifest line: 64 hex digits, two spaces, the path (`data/<name>`), a line feed. `check`, `status` and
+ * `pack` also stop reading a folder whose names would pass tagTextBytes.
+ */
+export function manifestLineBytes(name: string): number {
   return 64 + 2 + 'data/'.length + Buffer.byteLength(name, 'utf8') + 1;
 }
 

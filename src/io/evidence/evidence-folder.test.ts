@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../test-support/evidence-sample.js';
 
@@ -28,6 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 vi.resetModules();
 const { scanFolder, MAX_FOLDER_FILES } = await import('./evidence-folder.js');
 const { textFacts } = await import('../../core/evidence/text-facts.js');
+const { BAG_LIMITS } = await import('../../core/evidence/bag-limits.js');
 
 const tmp = tempDir('dvc-scan-');
 afterAll(() => tmp.remove());
@@ -110,6 +111,23 @@ describe('reading an evidence folder', () => {
     const receipt = files.find((f) => f.rel.endsWith('.pdf'))!;
     expect(Buffer.from(receipt.head).equals(pdf.subarray(0, 64))).toBe(true);
     expect(Buffer.from(receipt.tail).equals(pdf.subarray(pdf.length - 1024))).toBe(true);
+  });
+
+  it('stops at names longer than a bundle may list (exit 2): deep folders of long names, as many files as fit', async () => {
+    Object.assign(fault, { name: undefined });
+    // 14 folders of 250 bytes and names of 255: about 3.8 kB a file, 1,100 files list more than 4 MiB.
+    const deep = path.join(tmp.dir, 'sau', ...Array.from({ length: 14 }, (_, k) => `${k}${'đ'.repeat(124)}`));
+    mkdirSync(deep, { recursive: true });
+    const name = (i: number) => `${String(i).padStart(4, '0')}${'ư'.repeat(123)}.txt`;
+    for (let i = 0; i < 1100; i++) writeFileSync(path.join(deep, name(i)), '');
+    await expect(scanFolder(path.join(tmp.dir, 'sau'))).rejects.toMatchObject({
+      key: 'evidence.folder.namesTooLong',
+      params: { max: BAG_LIMITS.tagTextBytes },
+      exitCode: 2,
+    });
+    // The same folder with fewer files is read.
+    for (let i = 600; i < 1100; i++) rmSync(path.join(deep, name(i)));
+    expect(await scanFolder(path.join(tmp.dir, 'sau'))).toHaveLength(600);
   });
 
   it('stops at more files than a bundle may hold (exit 2), before reading any of them', async () => {

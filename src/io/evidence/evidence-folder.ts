@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { META_FILE, kindOfExtension } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
-import { BAG_LIMITS, TAG_FILES } from '../../core/evidence/bag-limits.js';
+import { BAG_LIMITS, TAG_FILES, manifestLineBytes } from '../../core/evidence/bag-limits.js';
 import { textFacts } from '../../core/evidence/text-facts.js';
 import type { EvidenceMeta, EvidenceMsg, ScannedFile, TextFacts } from '../../core/evidence/evidence-types.js';
 import { stripBom } from '../../core/text/utf8.js';
@@ -58,16 +58,29 @@ async function readEnds(abs: string, size: number): Promise<{ head: Uint8Array; 
 /** Files a folder may hold: those of a bag, less the tag files and the three texts pack adds. */
 export const MAX_FOLDER_FILES = BAG_LIMITS.maxEntries - TAG_FILES - 3;
 
-async function walk(root: string, rel: string, out: string[]): Promise<void> {
+/** What the folder's files take in a bag's payload manifest so far, in bytes, as walk counts them. */
+interface NameBytes {
+  bytes: number;
+}
+
+async function walk(root: string, rel: string, out: string[], names: NameBytes = { bytes: 0 }): Promise<void> {
   const dir = await opendir(path.join(root, rel)).catch((e: unknown) => {
     throw unreadable(rel.split(path.sep).join('/') || '.', e);
   });
   for await (const e of dir) {
     const r = rel ? path.join(rel, e.name) : e.name;
-    if (e.isDirectory()) await walk(root, r, out);
-    else out.push(r);
+    if (e.isDirectory()) {
+      await walk(root, r, out, names);
+      continue;
+    }
+    out.push(r);
     if (out.length > MAX_FOLDER_FILES)
       throw new DvcError('evidence.folder.tooManyFiles', { dir: root, max: MAX_FOLDER_FILES }, ExitCode.Usage);
+    // Ten thousand files under long folder names list more than a bag's manifest may hold, and holding their
+    // names is what would take memory: such a folder is refused as one of too many files is.
+    names.bytes += manifestLineBytes(r);
+    if (names.bytes > BAG_LIMITS.tagTextBytes)
+      throw new DvcError('evidence.folder.namesTooLong', { dir: root, max: BAG_LIMITS.tagTextBytes }, ExitCode.Usage);
   }
 }
 
