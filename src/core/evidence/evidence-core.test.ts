@@ -5,7 +5,7 @@ import { findPersonalNumbers, maskNameNumbers, redactPersonalNumbers } from './p
 import { isDossierCode, isEmail, metaFromYaml } from './metadata.js';
 import { parseTestApiResults } from './test-api-result.js';
 import { compareUtf8, decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
-import { bagPath, bagTimestamp, planPayload } from './bag-plan.js';
+import { bagPath, bagTimestamp, planFiles, planPayload, withGenerated } from './bag-plan.js';
 import { buildRequest, renderRequestText } from './request-text.js';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -179,6 +179,47 @@ describe('pack plan', () => {
       'data/yeu-cau-ho-tro.txt',
     ]);
     expect(collisions).toHaveLength(1);
+  });
+
+  it('plans the files once: every later plan shares their entries, the generated texts put in their places', () => {
+    const files = planFiles([
+      { rel: 'index.html', size: 9 },
+      { rel: '03/ghi chú.txt', size: 4 },
+      { rel: 'a/sms-0912345678.png', size: 1 },
+      { rel: 'yeu-cau-ho-tro.txt', size: 2 },
+    ]);
+    // A name masking leaves as it was is the folder's own name (pack holds each name once, bag paths are derived).
+    expect(files.entries.map((e) => [e.rel, e.name])).toEqual([
+      ['03/ghi chú.txt', '03/ghi chú.txt'],
+      ['a/sms-0912345678.png', 'a/sms-091xxxxx78.png'],
+      ['index.html', 'index.html'],
+      ['yeu-cau-ho-tro.txt', 'yeu-cau-ho-tro.txt'],
+    ]);
+    const withPage = withGenerated(files.entries, [
+      { name: 'yeu-cau-ho-tro.txt', size: 30 },
+      { name: 'evidence.yaml', size: 20 },
+      { name: 'index.html', size: 10 },
+    ]);
+    expect(withPage.map(bagPath)).toEqual([
+      'data/03/ghi chú.txt',
+      'data/a/sms-091xxxxx78.png',
+      'data/evidence.yaml',
+      'data/index.html',
+      'data/yeu-cau-ho-tro.txt',
+    ]);
+    expect(withPage.map((e) => e.size)).toEqual([4, 1, 20, 10, 30]);
+    expect(withPage[0]).toBe(files.entries[0]);
+    expect(withPage[1]).toBe(files.entries[1]);
+    const withoutPage = withGenerated(files.entries, [{ name: 'evidence.yaml', size: 20 }]);
+    expect(withoutPage.map((e) => e.rel ?? e.name)).toEqual([
+      '03/ghi chú.txt',
+      'a/sms-0912345678.png',
+      'evidence.yaml',
+      'index.html',
+      'yeu-cau-ho-tro.txt',
+    ]);
+    expect(withoutPage[3]).toBe(files.entries[2]);
+    expect(files.entries.map((e) => e.size)).toEqual([4, 1, 9, 2]);
   });
 
   it('dates the bag on the day of packing in Hà Nội time, or at SOURCE_DATE_EPOCH', () => {
