@@ -56,6 +56,25 @@ describe('reading an evidence folder', () => {
     });
   });
 
+  it("holds a file's name as its check item id, `file.<rel>`, and makes its path from the folder's when asked", async () => {
+    Object.assign(fault, { name: undefined });
+    const nfd = path.join(tmp.dir, 'nfd');
+    mkdirSync(path.join(nfd, '03-phan-mem-mot-cua'), { recursive: true });
+    const onDisk = 'ghi chú.txt'.normalize('NFD');
+    writeFileSync(path.join(nfd, '03-phan-mem-mot-cua', onDisk), 'ghi chú');
+    writeFileSync(path.join(nfd, 'biên lai.xml'), '<a/>');
+    const files = await scanFolder(nfd);
+    expect(files.map((f) => [f.rel, f.itemId, f.size])).toEqual([
+      ['03-phan-mem-mot-cua/ghi chú.txt', 'file.03-phan-mem-mot-cua/ghi chú.txt', 8],
+      ['biên lai.xml', 'file.biên lai.xml', 4],
+    ]);
+    // The path on disk: made from the folder's when the name is as on disk, kept when NFC changed it.
+    expect(files[1]!.abs).toBe(path.join(nfd, 'biên lai.xml'));
+    expect(files[0]!.abs).toBe(path.join(nfd, '03-phan-mem-mot-cua', onDisk));
+    expect(files[0]!.rel).not.toBe(onDisk);
+    expect(Object.keys(files[1]!)).not.toContain('abs');
+  });
+
   it('keeps no text, only what check and pack need of it', async () => {
     Object.assign(fault, { name: undefined });
     const files = await scanFolder(dir);
