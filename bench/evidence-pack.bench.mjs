@@ -8,7 +8,9 @@
 // size over the extra time a masked pack takes over a kept one (same folder, same run). A last line measures the
 // masker alone, in this process, over one note. Everything lives in a temporary folder removed at the end.
 // Folders of many small files (BENCH_FOLDERS=many, many-1b, many-40k): the sample plus 9,850 notes of 4 kB (1 byte,
-// 40 kB; many-long: 4 kB under names of 255 bytes) in 03-phan-mem-mot-cua, near the most files a bundle may hold; `check`, `status` and `pack` (masked and
+// 40 kB; many-long: 4 kB under names of 255 bytes) in 03-phan-mem-mot-cua, near the most files a bundle may hold
+// (nested-long: notes of 4 kB and names of 255 bytes three folders of 200-byte names deep, as many as a bundle's
+// manifest may list, about 4,400); `check`, `status` and `pack` (masked and
 // kept) each run as a whole process, BENCH_RUNS times; the verdict is a median peak RSS < 200 MB for every one.
 // BENCH_BEFORE=<another dvc.js> runs that build too, alternating with this one, for before/after figures: every
 // folder is then measured as the many-files ones are (all four commands; no masking rate).
@@ -123,6 +125,31 @@ function manyFolder(name, bytes, fileName = noteName) {
   return { dir, maskedBytes: 9850 * bytes, many: true };
 }
 
+/** A folder name of 200 UTF-8 bytes, Vietnamese. */
+function longFolderName(level) {
+  let name = '';
+  for (const ch of `thư mục cấp ${level} ${'rất dài '.repeat(40)}`) {
+    if (Buffer.byteLength(name + ch, 'utf8') > 200) break;
+    name += ch;
+  }
+  return name;
+}
+
+/**
+ * Notes of 4 kB under names of 255 bytes, three folders of 200 bytes deep in 03-phan-mem-mot-cua: full paths of
+ * about 880 bytes, as many files as a bundle's payload manifest (4 MiB, BAG_LIMITS.tagTextBytes) may list. A folder
+ * of more such files is refused (exit 2) as it is read, and is no case of memory.
+ */
+function nestedFolder(name) {
+  const dir = baseFolder(name);
+  const sub = path.join('03-phan-mem-mot-cua', longFolderName(1), longFolderName(2), longFolderName(3));
+  mkdirSync(path.join(dir, sub), { recursive: true });
+  const line = 64 + 2 + Buffer.byteLength(`data/${sub}/${longName('ghi-chu', 0)}`, 'utf8') + 1;
+  const count = Math.floor((4 * 1048576) / line) - 20;
+  writeNotes(dir, count, 4000, 'ghi-chu', sub, longName);
+  return { dir, maskedBytes: count * 4000, many: true };
+}
+
 const FOLDERS = {
   notes() {
     const dir = baseFolder('notes');
@@ -139,6 +166,7 @@ const FOLDERS = {
   'many-1b': () => manyFolder('many-1b', 1),
   'many-40k': () => manyFolder('many-40k', 40000),
   'many-long': () => manyFolder('many-long', 4000, longName),
+  'nested-long': () => nestedFolder('nested-long'),
 };
 /** Run when BENCH_FOLDERS does not say. */
 const DEFAULT_FOLDERS = ['notes', 'dense', 'many'];

@@ -23,6 +23,7 @@ export const MODULE_LETS = new Map([
   ['src/cli/render/review/review-page.ts rows', "inside the review page's script text, run in the browser"],
   ['src/cli/render/review/review-page.ts active', "inside the review page's script text, run in the browser"],
   ['src/core/evidence/personal-data.ts foldTable', 'a constant table built on first use, the same for every run'],
+  ['src/core/evidence/personal-data.ts scratch', 'a reused buffer, valid only until the next string is masked'],
   ['src/io/evidence/sha256-hasher.ts h', "inside the hash worker's source text, run in a worker thread"],
   ['src/core/api/schema-validator.ts draft07', 'one Ajv per draft for schemas without $id; one with $id gets its own'],
   ['src/core/api/schema-validator.ts draft2020', 'as draft07'],

@@ -5,7 +5,7 @@ import type { StatusLine } from '../../core/evidence/procedure-lines.js';
 
 /** The model the bag's index page is drawn from (the CLI passes the HTML renderer in). */
 export interface IndexPageModel {
-  request: { title: string; text: string };
+  request: { title: string; text: string | Iterable<string> };
   checklist: { id: string; label: string; ok: boolean; severity: string; message: string }[];
   files: { path: string; bytes: number; sha256: string; kind: string }[];
   meta: { unitName?: string; dstcode?: string; bagDate?: string };
@@ -30,24 +30,41 @@ export function pageBytes(page: string | Iterable<string>): number {
   return total;
 }
 
+/** The filled page goes out in blocks of this size (a larger piece in a block of its own). */
+const PAGE_BLOCK_BYTES = 64 * 1024;
+
 /**
- * The page's UTF-8 bytes a piece at a time, each file's token replaced by its digest, exactly `size`
- * bytes in all: a page listing ten thousand files of long names (22 MB) is never held whole, as bytes or as strings.
- * A token lies within one piece (a renderer draws each row as one piece).
+ * The page's UTF-8 bytes in blocks of PAGE_BLOCK_BYTES, each file's token replaced by its digest, exactly `size`
+ * bytes in all: a page listing ten thousand files of long names (22 MB) is never held whole, as bytes or as strings,
+ * and its rows are encoded straight into a block (no buffer per row). A token lies within one piece (a renderer
+ * draws each row as one piece). Each block is new, for a writer that may hold the one before; given `reuse`, rows
+ * are encoded into that one buffer, each block valid until the next is asked for (a writer that copies what it is
+ * given), and only a piece larger than it gets a buffer of its own.
  */
 export function* filledPieces(
   page: string | Iterable<string>,
   digests: readonly string[],
   size: number,
+  reuse?: Buffer,
 ): Generator<Buffer> {
   checkDigests(digests);
   let at = 0;
+  let block = reuse ?? Buffer.alloc(0);
+  let used = 0;
   for (const piece of typeof page === 'string' ? [page] : page) {
-    const b = Buffer.from(piece, 'utf8');
-    at += b.length;
+    const n = Buffer.byteLength(piece, 'utf8');
+    at += n;
     if (at > size) throw new Error(UNSTABLE);
-    yield fillTokens(b, digests);
+    if (used + n > block.length) {
+      if (used > 0) yield block.subarray(0, used);
+      block = reuse && n <= reuse.length ? reuse : Buffer.allocUnsafe(Math.max(reuse ? n : PAGE_BLOCK_BYTES, n));
+      used = 0;
+    }
+    block.write(piece, used, 'utf8');
+    fillTokens(block.subarray(used, used + n), digests);
+    used += n;
   }
+  if (used > 0) yield block.subarray(0, used);
   if (at !== size) throw new Error(UNSTABLE);
 }
 
@@ -106,11 +123,11 @@ class ChecklistRow {
 /** A row of the page's file list, its path and token made when drawn. */
 class FileRow {
   constructor(
-    private readonly file: { bagPath: string; size: number },
+    private readonly file: { name: string; size: number },
     private readonly index: number,
   ) {}
   get path(): string {
-    return this.file.bagPath.slice('data/'.length);
+    return this.file.name;
   }
   get bytes(): number {
     return this.file.size;
@@ -119,7 +136,7 @@ class FileRow {
     return hashToken(this.index);
   }
   get kind(): string {
-    return fileKind(this.file.bagPath);
+    return fileKind(this.file.name);
   }
   toJSON(): IndexPageModel['files'][number] {
     return { path: this.path, bytes: this.bytes, sha256: this.sha256, kind: this.kind };
@@ -128,14 +145,16 @@ class FileRow {
 
 export function indexModel(o: {
   title: string;
-  requestText: string;
+  /** The request text, or its pieces (textPieces: a request listing ten thousand files is never one string). */
+  requestText: string | Iterable<string>;
   items: readonly CheckItem[];
   meta: EvidenceMeta;
   /** The day of packing, YYYY-MM-DD (Hà Nội time). */
   bagDate: string;
   /** The page's words, in the officer's language. */
   say: Say;
-  files: readonly { bagPath: string; size: number }[];
+  /** The bag's files, each by its path inside `data/`. */
+  files: readonly { name: string; size: number }[];
   status?: IndexPageModel['status'];
 }): IndexPageModel {
   return {
@@ -144,6 +163,26 @@ export function indexModel(o: {
     files: o.files.map((f, i) => new FileRow(f, i)),
     meta: { unitName: o.meta.unitName, dstcode: o.meta.dst, bagDate: o.bagDate },
     ...(o.status ? { status: o.status } : {}),
+  };
+}
+
+/** Pieces of about this many bytes, cut after a line end: small strings, collected young. */
+const TEXT_PIECE_BYTES = 16 * 1024;
+
+/**
+ * A UTF-8 text as strings of whole lines (about TEXT_PIECE_BYTES each), decoded anew each time they are iterated:
+ * the page is drawn twice, and a request listing ten thousand long names would be a string of 5 MB each time.
+ */
+export function textPieces(text: Buffer): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (let at = 0; at < text.length;) {
+        const nl = text.indexOf(0x0a, Math.min(at + TEXT_PIECE_BYTES, text.length) - 1);
+        const end = nl < 0 ? text.length : nl + 1;
+        yield text.toString('utf8', at, end);
+        at = end;
+      }
+    },
   };
 }
 

@@ -10,13 +10,15 @@ import {
   REQUEST_FILE,
   bagInfoFields,
   bagTimestamp,
-  planPayload,
+  planFiles,
+  withGenerated,
   type PayloadSource,
+  type PlannedFiles,
 } from '../../core/evidence/bag-plan.js';
 import { packLimitBreach } from '../../core/evidence/bag-limits.js';
 import { metaYaml } from '../../core/evidence/init-files.js';
 import { findPersonalNumbers } from '../../core/evidence/personal-data.js';
-import { buildRequest, renderRequestText, scrubRequest } from '../../core/evidence/request-text.js';
+import { buildRequest, requestTextLines, scrubRequest } from '../../core/evidence/request-text.js';
 import type { CheckItem, EvidenceMeta, RequestKind, Say } from '../../core/evidence/evidence-types.js';
 import { joinRel, sha256File } from '../../io/evidence/payload-files.js';
 import type { FolderFile } from '../../io/evidence/evidence-folder.js';
@@ -27,6 +29,7 @@ import {
   indexModel,
   pageBytes,
   statusModel,
+  textPieces,
   type IndexPageModel,
   type IndexPageRenderer,
 } from './index-page.js';
@@ -139,33 +142,40 @@ interface Texts {
 }
 
 /** evidence.yaml and the request text as they go into the bag, scrubbed. */
-function bagTexts(o: PackOptions, run: CheckRun, usable: readonly FolderFile[], privacy: Privacy): Texts {
+function bagTexts(o: PackOptions, run: CheckRun, files: PlannedFiles, privacy: Privacy): Texts {
   const meta = run.meta ?? run.setup.defaults;
   const yaml = Buffer.from(privacy.text(metaYaml(meta)), 'utf8');
   const generated = [META_FILE, REQUEST_FILE, INDEX_PAGE].map((name) => ({ name, size: 0 }));
-  const limit = packLimitBreach(planPayload(usable, generated, privacy.name).entries);
+  const limit = packLimitBreach(withGenerated(files.entries, generated));
   if (limit) throw new DvcError('evidence.pack.limit', { dir: o.dir, ...limit }, ExitCode.Usage);
+  if (files.collisions.length > 0)
+    throw new DvcError('evidence.pack.nameCollision', { names: files.collisions.join('; ') }, ExitCode.Usage);
   // The request lists what the bag carries; its own size enters the plan, so the list is built before it.
-  const provisional = planPayload(
-    usable,
-    [
-      { name: META_FILE, size: yaml.length },
-      { name: REQUEST_FILE, size: 0 },
-    ],
-    privacy.name,
-  );
-  if (provisional.collisions.length > 0)
-    throw new DvcError('evidence.pack.nameCollision', { names: provisional.collisions.join('; ') }, ExitCode.Usage);
+  const provisional = withGenerated(files.entries, [
+    { name: META_FILE, size: yaml.length },
+    { name: REQUEST_FILE, size: 0 },
+  ]);
   const fields = scrubRequest(
     buildRequest(
       o.kind,
       meta,
-      provisional.entries.map((e) => e.bagPath.slice('data/'.length)),
+      provisional.map((e) => e.name),
       run.setup.titles,
     ),
     privacy.text,
   );
-  return { yaml, title: fields.title, request: Buffer.from(renderRequestText(fields), 'utf8') };
+  return { yaml, title: fields.title, request: linesBytes(() => requestTextLines(fields)) };
+}
+
+/** Lines' UTF-8 bytes in one buffer of their size, encoded one line at a time (never joined into one string). */
+function linesBytes(lines: () => Iterable<string>): Buffer {
+  let size = 0;
+  for (const l of lines()) size += Buffer.byteLength(l, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const l of lines()) at += out.write(l, at, 'utf8');
+  if (at !== size) throw new Error('pack.requestUnstable');
+  return out;
 }
 
 async function planBag(
@@ -176,15 +186,19 @@ async function planBag(
   x: { out: string; gaps: string[]; items: CheckItem[] },
 ): Promise<BagPlan> {
   const meta = run.meta ?? run.setup.defaults;
-  const texts = bagTexts(o, run, usable, privacy);
+  // The payload files are planned once (names masked, sorted); every later plan shares their entries.
+  const files = planFiles(
+    usable.map((f) => ({ rel: f.rel, size: privacy.rewritten.get(f.rel)?.size ?? f.size })),
+    privacy.name,
+  );
+  const texts = bagTexts(o, run, files, privacy);
   const generated = new Map<string, Buffer>([
     [META_FILE, texts.yaml],
     [REQUEST_FILE, texts.request],
   ]);
   const stamp = bagTimestamp(o.sourceDateEpoch, o.now ?? Date.now());
-  const sized = usable.map((f) => ({ rel: f.rel, size: privacy.rewritten.get(f.rel)?.size ?? f.size }));
   const page = o.indexPage
-    ? indexPagePlan(o.indexPage, sized, generated, privacy, {
+    ? indexPagePlan(o.indexPage, files.entries, generated, {
         title: texts.title,
         request: texts.request,
         items: x.items,
@@ -194,18 +208,14 @@ async function planBag(
         status: await bagStatus(run, stamp.statusAt, privacy, o.texts.page),
       })
     : undefined;
-  const { entries } = planPayload(
-    sized,
-    [
-      ...[...generated].map(([name, b]) => ({ name, size: b.length })),
-      ...(page ? [{ name: INDEX_PAGE, size: page.size }] : []),
-    ],
-    privacy.name,
-  );
-  const memory = new Map<string, Bytes>([...generated].map(([name, b]) => [`data/${name}`, b]));
+  const entries = withGenerated(files.entries, [
+    ...[...generated].map(([name, b]) => ({ name, size: b.length })),
+    ...(page ? [{ name: INDEX_PAGE, size: page.size }] : []),
+  ]);
+  const memory = new Map<string, Bytes>(generated);
   for (const e of entries) {
     const b = e.rel === undefined ? undefined : privacy.rewritten.get(e.rel);
-    if (b) memory.set(e.bagPath, b);
+    if (b) memory.set(e.name, b);
   }
   const early = page ? await hashAfterPage(run.dir, entries, memory) : new Map<string, string>();
   const payloadBytes = entries.reduce((n, e) => n + e.size, 0);
@@ -272,9 +282,9 @@ async function hashAfterPage(
 ): Promise<Map<string, string>> {
   const early = new Map<string, string>();
   for (const e of entries) {
-    if (e.rel === undefined || compareUtf8(e.bagPath, `data/${INDEX_PAGE}`) <= 0) continue;
-    const mem = memory.get(e.bagPath);
-    early.set(e.bagPath, mem ? digestOf(mem) : await sha256File(joinRel(dir, e.rel)));
+    if (e.rel === undefined || compareUtf8(e.name, INDEX_PAGE) <= 0) continue;
+    const mem = memory.get(e.name);
+    early.set(e.name, mem ? digestOf(mem) : await sha256File(joinRel(dir, e.rel)));
   }
   return early;
 }
@@ -316,9 +326,8 @@ function bagInfoBytes(
 
 function indexPagePlan(
   render: IndexPageRenderer,
-  usable: ReadonlyArray<{ rel: string; size: number }>,
+  files: readonly PayloadSource[],
   generated: ReadonlyMap<string, Buffer>,
-  privacy: Privacy,
   o: {
     title: string;
     /** The request text's bytes (decoded only while the page is drawn). */
@@ -330,28 +339,27 @@ function indexPagePlan(
     status?: IndexPageModel['status'];
   },
 ): PagePlan {
-  const listed = planPayload(
-    usable,
+  const listed = withGenerated(
+    files,
     [...generated].map(([name, b]) => ({ name, size: b.length })),
-    privacy.name,
-  ).entries;
+  );
   // Only the size is kept (a page listing ten thousand files of long names is 22 MB): the page is drawn again, and
   // its tokens filled, a piece at a time when written. The files it lists are the bag's, less the page itself.
   const model = (files: readonly PayloadSource[]) =>
-    indexModel({ ...o, requestText: o.request.toString('utf8'), files });
+    indexModel({ ...o, requestText: o.request.length > 0 ? textPieces(o.request) : '', files });
   const size = pageBytes(render(model(listed)));
   return {
     size,
-    fill(entries, done, memory, early) {
+    fill(entries, done, memory, early, reuse) {
       // `done` holds the digests of the entries before the page, in their order.
       const digests: string[] = [];
       const files = entries.filter((e, i) => {
-        if (e.bagPath === `data/${INDEX_PAGE}`) return false;
-        const mem = memory.get(e.bagPath);
-        digests.push(done[i]?.digest ?? early.get(e.bagPath) ?? (mem ? digestOf(mem) : ''));
+        if (e.rel === undefined && e.name === INDEX_PAGE) return false;
+        const mem = memory.get(e.name);
+        digests.push(done[i] ?? early.get(e.name) ?? (mem ? digestOf(mem) : ''));
         return true;
       });
-      return filledPieces(render(model(files)), digests, size);
+      return filledPieces(render(model(files)), digests, size, reuse);
     },
   };
 }

@@ -81,7 +81,7 @@ describe('pack hashes exactly the bytes it writes', () => {
 });
 
 describe('the hashing thread', () => {
-  const note = (i: number) => ({ rel: `03/ghi-chu-${i}.txt`, bagPath: `data/03/ghi-chu-${i}.txt`, size: 4000 });
+  const note = (i: number) => ({ rel: `03/ghi-chu-${i}.txt`, name: `03/ghi-chu-${i}.txt`, size: 4000 });
   const notes = Array.from({ length: 9850 }, (_, i) => note(i)); // 39 MB of texts, hashed where they are deflated
   const plan = (entries: typeof notes) => ({ dir, entries, memory: new Map() });
 
@@ -90,7 +90,7 @@ describe('the hashing thread', () => {
   });
 
   it('is started from 8 MiB of files read through the pool (pictures, PDF, video, large files)', () => {
-    const film = { rel: '06/video.mp4', bagPath: 'data/06/video.mp4', size: 8 * 1048576 };
+    const film = { rel: '06/video.mp4', name: '06/video.mp4', size: 8 * 1048576 };
     expect(hashesOnThread(plan([...notes, film]))).toBe(true);
     expect(hashesOnThread(plan([...notes, { ...film, size: film.size - 1 }]))).toBe(false);
   });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packEvidence } from './pack-evidence.js';
-import { piecesOf } from './pack-privacy.js';
+import { piecesOf, scrubItems } from './pack-privacy.js';
+import type { CheckItem } from '../../core/evidence/evidence-types.js';
 import { maskInPieces } from '../../test-support/masker-oracle.js';
 import { draftRequest, renderRequest } from './request-evidence.js';
 import { renderEvidenceIndexHtml } from '../../cli/render/html/evidence-index.js';
@@ -170,6 +171,30 @@ describe('personal data in the bundle', () => {
     expect(text).toContain('Email phản hồi: a***@hanoi.example.vn');
     const plain = renderRequest(draft, 'text', false).text;
     expect(plain).toContain('Người phối hợp: Nguyễn Văn An - 0987 654 321');
+  });
+});
+
+describe('scrubbing the check items', () => {
+  it('masks what holds a number and keeps every other item as the same object (a folder is not held twice)', () => {
+    const items: CheckItem[] = ['ghi chú 1.txt', 'sms 0912345678.txt', 'ghi chú 2.txt'].map((f) => ({
+      id: `file.03/${f}`,
+      ok: false,
+      severity: 'warning',
+      message: { key: 'evidence.file.wrongFolder', params: { file: `03/${f}`, n: 1 } },
+      fix: { key: 'evidence.fix.wrongFolder', params: { file: `03/${f}` } },
+    }));
+    const hide = (s: string) => s.replace(/0912345678/g, '091xxxxx78');
+    const out = scrubItems(items, hide);
+    expect(out[0]).toBe(items[0]);
+    expect(out[2]).toBe(items[2]);
+    expect(out[1]).toEqual({
+      id: 'file.03/sms 091xxxxx78.txt',
+      ok: false,
+      severity: 'warning',
+      message: { key: 'evidence.file.wrongFolder', params: { file: '03/sms 091xxxxx78.txt', n: 1 } },
+      fix: { key: 'evidence.fix.wrongFolder', params: { file: '03/sms 091xxxxx78.txt' } },
+    });
+    expect(items[1]!.id).toBe('file.03/sms 0912345678.txt');
   });
 });
 

@@ -87,6 +87,20 @@ function unreadable(f: FolderFile, e: unknown): DvcError {
   return new DvcError('evidence.fileUnreadable', { file: f.rel, reason }, ExitCode.Usage);
 }
 
+/** A masked text in the spool: its place, size and digest (no closure per text: a folder may hold ten thousand). */
+class SpooledText implements MaskedFile {
+  constructor(
+    private readonly spool: MaskSpool,
+    private readonly start: number,
+    readonly size: number,
+    readonly sha256: string,
+  ) {}
+
+  load(): Promise<Buffer> {
+    return this.spool.read(this.start, this.size);
+  }
+}
+
 /** One text's masked bytes on their way to the spool: digest, size, and whether masking changed anything. */
 class MaskedWriter {
   private hash = createHash('sha256');
@@ -137,8 +151,7 @@ class MaskedWriter {
       this.spool.rewind(this.start);
       return undefined;
     }
-    const { spool, start, size } = this;
-    return { size, sha256: this.hash.digest('hex'), load: () => spool.read(start, size) };
+    return new SpooledText(this.spool, this.start, this.size, this.hash.digest('hex'));
   }
 }
 
@@ -217,19 +230,28 @@ export async function privacyFor(
   return { keep, text, name: r.name, rewritten, unmasked, close: () => spool.close() };
 }
 
+/** The message with its texts scrubbed: the same object when scrubbing changes none of them. */
 function scrubMsg(m: EvidenceMsg, scrub: (s: string) => string): EvidenceMsg {
   if (!m.params) return m;
-  return {
-    key: m.key,
-    params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? scrub(v) : v])),
-  };
+  let params: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(m.params)) {
+    if (typeof v !== 'string') continue;
+    const s = scrub(v);
+    if (s !== v) (params ??= { ...m.params })[k] = s;
+  }
+  return params ? { key: m.key, params } : m;
 }
 
+/**
+ * The items with their texts scrubbed. An item scrubbing leaves as it was is the same object: a folder of ten
+ * thousand files is not held twice over (as checked, and as shown) for the few names that hold a number.
+ */
 export function scrubItems(items: readonly CheckItem[], scrub: (s: string) => string): CheckItem[] {
-  return items.map((i) => ({
-    ...i,
-    id: scrub(i.id),
-    message: scrubMsg(i.message, scrub),
-    ...(i.fix ? { fix: scrubMsg(i.fix, scrub) } : {}),
-  }));
+  return items.map((i) => {
+    const id = scrub(i.id);
+    const message = scrubMsg(i.message, scrub);
+    const fix = i.fix ? scrubMsg(i.fix, scrub) : undefined;
+    if (id === i.id && message === i.message && fix === i.fix) return i;
+    return { ...i, id, message, ...(fix ? { fix } : {}) };
+  });
 }

@@ -7,10 +7,10 @@ import {
   manifestText,
   type ManifestEntry,
 } from '../../core/evidence/bagit.js';
-import type { PayloadSource } from '../../core/evidence/bag-plan.js';
+import { bagPath, type PayloadSource } from '../../core/evidence/bag-plan.js';
 import { openAtomicStream, type AtomicStream } from '../../io/atomic-write.js';
 import { BAG_LIMITS } from '../../core/evidence/bag-limits.js';
-import { METHOD_STORE, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
+import { METHOD_STORE, STAGE_COPY_MAX, ZipWriter, methodFor } from '../../io/zip/zip-writer.js';
 import { ChunkPool } from '../../io/evidence/chunk-pool.js';
 import { FileChangedError, PayloadReader, type FileChunk } from '../../io/evidence/payload-reader.js';
 import { inThreadSha256, workerSha256, type Sha256Hasher } from '../../io/evidence/sha256-hasher.js';
@@ -38,10 +38,10 @@ export interface BagPlan {
   out: string;
   stem: string;
   entries: PayloadSource[];
-  /** Texts dvc generates and payload text files masked, by bag path. */
+  /** Texts dvc generates and payload text files masked, by name (the path inside `data/`). */
   memory: Map<string, Bytes>;
   page?: PagePlan;
-  /** Hashes of files sorted after the index page, computed first so the page can list them. */
+  /** Hashes of files sorted after the index page, by name, computed first so the page can list them. */
   early: Map<string, string>;
   bagInfo: Buffer;
   stampMs: number;
@@ -54,13 +54,16 @@ export interface PagePlan {
   size: number;
   /**
    * The real page, drawn again when its turn comes, with the hashes in the placeholders' stead, a piece at a time
-   * (called once, when the page is written): what pack holds of it is one row, not the page.
+   * (called once, when the page is written): what pack holds of it is one row, not the page. `done` holds the
+   * digests of the entries before the page, in their order. Given `reuse`, every piece is encoded into it, each
+   * valid until the next is asked for (the zip writer copies a stored entry's small pieces).
    */
   fill(
     entries: readonly PayloadSource[],
-    done: readonly ManifestEntry[],
+    done: readonly string[],
     memory: ReadonlyMap<string, Bytes>,
     early: ReadonlyMap<string, string>,
+    reuse?: Buffer,
   ): Iterable<Buffer>;
 }
 
@@ -185,14 +188,16 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   };
   await addTag('bag-info.txt', plan.bagInfo);
   await addTag('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
-  const manifest = await writePayload(zip, plan, base, io);
-  const size = inByteOrder(manifest) ? manifestBytes(manifest) : undefined;
+  const digests = await writePayload(zip, plan, base, io);
+  const size = inByteOrder(plan.entries) ? manifestBytes(plan.entries, digests) : undefined;
   if (size === undefined || bagMethod('manifest-sha256.txt', size) !== METHOD_STORE) {
+    const manifest = plan.entries.map((e, i) => ({ path: bagPath(e), digest: digests[i]! }));
     await addTag('manifest-sha256.txt', Buffer.from(manifestText(manifest), 'utf8'));
   } else {
-    // A manifest too large to deflate (ten thousand files of long names: 3 MB) is written in blocks as it is made.
+    // A manifest too large to deflate (ten thousand files of long names: 3 MB) is written in blocks as it is made,
+    // each line from the entry's name and digest (no path kept per file).
     const digest = createHash('sha256');
-    await zip.addEntry(base + 'manifest-sha256.txt', manifestBlocks(manifest), {
+    await zip.addEntry(base + 'manifest-sha256.txt', manifestBlocks(plan.entries, digests), {
       method: METHOD_STORE,
       mtimeMs,
       expectedSize: size,
@@ -208,27 +213,27 @@ async function writeEntries(zip: ZipWriter, plan: BagPlan, io: PayloadIo): Promi
   });
 }
 
-function manifestLine(e: ManifestEntry): string {
-  return `${e.digest}  ${encodeManifestPath(e.path)}\n`;
+function manifestLine(e: PayloadSource, digest: string): string {
+  return `${digest}  ${encodeManifestPath(bagPath(e))}\n`;
 }
 
 /** Whether the entries are in the manifest's order (byte order of the UTF-8 paths), as the payload is written. */
-function inByteOrder(entries: readonly ManifestEntry[]): boolean {
-  return entries.every((e, i) => i === 0 || compareUtf8(entries[i - 1]!.path, e.path) <= 0);
+function inByteOrder(entries: readonly PayloadSource[]): boolean {
+  return entries.every((e, i) => i === 0 || compareUtf8(entries[i - 1]!.name, e.name) <= 0);
 }
 
-function manifestBytes(entries: readonly ManifestEntry[]): number {
-  return entries.reduce((n, e) => n + Buffer.byteLength(manifestLine(e), 'utf8'), 0);
+function manifestBytes(entries: readonly PayloadSource[], digests: readonly string[]): number {
+  return entries.reduce((n, e, i) => n + Buffer.byteLength(manifestLine(e, digests[i]!), 'utf8'), 0);
 }
 
 const MANIFEST_BLOCK_CHARS = 32 * 1024;
 
 /** manifestText's bytes, for entries already in its order, in blocks of about 32 K characters. */
-function* manifestBlocks(entries: readonly ManifestEntry[]): Generator<Buffer> {
+function* manifestBlocks(entries: readonly PayloadSource[], digests: readonly string[]): Generator<Buffer> {
   let lines: string[] = [];
   let chars = 0;
-  for (const e of entries) {
-    const line = manifestLine(e);
+  for (const [i, e] of entries.entries()) {
+    const line = manifestLine(e, digests[i]!);
     lines.push(line);
     chars += line.length;
     if (chars >= MANIFEST_BLOCK_CHARS) {
@@ -245,8 +250,7 @@ function pooledFile(
   plan: Pick<BagPlan, 'memory' | 'dir'>,
   e: PayloadSource,
 ): { path: string; size: number } | undefined {
-  if (e.rel === undefined || plan.memory.has(e.bagPath) || bagMethod(e.bagPath, e.size) !== METHOD_STORE)
-    return undefined;
+  if (e.rel === undefined || plan.memory.has(e.name) || bagMethod(e.name, e.size) !== METHOD_STORE) return undefined;
   return { path: joinRel(plan.dir, e.rel), size: e.size };
 }
 
@@ -259,13 +263,13 @@ class PendingDigests {
     this.all.push(p);
   }
 
-  async settled(entries: readonly PayloadSource[]): Promise<ManifestEntry[]> {
-    const hexes = await Promise.all(this.all);
-    return hexes.map((digest, i) => ({ path: entries[i]!.bagPath, digest }));
+  settled(): Promise<string[]> {
+    return Promise.all(this.all);
   }
 }
 
-async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: PayloadIo): Promise<ManifestEntry[]> {
+/** Writes the payload entries in order; returns their digests, in the same order. */
+async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: PayloadIo): Promise<string[]> {
   const pooled = plan.entries.map((e) => pooledFile(plan, e));
   const reader = new PayloadReader(pooled, io.pool);
   const digests = new PendingDigests();
@@ -276,15 +280,15 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
     for (const [i, e] of plan.entries.entries()) {
       stopIfCancelled(io.signal);
       const page =
-        plan.page && e.bagPath === `data/${INDEX_PAGE}`
-          ? plan.page.fill(plan.entries, await digests.settled(plan.entries), plan.memory, plan.early)
+        plan.page && e.rel === undefined && e.name === INDEX_PAGE
+          ? plan.page.fill(plan.entries, await digests.settled(), plan.memory, plan.early, pageBlock(e))
           : undefined;
-      const name = base + e.bagPath;
+      const name = `${base}data/${e.name}`;
       const hasher = pooled[i] ? io.hasher : small;
       const totals = pooled[i]
         ? await writePooled(zip, name, reader.chunks(i), { ...io, plan, size: e.size })
         : await writeUnpooled(zip, name, e, { ...io, hasher, plan, page });
-      if (totals.size !== e.size) throw new FileChangedError(e.rel ?? e.bagPath);
+      if (totals.size !== e.size) throw new FileChangedError(e.rel ?? bagPath(e));
       hasher.throwIfFailed();
       digests.add(hasher.digest());
     }
@@ -303,7 +307,16 @@ async function writePayload(zip: ZipWriter, plan: BagPlan, base: string, io: Pay
   } finally {
     await reader.close();
   }
-  return digests.settled(plan.entries);
+  return digests.settled();
+}
+
+/**
+ * The one buffer a stored page is encoded into, a block at a time: the zip writer copies a stored entry's pieces of
+ * up to STAGE_COPY_MAX bytes before it asks for the next, so a 22 MB page leaves no block per row or per 64 KiB for
+ * the garbage collector. A deflated page (a stream that reads ahead) gets new blocks.
+ */
+function pageBlock(e: PayloadSource): Buffer | undefined {
+  return bagMethod(e.name, e.size) === METHOD_STORE ? Buffer.allocUnsafeSlow(STAGE_COPY_MAX) : undefined;
 }
 
 /** The folder-relative name of a file that changed, as the officer sees it. */
@@ -342,17 +355,17 @@ async function writeUnpooled(
 ): Promise<{ size: number }> {
   if (x.page)
     return zip.addEntry(name, x.page, {
-      method: bagMethod(e.bagPath, e.size),
+      method: bagMethod(e.name, e.size),
       mtimeMs: x.plan.stampMs,
       expectedSize: e.size,
       onData: (c) => x.hasher.update(c),
     });
-  const held = x.plan.memory.get(e.bagPath);
+  const held = x.plan.memory.get(e.name);
   const mem = held === undefined || Buffer.isBuffer(held) ? held : await held.load();
   // A text to deflate is at most BAG_LIMITS.ratioFloorBytes (larger ones are stored): read whole, deflated in one go.
   const bytes = mem ?? (await readSmallFile(joinRel(x.plan.dir, e.rel ?? ''), e.size));
   return zip.addEntry(name, [bytes], {
-    method: bagMethod(e.bagPath, e.size),
+    method: bagMethod(e.name, e.size),
     mtimeMs: x.plan.stampMs,
     expectedSize: e.size,
     onData: (c) => x.hasher.update(c),

@@ -26,21 +26,24 @@ export interface LimitBreach {
   max: number;
 }
 
-/** SHA-256 manifest line: 64 hex digits, two spaces, the path, a line feed. */
-function manifestLineBytes(bagPath: string): number {
-  return 64 + 2 + Buffer.byteLength(bagPath, 'utf8') + 1;
+/**
+ * SHA-256 manifest line: 64 hex digits, two spaces, the path (`data/<name>`), a line feed. `check`, `status` and
+ * `pack` also stop reading a folder whose names would pass tagTextBytes.
+ */
+export function manifestLineBytes(name: string): number {
+  return 64 + 2 + 'data/'.length + Buffer.byteLength(name, 'utf8') + 1;
 }
 
 /**
  * What a bag of these payload entries would break of the table, checked before the first byte is written; the
  * tag files' own size is estimated from the paths (bag-info.txt is small, the payload manifest is the big one).
  */
-export function packLimitBreach(entries: ReadonlyArray<{ bagPath: string; size: number }>): LimitBreach | undefined {
+export function packLimitBreach(entries: ReadonlyArray<{ name: string; size: number }>): LimitBreach | undefined {
   const count = entries.length + TAG_FILES;
   if (count > BAG_LIMITS.maxEntries) return { limit: 'entries', found: count, max: BAG_LIMITS.maxEntries };
   const total = entries.reduce((n, e) => n + e.size, 0);
   if (total > BAG_LIMITS.maxTotalBytes) return { limit: 'totalBytes', found: total, max: BAG_LIMITS.maxTotalBytes };
-  const manifest = entries.reduce((n, e) => n + manifestLineBytes(e.bagPath), 0);
+  const manifest = entries.reduce((n, e) => n + manifestLineBytes(e.name), 0);
   if (manifest > BAG_LIMITS.tagTextBytes)
     return { limit: 'tagTextBytes', found: manifest, max: BAG_LIMITS.tagTextBytes };
   return undefined;

@@ -10,36 +10,79 @@ export const REQUEST_FILE = 'yeu-cau-ho-tro.txt';
 export interface PayloadSource {
   /** Path inside the evidence folder, or undefined for a text dvc generates. */
   rel?: string;
-  /** Path inside the bag, `data/...`. */
-  bagPath: string;
+  /**
+   * Path inside the bag's `data/` folder (`bagPath` gives the whole path): the very string `rel` is when masking and
+   * NFC change nothing, so that a bag of ten thousand long names holds each name once, not once more per use.
+   */
+  name: string;
   size: number;
 }
 
+/** Where an entry lies in the bag, `data/<name>`: made when asked, never kept per file. */
+export function bagPath(e: Pick<PayloadSource, 'name'>): string {
+  return `data/${e.name}`;
+}
+
+/** The payload files, planned once: sorted entries, and the names that collide after masking. */
+export interface PlannedFiles {
+  entries: PayloadSource[];
+  collisions: string[];
+}
+
 /**
- * Maps folder paths to bag paths (`data/<rel>`), masking personal numbers in names (dvc never creates a file
- * name holding one) and sorting by UTF-8 bytes. Returns the names that collide after masking, if any.
+ * Maps folder paths to bag names, masking personal numbers in names (dvc never creates a file name holding one)
+ * and sorting by UTF-8 bytes. Returns the names that collide after masking, if any.
  */
+export function planFiles(
+  files: ReadonlyArray<{ rel: string; size: number }>,
+  maskName: (name: string) => string = maskNameNumbers,
+): PlannedFiles {
+  const entries: PayloadSource[] = [];
+  const seen = new Map<string, string>();
+  const collisions: string[] = [];
+  for (const f of files) {
+    const masked = maskName(f.rel).normalize('NFC');
+    const name = masked === f.rel ? f.rel : masked;
+    const other = seen.get(name);
+    if (other !== undefined) collisions.push(`${other} ↔ ${f.rel}`);
+    seen.set(name, f.rel);
+    entries.push({ rel: f.rel, name, size: f.size });
+  }
+  entries.sort((a, b) => compareUtf8(a.name, b.name));
+  return { entries, collisions };
+}
+
+/**
+ * The planned files with the texts dvc generates put in their places (a folder file of the same name as one of
+ * them gives way); the files' entries are shared, not copied.
+ */
+export function withGenerated(
+  files: readonly PayloadSource[],
+  generated: ReadonlyArray<{ name: string; size: number }>,
+): PayloadSource[] {
+  const taken = new Set(generated.map((g) => g.name));
+  const out = files.filter((e) => e.rel === undefined || !taken.has(e.rel));
+  for (const g of [...generated].sort((a, b) => compareUtf8(a.name, b.name))) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareUtf8(out[mid]!.name, g.name) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, { name: g.name, size: g.size });
+  }
+  return out;
+}
+
+/** planFiles, then withGenerated: the whole payload of a bag. */
 export function planPayload(
   files: ReadonlyArray<{ rel: string; size: number }>,
   generated: ReadonlyArray<{ name: string; size: number }>,
   maskName: (name: string) => string = maskNameNumbers,
 ): { entries: PayloadSource[]; collisions: string[] } {
-  const entries: PayloadSource[] = [];
-  const seen = new Map<string, string>();
-  const collisions: string[] = [];
-  const taken = new Set(generated.map((g) => g.name));
-  for (const f of files) {
-    if (taken.has(f.rel)) continue;
-    const bagPath = `data/${maskName(f.rel)}`;
-    const key = bagPath.normalize('NFC');
-    const other = seen.get(key);
-    if (other !== undefined) collisions.push(`${other} ↔ ${f.rel}`);
-    seen.set(key, f.rel);
-    entries.push({ rel: f.rel, bagPath: key, size: f.size });
-  }
-  for (const g of generated) entries.push({ bagPath: `data/${g.name}`, size: g.size });
-  entries.sort((a, b) => compareUtf8(a.bagPath, b.bagPath));
-  return { entries, collisions };
+  const planned = planFiles(files, maskName);
+  return { entries: withGenerated(planned.entries, generated), collisions: planned.collisions };
 }
 
 /**

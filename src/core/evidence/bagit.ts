@@ -28,8 +28,42 @@ export function manifestText(entries: readonly ManifestEntry[]): string {
     .join('');
 }
 
+/**
+ * The order of two strings' UTF-8 bytes (as Buffer.compare of their encodings: -1, 0 or 1), without encoding them:
+ * sorting ten thousand long names this way costs no buffer per comparison. UTF-8 bytes sort as code points do; a
+ * lone surrogate counts as U+FFFD, which is what UTF-8 encoding makes of it.
+ */
 export function compareUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length || i === b.length) return a.length === b.length ? 0 : i === a.length ? -1 : 1;
+  // The units before `i` are the same; step back onto a high surrogate, whose pair may differ.
+  if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (i < a.length && j < b.length) {
+    const x = codePointAt(a, i);
+    const y = codePointAt(b, j);
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** The code point at `i` as UTF-8 encodes it: a surrogate pair's, or U+FFFD for a lone surrogate. */
+function codePointAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return c;
+  if (isHighSurrogate(c) && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return 0xfffd;
 }
 
 export function payloadOxum(bytes: number, files: number): string {

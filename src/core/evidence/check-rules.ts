@@ -200,7 +200,7 @@ function privacyItems(rel: string): CheckItem[] {
 
 function fileItems(f: ScannedFile, limits: Limits): FileVerdict {
   const items: CheckItem[] = [];
-  const id = `file.${f.rel}`;
+  const id = f.itemId ?? `file.${f.rel}`;
   const bad: Bad = (severity, key, fixKey, params = {}) =>
     items.push(
       item(

@@ -4,8 +4,8 @@ import { integrityProblem, sniffKind, xmlWellFormedEnough } from './file-sniff.j
 import { findPersonalNumbers, maskNameNumbers, redactPersonalNumbers } from './personal-data.js';
 import { isDossierCode, isEmail, metaFromYaml } from './metadata.js';
 import { parseTestApiResults } from './test-api-result.js';
-import { decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
-import { bagTimestamp, planPayload } from './bag-plan.js';
+import { compareUtf8, decodeManifestPath, encodeManifestPath, parseManifest, unsafeBagPath } from './bagit.js';
+import { bagPath, bagTimestamp, planFiles, planPayload, withGenerated } from './bag-plan.js';
 import { buildRequest, renderRequestText } from './request-text.js';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -138,6 +138,23 @@ describe('BagIt text', () => {
     });
   });
 
+  it('orders paths as their UTF-8 bytes do, lone surrogates and all, without encoding them', () => {
+    // Units where UTF-16 and UTF-8 orders part (U+E000 and up against surrogate pairs), paired and lone surrogates.
+    const unit = fc.constantFrom('a', 'z', '/', 'ế', 'đ', '\uE000', '\uFFFD', '\uFFFF', '\uD83D', '\uDE00', '😀', '𝔸');
+    const path = fc.array(unit, { maxLength: 8 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(path, path, (a, b) => {
+        expect(compareUtf8(a, b)).toBe(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+        expect(compareUtf8(`data/${a}`, `data/${a}${b}`)).toBe(
+          Buffer.compare(Buffer.from(`data/${a}`), Buffer.from(`data/${a}${b}`)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+    expect(compareUtf8('data/\uFFFF.txt', 'data/😀.txt')).toBe(-1);
+    expect(compareUtf8('x\uD83D', 'x\uFFFD')).toBe(0);
+  });
+
   it('flags paths that leave the bag', () => {
     for (const p of ['../x', '/etc/passwd', 'C:/x', 'data\\..\\x', 'data//x', 'data/./x'])
       expect(unsafeBagPath(p), p).toBe(true);
@@ -155,13 +172,54 @@ describe('pack plan', () => {
       ],
       [{ name: 'yeu-cau-ho-tro.txt', size: 3 }],
     );
-    expect(entries.map((e) => e.bagPath)).toEqual([
+    expect(entries.map(bagPath)).toEqual([
       'data/a/z.png',
       'data/b/sms-091xxxxx78.png',
       'data/b/sms-091xxxxx78.png',
       'data/yeu-cau-ho-tro.txt',
     ]);
     expect(collisions).toHaveLength(1);
+  });
+
+  it('plans the files once: every later plan shares their entries, the generated texts put in their places', () => {
+    const files = planFiles([
+      { rel: 'index.html', size: 9 },
+      { rel: '03/ghi chú.txt', size: 4 },
+      { rel: 'a/sms-0912345678.png', size: 1 },
+      { rel: 'yeu-cau-ho-tro.txt', size: 2 },
+    ]);
+    // A name masking leaves as it was is the folder's own name (pack holds each name once, bag paths are derived).
+    expect(files.entries.map((e) => [e.rel, e.name])).toEqual([
+      ['03/ghi chú.txt', '03/ghi chú.txt'],
+      ['a/sms-0912345678.png', 'a/sms-091xxxxx78.png'],
+      ['index.html', 'index.html'],
+      ['yeu-cau-ho-tro.txt', 'yeu-cau-ho-tro.txt'],
+    ]);
+    const withPage = withGenerated(files.entries, [
+      { name: 'yeu-cau-ho-tro.txt', size: 30 },
+      { name: 'evidence.yaml', size: 20 },
+      { name: 'index.html', size: 10 },
+    ]);
+    expect(withPage.map(bagPath)).toEqual([
+      'data/03/ghi chú.txt',
+      'data/a/sms-091xxxxx78.png',
+      'data/evidence.yaml',
+      'data/index.html',
+      'data/yeu-cau-ho-tro.txt',
+    ]);
+    expect(withPage.map((e) => e.size)).toEqual([4, 1, 20, 10, 30]);
+    expect(withPage[0]).toBe(files.entries[0]);
+    expect(withPage[1]).toBe(files.entries[1]);
+    const withoutPage = withGenerated(files.entries, [{ name: 'evidence.yaml', size: 20 }]);
+    expect(withoutPage.map((e) => e.rel ?? e.name)).toEqual([
+      '03/ghi chú.txt',
+      'a/sms-0912345678.png',
+      'evidence.yaml',
+      'index.html',
+      'yeu-cau-ho-tro.txt',
+    ]);
+    expect(withoutPage[3]).toBe(files.entries[2]);
+    expect(files.entries.map((e) => e.size)).toEqual([4, 1, 9, 2]);
   });
 
   it('dates the bag on the day of packing in Hà Nội time, or at SOURCE_DATE_EPOCH', () => {

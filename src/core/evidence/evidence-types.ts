@@ -72,4 +72,9 @@ export interface ScannedFile {
   facts?: TextFacts;
   /** A symbolic link or something other than a regular file: never followed. */
   notRegular?: boolean;
+  /**
+   * The file's check item id, `file.<rel>`, when the reader made it: `rel` is then a slice of it, so that a folder
+   * of ten thousand long names holds each name once (else the id is made from `rel`, a second copy).
+   */
+  itemId?: string;
 }

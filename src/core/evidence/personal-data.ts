@@ -46,8 +46,17 @@ function isPhoneLead(c: number): boolean {
  * A text's UTF-16 code units, to mask in place: masking a number keeps its length, so the personal numbers are
  * masked with no string built per match. Buffer copies the units both ways (lone surrogates included).
  */
+/** The buffer unitsOf copies into, grown as needed and reused. */
+let scratch = new Uint16Array(0);
+
+/**
+ * The code units of `s`, in a buffer reused from one call to the next (valid until the next call: each caller masks
+ * them and makes its text before another is asked for). Masking every name and message of a folder of ten thousand
+ * files then allocates no buffer per string.
+ */
 function unitsOf(s: string): Uint16Array {
-  const u = new Uint16Array(s.length);
+  if (scratch.length < s.length) scratch = new Uint16Array(Math.max(s.length, 2 * scratch.length, 4096));
+  const u = scratch.subarray(0, s.length);
   Buffer.from(u.buffer, u.byteOffset, u.byteLength).write(s, 0, 'ucs2');
   return u;
 }

@@ -15,6 +15,8 @@ export const evidenceSafety: MessageTable = {
       'Không đóng gói "{dir}": gói sẽ vượt giới hạn {limit} ({found} > {max}) mà dvc evidence verify kiểm tra; chưa ghi gì. Chia minh chứng thành nhiều gói hoặc bớt tệp.',
     'evidence.folder.tooManyFiles':
       'Thư mục "{dir}" có hơn {max} tệp, nhiều hơn một gói minh chứng được chứa (giới hạn của dvc evidence verify). Bớt tệp hoặc chia thư mục.',
+    'evidence.folder.namesTooLong':
+      'Tên các tệp trong thư mục "{dir}" (kể cả tên thư mục con) dài hơn danh sách tệp của một gói minh chứng được chứa ({max} byte, giới hạn của dvc evidence verify). Đặt tên thư mục con và tên tệp ngắn hơn, bớt tệp hoặc chia thư mục.',
     'evidence.fileUnreadable':
       'Không đọc được tệp "{file}" trong thư mục minh chứng ({reason}); tệp bị xóa hoặc không có quyền đọc.',
     'evidence.pack.cancelled': 'Đã hủy; tệp tạm đã xóa, không có gói nào được tạo.',
@@ -70,6 +72,8 @@ export const evidenceSafety: MessageTable = {
       'Not packing "{dir}": the bundle would pass the {limit} limit ({found} > {max}) that dvc evidence verify checks; nothing was written. Split the evidence into several bundles or remove files.',
     'evidence.folder.tooManyFiles':
       'The folder "{dir}" holds more than {max} files, more than an evidence bundle may hold (a limit of dvc evidence verify). Remove files or split the folder.',
+    'evidence.folder.namesTooLong':
+      'The names of the files in the folder "{dir}" (sub-folder names included) are longer than the file list of an evidence bundle may hold ({max} bytes, a limit of dvc evidence verify). Give sub-folders and files shorter names, remove files or split the folder.',
     'evidence.fileUnreadable':
       'Cannot read the file "{file}" in the evidence folder ({reason}); it was removed or is not readable.',
     'evidence.pack.cancelled': 'Cancelled; the temporary file was removed and no bundle was written.',

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../test-support/evidence-sample.js';
 
@@ -28,6 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 vi.resetModules();
 const { scanFolder, MAX_FOLDER_FILES } = await import('./evidence-folder.js');
 const { textFacts } = await import('../../core/evidence/text-facts.js');
+const { BAG_LIMITS } = await import('../../core/evidence/bag-limits.js');
 
 const tmp = tempDir('dvc-scan-');
 afterAll(() => tmp.remove());
@@ -53,6 +54,25 @@ describe('reading an evidence folder', () => {
       params: { file: 'ghi-chu.txt', reason: 'ENOENT' },
       exitCode: 2,
     });
+  });
+
+  it("holds a file's name as its check item id, `file.<rel>`, and makes its path from the folder's when asked", async () => {
+    Object.assign(fault, { name: undefined });
+    const nfd = path.join(tmp.dir, 'nfd');
+    mkdirSync(path.join(nfd, '03-phan-mem-mot-cua'), { recursive: true });
+    const onDisk = 'ghi chú.txt'.normalize('NFD');
+    writeFileSync(path.join(nfd, '03-phan-mem-mot-cua', onDisk), 'ghi chú');
+    writeFileSync(path.join(nfd, 'biên lai.xml'), '<a/>');
+    const files = await scanFolder(nfd);
+    expect(files.map((f) => [f.rel, f.itemId, f.size])).toEqual([
+      ['03-phan-mem-mot-cua/ghi chú.txt', 'file.03-phan-mem-mot-cua/ghi chú.txt', 8],
+      ['biên lai.xml', 'file.biên lai.xml', 4],
+    ]);
+    // The path on disk: made from the folder's when the name is as on disk, kept when NFC changed it.
+    expect(files[1]!.abs).toBe(path.join(nfd, 'biên lai.xml'));
+    expect(files[0]!.abs).toBe(path.join(nfd, '03-phan-mem-mot-cua', onDisk));
+    expect(files[0]!.rel).not.toBe(onDisk);
+    expect(Object.keys(files[1]!)).not.toContain('abs');
   });
 
   it('keeps no text, only what check and pack need of it', async () => {
@@ -110,6 +130,23 @@ describe('reading an evidence folder', () => {
     const receipt = files.find((f) => f.rel.endsWith('.pdf'))!;
     expect(Buffer.from(receipt.head).equals(pdf.subarray(0, 64))).toBe(true);
     expect(Buffer.from(receipt.tail).equals(pdf.subarray(pdf.length - 1024))).toBe(true);
+  });
+
+  it('stops at names longer than a bundle may list (exit 2): deep folders of long names, as many files as fit', async () => {
+    Object.assign(fault, { name: undefined });
+    // 14 folders of 250 bytes and names of 255: about 3.8 kB a file, 1,100 files list more than 4 MiB.
+    const deep = path.join(tmp.dir, 'sau', ...Array.from({ length: 14 }, (_, k) => `${k}${'đ'.repeat(124)}`));
+    mkdirSync(deep, { recursive: true });
+    const name = (i: number) => `${String(i).padStart(4, '0')}${'ư'.repeat(123)}.txt`;
+    for (let i = 0; i < 1100; i++) writeFileSync(path.join(deep, name(i)), '');
+    await expect(scanFolder(path.join(tmp.dir, 'sau'))).rejects.toMatchObject({
+      key: 'evidence.folder.namesTooLong',
+      params: { max: BAG_LIMITS.tagTextBytes },
+      exitCode: 2,
+    });
+    // The same folder with fewer files is read.
+    for (let i = 600; i < 1100; i++) rmSync(path.join(deep, name(i)));
+    expect(await scanFolder(path.join(tmp.dir, 'sau'))).toHaveLength(600);
   });
 
   it('stops at more files than a bundle may hold (exit 2), before reading any of them', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DvcError, ExitCode } from '../../errors.js';
 import { META_FILE, kindOfExtension } from '../../core/evidence/checklist.js';
 import { metaFromYaml } from '../../core/evidence/metadata.js';
-import { BAG_LIMITS, TAG_FILES } from '../../core/evidence/bag-limits.js';
+import { BAG_LIMITS, TAG_FILES, manifestLineBytes } from '../../core/evidence/bag-limits.js';
 import { textFacts } from '../../core/evidence/text-facts.js';
 import type { EvidenceMeta, EvidenceMsg, ScannedFile, TextFacts } from '../../core/evidence/evidence-types.js';
 import { stripBom } from '../../core/text/utf8.js';
@@ -16,6 +16,7 @@ import { stripBom } from '../../core/text/utf8.js';
  */
 
 const HEAD = 64;
+const NO_BYTES = new Uint8Array();
 const TAIL = 1024;
 /** Text files up to this size are read (and, by pack, masked); larger ones are listed as not masked. */
 export const TEXT_LIMIT = 1048576;
@@ -58,16 +59,29 @@ async function readEnds(abs: string, size: number): Promise<{ head: Uint8Array; 
 /** Files a folder may hold: those of a bag, less the tag files and the three texts pack adds. */
 export const MAX_FOLDER_FILES = BAG_LIMITS.maxEntries - TAG_FILES - 3;
 
-async function walk(root: string, rel: string, out: string[]): Promise<void> {
+/** What the folder's files take in a bag's payload manifest so far, in bytes, as walk counts them. */
+interface NameBytes {
+  bytes: number;
+}
+
+async function walk(root: string, rel: string, out: string[], names: NameBytes = { bytes: 0 }): Promise<void> {
   const dir = await opendir(path.join(root, rel)).catch((e: unknown) => {
     throw unreadable(rel.split(path.sep).join('/') || '.', e);
   });
   for await (const e of dir) {
     const r = rel ? path.join(rel, e.name) : e.name;
-    if (e.isDirectory()) await walk(root, r, out);
-    else out.push(r);
+    if (e.isDirectory()) {
+      await walk(root, r, out, names);
+      continue;
+    }
+    out.push(r);
     if (out.length > MAX_FOLDER_FILES)
       throw new DvcError('evidence.folder.tooManyFiles', { dir: root, max: MAX_FOLDER_FILES }, ExitCode.Usage);
+    // Ten thousand files under long folder names list more than a bag's manifest may hold, and holding their
+    // names is what would take memory: such a folder is refused as one of too many files is.
+    names.bytes += manifestLineBytes(r);
+    if (names.bytes > BAG_LIMITS.tagTextBytes)
+      throw new DvcError('evidence.folder.namesTooLong', { dir: root, max: BAG_LIMITS.tagTextBytes }, ExitCode.Usage);
   }
 }
 
@@ -115,6 +129,13 @@ async function readInto(abs: string, buffer: Buffer): Promise<Buffer> {
 const QUOTE = 0x22;
 const LT = 0x3c;
 
+/** The facts of a plain text that names nobody: one object for every such note, not one each. */
+const PLAIN_TEXT: TextFacts = Object.freeze({
+  wellFormed: true,
+  results: Object.freeze([]) as never,
+  names: Object.freeze([]) as never,
+});
+
 /**
  * What a small text says (core/evidence/text-facts.ts). A text that is neither JSON nor XML and holds no `"` and
  * no `<` can name nobody (the personal names dvc learns are JSON values and XML elements) and parses as what it
@@ -122,8 +143,7 @@ const LT = 0x3c;
  */
 function factsOf(rel: string, bytes: Buffer): TextFacts {
   const kind = kindOfExtension(rel);
-  if (kind !== 'json' && kind !== 'xml' && !bytes.includes(QUOTE) && !bytes.includes(LT))
-    return { wellFormed: true, results: [], names: [] };
+  if (kind !== 'json' && kind !== 'xml' && !bytes.includes(QUOTE) && !bytes.includes(LT)) return PLAIN_TEXT;
   return textFacts(rel, bytes.toString('utf8'));
 }
 
@@ -134,30 +154,64 @@ function unreadable(rel: string, e: unknown): DvcError {
 }
 
 /**
- * A file's name relative to the folder, with `/` and in NFC. When it reads as it is on disk (the usual case), it is
- * the tail of the full path, which V8 keeps as a slice of it: a folder of ten thousand long names holds each once.
+ * A file of the folder as read. Its one string is its check item id, `file.<rel>`: `rel` is a slice of it (V8 keeps
+ * a slice as a view of its parent), and the full path is made when asked, from the folder's path and `rel` (kept
+ * apart only when it is not that: a name in NFD on disk, or `\` separators). A folder of ten thousand long names
+ * then holds each name once, where the path, the id and the name would each hold it again.
  */
-export function relativeName(abs: string, r: string): string {
+class FolderEntry implements FolderFile {
+  readonly rel: string;
+  size = 0;
+  mtimeMs = 0;
+  head: Uint8Array = NO_BYTES;
+  tail: Uint8Array = NO_BYTES;
+  declare facts?: TextFacts;
+  declare notRegular?: boolean;
+  readonly #root: string;
+  readonly #abs: string | undefined;
+
+  constructor(
+    root: string,
+    readonly itemId: string,
+    abs: string,
+  ) {
+    this.rel = itemId.slice(ITEM_PREFIX.length);
+    this.#root = root;
+    this.#abs = path.join(root, this.rel) === abs ? undefined : abs;
+  }
+
+  get abs(): string {
+    return this.#abs ?? path.join(this.#root, this.rel);
+  }
+}
+
+const ITEM_PREFIX = 'file.';
+
+/** A file's name relative to the folder, with `/` and in NFC. */
+export function relativeName(r: string): string {
   const posix = path.sep === '/' ? r : r.split(path.sep).join('/');
-  const rel = posix.normalize('NFC');
-  return rel === r && abs.endsWith(`${path.sep}${r}`) ? abs.slice(abs.length - r.length) : rel;
+  return posix.normalize('NFC');
 }
 
 async function scanOne(root: string, r: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
   const abs = path.join(root, r);
-  const rel = relativeName(abs, r);
+  // One flat string (a join, not a concatenation V8 would keep as two), the name a slice of it.
+  const f = new FolderEntry(root, [ITEM_PREFIX, relativeName(r)].join(''), abs);
   try {
-    return await scanFile(abs, rel, lanes, heads);
+    return await scanFile(abs, f, lanes, heads);
   } catch (e) {
-    throw unreadable(rel, e);
+    throw unreadable(f.rel, e);
   }
 }
 
-async function scanFile(abs: string, rel: string, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
+async function scanFile(abs: string, f: FolderEntry, lanes: Lanes, heads: HeadStore): Promise<FolderFile> {
+  const rel = f.rel;
   const st = await lstat(abs);
+  f.size = st.size;
+  f.mtimeMs = st.mtimeMs;
   if (!st.isFile()) {
-    const none = new Uint8Array();
-    return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head: none, tail: none, notRegular: true };
+    f.notRegular = true;
+    return f;
   }
   if (TEXT_EXT.test(rel) && st.size <= TEXT_LIMIT) {
     // A text read whole gives its head too, and needs no tail: its facts tell whether it is whole.
@@ -165,13 +219,13 @@ async function scanFile(abs: string, rel: string, lanes: Lanes, heads: HeadStore
       const bytes = await readInto(abs, buffer);
       return { head: heads.copy(bytes.subarray(0, Math.min(HEAD, st.size))), facts: factsOf(rel, bytes) };
     });
-    return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, head, tail: NO_BYTES, facts };
+    f.head = head;
+    f.facts = facts;
+    return f;
   }
-  const ends = st.size > 0 ? await readEnds(abs, st.size) : { head: NO_BYTES, tail: NO_BYTES };
-  return { abs, rel, size: st.size, mtimeMs: st.mtimeMs, ...ends };
+  if (st.size > 0) Object.assign(f, await readEnds(abs, st.size));
+  return f;
 }
-
-const NO_BYTES = new Uint8Array();
 
 /**
  * The heads of a folder's texts, copied into shared blocks: a buffer of its own per head would cost an ArrayBuffer

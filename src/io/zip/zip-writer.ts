@@ -19,8 +19,12 @@ import {
 export { METHOD_DEFLATE, METHOD_STORE };
 
 const WRITE_AHEAD = 8 * 1048576;
-/** Pieces up to this size are copied into a staging block of STAGE_BYTES rather than written one by one. */
-const STAGE_COPY_MAX = 16 * 1024;
+/**
+ * Pieces up to this size are copied into a staging block of STAGE_BYTES rather than written one by one. A stored
+ * entry's piece of at most this size is copied before the writer asks for the next one: its source may then
+ * reuse one buffer for every piece (see ZipWriter.addEntry).
+ */
+export const STAGE_COPY_MAX = 16 * 1024;
 const STAGE_BYTES = 256 * 1024;
 
 /** A staging block, held by the write and the hashing of its bytes; back to the spares when both are done. */
@@ -227,7 +231,9 @@ export class ZipWriter {
   }
 
   /**
-   * One entry from a source. An array of Buffers (bytes in memory) is deflated in one synchronous call: a bag
+   * One entry from a source. A stored entry's pieces are taken one at a time, each of at most STAGE_COPY_MAX bytes
+   * copied before the next is asked for (a source may encode them all into one buffer); a larger one is held until
+   * written. An array of Buffers (bytes in memory) is deflated in one synchronous call: a bag
    * of ten thousand small notes then creates no zlib stream per file (their native memory is what made RSS
    * grow); a stream source is deflated as it flows.
    */

@@ -18,7 +18,11 @@ import { renderPage } from './page.js';
 export type EvidenceFileKind = 'image' | 'pdf' | 'video' | 'xml' | 'json' | 'other';
 
 export interface EvidenceIndexModel {
-  request?: { title?: string; text?: string };
+  /**
+   * The request text: a string, or its pieces in order (drawn anew each time, like the page's: a request listing ten
+   * thousand attachments is then never one string).
+   */
+  request?: { title?: string; text?: string | Iterable<string> };
   checklist?: { id?: string; label?: string; ok?: boolean; severity?: string; message?: string }[];
   /** Paths relative to the bag's `data/` folder, `/` or `\` separated. */
   files?: { path: string; bytes?: number; sha256?: string; kind?: EvidenceFileKind | string }[];
@@ -106,10 +110,6 @@ function* drawPieces(model: EvidenceIndexModel, opts: { lang: Lang; title?: stri
     return `<tr data-item="${esc(c.id)}" data-state="${s}"><td class="check-${s}">${esc(T(`html.ev.state.${s}`))}</td><th scope="row">${esc(c.label ?? c.id)}</th><td>${esc(c.message)}</td></tr>`;
   };
 
-  const requestHtml = model.request?.text
-    ? `<h2 id="request">${esc(T('html.ev.request'))}</h2>${model.request.title ? `<p><strong>${esc(model.request.title)}</strong></p>` : ''}<pre class="request">${esc(model.request.text)}</pre>`
-    : '';
-
   const files = model.files ?? [];
   const images = files.filter((f) => f.kind === 'image' && insideFolder(f.path));
   const gallery = images.length
@@ -141,13 +141,36 @@ ${statusHtml(model, T)}
 <h2 id="checklist">${esc(T('html.ev.checklist'))}</h2>
 ${checklistHead}`;
   for (const c of checklist) yield checklistRow(c);
-  yield `${checklist.length ? '</tbody></table>' : ''}
-${requestHtml}
-${gallery}
-${filesHead}`;
+  yield* requestPieces(checklist.length ? '</tbody></table>' : '', model.request, T, `${gallery}\n${filesHead}`);
   for (const f of files) yield fileRow(f);
   yield '</tbody></table>';
   yield shell.slice(at + BODY_MARK.length);
+}
+
+/**
+ * The end of the checklist, the request text, then `after`. A request given in pieces is drawn a piece at a time;
+ * given as one string, it stays within its piece.
+ */
+function* requestPieces(
+  closeTable: string,
+  request: EvidenceIndexModel['request'],
+  T: (key: string, params?: MessageParams) => string,
+  after: string,
+): Generator<string> {
+  const text = request?.text;
+  if (!text) {
+    yield `${closeTable}\n\n${after}`;
+    return;
+  }
+  const title = request.title ? `<p><strong>${esc(request.title)}</strong></p>` : '';
+  const head = `<h2 id="request">${esc(T('html.ev.request'))}</h2>${title}<pre class="request">`;
+  if (typeof text === 'string') {
+    yield `${closeTable}\n${head}${esc(text)}</pre>\n${after}`;
+    return;
+  }
+  yield `${closeTable}\n${head}`;
+  for (const piece of text) yield esc(piece);
+  yield `</pre>\n${after}`;
 }
 
 const BODY_MARK = '\u0000body\u0000';
