@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import type { MessageParams } from '../errors.js';
 import { terminalParams } from './terminal-params.js';
+import { writeJsonPieces } from './json-pieces.js';
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -89,7 +90,10 @@ export class CliContext {
   printJson(value: unknown): void {
     if (this.jsonWritten) throw new Error('printJson called twice in one run');
     this.jsonWritten = true;
-    this.streams.stdout.write(JSON.stringify(value, null, 2) + '\n');
+    // In pieces: a report of thousands of files is never one string of millions of characters (see json-pieces.ts).
+    const { stdout } = this.streams;
+    writeJsonPieces(value, (piece) => stdout.write(piece));
+    stdout.write('\n');
   }
 
   get hasWrittenJson(): boolean {
