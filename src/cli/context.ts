@@ -91,9 +91,7 @@ export class CliContext {
     if (this.jsonWritten) throw new Error('printJson called twice in one run');
     this.jsonWritten = true;
     // In pieces: a report of thousands of files is never one string of millions of characters (see json-pieces.ts).
-    const { stdout } = this.streams;
-    writeJsonPieces(value, (piece) => stdout.write(piece));
-    stdout.write('\n');
+    writeJsonPieces(value, this.streams.stdout);
   }
 
   get hasWrittenJson(): boolean {

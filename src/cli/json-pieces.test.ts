@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeJsonPieces } from './json-pieces.js';
+import { EventEmitter } from 'node:events';
+import { jsonPieces, writeJsonPieces } from './json-pieces.js';
 
-function pieces(v: unknown): string[] {
-  const out: string[] = [];
-  writeJsonPieces(v, (p) => out.push(p));
-  return out;
-}
+const pieces = (v: unknown): string[] => [...jsonPieces(v)];
 
 /** Values JSON.stringify meets in reports: nested arrays and objects, dates, undefined, texts with line feeds. */
 const member = fc.oneof(
@@ -25,7 +22,7 @@ const value = fc.letrec((tie) => ({
   ),
 })).value;
 
-describe('writeJsonPieces', () => {
+describe('jsonPieces', () => {
   it('joins to exactly what JSON.stringify(value, null, 2) writes, whatever the object', () => {
     fc.assert(
       fc.property(fc.oneof(fc.array(value), fc.dictionary(fc.string(), value)), (v) => {
@@ -58,5 +55,34 @@ describe('writeJsonPieces', () => {
     sparse[3] = 4;
     for (const v of [{ a: custom }, bare, [custom, new Map([[1, 2]]), sparse], { s: sparse, n: null }])
       expect(pieces(v).join('')).toBe(JSON.stringify(v, null, 2));
+  });
+});
+
+/** A sink that takes `room` pieces, then asks to wait for 'drain'. */
+class SlowSink extends EventEmitter {
+  readonly got: string[] = [];
+  constructor(private room: number) {
+    super();
+  }
+  write(piece: string): boolean {
+    this.got.push(piece);
+    return --this.room > 0;
+  }
+  drain(room: number): void {
+    this.room = room;
+    this.emit('drain');
+  }
+}
+
+describe('writeJsonPieces', () => {
+  it('makes a piece only when the sink takes more, and ends with a line feed once everything is written', () => {
+    const report = { files: Array.from({ length: 30_000 }, (_, i) => ({ path: `data/tệp ${i}.txt`, i })) };
+    const sink = new SlowSink(2);
+    writeJsonPieces(report, sink);
+    // Two pieces taken, then the writer waits: nothing more is made until the sink drains.
+    expect(sink.got).toHaveLength(2);
+    while (sink.listenerCount('drain') > 0) sink.drain(3);
+    expect(sink.got.at(-1)).toBe('\n');
+    expect(sink.got.join('')).toBe(JSON.stringify(report, null, 2) + '\n');
   });
 });

@@ -22,56 +22,76 @@ function skipped(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
-class Pieces {
-  private text = '';
-  constructor(private readonly write: (piece: string) => void) {}
-
-  add(s: string): void {
-    this.text += s;
-    if (this.text.length >= PIECE_CHARS) this.flush();
-  }
-
-  flush(): void {
-    if (this.text !== '') this.write(this.text);
-    this.text = '';
-  }
-}
-
-function walk(value: unknown, indent: string, out: Pieces): void {
+/** The text of `value` at nesting `indent`, in small parts (joined into pieces by jsonPieces). */
+function* parts(value: unknown, indent: string): Generator<string> {
   if (!walkable(value)) {
     const text = JSON.stringify(value, null, 2);
     // JSON holds no raw line feed inside a string: every line feed is layout, indented one level deeper here.
-    out.add(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+    yield indent === '' || text === undefined ? text : text.replaceAll('\n', `\n${indent}`);
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return out.add('[]');
-    out.add('[');
+    if (value.length === 0) return yield '[]';
+    yield '[';
     for (let i = 0; i < value.length; i++) {
-      out.add(`${i === 0 ? '' : ','}\n${inner}`);
-      if (skipped(value[i])) out.add('null');
-      else walk(value[i], inner, out);
+      yield `${i === 0 ? '' : ','}\n${inner}`;
+      if (skipped(value[i])) yield 'null';
+      else yield* parts(value[i], inner);
     }
-    return out.add(`\n${indent}]`);
+    return yield `\n${indent}]`;
   }
   let first = true;
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (skipped(v)) continue;
-    out.add(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    walk(v, inner, out);
+    yield* parts(v, inner);
   }
-  out.add(first ? '{}' : `\n${indent}}`);
+  yield first ? '{}' : `\n${indent}}`;
 }
 
 /**
- * Hands `write` the text of `JSON.stringify(value, null, 2)` in pieces. `value` must be what JSON.stringify accepts
- * at the top (not undefined, a function or a symbol).
+ * The text of `JSON.stringify(value, null, 2)` in pieces of about PIECE_CHARS characters, made as they are asked for.
+ * `value` must be what JSON.stringify accepts at the top (not undefined, a function or a symbol).
  */
-export function writeJsonPieces(value: unknown, write: (piece: string) => void): void {
-  const out = new Pieces(write);
-  walk(value, '', out);
-  out.flush();
+export function* jsonPieces(value: unknown): Generator<string> {
+  let text = '';
+  for (const part of parts(value, '')) {
+    text += part;
+    if (text.length >= PIECE_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text !== '') yield text;
+}
+
+/** What printJson writes to: a stream that says when it wants no more until 'drain'. */
+export interface JsonSink {
+  write(piece: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Writes the pieces of `value` and then a line feed to `sink`, each piece made only when the sink takes more: a pipe
+ * that is read slowly holds one piece, not the whole text.
+ */
+export function writeJsonPieces(value: unknown, sink: JsonSink): void {
+  const pieces = jsonPieces(value);
+  const pump = (): void => {
+    for (;;) {
+      const next = pieces.next();
+      if (next.done) {
+        sink.write('\n');
+        return;
+      }
+      if (!sink.write(next.value)) {
+        sink.once('drain', pump);
+        return;
+      }
+    }
+  };
+  pump();
 }
