@@ -28,6 +28,17 @@ const TAX = worksheetXml(
 );
 const ESC = '\u001b';
 
+/** A well-formed workbook of one commune on each sheet, as `a.xlsx` in `dir`. */
+function plainInput(dir: string): Promise<string> {
+  return writeBytes(
+    path.join(dir, 'a.xlsx'),
+    hostileWorkbook([
+      { name: 'MX Bo TTTT', xml: STD },
+      { name: 'MX CQT', xml: TAX },
+    ]),
+  );
+}
+
 describe('dvc map-communes on a zip bomb', () => {
   it('exits 2 naming the limit, in text and in --json, and writes nothing', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');
@@ -100,13 +111,7 @@ describe('names with terminal control characters', () => {
 
   it('prints an output file name holding control characters escaped', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');
-    const input = await writeBytes(
-      path.join(dir, 'a.xlsx'),
-      hostileWorkbook([
-        { name: 'MX Bo TTTT', xml: STD },
-        { name: 'MX CQT', xml: TAX },
-      ]),
-    );
+    const input = await plainInput(dir);
     const out = path.join(dir, `kq${ESC}[31m\r.xlsx`);
     const r = await runCli(['map-communes', input, '--out', out, '--lang', 'en']);
     expect(r.code).toBe(0);
@@ -118,13 +123,7 @@ describe('names with terminal control characters', () => {
 
   it('never breaks a line inside a file name: a line feed in it cannot forge a line of output', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');
-    const input = await writeBytes(
-      path.join(dir, 'a.xlsx'),
-      hostileWorkbook([
-        { name: 'MX Bo TTTT', xml: STD },
-        { name: 'MX CQT', xml: TAX },
-      ]),
-    );
+    const input = await plainInput(dir);
     const forged = (stem: string, ext: string) => path.join(dir, `${stem}\nWritten: ok${ext}`);
     const outputs = [
       '--out',
@@ -152,16 +151,6 @@ describe('names with terminal control characters', () => {
 });
 
 describe('outputs that would lose data', () => {
-  async function input(dir: string): Promise<string> {
-    return writeBytes(
-      path.join(dir, 'a.xlsx'),
-      hostileWorkbook([
-        { name: 'MX Bo TTTT', xml: STD },
-        { name: 'MX CQT', xml: TAX },
-      ]),
-    );
-  }
-
   it.each([
     [
       '--out and --map-out',
@@ -185,7 +174,7 @@ describe('outputs that would lose data', () => {
   ])('refuses %s naming one file, even with --force, and writes nothing', async (_what, args, second, first) => {
     const dir = await tempDir('dvc-hostile-e2e-');
     await mkdir(path.join(dir, 'sub'));
-    const r = await runCli(['map-communes', await input(dir), ...args(dir), '--force', '--lang', 'en']);
+    const r = await runCli(['map-communes', await plainInput(dir), ...args(dir), '--force', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${second} and ${first} both name the file`);
     expect((await readdir(dir)).sort()).toEqual(['a.xlsx', 'sub']);
@@ -195,7 +184,7 @@ describe('outputs that would lose data', () => {
     'refusing the input named by %s, asks for another name with that option',
     async (opt) => {
       const dir = await tempDir('dvc-hostile-e2e-');
-      const file = await input(dir);
+      const file = await plainInput(dir);
       const r = await runCli(['map-communes', file, opt, file, '--force', '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`dvc never overwrites an input. Choose another name with ${opt}.`);
@@ -208,7 +197,7 @@ describe('outputs that would lose data', () => {
 
   it('refuses an output that is a device, a FIFO or a folder, even with --force', async () => {
     const dir = await tempDir('dvc-hostile-e2e-');
-    const file = await input(dir);
+    const file = await plainInput(dir);
     const fifo = path.join(dir, 'pipe.xlsx');
     execFileSync('mkfifo', [fifo]);
     const link = path.join(dir, 'full.xlsx');

@@ -5,6 +5,8 @@
  * personal names dvc knows of (the contact person, names in the API test dumps). Separators (space, dot,
  * hyphen) inside a phone number are tolerated.
  */
+import { isRegexSpace } from '../text/whitespace.js';
+
 export type PersonalNumberKind = 'cccd' | 'cmnd' | 'phone';
 
 const PHONE = /(?<![0-9])(?:\+?84|0)[ .-]?[35789](?:[ .-]?[0-9]){8}(?![0-9])/g;
@@ -384,23 +386,7 @@ export interface Redactor {
 
 /** What the known-phone pattern lets stand between two digits: white space (as `\\s` means), `.`, `(`, `)`, `-`. */
 function isKnownPhoneSep(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 46 ||
-    c === 40 ||
-    c === 41 ||
-    c === 45 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 46 || c === 40 || c === 41 || c === 45 || isRegexSpace(c);
 }
 
 /** The end of the known phone `digits` written from `p` on, however separated, or -1. */

@@ -19,6 +19,7 @@ import {
   type RowTag,
 } from './row-scan.js';
 import { escapeXml } from './xml-text.js';
+import { isRegexSpace } from '../../core/text/whitespace.js';
 
 /** A cell to write: `style` receives the existing style of that cell (or of its left neighbour) and returns the new one. */
 export interface CellWrite {
@@ -56,23 +57,6 @@ function attr(text: string, name: string): string | undefined {
 
 /** What escapeXml changes: most texts (codes, names) have none of it and are written as they are. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-
-/** What `\s` of a regular expression matches (Unicode white space and line ends), as a character code test. */
-function isRegexSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 export function cellXml(p: string, ref: string, style: number, value: string | number | null): string {
   const s = style > 0 ? ` s="${style}"` : '';
