@@ -46,17 +46,22 @@ function groupRows(rows: readonly UnitRow[]): Map<string, UnitRow[]> {
   return m;
 }
 
-/** The edition of each paired province on both sheets, and of each standard province that paired with nothing. */
+/**
+ * The edition of each paired province on both sheets, and of each standard province that paired with nothing.
+ * `leftOut`: pairs the run does not match (`--province` chose others): not reported, and not taken for provinces
+ * missing from the tax sheet.
+ */
 export async function checkEditions(
   std: readonly UnitRow[],
   tax: readonly UnitRow[],
   pairs: readonly ProvincePair[],
+  leftOut: readonly ProvincePair[] = [],
 ): Promise<EditionReport[]> {
   const idx = await editionIndexes();
   const stdGroups = groupRows(std);
   const taxGroups = groupRows(tax);
   const out: EditionReport[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(leftOut.map((p) => refKey(p.std)));
   for (const pair of pairs) {
     seen.add(refKey(pair.std));
     const s = detectEdition(stdGroups.get(refKey(pair.std)) ?? [], idx);

@@ -204,6 +204,8 @@ describe('mapCommunes: provinces, the shipped list, the MAP table', () => {
       const r = await run({ provinces: [q], out: path.join(dir, `tn-${i}.xlsx`) });
       expect(r.provinces.map((p) => p.provinceName)).toEqual(['Tỉnh Thái Nguyên']);
       expect(r.summary.rows).toBe(172);
+      // Hà Nội is on both sheets, only not chosen: it is not reported as missing from the tax sheet.
+      expect(r.editions?.map((e) => [e.province, e.taxProvince])).toEqual([['Tỉnh Thái Nguyên', 'Thái Nguyên']]);
     }
     const err = await run({ provinces: ['Cà Mau'], out: path.join(dir, 'x.xlsx') }).catch((e: unknown) => e);
     expect(err).toMatchObject({ key: 'mc.err.provinceNotInWorkbook', params: { query: 'Cà Mau' } });

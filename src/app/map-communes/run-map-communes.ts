@@ -181,7 +181,8 @@ async function matchSides(o: MapCommunesOptions, s: Sides, decisions: DecisionEn
   const mergeHint = await mergeHintFor(s.std.units);
   const pairing = pairProvinces(s.std.units, s.tax.units);
   const provinces = filterProvincePairs(pairing.pairs, o.provinces ?? [], pairing.unpairedStd);
-  const editions = await checkEditions(s.std.units, s.tax.units, provinces);
+  const leftOut = pairing.pairs.filter((p) => !provinces.includes(p));
+  const editions = await checkEditions(s.std.units, s.tax.units, provinces, leftOut);
   refuseMismatch(editions, o);
   const formerDistricts = await formerDistrictsFor(s.std.units);
   const officialNames = await officialNamesFor(s.std.units);
