@@ -181,12 +181,17 @@ describe('the printed next step runs, and the decision typed is applied (every m
   );
 });
 
+/** A first round on the plain case's workbook, copied as `tỉnh.xlsx` into a folder of its own. */
+async function firstPlainRound(): Promise<{ c: Case; dir: string; r1: Awaited<ReturnType<typeof runDvc>> }> {
+  const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
+  const dir = await tempDir('dvc-unused-');
+  await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+  return { c, dir, r1: await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir }) };
+}
+
 describe('a decision typed on an unused tax row', () => {
   it('counts as the decision of the commune whose code was typed, alone or beside others', async () => {
-    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
-    const dir = await tempDir('dvc-unused-');
-    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
-    const r1 = await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir });
+    const { c, dir, r1 } = await firstPlainRound();
     const first = JSON.parse(r1.stdout) as { rows: JsonRow[]; taxUnused: { code: string }[] };
     const open = first.rows.filter((x) => x.status === 'not_found' || x.status === 'ambiguous');
     expect(open.length).toBe(3);
@@ -214,10 +219,7 @@ describe('a decision typed on an unused tax row', () => {
 
 describe('a commune code mistyped on an unused tax row', () => {
   it('is named as typed on that tax row, and the officer is told which code goes there', async () => {
-    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
-    const dir = await tempDir('dvc-unused-');
-    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
-    const first = await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir });
+    const { dir, r1: first } = await firstPlainRound();
     const unused = (JSON.parse(first.stdout) as { taxUnused: { code: string }[] }).taxUnused[0].code;
     await typeOnUnusedTaxRow(path.join(dir, 'tỉnh.doi-chieu.xlsx'), unused, '99999');
     const r = await runDvc(['map-communes', 'tỉnh.xlsx', '--decisions', 'tỉnh.doi-chieu.xlsx', '-o', 'a.xlsx'], {
