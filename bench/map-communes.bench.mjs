@@ -3,7 +3,7 @@
 // style, abbreviated or dropped prefixes, some names without diacritics, a few in TCVN3 or VNI, NFD, doubled
 // spaces, TMS-like 3/5/8-digit codes. Then, in the same run:
 //   (a) exceljs reads and writes that workbook (median of BENCH_RUNS, default 3);
-//   (b) `dvc map-communes <wb> --out <tmp> --force` end to end, as a subprocess (median) → ratio b/a ≤ 0.6;
+//   (b) `dvc map-communes <wb> --out <tmp> --force` end to end, as a subprocess (median; b/a is printed);
 //   (c) the matching alone (pairProvinces + matchCommunes from dist, on the rows the CLI reads) < 200 ms;
 //   (d) the peak RSS of the CLI run (GNU time -v, else a --require preload reporting maxRSS) < 300 MB;
 //   (e) a 2× workbook (each province copied once under a new name; 21,198 rows, within the 30,000-row limit) end
@@ -13,7 +13,8 @@
 //       workbook, peak RSS < 300 MB; and the audit figures: planted wrong codes found (must be all), right codes
 //       called `differs` (must be 0).
 //   (g) with GNU time: the same exceljs read+write as a script in its own process (node's start and exceljs's import
-//       included), alternated with (b) and (f): the CPU ratios issue 19 sets, whole process to whole process.
+//       included), alternated with (b) and (f): the ratios issue 19 sets, whole process to whole process, CPU time
+//       and wall time (the time a user waits), each ≤ 0.6 (full run) and ≤ 0.5 (--audit).
 // Needs `npm run build` and the shared data (../shared/data or $DVC_SHARED_DATA). Prints human lines, then one JSON line.
 // DVC_BIN runs another build's CLI (e.g. a checkout of an earlier commit) for a before/after comparison. With GNU
 // time the CPU time (user + system) of each CLI run is reported beside its wall time: on a shared, loaded machine
@@ -380,6 +381,12 @@ console.log(
   `CPU time against the exceljs script as a whole process (the yardstick of issue 19), medians: exceljs ${Math.round(median(exProc.map((r) => r.cpu)))} ms, dvc 1× ratio ${processRatio(cli1, exProc)} (target 0.6); audit: exceljs ${Math.round(median(exProcA.map((r) => r.cpu)))} ms, dvc --audit ratio ${processRatio(auditRuns, exProcA)} (target 0.5)`,
 );
 
+const wallRatioProcess = (runsOf, exOf) =>
+  +(median(runsOf.map((r) => r.wall)) / median(exOf.map((r) => r.wall))).toFixed(3);
+console.log(
+  `wall time against the exceljs script as a whole process (as a user waits), medians: exceljs ${Math.round(median(exProc.map((r) => r.wall)))} ms, dvc 1× ratio ${wallRatioProcess(cli1, exProc)}; audit: exceljs ${Math.round(median(exProcA.map((r) => r.wall)))} ms, dvc --audit ratio ${wallRatioProcess(auditRuns, exProcA)}`,
+);
+
 if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 
@@ -400,6 +407,7 @@ const result = {
   ratioTarget: 0.6,
   cpuRatio: cpuRatio(cli1, exCpu1),
   cpuRatioProcess: processRatio(cli1, exProc),
+  wallRatioProcess: wallRatioProcess(cli1, exProc),
   matchMs: +median(matchMs).toFixed(1),
   matchTargetMs: 200,
   peakRssMb: mb(Math.max(...cli1.map((r) => r.rss))),
@@ -421,27 +429,32 @@ const result = {
     ratioTarget: 0.5,
     cpuRatio: cpuRatio(auditRuns, exCpuA),
     cpuRatioProcess: processRatio(auditRuns, exProcA),
+    wallRatioProcess: wallRatioProcess(auditRuns, exProcA),
     peakRssMb: mb(Math.max(...auditRuns.map((r) => r.rss))),
     peakRssTargetMb: 300,
     auditWithWorkbookMs: Math.round(median(auditWrite.map((r) => r.wall))),
     auditWithWorkbookPeakRssMb: mb(Math.max(...auditWrite.map((r) => r.rss))),
   },
 };
+// Issue 19's yardstick is the exceljs script as a whole process: CPU and wall time must both be within the target
+// (without GNU time, wall time only).
+const byProcess = (r) =>
+  Number.isFinite(r.cpuRatioProcess) ? Math.max(r.cpuRatioProcess, r.wallRatioProcess) : r.wallRatioProcess;
 result.pass = {
-  ratio: result.ratio <= result.ratioTarget,
+  ratio: byProcess(result) <= result.ratioTarget,
   match: result.matchMs < result.matchTargetMs,
   peakRss: result.peakRssMb < result.peakRssTargetMb,
   scale: result.scale <= result.scaleTarget,
-  auditRatio: result.audit.ratio <= result.audit.ratioTarget,
+  auditRatio: byProcess(result.audit) <= result.audit.ratioTarget,
   auditRss: result.audit.peakRssMb < result.audit.peakRssTargetMb,
   auditAllFound: result.audit.plantedFound === result.audit.planted,
   auditNoFalseDiffers: result.audit.rightCalledDiffers === 0,
 };
 console.log(
-  `ratio ${result.ratio} (≤ 0.6 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 300 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ ${result.scaleTarget} ${result.pass.scale ? 'pass' : 'FAIL'})`,
+  `ratio ${byProcess(result)} (whole processes, CPU and wall; ≤ 0.6 ${result.pass.ratio ? 'pass' : 'FAIL'}) · match ${result.matchMs} ms (< 200 ${result.pass.match ? 'pass' : 'FAIL'}) · RSS ${result.peakRssMb} MB (< 300 ${result.pass.peakRss ? 'pass' : 'FAIL'}) · ${copies}× scale ${result.scale} (≤ ${result.scaleTarget} ${result.pass.scale ? 'pass' : 'FAIL'})`,
 );
 console.log(
-  `audit ratio ${result.audit.ratio} (≤ 0.5 ${result.pass.auditRatio ? 'pass' : 'FAIL'}) · RSS ${result.audit.peakRssMb} MB (< 300 ${result.pass.auditRss ? 'pass' : 'FAIL'}) · planted found ${result.audit.plantedFound}/${result.audit.planted} · right codes called differs ${result.audit.rightCalledDiffers}`,
+  `audit ratio ${byProcess(result.audit)} (≤ 0.5 ${result.pass.auditRatio ? 'pass' : 'FAIL'}) · RSS ${result.audit.peakRssMb} MB (< 300 ${result.pass.auditRss ? 'pass' : 'FAIL'}) · planted found ${result.audit.plantedFound}/${result.audit.planted} · right codes called differs ${result.audit.rightCalledDiffers}`,
 );
 console.log(JSON.stringify(result));
 process.exitCode = Object.values(result.pass).every(Boolean) ? 0 : 1;

@@ -64,10 +64,27 @@ describe('the after-each process check', () => {
     expect(leaksSince(before)).toEqual([]);
   });
 
-  it('refuses to set a flag it could not turn off again', () => {
-    expect(() => setV8Flag('--max-old-space-size=64')).toThrow('not a boolean V8 flag: --max-old-space-size=64');
-    expect(() => setV8Flag('--no-opt')).toThrow('not a boolean V8 flag: --no-opt');
+  it('refuses to set a flag it could not turn back', () => {
+    expect(() => setV8Flag('--max-old-space-size=64')).toThrow(
+      'not a V8 flag dvc can turn back: --max-old-space-size=64',
+    );
+    expect(() => setV8Flag('--no-opt')).toThrow('not a V8 flag dvc can turn back: --no-opt');
+    expect(() => setV8Flag('--interrupt-budget=-1')).toThrow('not a V8 flag dvc can turn back');
     resetV8Flags(v8FlagsSet());
+  });
+
+  it('records a numeric flag once, with its latest value, and gives back the value it had', () => {
+    const kept = v8FlagsSet();
+    setV8Flag('--interrupt-budget=400000');
+    setV8Flag('--interrupt-budget=500000');
+    expect(v8FlagsSet()).toEqual([...kept, '--interrupt-budget=500000']);
+    const withOne = v8FlagsSet();
+    setV8Flag('--interrupt-budget=900000');
+    expect(v8FlagsSet()).toEqual([...kept, '--interrupt-budget=900000']);
+    resetV8Flags(withOne);
+    expect(v8FlagsSet()).toEqual(withOne);
+    resetV8Flags(kept);
+    expect(v8FlagsSet()).toEqual(kept);
   });
 
   it('names a module-level value a run left changed, and puts it back', () => {

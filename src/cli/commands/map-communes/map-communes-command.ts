@@ -12,9 +12,18 @@ import { needsDecision } from '../../../app/map-communes/present.js';
 import type { ReviewEnd } from '../review/serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
 import { matchChoicesOf } from './match-choices.js';
+import { setV8Flag } from '../../v8-flags.js';
+
+/**
+ * A run is one pass over two sheets: V8 optimises a function only once it has run this much bytecode, about seven
+ * times its default, so the compiler's threads spend their time on the scans and the matching, not on code that runs
+ * a few hundred times (docs/decisions.md, "A map-communes run optimises only its hot code").
+ */
+const INTERRUPT_BUDGET = '--interrupt-budget=500000';
 
 export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof mapCommunesOptions>>): Promise<number> {
   if (opts.review === true && opts.audit === true) throw new DvcError('review.err.reviewAudit', {}, ExitCode.Usage);
+  setV8Flag(INTERRUPT_BUDGET);
   const spinner = await ctx.spinner(ctx.t('mc.progress.read', { file: path.basename(args[0]) }));
   const html = opts.html;
   let result: MapCommunesResult;
