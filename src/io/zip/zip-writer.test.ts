@@ -83,6 +83,41 @@ describe('ZipWriter', () => {
     expect(dosDateTimeUtc(0)).toEqual(dosDateTimeUtc(Date.UTC(1980, 0, 1)));
   });
 
+  it('deflates at the level asked for (zlib 6 when none is), from bytes in memory and from a stream', async () => {
+    // Text that compresses differently at zlib's fast level (2) and its default (6).
+    const text = Buffer.from(
+      Array.from({ length: 4000 }, (_, i) => `<row r="${i}"><c t="s"><v>${(i * 7919) % 1013}</v></c></row>`).join(''),
+    );
+    const file = path.join(tmp, 'levels.zip');
+    const out = createWriteStream(file);
+    const z = new ZipWriter(out);
+    const how = { method: METHOD_DEFLATE, mtimeMs: 0, expectedSize: text.length };
+    const sizes = {
+      default: (await z.addEntry('default.xml', [text], how)).compressedSize,
+      level2: (await z.addEntry('level2.xml', [text], { ...how, level: 2 })).compressedSize,
+      streamed: (
+        await z.addEntry(
+          'streamed.xml',
+          (async function* () {
+            yield text;
+          })(),
+          { ...how, level: 2 },
+        )
+      ).compressedSize,
+    };
+    await z.finish();
+    out.end();
+    await once(out, 'close');
+    expect(sizes).toEqual({
+      default: deflateRawSync(text, { level: 6 }).length,
+      level2: deflateRawSync(text, { level: 2 }).length,
+      streamed: deflateRawSync(text, { level: 2 }).length,
+    });
+    expect(sizes.level2).not.toBe(sizes.default);
+    const e = await entries(file);
+    for (const name of ['default.xml', 'level2.xml', 'streamed.xml']) expect(e[name].data).toBe(text.toString());
+  });
+
   it('refuses a duplicate name', async () => {
     const out = createWriteStream(path.join(tmp, 'dup.zip'));
     const z = new ZipWriter(out);

@@ -55,6 +55,8 @@ export interface AddEntryOptions {
   expectedSize: number;
   /** Sees every uncompressed chunk, e.g. to hash the payload in the same pass. */
   onData?: (chunk: Buffer) => void;
+  /** zlib's deflate level (default 6, zlib's own default). */
+  level?: number;
 }
 
 /** Hashes the zip's bytes as they go out (by default on this thread; see evidence/sha256-hasher). */
@@ -270,11 +272,11 @@ export class ZipWriter {
       ];
       // One part (the usual case) is deflated where it lies: no copy.
       const input = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-      const packed = deflateRawSync(input, { level: 6, chunkSize: deflateChunkBytes(input.length) });
+      const packed = deflateRawSync(input, { level: o.level ?? 6, chunkSize: deflateChunkBytes(input.length) });
       compressedSize = packed.length;
       await this.put(packed);
     } else {
-      const deflater = createDeflateRaw({ level: 6 });
+      const deflater = createDeflateRaw({ level: o.level ?? 6 });
       const input = Readable.from(tapped());
       input.on('error', (e) => deflater.destroy(e));
       input.pipe(deflater);
