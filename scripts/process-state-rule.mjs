@@ -10,7 +10,6 @@ export const V8_FLAGS_MODULE = 'src/cli/v8-flags.ts';
  * cannot see what the other left there.
  */
 export const MODULE_LETS = new Map([
-  ['src/app/map-communes/edition-check.ts indexes', 'a cache of the shipped lists, the same whichever run built it'],
   ['src/cli/main.ts registered', 'rebuilt by every run from the same command table'],
   ['src/io/http/send-probe.ts lastParsed', 'a cache of the last URL parsed, keyed by its text'],
   [

@@ -1,11 +1,24 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mergeHint, officialLinks, provincesOf, type Edition, type RefUnit } from '../core/reference/reference.js';
+import {
+  EDITIONS,
+  buildEditionIndex,
+  decodeEditionIndexes,
+  encodeEditionIndexes,
+  mergeHint,
+  officialLinks,
+  provincesOf,
+  type Edition,
+  type RefUnit,
+} from '../core/reference/reference.js';
 import { FIXTURE_LISTS, readList } from '../test-support/accuracy-lists.js';
 import {
+  EDITION_INDEX_FILE,
   loadConversionLinks,
+  loadEditionIndexes,
   loadMergeTable,
   loadReferenceList,
   mergeHintFor,
@@ -28,6 +41,7 @@ describe('shipped reference data', () => {
     expect(dir).toBe(path.join(repo, 'data'));
     const files = readdirSync(dir);
     expect(files.sort()).toEqual([
+      'edition-index.json.gz',
       'gso-2004-2021.json.gz',
       'gso-2004.json.gz',
       'gso-2025-merges.json.gz',
@@ -167,6 +181,40 @@ describe('shipped reference data', () => {
       expect(codes2004.has(r.old_code)).toBe(true);
       expect(codes2025.has(l.code)).toBe(true);
     }
+  });
+
+  it('ships the edition check the indexes the shipped lists give (else: node scripts/build-edition-index.mjs)', () => {
+    const built = EDITIONS.map((e) => buildEditionIndex(loadReferenceList(e)));
+    const shipped = loadEditionIndexes();
+    expect(shipped.map((i) => [i.edition, i.effective])).toEqual(built.map((i) => [i.edition, i.effective]));
+    shipped.forEach((index, k) => {
+      // Same names, each with the same provinces in the same order; the same code for every name.
+      expect([...index.byName]).toEqual([...built[k].byName]);
+      expect([...index.byCode]).toEqual([...built[k].byCode]);
+    });
+    // The file is what the script writes, so a rebuild changes nothing.
+    const file = path.join(referenceDataDir(), EDITION_INDEX_FILE);
+    expect(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'))).toEqual(encodeEditionIndexes(built));
+  });
+
+  it('refuses a damaged edition index as an internal error that names it', () => {
+    const good = encodeEditionIndexes(EDITIONS.map((e) => buildEditionIndex(loadReferenceList(e))));
+    const damaged = (change: (f: ReturnType<typeof encodeEditionIndexes>) => void) => {
+      const f = structuredClone(good);
+      change(f);
+      return () => decodeEditionIndexes(f);
+    };
+    const corrupt = {
+      key: 'reference.corrupt',
+      exitCode: 70,
+      params: expect.objectContaining({ what: 'edition index' }),
+    };
+    expect(damaged((f) => (f.format = 2))).toThrow(expect.objectContaining(corrupt) as Error);
+    expect(damaged((f) => f.editions.pop())).toThrow(expect.objectContaining(corrupt) as Error);
+    expect(damaged((f) => (f.editions[1].codeNames[5] = 1e9))).toThrow(expect.objectContaining(corrupt) as Error);
+    expect(damaged((f) => (f.editions[0].provinces[3] = []))).toThrow(expect.objectContaining(corrupt) as Error);
+    expect(damaged((f) => f.editions[2].names.push('x'))).toThrow(expect.objectContaining(corrupt) as Error);
+    expect(damaged(() => {})).not.toThrow();
   });
 
   it('agrees with the source lists code for code', () => {

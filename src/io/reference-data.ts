@@ -11,11 +11,13 @@ import { DvcError, ExitCode } from '../errors.js';
 import { seaAsset } from './sea-assets.js';
 import {
   decodeConversionLinks,
+  decodeEditionIndexes,
   decodeMergeTable,
   decodeReferenceList,
   mergeHint,
   type ConversionLinks,
   type Edition,
+  type EditionIndex,
   type MergeHint,
   type MergeTable,
   type ReferenceList,
@@ -28,6 +30,7 @@ export function referenceDataDir(): string {
 
 export const MERGE_TABLE_FILE = 'gso-2025-merges.json.gz';
 export const CONVERSION_LINKS_FILE = 'nso-2025-conversion-links.json.gz';
+export const EDITION_INDEX_FILE = 'edition-index.json.gz';
 
 export function referenceFile(edition: Edition): string {
   return `${edition}.json.gz`;
@@ -79,6 +82,14 @@ export function loadMergeTable(dir = referenceDataDir()): MergeTable {
 /** The official conversion links of the statistics office (old GSO commune → new commune(s)); cached. */
 export function loadConversionLinks(dir = referenceDataDir()): ConversionLinks {
   return cachedData(path.join(dir, CONVERSION_LINKS_FILE), decodeConversionLinks);
+}
+
+/**
+ * The edition check's indexes of the three shipped lists, in the order of EDITIONS; cached. Made from the lists by
+ * scripts/build-edition-index.mjs (a test holds the two equal).
+ */
+export function loadEditionIndexes(dir = referenceDataDir()): EditionIndex[] {
+  return cachedData(path.join(dir, EDITION_INDEX_FILE), decodeEditionIndexes);
 }
 
 /** `mergeHint` against the shipped merge table: the 2025 commune(s) an old GSO commune went into, or null. */

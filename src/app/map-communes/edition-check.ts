@@ -5,12 +5,7 @@
 import { DvcError, ExitCode } from '../../errors.js';
 import type { MatchResult, ProvincePair, UnitRow } from '../../core/communes/communes.js';
 import { provinceKeyOf, provinceRefOf, refKey } from '../../core/communes/pair-units.js';
-import {
-  buildEditionIndex,
-  detectEdition,
-  editionsMismatch,
-  type EditionIndex,
-} from '../../core/reference/reference.js';
+import { detectEdition, editionsMismatch, type EditionIndex } from '../../core/reference/reference.js';
 import { editionParams } from '../../core/reference/edition-params.js';
 import type { SheetEdition } from '../../core/reference/reference.js';
 import type { MapCommunesTexts } from './map-communes-texts.js';
@@ -24,15 +19,10 @@ export interface EditionReport {
   mismatch: boolean;
 }
 
-let indexes: EditionIndex[] | undefined;
-
+/** The shipped indexes of the three lists (read once per process: io/reference-data caches them). */
 async function editionIndexes(): Promise<EditionIndex[]> {
-  if (!indexes) {
-    const { loadReferenceList } = await import('../../io/reference-data.js');
-    const { EDITIONS } = await import('../../core/reference/reference.js');
-    indexes = EDITIONS.map((e) => buildEditionIndex(loadReferenceList(e)));
-  }
-  return indexes;
+  const { loadEditionIndexes } = await import('../../io/reference-data.js');
+  return loadEditionIndexes();
 }
 
 function groupRows(rows: readonly UnitRow[]): Map<string, UnitRow[]> {

@@ -19,6 +19,7 @@ export type {
 export { EDITIONS } from './reference-types.js';
 export { parseEdition } from './edition.js';
 export { decodeReferenceList, decodeMergeTable, decodeConversionLinks } from './decode.js';
+export { decodeEditionIndexes, encodeEditionIndexes } from './edition-index-file.js';
 export {
   resolveProvince,
   provincesOf,
