@@ -71,12 +71,23 @@ function decodeOne(v: unknown, k: number): EditionIndex {
     corrupt(`${where}: provinces does not match names`);
   if (!Array.isArray(codeNames) || codeNames.length !== codes.length)
     corrupt(`${where}: codeNames does not match codes`);
+  const byName = namesOf(names, provinces as unknown[], where);
+  const byCode = codesOf(codes, codeNames as unknown[], names, where);
+  return { edition: e.edition as Edition, effective: e.effective, byName, byCode };
+}
+
+function namesOf(names: string[], provinces: unknown[], where: string): Map<string, readonly string[]> {
   const byName = new Map<string, readonly string[]>();
   for (let i = 0; i < names.length; i++) {
     const p = provinces[i];
     if (!isStringArray(p) || p.length === 0) corrupt(`${where}: provinces[${i}] is not a list of province codes`);
     byName.set(names[i], p);
   }
+  if (byName.size !== names.length) corrupt(`${where}: a name twice`);
+  return byName;
+}
+
+function codesOf(codes: string[], codeNames: unknown[], names: string[], where: string): Map<string, string> {
   const byCode = new Map<string, string>();
   for (let i = 0; i < codes.length; i++) {
     const n = codeNames[i];
@@ -84,6 +95,6 @@ function decodeOne(v: unknown, k: number): EditionIndex {
       corrupt(`${where}: codeNames[${i}]: bad index ${String(n)}`);
     byCode.set(codes[i], names[n]);
   }
-  if (byName.size !== names.length || byCode.size !== codes.length) corrupt(`${where}: a name or a code twice`);
-  return { edition: e.edition as Edition, effective: e.effective, byName, byCode };
+  if (byCode.size !== codes.length) corrupt(`${where}: a code twice`);
+  return byCode;
 }
