@@ -11,6 +11,8 @@ export interface ReviewLine {
   note: string;
   existingCode: string;
   existingVerdict: string;
+  /** The "Lý do" column. */
+  reasons: string;
   /** Codes of the candidates listed on the line, best first. */
   candidates: string[];
 }
@@ -44,6 +46,7 @@ export async function readReviewLines(file: string): Promise<ReviewLine[]> {
     note: columnOf(ws, (h) => h.startsWith('Ghi chú')),
     existingCode: columnOf(ws, (h) => h.startsWith('Mã đang có')),
     existingVerdict: columnOf(ws, (h) => h.startsWith('Kiểm tra mã đang có')),
+    reasons: columnOf(ws, (h) => h === 'Lý do'),
     candidates: columnOf(ws, (h) => h.startsWith('Ứng viên')),
   };
   const out: ReviewLine[] = [];
@@ -60,6 +63,7 @@ export async function readReviewLines(file: string): Promise<ReviewLine[]> {
       note: v(col.note),
       existingCode: v(col.existingCode),
       existingVerdict: v(col.existingVerdict),
+      reasons: v(col.reasons),
       candidates: v(col.candidates)
         .split(' | ')
         .map((c) => c.split(' — ')[0].trim())

@@ -171,6 +171,9 @@ describe('mapCommunes: audit of the codes already in the target column', () => {
     const lines = await readReviewLines(r.output!);
     const top = lines.slice(0, 10).find((l) => l.row === 5);
     expect(top).toMatchObject({ existingCode: '1010101', existingVerdict: 'mã đang có khác dvc' });
+    // What is wrong with the code comes first among the reasons, as the console says it.
+    expect(top!.reasons).toMatch(/^mã đang có: mã 1010101 là của P\. Phúc Xá, không phải của xã này(; |$)/);
+    expect(lines.find((l) => l.row === 6)?.reasons).toMatch(/^mã đang có: mã 1010199 không có trong sheet thuế/);
   }, 300_000);
 
   it('replaces a differing code only with --replace-existing, and still marks it', async () => {

@@ -62,6 +62,21 @@ function decisionNoteOf(r: ReportRow): string {
   return note === undefined ? '' : String(note);
 }
 
+/**
+ * The reasons of a row: first what is wrong with a code the sheet already held (as the console says it), then why dvc
+ * matched as it did.
+ */
+function reasonsCell(r: ReportRow, lang: Lang): string {
+  const reasons = r.reasons.map((x) => reasonText(lang, x));
+  if (r.existingVerdict === 'differs' || r.existingVerdict === 'unchecked') {
+    const problem = r.existingReason
+      ? existingReasonText(lang, r.existingReason)
+      : codeAndName(r.existingCode, r.existingName);
+    reasons.unshift(t(lang, 'mc.audit.rowExisting', { problem }));
+  }
+  return reasons.join('; ');
+}
+
 function reviewLine(r: ReportRow, lang: Lang): Line {
   return [
     r.sheet,
@@ -78,7 +93,7 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
     r.existingCode ?? '',
     shownName(r.existingName),
     r.existingVerdict ? verdictText(lang, r.existingVerdict) : '',
-    r.reasons.map((x) => reasonText(lang, x)).join('; '),
+    reasonsCell(r, lang),
     r.candidates.map(candidateText).join(' | '),
     r.method ?? '',
   ];
