@@ -31,8 +31,12 @@ describe('how a hint names the program', () => {
 describe('the language chosen with --lang, repeated by printed commands', () => {
   it('follows the program in a command line to paste, and only when the command line chose it', () => {
     const next = "dvc map-communes 'tỉnh.xlsx' --decisions 'a b.xlsx' --out x-2.xlsx";
-    expect(runnableHint(next, 'en')).toBe("dvc --lang en map-communes 'tỉnh.xlsx' --decisions 'a b.xlsx' --out x-2.xlsx");
-    expect(runnableHint(next, 'vi')).toBe("dvc --lang vi map-communes 'tỉnh.xlsx' --decisions 'a b.xlsx' --out x-2.xlsx");
+    expect(runnableHint(next, 'en')).toBe(
+      "dvc --lang en map-communes 'tỉnh.xlsx' --decisions 'a b.xlsx' --out x-2.xlsx",
+    );
+    expect(runnableHint(next, 'vi')).toBe(
+      "dvc --lang vi map-communes 'tỉnh.xlsx' --decisions 'a b.xlsx' --out x-2.xlsx",
+    );
     expect(runnableHint(next)).toBe(next);
     expect(runnableHint('not a command', 'en')).toBe('not a command');
   });

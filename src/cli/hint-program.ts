@@ -35,21 +35,29 @@ export function runnableHint(command: string, langFlag?: Lang): string {
 const COMMAND_NAMES = '(?:(?:map-communes|config|communes|test-api|mock-api|doctor|evidence|review)\\b|\\{command\\})';
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The pattern of pasteReadyAt per program name, made once (a cache: one name per process, two in some tests). */
+const PASTE_READY = new Map<string, RegExp>();
+
 /**
  * Where a template names the program at the start of a command to paste, not as a word of a sentence ("a limit of
  * dvc evidence verify"): after a colon or an opening quote ("then: dvc evidence sent {dir}", `run "dvc config
  * check"`), or when arguments follow the command (a `{placeholder}`, a `<value>` or an option).
  */
 function pasteReadyAt(name: string): RegExp {
+  const known = PASTE_READY.get(name);
+  if (known) return known;
   const p = name === 'dvc' ? 'dvc' : `(?:dvc|${escapeRegExp(name)})`;
-  return new RegExp(
+  const re = new RegExp(
     `(?:(?<=^|: |["\u201c])${p}(?= ${COMMAND_NAMES})|(?<=^|[\\s(])${p}(?= ${COMMAND_NAMES}(?: [a-z][a-z-]*)? [{<-]))`,
     'g',
   );
+  PASTE_READY.set(name, re);
+  return re;
 }
 
 /** A template's commands to paste, each with `--lang <langFlag>` after the program's name. */
 export function templateWithLang(template: string, langFlag: Lang): string {
+  if (!template.includes('dvc') && !template.includes(program)) return template;
   return template.replace(pasteReadyAt(program), (p) => `${p}${langWords(langFlag)}`);
 }
 

@@ -137,7 +137,11 @@ describe('dvc command-line errors (in-process)', () => {
       badLang: undefined,
       langFlag: 'en',
     });
-    expect(prescan(['--lang', 'fr'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'en', badLang: 'fr', langFlag: undefined });
+    expect(prescan(['--lang', 'fr'], { DVC_LANG: 'en' })).toMatchObject({
+      lang: 'en',
+      badLang: 'fr',
+      langFlag: undefined,
+    });
     // The language from the environment is not one the command line chose: printed commands need not repeat it.
     expect(prescan(['doctor'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'en', langFlag: undefined });
     expect(prescan(['doctor', '--lang', 'vi'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'vi', langFlag: 'vi' });

@@ -209,14 +209,20 @@ describe('the language chosen with --lang is repeated by the printed commands', 
     expect(hints.next).toBe(
       "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions tỉnh.doi-chieu.xlsx --out tỉnh.doi-chieu-2.xlsx",
     );
-    expect(hints.review).toBe("dvc --lang en review tỉnh.doi-chieu.xlsx --from tỉnh.xlsx --province 'Thái Nguyên' --via-merges");
+    expect(hints.review).toBe(
+      "dvc --lang en review tỉnh.doi-chieu.xlsx --from tỉnh.xlsx --province 'Thái Nguyên' --via-merges",
+    );
     // --json of the same run carries the commands as the screen shows them.
-    const json = await runDvc(['map-communes', 'tỉnh.xlsx', ...optionsOf(c), '--lang', 'en', '--json', '-o', 'j.xlsx'], {
-      cwd: dir,
-    });
+    const json = await runDvc(
+      ['map-communes', 'tỉnh.xlsx', ...optionsOf(c), '--lang', 'en', '--json', '-o', 'j.xlsx'],
+      {
+        cwd: dir,
+      },
+    );
     expect(json.code, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
-      nextStep: "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions j.xlsx --out j-2.xlsx",
+      nextStep:
+        "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions j.xlsx --out j-2.xlsx",
       reviewStep: "dvc --lang en review j.xlsx --from tỉnh.xlsx --province 'Thái Nguyên' --via-merges",
     });
     // The officer decides one row in the English workbook, then pastes the command as printed, with no language in

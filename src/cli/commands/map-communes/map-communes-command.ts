@@ -61,7 +61,8 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   if (!ctx.json) renderMapCommunesHuman(ctx, report, { html });
   // With --review, --json prints one object when the review ends: the run's, and the review's under `review`.
   const review = opts.review === true && result.output ? await reviewOf(args[0], result.output, opts, ctx) : undefined;
-  if (ctx.json) ctx.printJson({ ...report, nextStep, reviewStep, ok: !failed, html: html ?? null, ...(review ? { review } : {}) });
+  if (ctx.json)
+    ctx.printJson({ ...report, nextStep, reviewStep, ok: !failed, html: html ?? null, ...(review ? { review } : {}) });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }
 
