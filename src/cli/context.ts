@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/i18n.js';
-import { t } from '../i18n/i18n.js';
+import { hintedMessage, runnableHint } from './hint-program.js';
 import type { MessageParams } from '../errors.js';
 import { terminalParams } from './terminal-params.js';
 import { writeJsonPieces } from './json-pieces.js';
@@ -8,6 +8,8 @@ import { writeJsonPieces } from './json-pieces.js';
 /** Global options every command accepts. */
 export interface GlobalOptions {
   lang: Lang;
+  /** The language when it was chosen with `--lang` on the command line, which printed commands then repeat. */
+  langFlag?: Lang;
   json: boolean;
   color: boolean;
   config?: string;
@@ -33,6 +35,8 @@ export interface Spinner {
  */
 export class CliContext {
   readonly lang: Lang;
+  /** The language as chosen with `--lang` on this command line; undefined when it came from DVC_LANG or the default. */
+  readonly langFlag?: Lang;
   readonly json: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -57,6 +61,7 @@ export class CliContext {
     this.env = env;
     this.cwd = cwd;
     this.lang = opts.lang;
+    this.langFlag = opts.langFlag;
     this.json = opts.json;
     this.quiet = opts.quiet;
     this.verbose = opts.verbose;
@@ -77,7 +82,12 @@ export class CliContext {
 
   /** A message for a person; names from inputs in `params` have their control characters made visible. */
   t(key: string, params?: MessageParams): string {
-    return t(this.lang, key, params && terminalParams(this.lang, key, params));
+    return hintedMessage(this.lang, key, params && terminalParams(this.lang, key, params), this.langFlag);
+  }
+
+  /** A command line to paste (`dvc …`), named as this program can be started again, in the language of this run. */
+  hint(command: string): string {
+    return runnableHint(command, this.langFlag);
   }
 
   /** Writes a human result line to stdout (suppressed in JSON mode, where only the object goes out). */

@@ -98,3 +98,32 @@ describe('check, status, pack and the index page speak one language', () => {
     expect(rawPage).toContain('<th scope="row">Picture of the tax notice message</th>');
   });
 });
+
+describe('the commands in the next steps keep the language chosen with --lang', () => {
+  const commandsIn = (text: string) => text.match(/\bdvc (?:--lang \w+ )?(?:evidence|test-api)\b/g) ?? [];
+
+  it('--lang en: every command of status repeats it, on the screen and in --json alike', async () => {
+    const screen = await dvc('en', ['evidence', 'status', 'ho so']);
+    expect(screen.code, screen.stderr).toBe(0);
+    const hints = screen.stdout.split('\n').filter((l) => l.includes('→'));
+    expect(hints.length).toBe(5);
+    const commands = commandsIn(hints.join('\n'));
+    expect(commands.length).toBe(9);
+    expect(new Set(commands)).toEqual(new Set(['dvc --lang en evidence']));
+    expect(screen.stdout).toContain("then: dvc --lang en evidence sent 'ho so' --kind canh-bao");
+    const json = await dvc('en', ['evidence', 'status', 'ho so', '--json']);
+    const lines = (JSON.parse(json.stdout) as { lines: { next?: string; also?: string[] }[] }).lines;
+    const said = lines.flatMap((l) => [l.next ?? '', ...(l.also ?? [])]).filter(Boolean);
+    expect(said.map((s) => `    → ${s}`)).toEqual(hints);
+  });
+
+  it('a language from DVC_LANG is not repeated: the next command reads it again', async () => {
+    const r = await runDvc(['--config', SAMPLE_CONFIG, 'evidence', 'status', 'ho so'], {
+      env: { CI: '1', DVC_LANG: 'en' },
+      cwd: tmp.dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("then: dvc evidence sent 'ho so' --kind canh-bao");
+    expect(commandsIn(r.stdout).filter((c) => c.includes('--lang'))).toEqual([]);
+  });
+});

@@ -91,7 +91,8 @@ describe('dvc evidence sent / received / status', () => {
     const noKind = await dvc(['--lang', 'en', 'evidence', 'sent', 'khac']);
     expect(noKind.code).toBe(ExitCode.Usage);
     expect(noKind.stderr).toContain('"--kind <kind>"');
-    expect(noKind.stderr).toContain('dvc evidence sent --help');
+    // The help to see is asked for in the language chosen on this command line.
+    expect(noKind.stderr).toContain('See: dvc --lang en evidence sent --help');
   });
 
   it('prints one JSON object on the real stdout of the process', async () => {

@@ -97,7 +97,8 @@ describe('dvc command-line errors (in-process)', () => {
     expect(mc.stderr).toContain('Did you mean "--strict"?');
     const pack = await dvc(['evidence', 'pack', '--allow-incomplet', '--lang', 'en']);
     expect(pack.stderr).toContain('Did you mean "--allow-incomplete"?');
-    expect(pack.stderr).toContain('dvc evidence pack --help');
+    // The help to see is asked for in the language chosen on this command line.
+    expect(pack.stderr).toContain('See the options: dvc --lang en evidence pack --help');
     const global = await dvc(['doctor', '--jsn', '--lang', 'en']);
     expect(global.stderr).toContain('Did you mean "--json"?');
   });
@@ -122,7 +123,7 @@ describe('dvc command-line errors (in-process)', () => {
     expect(missing.stderr).toBe('Lỗi: Thiếu tham số bắt buộc "name". Xem: dvc communes find --help\n');
     const extra = await dvc(['communes', 'find', 'a', 'b', '--lang', 'en']);
     expect(extra.stderr).toBe(
-      'Error: Too many arguments: the command takes 1 but got 2. See: dvc communes find --help\n',
+      'Error: Too many arguments: the command takes 1 but got 2. See: dvc --lang en communes find --help\n',
     );
     const json = await dvc(['communes', 'find', 'a', 'b', '--json']);
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'cli.tooManyArguments', exitCode: ExitCode.Usage });
@@ -130,8 +131,20 @@ describe('dvc command-line errors (in-process)', () => {
   });
 
   it('reads the language and --json before commander runs', () => {
-    expect(prescan(['doctor', '--lang=en', '--json'], {})).toEqual({ lang: 'en', json: true, badLang: undefined });
-    expect(prescan(['--lang', 'fr'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'en', badLang: 'fr' });
+    expect(prescan(['doctor', '--lang=en', '--json'], {})).toEqual({
+      lang: 'en',
+      json: true,
+      badLang: undefined,
+      langFlag: 'en',
+    });
+    expect(prescan(['--lang', 'fr'], { DVC_LANG: 'en' })).toMatchObject({
+      lang: 'en',
+      badLang: 'fr',
+      langFlag: undefined,
+    });
+    // The language from the environment is not one the command line chose: printed commands need not repeat it.
+    expect(prescan(['doctor'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'en', langFlag: undefined });
+    expect(prescan(['doctor', '--lang', 'vi'], { DVC_LANG: 'en' })).toMatchObject({ lang: 'vi', langFlag: 'vi' });
     expect(prescan(['--', '--json'], {})).toMatchObject({ json: false, lang: 'vi' });
   });
 });

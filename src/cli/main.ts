@@ -11,9 +11,16 @@ import { workingDir } from './working-dir.js';
 
 export { packageVersion };
 
-/** What can be known from argv before commander runs: the language and output mode of help and errors. */
-export function prescan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; json: boolean; badLang?: string } {
+/**
+ * What can be known from argv before commander runs: the language and output mode of help and errors, and
+ * `langFlag`, the language when `--lang` chose it (printed commands repeat it; DVC_LANG the next run reads itself).
+ */
+export function prescan(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { lang: Lang; json: boolean; badLang?: string; langFlag?: Lang } {
   let lang: Lang = parseLang(env.DVC_LANG) ?? 'vi';
+  let langFlag: Lang | undefined;
   let badLang: string | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -25,15 +32,16 @@ export function prescan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; j
     else if (a.startsWith('--lang=')) value = a.slice('--lang='.length);
     if (value !== undefined) {
       const parsed = parseLang(value);
-      if (parsed) lang = parsed;
+      if (parsed) lang = langFlag = parsed;
       else badLang = value;
     }
   }
-  return { lang, json, badLang };
+  return { lang, json, badLang, langFlag };
 }
 
 interface RunState {
   lang: Lang;
+  langFlag?: Lang;
   json: boolean;
   streams: Streams;
   env: NodeJS.ProcessEnv;
@@ -56,6 +64,7 @@ export async function main(
   const pre = prescan(argv, env);
   const state: RunState = {
     lang: pre.lang,
+    langFlag: pre.langFlag,
     json: pre.json,
     streams: io,
     env,
@@ -83,6 +92,7 @@ function handleError(e: unknown, state: RunState): number {
   if (!err) return ExitCode.Ok;
   renderError(err, {
     lang: state.lang,
+    langFlag: state.langFlag,
     json: state.json,
     streams: state.streams,
     debug: state.env.DVC_DEBUG === '1',
@@ -313,6 +323,7 @@ function runAction(spec: CommandSpec, state: RunState) {
 function globalsOf(opts: Record<string, unknown>, state: RunState): GlobalOptions {
   return {
     lang: state.lang,
+    langFlag: state.langFlag,
     json: opts.json === true,
     color: opts.color !== false,
     config: typeof opts.config === 'string' ? opts.config : undefined,

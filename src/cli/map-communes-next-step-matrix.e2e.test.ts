@@ -21,7 +21,7 @@ import { posixWords } from '../test-support/shell-words.js';
  * opens its files relative to the process's directory rather than the folder it is given, so this file alone
  * enters the folder for the run and leaves it after.
  */
-async function runDvc(args: string[], o: { cwd: string }) {
+async function runDvc(args: string[], o: { cwd: string; env?: NodeJS.ProcessEnv }) {
   const before = process.cwd();
   process.chdir(o.cwd);
   try {
@@ -188,6 +188,77 @@ async function firstPlainRound(): Promise<{ c: Case; dir: string; r1: Awaited<Re
   await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
   return { c, dir, r1: await runDvc(['map-communes', 'tỉnh.xlsx', '--json'], { cwd: dir }) };
 }
+
+/** The two commands printed after an English run: the next round's (after "… then run:") and the review's. */
+function englishHints(stdout: string): { next: string; review: string } {
+  const lines = stdout.trimEnd().split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Open sheet "'));
+  expect(at, stdout).toBeGreaterThanOrEqual(0);
+  expect(lines[at + 2]).toBe('Or decide in the browser, one click a row, no code to type:');
+  return { next: lines[at + 1].trim(), review: lines[at + 3].trim() };
+}
+
+describe('the language chosen with --lang is repeated by the printed commands', () => {
+  it('--lang en: both commands say it, JSON carries the same text, and the pasted command answers in English', async () => {
+    const c: Case = { mode: 'via-merges', province: true, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-lang-');
+    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+    const r1 = await runDvc(['map-communes', 'tỉnh.xlsx', ...optionsOf(c), '--lang', 'en'], { cwd: dir });
+    expect(r1.code, r1.stderr).toBe(0);
+    const hints = englishHints(r1.stdout);
+    expect(hints.next).toBe(
+      "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions tỉnh.doi-chieu.xlsx --out tỉnh.doi-chieu-2.xlsx",
+    );
+    expect(hints.review).toBe(
+      "dvc --lang en review tỉnh.doi-chieu.xlsx --from tỉnh.xlsx --province 'Thái Nguyên' --via-merges",
+    );
+    // --json of the same run carries the commands as the screen shows them.
+    const json = await runDvc(
+      ['map-communes', 'tỉnh.xlsx', ...optionsOf(c), '--lang', 'en', '--json', '-o', 'j.xlsx'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      nextStep:
+        "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions j.xlsx --out j-2.xlsx",
+      reviewStep: "dvc --lang en review j.xlsx --from tỉnh.xlsx --province 'Thái Nguyên' --via-merges",
+    });
+    // The officer decides one row in the English workbook, then pastes the command as printed, with no language in
+    // the environment: the next round speaks English again.
+    const open = (JSON.parse(json.stdout) as { rows: (JsonRow & { candidates: { code: string }[] })[] }).rows.find(
+      (x) => x.status === 'ambiguous' || x.status === 'not_found',
+    )!;
+    await typeDecisions(path.join(dir, 'tỉnh.doi-chieu.xlsx'), { [open.code]: open.candidates[0]?.code ?? '-' });
+    const r2 = await runDvc(posixWords(hints.next).slice(1), { cwd: dir });
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stdout).toContain('Written: tỉnh.doi-chieu-2.xlsx');
+    expect(r2.stdout).toMatch(/^ +1 {2}decided by the officer$/m);
+    expect(r2.stdout).not.toContain('Đã ghi');
+    expect(englishHints(r2.stdout).next).toBe(
+      "dvc --lang en map-communes tỉnh.xlsx --province 'Thái Nguyên' --via-merges --decisions tỉnh.doi-chieu-2.xlsx --out tỉnh.doi-chieu-3.xlsx",
+    );
+  });
+
+  it('a language from DVC_LANG, or the default, is not added: the next run finds it again by itself', async () => {
+    const c: Case = { mode: 'same', province: false, replaceExisting: false, customSheets: false };
+    const dir = await tempDir('dvc-lang-');
+    await copyFile(await workbookFor(c), path.join(dir, 'tỉnh.xlsx'));
+    const fromEnv = await runDvc(['map-communes', 'tỉnh.xlsx'], { cwd: dir, env: { DVC_LANG: 'en' } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(englishHints(fromEnv.stdout)).toEqual({
+      next: 'dvc map-communes tỉnh.xlsx --decisions tỉnh.doi-chieu.xlsx --out tỉnh.doi-chieu-2.xlsx',
+      review: 'dvc review tỉnh.doi-chieu.xlsx --from tỉnh.xlsx',
+    });
+    const byDefault = await runDvc(['map-communes', 'tỉnh.xlsx', '-o', 'v.xlsx', '--json'], { cwd: dir });
+    expect(byDefault.code, byDefault.stderr).toBe(0);
+    expect(JSON.parse(byDefault.stdout)).toMatchObject({
+      nextStep: 'dvc map-communes tỉnh.xlsx --decisions v.xlsx --out v-2.xlsx',
+      reviewStep: 'dvc review v.xlsx --from tỉnh.xlsx',
+    });
+  });
+});
 
 describe('a decision typed on an unused tax row', () => {
   it('counts as the decision of the commune whose code was typed, alone or beside others', async () => {

@@ -19,16 +19,24 @@ export function t(lang: Lang, key: string, params?: MessageParams): string {
   const plain = noParams(params) ? PLAIN[lang] : undefined;
   const known = plain?.get(key);
   if (known !== undefined) return known;
-  const table = CATALOG[lang] ?? CATALOG.vi;
-  const template = table[key] ?? CATALOG.vi[key] ?? key;
-  const text = template
+  const text = formatTemplate(templateOf(lang, key), params);
+  plain?.set(key, text);
+  return text;
+}
+
+/** A message's template before its parameters are filled in; an unknown key is its own template. */
+export function templateOf(lang: Lang, key: string): string {
+  return (CATALOG[lang] ?? CATALOG.vi)[key] ?? CATALOG.vi[key] ?? key;
+}
+
+/** Fills `{name}` in a template from `params` (a missing one stays as it is), in NFC. */
+export function formatTemplate(template: string, params?: MessageParams): string {
+  return template
     .replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = params?.[name];
       return v === undefined || v === null ? whole : String(v);
     })
     .normalize('NFC');
-  plain?.set(key, text);
-  return text;
 }
 
 export function hasMessage(key: string): boolean {

@@ -1,10 +1,13 @@
 import { ExitCode, type DvcError } from '../../errors.js';
 import { terminalParams } from '../terminal-params.js';
 import { t, type Lang } from '../../i18n/i18n.js';
+import { hintedMessage } from '../hint-program.js';
 import type { Streams } from '../context.js';
 
 export interface ErrorRenderOptions {
   lang: Lang;
+  /** The language chosen with `--lang`, which the commands in a message repeat. */
+  langFlag?: Lang;
   json: boolean;
   streams: Streams;
   debug: boolean;
@@ -13,7 +16,8 @@ export interface ErrorRenderOptions {
 
 /** Prints an error: one JSON object on stdout in --json mode, else a message on stderr. Stack only with DVC_DEBUG=1. */
 export function renderError(err: DvcError, o: ErrorRenderOptions): void {
-  const message = t(o.lang, err.key, o.json ? err.params : terminalParams(o.lang, err.key, err.params));
+  const params = o.json ? err.params : terminalParams(o.lang, err.key, err.params);
+  const message = hintedMessage(o.lang, err.key, params, o.langFlag);
   if (o.json) {
     o.streams.stdout.write(
       JSON.stringify({ ok: false, error: { code: err.key, message, exitCode: err.exitCode } }, null, 2) + '\n',

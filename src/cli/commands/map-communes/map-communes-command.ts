@@ -7,7 +7,6 @@ import { mapCommunes, type MapCommunesResult } from '../../../app/map-communes/r
 import { renderMapCommunesHuman } from '../../render/map-communes/map-communes-human.js';
 import { mapCommunesTexts } from '../../render/map-communes/map-communes-sheets.js';
 import { withTexts } from '../../render/map-communes/map-communes-words.js';
-import { runnableHint } from '../../hint-program.js';
 import { needsDecision } from '../../../app/map-communes/present.js';
 import type { ReviewEnd } from '../review/serve-review.js';
 import { reviewTexts } from '../../render/review/review-texts.js';
@@ -56,12 +55,14 @@ export async function run({ args, opts, ctx }: CommandInput<OptionsOf<typeof map
   }
   // --strict fails while a row waits for a decision (ambiguous, not found, or a differing code not decided).
   const failed = opts.strict === true && result.rows.some(needsDecision);
-  // The next step names the program as this run was started, in JSON as on the screen.
-  const nextStep = result.nextStep && runnableHint(result.nextStep);
+  // The next steps name the program as this run was started, and its --lang, in JSON as on the screen.
+  const nextStep = result.nextStep && ctx.hint(result.nextStep);
+  const reviewStep = result.reviewStep && ctx.hint(result.reviewStep);
   if (!ctx.json) renderMapCommunesHuman(ctx, report, { html });
   // With --review, --json prints one object when the review ends: the run's, and the review's under `review`.
   const review = opts.review === true && result.output ? await reviewOf(args[0], result.output, opts, ctx) : undefined;
-  if (ctx.json) ctx.printJson({ ...report, nextStep, ok: !failed, html: html ?? null, ...(review ? { review } : {}) });
+  if (ctx.json)
+    ctx.printJson({ ...report, nextStep, reviewStep, ok: !failed, html: html ?? null, ...(review ? { review } : {}) });
   return failed ? ExitCode.CheckFailed : ExitCode.Ok;
 }
 

@@ -1,4 +1,3 @@
-import { runnableHint } from '../../hint-program.js';
 import type { CliContext } from '../../context.js';
 import type { MapCommunesReport as MapCommunesResult, TextedRow as ReportRow } from './map-communes-words.js';
 import { displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
@@ -114,10 +113,10 @@ export function renderMapCommunesHuman(ctx: CliContext, r: MapCommunesResult, o:
   const hint = { file: escapeName(r.output ?? ''), sheet: escapeName(r.reviewSheet ?? ''), count: review };
   if (r.output && r.nextStep) {
     ctx.print(ctx.t('mc.summary.next', hint));
-    ctx.print(`  ${runnableHint(r.nextStep)}`);
+    ctx.print(`  ${ctx.hint(r.nextStep)}`);
     if (r.reviewStep) {
       ctx.print(ctx.t('mc.summary.reviewStep'));
-      ctx.print(`  ${runnableHint(r.reviewStep)}`);
+      ctx.print(`  ${ctx.hint(r.reviewStep)}`);
     }
   } else if (r.output && r.nextStepRefused) {
     ctx.print(ctx.t('mc.summary.nextNoCommand', hint));
