@@ -169,9 +169,9 @@ export const mapCommunesReview: MessageTable = {
     'mc.audit.noWorkbook': '--audit: no workbook was written (add --out <file.xlsx> to write one).',
     'mc.audit.nothingWritten': '--audit: nothing was written; add --out, --map-out or --html to write the results.',
     'mc.summary.next':
-      'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none; on an unused tax row: the code of the commune that takes it), save, then run:',
+      'Open sheet "{sheet}" of {file}: the rows that need a decision ({count}) are at the top. Type the chosen tax code in the "Quyết định" column (or - for none; on an unused tax row: the code of the commune that takes it), save, then run:',
     'mc.summary.nextNoCommand':
-      'Open sheet "{sheet}" of {file}: the {count} rows that need a decision are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run dvc again with --decisions and that file.',
+      'Open sheet "{sheet}" of {file}: the rows that need a decision ({count}) are at the top. Type the chosen tax code in the "Quyết định" column (or - for none), save, then run dvc again with --decisions and that file.',
     'mc.summary.reviewStep': 'Or decide in the browser, one click a row, no code to type:',
     'mc.next.refusedControl':
       'dvc prints no command to paste: "{arg}" holds a control character ({chars}) that no shell spelling keeps safe. Rename the file (or sheet, province) so that it has none.',
