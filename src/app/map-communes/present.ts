@@ -166,7 +166,7 @@ export const MAP_COLUMNS = [
  * The MAP table for the tax authority: province, district, GSO code and name; the CQT code the workbook carries
  * (an officer's code that dvc did not replace stays) and its status, which is a match status only when dvc stands
  * behind that code; then the audit's verdict and reason, the officer's code and dvc's code side by side. Names
- * are decoded from the legacy fonts.
+ * of both sheets are decoded from the legacy fonts.
  */
 export function mapTableRows(rows: readonly ReportRow[]): (string | number | null)[][] {
   const out: (string | number | null)[][] = [[...MAP_COLUMNS]];
@@ -176,10 +176,10 @@ export function mapTableRows(rows: readonly ReportRow[]): (string | number | nul
     const dvcCode = isFilled(r) ? (r.taxCode ?? '') : '';
     const name = cell.code === null ? '' : cell.code === r.taxCode ? shown(r.taxName) : shown(r.existingName);
     out.push([
-      r.provinceName ?? '',
-      r.districtName ?? '',
+      shown(r.provinceName),
+      shown(r.districtName),
       r.code,
-      r.name,
+      shown(r.name),
       cell.code ?? '',
       name,
       cell.status,

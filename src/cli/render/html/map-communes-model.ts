@@ -125,16 +125,16 @@ function needsDecision(row: MapRow): boolean {
   return row.status === 'ambiguous' || row.status === 'not_found' || row.existingVerdict === 'differs';
 }
 
-/** A tax-side name as an officer reads it (legacy fonts decoded); "" for none. */
+/** A name as an officer reads it (legacy fonts decoded, either sheet); "" for none. */
 const shown = (name: string | null | undefined) => (name ? displayName(name) : '');
 
 function reviewRowOf(row: MapRow): ReviewRowData {
   return {
     s: row.status,
     x: needsDecision(row) ? 1 : 0,
-    p: row.provinceName ?? '',
-    d: row.districtName ?? '',
-    n: row.name ?? '',
+    p: shown(row.provinceName),
+    d: shown(row.districtName),
+    n: shown(row.name),
     c: row.code ?? '',
     r: [row.sheet, row.rowNumber].filter((v) => v !== undefined && v !== '').join(' #'),
     m: row.method ?? '',

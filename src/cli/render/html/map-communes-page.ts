@@ -17,6 +17,7 @@ import { renderPage } from './page.js';
 import { legend, stackedBar } from './stacked-bar.js';
 import { MAP_COMMUNES_SCRIPT } from './map-communes-script.js';
 import { EXISTING_VERDICTS } from '../../../app/map-communes/map-communes-result.js';
+import { displayName } from '../../../app/map-communes/present.js';
 import {
   MATCH_STATUSES,
   countKey,
@@ -102,9 +103,11 @@ function provinceTableHtml(provinces: ReturnType<typeof provinceCounts>, { lang,
       const cells = MATCH_STATUSES.map(
         (s) => `<td class="num" data-count="${countKey(s)}">${formatInt(lang, p[countKey(s)] ?? 0)}</td>`,
       ).join('');
-      const name = p.provinceName || p.provinceCode || '–';
+      // As the review rows name it (legacy fonts decoded), so that the province filter finds its rows.
+      const shownName = p.provinceName ? displayName(p.provinceName) : '';
+      const name = shownName || p.provinceCode || '–';
       const code = p.provinceCode ? ` <span class="muted mono nowrap">${esc(p.provinceCode)}</span>` : '';
-      return `<tr data-province="${esc(p.provinceName ?? '')}"><th scope="row">${esc(name)}${code}</th><td class="num" data-count="rows">${formatInt(lang, total)}</td>${cells}<td>${stackedBar(parts, total)}</td></tr>`;
+      return `<tr data-province="${esc(shownName)}"><th scope="row">${esc(name)}${code}</th><td class="num" data-count="rows">${formatInt(lang, total)}</td>${cells}<td>${stackedBar(parts, total)}</td></tr>`;
     })
     .join('\n');
   return `

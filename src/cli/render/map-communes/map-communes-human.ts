@@ -25,11 +25,13 @@ function renderCounts(ctx: CliContext, r: MapCommunesResult): void {
     for (const p of r.provinces) {
       const review = p.ambiguous + p.notFound;
       ctx.print(
-        `  ${escapeForTerminal(p.provinceName).padEnd(28)} ${String(p.rows).padStart(6)}  ✓ ${String(p.exact + p.normalised + p.decided).padStart(6)}  ${review ? c.yellow(`? ${review}`) : ''}`,
+        `  ${escapeForTerminal(displayName(p.provinceName)).padEnd(28)} ${String(p.rows).padStart(6)}  ✓ ${String(p.exact + p.normalised + p.decided).padStart(6)}  ${review ? c.yellow(`? ${review}`) : ''}`,
       );
     }
   }
 }
+
+const shownName = (name: string | undefined) => (name ? displayName(name) : '');
 
 const codeAndName = (code: string | undefined, name: string | undefined) =>
   code ? [code, name && displayName(name)].filter(Boolean).join(' ') : '—';
@@ -54,7 +56,8 @@ function moreLine(ctx: CliContext, r: MapCommunesResult, count: number, html: st
 
 /** One questioned code: the commune and its district, what is wrong with the officer's code, what dvc proposes. */
 function renderQuestioned(ctx: CliContext, x: ReportRow): void {
-  const head = { code: x.code, name: x.name, row: x.rowNumber, district: x.districtName ?? '' };
+  // Names as the officer reads them: a standard sheet typed in a legacy font is decoded too.
+  const head = { code: x.code, name: displayName(x.name), row: x.rowNumber, district: shownName(x.districtName) };
   ctx.print(`    ${ctx.t(x.districtName ? 'mc.audit.rowHead' : 'mc.audit.rowHeadNoDistrict', head)}`);
   const problem = x.existingReason?.text ?? codeAndName(x.existingCode, x.existingName);
   ctx.print(`        ${ctx.t('mc.audit.rowExisting', { problem })}`);

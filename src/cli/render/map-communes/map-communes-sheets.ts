@@ -50,7 +50,7 @@ const REVIEW_COLUMNS = [
 /** Column widths of the review sheet, in the order of its columns. */
 export const REVIEW_WIDTHS = [14, 7, 22, 22, 12, 28, 24, 20, 18, 14, 28, 14, 28, 18, 48, 60, 12];
 
-/** A tax-side name as the officer reads it (decoded from TCVN3/VNI), as the console, the HTML and the MAP show it. */
+/** A name as the officer reads it (decoded from TCVN3/VNI, either sheet), as the console, the HTML and the MAP show it. */
 const shownName = (name: string | undefined) => (name ? displayName(name) : '');
 
 const candidateText = (c: ReportRow['candidates'][number]) =>
@@ -81,10 +81,10 @@ function reviewLine(r: ReportRow, lang: Lang): Line {
   return [
     r.sheet,
     r.rowNumber,
-    r.provinceName ?? '',
-    r.districtName ?? '',
+    shownName(r.provinceName),
+    shownName(r.districtName),
     r.code,
-    r.name,
+    shownName(r.name),
     statusText(lang, r.status),
     decisionCellOf(r),
     r.status === 'decided' ? decisionNoteOf(r) : null,
@@ -179,7 +179,7 @@ export function summarySheetRows(
     'mc.col.existingNotInTax',
   ].map(L);
   const out: Line[] = [header];
-  for (const p of provinces) out.push(summaryLine(p.provinceName, p));
+  for (const p of provinces) out.push(summaryLine(shownName(p.provinceName), p));
   out.push(summaryLine(L('mc.total'), summary));
   if (editions.length) out.push([], [L('mc.editions.title')], ...editions.map((e) => [editionLine(lang, e)]));
   if (match.conflicts.length) {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { t, type Lang } from '../../../i18n/i18n.js';
+import { displayName } from '../../../app/map-communes/present.js';
 import { editionOfParams } from '../../../core/reference/edition-params.js';
 import type { SheetEdition } from '../../../core/reference/reference.js';
 import type { DecisionSource } from '../../../io/decisions-file.js';
@@ -52,7 +53,7 @@ export function editionText(lang: Lang, e: SheetEdition | undefined): string {
 /** One province's editions: a province the tax sheet lacks says so. */
 export function editionLine(lang: Lang, e: EditionReport): string {
   const tax = e.tax === undefined ? t(lang, 'edition.absent') : editionText(lang, e.tax);
-  return t(lang, 'mc.editions.line', { province: e.province, std: editionText(lang, e.std), tax });
+  return t(lang, 'mc.editions.line', { province: displayName(e.province), std: editionText(lang, e.std), tax });
 }
 
 /** A reason of the matcher, the audit or the decisions, worded. */
