@@ -109,6 +109,15 @@ describe('--via-merges over the whole country', () => {
     // The only part of 00556 the official table places; the derived table gives another part elsewhere.
     expect(candidates('00556')).toEqual(['00541', '00562']);
 
+    // The new commune is in the tax sheet under a misspelt name, so no tax row matches it surely: the old communes
+    // that went into it are not filled, and are shown the tax rows that may be it, the right one first.
+    expect(row('00922')).toMatchObject({ status: 'not_found', reasons: [{ code: 'via_official_no_tax' }] });
+    expect(row('00922').candidates[0]).toMatchObject({ name: 'Xã Thuận Ha', why: 'similar_spelling' });
+    expect(candidates('00922')[0]).toBe('00922');
+    expect(candidates('16609')).toEqual(['16609']);
+    expect(candidates('16627')).toEqual(['16609']);
+    expect(row('16627').candidates[0].name).toBe('Phường Đào Duy Tư');
+
     // Filled by the official table: the note and the new commune are in the reason.
     expect(row('00001')).toMatchObject({ method: 'official_links', taxCode: taxOf.get('00097') });
     expect(text('vi', '00001')).toEqual([

@@ -36,6 +36,11 @@ interface Tables {
   official: ConversionLinks;
   derived: MergeTable;
   newNames: ReadonlyMap<string, string>;
+  /**
+   * For a new commune that no tax row matches surely, the tax rows that may be it (a name typed otherwise, a commune
+   * renamed), as the matcher proposes them: an old commune that went into it is shown them to choose from.
+   */
+  nearTax: ReadonlyMap<string, readonly Candidate[]>;
 }
 
 interface TaxHit {
@@ -66,12 +71,13 @@ export async function matchViaMerges(i: ViaMergesInput): Promise<MatchResult> {
     const found = i.texts.editionLines(i.editions);
     throw new DvcError('mc.err.viaMergesNeedsOld', { found }, ExitCode.Usage);
   }
-  const newToTax = await newCommunesInTax(i.tax);
+  const { hits: newToTax, near } = await newCommunesInTax(i.tax);
   const { loadConversionLinks, loadMergeTable, loadReferenceList } = await import('../../io/reference-data.js');
   const tables: Tables = {
     official: loadConversionLinks(),
     derived: loadMergeTable(),
     newNames: new Map(loadReferenceList('gso-2025').units.map((u) => [u.code, u.name])),
+    nearTax: near,
   };
   const groups = new Map<string, UnitRow[]>();
   for (const row of i.std) {
@@ -109,17 +115,26 @@ function isChosen(pair: ProvincePair, chosen: readonly ProvincePair[]): boolean 
   );
 }
 
-/** The shipped 2025 list matched against the tax sheet: new GSO code → its tax row. */
-async function newCommunesInTax(tax: readonly UnitRow[]): Promise<Map<string, TaxHit>> {
+/**
+ * The shipped 2025 list matched against the tax sheet: new GSO code → its tax row (`hits`), and for a new commune
+ * left to review or not found, the tax rows proposed for it (`near`).
+ */
+async function newCommunesInTax(
+  tax: readonly UnitRow[],
+): Promise<{ hits: Map<string, TaxHit>; near: Map<string, readonly Candidate[]> }> {
   const ref = await referenceSide('gso-2025', tax);
   const inner = matchCommunes({ std: ref.units, tax: [...tax], formerDistricts: await formerDistrictsFor(ref.units) });
-  const out = new Map<string, TaxHit>();
+  const hits = new Map<string, TaxHit>();
+  const near = new Map<string, readonly Candidate[]>();
   for (const r of inner.rows) {
-    if (r.taxCode === undefined || r.status === 'ambiguous' || r.status === 'not_found') continue;
+    if (r.taxCode === undefined || r.status === 'ambiguous' || r.status === 'not_found') {
+      if (r.candidates.length > 0) near.set(r.stdCode, r.candidates);
+      continue;
+    }
     const taxProvince = inner.provinces[r.province]?.pair.tax.name ?? '';
-    out.set(r.stdCode, { taxCode: r.taxCode, taxName: r.taxName ?? '', taxRow: r.taxRow, taxProvince });
+    hits.set(r.stdCode, { taxCode: r.taxCode, taxName: r.taxName ?? '', taxRow: r.taxRow, taxProvince });
   }
-  return out;
+  return { hits, near };
 }
 
 type Base = Pick<RowMatch, 'stdRow' | 'stdCode' | 'stdName' | 'province' | 'duplicateName'>;
@@ -149,14 +164,25 @@ function toReview(
   return { ...base, status: 'ambiguous', reasons, candidates };
 }
 
-/** Filled with the tax row of new commune `code`, or not found when no tax row matches it. */
+/**
+ * Filled with the tax row of new commune `code`, or not found when no tax row matches it surely: then the tax rows
+ * proposed for that new commune are this row's candidates.
+ */
 function fill(
   base: Base,
   method: 'official_links' | 'merge_table',
-  hit: TaxHit | undefined,
+  code: string,
+  t: { tables: Tables; tax: Map<string, TaxHit> },
   reasons: { filled: Reason[]; noTax: Reason[] },
 ): RowMatch {
-  if (!hit) return { ...base, status: 'not_found', reasons: reasons.noTax, candidates: [] };
+  const hit = t.tax.get(code);
+  if (!hit)
+    return {
+      ...base,
+      status: 'not_found',
+      reasons: reasons.noTax,
+      candidates: [...(t.tables.nearTax.get(code) ?? [])],
+    };
   return {
     ...base,
     status: 'normalised',
@@ -199,10 +225,16 @@ function viaMerge(row: UnitRow, province: number, tables: Tables, newToTax: Map<
   }
   const target = official[0];
   const params = { newName: tables.newNames.get(target.code) ?? '?', newCode: target.code, note: target.note };
-  return fill(base, 'official_links', newToTax.get(target.code), {
-    filled: [{ code: 'via_official', params }],
-    noTax: [{ code: 'via_official_no_tax', params }],
-  });
+  return fill(
+    base,
+    'official_links',
+    target.code,
+    { tables, tax: newToTax },
+    {
+      filled: [{ code: 'via_official', params }],
+      noTax: [{ code: 'via_official_no_tax', params }],
+    },
+  );
 }
 
 /** "Phường Ba Đình (00004): Nhập một phần; …", in the official table's own words. */
@@ -219,10 +251,16 @@ function viaDerived(base: Base, targets: readonly MergeTarget[], t: Tables, newT
   }
   if (targets.length === 1 && targets[0].type === 'full') {
     const params = { newName: targets[0].name, newCode: targets[0].code };
-    return fill(base, 'merge_table', newToTax.get(targets[0].code), {
-      filled: [silent, { code: 'via_merge', params }],
-      noTax: [silent, { code: 'via_merge_no_tax', params }],
-    });
+    return fill(
+      base,
+      'merge_table',
+      targets[0].code,
+      { tables: t, tax: newToTax },
+      {
+        filled: [silent, { code: 'via_merge', params }],
+        noTax: [silent, { code: 'via_merge_no_tax', params }],
+      },
+    );
   }
   const list = targets.map((x) => `${x.name} (${x.code})`).join(', ');
   const reasons: Reason[] = [silent, { code: 'via_merge_partial', params: { targets: list } }];
