@@ -24,6 +24,11 @@ export function displayName(raw: string): string {
   return decodeLegacy(raw).text.normalize('NFC');
 }
 
+/** displayName of a name that may be absent: "" for none. */
+export function shownName(name: string | null | undefined): string {
+  return name ? displayName(name) : '';
+}
+
 export function toReportRows(match: MatchResult, std: readonly UnitRow[], sheet: string): ReportRow[] {
   const byRow = new Map<number, UnitRow>();
   for (const r of std) byRow.set(r.rowNumber, r);
@@ -170,25 +175,24 @@ export const MAP_COLUMNS = [
  */
 export function mapTableRows(rows: readonly ReportRow[]): (string | number | null)[][] {
   const out: (string | number | null)[][] = [[...MAP_COLUMNS]];
-  const shown = (name: string | undefined) => (name ? displayName(name) : '');
   for (const r of rows) {
     const cell = mapCellOf(r);
     const dvcCode = isFilled(r) ? (r.taxCode ?? '') : '';
-    const name = cell.code === null ? '' : cell.code === r.taxCode ? shown(r.taxName) : shown(r.existingName);
+    const name = cell.code === null ? '' : cell.code === r.taxCode ? shownName(r.taxName) : shownName(r.existingName);
     out.push([
-      shown(r.provinceName),
-      shown(r.districtName),
+      shownName(r.provinceName),
+      shownName(r.districtName),
       r.code,
-      shown(r.name),
+      shownName(r.name),
       cell.code ?? '',
       name,
       cell.status,
       r.existingVerdict ?? '',
       r.existingReason?.code ?? '',
       r.existingCode ?? '',
-      shown(r.existingName),
+      shownName(r.existingName),
       dvcCode,
-      dvcCode ? shown(r.taxName) : '',
+      dvcCode ? shownName(r.taxName) : '',
       r.status,
     ]);
   }

@@ -14,7 +14,7 @@ import {
   type Summary,
 } from '../../../app/map-communes/map-communes-result.js';
 import type { TextedEdition, TextedReason } from '../map-communes/map-communes-words.js';
-import { displayName } from '../../../app/map-communes/present.js';
+import { shownName } from '../../../app/map-communes/present.js';
 
 export { MATCH_STATUSES, type MatchStatus };
 
@@ -125,31 +125,28 @@ function needsDecision(row: MapRow): boolean {
   return row.status === 'ambiguous' || row.status === 'not_found' || row.existingVerdict === 'differs';
 }
 
-/** A name as an officer reads it (legacy fonts decoded, either sheet); "" for none. */
-const shown = (name: string | null | undefined) => (name ? displayName(name) : '');
-
 function reviewRowOf(row: MapRow): ReviewRowData {
   return {
     s: row.status,
     x: needsDecision(row) ? 1 : 0,
-    p: shown(row.provinceName),
-    d: shown(row.districtName),
-    n: shown(row.name),
+    p: shownName(row.provinceName),
+    d: shownName(row.districtName),
+    n: shownName(row.name),
     c: row.code ?? '',
     r: [row.sheet, row.rowNumber].filter((v) => v !== undefined && v !== '').join(' #'),
     m: row.method ?? '',
     why: (row.reasons ?? []).map((x) => (typeof x === 'string' ? x : (x.text ?? x.code ?? ''))).filter((x) => x !== ''),
     tc: row.taxCode ?? '',
-    tn: shown(row.taxName),
+    tn: shownName(row.taxName),
     ec: row.existingCode ?? '',
-    en: shown(row.existingName),
+    en: shownName(row.existingName),
     ev: row.existingVerdict ?? '',
     er: row.existingReason?.text ?? '',
     ni: row.existingCode && row.existingInTaxSheet === false ? 1 : 0,
     k: (row.candidates ?? []).map((c) => [
       c.code ?? '',
-      shown(c.name),
-      shown(c.district),
+      shownName(c.name),
+      shownName(c.district),
       // As the workbook shows it: 0.73 is "73%".
       typeof c.score === 'number' ? `${Math.round(c.score * 100)}%` : '',
     ]),

@@ -1,6 +1,6 @@
 import type { CliContext } from '../../context.js';
 import type { MapCommunesReport as MapCommunesResult, TextedRow as ReportRow } from './map-communes-words.js';
-import { displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
+import { displayName, isFilled, needsDecision, shownName } from '../../../app/map-communes/present.js';
 import { escapeForTerminal, escapeName } from '../../../core/text/terminal-safe.js';
 
 /** Lines of differing codes printed before "… and N more". */
@@ -30,8 +30,6 @@ function renderCounts(ctx: CliContext, r: MapCommunesResult): void {
     }
   }
 }
-
-const shownName = (name: string | undefined) => (name ? displayName(name) : '');
 
 const codeAndName = (code: string | undefined, name: string | undefined) =>
   code ? [code, name && displayName(name)].filter(Boolean).join(' ') : '—';

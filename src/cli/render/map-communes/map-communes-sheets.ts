@@ -15,7 +15,7 @@ import {
   type ReportRow,
   type Summary,
 } from '../../../app/map-communes/map-communes-result.js';
-import { decisionCellOf, displayName, isFilled, needsDecision } from '../../../app/map-communes/present.js';
+import { decisionCellOf, displayName, isFilled, needsDecision, shownName } from '../../../app/map-communes/present.js';
 import {
   decisionProblemText,
   editionLine,
@@ -49,9 +49,6 @@ const REVIEW_COLUMNS = [
 
 /** Column widths of the review sheet, in the order of its columns. */
 export const REVIEW_WIDTHS = [14, 7, 22, 22, 12, 28, 24, 20, 18, 14, 28, 14, 28, 18, 48, 60, 12];
-
-/** A name as the officer reads it (decoded from TCVN3/VNI, either sheet), as the console, the HTML and the MAP show it. */
-const shownName = (name: string | undefined) => (name ? displayName(name) : '');
 
 const candidateText = (c: ReportRow['candidates'][number]) =>
   [c.code, c.name && displayName(c.name), c.district].filter(Boolean).join(' — ') +
